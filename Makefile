@@ -1,0 +1,146 @@
+# ipcsh + ipcview: build, test, run, install, bench.
+# Libraries are found with pkg-config; `make deps` installs the Debian
+# packages they come from.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+MANDIR  := $(PREFIX)/share/man
+DATADIR := $(PREFIX)/share/ipcsh
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ishell -Iipcview \
+	   -DIPCSH_DATADIR='"$(DATADIR)"' -DIPCSH_VERSION='"$(VERSION)"'
+VERSION := 0.1.0
+
+ifneq ($(CI),)
+CFLAGS  += -Werror
+endif
+
+# SANITIZE=1: the same programs built with ASan and UBSan, in build/san.
+ifeq ($(SANITIZE),1)
+BUILD   := build/san
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   := build
+endif
+
+PKGS_SH   := readline libseccomp
+PKGS_VIEW := ncursesw vterm
+PKGCFLAGS  = $(shell pkg-config --cflags $(PKGS_SH) $(PKGS_VIEW) 2>/dev/null)
+LIBS_SH    = $(shell pkg-config --libs $(PKGS_SH) 2>/dev/null)
+LIBS_VIEW  = $(shell pkg-config --libs $(PKGS_VIEW) 2>/dev/null)
+
+# Debian packages: building, testing and benchmarking.
+DEB_PKGS  := build-essential pkg-config libreadline-dev libncurses-dev \
+	     libvterm-dev libseccomp-dev expect tmux dash bash util-linux \
+	     procps less locales
+BENCH_PKGS := hyperfine htop
+FUZZ_PKGS  := clang
+
+# The ipcview program; every other ipcview/*.c is libipcview.
+VIEW_PROG := main host ui pane
+VIEW_SRC  := $(VIEW_PROG:%=ipcview/%.c)
+LIB_SRC   := $(filter-out $(VIEW_SRC),$(wildcard ipcview/*.c))
+SH_SRC    := $(wildcard shell/*.c)
+LIB_OBJ   := $(LIB_SRC:ipcview/%.c=$(BUILD)/lib/%.o)
+SH_OBJ    := $(SH_SRC:shell/%.c=$(BUILD)/sh/%.o)
+SH_NOMAIN := $(filter-out $(BUILD)/sh/main.o,$(SH_OBJ))
+VIEW_OBJ  := $(patsubst ipcview/%.c,$(BUILD)/view/%.o,$(wildcard $(VIEW_SRC)))
+LIBIPCVIEW := $(BUILD)/libipcview.a
+
+PROG_SRC  := $(wildcard lessons/programs/*.c)
+PROGS     := $(PROG_SRC:lessons/programs/%.c=$(BUILD)/programs/%)
+TPROG_SRC := $(wildcard tests/progs/*.c)
+TPROGS    := $(TPROG_SRC:tests/progs/%.c=$(BUILD)/tests/%)
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+UNITS     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit_%)
+
+BINS := $(BUILD)/ipcsh $(if $(VIEW_OBJ),$(BUILD)/ipcview)
+
+.PHONY: all deps run test check bench fuzz install uninstall clean
+all: $(BINS) $(PROGS) $(TPROGS) $(UNITS)
+
+$(BUILD)/lib/%.o: ipcview/%.c $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+$(BUILD)/sh/%.o: shell/%.c $(wildcard include/*.h shell/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+$(BUILD)/view/%.o: ipcview/%.c $(wildcard include/*.h ipcview/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+
+$(LIBIPCVIEW): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ipcsh: $(SH_OBJ) $(LIBIPCVIEW)
+	$(CC) $(LDFLAGS) -o $@ $(SH_OBJ) $(LIBIPCVIEW) $(LIBS_SH)
+$(BUILD)/ipcview: $(VIEW_OBJ) $(LIBIPCVIEW)
+	$(CC) $(LDFLAGS) -o $@ $(VIEW_OBJ) $(LIBIPCVIEW) $(LIBS_VIEW)
+
+# The lessons' C programs are what students read: built plainly, no sanitizers.
+$(BUILD)/programs/%: lessons/programs/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -D_GNU_SOURCE -O2 -g -o $@ $<
+$(BUILD)/tests/%: tests/progs/%.c $(LIBIPCVIEW)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(LIBIPCVIEW) $(LIBS_SH)
+$(BUILD)/tests/unit_%: tests/unit/%.c $(SH_NOMAIN) $(LIBIPCVIEW)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(SH_NOMAIN) $(LIBIPCVIEW) $(LIBS_SH)
+
+# Check the Debian packages; install the missing ones when we may.
+deps:
+	@missing=""; for p in $(DEB_PKGS) $(EXTRA_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "make deps: missing Debian packages:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "run as root: apt-get update && apt-get install -y$$missing"; exit 1; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$sudo apt-get update -q && $$sudo apt-get install -y -q$$missing
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@if [ -x $(BUILD)/ipcview ]; then exec $(BUILD)/ipcview; else exec $(BUILD)/ipcsh; fi
+
+test check: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) bash tests/run $(SUITES)
+
+bench:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) bash tests/bench/run
+
+# The parser under libFuzzer for FUZZ_SECONDS (default 60).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(FUZZ_PKGS)"
+	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run
+
+install: $(BINS) $(PROGS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
+	$(if $(wildcard man/*.5),install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/)
+	install -d $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR)/programs
+	$(if $(wildcard lessons/*.lesson),install -m 644 $(wildcard lessons/*.lesson) $(DESTDIR)$(DATADIR)/lessons/)
+	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(DATADIR)/programs/)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ipcsh $(DESTDIR)$(BINDIR)/ipcview
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build

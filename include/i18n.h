@@ -1,0 +1,23 @@
+/*
+ * i18n.h - English or Chinese, chosen by --lang or the locale.
+ * Every user-visible sentence a student learns from exists in both.
+ */
+#ifndef IPCSH_I18N_H
+#define IPCSH_I18N_H
+
+enum i18n_lang { LANG_EN, LANG_ZH };
+
+/*
+ * The language in force: the one set with i18n_set_lang(), else the
+ * first of LC_ALL, LC_MESSAGES, LANG that is set ("zh..." means Chinese),
+ * else English.
+ */
+enum i18n_lang i18n_lang(void);
+
+/* Forces a language; "en" or "zh". Returns -1 for anything else. */
+int i18n_set_lang(const char *name);
+
+/* Returns en or zh, whichever the language in force asks for. */
+const char *tr(const char *en, const char *zh);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * i18n.c - picks English or Chinese text. It reads the locale variables
+ * rather than asking setlocale(), so Chinese messages work even where the
+ * zh_CN locale is not generated.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static int forced = -1;
+
+enum i18n_lang
+i18n_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	if (forced >= 0)
+		return (enum i18n_lang)forced;
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+	}
+	return LANG_EN;
+}
+
+int
+i18n_set_lang(const char *name)
+{
+	if (strcmp(name, "en") == 0)
+		forced = LANG_EN;
+	else if (strcmp(name, "zh") == 0)
+		forced = LANG_ZH;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+tr(const char *en, const char *zh)
+{
+	return i18n_lang() == LANG_ZH ? zh : en;
+}

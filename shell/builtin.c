@@ -1,0 +1,62 @@
+/*
+ * builtin.c - the table of builtin tables: lookup, usage and error lines.
+ * Each family of builtins lives in its own file with its own table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "shell.h"
+
+static const struct builtin *const families[] = {
+	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
+	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
+};
+
+const struct builtin *
+builtin_find(const char *name)
+{
+	size_t i;
+	const struct builtin *b;
+
+	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+		for (b = families[i]; b->name != NULL; b++)
+			if (strcmp(b->name, name) == 0)
+				return b;
+	return NULL;
+}
+
+void
+builtin_each(void (*fn)(const struct builtin *, void *), void *arg)
+{
+	size_t i;
+	const struct builtin *b;
+
+	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+		for (b = families[i]; b->name != NULL; b++)
+			fn(b, arg);
+}
+
+int
+bi_usage(const char *name)
+{
+	const struct builtin *b = builtin_find(name);
+
+	fflush(stdout);
+	if (b != NULL && b->usage != NULL)
+		fprintf(stderr, "usage: %s\n", b->usage);
+	return 2;
+}
+
+int
+bi_errorf(const char *name, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	sh_errorf("%s: %s", name, msg);
+	return 1;
+}

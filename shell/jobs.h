@@ -1,0 +1,79 @@
+/*
+ * jobs.h - the job table: one process group per pipeline when job control
+ * is on, the terminal, waiting, reaping (driven by SIGCHLD), notifications.
+ *
+ * How exec.c uses it for one pipeline or background command:
+ *
+ *	jobs_block(&old);		   SIGCHLD held until the table knows the child
+ *	j = job_new(text, fg);
+ *	for each member:
+ *		pid = fork();
+ *		child:  job_child(j); ... exec
+ *		parent: job_add(j, pid, argv0);
+ *	jobs_unblock(&old);
+ *	status = job_run(j);		   fg: wait; bg: "[1] pid", $!
+ *
+ * Children that are not jobs (command substitution, the left side of a
+ * $(...)) are made the same way with job_new(NULL, 1): hidden, never listed.
+ */
+#ifndef IPCSH_JOBS_H
+#define IPCSH_JOBS_H
+
+#include <signal.h>
+#include <sys/types.h>
+
+struct job;
+
+/*
+ * At start: when interactive, put the shell in its own process group,
+ * take the terminal, ignore SIGINT/SIGQUIT/SIGTSTP/SIGTTIN/SIGTTOU; set up
+ * the SIGCHLD self-pipe. Sets sh_opt.monitor.
+ */
+void jobs_init(int interactive);
+
+/* In a forked subshell: forget the parent's jobs, job control off. */
+void jobs_forget(void);
+
+/* Blocks SIGCHLD (saving the old mask) / restores it. */
+void jobs_block(sigset_t *old);
+void jobs_unblock(const sigset_t *old);
+
+/* A new job; text is the command as typed (copied), NULL for hidden. */
+struct job *job_new(const char *text, int fg);
+
+/*
+ * In the child, right after fork: join the job's process group (the first
+ * member leads it), take the terminal when foreground and job control is
+ * on, give every signal its default disposition except those the shell
+ * was started with ignored or told to ignore (trap '' SIG).
+ */
+void job_child(struct job *j);
+
+/* In the parent: record member pid (setpgid here too: whichever runs first). */
+void job_add(struct job *j, pid_t pid, const char *name);
+
+/*
+ * Foreground: wait until every member has ended or one stopped, take the
+ * terminal back, restore the shell's terminal modes; returns the status
+ * ($? rules: last member, pipefail, 128+N for a signal, 128+SIGTSTP when
+ * stopped) and reports signal deaths (and explains them with explain on).
+ * Background: prints "[n] pid" when interactive, sets $!, returns 0.
+ */
+int job_run(struct job *j);
+
+/* Waits for one child pid outside any job table use (command substitution). */
+int job_wait_pid(pid_t pid);
+
+/* Collects whatever changed (never blocks). Safe to call any time. */
+void jobs_reap(void);
+
+/* Prints "[1]+  Done   cmd" lines for changed jobs; before each prompt. */
+void jobs_notify(void);
+
+/* Read end of the SIGCHLD self-pipe, for poll() loops (or -1). */
+int jobs_fd(void);
+
+/* Number of stopped jobs (exit warns once when non-zero). */
+int jobs_stopped(void);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * shell.h - what the parts of ipcsh share: options, variables, running a
+ * string, error reporting and the builtin table. Each part has its own
+ * header for the rest (lex.h, parse.h, jobs.h, ...).
+ */
+#ifndef IPCSH_SHELL_H
+#define IPCSH_SHELL_H
+
+#include <stdarg.h>
+#include <sys/types.h>
+
+struct sh_opts {
+	int errexit;		/* set -e */
+	int nounset;		/* set -u */
+	int xtrace;		/* set -x */
+	int pipefail;		/* set -o pipefail */
+	int explain;		/* set -o explain: teach what a signal death means */
+	int interactive;	/* reading commands from a terminal */
+	int monitor;		/* job control: process groups and the terminal */
+	int plain;		/* --plain, TERM=dumb, or stdout not a tty: no colour, no escapes */
+	int sandbox;		/* --sandbox */
+};
+extern struct sh_opts sh_opt;
+
+extern int sh_status;		/* $? */
+extern pid_t sh_pid;		/* $$ */
+extern pid_t sh_lastbg;		/* $! (0 when none) */
+
+/* Variables. var_set returns -1 (and reports) when name is readonly. */
+#define VAR_EXPORT	0x1
+#define VAR_READONLY	0x2
+const char *var_get(const char *name);
+int var_set(const char *name, const char *value, int flags);
+int var_unset(const char *name);
+
+/*
+ * Parses and runs text in the current shell, as `eval` would; where names
+ * the source for error messages ("trap", "lesson.lesson:12") or is NULL.
+ * Returns the status of the last command run (2 on a syntax error).
+ */
+int sh_eval(const char *text, const char *where);
+
+/* Runs the EXIT trap, saves history, exits with status. */
+void sh_exit(int status) __attribute__((noreturn));
+
+/*
+ * Reports an error on stderr: "ipcsh: MSG" when interactive, otherwise
+ * "ipcsh: FILE: LINE: MSG" / "ipcsh: LINE: MSG" as dash does.
+ * A newline is added.
+ */
+void sh_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void sh_verrorf(const char *fmt, va_list ap);
+
+/* Builtins: plain argc/argv in, exit status out; they print with stdio. */
+#define BI_SPECIAL	0x1	/* POSIX special builtin (assignments stay, errors exit a script) */
+#define BI_NOFORK	0x2	/* changes the shell itself: never forked unless in a pipeline */
+
+struct builtin {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;	/* "kill [-s SIG | -SIG] pid|%job..." */
+	const char *help;	/* one line for `help` */
+	unsigned flags;
+};
+
+/* One table per family, each ended by an entry whose name is NULL. */
+extern const struct builtin builtins_core[];	/* builtin_core.c */
+extern const struct builtin builtins_jobs[];	/* builtin_jobs.c */
+extern const struct builtin builtins_signal[];	/* builtin_signal.c */
+extern const struct builtin builtins_fifo[];	/* builtin_fifo.c */
+extern const struct builtin builtins_sysv[];	/* builtin_sysv.c */
+extern const struct builtin builtins_show[];	/* builtin_show.c */
+extern const struct builtin builtins_lesson[];	/* builtin_lesson.c */
+extern const struct builtin builtins_sandbox[];	/* sandbox.c */
+
+/* Returns the builtin called name, or NULL. */
+const struct builtin *builtin_find(const char *name);
+
+/* Calls fn for every builtin, in table order. */
+void builtin_each(void (*fn)(const struct builtin *, void *), void *arg);
+
+/* Prints "usage: USAGE" of builtin name on stderr; returns 2. */
+int bi_usage(const char *name);
+
+/* Reports "name: MSG" through sh_errorf; returns 1. */
+int bi_errorf(const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif
