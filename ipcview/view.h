@@ -1,0 +1,33 @@
+/*
+ * view.h - the ipcview program's options, shared by main.c (command line,
+ * text modes) and ui.c (split screen and pane-only mode).
+ */
+#ifndef IPCVIEW_VIEW_H
+#define IPCVIEW_VIEW_H
+
+#include <sys/types.h>
+
+struct view_opts {
+	pid_t		pid;		/* --pid: watch this process's tree; 0: host a new ipcsh */
+	int		once;		/* --once: one snapshot as text */
+	int		json;		/* --json (with --once) */
+	int		follow;		/* --follow: one line per event, no curses */
+	double		interval;	/* --interval seconds between snapshots (0.1) */
+	int		nmsgs;		/* messages copied per queue (64) */
+	const char	*lesson;	/* --lesson NAME|FILE, passed to the inner ipcsh */
+	int		play;		/* --play */
+	double		speed;		/* --speed N (typing speed for --play) */
+	const char	*lang;		/* --lang en|zh */
+	int		sandbox;	/* --sandbox, passed to the inner ipcsh */
+	const char	*log;		/* -v/--log FILE: debug log */
+	const char	*shell;		/* the ipcsh to host (default: next to ipcview, then PATH) */
+};
+
+/*
+ * The curses modes: with o->pid 0, start ipcsh on a pty below the pane;
+ * otherwise show the pane alone for o->pid. Returns the exit status for
+ * main(); the terminal is restored whatever happens.
+ */
+int ui_main(const struct view_opts *o);
+
+#endif
