@@ -75,4 +75,44 @@ size_t sysv_msgmax(void);
  */
 int sysv_sem_values(int id, unsigned short *vals, size_t n);
 
+/* One semaphore of a set: semctl GETVAL, GETNCNT, GETZCNT, GETPID. */
+struct sysv_semval {
+	int		val;
+	int		ncnt;	/* processes waiting for the value to grow */
+	int		zcnt;	/* processes waiting for it to become zero */
+	pid_t		pid;	/* last process to operate on it */
+};
+
+/*
+ * The n first semaphores of set id (n <= nsems). 0, or -1 with errno
+ * (EINVAL, EACCES without read permission, EIDRM).
+ */
+int sysv_sem_members(int id, struct sysv_semval *v, size_t n);
+
+/* Limits (IPC_INFO) and usage (MSG_INFO, SHM_INFO, SEM_INFO). */
+struct sysv_msginfo {
+	int		msgmni, msgmax, msgmnb;	/* queues, message, queue bytes */
+	int		used_queues, used_msgs, used_bytes;
+	int		maxidx;			/* highest index in use */
+};
+
+struct sysv_shminfo {
+	unsigned long	shmmax, shmmin, shmmni, shmall;	/* shmall in pages */
+	int		used_ids;
+	unsigned long	shm_tot, shm_rss, shm_swp;	/* pages */
+	unsigned long	swap_attempts, swap_successes;
+	int		maxidx;
+};
+
+struct sysv_seminfo {
+	int		semmni, semmsl, semmns, semopm, semvmx;
+	int		used_sets, used_sems;
+	int		maxidx;
+};
+
+/* Each fills its struct: 0, or -1 with errno (ENOSYS without SysV IPC). */
+int sysv_msg_info(struct sysv_msginfo *mi);
+int sysv_shm_info(struct sysv_shminfo *si);
+int sysv_sem_info(struct sysv_seminfo *si);
+
 #endif
