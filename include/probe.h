@@ -1,0 +1,61 @@
+/*
+ * probe.h - takes a snapshot (snapshot.h) of the IPC state of a process
+ * tree: /proc for processes and descriptors, system calls for pipe fill
+ * (pidfd_getfd + FIONREAD) and System V objects (sysv.h). Never prints.
+ */
+#ifndef IPCSH_PROBE_H
+#define IPCSH_PROBE_H
+
+#include <sys/types.h>
+
+#include "snapshot.h"
+
+#define PROBE_NMSGS	64	/* messages copied per queue by default */
+
+#define PROBE_NO_SYSV	0x1	/* skip queues, segments and semaphore sets */
+#define PROBE_NO_FILL	0x2	/* no pidfd_getfd: fill and capacity stay -1 */
+#define PROBE_NO_MSGS	0x4	/* queue stats only, no message copies */
+
+struct probe_opts {
+	/*
+	 * Where procfs is mounted; NULL means "/proc". A fixture tree (a
+	 * copy of the files the probe reads) lets tests check the parsers;
+	 * system calls (fill, System V) are skipped for any other root.
+	 */
+	const char	*procfs;
+	int		nmsgs;		/* messages copied per queue; <0 default (64), 0 none */
+	size_t		shm_preview;	/* bytes of each segment kept; 0 default (64) */
+	unsigned	flags;		/* PROBE_* */
+};
+
+/*
+ * Takes a snapshot of root and all its descendants (found through
+ * /proc/PID/task/TID/children, proc(5)). opts may be NULL for defaults.
+ * Items that vanish or refuse mid-scan are skipped, never fatal: a root
+ * that exits gives a snapshot with nprocs 0 (queues still listed).
+ * Returns a snapshot the caller frees with snapshot_free(), or NULL with
+ * errno set (ENOMEM; ENOENT when procfs cannot be read at all).
+ *
+ * Looking changes nothing: descriptors are copied with pidfd_getfd(2)
+ * (close-on-exec, closed at once; the write end when there is one), never
+ * opened through /proc/PID/fd; messages are copied with MSG_COPY, which
+ * leaves msg_lrpid and msg_rtime alone; segments are read through an
+ * attached process's memory (process_vm_readv(2)) and only attached with
+ * shmat(SHM_RDONLY) when no watched process maps them.
+ */
+struct snapshot *probe_take(pid_t root, const struct probe_opts *opts);
+
+/* Frees a snapshot and everything in it. NULL is allowed. */
+void snapshot_free(struct snapshot *s);
+
+/*
+ * The plain word for a kernel wait-channel name ("anon_pipe_write" and
+ * "pipe_write" -> "pipe write", "wait_for_partner" -> "FIFO open",
+ * "do_msgrcv" -> "msgrcv"...), after stripping ".isra.N", ".constprop.N"
+ * and the like. "" for "0" or an empty name (running, or not permitted);
+ * the name itself (stripped) when the table does not know it.
+ * Writes into buf (size bytes) and returns it.
+ */
+char *probe_wchan_word(const char *raw, char *buf, size_t size);
+
+#endif

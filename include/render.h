@@ -1,0 +1,56 @@
+/*
+ * render.h - a snapshot or its events as text (for people) or JSON (for
+ * scripts), written into a FILE the caller gives: the library never prints
+ * on its own. Renderers read only the snapshot, never /proc.
+ */
+#ifndef IPCSH_RENDER_H
+#define IPCSH_RENDER_H
+
+#include <stdio.h>
+
+#include "snapshot.h"
+#include "snapdiff.h"
+
+#define RENDER_ALL_QUEUES 0x1	/* text: list queues/shm/sems not related to the tree too */
+#define RENDER_PRETTY	0x2	/* JSON: indented, one key per line */
+
+/*
+ * The snapshot as stable human-readable text: a process table with wait
+ * channels and signal sets, then pipes/FIFOs, queues with their messages,
+ * segments and semaphore sets. Sentences follow the language in force.
+ * Returns 0, or -1 with errno when writing failed.
+ */
+int render_text(FILE *out, const struct snapshot *s, unsigned flags);
+
+/*
+ * The snapshot as one JSON object followed by a newline, keys as
+ * documented in ipcview(1) ("root", "processes", "pipes", "queues", "shm",
+ * "sems"). Strings are UTF-8 with JSON escapes; unknown numbers are null.
+ * Returns 0, or -1 with errno when writing failed.
+ */
+int render_json(FILE *out, const struct snapshot *s, unsigned flags);
+
+/*
+ * The same into a malloc'd NUL-terminated string the caller frees
+ * (open_memstream(3)); NULL with errno on failure.
+ */
+char *render_text_str(const struct snapshot *s, unsigned flags);
+char *render_json_str(const struct snapshot *s, unsigned flags);
+
+/*
+ * One event as one line: text is "HH:MM:SS sentence\n" (local time of
+ * when), JSON is {"time":..., "event":"pipe_full", "pid":..., "text":...}.
+ * Returns 0 or -1 with errno.
+ */
+int render_event_text(FILE *out, const struct snap_event *e,
+    const struct timespec *when);
+int render_event_json(FILE *out, const struct snap_event *e,
+    const struct timespec *when);
+
+/*
+ * Escapes len bytes as the inside of a JSON string into out.
+ * Exposed for other JSON writers (lessons' checks). 0 or -1.
+ */
+int render_json_string(FILE *out, const char *s, size_t len);
+
+#endif
