@@ -76,4 +76,72 @@ int jobs_fd(void);
 /* Number of stopped jobs (exit warns once when non-zero). */
 int jobs_stopped(void);
 
+/*
+ * For the jobs family of builtins (jobs, fg, bg, wait, disown, kill %n).
+ */
+
+/* What jobs_list prints for each job. */
+enum job_fmt { JOB_FMT_NORMAL, JOB_FMT_LONG, JOB_FMT_PIDS };
+
+/*
+ * Finds the job a spec names: %n, %%, %+, %-, %string (command starts
+ * with), %?string (command contains); a NULL spec means the current job.
+ * Returns NULL after reporting "who: SPEC: no such job" (or "ambiguous").
+ */
+struct job *job_find(const char *spec, const char *who);
+
+/* Finds the listed job that has member pid (NULL when none). */
+struct job *job_by_pid(pid_t pid);
+
+/* Prints one job as `jobs` does; fmt is one of enum job_fmt. */
+void job_print(struct job *j, int fmt);
+
+/* Calls fn for every listed job, oldest first. */
+void jobs_each(void (*fn)(struct job *, void *), void *arg);
+
+/* Process group of a job (0 when it has none of its own). */
+pid_t job_pgid(const struct job *j);
+
+/* Pid of the last member (what $! names). */
+pid_t job_lastpid(const struct job *j);
+
+/* Number of a listed job ([n]). */
+int job_id(const struct job *j);
+
+/*
+ * fg: gives the job the terminal, sends SIGCONT to its group and waits as
+ * job_run does; returns its status. bg: SIGCONT in the background,
+ * prints "[n]+ cmd &". Both return -1 (errno set) when kill(2) failed.
+ */
+int job_fg(struct job *j);
+int job_bg(struct job *j);
+
+/*
+ * wait for a job or one pid: blocks until it has ended (or a trapped
+ * signal or, interactively, SIGINT arrives: then 128+N). Returns the
+ * status; for an unknown pid returns 127.
+ */
+int job_wait(struct job *j);
+int jobs_wait_all(void);
+
+/* disown: forget a job (its processes are still reaped, silently). */
+void job_disown(struct job *j);
+
+/*
+ * exit with stopped jobs: prints "There are stopped jobs." and returns 0
+ * the first time in a row, returns 1 (go ahead) otherwise. Any other
+ * command in between re-arms the warning (jobs_notify does).
+ */
+int jobs_exit_ok(void);
+
+/*
+ * Non-zero when the shell itself keeps signal n ignored: it was ignored
+ * when the shell started, or the interactive shell ignores it (SIGINT,
+ * SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM). trap - SIG returns to this.
+ */
+int jobs_sig_ignored(int n);
+
+/* Non-zero when signal n was ignored when the shell started. */
+int jobs_ignored_at_start(int n);
+
 #endif

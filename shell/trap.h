@@ -17,4 +17,24 @@ int trap_ignored(int n);
 /* In a forked child: caught signals go back to default, ignored stay. */
 void trap_reset_child(void);
 
+/* From signal handlers only: records that signal n arrived. */
+void trap_note(int n);
+
+/*
+ * The lowest signal that arrived and has a trap action waiting to run,
+ * or 0. wait uses it to return 128+N early, as POSIX asks.
+ */
+int trap_pending(void);
+
+/*
+ * Sets the action for condition n (0 is EXIT): NULL restores the shell's
+ * own disposition (trap - SIG), "" ignores (trap '' SIG), anything else is
+ * run by trap_run_pending. Signals ignored when a non-interactive shell
+ * started stay ignored (POSIX), silently. Returns 0, or -1 with errno.
+ */
+int trap_set(int n, const char *action);
+
+/* The action for condition n, or NULL when none is set. */
+const char *trap_get(int n);
+
 #endif

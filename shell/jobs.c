@@ -1,0 +1,1060 @@
+/*
+ * jobs.c - the job table: process groups, the terminal, waiting, reaping
+ * driven by SIGCHLD through a self-pipe, and bash-like notifications.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "explain.h"
+#include "jobs.h"
+#include "sandbox.h"
+#include "shell.h"
+#include "trap.h"
+
+enum pstate { P_RUNNING, P_STOPPED, P_DONE };
+
+struct proc {
+	pid_t pid;
+	int status;		/* last wait(2) status */
+	enum pstate state;
+	char *name;		/* argv[0], for explain lines */
+};
+
+struct job {
+	struct job *next;
+	int id;			/* [n]; 0 for hidden jobs */
+	char *text;		/* as typed; NULL for hidden jobs */
+	int fg;			/* started or now running in the foreground */
+	int bgrun;		/* runs in the background (shown with " &") */
+	pid_t pgid;
+	struct proc *procs;
+	int nproc, cap;
+	int changed;		/* state changed since last notification */
+	int disowned;		/* not listed, reaped silently */
+	unsigned long stamp;	/* when it last became current (%+) */
+	struct termios tmodes;	/* its terminal modes when it stopped */
+	int have_tmodes;
+};
+
+static struct job *jobs;		/* listed and disowned jobs, oldest first */
+static unsigned long job_clock;
+static int chld_pipe[2] = { -1, -1 };
+static int ttyfd = -1;			/* the controlling terminal (monitor) */
+static pid_t shell_pgrp;
+static pid_t orig_pgrp;			/* terminal owner when we started */
+static pid_t init_pid;
+static struct termios shell_tmodes;
+static int have_shell_tmodes;
+static sigset_t start_mask;		/* the mask we were started with */
+static sigset_t start_ign;		/* signals ignored when we started */
+static int exit_warned;
+
+/* what an interactive shell ignores; SIGTERM so that `kill 0` spares it */
+static const int job_sigs[] = {
+	SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM,
+};
+#define NJOBSIGS ((int)(sizeof(job_sigs) / sizeof(job_sigs[0])))
+
+static int job_killed(const struct job *j);
+
+/* signal-safety(7): write(2) is async-signal-safe; errno is preserved. */
+static void
+chld_handler(int sig)
+{
+	int e = errno;
+	char c = 0;
+
+	(void)sig;
+	if (chld_pipe[1] >= 0 && write(chld_pipe[1], &c, 1) < 0)
+		errno = e;
+	trap_note(SIGCHLD);
+	errno = e;
+}
+
+static void
+chld_setup(void)
+{
+	struct sigaction sa;
+
+	if (chld_pipe[0] >= 0) {
+		close(chld_pipe[0]);
+		close(chld_pipe[1]);
+	}
+	if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		chld_pipe[0] = chld_pipe[1] = -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = chld_handler;
+	sigemptyset(&sa.sa_mask);
+	/* SA_RESTART: a child's death must not make read(2) at the prompt fail */
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
+static void
+jobs_atexit(void)
+{
+	/* give the terminal back to whoever had it, as bash does */
+	if (getpid() == init_pid && ttyfd >= 0 && sh_opt.monitor &&
+	    orig_pgrp > 0 && orig_pgrp != shell_pgrp)
+		tcsetpgrp(ttyfd, orig_pgrp);
+}
+
+/* Opens the terminal as an fd of our own, >= 10, close-on-exec. */
+static int
+tty_open(void)
+{
+	int fd, t;
+
+	fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		if (isatty(STDIN_FILENO))
+			fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 10);
+		else if (isatty(STDERR_FILENO))
+			fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 10);
+		return fd;
+	}
+	if (fd < 10) {
+		t = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+		close(fd);
+		fd = t;
+	}
+	return fd;
+}
+
+static void
+monitor_init(void)
+{
+	pid_t pg;
+	int i;
+
+	ttyfd = tty_open();
+	if (ttyfd < 0)
+		return;
+	/* wait until we are in the foreground (the glibc manual's loop) */
+	while ((pg = tcgetpgrp(ttyfd)) != getpgrp()) {
+		if (pg < 0)
+			goto out_close;
+		kill(-getpgrp(), SIGTTIN);
+	}
+	orig_pgrp = pg;
+	for (i = 0; i < NJOBSIGS; i++)
+		signal(job_sigs[i], SIG_IGN);
+	/* our own group, so Ctrl+C for a job never reaches the shell */
+	if (getpgrp() != getpid() && setpgid(0, 0) < 0 && errno != EPERM)
+		goto out_close;
+	shell_pgrp = getpgrp();
+	if (tcsetpgrp(ttyfd, shell_pgrp) < 0)
+		goto out_close;
+	if (tcgetattr(ttyfd, &shell_tmodes) == 0)
+		have_shell_tmodes = 1;
+	sh_opt.monitor = 1;
+	return;
+out_close:
+	close(ttyfd);
+	ttyfd = -1;
+}
+
+void
+jobs_init(int interactive)
+{
+	struct sigaction sa;
+	int n;
+
+	init_pid = getpid();
+	shell_pgrp = getpgrp();
+	sigprocmask(SIG_SETMASK, NULL, &start_mask);
+	sigdelset(&start_mask, SIGCHLD);
+	sigemptyset(&start_ign);
+	for (n = 1; n < NSIG; n++)
+		if (sigaction(n, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			sigaddset(&start_ign, n);
+	sh_opt.monitor = 0;
+	if (interactive)
+		monitor_init();
+	chld_setup();
+	atexit(jobs_atexit);
+}
+
+int
+jobs_ignored_at_start(int n)
+{
+	return n > 0 && n < NSIG && sigismember(&start_ign, n) == 1;
+}
+
+int
+jobs_sig_ignored(int n)
+{
+	int i;
+
+	if (jobs_ignored_at_start(n))
+		return 1;
+	if (!sh_opt.monitor || getpid() != init_pid)
+		return 0;
+	for (i = 0; i < NJOBSIGS; i++)
+		if (job_sigs[i] == n)
+			return 1;
+	return 0;
+}
+
+static void
+job_free(struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nproc; i++)
+		free(j->procs[i].name);
+	free(j->procs);
+	free(j->text);
+	free(j);
+}
+
+static void
+job_unlink(struct job *j)
+{
+	struct job **pp;
+
+	for (pp = &jobs; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == j) {
+			*pp = j->next;
+			return;
+		}
+}
+
+void
+jobs_forget(void)
+{
+	struct job *j, *next;
+
+	for (j = jobs; j != NULL; j = next) {
+		next = j->next;
+		job_free(j);
+	}
+	jobs = NULL;
+	if (ttyfd >= 0)
+		close(ttyfd);
+	ttyfd = -1;
+	sh_opt.monitor = 0;
+	init_pid = getpid();
+	shell_pgrp = getpgrp();
+	chld_setup();
+}
+
+void
+jobs_block(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void
+jobs_unblock(const sigset_t *old)
+{
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+static int
+next_id(void)
+{
+	struct job *j;
+	int max = 0;
+
+	for (j = jobs; j != NULL; j = j->next)
+		if (!j->disowned && j->id > max)
+			max = j->id;
+	return max + 1;
+}
+
+struct job *
+job_new(const char *text, int fg)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (j == NULL)
+		return NULL;
+	j->fg = fg;
+	j->bgrun = !fg;
+	if (text != NULL) {
+		j->text = strdup(text);
+		j->id = next_id();
+		j->stamp = ++job_clock;
+		j->next = NULL;
+		/* append: the table lists oldest first */
+		if (jobs == NULL) {
+			jobs = j;
+		} else {
+			struct job *t = jobs;
+
+			while (t->next != NULL)
+				t = t->next;
+			t->next = j;
+		}
+		exit_warned = 0;
+	}
+	return j;
+}
+
+static int
+hidden(const struct job *j)
+{
+	return j->text == NULL;
+}
+
+void
+job_child(struct job *j)
+{
+	pid_t pg;
+	int i, n;
+
+	if (sh_opt.monitor && !hidden(j)) {
+		pg = j->pgid ? j->pgid : getpid();
+		setpgid(0, pg);
+		/* SIGTTOU is still ignored here, so tcsetpgrp(3) cannot stop us */
+		if (j->fg && ttyfd >= 0)
+			tcsetpgrp(ttyfd, pg);
+	}
+	for (i = 0; i < NJOBSIGS; i++) {
+		n = job_sigs[i];
+		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
+			signal(n, SIG_DFL);
+	}
+	/* POSIX: without job control, & ignores SIGINT and SIGQUIT (dash too) */
+	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
+	trap_reset_child();
+	signal(SIGCHLD, SIG_DFL);
+	if (ttyfd >= 0) {
+		close(ttyfd);
+		ttyfd = -1;
+	}
+	if (chld_pipe[0] >= 0) {
+		close(chld_pipe[0]);
+		close(chld_pipe[1]);
+		chld_pipe[0] = chld_pipe[1] = -1;
+	}
+	sigprocmask(SIG_SETMASK, &start_mask, NULL);
+	if (sh_opt.sandbox)
+		sandbox_child();
+}
+
+void
+job_add(struct job *j, pid_t pid, const char *name)
+{
+	struct proc *p;
+
+	if (j->nproc == j->cap) {
+		int cap = j->cap ? j->cap * 2 : 4;
+		struct proc *np = realloc(j->procs, cap * sizeof(*np));
+
+		if (np == NULL)
+			return;
+		j->procs = np;
+		j->cap = cap;
+	}
+	p = &j->procs[j->nproc++];
+	p->pid = pid;
+	p->status = 0;
+	p->state = P_RUNNING;
+	p->name = strdup(name ? name : "?");
+	if (sh_opt.monitor && !hidden(j)) {
+		if (j->pgid == 0)
+			j->pgid = pid;
+		/*
+		 * setpgid(2) in the parent too: whichever of parent and child
+		 * runs first puts the child in the group, so the next member
+		 * can join it and tcsetpgrp/killpg never see a missing group.
+		 * EACCES means the child already exec'd (and did it itself).
+		 */
+		setpgid(pid, j->pgid);
+	}
+}
+
+/* $? of one wait(2) status: the exit code, or 128+N for signal N. */
+static int
+wstatus_code(int st)
+{
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	if (WIFSTOPPED(st))
+		return 128 + WSTOPSIG(st);
+	return 0;
+}
+
+static void
+proc_update(struct proc *p, int st)
+{
+	if (WIFSTOPPED(st)) {
+		p->state = P_STOPPED;
+		p->status = st;
+	} else if (WIFCONTINUED(st)) {
+		p->state = P_RUNNING;
+	} else {
+		p->state = P_DONE;
+		p->status = st;
+	}
+}
+
+static int
+job_running(const struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_RUNNING)
+			return 1;
+	return 0;
+}
+
+static int
+job_is_stopped(const struct job *j)
+{
+	int i, stopped = 0;
+
+	for (i = 0; i < j->nproc; i++) {
+		if (j->procs[i].state == P_RUNNING)
+			return 0;
+		if (j->procs[i].state == P_STOPPED)
+			stopped = 1;
+	}
+	return stopped;
+}
+
+static int
+job_is_done(const struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state != P_DONE)
+			return 0;
+	return 1;
+}
+
+/* $? of a finished or stopped job: last member, or pipefail's rule. */
+static int
+job_status(const struct job *j)
+{
+	int i, code = 0;
+
+	if (j->nproc == 0)
+		return 0;
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_STOPPED)
+			return wstatus_code(j->procs[i].status);
+	if (!sh_opt.pipefail)
+		return wstatus_code(j->procs[j->nproc - 1].status);
+	for (i = 0; i < j->nproc; i++)
+		if (wstatus_code(j->procs[i].status) != 0)
+			code = wstatus_code(j->procs[i].status);
+	return code;
+}
+
+static volatile sig_atomic_t wait_intr;
+
+/*
+ * Waits (blocking) until no member of j runs any more. With intr set,
+ * gives up when a trapped signal (or SIGINT for wait) arrives: -1.
+ */
+static int
+wait_members(struct job *j, int flags, int intr)
+{
+	int i, st;
+	pid_t r;
+
+	for (i = 0; i < j->nproc; i++) {
+		struct proc *p = &j->procs[i];
+
+		while (p->state == P_RUNNING) {
+			r = waitpid(p->pid, &st, flags);
+			if (r == p->pid) {
+				proc_update(p, st);
+				continue;
+			}
+			if (r < 0 && errno == EINTR) {
+				if (intr && (wait_intr || trap_pending()))
+					return -1;
+				continue;
+			}
+			/* ECHILD: someone else reaped it; count it as gone */
+			p->state = P_DONE;
+			p->status = 0;
+		}
+	}
+	return 0;
+}
+
+static void
+term_take_back(struct job *j)
+{
+	if (!sh_opt.monitor || ttyfd < 0)
+		return;
+	tcsetpgrp(ttyfd, shell_pgrp);
+	if (j != NULL && job_is_stopped(j)) {
+		j->have_tmodes = tcgetattr(ttyfd, &j->tmodes) == 0;
+	}
+	if (j != NULL && job_is_done(j) && !job_killed(j) && have_shell_tmodes) {
+		/* bash keeps modes a job set and left normally (stty) */
+		tcgetattr(ttyfd, &shell_tmodes);
+		return;
+	}
+	if (have_shell_tmodes)
+		tcsetattr(ttyfd, TCSADRAIN, &shell_tmodes);
+}
+
+static void
+print_state_line(struct job *j, int fmt);
+
+static void
+report_fg(struct job *j)
+{
+	int i, last = -1;
+
+	for (i = 0; i < j->nproc; i++) {
+		int st = j->procs[i].status;
+
+		if (j->procs[i].state == P_DONE && WIFSIGNALED(st) &&
+		    WTERMSIG(st) != SIGINT && WTERMSIG(st) != SIGPIPE)
+			last = i;
+	}
+	if (last >= 0)
+		explain_report(j->procs[last].status);
+	else if (sh_opt.interactive)
+		for (i = 0; i < j->nproc; i++)
+			if (j->procs[i].state == P_DONE &&
+			    WIFSIGNALED(j->procs[i].status) &&
+			    WTERMSIG(j->procs[i].status) == SIGINT) {
+				/* the line after "^C", as bash prints it */
+				fflush(stdout);
+				fputc('\n', stderr);
+				break;
+			}
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_DONE)
+			explain_line(j->procs[i].name, j->procs[i].pid,
+			    j->procs[i].status);
+}
+
+/* Waits for a foreground job; returns its $?. */
+static int
+job_wait_fg(struct job *j)
+{
+	int status, i;
+
+	j->fg = 1;
+	j->bgrun = 0;
+	wait_members(j, WUNTRACED, 0);
+	term_take_back(j);
+	status = job_status(j);
+	if (job_is_stopped(j)) {
+		j->fg = 0;
+		j->stamp = ++job_clock;
+		j->changed = 0;
+		fflush(stdout);
+		fputc('\n', stderr);
+		print_state_line(j, JOB_FMT_NORMAL);
+		for (i = 0; i < j->nproc; i++)
+			if (j->procs[i].state == P_STOPPED)
+				explain_line(j->procs[i].name,
+				    j->procs[i].pid, j->procs[i].status);
+		return status;
+	}
+	if (!hidden(j))
+		report_fg(j);
+	job_unlink(j);
+	job_free(j);
+	return status;
+}
+
+int
+job_run(struct job *j)
+{
+	if (j == NULL)
+		return 1;
+	if (!j->fg && !hidden(j)) {
+		sh_lastbg = job_lastpid(j);
+		j->stamp = ++job_clock;
+		if (sh_opt.interactive) {
+			fflush(stdout);
+			fprintf(stderr, "[%d] %ld\n", j->id, (long)sh_lastbg);
+		}
+		return 0;
+	}
+	if (sh_opt.monitor && !hidden(j) && ttyfd >= 0 && j->pgid > 0)
+		tcsetpgrp(ttyfd, j->pgid);
+	return job_wait_fg(j);
+}
+
+int
+job_wait_pid(pid_t pid)
+{
+	int st;
+	pid_t r;
+
+	do
+		r = waitpid(pid, &st, 0);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		return 127;
+	return wstatus_code(st);
+}
+
+/* Drains the self-pipe: its bytes only say "something changed". */
+static void
+chld_drain(void)
+{
+	char buf[64];
+
+	if (chld_pipe[0] < 0)
+		return;
+	while (read(chld_pipe[0], buf, sizeof(buf)) > 0)
+		;
+}
+
+void
+jobs_reap(void)
+{
+	struct job *j, *next;
+	int i, st, was_running, was_stopped;
+	pid_t r;
+
+	chld_drain();
+	for (j = jobs; j != NULL; j = next) {
+		next = j->next;
+		was_running = job_running(j);
+		was_stopped = job_is_stopped(j);
+		for (i = 0; i < j->nproc; i++) {
+			struct proc *p = &j->procs[i];
+
+			if (p->state == P_DONE)
+				continue;
+			r = waitpid(p->pid, &st,
+			    WNOHANG | WUNTRACED | WCONTINUED);
+			if (r == p->pid)
+				proc_update(p, st);
+			else if (r < 0 && errno == ECHILD)
+				p->state = P_DONE;
+		}
+		if (was_running != job_running(j) ||
+		    was_stopped != job_is_stopped(j) || job_is_done(j))
+			j->changed = 1;
+		if (j->disowned && job_is_done(j)) {
+			job_unlink(j);
+			job_free(j);
+		}
+	}
+}
+
+/* The job %+ is, then %-: stopped jobs first, then the most recent. */
+static void
+current_jobs(struct job **cur, struct job **prev)
+{
+	struct job *j;
+
+	*cur = *prev = NULL;
+	for (j = jobs; j != NULL; j = j->next) {
+		if (j->disowned || j->nproc == 0 || j->fg)
+			continue;
+		if (*cur == NULL || (job_is_stopped(j) &&
+		    !job_is_stopped(*cur)) ||
+		    (job_is_stopped(j) == job_is_stopped(*cur) &&
+		    j->stamp > (*cur)->stamp)) {
+			*prev = *cur;
+			*cur = j;
+		} else if (*prev == NULL || (job_is_stopped(j) &&
+		    !job_is_stopped(*prev)) ||
+		    (job_is_stopped(j) == job_is_stopped(*prev) &&
+		    j->stamp > (*prev)->stamp)) {
+			*prev = j;
+		}
+	}
+}
+
+static int
+job_mark(const struct job *j)
+{
+	struct job *cur, *prev;
+
+	current_jobs(&cur, &prev);
+	if (j == cur)
+		return '+';
+	if (j == prev)
+		return '-';
+	return ' ';
+}
+
+/* The wait status that names a job's state: a stopped or killed member. */
+static int
+job_wstatus(const struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_STOPPED)
+			return j->procs[i].status;
+	if (job_running(j))
+		return 0xffff;	/* WIFCONTINUED: "Running" */
+	for (i = j->nproc - 1; i >= 0; i--)
+		if (WIFSIGNALED(j->procs[i].status) &&
+		    WTERMSIG(j->procs[i].status) != SIGPIPE)
+			return j->procs[i].status;
+	return j->nproc ? j->procs[j->nproc - 1].status : 0;
+}
+
+static int
+job_killed(const struct job *j)
+{
+	int i;
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_DONE &&
+		    WIFSIGNALED(j->procs[i].status))
+			return 1;
+	return 0;
+}
+
+static void
+print_state_line(struct job *j, int fmt)
+{
+	char state[128];
+	int running = job_running(j);
+	int i;
+
+	explain_state(job_wstatus(j), state, sizeof(state));
+	fflush(stdout);
+	if (fmt == JOB_FMT_PIDS) {
+		printf("%ld\n", (long)job_pgid(j));
+		return;
+	}
+	if (fmt == JOB_FMT_LONG) {
+		/* bash: one line per member, the first with [n] */
+		for (i = 0; i < j->nproc; i++) {
+			struct proc *p = &j->procs[i];
+			char ps[128];
+
+			explain_state(p->state == P_RUNNING ? 0xffff :
+			    p->status, ps, sizeof(ps));
+			if (i == 0)
+				printf("[%d]%c %5ld %-24s%s%s\n", j->id,
+				    job_mark(j), (long)p->pid, ps, j->text,
+				    running && j->bgrun ? " &" : "");
+			else
+				printf("     %5ld %-24s\n", (long)p->pid, ps);
+		}
+		return;
+	}
+	printf("[%d]%c  %-24s%s%s\n", j->id, job_mark(j), state, j->text,
+	    running && j->bgrun ? " &" : "");
+	fflush(stdout);
+}
+
+void
+job_print(struct job *j, int fmt)
+{
+	print_state_line(j, fmt);
+	j->changed = 0;
+	fflush(stdout);
+}
+
+void
+jobs_notify(void)
+{
+	struct job *j, *next;
+	int i;
+
+	jobs_reap();
+	for (j = jobs; j != NULL; j = next) {
+		next = j->next;
+		if (j->disowned || j->fg || !j->changed)
+			continue;
+		j->changed = 0;
+		if (job_running(j))
+			continue;	/* resumed by someone else: say nothing */
+		if (sh_opt.interactive) {
+			print_state_line(j, JOB_FMT_NORMAL);
+			for (i = 0; i < j->nproc; i++)
+				explain_line(j->procs[i].name, j->procs[i].pid,
+				    j->procs[i].status);
+		}
+		if (job_is_done(j)) {
+			job_unlink(j);
+			job_free(j);
+		}
+	}
+	fflush(stdout);
+}
+
+int
+jobs_fd(void)
+{
+	return chld_pipe[0];
+}
+
+int
+jobs_stopped(void)
+{
+	struct job *j;
+	int n = 0;
+
+	for (j = jobs; j != NULL; j = j->next)
+		if (!j->disowned && job_is_stopped(j))
+			n++;
+	return n;
+}
+
+int
+jobs_exit_ok(void)
+{
+	if (jobs_stopped() == 0 || exit_warned)
+		return 1;
+	exit_warned = 1;
+	fflush(stdout);
+	fprintf(stderr, "There are stopped jobs.\n");
+	return 0;
+}
+
+pid_t
+job_pgid(const struct job *j)
+{
+	if (j->pgid > 0)
+		return j->pgid;
+	return j->nproc ? j->procs[0].pid : 0;
+}
+
+pid_t
+job_lastpid(const struct job *j)
+{
+	return j->nproc ? j->procs[j->nproc - 1].pid : 0;
+}
+
+int
+job_id(const struct job *j)
+{
+	return j->id;
+}
+
+void
+jobs_each(void (*fn)(struct job *, void *), void *arg)
+{
+	struct job *j, *next;
+
+	for (j = jobs; j != NULL; j = next) {
+		next = j->next;
+		if (!j->disowned && !j->fg && j->nproc > 0)
+			fn(j, arg);
+	}
+}
+
+struct job *
+job_by_pid(pid_t pid)
+{
+	struct job *j;
+	int i;
+
+	for (j = jobs; j != NULL; j = j->next)
+		for (i = 0; i < j->nproc && !j->disowned; i++)
+			if (j->procs[i].pid == pid)
+				return j;
+	return NULL;
+}
+
+static int
+listed(const struct job *j)
+{
+	return !j->disowned && !j->fg && j->nproc > 0;
+}
+
+struct job *
+job_find(const char *spec, const char *who)
+{
+	struct job *j, *cur, *prev, *found = NULL;
+	const char *s;
+	char *end;
+	long n;
+
+	jobs_reap();
+	current_jobs(&cur, &prev);
+	if (spec == NULL || strcmp(spec, "%%") == 0 ||
+	    strcmp(spec, "%+") == 0 || strcmp(spec, "%") == 0) {
+		if (cur == NULL)
+			bi_errorf(who, "%s: no such job",
+			    spec ? spec : "current");
+		return cur;
+	}
+	if (strcmp(spec, "%-") == 0) {
+		if (prev == NULL)
+			bi_errorf(who, "%s: no such job", spec);
+		return prev;
+	}
+	s = spec[0] == '%' ? spec + 1 : spec;
+	if (*s >= '0' && *s <= '9') {
+		n = strtol(s, &end, 10);
+		for (j = jobs; *end == '\0' && j != NULL; j = j->next)
+			if (listed(j) && j->id == n)
+				return j;
+		bi_errorf(who, "%s: no such job", spec);
+		return NULL;
+	}
+	for (j = jobs; j != NULL; j = j->next) {
+		if (!listed(j))
+			continue;
+		if (s[0] == '?' ? strstr(j->text, s + 1) != NULL :
+		    strncmp(j->text, s, strlen(s)) == 0) {
+			if (found != NULL) {
+				bi_errorf(who, "%s: ambiguous job spec", spec);
+				return NULL;
+			}
+			found = j;
+		}
+	}
+	if (found == NULL)
+		bi_errorf(who, "%s: no such job", spec);
+	return found;
+}
+
+static int
+job_cont(struct job *j)
+{
+	int i;
+	pid_t pg = job_pgid(j);
+
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state == P_STOPPED)
+			j->procs[i].state = P_RUNNING;
+	/* killpg(3): SIGCONT to the whole group resumes a pipeline as a unit */
+	if (sh_opt.monitor && j->pgid > 0)
+		return killpg(pg, SIGCONT);
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].state != P_DONE)
+			kill(j->procs[i].pid, SIGCONT);
+	return 0;
+}
+
+int
+job_fg(struct job *j)
+{
+	fflush(stdout);
+	printf("%s\n", j->text);
+	fflush(stdout);
+	if (sh_opt.monitor && ttyfd >= 0 && j->pgid > 0) {
+		if (j->have_tmodes)
+			tcsetattr(ttyfd, TCSADRAIN, &j->tmodes);
+		tcsetpgrp(ttyfd, j->pgid);
+	}
+	if (job_cont(j) < 0 && errno != ESRCH) {
+		term_take_back(NULL);
+		return -1;
+	}
+	return job_wait_fg(j);
+}
+
+int
+job_bg(struct job *j)
+{
+	j->bgrun = 1;
+	j->fg = 0;
+	j->stamp = ++job_clock;
+	if (job_cont(j) < 0 && errno != ESRCH)
+		return -1;
+	j->changed = 0;
+	fflush(stdout);
+	printf("[%d]%c %s &\n", j->id, job_mark(j), j->text);
+	fflush(stdout);
+	return 0;
+}
+
+static void
+wait_int_handler(int sig)
+{
+	(void)sig;
+	wait_intr = 1;
+}
+
+/* Waits until j is done, stopped, or a signal interrupts; $? or 128+N. */
+static int
+wait_job_intr(struct job *j, int *done)
+{
+	struct sigaction sa, old;
+	int r;
+
+	*done = 0;
+	wait_intr = 0;
+	if (sh_opt.interactive) {
+		/* Ctrl+C ends a wait, as in bash; no SA_RESTART */
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = wait_int_handler;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, &old);
+	}
+	r = wait_members(j, WUNTRACED, 1);
+	if (sh_opt.interactive)
+		sigaction(SIGINT, &old, NULL);
+	if (r < 0 || wait_intr) {
+		return 128 + (wait_intr ? SIGINT : trap_pending());
+	}
+	*done = 1;
+	return job_status(j);
+}
+
+int
+job_wait(struct job *j)
+{
+	int done, status;
+
+	status = wait_job_intr(j, &done);
+	if (!done)
+		return status;
+	if (job_is_done(j)) {
+		/* bash: a job waited for is not reported again */
+		job_unlink(j);
+		job_free(j);
+	} else {
+		j->changed = 1;
+	}
+	return status;
+}
+
+int
+jobs_wait_all(void)
+{
+	struct job *j;
+	int done;
+
+	for (;;) {
+		jobs_reap();
+		for (j = jobs; j != NULL; j = j->next)
+			if (!j->disowned && job_running(j))
+				break;
+		if (j == NULL)
+			break;
+		wait_job_intr(j, &done);
+		if (!done)
+			return 128 + (wait_intr ? SIGINT : trap_pending());
+	}
+	/* POSIX: wait without operands forgets every finished job */
+	for (j = jobs; j != NULL; j = j->next)
+		if (!j->disowned && job_is_done(j))
+			j->changed = 0, j->disowned = 1;
+	jobs_reap();
+	return 0;
+}
+
+void
+job_disown(struct job *j)
+{
+	j->disowned = 1;
+	j->id = 0;
+	jobs_reap();
+}

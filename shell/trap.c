@@ -1,0 +1,170 @@
+/*
+ * trap.c - trap actions: the handlers only record which signal came; the
+ * actions run between commands (trap_run_pending), the EXIT trap at exit.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jobs.h"
+#include "shell.h"
+#include "sigtab.h"
+#include "trap.h"
+
+#define NTRAP (SIGTAB_MAX + 1)	/* 0 is EXIT, then signals 1..64 */
+
+static char *actions[NTRAP];
+static volatile sig_atomic_t pending[NTRAP];
+static volatile sig_atomic_t any_pending;
+
+void
+trap_note(int n)
+{
+	if (n > 0 && n < NTRAP) {
+		pending[n] = 1;
+		any_pending = 1;
+	}
+}
+
+/* signal-safety(7): only flags are touched here */
+static void
+trap_handler(int n)
+{
+	trap_note(n);
+}
+
+int
+trap_pending(void)
+{
+	int n;
+
+	if (!any_pending)
+		return 0;
+	for (n = 1; n < NTRAP; n++)
+		if (pending[n] && actions[n] != NULL && actions[n][0] != '\0')
+			return n;
+	return 0;
+}
+
+/* Sets the real disposition for signal n from its action (sigaction(2)). */
+static int
+apply(int n)
+{
+	struct sigaction sa;
+
+	if (n == SIGKILL || n == SIGSTOP)
+		return 0;	/* stored for `trap` only: signal(7) */
+	if (n == SIGCHLD)
+		return 0;	/* jobs.c keeps its handler; the trap rides on it */
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	if (actions[n] == NULL)
+		sa.sa_handler = jobs_sig_ignored(n) ? SIG_IGN : SIG_DFL;
+	else if (actions[n][0] == '\0')
+		sa.sa_handler = SIG_IGN;
+	else
+		sa.sa_handler = trap_handler;	/* no SA_RESTART: wait returns */
+	return sigaction(n, &sa, NULL);
+}
+
+int
+trap_set(int n, const char *action)
+{
+	char *copy = NULL;
+
+	if (n < 0 || n >= NTRAP) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* POSIX: ignored on entry to a non-interactive shell stays ignored */
+	if (n > 0 && !sh_opt.interactive && jobs_ignored_at_start(n))
+		return 0;
+	if (action != NULL && (copy = strdup(action)) == NULL)
+		return -1;
+	free(actions[n]);
+	actions[n] = copy;
+	if (n == 0)
+		return 0;
+	pending[n] = 0;
+	return apply(n);
+}
+
+const char *
+trap_get(int n)
+{
+	if (n < 0 || n >= NTRAP)
+		return NULL;
+	return actions[n];
+}
+
+int
+trap_ignored(int n)
+{
+	return n > 0 && n < NTRAP && actions[n] != NULL &&
+	    actions[n][0] == '\0';
+}
+
+/* Runs one action; POSIX: $? is what it was before the trap ran. */
+static void
+run_action(const char *action)
+{
+	int saved = sh_status;
+	char *copy = strdup(action);	/* the action may reset its own trap */
+
+	if (copy == NULL)
+		return;
+	sh_eval(copy, "trap");
+	free(copy);
+	sh_status = saved;
+}
+
+void
+trap_run_pending(void)
+{
+	static int running;
+	int n;
+
+	if (!any_pending || running)
+		return;
+	running = 1;
+	any_pending = 0;
+	for (n = 1; n < NTRAP; n++) {
+		if (!pending[n])
+			continue;
+		pending[n] = 0;
+		if (actions[n] != NULL && actions[n][0] != '\0')
+			run_action(actions[n]);
+	}
+	running = 0;
+}
+
+void
+trap_run_exit(void)
+{
+	char *action = actions[0];
+
+	actions[0] = NULL;	/* once: an exit inside the trap ends it */
+	if (action == NULL)
+		return;
+	if (action[0] != '\0')
+		run_action(action);
+	free(action);
+}
+
+void
+trap_reset_child(void)
+{
+	int n;
+
+	for (n = 0; n < NTRAP; n++) {
+		if (actions[n] == NULL || actions[n][0] == '\0')
+			continue;	/* ignored stays ignored (POSIX) */
+		free(actions[n]);
+		actions[n] = NULL;
+		pending[n] = 0;
+		if (n > 0 && n != SIGKILL && n != SIGSTOP && n != SIGCHLD)
+			signal(n, SIG_DFL);
+	}
+	any_pending = 0;
+}
