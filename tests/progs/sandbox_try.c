@@ -1,0 +1,280 @@
+/*
+ * sandbox_try.c - tries every system call the sandbox refuses, with
+ * arguments that change nothing even when run by root, and prints one
+ * line per call: "NAME ERRNO" ("ptrace EPERM", "adjtimex OK"). Then the
+ * IPC calls the lessons use, which must stay allowed.
+ * `sandbox_try NAME...` tries only those.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/perf_event.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/timex.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+
+static long
+try_ptrace(void)
+{
+	long rc;
+	int e;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	/* ptrace(2): attach to our own child; detach right away. */
+	rc = ptrace(PTRACE_ATTACH, pid, NULL, NULL);
+	e = errno;
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	errno = e;
+	return rc;
+}
+
+static char word[8] = "ipcsh";
+
+static long
+try_vm(int write)
+{
+	char buf[8] = "sandbox";
+	struct iovec local = { buf, sizeof(buf) };
+	struct iovec remote = { word, sizeof(word) };
+
+	/* process_vm_readv(2) on ourselves: allowed for any process. */
+	if (write)
+		return syscall(SYS_process_vm_writev, getpid(), &local, 1,
+		    &remote, 1, 0);
+	return syscall(SYS_process_vm_readv, getpid(), &local, 1, &remote, 1,
+	    0);
+}
+
+#define NOWHERE	"/nonexistent-ipcsh-sandbox-try"
+
+static long try_ptrace_(void) { return try_ptrace(); }
+static long try_vm_readv(void) { return try_vm(0); }
+static long try_vm_writev(void) { return try_vm(1); }
+static long try_mount(void)
+{
+	return syscall(SYS_mount, "none", NOWHERE, "tmpfs", 0UL, NULL);
+}
+static long try_umount2(void) { return syscall(SYS_umount2, NOWHERE, 0); }
+static long try_pivot_root(void)
+{
+	return syscall(SYS_pivot_root, NOWHERE, NOWHERE);
+}
+/* chroot(2) to the root it already has: nothing changes. */
+static long try_chroot(void) { return syscall(SYS_chroot, "/"); }
+/* reboot(2): wrong magic numbers, EINVAL even for root. */
+static long try_reboot(void)
+{
+	return syscall(SYS_reboot, 0, 0, 0, NULL);
+}
+/* kexec_load(2): an unknown flag and too many segments: EINVAL. */
+static long try_kexec_load(void)
+{
+	return syscall(SYS_kexec_load, 0UL, 17UL, NULL, 0x8000UL);
+}
+static long try_kexec_file_load(void)
+{
+	return syscall(SYS_kexec_file_load, -1, -1, 0UL, "", 0x80000000UL);
+}
+/* init_module(2): four bytes that are no ELF module: ENOEXEC. */
+static long try_init_module(void)
+{
+	return syscall(SYS_init_module, "nope", 4UL, "");
+}
+static long try_finit_module(void)
+{
+	return syscall(SYS_finit_module, -1, "", 0);
+}
+static long try_delete_module(void)
+{
+	return syscall(SYS_delete_module, "ipcsh_no_such_module", O_NONBLOCK);
+}
+static long try_swapon(void) { return syscall(SYS_swapon, NOWHERE, 0); }
+static long try_swapoff(void) { return syscall(SYS_swapoff, NOWHERE); }
+/* An invalid time (tv_usec out of range): EINVAL, the clock stays. */
+static long try_settimeofday(void)
+{
+	struct timeval tv = { 0, 5000000 };
+
+	return syscall(SYS_settimeofday, &tv, NULL);
+}
+/* CLOCK_MONOTONIC cannot be set, and the time is invalid: EINVAL. */
+static long try_clock_settime(void)
+{
+	struct timespec ts = { 0, -1 };
+
+	return syscall(SYS_clock_settime, CLOCK_MONOTONIC, &ts);
+}
+/* adjtimex(2) with modes 0 only reads the clock's state. */
+static long try_adjtimex(void)
+{
+	struct timex tx = { .modes = 0 };
+
+	return syscall(SYS_adjtimex, &tx) < 0 ? -1 : 0;
+}
+/* bpf(2): an unknown command. */
+static long try_bpf(void) { return syscall(SYS_bpf, 0x7fff, NULL, 0); }
+/* perf_event_open(2): our own user-space clock. */
+static long try_perf_event_open(void)
+{
+	struct perf_event_attr a;
+	long fd;
+
+	memset(&a, 0, sizeof(a));
+	a.size = sizeof(a);
+	a.type = PERF_TYPE_SOFTWARE;
+	a.config = PERF_COUNT_SW_TASK_CLOCK;
+	a.disabled = 1;
+	a.exclude_kernel = 1;
+	a.exclude_hv = 1;
+	fd = syscall(SYS_perf_event_open, &a, 0, -1, -1, 0UL);
+	if (fd >= 0)
+		close(fd);
+	return fd < 0 ? -1 : 0;
+}
+/* keyctl(2): the id of our session keyring, not creating one. */
+static long try_keyctl(void)
+{
+	return syscall(SYS_keyctl, 0 /* KEYCTL_GET_KEYRING_ID */, -3, 0) < 0 ?
+	    -1 : 0;
+}
+static long try_add_key(void)
+{
+	return syscall(SYS_add_key, "ipcsh-no-such-type", "x", "", 0UL, -2);
+}
+static long try_request_key(void)
+{
+	return syscall(SYS_request_key, "user", "ipcsh-no-such-key", NULL, 0);
+}
+/* Signal 0 sends nothing: kill(2) only checks it could. */
+static long try_kill(void) { return syscall(SYS_kill, -1, 0); }
+/* The same -1, passed as a 64-bit 0x00000000ffffffff. */
+static long try_kill32(void) { return syscall(SYS_kill, 0xffffffffUL, 0); }
+static long try_tkill(void) { return syscall(SYS_tkill, -1, 0); }
+static long try_tgkill(void) { return syscall(SYS_tgkill, -1, -1, 0); }
+static long try_rt_sigqueueinfo(void)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	return syscall(SYS_rt_sigqueueinfo, -1, 0, &si);
+}
+/* Allowed: a process group of our own, and the IPC the lessons teach. */
+static long try_killpg(void) { return syscall(SYS_kill, -getpgrp(), 0); }
+static long try_msgq(void)
+{
+	struct { long type; char text[8]; } m = { 1, "hello" };
+	int id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+	long rc;
+
+	if (id < 0)
+		return -1;
+	rc = msgsnd(id, &m, sizeof(m.text), 0);
+	if (rc == 0)
+		rc = msgrcv(id, &m, sizeof(m.text), 0, 0) < 0 ? -1 : 0;
+	msgctl(id, IPC_RMID, NULL);
+	return rc;
+}
+static long try_pipe(void)
+{
+	int p[2];
+
+	if (pipe(p) < 0)
+		return -1;
+	close(p[0]);
+	close(p[1]);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	long (*fn)(void);
+} calls[] = {
+	{ "ptrace", try_ptrace_ },
+	{ "process_vm_readv", try_vm_readv },
+	{ "process_vm_writev", try_vm_writev },
+	{ "mount", try_mount },
+	{ "umount2", try_umount2 },
+	{ "pivot_root", try_pivot_root },
+	{ "chroot", try_chroot },
+	{ "reboot", try_reboot },
+	{ "kexec_load", try_kexec_load },
+	{ "kexec_file_load", try_kexec_file_load },
+	{ "init_module", try_init_module },
+	{ "finit_module", try_finit_module },
+	{ "delete_module", try_delete_module },
+	{ "swapon", try_swapon },
+	{ "swapoff", try_swapoff },
+	{ "settimeofday", try_settimeofday },
+	{ "clock_settime", try_clock_settime },
+	{ "adjtimex", try_adjtimex },
+	{ "bpf", try_bpf },
+	{ "perf_event_open", try_perf_event_open },
+	{ "keyctl", try_keyctl },
+	{ "add_key", try_add_key },
+	{ "request_key", try_request_key },
+	{ "kill", try_kill },
+	{ "kill32", try_kill32 },
+	{ "tkill", try_tkill },
+	{ "tgkill", try_tgkill },
+	{ "rt_sigqueueinfo", try_rt_sigqueueinfo },
+	{ "killpg", try_killpg },
+	{ "msgq", try_msgq },
+	{ "pipe", try_pipe },
+};
+
+static void
+try(size_t i)
+{
+	long rc;
+
+	errno = 0;
+	rc = calls[i].fn();
+	printf("%s %s\n", calls[i].name,
+	    rc < 0 ? strerrorname_np(errno) : "OK");
+	fflush(stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i, n = sizeof(calls) / sizeof(calls[0]);
+	int j, found;
+
+	if (argc == 1) {
+		for (i = 0; i < n; i++)
+			try(i);
+		return 0;
+	}
+	for (j = 1; j < argc; j++) {
+		found = 0;
+		for (i = 0; i < n; i++)
+			if (strcmp(argv[j], calls[i].name) == 0) {
+				try(i);
+				found = 1;
+			}
+		if (!found) {
+			fprintf(stderr, "sandbox_try: %s: unknown call\n",
+			    argv[j]);
+			return 2;
+		}
+	}
+	return 0;
+}
