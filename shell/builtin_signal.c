@@ -1,10 +1,560 @@
 /*
- * builtin_signal.c - the signal family of builtins (not written yet: the table is empty).
+ * builtin_signal.c - the signal family of builtins: kill, trap, sigmask.
+ * They use the real kill(2), killpg(3), sigaction(2) and sigprocmask(2).
  */
-#include <stddef.h>
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
+#include "i18n.h"
+#include "jobs.h"
+#include "sandbox.h"
 #include "shell.h"
+#include "sigtab.h"
+#include "trap.h"
+
+/* kill -l without operands: bash's table, five "NN) SIGNAME" per line. */
+static void
+list_table(void)
+{
+	int n, i = 0;
+
+	for (n = 1; n <= SIGTAB_MAX; n++) {
+		if (sig_name(n) == NULL)
+			continue;
+		i++;
+		printf("%2d) SIG%s%c", n, sig_name(n), i % 5 ? '\t' : '\n');
+	}
+	if (i % 5)
+		putchar('\n');
+}
+
+/*
+ * kill -l ARG: a number (or an exit status 128+N) gives the name, a name
+ * gives the number. Returns 0, or 1 after reporting a bad ARG.
+ */
+static int
+list_one(const char *who, const char *arg)
+{
+	char *end;
+	long v;
+	int n;
+
+	if (arg[0] >= '0' && arg[0] <= '9') {
+		v = strtol(arg, &end, 10);
+		if (*end == '\0' && v > 128 && v <= 128 + SIGTAB_MAX)
+			v -= 128;	/* $? of a signal death: kill -l $? */
+		if (*end == '\0' && v == 0) {
+			printf("EXIT\n");
+			return 0;
+		}
+		if (*end == '\0' && v > 0 && v <= SIGTAB_MAX &&
+		    sig_name((int)v) != NULL) {
+			printf("%s\n", sig_name((int)v));
+			return 0;
+		}
+	} else if ((n = sig_parse(arg)) > 0) {
+		printf("%d\n", n);
+		return 0;
+	}
+	return bi_errorf(who, "%s: invalid signal specification", arg);
+}
+
+static int
+kill_list(const char *who, int argc, char **argv, int i)
+{
+	int rc = 0;
+
+	if (i >= argc) {
+		list_table();
+		return 0;
+	}
+	for (; i < argc; i++)
+		rc |= list_one(who, argv[i]);
+	return rc;
+}
+
+/* Turns errno of kill(2) into the words the lecture uses. */
+static const char *
+kill_error(int e)
+{
+	switch (e) {
+	case ESRCH:
+		return "no such process";
+	case EPERM:
+		return "permission denied";
+	case EINVAL:
+		return "invalid signal";
+	default:
+		return strerror(e);
+	}
+}
+
+/* Parses a decimal pid (optionally negative: a process group). */
+static int
+parse_pid(const char *s, pid_t *pid)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (s[0] == '\0' || *end != '\0' || errno != 0 || v != (pid_t)v)
+		return -1;
+	*pid = (pid_t)v;
+	return 0;
+}
+
+/* Signals one job: its whole group with job control, else each member. */
+static int
+kill_job(const char *arg, int sig)
+{
+	struct job *j = job_find(arg, "kill");
+	pid_t pg;
+
+	if (j == NULL)
+		return 1;
+	pg = job_pgid(j);
+	if (sandbox_check_kill(-pg, sig) < 0)
+		return bi_errorf("kill", "%s: %s", arg, kill_error(errno));
+	if (job_signal(j, sig) < 0)
+		return bi_errorf("kill", "%s: %s", arg, kill_error(errno));
+	return 0;
+}
+
+static int
+kill_one(const char *arg, int sig)
+{
+	pid_t pid;
+
+	if (arg[0] == '%')
+		return kill_job(arg, sig);
+	if (parse_pid(arg, &pid) < 0)
+		return bi_errorf("kill",
+		    "%s: arguments must be process or job IDs", arg);
+	if (sandbox_check_kill(pid, sig) < 0)
+		return bi_errorf("kill", "%s: %s", arg, kill_error(errno));
+	/* kill(2): pid < -1 signals the process group -pid */
+	if (kill(pid, sig) < 0)
+		return bi_errorf("kill", "%s: %s", arg, kill_error(errno));
+	return 0;
+}
+
+/*
+ * The signal an option names: -s SIG, -n NUM, -SIG, -NUM. Returns the
+ * number (0 is allowed: it only checks that the target exists), or -1.
+ */
+static int
+kill_sig(const char *text)
+{
+	if (strcmp(text, "0") == 0)
+		return 0;
+	return sig_parse(text);
+}
+
+static int
+bi_kill(int argc, char **argv)
+{
+	int sig = SIGTERM, i = 1, rc = 0;
+	const char *spec = NULL;
+
+	/* not getopt: -9 and -USR1 are not getopt options */
+	if (i < argc && (strcmp(argv[i], "-l") == 0 ||
+	    strcmp(argv[i], "-L") == 0))
+		return kill_list("kill", argc, argv, i + 1);
+	if (i < argc && (strcmp(argv[i], "-s") == 0 ||
+	    strcmp(argv[i], "-n") == 0)) {
+		if (i + 1 >= argc)
+			return bi_usage("kill");
+		spec = argv[i + 1];
+		i += 2;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0' &&
+	    strcmp(argv[i], "--") != 0) {
+		spec = argv[i] + 1;
+		i++;
+	}
+	if (spec != NULL && (sig = kill_sig(spec)) < 0)
+		return bi_errorf("kill", "%s: invalid signal specification",
+		    spec);
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc)
+		return bi_usage("kill");
+	for (; i < argc; i++)
+		rc |= kill_one(argv[i], sig);
+	return rc;
+}
+
+/* Prints s quoted for reuse as shell input: 'it'\''s'. */
+static void
+print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+static void
+trap_print(int n)
+{
+	const char *a = trap_get(n);
+
+	if (a == NULL)
+		return;
+	printf("trap -- ");
+	print_quoted(a);
+	printf(" %s\n", n == 0 ? "EXIT" : sig_name(n));
+}
+
+/* A trap condition: EXIT, 0, a signal name or number; -1 when none. */
+static int
+trap_cond(const char *text)
+{
+	if (strcmp(text, "0") == 0 || strcasecmp(text, "EXIT") == 0 ||
+	    strcasecmp(text, "SIGEXIT") == 0)
+		return 0;
+	return sig_parse(text);
+}
+
+static int
+trap_list(int argc, char **argv, int i)
+{
+	int n, rc = 0;
+
+	if (i >= argc) {
+		for (n = 0; n <= SIGTAB_MAX; n++)
+			trap_print(n);
+		return 0;
+	}
+	for (; i < argc; i++) {
+		if ((n = trap_cond(argv[i])) < 0)
+			rc = bi_errorf("trap",
+			    "%s: invalid signal specification", argv[i]);
+		else
+			trap_print(n);
+	}
+	return rc;
+}
+
+static int
+is_unsigned(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static int
+bi_trap(int argc, char **argv)
+{
+	const char *action;
+	int c, i, n, rc = 0, print = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt(argc, argv, "+lp")) != -1) {
+		switch (c) {
+		case 'l':
+			return kill_list("trap", argc, argv, argc);
+		case 'p':
+			print = 1;
+			break;
+		default:
+			return bi_usage("trap");
+		}
+	}
+	i = optind;
+	if (print || i >= argc)
+		return trap_list(argc, argv, i);
+	action = argv[i];
+	/* POSIX: a first operand that is a number (or -) means "reset" */
+	if (is_unsigned(action))
+		action = NULL;
+	else if (strcmp(action, "-") == 0)
+		action = NULL, i++;
+	else
+		i++;
+	if (i >= argc)
+		return bi_usage("trap");
+	for (; i < argc; i++) {
+		if ((n = trap_cond(argv[i])) < 0) {
+			rc = bi_errorf("trap",
+			    "%s: invalid signal specification", argv[i]);
+			continue;
+		}
+		if (action != NULL && (n == SIGKILL || n == SIGSTOP) &&
+		    sh_opt.explain)
+			sh_errorf(tr("trap: SIG%s can be neither caught nor ignored (signal(7)): this trap will never run",
+			    "trap: SIG%s 既不能被捕获也不能被忽略（signal(7)）：这个 trap 永远不会执行"),
+			    sig_name(n));
+		if (trap_set(n, action) < 0)
+			rc = bi_errorf("trap", "%s: %s", argv[i],
+			    strerror(errno));
+	}
+	return rc;
+}
+
+/* One /proc/PID/status mask field, by name ("SigBlk"). */
+struct maskfield {
+	const char *field;
+	const char *what;
+	uint64_t mask;
+	int found;
+};
+
+static int
+read_masks(const char *pid, char *name, size_t size,
+    struct maskfield *f, int nf)
+{
+	char path[64], line[256];
+	FILE *fp;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%s/status", pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return -1;
+	name[0] = '\0';
+	/* proc(5): "Name:\tsleep", "SigPnd:\t0000000000000200", ... */
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *v = strchr(line, ':');
+
+		if (v == NULL)
+			continue;
+		*v++ = '\0';
+		v += strspn(v, " \t");
+		v[strcspn(v, "\n")] = '\0';
+		if (strcmp(line, "Name") == 0)
+			snprintf(name, size, "%s", v);
+		for (i = 0; i < nf; i++)
+			if (strcmp(line, f[i].field) == 0 &&
+			    sig_mask_parse(v, &f[i].mask) == 0)
+				f[i].found = 1;
+	}
+	fclose(fp);
+	return 0;
+}
+
+static int
+print_masks(const char *pid)
+{
+	struct maskfield f[] = {
+		{ "SigPnd", "pending (thread)", 0, 0 },
+		{ "ShdPnd", "pending (process)", 0, 0 },
+		{ "SigBlk", "blocked", 0, 0 },
+		{ "SigIgn", "ignored", 0, 0 },
+		{ "SigCgt", "caught", 0, 0 },
+	};
+	char name[64], buf[1024], self[32];
+	pid_t p;
+	int i;
+
+	if (strcmp(pid, "self") == 0) {
+		snprintf(self, sizeof(self), "%ld", (long)getpid());
+		pid = self;
+	}
+	if (parse_pid(pid, &p) < 0 || p <= 0)
+		return bi_errorf("sigmask", "%s: invalid pid", pid);
+	if (read_masks(pid, name, sizeof(name), f, 5) < 0)
+		return bi_errorf("sigmask", "%s: no such process", pid);
+	printf("pid %s (%s)\n", pid, name);
+	for (i = 0; i < 5; i++) {
+		if (!f[i].found)
+			continue;
+		sig_mask_names(f[i].mask, ",", buf, sizeof(buf));
+		printf("  %-18s %s:  %s\n", f[i].what, f[i].field,
+		    buf[0] ? buf : "-");
+	}
+	return 0;
+}
+
+/* Parses "USR1,INT,10" into set; -1 after reporting a bad name. */
+static int
+parse_siglist(const char *list, sigset_t *set)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	int n, rc = 0;
+
+	if (copy == NULL)
+		return -1;
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		if ((n = sig_parse(tok)) < 0) {
+			bi_errorf("sigmask", "%s: invalid signal specification",
+			    tok);
+			rc = -1;
+			break;
+		}
+		sigaddset(set, n);
+	}
+	free(copy);
+	return rc;
+}
+
+struct sigmask_req {
+	sigset_t block, ignore, unblock;
+};
+
+/* In the child: signal(7): SIG_IGN and the blocked mask survive execve. */
+static void
+sigmask_apply(const struct sigmask_req *r)
+{
+	int n;
+
+	for (n = 1; n <= SIGTAB_MAX; n++)
+		if (sigismember(&r->ignore, n) == 1 && n != SIGKILL &&
+		    n != SIGSTOP)
+			signal(n, SIG_IGN);
+	sigprocmask(SIG_BLOCK, &r->block, NULL);
+	sigprocmask(SIG_UNBLOCK, &r->unblock, NULL);
+}
+
+static void __attribute__((noreturn))
+sigmask_exec(const struct sigmask_req *r, char **argv)
+{
+	sigmask_apply(r);
+	execvp(argv[0], argv);
+	fprintf(stderr, "ipcsh: sigmask: %s: %s\n", argv[0],
+	    errno == ENOENT ? "command not found" : strerror(errno));
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+static char *
+join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = malloc(len)) == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static int
+sigmask_run(const struct sigmask_req *r, int argc, char **argv)
+{
+	struct job *j;
+	sigset_t old;
+	char *text;
+	pid_t pid;
+
+	/* already in a forked child (pipeline, &): become the command */
+	if (getpid() != sh_pid)
+		sigmask_exec(r, argv + optind);
+	fflush(NULL);
+	text = join_args(argc, argv);
+	jobs_block(&old);
+	j = job_new(text ? text : "sigmask", 1);
+	free(text);
+	if (j == NULL) {
+		jobs_unblock(&old);
+		return bi_errorf("sigmask", "%s", strerror(errno));
+	}
+	pid = fork();
+	if (pid == 0) {
+		job_child(j);
+		sigmask_exec(r, argv + optind);
+	}
+	if (pid < 0) {
+		bi_errorf("sigmask", "fork: %s", strerror(errno));
+		jobs_unblock(&old);
+		job_run(j);	/* no members: only frees the job */
+		return 1;
+	}
+	job_add(j, pid, argv[optind]);
+	jobs_unblock(&old);
+	return job_run(j);
+}
+
+static int
+bi_sigmask(int argc, char **argv)
+{
+	static const int never[2] = { SIGKILL, SIGSTOP };
+	struct sigmask_req r;
+	int c, any = 0, n, i;
+	const char *pid = NULL;
+
+	sigemptyset(&r.block);
+	sigemptyset(&r.ignore);
+	sigemptyset(&r.unblock);
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt(argc, argv, "+b:i:u:p:")) != -1) {
+		switch (c) {
+		case 'b':
+			if (parse_siglist(optarg, &r.block) < 0)
+				return bi_usage("sigmask");
+			any = 1;
+			break;
+		case 'i':
+			if (parse_siglist(optarg, &r.ignore) < 0)
+				return bi_usage("sigmask");
+			any = 1;
+			break;
+		case 'u':
+			if (parse_siglist(optarg, &r.unblock) < 0)
+				return bi_usage("sigmask");
+			any = 1;
+			break;
+		case 'p':
+			pid = optarg;
+			break;
+		default:
+			return bi_usage("sigmask");
+		}
+	}
+	if (pid != NULL) {
+		if (any || optind < argc)
+			return bi_usage("sigmask");
+		return print_masks(pid);
+	}
+	if (optind >= argc) {
+		if (any)
+			return bi_usage("sigmask");
+		return print_masks("self");
+	}
+	for (i = 0; i < 2; i++)
+		if (sigismember(&r.block, n = never[i]) == 1 ||
+		    sigismember(&r.ignore, n) == 1)
+			sh_errorf(tr("sigmask: SIG%s can be neither blocked nor ignored (signal(7))",
+			    "sigmask: SIG%s 既不能被阻塞也不能被忽略（signal(7)）"),
+			    sig_name(n));
+	return sigmask_run(&r, argc, argv);
+}
 
 const struct builtin builtins_signal[] = {
+	{ "kill", bi_kill,
+	    "kill [-s SIG | -n NUM | -SIG] pid|%job|-pgid... or kill -l [N|SIG...]",
+	    "send a signal to processes, jobs or process groups (kill(2))",
+	    0 },
+	{ "trap", bi_trap, "trap [-lp] [[ACTION] SIG...]",
+	    "run ACTION when a signal arrives; '' ignores, - restores",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "sigmask", bi_sigmask,
+	    "sigmask [-b SIG,...] [-i SIG,...] [-u SIG,...] -- CMD [ARG...] | sigmask [-p PID]",
+	    "run CMD with signals blocked/ignored/unblocked, or show a process's masks",
+	    0 },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

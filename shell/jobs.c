@@ -203,10 +203,29 @@ jobs_sig_ignored(int n)
 	return 0;
 }
 
+/* POSIX: wait PID still knows the status of a finished background job */
+#define NDONE 64
+static struct {
+	pid_t pid;
+	int code;
+} done_ring[NDONE];
+static unsigned done_next;
+
+static int wstatus_code(int st);
+
 static void
 job_free(struct job *j)
 {
 	int i;
+
+	for (i = 0; i < j->nproc && j->text != NULL && j->bgrun; i++) {
+		if (j->procs[i].state != P_DONE)
+			continue;
+		done_ring[done_next % NDONE].pid = j->procs[i].pid;
+		done_ring[done_next % NDONE].code =
+		    wstatus_code(j->procs[i].status);
+		done_next++;
+	}
 
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
@@ -725,38 +744,96 @@ job_killed(const struct job *j)
 	return 0;
 }
 
+/*
+ * Splits a pipeline's text at its top-level '|' (not "||", not quoted)
+ * into at most n parts, trimmed. Returns the number of parts; they
+ * point into buf, a copy of text.
+ */
+static int
+split_pipeline(const char *text, char *buf, size_t size, char **parts, int n)
+{
+	char *s, q = 0;
+	int k = 0;
+
+	snprintf(buf, size, "%s", text);
+	parts[k++] = buf;
+	for (s = buf; *s != '\0'; s++) {
+		if (q) {
+			if (*s == q)
+				q = 0;
+			else if (*s == '\\' && q == '"' && s[1] != '\0')
+				s++;
+		} else if (*s == '\'' || *s == '"') {
+			q = *s;
+		} else if (*s == '\\' && s[1] != '\0') {
+			s++;
+		} else if (*s == '|' && s[1] != '|' &&
+		    (s == buf || s[-1] != '|')) {
+			if (k == n)
+				return n + 1;
+			*s = '\0';
+			parts[k++] = s + 1;
+		}
+	}
+	for (n = 0; n < k; n++) {
+		char *e;
+
+		parts[n] += strspn(parts[n], " \t");
+		e = parts[n] + strlen(parts[n]);
+		while (e > parts[n] && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+	}
+	return k;
+}
+
+/* jobs -l: a line per member, pids and each member's own part, as bash. */
+static void
+print_long(struct job *j)
+{
+	char buf[4096], *parts[64], ps[128], prev[128] = "";
+	int i, k, running = job_running(j);
+
+	k = split_pipeline(j->text, buf, sizeof(buf), parts, 64);
+	for (i = 0; i < j->nproc; i++) {
+		struct proc *p = &j->procs[i];
+		const char *text = k == j->nproc ? parts[i] : p->name;
+		const char *amp = running && j->bgrun && i == j->nproc - 1 ?
+		    " &" : "";
+
+		explain_state(p->state == P_RUNNING ? 0xffff : p->status,
+		    ps, sizeof(ps));
+		if (i == 0 && k != j->nproc)
+			text = j->text;
+		if (i == 0)
+			printf("[%d]%c %ld %-24s%s%s\n", j->id, job_mark(j),
+			    (long)p->pid, ps, text, amp);
+		else
+			printf("     %ld %-22s| %s%s\n", (long)p->pid,
+			    strcmp(ps, prev) ? ps : "", text, amp);
+		snprintf(prev, sizeof(prev), "%s", ps);
+	}
+}
+
 static void
 print_state_line(struct job *j, int fmt)
 {
 	char state[128];
-	int running = job_running(j);
-	int i;
+	int st = job_wstatus(j);
 
-	explain_state(job_wstatus(j), state, sizeof(state));
 	fflush(stdout);
 	if (fmt == JOB_FMT_PIDS) {
 		printf("%ld\n", (long)job_pgid(j));
-		return;
+	} else if (fmt == JOB_FMT_LONG) {
+		print_long(j);
+	} else {
+		/* the short form says "Stopped" for every stop signal */
+		if (WIFSTOPPED(st))
+			snprintf(state, sizeof(state), "Stopped");
+		else
+			explain_state(st, state, sizeof(state));
+		printf("[%d]%c  %-24s%s%s\n", j->id, job_mark(j), state,
+		    j->text, job_running(j) && j->bgrun ? " &" : "");
 	}
-	if (fmt == JOB_FMT_LONG) {
-		/* bash: one line per member, the first with [n] */
-		for (i = 0; i < j->nproc; i++) {
-			struct proc *p = &j->procs[i];
-			char ps[128];
-
-			explain_state(p->state == P_RUNNING ? 0xffff :
-			    p->status, ps, sizeof(ps));
-			if (i == 0)
-				printf("[%d]%c %5ld %-24s%s%s\n", j->id,
-				    job_mark(j), (long)p->pid, ps, j->text,
-				    running && j->bgrun ? " &" : "");
-			else
-				printf("     %5ld %-24s\n", (long)p->pid, ps);
-		}
-		return;
-	}
-	printf("[%d]%c  %-24s%s%s\n", j->id, job_mark(j), state, j->text,
-	    running && j->bgrun ? " &" : "");
 	fflush(stdout);
 }
 
@@ -766,6 +843,11 @@ job_print(struct job *j, int fmt)
 	print_state_line(j, fmt);
 	j->changed = 0;
 	fflush(stdout);
+	if (fmt != JOB_FMT_PIDS && job_is_done(j)) {
+		/* shown as Done: bash forgets it now */
+		job_unlink(j);
+		job_free(j);
+	}
 }
 
 void
@@ -1057,4 +1139,56 @@ job_disown(struct job *j)
 	j->disowned = 1;
 	j->id = 0;
 	jobs_reap();
+}
+
+int
+job_signal(struct job *j, int sig)
+{
+	int i, rc = 0, stopped = job_is_stopped(j);
+
+	if (sh_opt.monitor && j->pgid > 0) {
+		/* killpg(3): the whole pipeline at once, as the terminal does */
+		if (killpg(j->pgid, sig) < 0)
+			return -1;
+		if (stopped && (sig == SIGTERM || sig == SIGHUP))
+			killpg(j->pgid, SIGCONT);
+		return 0;
+	}
+	for (i = 0; i < j->nproc; i++) {
+		if (j->procs[i].state == P_DONE)
+			continue;
+		if (kill(j->procs[i].pid, sig) < 0)
+			rc = -1;
+		else if (stopped && (sig == SIGTERM || sig == SIGHUP))
+			kill(j->procs[i].pid, SIGCONT);
+	}
+	return rc;
+}
+
+int
+jobs_wait_for_pid(pid_t pid)
+{
+	struct job *j = job_by_pid(pid);
+	int i, done, status;
+	unsigned k;
+
+	if (j == NULL) {
+		for (k = done_next; k > 0 && done_next - k < NDONE; k--)
+			if (done_ring[(k - 1) % NDONE].pid == pid)
+				return done_ring[(k - 1) % NDONE].code;
+		bi_errorf("wait", "pid %ld is not a child of this shell",
+		    (long)pid);
+		return 127;
+	}
+	status = wait_job_intr(j, &done);
+	if (!done)
+		return status;
+	for (i = 0; i < j->nproc; i++)
+		if (j->procs[i].pid == pid)
+			status = wstatus_code(j->procs[i].status);
+	if (job_is_done(j)) {
+		job_unlink(j);
+		job_free(j);
+	}
+	return status;
 }

@@ -93,7 +93,10 @@ struct job *job_find(const char *spec, const char *who);
 /* Finds the listed job that has member pid (NULL when none). */
 struct job *job_by_pid(pid_t pid);
 
-/* Prints one job as `jobs` does; fmt is one of enum job_fmt. */
+/*
+ * Prints one job as `jobs` does; fmt is one of enum job_fmt. A finished
+ * job is forgotten (freed) once it has been shown.
+ */
 void job_print(struct job *j, int fmt);
 
 /* Calls fn for every listed job, oldest first. */
@@ -123,6 +126,14 @@ int job_bg(struct job *j);
  */
 int job_wait(struct job *j);
 int jobs_wait_all(void);
+int jobs_wait_for_pid(pid_t pid);
+
+/*
+ * kill %job: signal the job's process group (each member without job
+ * control); a stopped job also gets SIGCONT after SIGTERM or SIGHUP, as
+ * bash does, so that it can act on them. 0, or -1 with errno of kill(2).
+ */
+int job_signal(struct job *j, int sig);
 
 /* disown: forget a job (its processes are still reaped, silently). */
 void job_disown(struct job *j);
