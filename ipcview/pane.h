@@ -1,0 +1,57 @@
+/*
+ * pane.h - the live IPC pane: draws a snapshot (processes, pipes, queues,
+ * shared memory and semaphores, events) into a curses window.
+ */
+#ifndef IPCVIEW_PANE_H
+#define IPCVIEW_PANE_H
+
+#include <sys/types.h>
+#include <wchar.h>
+#include <curses.h>
+
+#include "snapshot.h"
+
+struct pane;
+
+enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_EVENTS,
+	SEC_N };
+
+/*
+ * A pane watching root's tree. color: use the colour pairs (after
+ * start_color()); 0 for monochrome. Returns NULL when out of memory.
+ */
+struct pane *pane_new(pid_t root, int color);
+void pane_free(struct pane *p);
+
+/*
+ * Gives the pane a new snapshot (which it owns from now on and frees):
+ * the events between the previous one and this one are added to the log.
+ */
+void pane_update(struct pane *p, struct snapshot *s);
+
+/* The snapshot shown, or NULL before the first one. */
+const struct snapshot *pane_snapshot(const struct pane *p);
+
+/* The status text shown at the right of the header ("10 Hz", "frozen"). */
+void pane_set_status(struct pane *p, const char *status);
+
+/*
+ * Draws the pane into w (erasing it first). active: the pane has the
+ * keys, so the focused section and the selected line are highlighted.
+ */
+void pane_draw(struct pane *p, WINDOW *w, int active);
+
+/*
+ * A key for the pane: Tab/Shift+Tab focus, arrows/j/k/PgUp/PgDn scroll,
+ * Enter detail, 1-5 toggle sections, a all queues. Returns 1 when used.
+ */
+int pane_key(struct pane *p, int iskey, wint_t ch);
+
+/* Nonzero while a detail view is open; pane_draw_detail draws it. */
+int pane_detail_open(const struct pane *p);
+void pane_draw_detail(struct pane *p, WINDOW *w);
+
+/* Nonzero when the last pane_key() or pane_update() changed the picture. */
+int pane_dirty(const struct pane *p);
+
+#endif
