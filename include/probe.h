@@ -15,6 +15,7 @@
 #define PROBE_NO_SYSV	0x1	/* skip queues, segments and semaphore sets */
 #define PROBE_NO_FILL	0x2	/* no pidfd_getfd: fill and capacity stay -1 */
 #define PROBE_NO_MSGS	0x4	/* queue stats only, no message copies */
+#define PROBE_NO_SHMAT	0x8	/* preview only segments a watched process maps */
 
 struct probe_opts {
 	/*

@@ -7,11 +7,12 @@
 #define IPCSH_RENDER_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "snapshot.h"
 #include "snapdiff.h"
 
-#define RENDER_ALL_QUEUES 0x1	/* text: list queues/shm/sems not related to the tree too */
+#define RENDER_RELATED	0x1	/* text: only queues/shm/sems related to the tree */
 #define RENDER_PRETTY	0x2	/* JSON: indented, one key per line */
 
 /*
@@ -38,8 +39,8 @@ char *render_text_str(const struct snapshot *s, unsigned flags);
 char *render_json_str(const struct snapshot *s, unsigned flags);
 
 /*
- * One event as one line: text is "HH:MM:SS sentence\n" (local time of
- * when), JSON is {"time":..., "event":"pipe_full", "pid":..., "text":...}.
+ * One event as one line: text is "HH:MM:SS.mmm sentence\n" (local time
+ * of when), JSON is {"time":..., "event":"pipe_full", "pid":..., "text":...}.
  * Returns 0 or -1 with errno.
  */
 int render_event_text(FILE *out, const struct snap_event *e,
@@ -52,5 +53,13 @@ int render_event_json(FILE *out, const struct snap_event *e,
  * Exposed for other JSON writers (lessons' checks). 0 or -1.
  */
 int render_json_string(FILE *out, const char *s, size_t len);
+
+/*
+ * Whether len bytes read as text: valid UTF-8 without control characters
+ * other than tab, newline and carriage return, ignoring trailing NULs (C
+ * strings are often sent with theirs). Returns the length of that text
+ * (without the NULs) or -1 for binary data, shown as hex.
+ */
+ssize_t render_text_len(const unsigned char *data, size_t len);
 
 #endif

@@ -128,11 +128,8 @@ struct snap_shm {
 struct snap_sem {
 	struct sysv_sem	info;		/* semctl(SEM_STAT_ANY) */
 	int		related;	/* a last operator or a waiter is in the tree */
-	int		readable;	/* values were read (GETALL) */
-	unsigned short	*vals;		/* nsems values */
-	pid_t		*pids;		/* nsems last operators (GETPID) */
-	unsigned short	*ncnt;		/* nsems: processes waiting for an increase (GETNCNT) */
-	unsigned short	*zcnt;		/* nsems: processes waiting for zero (GETZCNT) */
+	int		readable;	/* members were read (GETVAL/GETPID/GETNCNT/GETZCNT) */
+	struct sysv_semval *members;	/* info.nsems of them, NULL when not readable */
 };
 
 struct snapshot {

@@ -1,0 +1,317 @@
+/*
+ * main.c - the ipcview command line: options, and the text modes
+ * (--once, --follow); every other mode is the curses UI (ui.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "probe.h"
+#include "render.h"
+#include "snapdiff.h"
+#include "view.h"
+
+#ifndef IPCSH_VERSION
+#define IPCSH_VERSION "0.1.0"
+#endif
+
+static volatile sig_atomic_t interrupted;
+
+static const char usage_text[] =
+"usage: ipcview [options]\n"
+"       ipcview -p <pid> [--interval SECONDS]\n"
+"       ipcview --once [--json] -p <pid> [--messages N]\n"
+"       ipcview --follow [--json] -p <pid> [--interval SECONDS]\n"
+"       ipcview --lesson NAME [--play] [--speed N]\n"
+"\n"
+"  -p, --pid <pid>        watch the process tree of pid (no shell started)\n"
+"  -1, --once             print one snapshot and exit\n"
+"  -j, --json             with --once or --follow: JSON instead of text\n"
+"  -f, --follow           print one line per event until pid exits or Ctrl+C\n"
+"  -i, --interval <sec>   time between snapshots (default 0.1)\n"
+"  -m, --messages <n>     messages copied per queue (default 64)\n"
+"  -l, --lesson <name>    run a lesson in the hosted ipcsh\n"
+"      --play             play the lesson unattended\n"
+"      --speed <n>        typing speed for --play (default 1)\n"
+"      --lang <en|zh>     language of the sentences\n"
+"      --sandbox          start the hosted ipcsh with --sandbox\n"
+"  -v, --log <file>       write a debug log to file\n"
+"      --shell <path>     the ipcsh to host\n"
+"  -h, --help             show this help\n"
+"  -V, --version          show the version\n";
+
+enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL };
+
+static const struct option long_opts[] = {
+	{ "pid",	required_argument,	NULL, 'p' },
+	{ "once",	no_argument,		NULL, '1' },
+	{ "json",	no_argument,		NULL, 'j' },
+	{ "follow",	no_argument,		NULL, 'f' },
+	{ "interval",	required_argument,	NULL, 'i' },
+	{ "messages",	required_argument,	NULL, 'm' },
+	{ "lesson",	required_argument,	NULL, 'l' },
+	{ "play",	no_argument,		NULL, OPT_PLAY },
+	{ "speed",	required_argument,	NULL, OPT_SPEED },
+	{ "lang",	required_argument,	NULL, OPT_LANG },
+	{ "sandbox",	no_argument,		NULL, OPT_SANDBOX },
+	{ "log",	required_argument,	NULL, 'v' },
+	{ "shell",	required_argument,	NULL, OPT_SHELL },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+main_usage(const char *fmt, const char *arg)
+{
+	if (fmt != NULL) {
+		fputs("ipcview: ", stderr);
+		fprintf(stderr, fmt, arg);
+		fputc('\n', stderr);
+	}
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+static int
+parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+parse_double(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(v >= min && v <= max))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* One option into o; 0, 1 (exit 0 now: help, version) or 2 (usage). */
+static int
+main_option(int c, const char *arg, struct view_opts *o)
+{
+	long v;
+
+	switch (c) {
+	case 'p':
+		if (parse_long(arg, 1, INT_MAX, &v) < 0)
+			return main_usage("invalid pid: %s", arg);
+		o->pid = (pid_t)v;
+		break;
+	case '1':
+		o->once = 1;
+		break;
+	case 'j':
+		o->json = 1;
+		break;
+	case 'f':
+		o->follow = 1;
+		break;
+	case 'i':
+		if (parse_double(arg, 0.001, 3600, &o->interval) < 0)
+			return main_usage("invalid interval: %s", arg);
+		break;
+	case 'm':
+		if (parse_long(arg, 0, 1 << 20, &v) < 0)
+			return main_usage("invalid number of messages: %s", arg);
+		o->nmsgs = (int)v;
+		break;
+	case 'l':
+		o->lesson = arg;
+		break;
+	case OPT_PLAY:
+		o->play = 1;
+		break;
+	case OPT_SPEED:
+		if (parse_double(arg, 0.01, 1000, &o->speed) < 0)
+			return main_usage("invalid speed: %s", arg);
+		break;
+	case OPT_LANG:
+		if (i18n_set_lang(arg) < 0)
+			return main_usage("invalid language (en or zh): %s", arg);
+		o->lang = arg;
+		break;
+	case OPT_SANDBOX:
+		o->sandbox = 1;
+		break;
+	case 'v':
+		o->log = arg;
+		break;
+	case OPT_SHELL:
+		o->shell = arg;
+		break;
+	case 'h':
+		fputs(usage_text, stdout);
+		return 1;
+	case 'V':
+		printf("ipcview %s\n", IPCSH_VERSION);
+		return 1;
+	default:
+		return main_usage(NULL, NULL);
+	}
+	return 0;
+}
+
+static void
+main_on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static struct snapshot *
+main_probe(const struct view_opts *o)
+{
+	struct probe_opts po = { .nmsgs = o->nmsgs };
+
+	return probe_take(o->pid, &po);
+}
+
+static int
+main_once(const struct view_opts *o)
+{
+	struct snapshot *s = main_probe(o);
+	int r;
+
+	if (s == NULL) {
+		fprintf(stderr, "ipcview: probe: %s\n", strerror(errno));
+		return 1;
+	}
+	if (s->nprocs == 0) {
+		fprintf(stderr, "ipcview: no such process: %d\n", (int)o->pid);
+		snapshot_free(s);
+		return 1;
+	}
+	r = o->json ? render_json(stdout, s, 0) : render_text(stdout, s, 0);
+	snapshot_free(s);
+	if (r < 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "ipcview: write: %s\n", strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* Sleeps until *next (CLOCK_MONOTONIC), then moves it on by interval. */
+static void
+main_tick(struct timespec *next, double interval)
+{
+	long ns = (long)(interval * 1e9);
+
+	next->tv_sec += ns / 1000000000L;
+	next->tv_nsec += ns % 1000000000L;
+	if (next->tv_nsec >= 1000000000L) {
+		next->tv_sec++;
+		next->tv_nsec -= 1000000000L;
+	}
+	while (!interrupted && clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME,
+	    next, NULL) == EINTR)
+		;
+}
+
+static int
+main_print_events(const struct view_opts *o, const struct snap_events *ev,
+    const struct snapshot *s)
+{
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < ev->n && r == 0; i++)
+		r = o->json ? render_event_json(stdout, &ev->ev[i], &s->taken) :
+		    render_event_text(stdout, &ev->ev[i], &s->taken);
+	if (fflush(stdout) != 0)
+		r = -1;
+	return r;
+}
+
+/*
+ * --follow: like tail -f, one line per event, until the root exits or
+ * SIGINT/SIGTERM; a closed stdout ends it too.
+ */
+static int
+main_follow(const struct view_opts *o)
+{
+	struct sigaction sa = { .sa_handler = main_on_signal };
+	struct snapshot *old, *cur;
+	struct snap_events ev;
+	struct timespec next;
+	int r = 0;
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	old = main_probe(o);
+	if (old == NULL || old->nprocs == 0) {
+		fprintf(stderr, "ipcview: no such process: %d\n", (int)o->pid);
+		snapshot_free(old);
+		return 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	while (!interrupted && r == 0) {
+		main_tick(&next, o->interval);
+		if (interrupted)
+			break;
+		cur = main_probe(o);
+		if (cur == NULL)
+			continue;	/* ENOMEM or procfs gone: try again */
+		if (snap_diff(old, cur, &ev) == 0) {
+			r = main_print_events(o, &ev, cur);
+			snap_events_free(&ev);
+		}
+		snapshot_free(old);
+		old = cur;
+		if (old->nprocs == 0)
+			break;
+	}
+	snapshot_free(old);
+	return r < 0 ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct view_opts o = { .interval = 0.1, .nmsgs = PROBE_NMSGS,
+	    .speed = 1.0 };
+	int c, r;
+
+	while ((c = getopt_long(argc, argv, "p:1jfi:m:l:v:hV", long_opts,
+	    NULL)) != -1) {
+		r = main_option(c, optarg, &o);
+		if (r != 0)
+			return r == 1 ? 0 : r;
+	}
+	if (optind < argc)
+		return main_usage("unexpected argument: %s", argv[optind]);
+	if (o.once && o.follow)
+		return main_usage("%s", "--once and --follow exclude each other");
+	if ((o.once || o.follow) && o.pid == 0)
+		return main_usage("%s", "--once and --follow need --pid PID");
+	if (o.json && !o.once && !o.follow)
+		return main_usage("%s", "--json goes with --once or --follow");
+	if (o.once)
+		return main_once(&o);
+	if (o.follow)
+		return main_follow(&o);
+	return ui_main(&o);
+}

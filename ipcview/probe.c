@@ -1,0 +1,175 @@
+/*
+ * probe.c - probe_take(): one snapshot of a process tree's IPC state, put
+ * together from the collectors (probe_proc.c, probe_pipe.c, probe_sysv.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "probe_int.h"
+
+int
+probe_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+	void **p = arr;
+	size_t ncap;
+	void *v;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	v = realloc(*p, ncap * elem);
+	if (v == NULL)
+		return -1;
+	*p = v;
+	*cap = ncap;
+	return 0;
+}
+
+ssize_t
+probe_read(const struct probe_ctx *c, const char *path, char *buf,
+    size_t size)
+{
+	ssize_t n = 0, len = 0;
+	int fd, saved;
+
+	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	while ((size_t)len < size - 1) {
+		n = read(fd, buf + len, size - 1 - (size_t)len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	saved = errno;
+	close(fd);
+	if (n < 0 && len == 0) {
+		errno = saved;
+		return -1;
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+int
+probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
+    unsigned long args[6])
+{
+	char path[64], buf[256];
+
+	snprintf(path, sizeof(path), "%d/syscall", (int)pid);
+	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+		return -1;
+	/* proc(5): "running", or "-1 sp pc" when not in a system call */
+	if (sscanf(buf, "%ld %lx %lx %lx %lx %lx %lx", nr, &args[0], &args[1],
+	    &args[2], &args[3], &args[4], &args[5]) != 7 || *nr < 0)
+		return -1;
+	return 0;
+}
+
+int
+probe_pidfd(struct probe_ctx *c, size_t i)
+{
+	int fd;
+
+	if (!c->live)
+		return -1;
+	if (c->pidfds[i] == -1) {
+		/* pidfd_open(2): the descriptor is always close-on-exec */
+		fd = (int)syscall(SYS_pidfd_open, c->s->procs[i].pid, 0);
+		c->pidfds[i] = fd < 0 ? -2 : fd;
+	}
+	return c->pidfds[i] >= 0 ? c->pidfds[i] : -1;
+}
+
+ssize_t
+probe_proc_index(const struct probe_ctx *c, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < c->s->nprocs; i++)
+		if (c->s->procs[i].pid == pid)
+			return (ssize_t)i;
+	return -1;
+}
+
+static void
+probe_close_pidfds(struct probe_ctx *c)
+{
+	size_t i;
+
+	if (c->pidfds == NULL)
+		return;
+	for (i = 0; i < c->s->nprocs; i++)
+		if (c->pidfds[i] >= 0)
+			close(c->pidfds[i]);
+	free(c->pidfds);
+	c->pidfds = NULL;
+}
+
+static int
+probe_setup(struct probe_ctx *c, const struct probe_opts *o)
+{
+	const char *root = o && o->procfs ? o->procfs : "/proc";
+
+	memset(c, 0, sizeof(*c));
+	c->procfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->procfd < 0)
+		return -1;
+	c->live = strcmp(root, "/proc") == 0;
+	c->nmsgs = o && o->nmsgs >= 0 ? o->nmsgs : PROBE_NMSGS;
+	c->shm_preview = o && o->shm_preview ? o->shm_preview : SNAP_SHM_PREVIEW;
+	c->flags = o ? o->flags : 0;
+	if (!c->live)
+		c->flags |= PROBE_NO_FILL | PROBE_NO_SYSV;
+	return 0;
+}
+
+struct snapshot *
+probe_take(pid_t root, const struct probe_opts *opts)
+{
+	struct probe_ctx c;
+	struct snapshot *s;
+	int saved;
+
+	if (probe_setup(&c, opts) < 0)
+		return NULL;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL)
+		goto out_close;
+	c.s = s;
+	s->root = root;
+	clock_gettime(CLOCK_REALTIME, &s->taken);
+	clock_gettime(CLOCK_MONOTONIC, &s->mono);
+	if (probe_procs(&c, root) < 0)
+		goto out_free;
+	c.pidfds = malloc((s->nprocs ? s->nprocs : 1) * sizeof(int));
+	if (c.pidfds == NULL)
+		goto out_free;
+	memset(c.pidfds, 0xff, (s->nprocs ? s->nprocs : 1) * sizeof(int));
+	if (probe_pipes(&c) < 0)
+		goto out_free;
+	probe_close_pidfds(&c);
+	if (!(c.flags & PROBE_NO_SYSV) && probe_sysv(&c) < 0)
+		goto out_free;
+	close(c.procfd);
+	return s;
+
+out_free:
+	saved = errno;
+	probe_close_pidfds(&c);
+	snapshot_free(s);
+	errno = saved;
+out_close:
+	saved = errno;
+	close(c.procfd);
+	errno = saved;
+	return NULL;
+}

@@ -1,0 +1,51 @@
+/*
+ * probe_int.h - what the probe's collectors (probe.c, probe_proc.c,
+ * probe_pipe.c, probe_sysv.c) share while one snapshot is being taken.
+ */
+#ifndef IPCVIEW_PROBE_INT_H
+#define IPCVIEW_PROBE_INT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "probe.h"
+
+struct probe_ctx {
+	int		procfd;		/* the procfs root, O_DIRECTORY */
+	int		live;		/* it is the real /proc: system calls allowed */
+	int		nmsgs;		/* messages per queue */
+	size_t		shm_preview;	/* bytes per segment */
+	unsigned	flags;		/* PROBE_* */
+	struct snapshot	*s;		/* being filled */
+	size_t		cap_procs, cap_pipes;
+	int		*pidfds;	/* pidfd_open() of procs[i], -1 not yet, -2 failed */
+};
+
+/* Grows *arr (of elem-sized items, *cap of them) to hold n+1. 0 or -1. */
+int probe_grow(void *arr, size_t *cap, size_t n, size_t elem);
+
+/*
+ * Reads the file at path (relative to the procfs root) into buf, at most
+ * size-1 bytes, NUL-terminated. Returns the length or -1 with errno.
+ */
+ssize_t probe_read(const struct probe_ctx *c, const char *path, char *buf,
+    size_t size);
+
+/*
+ * /proc/PID/syscall (proc(5)): the number and six arguments of the call
+ * pid is blocked in. 0, or -1 when running, not in a call or unreadable.
+ */
+int probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
+    unsigned long args[6]);
+
+/* The pidfd of procs[i] (pidfd_open(2), cached), or -1. */
+int probe_pidfd(struct probe_ctx *c, size_t i);
+
+/* Index of pid in the snapshot's processes, or -1. */
+ssize_t probe_proc_index(const struct probe_ctx *c, pid_t pid);
+
+int probe_procs(struct probe_ctx *c, pid_t root);
+int probe_pipes(struct probe_ctx *c);
+int probe_sysv(struct probe_ctx *c);
+
+#endif

@@ -1,0 +1,329 @@
+/*
+ * probe_pipe.c - pipes and FIFOs of the watched tree: who holds which end
+ * (/proc/PID/fd and fdinfo, proc(5)), how full they are (FIONREAD and
+ * F_GETPIPE_SZ on a pidfd_getfd(2) copy), who is blocked on them.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "probe_int.h"
+
+/* One descriptor (or a blocked FIFO open: fd -1) found in the scan. */
+struct fd_ent {
+	dev_t		dev;		/* 0 for pipefs (anonymous pipes) */
+	unsigned long	ino;
+	enum snap_pipe_kind kind;
+	const char	*path;		/* points into the process or the link buffer copy */
+	char		*own;		/* malloc'd path this entry owns */
+	size_t		proc;		/* index in procs[] */
+	int		fd;
+	int		mode;		/* O_RDONLY, O_WRONLY, O_RDWR */
+};
+
+struct fd_list {
+	struct fd_ent	*v;
+	size_t		n, cap;
+};
+
+static int
+fd_ent_cmp(const void *a, const void *b)
+{
+	const struct fd_ent *x = a, *y = b;
+
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->proc != y->proc)
+		return x->proc < y->proc ? -1 : 1;
+	return (x->fd > y->fd) - (x->fd < y->fd);
+}
+
+/* proc(5) /proc/PID/fdinfo/N "flags:" (octal); the access mode bits. */
+static int
+fd_mode(const struct probe_ctx *c, pid_t pid, const char *fd)
+{
+	char path[96], buf[512], *f;
+	unsigned long flags;
+
+	snprintf(path, sizeof(path), "%d/fdinfo/%s", (int)pid, fd);
+	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+		return -1;
+	f = strstr(buf, "flags:");
+	if (f == NULL || sscanf(f + 6, "%lo", &flags) != 1)
+		return -1;
+	return (int)(flags & O_ACCMODE);
+}
+
+static int
+fd_push(struct fd_list *l, const struct fd_ent *e)
+{
+	if (probe_grow(&l->v, &l->cap, l->n, sizeof(*e)) < 0)
+		return -1;
+	l->v[l->n++] = *e;
+	return 0;
+}
+
+/*
+ * Classifies one /proc/PID/fd entry: "pipe:[INODE]" is a pipe; a path whose
+ * target is a FIFO (stat(2) through the link: a path walk, not an open) is
+ * a FIFO. Anything else is not ours. 0 skipped or added, -1 ENOMEM.
+ */
+static int
+fd_scan_one(const struct probe_ctx *c, size_t i, const char *name,
+    struct fd_list *l)
+{
+	const struct snap_proc *p = &c->s->procs[i];
+	char path[96], target[PATH_MAX];
+	struct fd_ent e = { 0 };
+	struct stat st;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
+	n = readlinkat(c->procfd, path, target, sizeof(target) - 1);
+	if (n <= 0)
+		return 0;
+	target[n] = '\0';
+	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
+		e.kind = SNAP_PIPE;
+	} else if (target[0] == '/' && c->live &&
+	    fstatat(c->procfd, path, &st, 0) == 0 && S_ISFIFO(st.st_mode)) {
+		e.kind = SNAP_FIFO;
+		e.dev = st.st_dev;
+		e.ino = st.st_ino;
+		e.own = strdup(target);
+		if (e.own == NULL)
+			return -1;
+		e.path = e.own;
+	} else {
+		return 0;
+	}
+	e.proc = i;
+	e.fd = atoi(name);
+	e.mode = fd_mode(c, p->pid, name);
+	if (e.mode < 0 || fd_push(l, &e) < 0) {
+		free(e.own);
+		return e.mode < 0 ? 0 : -1;
+	}
+	return 0;
+}
+
+static int
+fd_scan_proc(const struct probe_ctx *c, size_t i, struct fd_list *l)
+{
+	char path[64];
+	struct dirent *d;
+	DIR *dir;
+	int fd, r = 0;
+
+	snprintf(path, sizeof(path), "%d/fd", (int)c->s->procs[i].pid);
+	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;	/* exited, or not ours to look at */
+	dir = fdopendir(fd);
+	if (dir == NULL) {
+		close(fd);
+		return 0;
+	}
+	while (r == 0 && (d = readdir(dir)) != NULL)
+		if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
+			r = fd_scan_one(c, i, d->d_name, l);
+	closedir(dir);
+	return r;
+}
+
+/*
+ * A process blocked opening a FIFO: the FIFO is found by stat(2) of its
+ * path as the process sees it (/proc/PID/root/...), which opens nothing.
+ */
+static int
+fd_scan_opener(const struct probe_ctx *c, size_t i, struct fd_list *l)
+{
+	const struct snap_proc *p = &c->s->procs[i];
+	struct fd_ent e = { 0 };
+	char path[PATH_MAX + 32];
+	struct stat st;
+
+	if (p->fifo_wait == NULL)
+		return 0;
+	snprintf(path, sizeof(path), "%d/root%s", (int)p->pid, p->fifo_wait);
+	if (fstatat(c->procfd, path, &st, 0) < 0 || !S_ISFIFO(st.st_mode))
+		return 0;
+	e.kind = SNAP_FIFO;
+	e.dev = st.st_dev;
+	e.ino = st.st_ino;
+	e.path = p->fifo_wait;
+	e.proc = i;
+	e.fd = -1;
+	e.mode = p->fifo_wait_mode;
+	return fd_push(l, &e);
+}
+
+/* Is procs[i] blocked on this end? A known fd must match the call's. */
+static int
+end_blocked(const struct probe_ctx *c, const struct fd_ent *e, int writing)
+{
+	const struct snap_proc *p = &c->s->procs[e->proc];
+
+	if (strcmp(p->wchan, writing ? "pipe write" : "pipe read") != 0)
+		return 0;
+	return p->wait_arg < 0 || p->wait_arg == e->fd;
+}
+
+static int
+end_push(struct snap_end **v, size_t *n, pid_t pid, int fd, int blocked)
+{
+	struct snap_end *nv;
+
+	nv = realloc(*v, (*n + 1) * sizeof(**v));
+	if (nv == NULL)
+		return -1;
+	*v = nv;
+	nv[*n].pid = pid;
+	nv[*n].fd = fd;
+	nv[*n].blocked = blocked;
+	(*n)++;
+	return 0;
+}
+
+/*
+ * Fill and capacity through a copy of a descriptor: pidfd_getfd(2) takes
+ * the holder's open file without opening the pipe anew (an open of
+ * /proc/PID/fd/N would count as a FIFO opener and could release a process
+ * blocked in open). The copy is close-on-exec and closed at once; it is
+ * checked to be the same inode in case the fd was reused meanwhile.
+ */
+static int
+pipe_fill_from(struct probe_ctx *c, const struct fd_ent *e,
+    struct snap_pipe *sp)
+{
+	struct stat st;
+	int pidfd, fd, nbytes, cap, ok = -1;
+
+	pidfd = probe_pidfd(c, e->proc);
+	if (pidfd < 0 || e->fd < 0)
+		return -1;
+	fd = (int)syscall(SYS_pidfd_getfd, pidfd, e->fd, 0);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && st.st_ino == e->ino &&
+	    ioctl(fd, FIONREAD, &nbytes) == 0) {
+		cap = fcntl(fd, F_GETPIPE_SZ);
+		sp->fill = nbytes;
+		sp->capacity = cap;
+		ok = 0;
+	}
+	close(fd);
+	return ok;
+}
+
+/* Builds one snap_pipe from the entries v[0..n) of one inode. */
+static int
+pipe_build(struct probe_ctx *c, const struct fd_ent *v, size_t n,
+    struct snap_pipe *sp)
+{
+	const struct snap_proc *p;
+	const char *path = NULL;
+	size_t k;
+	int r = 0, rd, wr, path_held = 0;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->inode = v[0].ino;
+	sp->kind = v[0].kind;
+	sp->fill = sp->capacity = -1;
+	for (k = 0; k < n && r == 0; k++) {
+		p = &c->s->procs[v[k].proc];
+		/* a holder's path (as /proc shows it) beats an opener's */
+		if (v[k].kind == SNAP_FIFO &&
+		    (path == NULL || (v[k].fd >= 0 && !path_held))) {
+			path = v[k].path;
+			path_held = v[k].fd >= 0;
+		}
+		rd = v[k].mode == O_RDONLY || v[k].mode == O_RDWR;
+		wr = v[k].mode == O_WRONLY || v[k].mode == O_RDWR;
+		if (v[k].fd < 0 && rd)
+			r = end_push(&sp->open_readers, &sp->nopen_readers,
+			    p->pid, -1, 1);
+		else if (v[k].fd < 0)
+			r = end_push(&sp->open_writers, &sp->nopen_writers,
+			    p->pid, -1, 1);
+		if (v[k].fd < 0)
+			continue;
+		if (r == 0 && wr)
+			r = end_push(&sp->writers, &sp->nwriters, p->pid,
+			    v[k].fd, end_blocked(c, &v[k], 1));
+		if (r == 0 && rd)
+			r = end_push(&sp->readers, &sp->nreaders, p->pid,
+			    v[k].fd, end_blocked(c, &v[k], 0));
+	}
+	if (r < 0)
+		return -1;
+	if (path != NULL && (sp->path = strdup(path)) == NULL)
+		return -1;
+	for (k = 0; k < sp->nwriters; k++)
+		sp->full |= sp->writers[k].blocked;
+	if (c->flags & PROBE_NO_FILL)
+		return 0;
+	/* the write end first: an extra writer only delays an EOF */
+	for (k = 0; k < n; k++)
+		if ((v[k].mode == O_WRONLY || v[k].mode == O_RDWR) &&
+		    pipe_fill_from(c, &v[k], sp) == 0)
+			return 0;
+	for (k = 0; k < n; k++)
+		if (v[k].mode == O_RDONLY && pipe_fill_from(c, &v[k], sp) == 0)
+			return 0;
+	return 0;
+}
+
+static void
+fd_list_free(struct fd_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].own);
+	free(l->v);
+}
+
+int
+probe_pipes(struct probe_ctx *c)
+{
+	struct snapshot *s = c->s;
+	struct fd_list l = { 0 };
+	size_t i, j;
+	int r = 0;
+
+	for (i = 0; i < s->nprocs && r == 0; i++)
+		r = fd_scan_proc(c, i, &l);
+	for (i = 0; i < s->nprocs && r == 0; i++)
+		if (c->live)
+			r = fd_scan_opener(c, i, &l);
+	if (r < 0)
+		goto out;
+	qsort(l.v, l.n, sizeof(*l.v), fd_ent_cmp);
+	for (i = 0; i < l.n; i = j) {
+		for (j = i + 1; j < l.n && l.v[j].ino == l.v[i].ino &&
+		    l.v[j].dev == l.v[i].dev; j++)
+			;
+		r = probe_grow(&s->pipes, &c->cap_pipes, s->npipes,
+		    sizeof(*s->pipes));
+		if (r < 0)
+			break;
+		r = pipe_build(c, l.v + i, j - i, &s->pipes[s->npipes]);
+		s->npipes++;	/* counted even if half built: freed with it */
+		if (r < 0)
+			break;
+	}
+out:
+	fd_list_free(&l);
+	return r;
+}

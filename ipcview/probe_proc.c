@@ -1,0 +1,374 @@
+/*
+ * probe_proc.c - the processes of the watched tree, from /proc (proc(5)):
+ * stat, status, cmdline, wchan and, for blocked ones, syscall.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "probe_int.h"
+#include "sigtab.h"
+
+#define PROC_MAX_DEPTH	512
+
+static int
+pid_cmp(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Appends the pids listed in one children file (proc(5), 3.5+). */
+static int
+proc_children_of(const struct probe_ctx *c, const char *path, pid_t **v,
+    size_t *n, size_t *cap)
+{
+	char buf[8192], *p, *end;
+	long pid;
+
+	if (probe_read(c, path, buf, sizeof(buf)) < 0)
+		return 0;	/* the thread exited: no children to report */
+	for (p = buf;; p = end) {
+		pid = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		if (probe_grow(v, cap, *n, sizeof(pid_t)) < 0)
+			return -1;
+		(*v)[(*n)++] = (pid_t)pid;
+	}
+	return 0;
+}
+
+/*
+ * Children of every thread of pid: /proc/PID/task/TID/children lists the
+ * children a thread forked, so a multithreaded parent needs them all.
+ * Returns the count and a sorted malloc'd array in *out, or -1.
+ */
+static ssize_t
+proc_children(const struct probe_ctx *c, pid_t pid, pid_t **out)
+{
+	char path[96];
+	struct dirent *d;
+	size_t n = 0, cap = 0;
+	pid_t *v = NULL;
+	DIR *dir;
+	int fd;
+
+	*out = NULL;
+	snprintf(path, sizeof(path), "%d/task", (int)pid);
+	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	dir = fdopendir(fd);
+	if (dir == NULL) {
+		close(fd);
+		return 0;
+	}
+	while ((d = readdir(dir)) != NULL) {
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "%d/task/%.20s/children", (int)pid,
+		    d->d_name);
+		if (proc_children_of(c, path, &v, &n, &cap) < 0) {
+			closedir(dir);
+			free(v);
+			return -1;
+		}
+	}
+	closedir(dir);
+	qsort(v, n, sizeof(*v), pid_cmp);
+	*out = v;
+	return (ssize_t)n;
+}
+
+/* proc(5) /proc/PID/stat: (1) pid (2) comm (3) state (4) ppid (5) pgrp
+ * (6) session (7) tty_nr (8) tpgid. comm may hold spaces and parens. */
+static int
+proc_stat(const struct probe_ctx *c, struct snap_proc *p)
+{
+	char path[64], buf[1024], *l, *r;
+	int ppid, pgid, sid, tty, tpgid;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
+	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+		return -1;
+	l = strchr(buf, '(');
+	r = strrchr(buf, ')');
+	if (l == NULL || r == NULL || r < l)
+		return -1;
+	n = (size_t)(r - l - 1);
+	if (n > SNAP_COMM_MAX)
+		n = SNAP_COMM_MAX;
+	memcpy(p->comm, l + 1, n);
+	p->comm[n] = '\0';
+	if (sscanf(r + 1, " %c %d %d %d %d %d", &p->state, &ppid, &pgid, &sid,
+	    &tty, &tpgid) != 6)
+		return -1;
+	p->ppid = ppid;
+	p->pgid = pgid;
+	p->sid = sid;
+	p->tpgid = tpgid;
+	return 0;
+}
+
+static void
+proc_mask(const char *line, const char *name, uint64_t *mask)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(line, name, n) == 0 && line[n] == ':')
+		sig_mask_parse(line + n + 1 + strspn(line + n + 1, " \t"), mask);
+}
+
+/* proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt. */
+static int
+proc_status(const struct probe_ctx *c, struct snap_proc *p)
+{
+	char path[64], buf[4096], *line, *save;
+	unsigned uid;
+
+	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
+	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+		return -1;
+	for (line = strtok_r(buf, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (sscanf(line, "Uid: %u", &uid) == 1)
+			p->uid = uid;
+		proc_mask(line, "SigPnd", &p->sigpnd);
+		proc_mask(line, "ShdPnd", &p->shdpnd);
+		proc_mask(line, "SigBlk", &p->sigblk);
+		proc_mask(line, "SigIgn", &p->sigign);
+		proc_mask(line, "SigCgt", &p->sigcgt);
+	}
+	return 0;
+}
+
+/* /proc/PID/cmdline: the arguments, each ended by a NUL. */
+static int
+proc_cmdline(const struct probe_ctx *c, struct snap_proc *p)
+{
+	char path[64], buf[4096];
+	ssize_t len, i;
+	int argc = 0, k = 0;
+	char *start;
+
+	snprintf(path, sizeof(path), "%d/cmdline", (int)p->pid);
+	len = probe_read(c, path, buf, sizeof(buf));
+	if (len < 0)
+		len = 0;
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\0')
+			argc++;
+	if (len > 0 && buf[len - 1] != '\0')
+		argc++;		/* truncated, or a rewritten title */
+	p->argv = calloc((size_t)argc + 1, sizeof(char *));
+	if (p->argv == NULL)
+		return -1;
+	for (start = buf; k < argc; k++) {
+		p->argv[k] = strdup(start);
+		if (p->argv[k] == NULL)
+			return -1;
+		start += strlen(start) + 1;
+	}
+	p->argc = argc;
+	return 0;
+}
+
+/* Reads a NUL-terminated string at addr in pid's memory, page by page. */
+static int
+proc_peek_string(pid_t pid, unsigned long addr, char *buf, size_t size)
+{
+	size_t got = 0, chunk;
+	struct iovec l, r;
+	ssize_t n;
+	long page = sysconf(_SC_PAGESIZE);
+
+	while (got < size - 1) {
+		chunk = (size_t)page - ((addr + got) % (size_t)page);
+		if (chunk > size - 1 - got)
+			chunk = size - 1 - got;
+		l.iov_base = buf + got;
+		l.iov_len = chunk;
+		r.iov_base = (void *)(addr + got);
+		r.iov_len = chunk;
+		n = process_vm_readv(pid, &l, 1, &r, 1, 0);
+		if (n <= 0)
+			return -1;
+		if (memchr(buf + got, '\0', (size_t)n) != NULL)
+			return 0;
+		got += (size_t)n;
+	}
+	buf[size - 1] = '\0';
+	return -1;
+}
+
+/*
+ * The FIFO a process blocked in open(2) is opening. It holds no descriptor
+ * yet, so the path comes from its memory: /proc/PID/syscall gives the
+ * pointer, process_vm_readv(2) reads it without stopping the process or
+ * touching the FIFO (stat or open of the path could count as an opener).
+ */
+static void
+proc_fifo_wait(struct probe_ctx *c, struct snap_proc *p)
+{
+	unsigned long a[6], ptr, flags;
+	char path[PATH_MAX], dir[PATH_MAX], link[64], *full;
+	long nr, dirfd = AT_FDCWD;
+	ssize_t n;
+
+	if (!c->live || probe_syscall(c, p->pid, &nr, a) < 0)
+		return;
+	if (nr == SYS_openat || nr == SYS_openat2) {
+		dirfd = (int)a[0];
+		ptr = a[1];
+		flags = a[2];
+		if (nr == SYS_openat2) {
+			struct iovec l = { &flags, sizeof(flags) };
+			struct iovec r = { (void *)a[2], sizeof(flags) };
+
+			/* openat2(2): struct open_how starts with flags */
+			if (process_vm_readv(p->pid, &l, 1, &r, 1, 0) != 8)
+				return;
+		}
+#ifdef SYS_open
+	} else if (nr == SYS_open) {
+		ptr = a[0];
+		flags = a[1];
+#endif
+	} else {
+		return;
+	}
+	if (proc_peek_string(p->pid, ptr, path, sizeof(path)) < 0)
+		return;
+	if (path[0] == '/') {
+		full = strdup(path);
+	} else {
+		if ((int)dirfd == AT_FDCWD)
+			snprintf(link, sizeof(link), "%d/cwd", (int)p->pid);
+		else
+			snprintf(link, sizeof(link), "%d/fd/%d", (int)p->pid,
+			    (int)dirfd);
+		n = readlinkat(c->procfd, link, dir, sizeof(dir) - 1);
+		if (n < 0)
+			return;
+		dir[n] = '\0';
+		if (asprintf(&full, "%s/%s", strcmp(dir, "/") ? dir : "",
+		    path) < 0)
+			full = NULL;
+	}
+	p->fifo_wait = full;
+	p->fifo_wait_mode = (int)(flags & O_ACCMODE);
+}
+
+/*
+ * The descriptor or id a blocked call is about, from its arguments
+ * (read(2), write(2), readv, writev, splice(2), msgrcv(2), semop(2)...).
+ */
+static long
+proc_wait_arg(long nr, const unsigned long a[6], int writing)
+{
+	if (nr == SYS_read || nr == SYS_write || nr == SYS_readv ||
+	    nr == SYS_writev || nr == SYS_msgrcv || nr == SYS_msgsnd ||
+	    nr == SYS_semop || nr == SYS_semtimedop)
+		return (long)(int)a[0];
+	if (nr == SYS_splice || nr == SYS_copy_file_range)
+		return (long)(int)(writing ? a[2] : a[0]);
+#ifdef SYS_sendfile
+	if (nr == SYS_sendfile)
+		return (long)(int)(writing ? a[0] : a[1]);
+#endif
+	return -1;
+}
+
+static void
+proc_wchan(struct probe_ctx *c, struct snap_proc *p)
+{
+	char path[64];
+	unsigned long a[6];
+	long nr;
+
+	p->wait_arg = -1;
+	snprintf(path, sizeof(path), "%d/wchan", (int)p->pid);
+	if (probe_read(c, path, p->wchan_raw, sizeof(p->wchan_raw)) < 0)
+		p->wchan_raw[0] = '\0';
+	p->wchan_raw[strcspn(p->wchan_raw, "\n")] = '\0';
+	probe_wchan_word(p->wchan_raw, p->wchan, sizeof(p->wchan));
+	if (strcmp(p->wchan, "FIFO open") == 0) {
+		proc_fifo_wait(c, p);
+		return;
+	}
+	if (strcmp(p->wchan, "pipe read") != 0 &&
+	    strcmp(p->wchan, "pipe write") != 0 &&
+	    strcmp(p->wchan, "msgrcv") != 0 &&
+	    strcmp(p->wchan, "msgsnd") != 0 && strcmp(p->wchan, "semop") != 0)
+		return;
+	if (probe_syscall(c, p->pid, &nr, a) == 0)
+		p->wait_arg = proc_wait_arg(nr, a,
+		    strcmp(p->wchan, "pipe write") == 0);
+}
+
+/* Reads one process into a new slot; -1 only on ENOMEM. */
+static int
+proc_add(struct probe_ctx *c, pid_t pid, int depth)
+{
+	struct snapshot *s = c->s;
+	struct snap_proc *p;
+
+	if (probe_grow(&s->procs, &c->cap_procs, s->nprocs, sizeof(*p)) < 0)
+		return -1;
+	p = &s->procs[s->nprocs];
+	memset(p, 0, sizeof(*p));
+	p->pid = pid;
+	p->depth = depth;
+	if (proc_stat(c, p) < 0 || proc_status(c, p) < 0)
+		return 1;	/* gone meanwhile: skip it */
+	proc_wchan(c, p);
+	if (proc_cmdline(c, p) < 0) {
+		free(p->fifo_wait);
+		return -1;
+	}
+	s->nprocs++;
+	return 0;
+}
+
+static int
+proc_walk(struct probe_ctx *c, pid_t pid, int depth)
+{
+	pid_t *kids;
+	ssize_t n, i;
+	int r;
+
+	if (depth > PROC_MAX_DEPTH || probe_proc_index(c, pid) >= 0)
+		return 0;	/* pid reuse made a loop: stop there */
+	r = proc_add(c, pid, depth);
+	if (r != 0)
+		return r < 0 ? -1 : 0;
+	n = proc_children(c, pid, &kids);
+	if (n < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (proc_walk(c, kids[i], depth + 1) < 0) {
+			free(kids);
+			return -1;
+		}
+	}
+	free(kids);
+	return 0;
+}
+
+int
+probe_procs(struct probe_ctx *c, pid_t root)
+{
+	if (root <= 0)
+		return 0;
+	return proc_walk(c, root, 0);
+}

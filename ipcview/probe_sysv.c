@@ -1,0 +1,322 @@
+/*
+ * probe_sysv.c - System V queues (with copies of their first messages),
+ * shared memory segments (with their attachers and first bytes) and
+ * semaphore sets, read through sysv.h, and how they relate to the tree.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "probe_int.h"
+
+/* A tree process blocked in call word (msgrcv, msgsnd, semop) on id. */
+static int
+sysv_waiter(const struct snapshot *s, const char *word, int id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nprocs; i++)
+		if (strcmp(s->procs[i].wchan, word) == 0 &&
+		    s->procs[i].wait_arg == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * Copies the first messages of q with msgrcv(MSG_COPY | IPC_NOWAIT), which
+ * leaves them (and msg_lrpid, msg_rtime) alone. Returns 0 when done, 1 when
+ * the queue changed meanwhile (the copy may mix two states), -1 ENOMEM.
+ */
+static int
+queue_copy(struct probe_ctx *c, struct snap_queue *q, char *buf,
+    size_t size)
+{
+	struct sysv_msq after;
+	struct snap_msg *m;
+	ssize_t n;
+	long idx, type;
+
+	q->readable = 1;
+	for (idx = 0; idx < c->nmsgs; idx++) {
+		n = sysv_msg_copy(q->info.id, idx, buf, size, &type);
+		if (n < 0) {
+			if (errno == EACCES || errno == EPERM ||
+			    errno == ENOSYS)
+				q->readable = 0;
+			break;	/* ENOMSG: past the last one */
+		}
+		m = realloc(q->msgs, (q->nmsgs + 1) * sizeof(*m));
+		if (m == NULL)
+			return -1;
+		q->msgs = m;
+		m = &q->msgs[q->nmsgs];
+		m->type = type;
+		m->size = (size_t)n;
+		m->data = malloc((size_t)n + 1);
+		if (m->data == NULL)
+			return -1;
+		memcpy(m->data, buf, (size_t)n);
+		m->data[n] = '\0';
+		q->nmsgs++;
+	}
+	if (!q->readable || sysv_msq_stat(q->info.id, &after) < 0)
+		return 0;
+	/* msgrcv(2): MSG_COPY is not atomic across a walk; IPC_STAT brackets it */
+	if (after.qnum != q->info.qnum || after.stime != q->info.stime ||
+	    after.rtime != q->info.rtime) {
+		q->info = after;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+queue_clear(struct snap_queue *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nmsgs; i++)
+		free(q->msgs[i].data);
+	free(q->msgs);
+	q->msgs = NULL;
+	q->nmsgs = 0;
+}
+
+static int
+probe_queues(struct probe_ctx *c)
+{
+	struct snapshot *s = c->s;
+	struct sysv_msq *v;
+	struct snap_queue *q;
+	size_t size = sysv_msgmax();
+	ssize_t n, i;
+	char *buf;
+	int r = 0, try;
+
+	n = sysv_msq_list(&v);
+	if (n <= 0)
+		return 0;	/* no queues, or no System V IPC here */
+	s->queues = calloc((size_t)n, sizeof(*s->queues));
+	buf = malloc(size);
+	if (s->queues == NULL || buf == NULL) {
+		free(v);
+		free(buf);
+		return -1;
+	}
+	for (i = 0; i < n && r >= 0; i++) {
+		q = &s->queues[s->nqueues++];
+		q->info = v[i];
+		q->readable = 1;
+		if (c->nmsgs <= 0 || (c->flags & PROBE_NO_MSGS))
+			continue;
+		for (try = 0; try < 3; try++) {
+			r = queue_copy(c, q, buf, size);
+			if (r <= 0)
+				break;
+			queue_clear(q);
+		}
+		q->changed = r > 0;
+	}
+	for (i = 0; i < (ssize_t)s->nqueues; i++) {
+		q = &s->queues[i];
+		q->related = snap_has_pid(s, q->info.lspid) ||
+		    snap_has_pid(s, q->info.lrpid) ||
+		    sysv_waiter(s, "msgrcv", q->info.id) ||
+		    sysv_waiter(s, "msgsnd", q->info.id);
+	}
+	free(buf);
+	free(v);
+	return r < 0 ? -1 : 0;
+}
+
+/* A System V mapping of a tree process: /proc/PID/maps shows "/SYSV<key>"
+ * with the segment's id as the inode (proc(5)). */
+struct shm_map {
+	int		id;
+	pid_t		pid;
+	unsigned long	start;
+};
+
+static int
+shm_maps_of(struct probe_ctx *c, pid_t pid, struct shm_map **v, size_t *n,
+    size_t *cap)
+{
+	char path[64], line[512];
+	unsigned long start, end, off, ino;
+	size_t k;
+	FILE *f;
+	int fd, r = 0;
+
+	snprintf(path, sizeof(path), "%d/maps", (int)pid);
+	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	while (r == 0 && fgets(line, sizeof(line), f) != NULL) {
+		if (strstr(line, "/SYSV") == NULL ||
+		    sscanf(line, "%lx-%lx %*s %lx %*s %lu", &start, &end, &off,
+		    &ino) != 4 || off != 0)
+			continue;
+		for (k = 0; k < *n; k++)
+			if ((*v)[k].pid == pid && (*v)[k].id == (int)ino)
+				break;
+		if (k < *n)
+			continue;
+		r = probe_grow(v, cap, *n, sizeof(**v));
+		if (r == 0)
+			(*v)[(*n)++] = (struct shm_map){ (int)ino, pid, start };
+	}
+	fclose(f);
+	return r;
+}
+
+/*
+ * The first bytes of a segment: read through the memory of a watched
+ * process that maps it (process_vm_readv(2) changes nothing the segment
+ * records); failing that, attached read-only for a moment (shmat(2), which
+ * does update shm_atime, shm_dtime and shm_lpid).
+ */
+static void
+shm_preview(struct probe_ctx *c, struct snap_shm *sh,
+    const struct shm_map *m)
+{
+	size_t len = sh->info.size < c->shm_preview ? sh->info.size :
+	    c->shm_preview;
+	struct iovec l, r;
+	void *at;
+
+	sh->preview = malloc(len ? len : 1);
+	if (sh->preview == NULL)
+		return;
+	if (m != NULL) {
+		l.iov_base = sh->preview;
+		l.iov_len = len;
+		r.iov_base = (void *)m->start;
+		r.iov_len = len;
+		if (process_vm_readv(m->pid, &l, 1, &r, 1, 0) == (ssize_t)len)
+			goto out_ok;
+	}
+	if (c->flags & PROBE_NO_SHMAT)
+		goto out_fail;
+	at = shmat(sh->info.id, NULL, SHM_RDONLY);
+	if (at == (void *)-1)
+		goto out_fail;
+	memcpy(sh->preview, at, len);
+	shmdt(at);
+out_ok:
+	sh->npreview = len;
+	sh->readable = 1;
+	return;
+out_fail:
+	free(sh->preview);
+	sh->preview = NULL;
+}
+
+static int
+shm_fill(struct probe_ctx *c, struct snap_shm *sh, const struct shm_map *m,
+    size_t nm)
+{
+	const struct shm_map *first = NULL;
+	pid_t *a;
+	size_t k;
+
+	for (k = 0; k < nm; k++) {
+		if (m[k].id != sh->info.id)
+			continue;
+		if (first == NULL)
+			first = &m[k];
+		a = realloc(sh->attached,
+		    (sh->nattached + 1) * sizeof(*a));
+		if (a == NULL)
+			return -1;
+		sh->attached = a;
+		a[sh->nattached++] = m[k].pid;
+	}
+	sh->related = sh->nattached > 0 || snap_has_pid(c->s, sh->info.cpid) ||
+	    snap_has_pid(c->s, sh->info.lpid);
+	shm_preview(c, sh, first);
+	return 0;
+}
+
+static int
+probe_shms(struct probe_ctx *c)
+{
+	struct snapshot *s = c->s;
+	struct shm_map *maps = NULL;
+	size_t nmaps = 0, cap = 0, i;
+	struct sysv_shm *v;
+	ssize_t n, k;
+	int r = 0;
+
+	n = sysv_shm_list(&v);
+	if (n <= 0)
+		return 0;
+	s->shms = calloc((size_t)n, sizeof(*s->shms));
+	if (s->shms == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < s->nprocs && r == 0; i++)
+		r = shm_maps_of(c, s->procs[i].pid, &maps, &nmaps, &cap);
+	for (k = 0; k < n && r == 0; k++) {
+		s->shms[s->nshms].info = v[k];
+		r = shm_fill(c, &s->shms[s->nshms++], maps, nmaps);
+	}
+	free(maps);
+	free(v);
+	return r;
+}
+
+static int
+probe_sems(struct probe_ctx *c)
+{
+	struct snapshot *s = c->s;
+	struct snap_sem *sm;
+	struct sysv_sem *v;
+	ssize_t n, k;
+	size_t j;
+
+	n = sysv_sem_list(&v);
+	if (n <= 0)
+		return 0;
+	s->sems = calloc((size_t)n, sizeof(*s->sems));
+	if (s->sems == NULL) {
+		free(v);
+		return -1;
+	}
+	for (k = 0; k < n; k++) {
+		sm = &s->sems[s->nsems++];
+		sm->info = v[k];
+		sm->related = sysv_waiter(s, "semop", sm->info.id);
+		sm->members = calloc(sm->info.nsems ? sm->info.nsems : 1,
+		    sizeof(*sm->members));
+		if (sm->members == NULL)
+			break;
+		if (sysv_sem_members(sm->info.id, sm->members,
+		    sm->info.nsems) < 0) {
+			free(sm->members);
+			sm->members = NULL;
+			continue;
+		}
+		sm->readable = 1;
+		for (j = 0; j < sm->info.nsems; j++)
+			sm->related |= snap_has_pid(s, sm->members[j].pid);
+	}
+	free(v);
+	return k < n ? -1 : 0;
+}
+
+int
+probe_sysv(struct probe_ctx *c)
+{
+	if (probe_queues(c) < 0 || probe_shms(c) < 0 || probe_sems(c) < 0)
+		return -1;
+	return 0;
+}

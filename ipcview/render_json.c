@@ -1,0 +1,451 @@
+/*
+ * render_json.c - a snapshot or an event as JSON, keys as ipcview(1)
+ * documents them. Reads only the snapshot.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "sigtab.h"
+
+struct jw {
+	FILE		*f;
+	int		pretty;
+	int		depth;
+	int		first;		/* nothing written yet at this level */
+};
+
+static void
+jw_indent(struct jw *w)
+{
+	int i;
+
+	if (!w->pretty)
+		return;
+	fputc('\n', w->f);
+	for (i = 0; i < w->depth; i++)
+		fputs("  ", w->f);
+}
+
+/* Starts a value: a comma unless first, then "key": when key is given. */
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (!w->first)
+		fputc(',', w->f);
+	w->first = 0;
+	jw_indent(w);
+	if (key != NULL)
+		fprintf(w->f, "\"%s\":%s", key, w->pretty ? " " : "");
+}
+
+static void
+jw_open(struct jw *w, const char *key, int c)
+{
+	jw_key(w, key);
+	fputc(c, w->f);
+	w->depth++;
+	w->first = 1;
+}
+
+static void
+jw_close(struct jw *w, int c)
+{
+	w->depth--;
+	if (!w->first)
+		jw_indent(w);
+	fputc(c, w->f);
+	w->first = 0;
+}
+
+static void
+jw_long(struct jw *w, const char *key, long v)
+{
+	jw_key(w, key);
+	fprintf(w->f, "%ld", v);
+}
+
+static void
+jw_ulong(struct jw *w, const char *key, unsigned long v)
+{
+	jw_key(w, key);
+	fprintf(w->f, "%lu", v);
+}
+
+static void
+jw_bool(struct jw *w, const char *key, int v)
+{
+	jw_key(w, key);
+	fputs(v ? "true" : "false", w->f);
+}
+
+static void
+jw_null(struct jw *w, const char *key)
+{
+	jw_key(w, key);
+	fputs("null", w->f);
+}
+
+/* A number that may be unknown (-1): null then. */
+static void
+jw_maybe(struct jw *w, const char *key, long v)
+{
+	if (v < 0)
+		jw_null(w, key);
+	else
+		jw_long(w, key, v);
+}
+
+static void
+jw_strn(struct jw *w, const char *key, const char *s, size_t len)
+{
+	jw_key(w, key);
+	fputc('"', w->f);
+	render_json_string(w->f, s, len);
+	fputc('"', w->f);
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *s)
+{
+	if (s == NULL)
+		jw_null(w, key);
+	else
+		jw_strn(w, key, s, strlen(s));
+}
+
+int
+render_json_string(FILE *out, const char *s, size_t len)
+{
+	size_t i;
+	unsigned char ch;
+
+	for (i = 0; i < len; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\')
+			fprintf(out, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", out);
+		else if (ch == '\t')
+			fputs("\\t", out);
+		else if (ch == '\r')
+			fputs("\\r", out);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(out, "\\u%04x", ch);
+		else
+			fputc(ch, out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+/* Bytes as "text" when they read as text, else as "hex". */
+static void
+jw_bytes(struct jw *w, const unsigned char *data, size_t len)
+{
+	ssize_t t = render_text_len(data, len);
+	size_t i;
+
+	if (t >= 0) {
+		jw_strn(w, "text", (const char *)data, (size_t)t);
+		return;
+	}
+	jw_key(w, "hex");
+	fputc('"', w->f);
+	for (i = 0; i < len; i++)
+		fprintf(w->f, "%02x", data[i]);
+	fputc('"', w->f);
+}
+
+static void
+jw_sigset(struct jw *w, const char *key, uint64_t mask)
+{
+	int n;
+
+	jw_open(w, key, '[');
+	for (n = 1; n <= SIGTAB_MAX; n++) {
+		if (!(mask & (1ULL << (n - 1))))
+			continue;
+		jw_key(w, NULL);
+		if (sig_name(n) != NULL)
+			fprintf(w->f, "\"%s\"", sig_name(n));
+		else
+			fprintf(w->f, "\"%d\"", n);
+	}
+	jw_close(w, ']');
+}
+
+static void
+jw_proc(struct jw *w, const struct snap_proc *p)
+{
+	int i;
+
+	jw_open(w, NULL, '{');
+	jw_long(w, "pid", p->pid);
+	jw_long(w, "ppid", p->ppid);
+	jw_long(w, "pgid", p->pgid);
+	jw_long(w, "sid", p->sid);
+	jw_strn(w, "state", &p->state, 1);
+	jw_str(w, "wchan", p->wchan);
+	jw_str(w, "wchan_raw", p->wchan_raw);
+	jw_str(w, "comm", p->comm);
+	jw_open(w, "argv", '[');
+	for (i = 0; i < p->argc; i++)
+		jw_str(w, NULL, p->argv[i]);
+	jw_close(w, ']');
+	jw_open(w, "signals", '{');
+	jw_sigset(w, "pending", snap_proc_pending(p));
+	jw_sigset(w, "blocked", p->sigblk);
+	jw_sigset(w, "ignored", p->sigign);
+	jw_sigset(w, "caught", p->sigcgt);
+	jw_sigset(w, "pending_thread", p->sigpnd);
+	jw_sigset(w, "pending_process", p->shdpnd);
+	jw_close(w, '}');
+	jw_long(w, "depth", p->depth);
+	jw_long(w, "uid", (long)p->uid);
+	jw_long(w, "tpgid", p->tpgid);
+	if (p->fifo_wait != NULL) {
+		jw_open(w, "fifo_wait", '{');
+		jw_str(w, "path", p->fifo_wait);
+		jw_str(w, "mode", p->fifo_wait_mode == 0 ? "read" :
+		    p->fifo_wait_mode == 1 ? "write" : "read-write");
+		jw_close(w, '}');
+	} else {
+		jw_null(w, "fifo_wait");
+	}
+	jw_close(w, '}');
+}
+
+static void
+jw_ends(struct jw *w, const char *key, const struct snap_end *e, size_t n)
+{
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < n; i++) {
+		jw_open(w, NULL, '{');
+		jw_long(w, "pid", e[i].pid);
+		if (e[i].fd >= 0)
+			jw_long(w, "fd", e[i].fd);
+		else
+			jw_null(w, "fd");
+		jw_bool(w, "blocked", e[i].blocked);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
+static void
+jw_pipe(struct jw *w, const struct snap_pipe *p)
+{
+	jw_open(w, NULL, '{');
+	jw_ulong(w, "inode", p->inode);
+	jw_str(w, "kind", p->kind == SNAP_FIFO ? "fifo" : "pipe");
+	jw_str(w, "path", p->path);
+	jw_maybe(w, "fill", p->fill);
+	jw_maybe(w, "capacity", p->capacity);
+	jw_bool(w, "full", p->full);
+	jw_ends(w, "writers", p->writers, p->nwriters);
+	jw_ends(w, "readers", p->readers, p->nreaders);
+	jw_ends(w, "opening_readers", p->open_readers, p->nopen_readers);
+	jw_ends(w, "opening_writers", p->open_writers, p->nopen_writers);
+	jw_close(w, '}');
+}
+
+/* key, id, owner, mode: what every System V object starts with. */
+static void
+jw_perm(struct jw *w, int id, const struct sysv_perm *perm)
+{
+	struct passwd *pw = getpwuid(perm->uid);
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "0x%08x", (unsigned)perm->key);
+	jw_str(w, "key", buf);
+	jw_long(w, "id", id);
+	if (pw != NULL) {
+		jw_str(w, "owner", pw->pw_name);
+	} else {
+		snprintf(buf, sizeof(buf), "%u", (unsigned)perm->uid);
+		jw_str(w, "owner", buf);
+	}
+	jw_long(w, "uid", (long)perm->uid);
+	jw_long(w, "gid", (long)perm->gid);
+	snprintf(buf, sizeof(buf), "%04o", perm->mode & 0777);
+	jw_str(w, "mode", buf);
+}
+
+static void
+jw_queue(struct jw *w, const struct snap_queue *q)
+{
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_perm(w, q->info.id, &q->info.perm);
+	jw_ulong(w, "qnum", q->info.qnum);
+	jw_ulong(w, "cbytes", q->info.cbytes);
+	jw_ulong(w, "qbytes", q->info.qbytes);
+	jw_long(w, "lspid", q->info.lspid);
+	jw_long(w, "lrpid", q->info.lrpid);
+	jw_long(w, "stime", (long)q->info.stime);
+	jw_long(w, "rtime", (long)q->info.rtime);
+	jw_long(w, "ctime", (long)q->info.ctime);
+	jw_bool(w, "related", q->related);
+	jw_bool(w, "readable", q->readable);
+	jw_bool(w, "changed", q->changed);
+	jw_open(w, "messages", '[');
+	for (i = 0; i < q->nmsgs; i++) {
+		jw_open(w, NULL, '{');
+		jw_long(w, "type", q->msgs[i].type);
+		jw_ulong(w, "size", q->msgs[i].size);
+		jw_bytes(w, q->msgs[i].data, q->msgs[i].size);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_close(w, '}');
+}
+
+static void
+jw_shm(struct jw *w, const struct snap_shm *s)
+{
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_perm(w, s->info.id, &s->info.perm);
+	jw_ulong(w, "size", s->info.size);
+	jw_ulong(w, "nattch", s->info.nattch);
+	jw_long(w, "cpid", s->info.cpid);
+	jw_long(w, "lpid", s->info.lpid);
+	jw_long(w, "atime", (long)s->info.atime);
+	jw_long(w, "dtime", (long)s->info.dtime);
+	jw_long(w, "ctime", (long)s->info.ctime);
+	jw_open(w, "attached", '[');
+	for (i = 0; i < s->nattached; i++)
+		jw_long(w, NULL, s->attached[i]);
+	jw_close(w, ']');
+	jw_bool(w, "related", s->related);
+	jw_bool(w, "readable", s->readable);
+	if (s->readable)
+		jw_bytes(w, s->preview, s->npreview);
+	jw_close(w, '}');
+}
+
+static void
+jw_sem(struct jw *w, const struct snap_sem *s)
+{
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_perm(w, s->info.id, &s->info.perm);
+	jw_ulong(w, "nsems", s->info.nsems);
+	jw_long(w, "otime", (long)s->info.otime);
+	jw_long(w, "ctime", (long)s->info.ctime);
+	jw_bool(w, "related", s->related);
+	jw_bool(w, "readable", s->readable);
+	jw_open(w, "values", '[');
+	for (i = 0; s->readable && i < s->info.nsems; i++)
+		jw_long(w, NULL, s->members[i].val);
+	jw_close(w, ']');
+	jw_open(w, "members", '[');
+	for (i = 0; s->readable && i < s->info.nsems; i++) {
+		jw_open(w, NULL, '{');
+		jw_long(w, "value", s->members[i].val);
+		jw_long(w, "pid", s->members[i].pid);
+		jw_long(w, "ncnt", s->members[i].ncnt);
+		jw_long(w, "zcnt", s->members[i].zcnt);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+	jw_close(w, '}');
+}
+
+int
+render_json(FILE *out, const struct snapshot *s, unsigned flags)
+{
+	struct jw w = { out, !!(flags & RENDER_PRETTY), 0, 1 };
+	size_t i;
+
+	jw_open(&w, NULL, '{');
+	jw_long(&w, "root", s->root);
+	jw_long(&w, "time", (long)s->taken.tv_sec);
+	jw_open(&w, "processes", '[');
+	for (i = 0; i < s->nprocs; i++)
+		jw_proc(&w, &s->procs[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "pipes", '[');
+	for (i = 0; i < s->npipes; i++)
+		jw_pipe(&w, &s->pipes[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "queues", '[');
+	for (i = 0; i < s->nqueues; i++)
+		jw_queue(&w, &s->queues[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "shm", '[');
+	for (i = 0; i < s->nshms; i++)
+		jw_shm(&w, &s->shms[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "sems", '[');
+	for (i = 0; i < s->nsems; i++)
+		jw_sem(&w, &s->sems[i]);
+	jw_close(&w, ']');
+	jw_close(&w, '}');
+	fputc('\n', out);
+	return ferror(out) ? -1 : 0;
+}
+
+char *
+render_json_str(const struct snapshot *s, unsigned flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL)
+		return NULL;
+	if (render_json(f, s, flags) < 0) {
+		fclose(f);
+		free(buf);
+		errno = EIO;
+		return NULL;
+	}
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+int
+render_event_json(FILE *out, const struct snap_event *e,
+    const struct timespec *when)
+{
+	struct jw w = { out, 0, 0, 1 };
+
+	jw_open(&w, NULL, '{');
+	jw_key(&w, "time");
+	fprintf(out, "%ld.%03ld", (long)when->tv_sec, when->tv_nsec / 1000000);
+	jw_str(&w, "event", snap_event_name(e->kind));
+	if (e->pid > 0)
+		jw_long(&w, "pid", e->pid);
+	if (e->inode != 0)
+		jw_ulong(&w, "inode", e->inode);
+	if (e->kind >= EV_QUEUE_CREATED)
+		jw_long(&w, "id", e->id);
+	if (e->sig > 0)
+		jw_str(&w, "signal", sig_name(e->sig));
+	if (e->kind == EV_QUEUE_MSG_ADDED || e->kind == EV_QUEUE_MSG_REMOVED) {
+		jw_long(&w, "type", e->type);
+		jw_long(&w, "count", e->count);
+	}
+	if (e->kind == EV_SEM_CHANGED) {
+		jw_long(&w, "num", e->num);
+		jw_long(&w, "value", e->count);
+	}
+	jw_str(&w, "text", snap_event_text(e));
+	jw_str(&w, "en", e->en);
+	jw_str(&w, "zh", e->zh);
+	jw_close(&w, '}');
+	fputc('\n', out);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,320 @@
+/*
+ * render_text.c - a snapshot or an event as stable human-readable text
+ * (ipcview --once, ipcsh's show, ipcview --follow). Reads only the snapshot.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "render.h"
+#include "sigtab.h"
+
+#define TEXT_MAX_BYTES	64	/* bytes of a message or segment shown */
+
+ssize_t
+render_text_len(const unsigned char *d, size_t len)
+{
+	size_t i = 0, n, k;
+
+	while (len > 0 && d[len - 1] == '\0')
+		len--;
+	while (i < len) {
+		if (d[i] < 0x80) {
+			if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' &&
+			    d[i] != '\r') || d[i] == 0x7f)
+				return -1;
+			i++;
+			continue;
+		}
+		/* UTF-8: a lead byte, then n continuation bytes 10xxxxxx */
+		if ((d[i] & 0xe0) == 0xc0 && d[i] >= 0xc2)
+			n = 1;
+		else if ((d[i] & 0xf0) == 0xe0)
+			n = 2;
+		else if ((d[i] & 0xf8) == 0xf0 && d[i] <= 0xf4)
+			n = 3;
+		else
+			return -1;
+		for (k = 1; k <= n; k++)
+			if (i + k >= len || (d[i + k] & 0xc0) != 0x80)
+				return -1;
+		i += n + 1;
+	}
+	return (ssize_t)len;
+}
+
+/* Bytes as a quoted string when they read as text, else as hex. */
+static void
+text_bytes(FILE *out, const unsigned char *d, size_t len)
+{
+	size_t shown = len < TEXT_MAX_BYTES ? len : TEXT_MAX_BYTES, i;
+	ssize_t t = render_text_len(d, len);
+
+	if (t >= 0) {
+		shown = (size_t)t < TEXT_MAX_BYTES ? (size_t)t : TEXT_MAX_BYTES;
+		fputc('"', out);
+		render_json_string(out, (const char *)d, shown);
+		fputc('"', out);
+		if ((size_t)t > shown)
+			fputs("...", out);
+		return;
+	}
+	fputs("hex ", out);
+	for (i = 0; i < shown; i++)
+		fprintf(out, "%02x", d[i]);
+	if (len > shown)
+		fputs("...", out);
+}
+
+static void
+text_sigset(FILE *out, const char *label, uint64_t mask)
+{
+	char buf[512];
+
+	if (mask == 0)
+		return;
+	fprintf(out, " %s %s", label, sig_mask_names(mask, ",", buf,
+	    sizeof(buf)));
+}
+
+static void
+text_proc(FILE *out, const struct snap_proc *p)
+{
+	uint64_t pend = snap_proc_pending(p);
+	int i;
+
+	fprintf(out, "  %-7d %-7d %-7d %-7d %c  %-13s %*s", (int)p->pid,
+	    (int)p->ppid, (int)p->pgid, (int)p->sid, p->state,
+	    p->wchan[0] ? p->wchan : "-", 2 * p->depth, "");
+	if (p->argc == 0)
+		fprintf(out, "[%s]", p->comm);
+	for (i = 0; i < p->argc; i++)
+		fprintf(out, "%s%s", i ? " " : "", p->argv[i]);
+	fputc('\n', out);
+	if (p->fifo_wait != NULL)
+		fprintf(out, "          %s %s (%s)\n",
+		    tr("opening FIFO", "正在打开 FIFO"), p->fifo_wait,
+		    p->fifo_wait_mode == 0 ? tr("to read", "读") :
+		    tr("to write", "写"));
+	if ((pend | p->sigblk | p->sigign | p->sigcgt) == 0)
+		return;
+	fputs("         ", out);
+	text_sigset(out, tr("pending", "未决"), pend);
+	text_sigset(out, tr("blocked", "阻塞"), p->sigblk);
+	text_sigset(out, tr("ignored", "忽略"), p->sigign);
+	text_sigset(out, tr("caught", "捕获"), p->sigcgt);
+	fputc('\n', out);
+}
+
+static const char *
+text_comm(const struct snapshot *s, pid_t pid)
+{
+	const struct snap_proc *p = snap_proc_find(s, pid);
+
+	return p != NULL ? p->comm : "?";
+}
+
+static void
+text_ends(FILE *out, const struct snapshot *s, const char *label,
+    const struct snap_end *e, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(out, "    %s:", label);
+	for (i = 0; i < n; i++) {
+		fprintf(out, " %d (%s)", (int)e[i].pid, text_comm(s, e[i].pid));
+		if (e[i].fd >= 0)
+			fprintf(out, " fd %d", e[i].fd);
+		if (e[i].blocked)
+			fprintf(out, " %s", tr("blocked", "阻塞"));
+		if (i + 1 < n)
+			fputc(',', out);
+	}
+	fputc('\n', out);
+}
+
+static void
+text_pipe(FILE *out, const struct snapshot *s, const struct snap_pipe *p)
+{
+	if (p->kind == SNAP_FIFO)
+		fprintf(out, "  fifo %s (inode %lu):", p->path ? p->path : "?",
+		    p->inode);
+	else
+		fprintf(out, "  pipe %lu:", p->inode);
+	if (p->fill >= 0)
+		fprintf(out, " %ld / %ld %s", p->fill, p->capacity,
+		    tr("bytes", "字节"));
+	else
+		fprintf(out, " %s", tr("fill unknown", "填充未知"));
+	if (p->full)
+		fprintf(out, ", %s", tr("FULL (writer blocked)", "已满（写者阻塞）"));
+	else if (p->fill == 0)
+		fprintf(out, ", %s", tr("empty", "空"));
+	fputc('\n', out);
+	text_ends(out, s, tr("writers", "写者"), p->writers, p->nwriters);
+	text_ends(out, s, tr("readers", "读者"), p->readers, p->nreaders);
+	text_ends(out, s, tr("opening to read", "正在打开以读"),
+	    p->open_readers, p->nopen_readers);
+	text_ends(out, s, tr("opening to write", "正在打开以写"),
+	    p->open_writers, p->nopen_writers);
+}
+
+static void
+text_perm(FILE *out, int id, const struct sysv_perm *perm, int related)
+{
+	struct passwd *pw = getpwuid(perm->uid);
+
+	fprintf(out, "%c key 0x%08x id %d owner ", related ? '*' : ' ',
+	    (unsigned)perm->key, id);
+	if (pw != NULL)
+		fprintf(out, "%s", pw->pw_name);
+	else
+		fprintf(out, "%u", (unsigned)perm->uid);
+	fprintf(out, " mode %04o", perm->mode & 0777);
+}
+
+static void
+text_queue(FILE *out, const struct snap_queue *q)
+{
+	size_t i;
+
+	text_perm(out, q->info.id, &q->info.perm, q->related);
+	fprintf(out, ": %lu %s, %lu/%lu %s, %s %d, %s %d\n", q->info.qnum,
+	    tr("messages", "条消息"), q->info.cbytes, q->info.qbytes,
+	    tr("bytes", "字节"), tr("last send", "最后发送"), (int)q->info.lspid,
+	    tr("last receive", "最后接收"), (int)q->info.lrpid);
+	if (!q->readable) {
+		fprintf(out, "    %s\n", tr("messages not readable (permission denied)",
+		    "无权读取消息"));
+		return;
+	}
+	for (i = 0; i < q->nmsgs; i++) {
+		fprintf(out, "    #%zu %s %ld, %zu %s: ", i, tr("type", "类型"),
+		    q->msgs[i].type, q->msgs[i].size, tr("bytes", "字节"));
+		text_bytes(out, q->msgs[i].data, q->msgs[i].size);
+		fputc('\n', out);
+	}
+	if (q->nmsgs < q->info.qnum)
+		fprintf(out, "    ... %lu %s\n", q->info.qnum - q->nmsgs,
+		    tr("more", "条未显示"));
+}
+
+static void
+text_shm(FILE *out, const struct snap_shm *s)
+{
+	size_t i;
+
+	text_perm(out, s->info.id, &s->info.perm, s->related);
+	fprintf(out, ": %zu %s, nattch %lu, cpid %d, lpid %d\n", s->info.size,
+	    tr("bytes", "字节"), s->info.nattch, (int)s->info.cpid,
+	    (int)s->info.lpid);
+	if (s->nattached > 0) {
+		fprintf(out, "    %s:", tr("attached by", "已附加"));
+		for (i = 0; i < s->nattached; i++)
+			fprintf(out, " %d", (int)s->attached[i]);
+		fputc('\n', out);
+	}
+	if (s->readable) {
+		fprintf(out, "    %s: ", tr("first bytes", "开头字节"));
+		text_bytes(out, s->preview, s->npreview);
+		fputc('\n', out);
+	}
+}
+
+static void
+text_sem(FILE *out, const struct snap_sem *s)
+{
+	size_t i;
+
+	text_perm(out, s->info.id, &s->info.perm, s->related);
+	fprintf(out, ": %lu %s", s->info.nsems, tr("semaphores", "个信号量"));
+	if (s->readable) {
+		fprintf(out, ", %s", tr("values", "值"));
+		for (i = 0; i < s->info.nsems; i++)
+			fprintf(out, " %d", s->members[i].val);
+	}
+	fputc('\n', out);
+}
+
+static void
+text_sysv(FILE *out, const struct snapshot *s, unsigned flags)
+{
+	int rel = !!(flags & RENDER_RELATED);
+	size_t i;
+
+	fprintf(out, "%s\n", tr("MESSAGE QUEUES (* related to the tree)",
+	    "消息队列（* 与进程树相关）"));
+	for (i = 0; i < s->nqueues; i++)
+		if (!rel || s->queues[i].related)
+			text_queue(out, &s->queues[i]);
+	fprintf(out, "%s\n", tr("SHARED MEMORY", "共享内存"));
+	for (i = 0; i < s->nshms; i++)
+		if (!rel || s->shms[i].related)
+			text_shm(out, &s->shms[i]);
+	fprintf(out, "%s\n", tr("SEMAPHORE SETS", "信号量集"));
+	for (i = 0; i < s->nsems; i++)
+		if (!rel || s->sems[i].related)
+			text_sem(out, &s->sems[i]);
+}
+
+int
+render_text(FILE *out, const struct snapshot *s, unsigned flags)
+{
+	size_t i;
+
+	if (s->nprocs == 0)
+		fprintf(out, "%s %d\n", tr("no such process:", "没有这个进程："),
+		    (int)s->root);
+	fprintf(out, "%s\n", tr("PROCESSES", "进程"));
+	fprintf(out, "  %-7s %-7s %-7s %-7s %s  %-13s %s\n", "PID", "PPID",
+	    "PGID", "SID", "S", tr("WAITING IN", "等待于"),
+	    tr("COMMAND", "命令"));
+	for (i = 0; i < s->nprocs; i++)
+		text_proc(out, &s->procs[i]);
+	fprintf(out, "%s\n", tr("PIPES AND FIFOS", "管道与 FIFO"));
+	for (i = 0; i < s->npipes; i++)
+		text_pipe(out, s, &s->pipes[i]);
+	text_sysv(out, s, flags);
+	return ferror(out) ? -1 : 0;
+}
+
+char *
+render_text_str(const struct snapshot *s, unsigned flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL)
+		return NULL;
+	if (render_text(f, s, flags) < 0) {
+		fclose(f);
+		free(buf);
+		errno = EIO;
+		return NULL;
+	}
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+int
+render_event_text(FILE *out, const struct snap_event *e,
+    const struct timespec *when)
+{
+	struct tm tm;
+	time_t t = when->tv_sec;
+
+	localtime_r(&t, &tm);
+	fprintf(out, "%02d:%02d:%02d.%03ld %s\n", tm.tm_hour, tm.tm_min,
+	    tm.tm_sec, when->tv_nsec / 1000000, snap_event_text(e));
+	return ferror(out) ? -1 : 0;
+}

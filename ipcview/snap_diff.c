@@ -1,0 +1,722 @@
+/*
+ * snap_diff.c - events between two snapshots, each with an English and a
+ * Chinese sentence. Pure: reads only the two snapshots.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "sigtab.h"
+#include "snapdiff.h"
+
+static const char *const event_names[EV_NKINDS] = {
+	[EV_PROC_STARTED] = "proc_started",
+	[EV_PROC_EXITED] = "proc_exited",
+	[EV_PROC_ZOMBIE] = "proc_zombie",
+	[EV_PROC_STOPPED] = "proc_stopped",
+	[EV_PROC_CONTINUED] = "proc_continued",
+	[EV_PROC_BLOCKED] = "proc_blocked",
+	[EV_PROC_EXEC] = "proc_exec",
+	[EV_SIG_PENDING] = "signal_pending",
+	[EV_SIG_DELIVERED] = "signal_delivered",
+	[EV_SIG_BLOCKED] = "signal_blocked",
+	[EV_SIG_UNBLOCKED] = "signal_unblocked",
+	[EV_SIG_IGNORED] = "signal_ignored",
+	[EV_SIG_CAUGHT] = "signal_caught",
+	[EV_SIG_DEFAULT] = "signal_default",
+	[EV_PIPE_CREATED] = "pipe_created",
+	[EV_PIPE_CLOSED] = "pipe_closed",
+	[EV_PIPE_FULL] = "pipe_full",
+	[EV_PIPE_NOT_FULL] = "pipe_not_full",
+	[EV_PIPE_EMPTY] = "pipe_empty",
+	[EV_PIPE_DATA] = "pipe_data",
+	[EV_WRITER_BLOCKED] = "writer_blocked",
+	[EV_WRITER_WOKE] = "writer_woke",
+	[EV_READER_BLOCKED] = "reader_blocked",
+	[EV_READER_WOKE] = "reader_woke",
+	[EV_FIFO_WAITING] = "fifo_waiting",
+	[EV_FIFO_PARTNER] = "fifo_partner",
+	[EV_QUEUE_CREATED] = "queue_created",
+	[EV_QUEUE_REMOVED] = "queue_removed",
+	[EV_QUEUE_MSG_ADDED] = "queue_msg_added",
+	[EV_QUEUE_MSG_REMOVED] = "queue_msg_removed",
+	[EV_SHM_CREATED] = "shm_created",
+	[EV_SHM_REMOVED] = "shm_removed",
+	[EV_SHM_ATTACHED] = "shm_attached",
+	[EV_SHM_DETACHED] = "shm_detached",
+	[EV_SEM_CREATED] = "sem_created",
+	[EV_SEM_REMOVED] = "sem_removed",
+	[EV_SEM_CHANGED] = "sem_changed",
+};
+
+const char *
+snap_event_name(enum snap_event_kind kind)
+{
+	if ((unsigned)kind >= EV_NKINDS)
+		return "unknown";
+	return event_names[kind];
+}
+
+const char *
+snap_event_text(const struct snap_event *e)
+{
+	return tr(e->en, e->zh);
+}
+
+struct diff {
+	struct snap_events *out;
+	size_t		cap;
+	int		err;
+};
+
+/*
+ * Adds an event; fmt_en and fmt_zh take the same arguments in the same
+ * order. proto holds the kind and the fields.
+ */
+static void
+ev_add(struct diff *d, const struct snap_event *proto, const char *fmt_en,
+    const char *fmt_zh, ...)
+{
+	struct snap_event *e, *v;
+	va_list ap, aq;
+
+	if (d->err)
+		return;
+	if (d->out->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		v = realloc(d->out->ev, d->cap * sizeof(*v));
+		if (v == NULL) {
+			d->err = 1;
+			return;
+		}
+		d->out->ev = v;
+	}
+	e = &d->out->ev[d->out->n];
+	*e = *proto;
+	va_start(ap, fmt_zh);
+	va_copy(aq, ap);
+	if (vasprintf(&e->en, fmt_en, ap) < 0)
+		e->en = NULL;
+	if (vasprintf(&e->zh, fmt_zh, aq) < 0)
+		e->zh = NULL;
+	va_end(aq);
+	va_end(ap);
+	if (e->en == NULL || e->zh == NULL) {
+		free(e->en);
+		free(e->zh);
+		d->err = 1;
+		return;
+	}
+	d->out->n++;
+}
+
+static int
+is_stopped(char state)
+{
+	return state == 'T' || state == 't';
+}
+
+/* Blocking words worth a sentence; pipe and FIFO waits have their own. */
+static int
+wchan_teaches(const char *w)
+{
+	static const char *const words[] = {
+		"msgrcv", "msgsnd", "semop", "pause", "sigsuspend", "sigwait",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+argv_same(const struct snap_proc *a, const struct snap_proc *b)
+{
+	int i;
+
+	if (a->argc != b->argc || strcmp(a->comm, b->comm) != 0)
+		return 0;
+	for (i = 0; i < a->argc; i++)
+		if (strcmp(a->argv[i], b->argv[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+diff_signals(struct diff *d, const struct snap_proc *o,
+    const struct snap_proc *n)
+{
+	struct snap_event ev = { .pid = n->pid };
+	uint64_t op = snap_proc_pending(o), np = snap_proc_pending(n), bit;
+	const char *name;
+	int s;
+
+	for (s = 1; s <= SIGTAB_MAX; s++) {
+		bit = 1ULL << (s - 1);
+		name = sig_name(s) ? sig_name(s) : "?";
+		ev.sig = s;
+		if ((np & bit) && !(op & bit)) {
+			ev.kind = EV_SIG_PENDING;
+			ev.count = !!(n->sigblk & bit);
+			if (ev.count)
+				ev_add(d, &ev, "%d (%s): SIG%s now pending (blocked, waits to be unblocked)",
+				    "%d (%s)：SIG%s 现在未决（被阻塞，等待解除阻塞）",
+				    n->pid, n->comm, name);
+			else
+				ev_add(d, &ev, "%d (%s): SIG%s now pending",
+				    "%d (%s)：SIG%s 现在未决", n->pid, n->comm,
+				    name);
+		} else if ((op & bit) && !(np & bit)) {
+			ev.kind = EV_SIG_DELIVERED;
+			ev_add(d, &ev, "%d (%s): SIG%s delivered (no longer pending)",
+			    "%d (%s)：SIG%s 已递送（不再未决）", n->pid, n->comm,
+			    name);
+		}
+		if ((n->sigblk & bit) != (o->sigblk & bit)) {
+			ev.kind = n->sigblk & bit ? EV_SIG_BLOCKED :
+			    EV_SIG_UNBLOCKED;
+			if (n->sigblk & bit)
+				ev_add(d, &ev, "%d (%s): SIG%s now blocked",
+				    "%d (%s)：SIG%s 现在被阻塞", n->pid, n->comm,
+				    name);
+			else
+				ev_add(d, &ev, "%d (%s): SIG%s unblocked",
+				    "%d (%s)：SIG%s 解除阻塞", n->pid, n->comm,
+				    name);
+		}
+		if ((n->sigign & bit) && !(o->sigign & bit)) {
+			ev.kind = EV_SIG_IGNORED;
+			ev_add(d, &ev, "%d (%s): SIG%s now ignored",
+			    "%d (%s)：SIG%s 现在被忽略", n->pid, n->comm, name);
+		} else if ((n->sigcgt & bit) && !(o->sigcgt & bit)) {
+			ev.kind = EV_SIG_CAUGHT;
+			ev_add(d, &ev, "%d (%s): SIG%s now caught by a handler",
+			    "%d (%s)：SIG%s 现在由处理函数捕获", n->pid, n->comm,
+			    name);
+		} else if (!((n->sigign | n->sigcgt) & bit) &&
+		    ((o->sigign | o->sigcgt) & bit)) {
+			ev.kind = EV_SIG_DEFAULT;
+			ev_add(d, &ev, "%d (%s): SIG%s back to its default action",
+			    "%d (%s)：SIG%s 恢复默认动作", n->pid, n->comm, name);
+		}
+	}
+}
+
+static void
+diff_proc(struct diff *d, const struct snap_proc *o, const struct snap_proc *n)
+{
+	struct snap_event ev = { .pid = n->pid };
+
+	if (!argv_same(o, n)) {
+		ev.kind = EV_PROC_EXEC;
+		ev_add(d, &ev, "%d now runs %s", "%d 现在运行 %s", n->pid,
+		    n->argc > 0 ? n->argv[0] : n->comm);
+	}
+	if (n->state == 'Z' && o->state != 'Z') {
+		ev.kind = EV_PROC_ZOMBIE;
+		ev_add(d, &ev, "%d (%s) exited; its parent has not waited for it yet (zombie)",
+		    "%d (%s) 已退出，父进程尚未回收（僵尸进程）", n->pid, n->comm);
+	} else if (is_stopped(n->state) && !is_stopped(o->state)) {
+		ev.kind = EV_PROC_STOPPED;
+		ev_add(d, &ev, "%d (%s) stopped", "%d (%s) 已停止", n->pid,
+		    n->comm);
+	} else if (!is_stopped(n->state) && is_stopped(o->state)) {
+		ev.kind = EV_PROC_CONTINUED;
+		ev_add(d, &ev, "%d (%s) continued", "%d (%s) 继续运行", n->pid,
+		    n->comm);
+	}
+	if (wchan_teaches(n->wchan) && strcmp(n->wchan, o->wchan) != 0) {
+		ev.kind = EV_PROC_BLOCKED;
+		ev_add(d, &ev, "%d (%s) now blocked in %s", "%d (%s) 现在阻塞于 %s",
+		    n->pid, n->comm, n->wchan);
+	}
+	diff_signals(d, o, n);
+}
+
+/* Did pid get a descriptor on a FIFO at path? */
+static int
+fifo_held(const struct snapshot *s, pid_t pid, const char *path)
+{
+	const struct snap_pipe *p;
+	size_t i, k;
+
+	for (i = 0; i < s->npipes; i++) {
+		p = &s->pipes[i];
+		if (p->kind != SNAP_FIFO || p->path == NULL ||
+		    strcmp(p->path, path) != 0)
+			continue;
+		for (k = 0; k < p->nwriters; k++)
+			if (p->writers[k].pid == pid)
+				return 1;
+		for (k = 0; k < p->nreaders; k++)
+			if (p->readers[k].pid == pid)
+				return 1;
+	}
+	return 0;
+}
+
+static void
+diff_fifo_open(struct diff *d, const struct snapshot *os,
+    const struct snap_proc *o, const struct snapshot *ns,
+    const struct snap_proc *n)
+{
+	struct snap_event ev = { .pid = n->pid };
+	int rd = n->fifo_wait_mode == 0;
+
+	if (n->fifo_wait != NULL && (o == NULL || o->fifo_wait == NULL ||
+	    strcmp(o->fifo_wait, n->fifo_wait) != 0)) {
+		ev.kind = EV_FIFO_WAITING;
+		ev_add(d, &ev, rd ?
+		    "%d (%s) blocked in open() of FIFO %s: no writer yet" :
+		    "%d (%s) blocked in open() of FIFO %s: no reader yet",
+		    rd ? "%d (%s) 阻塞在 FIFO %s 的 open()：还没有写者" :
+		    "%d (%s) 阻塞在 FIFO %s 的 open()：还没有读者",
+		    n->pid, n->comm, n->fifo_wait);
+	}
+	(void)os;
+	if (o != NULL && o->fifo_wait != NULL && n->fifo_wait == NULL &&
+	    fifo_held(ns, n->pid, o->fifo_wait)) {
+		ev.kind = EV_FIFO_PARTNER;
+		rd = o->fifo_wait_mode == 0;
+		ev_add(d, &ev, rd ?
+		    "%d (%s): open() of FIFO %s returned, a writer came" :
+		    "%d (%s): open() of FIFO %s returned, a reader came",
+		    rd ? "%d (%s)：FIFO %s 的 open() 返回了，写者来了" :
+		    "%d (%s)：FIFO %s 的 open() 返回了，读者来了",
+		    n->pid, n->comm, o->fifo_wait);
+	}
+}
+
+static void
+diff_procs(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+{
+	const struct snap_proc *op, *np;
+	struct snap_event ev = { 0 };
+	size_t i;
+
+	for (i = 0; i < n->nprocs; i++) {
+		np = &n->procs[i];
+		op = snap_proc_find(o, np->pid);
+		if (op == NULL) {
+			ev.kind = EV_PROC_STARTED;
+			ev.pid = np->pid;
+			ev_add(d, &ev, "%d (%s) started, child of %d",
+			    "%d (%s) 启动了，父进程 %d", np->pid, np->comm,
+			    np->ppid);
+		} else {
+			diff_proc(d, op, np);
+		}
+		diff_fifo_open(d, o, op, n, np);
+	}
+	for (i = 0; i < o->nprocs; i++) {
+		op = &o->procs[i];
+		if (snap_proc_find(n, op->pid) != NULL)
+			continue;
+		ev.kind = EV_PROC_EXITED;
+		ev.pid = op->pid;
+		ev_add(d, &ev, "%d (%s) exited", "%d (%s) 已退出", op->pid,
+		    op->comm);
+	}
+}
+
+static const char *
+pipe_name(const struct snap_pipe *p, char *buf, size_t size)
+{
+	if (p->kind == SNAP_FIFO && p->path != NULL)
+		snprintf(buf, size, "FIFO %s", p->path);
+	else
+		snprintf(buf, size, "pipe %lu", p->inode);
+	return buf;
+}
+
+static const char *
+comm_of(const struct snapshot *a, const struct snapshot *b, pid_t pid)
+{
+	const struct snap_proc *p = snap_proc_find(a, pid);
+
+	if (p == NULL)
+		p = snap_proc_find(b, pid);
+	return p != NULL ? p->comm : "?";
+}
+
+static int
+end_blocked(const struct snap_end *v, size_t n, pid_t pid, int fd)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].pid == pid && v[i].fd == fd)
+			return v[i].blocked;
+	return 0;
+}
+
+/* Writers (or readers) that blocked or woke on one pipe. */
+static void
+diff_ends(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
+    const struct snap_end *ov, size_t on, const struct snap_end *nv,
+    size_t nn, const struct snap_pipe *p, int writers)
+{
+	struct snap_event ev = { .inode = p->inode };
+	char name[4200];
+	size_t i;
+
+	pipe_name(p, name, sizeof(name));
+	for (i = 0; i < nn; i++) {
+		if (!nv[i].blocked || end_blocked(ov, on, nv[i].pid, nv[i].fd))
+			continue;
+		ev.pid = nv[i].pid;
+		ev.kind = writers ? EV_WRITER_BLOCKED : EV_READER_BLOCKED;
+		ev_add(d, &ev, writers ? "%d (%s) blocked writing to %s (full)" :
+		    "%d (%s) blocked reading %s (empty)", writers ?
+		    "%d (%s) 写 %s 时阻塞（已满）" : "%d (%s) 读 %s 时阻塞（空）",
+		    nv[i].pid, comm_of(ns, os, nv[i].pid), name);
+	}
+	for (i = 0; i < on; i++) {
+		if (!ov[i].blocked || end_blocked(nv, nn, ov[i].pid, ov[i].fd) ||
+		    !snap_has_pid(ns, ov[i].pid))
+			continue;
+		ev.pid = ov[i].pid;
+		ev.kind = writers ? EV_WRITER_WOKE : EV_READER_WOKE;
+		ev_add(d, &ev, writers ? "%d (%s) woke up: can write to %s again" :
+		    "%d (%s) woke up: %s has data or no writer", writers ?
+		    "%d (%s) 被唤醒：可以继续写 %s" :
+		    "%d (%s) 被唤醒：%s 有数据或没有写者了",
+		    ov[i].pid, comm_of(ns, os, ov[i].pid), name);
+	}
+}
+
+static void
+diff_pipe(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
+    const struct snap_pipe *o, const struct snap_pipe *n)
+{
+	struct snap_event ev = { .inode = n->inode };
+	char name[4200];
+
+	pipe_name(n, name, sizeof(name));
+	if (n->full && !o->full) {
+		ev.kind = EV_PIPE_FULL;
+		ev_add(d, &ev, "%s is full: %ld bytes, a writer is blocked",
+		    "%s 已满：%ld 字节，写者被阻塞", name, n->fill);
+	} else if (!n->full && o->full) {
+		ev.kind = EV_PIPE_NOT_FULL;
+		ev_add(d, &ev, "%s is no longer full: %ld bytes",
+		    "%s 不再满：%ld 字节", name, n->fill);
+	}
+	if (n->fill == 0 && o->fill > 0) {
+		ev.kind = EV_PIPE_EMPTY;
+		ev_add(d, &ev, "%s is empty", "%s 已空", name);
+	} else if (n->fill > 0 && o->fill == 0) {
+		ev.kind = EV_PIPE_DATA;
+		ev_add(d, &ev, "%s now holds %ld bytes", "%s 现有 %ld 字节",
+		    name, n->fill);
+	}
+	diff_ends(d, os, ns, o->writers, o->nwriters, n->writers, n->nwriters,
+	    n, 1);
+	diff_ends(d, os, ns, o->readers, o->nreaders, n->readers, n->nreaders,
+	    n, 0);
+}
+
+static void
+diff_pipes(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+{
+	const struct snap_pipe *op, *np;
+	struct snap_event ev = { 0 };
+	char name[4200];
+	size_t i;
+
+	for (i = 0; i < n->npipes; i++) {
+		np = &n->pipes[i];
+		op = snap_pipe_find(o, np->inode);
+		if (op != NULL) {
+			diff_pipe(d, o, n, op, np);
+			continue;
+		}
+		if (np->nwriters + np->nreaders == 0)
+			continue;	/* only openers: a FIFO event says it */
+		ev.kind = EV_PIPE_CREATED;
+		ev.inode = np->inode;
+		ev_add(d, &ev, "%s opened: %zu writer(s), %zu reader(s)",
+		    "%s 已打开：%zu 个写者，%zu 个读者",
+		    pipe_name(np, name, sizeof(name)), np->nwriters,
+		    np->nreaders);
+	}
+	for (i = 0; i < o->npipes; i++) {
+		op = &o->pipes[i];
+		if (snap_pipe_find(n, op->inode) != NULL ||
+		    op->nwriters + op->nreaders == 0)
+			continue;
+		ev.kind = EV_PIPE_CLOSED;
+		ev.inode = op->inode;
+		ev_add(d, &ev, "%s closed by every watched process",
+		    "所有被观察的进程都关闭了 %s",
+		    pipe_name(op, name, sizeof(name)));
+	}
+}
+
+static int
+msg_same(const struct snap_msg *a, const struct snap_msg *b)
+{
+	return a->type == b->type && a->size == b->size &&
+	    memcmp(a->data, b->data, a->size) == 0;
+}
+
+/*
+ * The type of the first old message missing from the new list (messages
+ * leave from anywhere with msgrcv's msgtyp), or 0 when the copies do not
+ * cover the whole queues.
+ */
+static long
+removed_type(const struct snap_queue *o, const struct snap_queue *n)
+{
+	size_t i, j = 0;
+
+	if (o->nmsgs != o->info.qnum || n->nmsgs != n->info.qnum)
+		return o->nmsgs > 0 && n->nmsgs == 0 ? o->msgs[0].type : 0;
+	for (i = 0; i < o->nmsgs; i++) {
+		if (j < n->nmsgs && msg_same(&o->msgs[i], &n->msgs[j]))
+			j++;
+		else
+			return o->msgs[i].type;
+	}
+	return 0;
+}
+
+static void
+diff_queue(struct diff *d, const struct snap_queue *o,
+    const struct snap_queue *n)
+{
+	struct snap_event ev = { .id = n->info.id };
+	long dq = (long)n->info.qnum - (long)o->info.qnum;
+
+	if (dq > 0) {
+		ev.kind = EV_QUEUE_MSG_ADDED;
+		ev.count = dq;
+		ev.pid = n->info.lspid;
+		ev.type = n->nmsgs == n->info.qnum && n->nmsgs > 0 ?
+		    n->msgs[n->nmsgs - 1].type : 0;
+		if (ev.type != 0)
+			ev_add(d, &ev, "queue %d: +%ld message(s), type %ld, sent by %d; %lu now",
+			    "队列 %d：新增 %ld 条消息，类型 %ld，发送者 %d；现有 %lu 条",
+			    n->info.id, dq, ev.type, n->info.lspid, n->info.qnum);
+		else
+			ev_add(d, &ev, "queue %d: +%ld message(s), sent by %d; %lu now",
+			    "队列 %d：新增 %ld 条消息，发送者 %d；现有 %lu 条",
+			    n->info.id, dq, n->info.lspid, n->info.qnum);
+	} else if (dq < 0) {
+		ev.kind = EV_QUEUE_MSG_REMOVED;
+		ev.count = -dq;
+		ev.pid = n->info.lrpid;
+		ev.type = removed_type(o, n);
+		if (ev.type != 0)
+			ev_add(d, &ev, "queue %d: -%ld message(s), type %ld, received by %d; %lu left",
+			    "队列 %d：取走 %ld 条消息，类型 %ld，接收者 %d；剩 %lu 条",
+			    n->info.id, -dq, ev.type, n->info.lrpid,
+			    n->info.qnum);
+		else
+			ev_add(d, &ev, "queue %d: -%ld message(s), received by %d; %lu left",
+			    "队列 %d：取走 %ld 条消息，接收者 %d；剩 %lu 条",
+			    n->info.id, -dq, n->info.lrpid, n->info.qnum);
+	}
+}
+
+static void
+diff_queues(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+{
+	const struct snap_queue *oq, *nq;
+	struct snap_event ev = { 0 };
+	size_t i;
+
+	for (i = 0; i < n->nqueues; i++) {
+		nq = &n->queues[i];
+		oq = snap_queue_find(o, nq->info.id);
+		if (oq != NULL) {
+			diff_queue(d, oq, nq);
+			continue;
+		}
+		ev.kind = EV_QUEUE_CREATED;
+		ev.id = nq->info.id;
+		ev_add(d, &ev, "message queue %d created (key 0x%08x)",
+		    "消息队列 %d 已创建（键 0x%08x）", nq->info.id,
+		    (unsigned)nq->info.perm.key);
+	}
+	for (i = 0; i < o->nqueues; i++) {
+		oq = &o->queues[i];
+		if (snap_queue_find(n, oq->info.id) != NULL)
+			continue;
+		ev.kind = EV_QUEUE_REMOVED;
+		ev.id = oq->info.id;
+		ev.count = (long)oq->info.qnum;
+		ev_add(d, &ev, "message queue %d removed (%lu message(s) lost)",
+		    "消息队列 %d 已删除（丢弃 %lu 条消息）", oq->info.id,
+		    oq->info.qnum);
+	}
+}
+
+static int
+pid_in(const pid_t *v, size_t n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == pid)
+			return 1;
+	return 0;
+}
+
+static void
+diff_shm(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
+    const struct snap_shm *o, const struct snap_shm *n)
+{
+	struct snap_event ev = { .id = n->info.id };
+	size_t i;
+
+	for (i = 0; i < n->nattached; i++) {
+		if (pid_in(o->attached, o->nattached, n->attached[i]))
+			continue;
+		ev.kind = EV_SHM_ATTACHED;
+		ev.pid = n->attached[i];
+		ev_add(d, &ev, "%d (%s) attached shared memory %d",
+		    "%d (%s) 附加了共享内存 %d", ev.pid,
+		    comm_of(ns, os, ev.pid), n->info.id);
+	}
+	for (i = 0; i < o->nattached; i++) {
+		if (pid_in(n->attached, n->nattached, o->attached[i]))
+			continue;
+		ev.kind = EV_SHM_DETACHED;
+		ev.pid = o->attached[i];
+		ev_add(d, &ev, "%d (%s) detached shared memory %d",
+		    "%d (%s) 分离了共享内存 %d", ev.pid,
+		    comm_of(ns, os, ev.pid), n->info.id);
+	}
+}
+
+static void
+diff_shms(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+{
+	const struct snap_shm *os, *ns;
+	struct snap_event ev = { 0 };
+	size_t i;
+
+	for (i = 0; i < n->nshms; i++) {
+		ns = &n->shms[i];
+		os = snap_shm_find(o, ns->info.id);
+		if (os != NULL) {
+			diff_shm(d, o, n, os, ns);
+			continue;
+		}
+		ev.kind = EV_SHM_CREATED;
+		ev.id = ns->info.id;
+		ev_add(d, &ev, "shared memory %d created (key 0x%08x, %zu bytes)",
+		    "共享内存 %d 已创建（键 0x%08x，%zu 字节）", ns->info.id,
+		    (unsigned)ns->info.perm.key, ns->info.size);
+	}
+	for (i = 0; i < o->nshms; i++) {
+		os = &o->shms[i];
+		if (snap_shm_find(n, os->info.id) != NULL)
+			continue;
+		ev.kind = EV_SHM_REMOVED;
+		ev.id = os->info.id;
+		ev_add(d, &ev, "shared memory %d removed", "共享内存 %d 已删除",
+		    os->info.id);
+	}
+}
+
+static void
+diff_sem(struct diff *d, const struct snap_sem *o, const struct snap_sem *n)
+{
+	struct snap_event ev = { .kind = EV_SEM_CHANGED, .id = n->info.id };
+	size_t i;
+
+	if (!o->readable || !n->readable || o->info.nsems != n->info.nsems)
+		return;
+	for (i = 0; i < n->info.nsems; i++) {
+		if (o->members[i].val == n->members[i].val)
+			continue;
+		ev.num = (int)i;
+		ev.count = n->members[i].val;
+		ev.pid = n->members[i].pid;
+		ev_add(d, &ev, "semaphore %d[%zu]: %d -> %d (by %d)",
+		    "信号量 %d[%zu]：%d -> %d（由 %d）", n->info.id, i,
+		    o->members[i].val, n->members[i].val, n->members[i].pid);
+	}
+}
+
+static void
+diff_sems(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+{
+	const struct snap_sem *os, *ns;
+	struct snap_event ev = { 0 };
+	size_t i;
+
+	for (i = 0; i < n->nsems; i++) {
+		ns = &n->sems[i];
+		os = snap_sem_find(o, ns->info.id);
+		if (os != NULL) {
+			diff_sem(d, os, ns);
+			continue;
+		}
+		ev.kind = EV_SEM_CREATED;
+		ev.id = ns->info.id;
+		ev_add(d, &ev, "semaphore set %d created (key 0x%08x, %lu semaphore(s))",
+		    "信号量集 %d 已创建（键 0x%08x，%lu 个信号量）", ns->info.id,
+		    (unsigned)ns->info.perm.key, ns->info.nsems);
+	}
+	for (i = 0; i < o->nsems; i++) {
+		os = &o->sems[i];
+		if (snap_sem_find(n, os->info.id) != NULL)
+			continue;
+		ev.kind = EV_SEM_REMOVED;
+		ev.id = os->info.id;
+		ev_add(d, &ev, "semaphore set %d removed", "信号量集 %d 已删除",
+		    os->info.id);
+	}
+}
+
+int
+snap_diff(const struct snapshot *old, const struct snapshot *new,
+    struct snap_events *out)
+{
+	struct diff d = { out, 0, 0 };
+
+	out->ev = NULL;
+	out->n = 0;
+	if (old == NULL || new == NULL)
+		return 0;
+	diff_procs(&d, old, new);
+	diff_pipes(&d, old, new);
+	diff_queues(&d, old, new);
+	diff_shms(&d, old, new);
+	diff_sems(&d, old, new);
+	if (d.err) {
+		snap_events_free(out);
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+int
+snapshot_diff(const struct snapshot *old, const struct snapshot *new,
+    struct snap_events *out)
+{
+	return snap_diff(old, new, out);
+}
+
+void
+snap_events_free(struct snap_events *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		free(e->ev[i].en);
+		free(e->ev[i].zh);
+	}
+	free(e->ev);
+	e->ev = NULL;
+	e->n = 0;
+}

@@ -1,0 +1,126 @@
+/*
+ * snapshot.c - lookups in a snapshot and freeing it (snapshot.h, probe.h).
+ */
+#include <stdlib.h>
+
+#include "probe.h"
+#include "snapshot.h"
+
+const struct snap_proc *
+snap_proc_find(const struct snapshot *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->nprocs; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	return NULL;
+}
+
+int
+snap_has_pid(const struct snapshot *s, pid_t pid)
+{
+	return pid > 0 && snap_proc_find(s, pid) != NULL;
+}
+
+const struct snap_pipe *
+snap_pipe_find(const struct snapshot *s, unsigned long inode)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->npipes; i++)
+		if (s->pipes[i].inode == inode)
+			return &s->pipes[i];
+	return NULL;
+}
+
+const struct snap_queue *
+snap_queue_find(const struct snapshot *s, int id)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->nqueues; i++)
+		if (s->queues[i].info.id == id)
+			return &s->queues[i];
+	return NULL;
+}
+
+const struct snap_shm *
+snap_shm_find(const struct snapshot *s, int id)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->nshms; i++)
+		if (s->shms[i].info.id == id)
+			return &s->shms[i];
+	return NULL;
+}
+
+const struct snap_sem *
+snap_sem_find(const struct snapshot *s, int id)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->nsems; i++)
+		if (s->sems[i].info.id == id)
+			return &s->sems[i];
+	return NULL;
+}
+
+static void
+snap_proc_free(struct snap_proc *p)
+{
+	int i;
+
+	for (i = 0; p->argv != NULL && p->argv[i] != NULL; i++)
+		free(p->argv[i]);
+	free(p->argv);
+	free(p->fifo_wait);
+}
+
+static void
+snap_pipe_free(struct snap_pipe *p)
+{
+	free(p->path);
+	free(p->writers);
+	free(p->readers);
+	free(p->open_readers);
+	free(p->open_writers);
+}
+
+static void
+snap_queue_free(struct snap_queue *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nmsgs; i++)
+		free(q->msgs[i].data);
+	free(q->msgs);
+}
+
+void
+snapshot_free(struct snapshot *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nprocs; i++)
+		snap_proc_free(&s->procs[i]);
+	for (i = 0; i < s->npipes; i++)
+		snap_pipe_free(&s->pipes[i]);
+	for (i = 0; i < s->nqueues; i++)
+		snap_queue_free(&s->queues[i]);
+	for (i = 0; i < s->nshms; i++) {
+		free(s->shms[i].attached);
+		free(s->shms[i].preview);
+	}
+	for (i = 0; i < s->nsems; i++)
+		free(s->sems[i].members);
+	free(s->procs);
+	free(s->pipes);
+	free(s->queues);
+	free(s->shms);
+	free(s->sems);
+	free(s);
+}
