@@ -1,10 +1,71 @@
 /*
- * builtin_show.c - the show family of builtins (not written yet: the table is empty).
+ * builtin_show.c - the show builtin: what the kernel holds for this shell
+ * and its descendants, as text or JSON (the probe, probe.h).
  */
+#include <errno.h>
+#include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "probe.h"
+#include "render.h"
 #include "shell.h"
 
+static int
+bi_show(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "related",	no_argument,		NULL, 'r' },
+		{ "messages",	required_argument,	NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct probe_opts po = { .nmsgs = -1 };
+	struct snapshot *s;
+	unsigned flags = 0;
+	int c, json = 0, r;
+	char *end;
+	long n;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+jrm:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			json = 1;
+			break;
+		case 'r':
+			flags |= RENDER_RELATED;
+			break;
+		case 'm':
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 0 ||
+			    n > 1 << 20)
+				return bi_usage("show");
+			po.nmsgs = (int)n;
+			break;
+		default:
+			return bi_usage("show");
+		}
+	}
+	if (optind < argc)
+		return bi_usage("show");
+	/* $$: in a pipeline show runs in a child, but the tree is the shell's */
+	s = probe_take(sh_pid > 0 ? sh_pid : getpid(), &po);
+	if (s == NULL)
+		return bi_errorf("show", "%s", strerror(errno));
+	r = json ? render_json(stdout, s, 0) : render_text(stdout, s, flags);
+	snapshot_free(s);
+	if (r < 0)
+		return bi_errorf("show", "write error: %s", strerror(errno));
+	return 0;
+}
+
 const struct builtin builtins_show[] = {
+	{ "show", bi_show, "show [-j|--json] [-r|--related] [-m|--messages N]",
+	    "print the processes, pipes, queues and signals of this shell's tree",
+	    0 },
 	{ NULL, NULL, NULL, NULL, 0 },
 };
