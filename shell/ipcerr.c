@@ -1,0 +1,197 @@
+/*
+ * ipcerr.c - explains a failed System V or FIFO call in the lecture's
+ * words, in English or Chinese: "ipcsh: msgrcv: ENOMSG: no message of
+ * type 2 in queue 3, and -n (IPC_NOWAIT) says not to wait".
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "shell.h"
+#include "sysvcmd.h"
+
+static const struct {
+	int		err;
+	const char	*name;
+} ipcerr_names[] = {
+	{ EACCES, "EACCES" }, { EPERM, "EPERM" }, { EEXIST, "EEXIST" },
+	{ ENOENT, "ENOENT" }, { EIDRM, "EIDRM" }, { EINVAL, "EINVAL" },
+	{ ENOSPC, "ENOSPC" }, { EAGAIN, "EAGAIN" }, { E2BIG, "E2BIG" },
+	{ ENOMSG, "ENOMSG" }, { EINTR, "EINTR" }, { ENOMEM, "ENOMEM" },
+	{ EFAULT, "EFAULT" }, { ERANGE, "ERANGE" }, { EFBIG, "EFBIG" },
+	{ ENOSYS, "ENOSYS" }, { ENOTDIR, "ENOTDIR" }, { EROFS, "EROFS" },
+	{ ENAMETOOLONG, "ENAMETOOLONG" }, { ELOOP, "ELOOP" },
+	{ EDQUOT, "EDQUOT" }, { EISDIR, "EISDIR" }, { EBADF, "EBADF" },
+};
+
+const char *
+ipcerr_name(int err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ipcerr_names) / sizeof(ipcerr_names[0]); i++)
+		if (ipcerr_names[i].err == err)
+			return ipcerr_names[i].name;
+	return "E?";
+}
+
+/* "queue 3", "the queue of key 0x00001234" or "the queue". */
+static void
+ipcerr_what(char *buf, size_t len, const struct ipcerr_ctx *c, int zh)
+{
+	const char *obj = c != NULL && c->obj != NULL ? c->obj : "object";
+
+	if (zh) {
+		if (strcmp(obj, "queue") == 0)
+			obj = "消息队列";
+		else if (strcmp(obj, "segment") == 0)
+			obj = "共享内存段";
+		else if (strcmp(obj, "semaphore set") == 0)
+			obj = "信号量集";
+		else
+			obj = "IPC 对象";
+	}
+	if (c != NULL && c->id >= 0)
+		snprintf(buf, len, "%s %ld", obj, c->id);
+	else if (c != NULL && c->key >= 0)
+		snprintf(buf, len, zh ? "键值 0x%08lx 的%s" :
+		    "the %2$s of key 0x%1$08lx", (unsigned long)c->key, obj);
+	else
+		snprintf(buf, len, zh ? "%s" : "the %s", obj);
+}
+
+/* ENOMSG from msgrcv: which type rule found nothing. */
+static void
+ipcerr_nomsg(char *s, size_t len, const struct ipcerr_ctx *c,
+    const char *what)
+{
+	long t = c->type;
+
+	if (c->except)
+		snprintf(s, len, tr("no message of a type other than %ld in %s, and -n (IPC_NOWAIT) says not to wait",
+		    "%2$s 中没有类型不等于 %1$ld 的消息，而 -n (IPC_NOWAIT) 表示不等待"),
+		    t, what);
+	else if (t == 0)
+		snprintf(s, len, tr("no message in %s (type 0 takes the first one), and -n (IPC_NOWAIT) says not to wait",
+		    "%s 中没有消息（类型 0 取第一条），而 -n (IPC_NOWAIT) 表示不等待"),
+		    what);
+	else if (t > 0)
+		snprintf(s, len, tr("no message of type %ld in %s, and -n (IPC_NOWAIT) says not to wait",
+		    "%2$s 中没有类型为 %1$ld 的消息，而 -n (IPC_NOWAIT) 表示不等待"),
+		    t, what);
+	else
+		snprintf(s, len, tr("no message of type <= %ld in %s, and -n (IPC_NOWAIT) says not to wait",
+		    "%2$s 中没有类型小于等于 %1$ld 的消息，而 -n (IPC_NOWAIT) 表示不等待"),
+		    -t, what);
+}
+
+static void
+ipcerr_sentence(char *s, size_t len, const char *call, int err,
+    const struct ipcerr_ctx *c, const char *what)
+{
+	static const struct ipcerr_ctx none = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
+	int get = strstr(call, "get") != NULL;
+
+	if (c == NULL)
+		c = &none;
+	switch (err) {
+	case EACCES:
+	case EPERM:
+		snprintf(s, len, tr("permission denied: the mode of %s does not let you do this (only its owner, its creator or root may change or remove it)",
+		    "权限不足：%s 的权限位不允许这样做（只有属主、创建者或 root 能修改或删除它）"),
+		    what);
+		break;
+	case EEXIST:
+		snprintf(s, len, tr("%s already exists, and IPC_CREAT|IPC_EXCL asks for a new one",
+		    "%s 已经存在，而 IPC_CREAT|IPC_EXCL 要求新建"), what);
+		break;
+	case ENOENT:
+		if (get)
+			snprintf(s, len, tr("no %s has this key, and IPC_CREAT was not given to create one",
+			    "没有使用该键值的%s，且没有给出 IPC_CREAT 来创建"),
+			    c->obj != NULL ? c->obj : "object");
+		else
+			snprintf(s, len, tr("no such file or directory",
+			    "文件或目录不存在"));
+		break;
+	case EIDRM:
+		snprintf(s, len, tr("%s was removed (IPC_RMID) while we waited",
+		    "%s 在等待期间被删除了 (IPC_RMID)"), what);
+		break;
+	case EINVAL:
+		if (get && c->size != 0)
+			snprintf(s, len, tr("invalid argument: size %lu is outside the system's limits, or larger than the existing %s",
+			    "参数无效：大小 %lu 超出系统限制，或大于已存在的%s"),
+			    c->size, c->obj != NULL ? c->obj : "object");
+		else
+			snprintf(s, len, tr("invalid id: there is no %s (it was never created or was already removed), or an argument is out of range",
+			    "无效的标识码：不存在%s（从未创建或已被删除），或参数超出范围"),
+			    what);
+		break;
+	case ENOSPC:
+		snprintf(s, len, tr("the system limit on the number of %ss is reached",
+		    "已达到系统允许的%s数量上限"),
+		    c->obj != NULL ? c->obj : "object");
+		break;
+	case EAGAIN:
+		if (strcmp(call, "msgsnd") == 0)
+			snprintf(s, len, tr("%s is full (qbytes %lu, %lu bytes in it), and -n (IPC_NOWAIT) says not to wait",
+			    "%s 已满（qbytes 为 %lu，已有 %lu 字节），而 -n (IPC_NOWAIT) 表示不等待"),
+			    what, c->qbytes, c->cbytes);
+		else
+			snprintf(s, len, tr("the operation would block, and -n (IPC_NOWAIT) says not to wait",
+			    "该操作需要等待，而 -n (IPC_NOWAIT) 表示不等待"));
+		break;
+	case E2BIG:
+		snprintf(s, len, tr("the message is longer than the %lu-byte buffer, and without -e (MSG_NOERROR) it is not truncated",
+		    "消息比 %lu 字节的缓冲区长，没有 -e (MSG_NOERROR) 就不会截断"),
+		    c->size);
+		break;
+	case ENOMSG:
+		ipcerr_nomsg(s, len, c, what);
+		break;
+	case EINTR:
+		snprintf(s, len, tr("interrupted by a signal while waiting",
+		    "等待时被信号中断"));
+		break;
+	default:
+		snprintf(s, len, "%s", strerror(err));
+		break;
+	}
+}
+
+int
+ipcerr_report(const char *builtin, const char *call, int err,
+    const struct ipcerr_ctx *ctx)
+{
+	char what[128], sentence[512];
+
+	ipcerr_what(what, sizeof(what), ctx, i18n_lang() == LANG_ZH);
+	ipcerr_sentence(sentence, sizeof(sentence), call, err, ctx, what);
+	fflush(stdout);
+	if (strcmp(builtin, call) == 0)
+		sh_errorf("%s: %s: %s", call, ipcerr_name(err), sentence);
+	else
+		sh_errorf("%s: %s: %s: %s", builtin, call, ipcerr_name(err),
+		    sentence);
+	return 1;
+}
+
+int
+sysvcmd_parse_int(const char *str, int base, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (str == NULL || *str == '\0')
+		return -1;
+	errno = 0;
+	v = strtol(str, &end, base);
+	if (errno != 0 || end == str || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * sysvcmd.h - what the System V builtin files share: the util-linux
+ * compatible commands (builtin_ipcs.c), the explanations of failed calls
+ * (ipcerr.c) and small argument parsers.
+ */
+#ifndef IPCSH_SYSVCMD_H
+#define IPCSH_SYSVCMD_H
+
+#include <sys/types.h>
+
+/* builtin_ipcs.c: ipcs(1), ipcrm(1) and ipcmk(1) of util-linux. */
+int bi_ipcs(int argc, char **argv);
+int bi_ipcrm(int argc, char **argv);
+int bi_ipcmk(int argc, char **argv);
+
+/* What a failing call was doing, for the sentence that explains it. */
+struct ipcerr_ctx {
+	const char	*obj;	/* "queue", "segment", "semaphore set" */
+	long		id;	/* the id, or -1 */
+	long		key;	/* the key, or -1 */
+	long		type;	/* msgrcv: the type asked for */
+	int		nowait;	/* -n (IPC_NOWAIT) given */
+	int		except;	/* msgrcv -x (MSG_EXCEPT) */
+	unsigned long	size;	/* msgrcv buffer, msgsnd text, shmget size */
+	unsigned long	qbytes;	/* msgsnd: the queue's limit */
+	unsigned long	cbytes;	/* msgsnd: bytes already queued */
+};
+
+/*
+ * ipcerr.c: reports on stderr "ipcsh: BUILTIN: CALL: ENAME: sentence",
+ * the sentence in the lecture's words, English or Chinese (tr()).
+ * err is the errno of the failed call; ctx may be NULL. Returns 1.
+ */
+int ipcerr_report(const char *builtin, const char *call, int err,
+    const struct ipcerr_ctx *ctx);
+
+/* The symbolic name of an errno value ("ENOMSG"), or "E?" when unknown. */
+const char *ipcerr_name(int err);
+
+/*
+ * Parsers for arguments: 0 on success, -1 when str is not a whole
+ * number in range (nothing is reported).
+ */
+int sysvcmd_parse_int(const char *str, int base, long min, long max,
+    long *out);
+
+#endif
