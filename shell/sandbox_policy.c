@@ -58,11 +58,11 @@ const struct sbp_rule sbp_rules[] = {
 	{ "add_key", SBP_ALWAYS, "kernel key rings" },
 	{ "request_key", SBP_ALWAYS, "kernel key rings" },
 	/* kill(2): pid -1 means every process the caller may signal. */
-	{ "kill", SBP_ARG0_ALL, "signal every process (pid -1)" },
-	{ "tkill", SBP_ARG0_ALL, "signal every process (pid -1)" },
-	{ "tgkill", SBP_ARG01_ALL, "signal every process (pid -1)" },
-	{ "rt_sigqueueinfo", SBP_ARG0_ALL, "signal every process (pid -1)" },
-	{ "rt_tgsigqueueinfo", SBP_ARG01_ALL, "signal every process (pid -1)" },
+	{ "kill", SBP_ARG0_ALL, "pid -1 would signal every process" },
+	{ "tkill", SBP_ARG0_ALL, "pid -1 would signal every process" },
+	{ "tgkill", SBP_ARG01_ALL, "pid -1 would signal every process" },
+	{ "rt_sigqueueinfo", SBP_ARG0_ALL, "pid -1 would signal every process" },
+	{ "rt_tgsigqueueinfo", SBP_ARG01_ALL, "pid -1 would signal every process" },
 	{ NULL, SBP_ALWAYS, NULL },
 };
 
