@@ -132,7 +132,7 @@ why_stopped(int sig)
 }
 
 void
-explain_line(const char *name, pid_t pid, int wstatus)
+explain_line(const char *who, int n, int wstatus)
 {
 	const char *sn;
 	int sig;
@@ -148,14 +148,19 @@ explain_line(const char *name, pid_t pid, int wstatus)
 	sn = sig_name(sig);
 	fflush(stdout);
 	if (WIFSIGNALED(wstatus))
-		fprintf(stderr, tr("ipcsh: %s (pid %ld) was killed by SIG%s (%d)%s: %s\n",
-		    "ipcsh: %s（pid %ld）被 SIG%s（%d）终止%s：%s\n"),
-		    name ? name : "?", (long)pid, sn ? sn : "?", sig,
+		fprintf(stderr, n > 1 ?
+		    tr("ipcsh: %s were killed by SIG%s (%d)%s: %s\n",
+		    "ipcsh: %s 被 SIG%s（%d）终止%s：%s\n") :
+		    tr("ipcsh: %s was killed by SIG%s (%d)%s: %s\n",
+		    "ipcsh: %s 被 SIG%s（%d）终止%s：%s\n"),
+		    who, sn ? sn : "?", sig,
 		    WCOREDUMP(wstatus) ? tr(" and dumped core", "并转储了 core") : "",
 		    why_killed(sig));
 	else
-		fprintf(stderr, tr("ipcsh: %s (pid %ld) was stopped by SIG%s (%d): %s\n",
-		    "ipcsh: %s（pid %ld）被 SIG%s（%d）暂停：%s\n"),
-		    name ? name : "?", (long)pid, sn ? sn : "?", sig,
-		    why_stopped(sig));
+		fprintf(stderr, n > 1 ?
+		    tr("ipcsh: %s were stopped by SIG%s (%d): %s\n",
+		    "ipcsh: %s 被 SIG%s（%d）暂停：%s\n") :
+		    tr("ipcsh: %s was stopped by SIG%s (%d): %s\n",
+		    "ipcsh: %s 被 SIG%s（%d）暂停：%s\n"),
+		    who, sn ? sn : "?", sig, why_stopped(sig));
 }

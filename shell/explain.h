@@ -24,11 +24,12 @@ char *explain_state(int wstatus, char *buf, size_t size);
 void explain_report(int wstatus);
 
 /*
- * With sh_opt.explain on: one line on stderr saying which process died
- * of (or was stopped by) which signal and why that usually happens:
+ * With sh_opt.explain on: one line on stderr saying which processes died
+ * of (or were stopped by) which signal and why that usually happens:
  * "ipcsh: yes (pid 4711) was killed by SIGPIPE (13): it wrote to a pipe
- * that no process reads any more". Nothing for normal exits.
+ * that no process reads any more". who is "yes (pid 4711)" or a list of
+ * n such; nothing is printed for normal exits.
  */
-void explain_line(const char *name, pid_t pid, int wstatus);
+void explain_line(const char *who, int n, int wstatus);
 
 #endif

@@ -536,6 +536,42 @@ term_take_back(struct job *j)
 static void
 print_state_line(struct job *j, int fmt);
 
+/*
+ * Explain lines for a job: one per distinct signal, naming every member
+ * it hit ("sleep (pid 12), sleep (pid 13)"), members in state st only.
+ */
+static void
+explain_job(struct job *j, enum pstate st)
+{
+	char who[1024];
+	int i, k, n, len, seen;
+
+	for (i = 0; i < j->nproc; i++) {
+		int ws = j->procs[i].status;
+
+		if (j->procs[i].state != st || (!WIFSIGNALED(ws) &&
+		    !WIFSTOPPED(ws)))
+			continue;
+		for (seen = 0, k = 0; k < i && !seen; k++)
+			seen = j->procs[k].state == st &&
+			    j->procs[k].status == ws;
+		if (seen)
+			continue;
+		who[0] = '\0';
+		for (n = 0, len = 0, k = i; k < j->nproc; k++) {
+			if (j->procs[k].state != st || j->procs[k].status != ws)
+				continue;
+			len += snprintf(who + len, sizeof(who) - len,
+			    "%s%s (pid %ld)", n ? ", " : "",
+			    j->procs[k].name, (long)j->procs[k].pid);
+			if (len >= (int)sizeof(who))
+				len = sizeof(who) - 1;
+			n++;
+		}
+		explain_line(who, n, ws);
+	}
+}
+
 static void
 report_fg(struct job *j)
 {
@@ -560,17 +596,14 @@ report_fg(struct job *j)
 				fputc('\n', stderr);
 				break;
 			}
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state == P_DONE)
-			explain_line(j->procs[i].name, j->procs[i].pid,
-			    j->procs[i].status);
+	explain_job(j, P_DONE);
 }
 
 /* Waits for a foreground job; returns its $?. */
 static int
 job_wait_fg(struct job *j)
 {
-	int status, i;
+	int status;
 
 	j->fg = 1;
 	j->bgrun = 0;
@@ -584,10 +617,7 @@ job_wait_fg(struct job *j)
 		fflush(stdout);
 		fputc('\n', stderr);
 		print_state_line(j, JOB_FMT_NORMAL);
-		for (i = 0; i < j->nproc; i++)
-			if (j->procs[i].state == P_STOPPED)
-				explain_line(j->procs[i].name,
-				    j->procs[i].pid, j->procs[i].status);
+		explain_job(j, P_STOPPED);
 		return status;
 	}
 	if (!hidden(j))
@@ -854,7 +884,6 @@ void
 jobs_notify(void)
 {
 	struct job *j, *next;
-	int i;
 
 	jobs_reap();
 	for (j = jobs; j != NULL; j = next) {
@@ -866,9 +895,7 @@ jobs_notify(void)
 			continue;	/* resumed by someone else: say nothing */
 		if (sh_opt.interactive) {
 			print_state_line(j, JOB_FMT_NORMAL);
-			for (i = 0; i < j->nproc; i++)
-				explain_line(j->procs[i].name, j->procs[i].pid,
-				    j->procs[i].status);
+			explain_job(j, job_is_done(j) ? P_DONE : P_STOPPED);
 		}
 		if (job_is_done(j)) {
 			job_unlink(j);
