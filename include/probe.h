@@ -15,7 +15,12 @@
 #define PROBE_NO_SYSV	0x1	/* skip queues, segments and semaphore sets */
 #define PROBE_NO_FILL	0x2	/* no pidfd_getfd: fill and capacity stay -1 */
 #define PROBE_NO_MSGS	0x4	/* queue stats only, no message copies */
-#define PROBE_NO_SHMAT	0x8	/* preview only segments a watched process maps */
+/*
+ * Also preview segments no watched process maps, by attaching them
+ * read-only for a moment: shmat(2) sets their shm_lpid, shm_atime and
+ * shm_dtime, which `ipcs -p` then shows. Off by default.
+ */
+#define PROBE_SHMAT	0x8
 
 struct probe_opts {
 	/*
@@ -41,8 +46,8 @@ struct probe_opts {
  * (close-on-exec, closed at once; the write end when there is one), never
  * opened through /proc/PID/fd; messages are copied with MSG_COPY, which
  * leaves msg_lrpid and msg_rtime alone; segments are read through an
- * attached process's memory (process_vm_readv(2)) and only attached with
- * shmat(SHM_RDONLY) when no watched process maps them.
+ * attached process's memory (process_vm_readv(2)), never attached unless
+ * PROBE_SHMAT asks for it.
  */
 struct snapshot *probe_take(pid_t root, const struct probe_opts *opts);
 

@@ -23,6 +23,7 @@
 #endif
 
 static volatile sig_atomic_t interrupted;
+static const char *procfs;	/* --procfs DIR: a fixture tree for tests */
 
 static const char usage_text[] =
 "usage: ipcview [options]\n"
@@ -44,10 +45,12 @@ static const char usage_text[] =
 "      --sandbox          start the hosted ipcsh with --sandbox\n"
 "  -v, --log <file>       write a debug log to file\n"
 "      --shell <path>     the ipcsh to host\n"
+"      --procfs <dir>     read processes from dir instead of /proc (tests)\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n";
 
-enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL };
+enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
+    OPT_PROCFS };
 
 static const struct option long_opts[] = {
 	{ "pid",	required_argument,	NULL, 'p' },
@@ -63,6 +66,7 @@ static const struct option long_opts[] = {
 	{ "sandbox",	no_argument,		NULL, OPT_SANDBOX },
 	{ "log",	required_argument,	NULL, 'v' },
 	{ "shell",	required_argument,	NULL, OPT_SHELL },
+	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -162,6 +166,9 @@ main_option(int c, const char *arg, struct view_opts *o)
 	case OPT_SHELL:
 		o->shell = arg;
 		break;
+	case OPT_PROCFS:
+		procfs = arg;
+		break;
 	case 'h':
 		fputs(usage_text, stdout);
 		return 1;
@@ -184,7 +191,7 @@ main_on_signal(int sig)
 static struct snapshot *
 main_probe(const struct view_opts *o)
 {
-	struct probe_opts po = { .nmsgs = o->nmsgs };
+	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
 
 	return probe_take(o->pid, &po);
 }

@@ -180,8 +180,8 @@ shm_maps_of(struct probe_ctx *c, pid_t pid, struct shm_map **v, size_t *n,
 /*
  * The first bytes of a segment: read through the memory of a watched
  * process that maps it (process_vm_readv(2) changes nothing the segment
- * records); failing that, attached read-only for a moment (shmat(2), which
- * does update shm_atime, shm_dtime and shm_lpid).
+ * records); failing that, with PROBE_SHMAT only, attached read-only for a
+ * moment (shmat(2), which updates shm_atime, shm_dtime and shm_lpid).
  */
 static void
 shm_preview(struct probe_ctx *c, struct snap_shm *sh,
@@ -203,7 +203,7 @@ shm_preview(struct probe_ctx *c, struct snap_shm *sh,
 		if (process_vm_readv(m->pid, &l, 1, &r, 1, 0) == (ssize_t)len)
 			goto out_ok;
 	}
-	if (c->flags & PROBE_NO_SHMAT)
+	if (!(c->flags & PROBE_SHMAT))
 		goto out_fail;
 	at = shmat(sh->info.id, NULL, SHM_RDONLY);
 	if (at == (void *)-1)

@@ -1,0 +1,44 @@
+/*
+ * probe_msgq.c - test helper for message queues (msgget(2), msgsnd(2)).
+ * usage: probe_msgq create MODE       prints the id of a new private queue
+ *        probe_msgq send ID TYPE HEX  sends the bytes given in hex
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/msg.h>
+
+int
+main(int argc, char **argv)
+{
+	struct { long type; char text[1024]; } m;
+	size_t n = 0;
+	unsigned b;
+	const char *h;
+	int id;
+
+	if (argc == 3 && strcmp(argv[1], "create") == 0) {
+		id = msgget(IPC_PRIVATE, IPC_CREAT | (int)strtol(argv[2], NULL, 8));
+		if (id < 0) {
+			perror("probe_msgq: msgget");
+			return 1;
+		}
+		printf("%d\n", id);
+		return 0;
+	}
+	if (argc != 5 || strcmp(argv[1], "send") != 0) {
+		fprintf(stderr, "usage: probe_msgq create MODE | send ID TYPE HEX\n");
+		return 2;
+	}
+	m.type = atol(argv[3]);
+	for (h = argv[4]; h[0] && h[1] && n < sizeof(m.text); h += 2) {
+		if (sscanf(h, "%2x", &b) != 1)
+			return 2;
+		m.text[n++] = (char)b;
+	}
+	if (msgsnd(atoi(argv[2]), &m, n, IPC_NOWAIT) < 0) {
+		perror("probe_msgq: msgsnd");
+		return 1;
+	}
+	return 0;
+}
