@@ -75,20 +75,39 @@ struct sb_res {
 #define SB_LAB_AS	((rlim_t)2 << 30)
 #endif
 
+#define NO_RES	(-1)	/* -p: pipe size, shown but not a resource */
+
 static const struct sb_res sb_res[] = {
+	{ RLIMIT_RTTIME, 'R', "rttime", "real-time non-blocking time",
+	    "microseconds", 1, RLIM_INFINITY },
 	{ RLIMIT_CORE, 'c', "core", "core file size", "blocks", 512,
 	    RLIM_INFINITY },
 	{ RLIMIT_DATA, 'd', "data", "data seg size", "kbytes", 1024,
 	    RLIM_INFINITY },
+	{ RLIMIT_NICE, 'e', "nice", "scheduling priority", NULL, 1,
+	    RLIM_INFINITY },
 	{ RLIMIT_FSIZE, 'f', "fsize", "file size", "blocks", 512,
 	    (rlim_t)100 << 20 },
+	{ RLIMIT_SIGPENDING, 'i', "sigpending", "pending signals", NULL, 1,
+	    RLIM_INFINITY },
+	{ RLIMIT_MEMLOCK, 'l', "memlock", "max locked memory", "kbytes", 1024,
+	    RLIM_INFINITY },
+	{ RLIMIT_RSS, 'm', "rss", "max memory size", "kbytes", 1024,
+	    RLIM_INFINITY },
 	{ RLIMIT_NOFILE, 'n', "nofile", "open files", NULL, 1, 1024 },
+	{ NO_RES, 'p', "pipe", "pipe size", "512 bytes", 512, RLIM_INFINITY },
+	{ RLIMIT_MSGQUEUE, 'q', "msgqueue", "POSIX message queues", "bytes", 1,
+	    RLIM_INFINITY },
+	{ RLIMIT_RTPRIO, 'r', "rtprio", "real-time priority", NULL, 1,
+	    RLIM_INFINITY },
 	{ RLIMIT_STACK, 's', "stack", "stack size", "kbytes", 1024,
 	    RLIM_INFINITY },
 	{ RLIMIT_CPU, 't', "cpu", "cpu time", "seconds", 1, 300 },
 	{ RLIMIT_NPROC, 'u', "nproc", "max user processes", NULL, 1, 256 },
 	{ RLIMIT_AS, 'v', "as", "virtual memory", "kbytes", 1024, SB_LAB_AS },
+	{ RLIMIT_LOCKS, 'x', "locks", "file locks", NULL, 1, RLIM_INFINITY },
 };
+#define SB_LAB_OPTS	"fntuv"	/* the limits a lab sets */
 #define SB_NRES	(sizeof(sb_res) / sizeof(sb_res[0]))
 
 struct sb_refusal {
@@ -339,7 +358,7 @@ sb_limits_init(void)
 
 	for (i = 0; i < SB_NRES; i++) {
 		l = &sb.lim[i];
-		if (getrlimit(sb_res[i].res, &own) < 0)
+		if (sb_res[i].res == NO_RES || getrlimit(sb_res[i].res, &own) < 0)
 			own.rlim_cur = own.rlim_max = RLIM_INFINITY;
 		*l = own;
 		if (sb.lim_set[i]) {
@@ -600,7 +619,8 @@ sandbox_child(void)
 	if (!sb.on)
 		return;
 	for (i = 0; i < SB_NRES; i++)
-		if (setrlimit(sb_res[i].res, &sb.lim[i]) < 0)
+		if (sb_res[i].res != NO_RES &&
+		    setrlimit(sb_res[i].res, &sb.lim[i]) < 0)
 			sb_die("setrlimit");
 	if (sb.loaded)
 		return;		/* a subshell's child: the filter is inherited */
@@ -711,6 +731,11 @@ sb_res_opt(int opt)
 static int
 sb_getlim(const struct sb_res *r, struct rlimit *rl)
 {
+	if (r->res == NO_RES) {
+		/* pipe(7): PIPE_BUF, in 512-byte units as bash shows it */
+		rl->rlim_cur = rl->rlim_max = PIPE_BUF;
+		return 0;
+	}
 	if (sb.on) {
 		*rl = sb.lim[r - sb_res];
 		return 0;
@@ -723,6 +748,10 @@ sb_setlim(const struct sb_res *r, const struct rlimit *rl)
 {
 	struct rlimit *cur = &sb.lim[r - sb_res];
 
+	if (r->res == NO_RES) {
+		errno = EINVAL;
+		return -1;
+	}
 	if (!sb.on)
 		return setrlimit(r->res, rl);
 	/* as setrlimit(2), but no one may raise the lab's hard limit */
@@ -816,7 +845,7 @@ bi_ulimit(int argc, char **argv)
 	int c, all = 0, soft = 0, hard = 0, nwant = 0, i, rc = 0;
 
 	optind = 0;
-	while ((c = getopt(argc, argv, "+SHacdfnstuv")) != -1) {
+	while ((c = getopt(argc, argv, "+SHaRcdefilmnpqrstuvx")) != -1) {
 		switch (c) {
 		case 'S': soft = 1; break;
 		case 'H': hard = 1; break;
@@ -914,7 +943,9 @@ sandbox_show_limits(void)
 	printf("%s\n", tr("limits for children (soft/hard, ulimit units):",
 	    "子进程的资源限制（软/硬，单位同 ulimit）："));
 	for (i = 0; i < SB_NRES; i++) {
-		if (sb_getlim(&sb_res[i], &rl) < 0)
+		/* the ones the sandbox sets; `ulimit -a` shows the rest */
+		if (strchr(SB_LAB_OPTS, sb_res[i].opt) == NULL ||
+		    sb_getlim(&sb_res[i], &rl) < 0)
 			continue;
 		printf("  %-20s (-%c) ", sb_res[i].desc, sb_res[i].opt);
 		if (rl.rlim_cur == RLIM_INFINITY)
@@ -978,7 +1009,7 @@ bi_sandbox(int argc, char **argv)
 }
 
 const struct builtin builtins_sandbox[] = {
-	{ "ulimit", bi_ulimit, "ulimit [-SH] [-a | -cdfnstuv] [limit]",
+	{ "ulimit", bi_ulimit, "ulimit [-SH] [-a | -Rcdefilmnpqrstuvx] [limit]",
 	    "show or set resource limits (the children's, when sandboxed)",
 	    BI_NOFORK },
 	{ "sandbox", bi_sandbox,

@@ -3,7 +3,9 @@
  * arguments that change nothing even when run by root, and prints one
  * line per call: "NAME ERRNO" ("ptrace EPERM", "adjtimex OK"). Then the
  * IPC calls the lessons use, which must stay allowed.
- * `sandbox_try NAME...` tries only those.
+ * `sandbox_try NAME...` tries only those. `sandbox_try queue KEY FILE`
+ * creates a message queue with that key exclusively, prints "queue KEY
+ * ERRNO", waits (at most 60 s) until FILE exists, then removes it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -252,12 +254,30 @@ try(size_t i)
 	fflush(stdout);
 }
 
+static int
+hold_queue(const char *keytext, const char *file)
+{
+	key_t key = (key_t)strtol(keytext, NULL, 0);
+	int id = msgget(key, IPC_CREAT | IPC_EXCL | 0600), i;
+
+	printf("queue %s %s\n", keytext, id < 0 ? strerrorname_np(errno) : "OK");
+	fflush(stdout);
+	if (id < 0)
+		return 1;
+	for (i = 0; i < 3000 && access(file, F_OK) < 0; i++)
+		usleep(20000);
+	msgctl(id, IPC_RMID, NULL);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	size_t i, n = sizeof(calls) / sizeof(calls[0]);
 	int j, found;
 
+	if (argc == 4 && strcmp(argv[1], "queue") == 0)
+		return hold_queue(argv[2], argv[3]);
 	if (argc == 1) {
 		for (i = 0; i < n; i++)
 			try(i);
