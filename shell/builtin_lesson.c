@@ -1,10 +1,153 @@
 /*
- * builtin_lesson.c - the lesson family of builtins (not written yet: the table is empty).
+ * builtin_lesson.c - the `lesson` builtin: list the lessons, start one,
+ * and drive the running one (next, hint, check, status, quit).
  */
-#include <stddef.h>
+#include <dirent.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "i18n.h"
+#include "lesson.h"
+#include "lesson_parse.h"
 #include "shell.h"
 
+static int
+dot_lesson(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 7 && strcmp(e->d_name + n - 7, ".lesson") == 0;
+}
+
+/* One line per lesson: name, title, progress. */
+static void
+list_dir(const char *dir)
+{
+	struct dirent **ents;
+	int n, i, done, total;
+	char path[PATH_MAX + 256], err[512], stem[256];
+	struct lesson *l;
+
+	n = scandir(dir, &ents, dot_lesson, alphasort);
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, ents[i]->d_name);
+		snprintf(stem, sizeof(stem), "%.*s",
+		    (int)(strlen(ents[i]->d_name) - 7), ents[i]->d_name);
+		l = lesson_parse(path, err, sizeof(err));
+		printf("  %-16s %s", stem,
+		    l != NULL ? ltext_get(&l->title) : tr("(malformed)",
+		    "(格式错误)"));
+		if (lesson_progress(stem, &done, &total))
+			printf(tr("  [%d/%d tasks done]", "  [完成 %d/%d 个任务]"),
+			    done, total);
+		putchar('\n');
+		lesson_free(l);
+		free(ents[i]);
+	}
+	if (n >= 0)
+		free(ents);
+}
+
+static int
+lesson_list(void)
+{
+	char dirs[4][PATH_MAX];
+	size_t n = lesson_dirs(dirs, 4), i;
+
+	if (n == 0) {
+		printf("%s\n", tr("No lesson directory found.",
+		    "没有找到课程目录。"));
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		printf("%s:\n", dirs[i]);
+		list_dir(dirs[i]);
+	}
+	printf("%s\n", tr("Start one with: lesson start NAME",
+	    "开始课程：lesson start 名称"));
+	return 0;
+}
+
+static int
+lesson_start_cmd(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "play",	no_argument,		NULL, 'p' },
+		{ "speed",	required_argument,	NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct lesson_opts o = { NULL, 0, 0 };
+	char *end;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "+ps:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o.play = 1;
+			break;
+		case 's':
+			o.speed = strtod(optarg, &end);
+			if (*end != '\0' || end == optarg || o.speed < 0)
+				return bi_usage("lesson");
+			break;
+		default:
+			return bi_usage("lesson");
+		}
+	}
+	if (optind != argc - 1)
+		return bi_usage("lesson");
+	o.name = argv[optind];
+	return lesson_begin(&o);
+}
+
+static int
+no_lesson(void)
+{
+	return bi_errorf("lesson", "%s", tr("no lesson is running (lesson start NAME)",
+	    "没有正在进行的课程（lesson start 名称）"));
+}
+
+static int
+bi_lesson(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+	int r;
+
+	if (cmd == NULL)
+		cmd = lesson_active() ? "status" : "list";
+	if (strcmp(cmd, "start") == 0)
+		return lesson_start_cmd(argc - 1, argv + 1);
+	if (argc > 2)
+		return bi_usage("lesson");
+	if (strcmp(cmd, "list") == 0)
+		return lesson_list();
+	if (strcmp(cmd, "next") == 0)
+		r = lesson_next();
+	else if (strcmp(cmd, "hint") == 0)
+		r = lesson_hint();
+	else if (strcmp(cmd, "check") == 0)
+		r = lesson_check_now();
+	else if (strcmp(cmd, "status") == 0)
+		r = lesson_status();
+	else if (strcmp(cmd, "quit") == 0)
+		r = lesson_quit();
+	else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		printf("usage: %s\n", builtin_find("lesson")->usage);
+		return 0;
+	} else
+		return bi_usage("lesson");
+	fflush(stdout);
+	return r < 0 ? no_lesson() : r;
+}
+
 const struct builtin builtins_lesson[] = {
+	{ "lesson", bi_lesson,
+	  "lesson [list | start [--play] [--speed N] NAME | next | hint | check | status | quit]",
+	  "lessons on the IPC chapter: list, start, next, hint, check, status, quit",
+	  BI_NOFORK },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

@@ -1,17 +1,1072 @@
 /*
- * lesson.c - the lesson engine (not written yet).
+ * lesson.c - the lesson engine: finds a lesson, runs it between the
+ * student's commands or plays it unattended, and cleans up every process,
+ * FIFO and System V object it made.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "jobs.h"
 #include "lesson.h"
+#include "lesson_check.h"
+#include "lesson_parse.h"
+#include "probe.h"
 #include "shell.h"
+#include "sysv.h"
+
+#ifndef IPCSH_DATADIR
+#define IPCSH_DATADIR "/usr/local/share/ipcsh"
+#endif
+
+#define INTERACTIVE_WAIT 1.5	/* seconds a check waits between commands */
+
+struct session {
+	struct lesson	*l;
+	char		name[256];	/* for progress: file name without .lesson */
+	int		play;
+	double		speed;
+	size_t		pos;		/* next item to run */
+	struct litem	*wait;		/* the task or pause we wait on */
+	int		fresh;		/* no student command since it was shown */
+	int		hints;		/* `lesson hint` asked for this task */
+	int		done;		/* tasks passed */
+	int		passed, failed;	/* checks */
+	char		dir[PATH_MAX];	/* the lesson's private directory */
+	char		*old_path;
+	pid_t		*base;		/* processes that were there before */
+	size_t		nbase;
+};
+
+static struct session *cur;
+static volatile sig_atomic_t interrupted;
+static int atexit_set;
+
+int
+lesson_active(void)
+{
+	return cur != NULL;
+}
+
+/* The directory of the running ipcsh (for lessons in the source tree). */
+static int
+exe_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	char *slash;
+
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (slash == NULL)
+		return -1;
+	*slash = '\0';
+	return 0;
+}
+
+size_t
+lesson_dirs(char dirs[][PATH_MAX], size_t max)
+{
+	char exe[PATH_MAX / 2];
+	const char *env = getenv("IPCSH_LESSONS");
+	size_t n = 0;
+	struct stat st;
+	char cand[4][PATH_MAX];
+	size_t i, j, nc = 0;
+
+	if (env != NULL && *env != '\0')
+		snprintf(cand[nc++], PATH_MAX, "%s", env);
+	if (exe_dir(exe, sizeof(exe)) == 0) {
+		/* build/ipcsh and build/san/ipcsh in the source tree */
+		snprintf(cand[nc++], PATH_MAX, "%s/../lessons", exe);
+		snprintf(cand[nc++], PATH_MAX, "%s/../../lessons", exe);
+	}
+	snprintf(cand[nc++], PATH_MAX, "%s/lessons", IPCSH_DATADIR);
+	for (i = 0; i < nc && n < max; i++) {
+		char real[PATH_MAX];
+
+		if (stat(cand[i], &st) < 0 || !S_ISDIR(st.st_mode) ||
+		    realpath(cand[i], real) == NULL)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(dirs[j], real) == 0)
+				break;
+		if (j == n)
+			snprintf(dirs[n++], PATH_MAX, "%s", real);
+	}
+	return n;
+}
+
+/* The lessons' C programs: build/programs beside ipcsh, or installed. */
+static int
+programs_dir(char *buf, size_t size)
+{
+	char exe[PATH_MAX / 2];
+	struct stat st;
+
+	if (exe_dir(exe, sizeof(exe)) == 0) {
+		snprintf(buf, size, "%s/programs", exe);
+		if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+			return 0;
+	}
+	snprintf(buf, size, "%s/programs", IPCSH_DATADIR);
+	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+/* Does file name d ("02-pipes.lesson") answer to name ("pipes", "2", "02")? */
+static int
+name_matches(const char *d, const char *name)
+{
+	size_t n = strlen(d);
+	const char *dash = strchr(d, '-');
+	char stem[256];
+
+	if (n < 8 || strcmp(d + n - 7, ".lesson") != 0 || n - 7 >= sizeof(stem))
+		return 0;
+	memcpy(stem, d, n - 7);
+	stem[n - 7] = '\0';
+	if (strcmp(stem, name) == 0)
+		return 1;
+	if (dash != NULL && strcmp(stem + (dash - d) + 1, name) == 0)
+		return 1;
+	if (dash != NULL && name[strspn(name, "0123456789")] == '\0' &&
+	    *name != '\0' && atoi(name) == atoi(stem) &&
+	    stem[strspn(stem, "0123456789")] == '-')
+		return 1;
+	return 0;
+}
+
+int
+lesson_find(const char *name, char *out, size_t size)
+{
+	char dirs[4][PATH_MAX];
+	size_t nd = lesson_dirs(dirs, 4), i;
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int found = 0;
+
+	if (strchr(name, '/') != NULL || (strlen(name) > 7 &&
+	    strcmp(name + strlen(name) - 7, ".lesson") == 0)) {
+		if (stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
+			snprintf(out, size, "%s", name);
+			return 0;
+		}
+		if (strchr(name, '/') != NULL)
+			return -1;
+	}
+	for (i = 0; i < nd && !found; i++) {
+		d = opendir(dirs[i]);
+		if (d == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL)
+			if (name_matches(e->d_name, name)) {
+				snprintf(out, size, "%s/%s", dirs[i], e->d_name);
+				found = 1;
+				break;
+			}
+		closedir(d);
+	}
+	return found ? 0 : -1;
+}
+
+/* Output ------------------------------------------------------------- */
+
+static const char *
+col(const char *code)
+{
+	return sh_opt.plain ? "" : code;
+}
+
+/* Prints paragraph text, every line led by lead. */
+static void
+print_text(const char *lead, const char *text)
+{
+	const char *p = text, *nl;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		printf("%s%.*s\n", lead, (int)(nl - p), p);
+		p = *nl == '\n' ? nl + 1 : nl;
+	}
+	fflush(stdout);
+}
+
+static void
+say(const struct ltext *t)
+{
+	printf("%s", col("\033[36m"));
+	print_text("  ", ltext_get(t));
+	printf("%s", col("\033[0m"));
+	fflush(stdout);
+}
+
+static void
+nap(double secs)
+{
+	struct timespec ts;
+
+	if (secs <= 0 || interrupted)
+		return;
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
+	nanosleep(&ts, NULL);
+}
+
+/* Types cmd out after a prompt, at speed characters a second (0: at once). */
+static void
+type_out(const char *cmd, double speed)
+{
+	const char *c;
+
+	printf("%s$ %s", col("\033[1m"), col("\033[0m"));
+	if (speed <= 0) {
+		printf("%s\n", cmd);
+	} else {
+		for (c = cmd; *c != '\0' && !interrupted; c++) {
+			putchar(*c);
+			fflush(stdout);
+			/* UTF-8: only pause at the start of a character */
+			if (((unsigned char)c[1] & 0xc0) != 0x80)
+				nap(1.0 / speed);
+		}
+		putchar('\n');
+	}
+	fflush(stdout);
+}
+
+/* Runs one command of the lesson in the shell, as typed at line. */
+static int
+run_cmd(struct session *s, const char *cmd, int line)
+{
+	char where[PATH_MAX + 32];
+
+	snprintf(where, sizeof(where), "%s:%d", s->l->base, line);
+	type_out(cmd, s->play ? s->speed : 0);
+	fflush(stdout);
+	return sh_eval(cmd, where);
+}
+
+/* Checks ------------------------------------------------------------- */
+
+/* Evaluates check c; prints a line when it fails (or passes, loud). */
+static int
+check_one(struct session *s, const struct lcheck *c, double within,
+    int quiet)
+{
+	char why[512];
+	int r = lcheck_eval(c, within, why, sizeof(why));
+
+	if (r > 0) {
+		if (!quiet)
+			printf("%s  %s %s%s\n", col("\033[32m"),
+			    tr("check passed:", "检查通过："), c->text,
+			    col("\033[0m"));
+		fflush(stdout);
+		return 1;
+	}
+	if (!quiet) {
+		fflush(stdout);
+		fprintf(stderr, "ipcsh: %s:%d: %s: %s: %s\n", s->l->base,
+		    c->line, tr("check failed", "检查未通过"), c->text, why);
+	}
+	return 0;
+}
+
+/* All checks of an item; 1 when every one held. */
+static int
+check_item(struct session *s, const struct litem *it, int interactive)
+{
+	size_t i;
+	int ok = 1;
+	double w;
+
+	for (i = 0; i < it->nchecks; i++) {
+		w = it->checks[i].within;
+		if (interactive && w > INTERACTIVE_WAIT)
+			w = INTERACTIVE_WAIT;
+		if (!check_one(s, &it->checks[i], w, interactive)) {
+			ok = 0;
+			if (interactive)
+				return 0;
+		}
+	}
+	return ok;
+}
+
+static void
+count_checks(struct session *s, const struct litem *it, int ok)
+{
+	if (ok)
+		s->passed += (int)it->nchecks;
+	else
+		s->failed += (int)it->nchecks;
+}
+
+/* Play: presses Ctrl+C -------------------------------------------------- */
+
+/* A process of snap that is not in before, not pid self, and has exec'd. */
+static pid_t
+new_proc(const struct snapshot *snap, const struct snapshot *before,
+    pid_t self, const char *shell_comm)
+{
+	size_t i;
+
+	for (i = 0; snap != NULL && i < snap->nprocs; i++) {
+		const struct snap_proc *p = &snap->procs[i];
+
+		if (p->pid != self && p->pid != snap->root &&
+		    !snap_has_pid(before, p->pid) &&
+		    strcmp(p->comm, shell_comm) != 0)
+			return p->pid;
+	}
+	return 0;
+}
+
+/*
+ * A helper process presses Ctrl+C for --play: once the command has
+ * started (a new process of the shell's tree has exec'd), it waits secs
+ * seconds and sends SIGINT to the foreground job, as the terminal driver
+ * does: to the terminal's foreground process group when the shell has job
+ * control, otherwise to the processes the command started.
+ */
+static pid_t
+interrupt_later(double secs)
+{
+	struct snapshot *before = probe_take(getpid(), NULL), *now = NULL;
+	pid_t shell = getpid(), pid, fg;
+	char comm[SNAP_COMM_MAX + 1] = "";
+	size_t i;
+	int tries;
+
+	if (before == NULL)
+		return -1;
+	if (before->nprocs > 0)
+		snprintf(comm, sizeof(comm), "%s", before->procs[0].comm);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid != 0) {
+		snapshot_free(before);
+		return pid;
+	}
+	signal(SIGINT, SIG_IGN);
+	for (tries = 0; tries < 500; tries++) {
+		now = probe_take(shell, NULL);
+		if (now == NULL || now->nprocs == 0 ||
+		    new_proc(now, before, getpid(), comm) != 0)
+			break;
+		snapshot_free(now);
+		now = NULL;
+		nap(0.01);
+	}
+	snapshot_free(now);
+	nap(secs);
+	printf("%s", tr("^C  (the lesson presses Ctrl+C)\n",
+	    "^C  (课程按下 Ctrl+C)\n"));
+	fflush(stdout);
+	fg = tcgetpgrp(STDIN_FILENO);
+	if (sh_opt.monitor && fg > 0 && fg != getpgrp()) {
+		killpg(fg, SIGINT);
+		_exit(0);
+	}
+	now = probe_take(shell, NULL);
+	for (i = 0; now != NULL && i < now->nprocs; i++) {
+		pid_t p = now->procs[i].pid;
+
+		if (p != shell && p != getpid() && !snap_has_pid(before, p))
+			kill(p, SIGINT);
+	}
+	_exit(0);
+}
+
+/* Session ------------------------------------------------------------- */
+
+static char *
+state_file(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	static char path[PATH_MAX];
+	char dir[PATH_MAX / 2];
+
+	if (x != NULL && *x == '/')
+		snprintf(dir, sizeof(dir), "%s/ipcsh", x);
+	else if (home != NULL)
+		snprintf(dir, sizeof(dir), "%s/.local/state/ipcsh", home);
+	else
+		return NULL;
+	snprintf(path, sizeof(path), "%s/lessons", dir);
+	/* mkdir -p of the last two levels is enough for XDG dirs */
+	if (mkdir(dir, 0700) < 0 && errno == ENOENT) {
+		char parent[PATH_MAX];
+		char *slash;
+
+		snprintf(parent, sizeof(parent), "%s", dir);
+		slash = strrchr(parent, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			mkdir(parent, 0700);
+		}
+		mkdir(dir, 0700);
+	}
+	return path;
+}
+
+int
+lesson_progress(const char *name, int *done, int *total)
+{
+	char *path = state_file(), line[512], n[256];
+	FILE *f;
+	int d, t, found = 0;
+
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "%255s %d %d", n, &d, &t) == 3 &&
+		    strcmp(n, name) == 0) {
+			*done = d;
+			*total = t;
+			found = 1;
+		}
+	fclose(f);
+	return found;
+}
+
+/* Rewrites the state file with name's best result. */
+static void
+progress_save(const struct session *s)
+{
+	char *path = state_file(), tmp[PATH_MAX + 8], line[512], n[256];
+	FILE *in, *out;
+	int d = 0, t = 0;
+
+	if (path == NULL || s->play)
+		return;
+	if (lesson_progress(s->name, &d, &t) && d >= s->done)
+		return;
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	out = fopen(tmp, "w");
+	if (out == NULL)
+		return;
+	in = fopen(path, "r");
+	while (in != NULL && fgets(line, sizeof(line), in) != NULL)
+		if (sscanf(line, "%255s", n) == 1 && strcmp(n, s->name) != 0)
+			fputs(line, out);
+	if (in != NULL)
+		fclose(in);
+	fprintf(out, "%s %d %zu\n", s->name, s->done, s->l->ntasks);
+	if (fclose(out) == 0)
+		rename(tmp, path);
+	else
+		unlink(tmp);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static int
+in_base(const struct session *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->nbase; i++)
+		if (s->base[i] == pid)
+			return 1;
+	return 0;
+}
+
+/* Kills every process the lesson started; waits until they are gone. */
+static void
+kill_procs(struct session *s)
+{
+	struct snapshot *snap;
+	size_t i;
+	int tries, left;
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+
+	for (tries = 0; tries < 100; tries++) {
+		snap = probe_take(getpid(), NULL);
+		if (snap == NULL)
+			return;
+		left = 0;
+		for (i = 0; i < snap->nprocs; i++) {
+			const struct snap_proc *p = &snap->procs[i];
+
+			if (p->pid == getpid() || in_base(s, p->pid))
+				continue;
+			if (p->state != 'Z') {
+				/* SIGKILL: lessons block and catch others */
+				kill(p->pid, SIGKILL);
+				left++;
+			}
+		}
+		snapshot_free(snap);
+		jobs_reap();
+		if (left == 0)
+			return;
+		nanosleep(&tick, NULL);
+	}
+}
+
+/* Is key one the lesson made with ftok(3) on a file of its directory? */
+static int
+lesson_key(const struct session *s, key_t key)
+{
+	DIR *d = opendir(s->dir);
+	struct dirent *e;
+	struct stat st;
+	char path[PATH_MAX + 256];
+	int mine = 0;
+
+	if (key == IPC_PRIVATE)
+		return 1;
+	if (stat(s->dir, &st) == 0 && ((unsigned)key & 0xffffff) ==
+	    (((unsigned)st.st_dev & 0xff) << 16 | ((unsigned)st.st_ino & 0xffff)))
+		mine = 1;
+	while (d != NULL && !mine && (e = readdir(d)) != NULL) {
+		snprintf(path, sizeof(path), "%s/%s", s->dir, e->d_name);
+		/* ftok(3): low 8 bits of proj_id, dev and 16 bits of inode */
+		if (stat(path, &st) == 0 && ((unsigned)key & 0xffffff) ==
+		    (((unsigned)st.st_dev & 0xff) << 16 |
+		    ((unsigned)st.st_ino & 0xffff)))
+			mine = 1;
+	}
+	if (d != NULL)
+		closedir(d);
+	return mine;
+}
+
+/* Removes the System V objects made during the lesson (IPC_RMID). */
+static void
+remove_ipc(struct session *s)
+{
+	struct sysv_msq *q = NULL;
+	struct sysv_shm *m = NULL;
+	struct sysv_sem *sm = NULL;
+	ssize_t n, i;
+
+	n = sysv_msq_list(&q);
+	for (i = 0; i < n; i++)
+		if (lcheck_is_new('q', q[i].id) && q[i].perm.uid == getuid() &&
+		    lesson_key(s, q[i].perm.key))
+			msgctl(q[i].id, IPC_RMID, NULL);
+	n = sysv_shm_list(&m);
+	for (i = 0; i < n; i++)
+		if (lcheck_is_new('s', m[i].id) && m[i].perm.uid == getuid() &&
+		    lesson_key(s, m[i].perm.key))
+			shmctl(m[i].id, IPC_RMID, NULL);
+	n = sysv_sem_list(&sm);
+	for (i = 0; i < n; i++)
+		if (lcheck_is_new('S', sm[i].id) && sm[i].perm.uid == getuid() &&
+		    lesson_key(s, sm[i].perm.key))
+			semctl(sm[i].id, 0, IPC_RMID);
+	free(q);
+	free(m);
+	free(sm);
+}
+
+/* Everything the lesson made goes: processes, IPC objects, its files. */
+static void
+session_clean(struct session *s)
+{
+	kill_procs(s);
+	remove_ipc(s);
+	if (s->dir[0] != '\0') {
+		nftw(s->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		s->dir[0] = '\0';
+	}
+}
+
+static void
+session_free(struct session *s)
+{
+	if (s->old_path != NULL) {
+		var_set("PATH", s->old_path, VAR_EXPORT);
+		free(s->old_path);
+	}
+	var_unset("LESSON_DIR");
+	var_unset("LESSON_PROGRAMS");
+	lesson_free(s->l);
+	free(s->base);
+	free(s);
+}
+
+/* At exit (exit, Ctrl+D, end of input): leave nothing behind. */
+static void
+lesson_atexit(void)
+{
+	if (cur != NULL) {
+		session_clean(cur);
+		cur = NULL;
+	}
+}
+
+/* Ends the session: the lesson's cleanup commands, then ours. */
+static void
+session_end(struct session *s)
+{
+	size_t i;
+	int saved = sh_status;
+
+	for (i = 0; i < s->l->ncleanup; i++)
+		sh_eval(s->l->cleanup[i], s->l->base);
+	sh_status = saved;
+	session_clean(s);
+	if (cur == s)
+		cur = NULL;
+	session_free(s);
+}
+
+static void
+remember_base(struct session *s)
+{
+	struct snapshot *snap = probe_take(getpid(), NULL);
+	size_t i;
+
+	if (snap == NULL)
+		return;
+	s->base = calloc(snap->nprocs + 1, sizeof(*s->base));
+	for (i = 0; s->base != NULL && i < snap->nprocs; i++)
+		s->base[s->nbase++] = snap->procs[i].pid;
+	snapshot_free(snap);
+}
+
+static int
+session_setup(struct session *s)
+{
+	const char *tmp = getenv("TMPDIR"), *path = var_get("PATH");
+	char prog[PATH_MAX], newpath[2 * PATH_MAX];
+	size_t i;
+
+	snprintf(s->dir, sizeof(s->dir), "%s/ipcsh-lesson-XXXXXX",
+	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
+	if (mkdtemp(s->dir) == NULL) {
+		sh_errorf("lesson: %s: %s", s->dir, strerror(errno));
+		s->dir[0] = '\0';
+		return -1;
+	}
+	var_set("LESSON_DIR", s->dir, VAR_EXPORT);
+	if (programs_dir(prog, sizeof(prog)) == 0) {
+		var_set("LESSON_PROGRAMS", prog, VAR_EXPORT);
+		s->old_path = strdup(path != NULL ? path : "/usr/bin:/bin");
+		snprintf(newpath, sizeof(newpath), "%s:%s", prog,
+		    path != NULL ? path : "/usr/bin:/bin");
+		var_set("PATH", newpath, VAR_EXPORT);
+	}
+	lcheck_set_baseline();
+	remember_base(s);
+	if (!atexit_set) {
+		atexit(lesson_atexit);
+		atexit_set = 1;
+	}
+	for (i = 0; i < s->l->nsetup; i++)
+		sh_eval(s->l->setup[i], s->l->base);
+	return 0;
+}
+
+/* Running items ------------------------------------------------------- */
+
+static void
+show_task(const struct litem *it)
+{
+	printf("%s%s%s\n", col("\033[1;33m"), tr("Task:", "任务："),
+	    col("\033[0m"));
+	print_text("  ", ltext_get(&it->text));
+}
+
+/* Play: do the task as the solution says, then check it. */
+static void
+play_task(struct session *s, struct litem *it)
+{
+	size_t i;
+	pid_t helper = -1;
+	int ok, st;
+
+	show_task(it);
+	for (i = 0; i < it->ncmds && !interrupted; i++) {
+		if (i == it->ncmds - 1 && it->interrupt >= 0)
+			helper = interrupt_later(s->speed > 0 ?
+			    it->interrupt : 0);
+		run_cmd(s, it->cmds[i], it->cmd_lines[i]);
+	}
+	if (helper > 0)
+		while (waitpid(helper, &st, 0) < 0 && errno == EINTR)
+			;
+	ok = check_item(s, it, 0);
+	count_checks(s, it, ok);
+	if (ok)
+		s->done++;
+}
+
+static void
+print_summary(struct session *s)
+{
+	printf("%s", col("\033[1m"));
+	printf(tr("Lesson finished: %d of %d checks passed, %d of %zu tasks done.\n",
+	    "课程结束：%d/%d 项检查通过，完成 %d/%zu 个任务。\n"),
+	    s->passed, s->passed + s->failed, s->done, s->l->ntasks);
+	printf("%s", col("\033[0m"));
+	fflush(stdout);
+}
+
+/*
+ * Runs items from s->pos until one waits for the student (interactive)
+ * or the lesson ends. Returns 1 when the lesson ended.
+ */
+static int
+advance(struct session *s)
+{
+	struct litem *it;
+	int ok;
+
+	s->wait = NULL;
+	while (s->pos < s->l->nitems && !interrupted) {
+		it = &s->l->items[s->pos++];
+		switch (it->kind) {
+		case LI_SAY:
+			say(&it->text);
+			break;
+		case LI_RUN:
+			run_cmd(s, it->cmd, it->line);
+			if (s->play && sh_status == 130 && !interrupted &&
+			    sh_opt.interactive)
+				interrupted = 1;
+			break;
+		case LI_CHECK:
+			ok = check_item(s, it, 0);
+			count_checks(s, it, ok);
+			break;
+		case LI_PAUSE:
+			if (s->play) {
+				nap(s->speed > 0 ? it->pause : 0);
+				break;
+			}
+			printf("%s\n", tr("(type `lesson next` to go on)",
+			    "(输入 `lesson next` 继续)"));
+			fflush(stdout);
+			s->wait = it;
+			s->fresh = 1;
+			return 0;
+		case LI_TASK:
+			if (s->play) {
+				play_task(s, it);
+				break;
+			}
+			show_task(it);
+			s->wait = it;
+			s->fresh = 1;
+			s->hints = 0;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+	lcheck_intr = 1;
+}
+
+static struct session *
+session_new(const struct lesson_opts *o, struct lesson *l)
+{
+	struct session *s = calloc(1, sizeof(*s));
+	const char *b = l->base;
+	size_t n = strlen(b);
+
+	if (s == NULL) {
+		lesson_free(l);
+		return NULL;
+	}
+	s->l = l;
+	s->play = o->play;
+	s->speed = o->speed;
+	if (n > 7 && strcmp(b + n - 7, ".lesson") == 0)
+		n -= 7;
+	snprintf(s->name, sizeof(s->name), "%.*s", (int)n, b);
+	return s;
+}
+
+static void
+announce(const struct session *s)
+{
+	printf("%s== %s ==%s\n", col("\033[1m"), ltext_get(&s->l->title),
+	    col("\033[0m"));
+	if (s->l->slides.en != NULL || s->l->slides.zh != NULL)
+		printf("%s%s %s\n", tr("Slides:", "幻灯片："),
+		    "", ltext_get(&s->l->slides));
+	fflush(stdout);
+}
+
+static int
+play(struct session *s)
+{
+	struct sigaction sa, old;
+	int rc;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	interrupted = 0;
+	lcheck_intr = 0;
+	advance(s);
+	if (interrupted) {
+		printf("\n%s\n", tr("Lesson interrupted; cleaning up.",
+		    "课程被中断，正在清理。"));
+		rc = 130;
+	} else {
+		print_summary(s);
+		rc = s->failed == 0 ? 0 : 1;
+	}
+	session_end(s);
+	sigaction(SIGINT, &old, NULL);
+	return rc;
+}
+
+int
+lesson_begin(const struct lesson_opts *o)
+{
+	char file[PATH_MAX], err[1024];
+	struct lesson *l;
+	struct session *s;
+
+	if (cur != NULL) {
+		sh_errorf("lesson: %s is running; `lesson quit` first",
+		    cur->name);
+		return 1;
+	}
+	if (lesson_find(o->name, file, sizeof(file)) < 0) {
+		sh_errorf("lesson: %s: no such lesson (try `lesson list`)",
+		    o->name);
+		return 2;
+	}
+	l = lesson_parse(file, err, sizeof(err));
+	if (l == NULL) {
+		fflush(stdout);
+		fprintf(stderr, "ipcsh: %s\n", err);
+		return 2;
+	}
+	s = session_new(o, l);
+	if (s == NULL || session_setup(s) < 0) {
+		if (s != NULL)
+			session_end(s);
+		return 1;
+	}
+	announce(s);
+	if (s->play)
+		return play(s);
+	cur = s;
+	interrupted = 0;
+	lcheck_intr = 0;
+	if (advance(s))
+		lesson_finish();
+	return 0;
+}
 
 int
 lesson_start(const struct lesson_opts *o)
 {
-	sh_errorf("--lesson %s: lessons are not built yet", o->name);
-	return 2;
+	return lesson_begin(o);
+}
+
+void
+lesson_finish(void)
+{
+	struct session *s = cur;
+
+	if (s == NULL)
+		return;
+	print_summary(s);
+	progress_save(s);
+	session_end(s);
+}
+
+/* The current task passed: say so, remember, go on. */
+static void
+task_passed(struct session *s)
+{
+	printf("%s%s%s\n", col("\033[32m"), tr("Well done: the check holds.",
+	    "做得好：检查通过。"), col("\033[0m"));
+	s->done++;
+	s->passed += (int)s->wait->nchecks;
+	progress_save(s);
+	if (advance(s))
+		lesson_finish();
+}
+
+static void
+give_hint(struct session *s, int solution)
+{
+	const struct litem *t = s->wait;
+	size_t i;
+
+	if (t->hint.en != NULL || t->hint.zh != NULL) {
+		printf("%s%s%s\n", col("\033[33m"), tr("Hint:", "提示："),
+		    col("\033[0m"));
+		print_text("  ", ltext_get(&t->hint));
+	}
+	if (solution || (t->hint.en == NULL && t->hint.zh == NULL)) {
+		printf("%s\n", tr("One way to do it:", "一种做法："));
+		for (i = 0; i < t->ncmds; i++)
+			printf("  $ %s\n", t->cmds[i]);
+	}
+	fflush(stdout);
 }
 
 void
 lesson_between(void)
 {
+	struct session *s = cur;
+	char why[512];
+	size_t i;
+
+	if (s == NULL || s->wait == NULL)
+		return;
+	if (s->fresh) {
+		s->fresh = 0;
+		return;
+	}
+	if (s->wait->kind != LI_TASK)
+		return;
+	lcheck_intr = 0;
+	if (check_item(s, s->wait, 1)) {
+		task_passed(s);
+		return;
+	}
+	/* not yet: say which check does not hold, and hint */
+	for (i = 0; i < s->wait->nchecks; i++) {
+		const struct lcheck *c = &s->wait->checks[i];
+
+		if (lcheck_eval(c, 0, why, sizeof(why)) <= 0) {
+			printf("%s %s (%s)\n", tr("Not yet:", "还没有："), why,
+			    c->text);
+			break;
+		}
+	}
+	give_hint(s, 0);
+}
+
+/* For the builtin ----------------------------------------------------- */
+
+int
+lesson_next(void)
+{
+	struct session *s = cur;
+
+	if (s == NULL)
+		return -1;
+	if (s->wait != NULL && s->wait->kind == LI_TASK) {
+		printf("%s\n", tr("Task skipped.", "已跳过任务。"));
+		s->failed += (int)s->wait->nchecks;
+	}
+	if (advance(s))
+		lesson_finish();
+	else
+		s->fresh = 1;
+	return 0;
+}
+
+int
+lesson_hint(void)
+{
+	struct session *s = cur;
+
+	if (s == NULL)
+		return -1;
+	s->fresh = 1;
+	if (s->wait == NULL || s->wait->kind != LI_TASK) {
+		printf("%s\n", tr("No task right now: `lesson next` goes on.",
+		    "现在没有任务：输入 `lesson next` 继续。"));
+		return 0;
+	}
+	give_hint(s, ++s->hints > 1);
+	return 0;
+}
+
+int
+lesson_check_now(void)
+{
+	struct session *s = cur;
+	int ok;
+
+	if (s == NULL)
+		return -1;
+	s->fresh = 1;
+	if (s->wait == NULL || s->wait->kind != LI_TASK) {
+		printf("%s\n", tr("No task to check right now.",
+		    "现在没有要检查的任务。"));
+		return 0;
+	}
+	lcheck_intr = 0;
+	ok = check_item(s, s->wait, 0);
+	if (ok) {
+		task_passed(s);
+		return 0;
+	}
+	return 1;
+}
+
+int
+lesson_status(void)
+{
+	struct session *s = cur;
+
+	if (s == NULL)
+		return -1;
+	s->fresh = 1;
+	printf("%s: %s (%s)\n", tr("Lesson", "课程"),
+	    ltext_get(&s->l->title), s->l->file);
+	printf(tr("Step %zu of %zu; %d of %zu tasks done.\n",
+	    "第 %zu/%zu 步；完成 %d/%zu 个任务。\n"), s->pos,
+	    s->l->nitems, s->done, s->l->ntasks);
+	printf("%s: %s\n", tr("Directory", "目录"), s->dir);
+	if (s->wait != NULL && s->wait->kind == LI_TASK)
+		show_task(s->wait);
+	fflush(stdout);
+	return 0;
+}
+
+int
+lesson_quit(void)
+{
+	struct session *s = cur;
+
+	if (s == NULL)
+		return -1;
+	printf("%s\n", tr("Lesson stopped; cleaning up.",
+	    "课程已停止，正在清理。"));
+	fflush(stdout);
+	progress_save(s);
+	cur = NULL;
+	session_end(s);
+	return 0;
 }

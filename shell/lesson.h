@@ -22,4 +22,39 @@ int lesson_start(const struct lesson_opts *o);
 /* Called by the interactive loop before each prompt: the lesson's turn. */
 void lesson_between(void);
 
+/*
+ * For the `lesson` builtin (builtin_lesson.c). lesson_begin starts (or,
+ * with play, plays) a lesson from a running shell, like lesson_start.
+ * The others act on the running lesson and return -1 when there is none:
+ * next skips a task or goes past a pause; hint prints the hint (the
+ * solution the second time); check_now evaluates the task's checks (0
+ * held, 1 not); status prints where the student is; quit cleans up and
+ * ends it; finish ends it after the last step.
+ */
+int lesson_begin(const struct lesson_opts *o);
+int lesson_active(void);
+int lesson_next(void);
+int lesson_hint(void);
+int lesson_check_now(void);
+int lesson_status(void);
+int lesson_quit(void);
+void lesson_finish(void);
+
+/*
+ * Where lessons are looked for: $IPCSH_LESSONS, the source tree beside
+ * the binary (../lessons from build/), IPCSH_DATADIR "/lessons". Fills
+ * dirs (real paths, no duplicates) and returns how many.
+ */
+#include <limits.h>
+size_t lesson_dirs(char dirs[][PATH_MAX], size_t max);
+
+/*
+ * Finds lesson name: a path to a file, or a name in the lesson dirs
+ * ("pipes", "2", "02", "02-pipes"). 0 with the path in out, or -1.
+ */
+int lesson_find(const char *name, char *out, size_t size);
+
+/* The saved progress of lesson name (file name without .lesson): 1 if any. */
+int lesson_progress(const char *name, int *done, int *total);
+
 #endif

@@ -1,0 +1,45 @@
+/*
+ * lesson_check.h - a lesson's checks: predicates on the live IPC state of
+ * the shell's processes, taken with the probe, waited for with a timeout.
+ */
+#ifndef IPCSH_LESSON_CHECK_H
+#define IPCSH_LESSON_CHECK_H
+
+#include <stddef.h>
+
+#include "lesson_parse.h"
+
+/*
+ * Checks the words of a check (argv[0] is the kind; "within N" already
+ * removed). Returns 0, or -1 with what is wrong in err.
+ */
+int lcheck_validate(int argc, char **argv, char *err, size_t errsize);
+
+/*
+ * Evaluates check c, polling the live state until it holds or within
+ * seconds have passed. $NAME and ${NAME} in its words are the shell's
+ * variables. Returns 1 when it held, 0 when it did not (with why in
+ * why), -1 when interrupted (intr set by a signal handler).
+ */
+int lcheck_eval(const struct lcheck *c, double within, char *why,
+    size_t whysize);
+
+/*
+ * Remembers which System V objects exist now (the lesson begins), so that
+ * "no-queue" without a key and the cleanup know which ones are new.
+ */
+void lcheck_set_baseline(void);
+
+/* Nonzero when the object (kind 'q' queue, 's' segment, 'S' semaphore set) is new. */
+int lcheck_is_new(char kind, int id);
+
+/* Set from a signal handler to stop a check waiting. */
+extern volatile int lcheck_intr;
+
+/*
+ * Usage of every kind of check, one per line, for `lesson help` and
+ * messages: "pipe-full COMM", ...
+ */
+extern const char *const lcheck_usage[];
+
+#endif
