@@ -625,7 +625,11 @@ sandbox_child(void)
 	if (sb.loaded)
 		return;		/* a subshell's child: the filter is inherited */
 	sb.loaded = 1;
-	if (!sb.notify) {
+	/*
+	 * `exec CMD` replaces the shell itself: the listener thread dies
+	 * with the exec, so refused calls just fail with EPERM.
+	 */
+	if (!sb.notify || getpid() == sb.shell) {
 		if (sbp_load(&sb.errprog, 0) < 0)
 			sb_die("seccomp");
 		return;

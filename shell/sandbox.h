@@ -22,7 +22,8 @@
 int sandbox_init(void);
 
 /*
- * In a forked child before exec: the children's resource limits,
+ * In a forked child before exec (and in the shell itself before the exec
+ * builtin replaces it): the children's resource limits,
  * PR_SET_NO_NEW_PRIVS and the filter (once per process tree). Only
  * async-signal-safe calls. Exits the child with 126 when the filter
  * cannot be loaded: a sandboxed command never runs unconfined.
