@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "sandbox.h"
 #include "shell.h"
 #include "sysv.h"
 #include "sysvcmd.h"
@@ -1068,7 +1069,10 @@ bi_ipcrm(int argc, char **argv)
 		}
 		ret |= rm_id(acts[i].type, acts[i].iskey, id, verbose);
 	}
-	if (all >= 0)
+	/* --sandbox without an own IPC namespace: "all" reaches other sessions */
+	if (all >= 0 && sandbox_check_ipcrm_all() < 0)
+		ret = bi_errorf(argv[0], "-a: %s", strerror(errno));
+	else if (all >= 0)
 		ret |= rm_all(all, verbose);
 	free(acts);
 	return ret ? 1 : 0;
