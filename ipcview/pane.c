@@ -595,6 +595,7 @@ pane_draw_queue(struct pane *p, WINDOW *w, const struct snap_queue *q,
 		    (unsigned)q->info.perm.key, q->info.id);
 		pane_bar(p, w, (long)q->info.cbytes, (long)q->info.qbytes, 0);
 		pane_printf(p, w, ST_TEXT, "  %lu %s", q->info.qnum,
+		    q->info.qnum == 1 ? tr("message", "条消息") :
 		    tr("messages", "条消息"));
 		if (q->info.cbytes >= q->info.qbytes && q->info.qbytes > 0)
 			pane_printf(p, w, ST_BAD, "  %s", tr("FULL: msgsnd blocks",
@@ -725,18 +726,27 @@ pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 		rows[sec] = avail >= 2 ? 2 : 1;
 		avail -= rows[sec];
 	}
+	/* empty sections say so when that leaves room for content */
+	for (sec = 0, k = 0; sec < SEC_N; sec++)
+		k += p->shown[sec] && rows[sec] == 0;
+	for (sec = 0; sec < SEC_N && avail >= k + 4; sec++) {
+		if (p->shown[sec] && rows[sec] == 0) {
+			rows[sec] = 1;
+			avail--;
+		}
+	}
 	do {
 		given = 0;
 		for (k = 0; k < SEC_N && avail > 0; k++) {
 			sec = (p->focus + k) % SEC_N;
-			if (rows[sec] > 0 && rows[sec] - 1 < p->nlines[sec]) {
+			if (rows[sec] > 0 && p->nlines[sec] > 0 &&
+			    rows[sec] - 1 < p->nlines[sec]) {
 				rows[sec]++;
 				avail--;
 				given = 1;
 			}
 		}
 	} while (given && avail > 0);
-	/* empty sections say so when there is room */
 	for (sec = 0; sec < SEC_N && avail > 0; sec++) {
 		if (p->shown[sec] && rows[sec] == 0) {
 			rows[sec] = 1;
@@ -785,8 +795,9 @@ pane_draw_header(struct pane *p, WINDOW *w)
 	    (int)p->root);
 	if (s)
 		pane_printf(p, w, ST_HEAD, "  %zu %s  %zu %s",
-		    s->nprocs, tr("processes", "个进程"), s->npipes,
-		    tr("pipes", "个管道"));
+		    s->nprocs, s->nprocs == 1 ? tr("process", "个进程") :
+		    tr("processes", "个进程"), s->npipes, s->npipes == 1 ?
+		    tr("pipe", "个管道") : tr("pipes", "个管道"));
 	x = width - (int)strlen(p->status) - 1;
 	if (x > getcurx(w) + 1) {
 		wmove(w, 0, x);
