@@ -320,6 +320,13 @@ sb_unshare(void)
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 
+	const char *inherited = getenv("IPCSH_SANDBOX_NS");
+
+	/* ipcview --sandbox made the namespaces and runs us inside them */
+	if (inherited != NULL && strcmp(inherited, "inherited") == 0) {
+		sb.ns = 1;
+		return;
+	}
 	if (!sb.conf_ns) {
 		snprintf(sb.ns_why, sizeof(sb.ns_why), "%s",
 		    tr("switched off in the configuration", "配置中已关闭"));
@@ -678,9 +685,12 @@ sandbox_check_ipcrm_all(void)
 static void
 sb_print(const struct sb_refusal *r, int why)
 {
-	fprintf(stderr, tr("ipcsh: sandbox: %s (pid %d) was refused %s()",
-	    "ipcsh: sandbox: %s（pid %d）的 %s() 调用被拒绝"), r->comm,
-	    (int)r->pid, r->call);
+	/* a system call gets "()", a builtin ("ipcrm -a") does not */
+	const char *paren = strchr(r->call, ' ') == NULL ? "()" : "";
+
+	fprintf(stderr, tr("ipcsh: sandbox: %s (pid %d) was refused %s%s",
+	    "ipcsh: sandbox: %s（pid %d）的 %s%s 调用被拒绝"), r->comm,
+	    (int)r->pid, r->call, paren);
 	if (r->count > 1)
 		fprintf(stderr, tr(" %u times", " %u 次"), r->count);
 	if (why && r->why != NULL)
@@ -972,7 +982,8 @@ sandbox_show_refusals(void)
 	for (i = from; i < sb_total; i++) {
 		const struct sb_refusal *r = &sb_log[i % SB_KEEP];
 
-		printf("  %s (pid %d) %s()", r->comm, (int)r->pid, r->call);
+		printf("  %s (pid %d) %s%s", r->comm, (int)r->pid, r->call,
+		    strchr(r->call, ' ') == NULL ? "()" : "");
 		if (r->count > 1)
 			printf(" x%u", r->count);
 		putchar('\n');
