@@ -1,0 +1,102 @@
+# Issue 2's speed targets for ipcsh, as ratios against dash measured in the
+# same run: startup, a script of 1000 /bin/true, a 200-stage pipeline, and
+# the throughput of a pipe of cats.  Uses hyperfine when present (medians,
+# best of several rounds that alternate which shell goes first), else a
+# loop timed with date +%s%N.
+set -u
+IPCSH=${IPCSH:-build/ipcsh}
+tmp=${BENCHTMP:-$(mktemp -d)}
+rounds=${BENCH_ROUNDS:-3}
+
+if [ ! -x "$IPCSH" ]; then
+	echo "bench shell: skipped, $IPCSH is not built"
+	exit 0
+fi
+
+# bench_time RUNS WARMUP CMD...: prints the median seconds of one run.
+bench_time()
+{
+	local runs=$1 warm=$2 i t0 t1
+	shift 2
+	for ((i = 0; i < warm; i++)); do "$@" >/dev/null 2>&1; done
+	for ((i = 0; i < runs; i++)); do
+		t0=$(date +%s%N)
+		"$@" >/dev/null 2>&1
+		t1=$(date +%s%N)
+		echo $((t1 - t0))
+	done | sort -n | awk '{ a[NR] = $1 } END { printf "%.6f\n", a[int((NR + 1) / 2)] / 1e9 }'
+}
+
+# bench_pair RUNS WARMUP OURS DASH: sets ours and dash to the best median
+# in seconds over $rounds rounds (with BENCH_COL=7: the best minimum, for
+# throughput, where a run can only be slowed down by the machine's load).
+bench_pair()
+{
+	local runs=$1 warm=$2 a=$3 b=$4 r csv o d col=${BENCH_COL:-4}
+	ours="" dash=""
+	[ "$col" = 4 ] || [ "$col" = 7 ] || return 1
+	for ((r = 0; r < rounds; r++)); do
+		if command -v hyperfine >/dev/null; then
+			csv=$tmp/bench.csv
+			if [ $((r % 2)) -eq 0 ]; then
+				hyperfine -N --style none --warmup "$warm" --runs "$runs" \
+					--export-csv "$csv" "$a" "$b" >/dev/null 2>&1 || return 1
+				o=$(awk -F, -v c="$col" 'NR == 2 { print $c }' "$csv")
+				d=$(awk -F, -v c="$col" 'NR == 3 { print $c }' "$csv")
+			else
+				hyperfine -N --style none --warmup "$warm" --runs "$runs" \
+					--export-csv "$csv" "$b" "$a" >/dev/null 2>&1 || return 1
+				d=$(awk -F, -v c="$col" 'NR == 2 { print $c }' "$csv")
+				o=$(awk -F, -v c="$col" 'NR == 3 { print $c }' "$csv")
+			fi
+		else
+			# shellcheck disable=SC2086
+			o=$(bench_time "$runs" "$warm" $a)
+			# shellcheck disable=SC2086
+			d=$(bench_time "$runs" "$warm" $b)
+		fi
+		ours=$(awk -v x="$o" -v y="$ours" 'BEGIN { print (y == "" || x < y) ? x : y }')
+		dash=$(awk -v x="$d" -v y="$dash" 'BEGIN { print (y == "" || x < y) ? x : y }')
+	done
+}
+
+# bench_report NAME UNIT OP TARGET: prints the line for times ours/dash;
+# OP "<=" compares ours/dash, ">=" compares dash/ours (a throughput).
+bench_report()
+{
+	awk -v n="$1" -v op="$3" -v tg="$4" -v o="$ours" -v d="$dash" 'BEGIN {
+		if (op == "<=") {
+			r = o / d
+			ok = r <= tg
+			printf "bench %s: ours %.2f ms, dash %.2f ms, ratio %.2f (target <= %s): %s\n", n, o * 1000, d * 1000, r, tg, ok ? "ok" : "MISSED"
+		} else {
+			r = d / o
+			ok = r >= tg
+			printf "bench %s: ours %.0f MB/s, dash %.0f MB/s, ratio %.3f (target >= %s): %s\n", n, 2048 / o, 2048 / d, r, tg, ok ? "ok" : "MISSED"
+		}
+	}'
+}
+
+# 1. Startup: ipcsh -c true.
+bench_pair 300 30 "$IPCSH -c true" "dash -c true" &&
+	bench_report startup ms "<=" 1.5
+
+# 2. A script of 1000 lines of /bin/true: spawning must be cheap.
+for i in $(seq 1000); do echo /bin/true; done >"$tmp/true1000.sh"
+bench_pair 10 2 "$IPCSH $tmp/true1000.sh" "dash $tmp/true1000.sh" &&
+	bench_report script-1000-true ms "<=" 1.0
+
+# 3. A 200-stage pipeline of cat fed one line.
+{
+	printf 'echo line'
+	for i in $(seq 200); do printf ' | cat'; done
+	printf ' >/dev/null\n'
+} >"$tmp/pipe200.sh"
+bench_pair 20 3 "$IPCSH $tmp/pipe200.sh" "dash $tmp/pipe200.sh" &&
+	bench_report pipeline-200-cat ms "<=" 1.0
+
+# 4. Throughput: 2 GiB through two cats.
+echo 'head -c 2G /dev/zero | cat | cat >/dev/null' >"$tmp/thru.sh"
+BENCH_COL=7 bench_pair 3 1 "$IPCSH $tmp/thru.sh" "dash $tmp/thru.sh" &&
+	bench_report throughput-2G MB/s ">=" 0.98
+exit 0
