@@ -1022,7 +1022,7 @@ job_find(const char *spec, const char *who)
 		if (s[0] == '?' ? strstr(j->text, s + 1) != NULL :
 		    strncmp(j->text, s, strlen(s)) == 0) {
 			if (found != NULL) {
-				bi_errorf(who, "%s: ambiguous job spec", spec);
+				bi_errorf(who, "%s: ambiguous job spec", s);
 				return NULL;
 			}
 			found = j;
