@@ -78,16 +78,18 @@ chld_handler(int sig)
 	errno = e;
 }
 
+/* Installs the SIGCHLD handler; with pipe set, a fresh self-pipe too. */
 static void
-chld_setup(void)
+chld_setup(int pipe)
 {
 	struct sigaction sa;
 
 	if (chld_pipe[0] >= 0) {
 		close(chld_pipe[0]);
 		close(chld_pipe[1]);
+		chld_pipe[0] = chld_pipe[1] = -1;
 	}
-	if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+	if (pipe && pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		chld_pipe[0] = chld_pipe[1] = -1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = chld_handler;
@@ -178,7 +180,7 @@ jobs_init(int interactive)
 	sh_opt.monitor = 0;
 	if (interactive)
 		monitor_init();
-	chld_setup();
+	chld_setup(1);
 	atexit(jobs_atexit);
 }
 
@@ -262,7 +264,8 @@ jobs_forget(void)
 	sh_opt.monitor = 0;
 	init_pid = getpid();
 	shell_pgrp = getpgrp();
-	chld_setup();
+	/* cheap: every forked child calls this; jobs_fd makes the pipe */
+	chld_setup(0);
 }
 
 void
@@ -908,6 +911,14 @@ jobs_notify(void)
 int
 jobs_fd(void)
 {
+	sigset_t old;
+
+	if (chld_pipe[0] < 0) {
+		jobs_block(&old);
+		if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+			chld_pipe[0] = chld_pipe[1] = -1;
+		jobs_unblock(&old);
+	}
 	return chld_pipe[0];
 }
 
