@@ -398,6 +398,20 @@ do_header(struct parser *p, const char *key, int lang, const char *val)
 	return set_once(p, lang == LANG_EN ? &t->en : &t->zh, name, val);
 }
 
+static int
+known_key(const char *key)
+{
+	static const char *const keys[] = { "title", "slides", "say", "task",
+		"hint", "do", "interrupt", "check", "run", "pause", "setup",
+		"cleanup", NULL };
+	const char *const *k;
+
+	for (k = keys; *k != NULL; k++)
+		if (strcmp(*k, key) == 0)
+			return 1;
+	return 0;
+}
+
 /* One line "key: value" (or "key.lang: value", or "pause"). */
 static int
 parse_line(struct parser *p, char *s)
@@ -425,6 +439,11 @@ parse_line(struct parser *p, char *s)
 	dot = strchr(s, '.');
 	if (dot != NULL)
 		*dot++ = '\0';
+	if (!known_key(key)) {
+		if (dot != NULL)
+			dot[-1] = '.';
+		return perr(p, p->line, "unknown key '%s'", key);
+	}
 	if (strcmp(key, "title") == 0 || strcmp(key, "slides") == 0 ||
 	    strcmp(key, "say") == 0 || strcmp(key, "task") == 0 ||
 	    strcmp(key, "hint") == 0) {
