@@ -252,6 +252,8 @@ void
 jobs_forget(void)
 {
 	struct job *j, *next;
+	struct sigaction sa;
+	int n;
 
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
@@ -264,6 +266,11 @@ jobs_forget(void)
 	sh_opt.monitor = 0;
 	init_pid = getpid();
 	shell_pgrp = getpgrp();
+	/* what job_child left ignored is what this subshell "started" with */
+	for (n = 0; n < NJOBSIGS; n++)
+		if (sigaction(job_sigs[n], NULL, &sa) == 0 &&
+		    sa.sa_handler == SIG_IGN)
+			sigaddset(&start_ign, job_sigs[n]);
 	/* cheap: every forked child calls this; jobs_fd makes the pipe */
 	chld_setup(0);
 }
@@ -346,15 +353,23 @@ job_child(struct job *j)
 	}
 	for (i = 0; i < NJOBSIGS; i++) {
 		n = job_sigs[i];
+		/*
+		 * $(...) runs in the shell's own group, which owns the
+		 * terminal: like bash, keep it from being stopped by Ctrl+Z,
+		 * since nobody could resume it.
+		 */
+		if (hidden(j) && sh_opt.monitor && (n == SIGTSTP ||
+		    n == SIGTTIN || n == SIGTTOU))
+			continue;
 		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
 			signal(n, SIG_DFL);
 	}
+	trap_reset_child();
 	/* POSIX: without job control, & ignores SIGINT and SIGQUIT (dash too) */
 	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 	}
-	trap_reset_child();
 	signal(SIGCHLD, SIG_DFL);
 	if (ttyfd >= 0) {
 		close(ttyfd);
@@ -610,7 +625,8 @@ job_wait_fg(struct job *j)
 
 	j->fg = 1;
 	j->bgrun = 0;
-	wait_members(j, WUNTRACED, 0);
+	/* a hidden job ($(...)) is never listed, so it cannot be stopped */
+	wait_members(j, hidden(j) ? 0 : WUNTRACED, 0);
 	term_take_back(j);
 	status = job_status(j);
 	if (job_is_stopped(j)) {
