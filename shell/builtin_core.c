@@ -1,0 +1,906 @@
+/*
+ * builtin_core.c - the core builtins: cd, pwd, exit, variables (export,
+ * unset, readonly, set, shift), ., eval, exec, read, echo, type, command,
+ * help, break, continue, true, false, :, umask.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "exec.h"
+#include "expand.h"
+#include "input.h"
+#include "jobs.h"
+#include "lex.h"
+#include "shell.h"
+#include "var.h"
+
+static const char *const keywords[] = {
+	"!", "{", "}", "if", "then", "else", "elif", "fi", "while", "until",
+	"for", "in", "do", "done",
+};
+
+/* Parses a non-negative decimal number; -1 when s is not one. */
+static long
+number(const char *s)
+{
+	char *end;
+	long n;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || n > INT_MAX)
+		return -1;
+	return n;
+}
+
+static int
+bi_true(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+static int
+bi_false(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 1;
+}
+
+/* Removes . and .. from an absolute path, lexically (XCU cd step 8). */
+static void
+canon_path(char *path)
+{
+	char *out = path, *p = path;
+
+	while (*p != '\0') {
+		while (*p == '/')
+			p++;
+		if (*p == '\0')
+			break;
+		if (p[0] == '.' && (p[1] == '/' || p[1] == '\0')) {
+			p++;
+		} else if (p[0] == '.' && p[1] == '.' &&
+		    (p[2] == '/' || p[2] == '\0')) {
+			p += 2;
+			while (out > path && *--out != '/')
+				;
+		} else {
+			*out++ = '/';
+			while (*p != '\0' && *p != '/')
+				*out++ = *p++;
+		}
+	}
+	if (out == path)
+		*out++ = '/';
+	*out = '\0';
+}
+
+/* chdir to dir and set PWD/OLDPWD; physical: PWD from getcwd(3). */
+static int
+cd_to(const char *dir, int physical)
+{
+	const char *pwd = var_get("PWD");
+	char *logical = NULL, *old = pwd ? strdup(pwd) : NULL;
+	char cwd[PATH_MAX];
+	int rc = -1;
+
+	if (!physical && pwd != NULL && *pwd == '/') {
+		if (*dir == '/')
+			logical = strdup(dir);
+		else if (asprintf(&logical, "%s/%s", pwd, dir) < 0)
+			logical = NULL;
+		if (logical != NULL) {
+			canon_path(logical);
+			if (chdir(logical) == 0)
+				rc = 0;
+		}
+	}
+	if (rc < 0) {
+		free(logical);
+		logical = NULL;
+		if (chdir(dir) < 0) {
+			free(old);
+			return -1;
+		}
+		if (getcwd(cwd, sizeof(cwd)) != NULL)
+			logical = strdup(cwd);
+	}
+	var_set("OLDPWD", old != NULL ? old : "", 0);
+	if (logical != NULL)
+		var_set("PWD", logical, 0);
+	free(logical);
+	free(old);
+	return 0;
+}
+
+/* CDPATH (XCU cd step 5): the first dir/name that is a directory. */
+static char *
+cdpath_find(const char *name)
+{
+	const char *cdpath = var_get("CDPATH"), *p, *colon;
+	struct stat st;
+	char *cand;
+
+	if (cdpath == NULL || *name == '/' || strncmp(name, "./", 2) == 0 ||
+	    strncmp(name, "../", 3) == 0 || !strcmp(name, ".") ||
+	    !strcmp(name, ".."))
+		return NULL;
+	for (p = cdpath; p != NULL; p = colon ? colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		if (colon == p || *p == '\0')
+			continue;
+		if (asprintf(&cand, "%.*s/%s", (int)(colon ? colon - p :
+		    (long)strlen(p)), p, name) < 0)
+			return NULL;
+		if (stat(cand, &st) == 0 && S_ISDIR(st.st_mode))
+			return cand;
+		free(cand);
+	}
+	return NULL;
+}
+
+static int
+bi_cd(int argc, char **argv)
+{
+	int c, physical = 0, print = 0;
+	const char *dir;
+	char *found;
+
+	while ((c = getopt(argc, argv, "+LP")) != -1) {
+		if (c == 'P')
+			physical = 1;
+		else if (c == 'L')
+			physical = 0;
+		else
+			return bi_usage("cd");
+	}
+	if (argc - optind > 1)
+		return bi_errorf("cd", "too many arguments");
+	dir = argv[optind];
+	if (dir == NULL) {
+		dir = var_get("HOME");
+		if (dir == NULL || *dir == '\0')
+			return bi_errorf("cd", "HOME not set");
+	} else if (strcmp(dir, "-") == 0) {
+		dir = var_get("OLDPWD");
+		if (dir == NULL || *dir == '\0')
+			return bi_errorf("cd", "OLDPWD not set");
+		print = 1;
+	}
+	found = cdpath_find(dir);
+	if (found != NULL)
+		print = 1;
+	if (cd_to(found ? found : dir, physical) < 0) {
+		int err = errno;
+
+		free(found);
+		return bi_errorf("cd", "can't cd to %s: %s", dir,
+		    strerror(err));
+	}
+	free(found);
+	if (print)
+		printf("%s\n", var_get("PWD"));
+	return 0;
+}
+
+static int
+bi_pwd(int argc, char **argv)
+{
+	int c, physical = 0;
+	const char *pwd = var_get("PWD");
+	struct stat a, b;
+	char cwd[PATH_MAX];
+
+	while ((c = getopt(argc, argv, "+LP")) != -1) {
+		if (c == 'P')
+			physical = 1;
+		else if (c == 'L')
+			physical = 0;
+		else
+			return bi_usage("pwd");
+	}
+	if (!physical && pwd != NULL && *pwd == '/' && stat(pwd, &a) == 0 &&
+	    stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		printf("%s\n", pwd);
+		return 0;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return bi_errorf("pwd", "%s", strerror(errno));
+	printf("%s\n", cwd);
+	return 0;
+}
+
+static int
+bi_exit(int argc, char **argv)
+{
+	long n = sh_status;
+
+	if (argc > 2)
+		return bi_errorf("exit", "too many arguments");
+	if (argc == 2 && (n = number(argv[1])) < 0) {
+		bi_errorf("exit", "Illegal number: %s", argv[1]);
+		return 2;
+	}
+	if (sh_opt.interactive && !exec_in_child && !jobs_exit_ok())
+		return 1;
+	sh_exit((int)(n & 0xff));
+}
+
+/* Writes s in single quotes, as set and export -p show values. */
+static void
+print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+static const char *list_prefix;
+
+static void
+print_var(const char *name, const char *value, unsigned flags)
+{
+	(void)flags;
+	if (list_prefix != NULL)
+		printf("%s ", list_prefix);
+	fputs(name, stdout);
+	if (value != NULL) {
+		putchar('=');
+		print_quoted(value);
+	}
+	putchar('\n');
+}
+
+/* export and readonly: [-p] [NAME[=value]...] */
+static int
+mark_vars(int argc, char **argv, const char *who, int flag)
+{
+	int c, i, rc = 0;
+
+	while ((c = getopt(argc, argv, "+p")) != -1)
+		if (c != 'p')
+			return bi_usage(who);
+	if (optind >= argc) {
+		list_prefix = who;
+		var_each(flag, print_var);
+		list_prefix = NULL;
+		return 0;
+	}
+	for (i = optind; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+
+		if (eq != NULL)
+			*eq = '\0';
+		if (!var_is_name(argv[i])) {
+			bi_errorf(who, "%s: bad variable name", argv[i]);
+			rc = 2;
+		} else if (var_set(argv[i], eq ? eq + 1 : NULL, flag) < 0) {
+			rc = 2;
+		}
+		if (eq != NULL)
+			*eq = '=';
+	}
+	return rc;
+}
+
+static int
+bi_export(int argc, char **argv)
+{
+	return mark_vars(argc, argv, "export", VAR_EXPORT);
+}
+
+static int
+bi_readonly(int argc, char **argv)
+{
+	return mark_vars(argc, argv, "readonly", VAR_READONLY);
+}
+
+static int
+bi_unset(int argc, char **argv)
+{
+	int c, i, rc = 0, funcs = 0;
+
+	while ((c = getopt(argc, argv, "+fv")) != -1) {
+		if (c == 'f')
+			funcs = 1;
+		else if (c == 'v')
+			funcs = 0;
+		else
+			return bi_usage("unset");
+	}
+	if (funcs)
+		return 0;	/* no functions yet: nothing to unset */
+	for (i = optind; i < argc; i++)
+		if (var_unset(argv[i]) < 0)
+			rc = 1;
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	char letter;
+} set_opts[] = {
+	{ "errexit", 'e' }, { "noglob", 'f' }, { "nounset", 'u' },
+	{ "xtrace", 'x' }, { "pipefail", 0 }, { "explain", 0 },
+};
+
+static int *
+set_opt_ptr(int i)
+{
+	switch (i) {
+	case 0: return &sh_opt.errexit;
+	case 1: return &expand_noglob;
+	case 2: return &sh_opt.nounset;
+	case 3: return &sh_opt.xtrace;
+	case 4: return &sh_opt.pipefail;
+	default: return &sh_opt.explain;
+	}
+}
+
+#define NSETOPTS ((int)(sizeof(set_opts) / sizeof(set_opts[0])))
+
+static int
+set_by_name(const char *name, int on)
+{
+	int i;
+
+	for (i = 0; i < NSETOPTS; i++) {
+		if (strcmp(set_opts[i].name, name) == 0) {
+			*set_opt_ptr(i) = on;
+			return 0;
+		}
+	}
+	bi_errorf("set", "%s: bad option name", name);
+	return bi_usage("set");
+}
+
+static void
+set_list(int as_cmds)
+{
+	int i;
+
+	for (i = 0; i < NSETOPTS; i++) {
+		if (as_cmds)
+			printf("set %co %s\n", *set_opt_ptr(i) ? '-' : '+',
+			    set_opts[i].name);
+		else
+			printf("%-15s %s\n", set_opts[i].name,
+			    *set_opt_ptr(i) ? "on" : "off");
+	}
+}
+
+/* set: option syntax with + as well as -, which getopt cannot parse. */
+static int
+bi_set(int argc, char **argv)
+{
+	int i = 1, k, j;
+	const char *a;
+
+	if (argc == 1) {
+		var_each(0, print_var);
+		return 0;
+	}
+	for (; i < argc; i++) {
+		a = argv[i];
+		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
+			break;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			goto args;
+		}
+		for (k = 1; a[k] != '\0'; k++) {
+			if (a[k] == 'o') {
+				if (i + 1 >= argc) {
+					set_list(a[0] == '+');
+					return 0;
+				}
+				if (set_by_name(argv[++i], a[0] == '-') != 0)
+					return 2;
+				continue;
+			}
+			for (j = 0; j < NSETOPTS; j++)
+				if (set_opts[j].letter == a[k])
+					break;
+			if (j == NSETOPTS) {
+				bi_errorf("set", "-%c: bad option", a[k]);
+				return bi_usage("set");
+			}
+			*set_opt_ptr(j) = a[0] == '-';
+		}
+	}
+	if (i >= argc)
+		return 0;
+args:
+	var_setargs(argc - i, argv + i);
+	return 0;
+}
+
+static int
+bi_shift(int argc, char **argv)
+{
+	long n = 1;
+
+	if (argc > 2)
+		return bi_usage("shift");
+	if (argc == 2 && (n = number(argv[1])) < 0) {
+		bi_errorf("shift", "Illegal number: %s", argv[1]);
+		return 2;
+	}
+	if (var_shift((int)n) < 0) {
+		bi_errorf("shift", "can't shift that many");
+		return 2;
+	}
+	return 0;
+}
+
+/* A readable regular file named name in PATH, or NULL (malloc'ed). */
+static char *
+path_find(const char *name, int mode)
+{
+	const char *path = var_get("PATH"), *p, *colon;
+	struct stat st;
+	char *cand;
+
+	if (path == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		if (asprintf(&cand, "%.*s%s%s", (int)(colon ? colon - p :
+		    (long)strlen(p)), p, (colon == p || *p == '\0') ? "" : "/",
+		    name) < 0)
+			return NULL;
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(cand, mode) == 0)
+			return cand;
+		free(cand);
+	}
+	return NULL;
+}
+
+static int
+bi_dot(int argc, char **argv)
+{
+	char *path;
+	void *saved = NULL;
+	int st = 0;
+
+	if (argc < 2)
+		return bi_usage(argv[0]);
+	if (strchr(argv[1], '/') != NULL)
+		path = strdup(argv[1]);
+	else
+		path = path_find(argv[1], R_OK);
+	if (path == NULL) {
+		bi_errorf(argv[0], "%s: not found", argv[1]);
+		return 2;
+	}
+	if (argc > 2) {
+		saved = var_saveargs();
+		var_setargs(argc - 2, argv + 2);
+	}
+	if (exec_dot(path, &st) < 0) {
+		bi_errorf(argv[0], "cannot open %s: %s", path, strerror(errno));
+		st = 2;
+	}
+	if (saved != NULL)
+		var_restoreargs(saved);
+	free(path);
+	return st;
+}
+
+static int
+bi_eval(int argc, char **argv)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	int i, st;
+
+	for (i = 1; i < argc; i++) {
+		if (i > 1)
+			sbuf_putc(&b, ' ');
+		sbuf_putn(&b, argv[i], strlen(argv[i]));
+	}
+	if (b.s == NULL)
+		return 0;
+	sbuf_putc(&b, '\n');
+	sh_status = 0;
+	st = sh_eval(b.s, NULL);
+	free(b.s);
+	return st;
+}
+
+/* exec is run by the executor itself; this is only for `help exec`. */
+static int
+bi_exec(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+static int
+is_ifs_ws(char c, const char *ifs)
+{
+	return (c == ' ' || c == '\t' || c == '\n') && strchr(ifs, c);
+}
+
+/*
+ * read [-r] [NAME...]: one line from fd 0, one byte at a time so that
+ * nothing past the newline is consumed (the next command reads it).
+ */
+static int
+bi_read(int argc, char **argv)
+{
+	struct sbuf line = { NULL, 0, 0 }, quoted = { NULL, 0, 0 };
+	const char *ifs = var_get("IFS"), *reply = "REPLY";
+	int c, raw = 0, st = 0, i, nvars;
+	size_t pos = 0, end;
+	char ch;
+	ssize_t r;
+
+	while ((c = getopt(argc, argv, "+r")) != -1) {
+		if (c != 'r')
+			return bi_usage("read");
+		raw = 1;
+	}
+	if (ifs == NULL)
+		ifs = " \t\n";
+	for (i = optind; i < argc; i++)
+		if (!var_is_name(argv[i]))
+			return bi_errorf("read", "%s: bad variable name",
+			    argv[i]);
+	for (;;) {
+		r = read(STDIN_FILENO, &ch, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			st = 1;
+			break;
+		}
+		if (ch == '\n')
+			break;
+		if (ch == '\\' && !raw) {
+			r = read(STDIN_FILENO, &ch, 1);
+			if (r <= 0) {
+				st = 1;
+				break;
+			}
+			if (ch == '\n')
+				continue;
+			sbuf_putc(&line, ch);
+			sbuf_putc(&quoted, 1);
+			continue;
+		}
+		sbuf_putc(&line, ch);
+		sbuf_putc(&quoted, 0);
+	}
+	if (r < 0)
+		bi_errorf("read", "%s", strerror(errno));
+	nvars = argc - optind;
+	if (nvars == 0) {
+		argv = (char **)&reply;
+		optind = 0;
+		nvars = 1;
+	}
+	for (i = 0; i < nvars; i++) {
+		const char *name = argv[optind + i];
+		struct sbuf v = { NULL, 0, 0 };
+
+		while (pos < line.n && !quoted.s[pos] &&
+		    is_ifs_ws(line.s[pos], ifs))
+			pos++;
+		if (i == nvars - 1) {
+			end = line.n;
+			while (end > pos && !quoted.s[end - 1] &&
+			    is_ifs_ws(line.s[end - 1], ifs))
+				end--;
+			sbuf_putn(&v, line.s + pos, end - pos);
+			pos = end;
+		} else {
+			while (pos < line.n && (quoted.s[pos] ||
+			    strchr(ifs, line.s[pos]) == NULL))
+				sbuf_putc(&v, line.s[pos++]);
+			while (pos < line.n && !quoted.s[pos] &&
+			    is_ifs_ws(line.s[pos], ifs))
+				pos++;
+			if (pos < line.n && !quoted.s[pos] &&
+			    strchr(ifs, line.s[pos]) != NULL)
+				pos++;
+		}
+		if (var_set(name, v.s != NULL ? v.s : "", 0) < 0)
+			st = 2;
+		free(v.s);
+	}
+	free(line.s);
+	free(quoted.s);
+	return st;
+}
+
+/* echo as dash has it: -n first, backslash escapes always (XSI). */
+static int
+bi_echo(int argc, char **argv)
+{
+	int i = 1, nl = 1, k, v;
+	const char *p;
+
+	(void)argc;
+	if (argv[1] != NULL && strcmp(argv[1], "-n") == 0) {
+		nl = 0;
+		i = 2;
+	}
+	for (; argv[i] != NULL; i++) {
+		if (argv[i] != argv[nl ? 1 : 2])
+			putchar(' ');
+		for (p = argv[i]; *p != '\0'; p++) {
+			if (*p != '\\' || p[1] == '\0') {
+				putchar(*p);
+				continue;
+			}
+			switch (*++p) {
+			case 'a': putchar('\a'); break;
+			case 'b': putchar('\b'); break;
+			case 'c': return 0;
+			case 'f': putchar('\f'); break;
+			case 'n': putchar('\n'); break;
+			case 'r': putchar('\r'); break;
+			case 't': putchar('\t'); break;
+			case 'v': putchar('\v'); break;
+			case '\\': putchar('\\'); break;
+			case '0':
+				for (v = 0, k = 0; k < 3 && p[1] >= '0' &&
+				    p[1] <= '7'; k++)
+					v = v * 8 + (*++p - '0');
+				putchar(v);
+				break;
+			default:
+				putchar('\\');
+				putchar(*p);
+				break;
+			}
+		}
+	}
+	if (nl)
+		putchar('\n');
+	return 0;
+}
+
+static int
+is_keyword(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++)
+		if (strcmp(keywords[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* What name would run: 0 found (printed as type or command -v/-V says). */
+static int
+describe(const char *name, int verbose)
+{
+	const struct builtin *b;
+	char *path;
+
+	if (is_keyword(name)) {
+		printf(verbose ? "%s is a shell keyword\n" : "%s\n", name);
+		return 0;
+	}
+	if (strchr(name, '/') == NULL && (b = builtin_find(name)) != NULL) {
+		if (verbose)
+			printf("%s is a %sshell builtin\n", name,
+			    (b->flags & BI_SPECIAL) ? "special " : "");
+		else
+			printf("%s\n", name);
+		return 0;
+	}
+	if (strchr(name, '/') != NULL)
+		path = access(name, X_OK) == 0 ? strdup(name) : NULL;
+	else
+		path = path_find(name, X_OK);
+	if (path == NULL) {
+		if (verbose)
+			printf("%s: not found\n", name);
+		return 127;
+	}
+	if (verbose)
+		printf("%s is %s\n", name, path);
+	else
+		printf("%s\n", path);
+	free(path);
+	return 0;
+}
+
+static int
+bi_type(int argc, char **argv)
+{
+	int i, st = 0;
+
+	for (i = 1; i < argc; i++)
+		if (describe(argv[i], 1) != 0)
+			st = 127;
+	return st;
+}
+
+/* command -v|-V NAME... (command NAME args is done by the executor). */
+static int
+bi_command(int argc, char **argv)
+{
+	int c, verbose = -1, i, st = 0;
+
+	while ((c = getopt(argc, argv, "+vVp")) != -1) {
+		if (c == 'v')
+			verbose = 0;
+		else if (c == 'V')
+			verbose = 1;
+		else if (c != 'p')
+			return bi_usage("command");
+	}
+	if (verbose < 0) {
+		if (optind >= argc)
+			return 0;
+		bi_errorf("command", "-p is not supported");
+		return 2;
+	}
+	for (i = optind; i < argc; i++)
+		if (describe(argv[i], verbose) != 0)
+			st = 127;
+	return st;
+}
+
+static void
+help_line(const struct builtin *b, void *arg)
+{
+	(void)arg;
+	printf("  %-10s %s\n", b->name, b->help ? b->help : "");
+}
+
+static int
+bi_help(int argc, char **argv)
+{
+	const struct builtin *b;
+	int i, st = 0;
+
+	if (argc == 1) {
+		printf("ipcsh builtins (help NAME for its usage):\n");
+		builtin_each(help_line, NULL);
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		b = builtin_find(argv[i]);
+		if (b == NULL) {
+			st = bi_errorf("help", "%s: no such builtin", argv[i]);
+			continue;
+		}
+		printf("%s: %s\n    %s\n", b->name, b->usage ? b->usage :
+		    b->name, b->help ? b->help : "");
+	}
+	return st;
+}
+
+static int
+loopctl(int argc, char **argv, int is_break)
+{
+	long n = 1;
+
+	if (argc > 2)
+		return bi_usage(argv[0]);
+	if (argc == 2 && ((n = number(argv[1])) < 1)) {
+		bi_errorf(argv[0], "Illegal number: %s", argv[1]);
+		return 2;
+	}
+	return exec_loopctl(is_break, (int)n);
+}
+
+static int
+bi_break(int argc, char **argv)
+{
+	return loopctl(argc, argv, 1);
+}
+
+static int
+bi_continue(int argc, char **argv)
+{
+	return loopctl(argc, argv, 0);
+}
+
+static int
+bi_alias(int argc, char **argv)
+{
+	(void)argc;
+	bi_errorf(argv[0], "aliases are not supported yet");
+	return 2;
+}
+
+static int
+bi_umask(int argc, char **argv)
+{
+	mode_t m;
+	char *end;
+	long v;
+
+	if (argc == 1) {
+		m = umask(0);
+		umask(m);
+		printf("%04o\n", (unsigned)m);
+		return 0;
+	}
+	v = strtol(argv[1], &end, 8);
+	if (argc > 2 || *argv[1] == '\0' || *end != '\0' || v < 0 ||
+	    v > 0777) {
+		bi_errorf("umask", "%s: only octal modes are supported",
+		    argv[1]);
+		return bi_usage("umask");
+	}
+	umask((mode_t)v);
+	return 0;
+}
+
+const struct builtin builtins_core[] = {
+	{ ":", bi_true, ":", "do nothing, successfully", BI_SPECIAL },
+	{ "true", bi_true, "true", "return success (0)", 0 },
+	{ "false", bi_false, "false", "return failure (1)", 0 },
+	{ "cd", bi_cd, "cd [-L|-P] [dir|-]",
+	    "change the current directory (HOME by default, - for OLDPWD)",
+	    BI_NOFORK },
+	{ "pwd", bi_pwd, "pwd [-L|-P]", "print the current directory", 0 },
+	{ "exit", bi_exit, "exit [n]", "leave the shell with status n",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "export", bi_export, "export [-p] [name[=value]...]",
+	    "give variables to the environment of commands",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "readonly", bi_readonly, "readonly [-p] [name[=value]...]",
+	    "make variables unchangeable", BI_SPECIAL | BI_NOFORK },
+	{ "unset", bi_unset, "unset [-v|-f] name...", "remove variables",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "set", bi_set,
+	    "set [-efux] [+efux] [-o option] [+o option] [--] [arg...]",
+	    "set options (errexit, noglob, nounset, xtrace, pipefail, explain) or $1..",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",
+	    BI_SPECIAL | BI_NOFORK },
+	{ ".", bi_dot, ". file [arg...]",
+	    "run the commands of a file in this shell", BI_SPECIAL | BI_NOFORK },
+	{ "source", bi_dot, "source file [arg...]", "same as .", BI_NOFORK },
+	{ "eval", bi_eval, "eval [arg...]",
+	    "run the arguments, joined by spaces, as commands",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "exec", bi_exec, "exec [command [arg...]]",
+	    "replace the shell by command, or keep the redirections",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "read", bi_read, "read [-r] [name...]",
+	    "read a line from standard input into variables", BI_NOFORK },
+	{ "echo", bi_echo, "echo [-n] [arg...]",
+	    "write the arguments (dash-like: backslash escapes)", 0 },
+	{ "type", bi_type, "type name...", "tell what a name would run", 0 },
+	{ "command", bi_command, "command [-v|-V] name [arg...]",
+	    "run a command, or tell what a name would run", 0 },
+	{ "help", bi_help, "help [builtin...]",
+	    "list the builtins, or show the usage of some", 0 },
+	{ "break", bi_break, "break [n]", "leave n enclosing loops",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "continue", bi_continue, "continue [n]",
+	    "start the next round of the n-th enclosing loop",
+	    BI_SPECIAL | BI_NOFORK },
+	{ "umask", bi_umask, "umask [octal-mode]",
+	    "show or set the file creation mask", BI_NOFORK },
+	{ "alias", bi_alias, "alias", "aliases are not supported yet", 0 },
+	{ "unalias", bi_alias, "unalias", "aliases are not supported yet", 0 },
+	{ NULL, NULL, NULL, NULL, 0 },
+};

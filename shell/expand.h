@@ -1,0 +1,45 @@
+/*
+ * expand.h - word expansions (XCU 2.6): tilde, parameters, command
+ * substitution, arithmetic, field splitting, pathname expansion with
+ * glob(3), quote removal.
+ */
+#ifndef IPCSH_EXPAND_H
+#define IPCSH_EXPAND_H
+
+/*
+ * Expands raw words into fields (split on IFS, globbed). Returns a
+ * malloc'ed NULL-terminated vector (free with expand_free) and its length
+ * in *n, or NULL after reporting an expansion error (bad substitution,
+ * ${V?}, set -u, arithmetic error).
+ */
+char **expand_fields(char **words, int nwords, int *n);
+
+#define EXP_ASSIGN	0x1	/* NAME=value: tilde after ':' too */
+#define EXP_NOTILDE	0x2	/* no tilde expansion (prompts) */
+
+/*
+ * Expands one word to one string, without field splitting or pathname
+ * expansion (assignment values, redirection targets, prompts). Returns a
+ * malloc'ed string, or NULL after reporting an error.
+ */
+char *expand_string(const char *word, int flags);
+
+void expand_free(char **v);
+
+/* set -f: no pathname expansion. */
+extern int expand_noglob;
+
+/*
+ * Status of the last command substitution during the last expansion, or
+ * -1 when there was none (an assignment-only command takes its $? here).
+ */
+extern int expand_subst_status;
+
+/*
+ * Evaluates an arithmetic expression (XCU 2.6.4: integers, + - * / % <<
+ * >> < <= > >= == != & ^ | && || ! ~ ?: parentheses, variables and
+ * assignments). Returns 0 and *val, or -1 after reporting.
+ */
+int arith_eval(const char *expr, long *val);
+
+#endif

@@ -1,0 +1,600 @@
+/*
+ * input.c - command input: readline at the terminal (the only file that
+ * includes it: prompts, history, completion), scripts, standard input
+ * read without swallowing what the commands read, and strings.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <readline/readline.h>
+#include <readline/history.h>
+
+#include "expand.h"
+#include "input.h"
+#include "lex.h"
+#include "shell.h"
+#include "var.h"
+
+enum in_kind { IN_STRING, IN_FD, IN_TTY };
+
+struct input {
+	enum in_kind kind;
+	const char *s;		/* IN_STRING */
+	size_t len, pos;
+	int fd, own;		/* IN_FD */
+	char *buf;		/* own: read-ahead */
+	size_t bn, bpos;
+	int lineno;
+	int eof;
+};
+
+#define HISTORY_MAX 1000
+
+static char *hist_path;
+static int use_readline;
+
+struct input *
+input_string(const char *s, const char *name)
+{
+	struct input *in = calloc(1, sizeof(*in));
+
+	(void)name;
+	if (in == NULL)
+		abort();
+	in->kind = IN_STRING;
+	in->s = s;
+	in->len = strlen(s);
+	return in;
+}
+
+struct input *
+input_fd(int fd, const char *name, int own)
+{
+	struct input *in = calloc(1, sizeof(*in));
+
+	(void)name;
+	if (in == NULL)
+		abort();
+	in->kind = IN_FD;
+	in->fd = fd;
+	in->own = own;
+	return in;
+}
+
+struct input *
+input_tty(void)
+{
+	struct input *in = input_fd(STDIN_FILENO, NULL, 0);
+
+	in->kind = IN_TTY;
+	return in;
+}
+
+void
+input_free(struct input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->kind == IN_FD && in->own)
+		close(in->fd);
+	free(in->buf);
+	free(in);
+}
+
+int
+input_lineno(const struct input *in)
+{
+	return in->lineno;
+}
+
+int
+input_is_tty(const struct input *in)
+{
+	return in->kind == IN_TTY;
+}
+
+static char *
+read_string(struct input *in)
+{
+	const char *nl;
+	size_t n;
+	char *line;
+
+	if (in->pos >= in->len)
+		return NULL;
+	nl = memchr(in->s + in->pos, '\n', in->len - in->pos);
+	n = nl ? (size_t)(nl - (in->s + in->pos)) + 1 : in->len - in->pos;
+	line = strndup(in->s + in->pos, n);
+	if (line == NULL)
+		abort();
+	in->pos += n;
+	return line;
+}
+
+static ssize_t
+read_retry(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+/* Our own file: read in blocks. */
+static char *
+read_own(struct input *in)
+{
+	char *nl, *line;
+	ssize_t r;
+	size_t n;
+
+	for (;;) {
+		nl = in->bpos < in->bn ? memchr(in->buf + in->bpos, '\n',
+		    in->bn - in->bpos) : NULL;
+		if (nl != NULL || in->eof)
+			break;
+		if (in->bpos > 0) {
+			memmove(in->buf, in->buf + in->bpos, in->bn - in->bpos);
+			in->bn -= in->bpos;
+			in->bpos = 0;
+		}
+		in->buf = realloc(in->buf, in->bn + 65536);
+		if (in->buf == NULL)
+			abort();
+		r = read_retry(in->fd, in->buf + in->bn, 65536);
+		if (r <= 0)
+			in->eof = 1;
+		else
+			in->bn += r;
+	}
+	if (in->bpos >= in->bn)
+		return NULL;
+	n = nl ? (size_t)(nl - (in->buf + in->bpos)) + 1 : in->bn - in->bpos;
+	line = strndup(in->buf + in->bpos, n);
+	if (line == NULL)
+		abort();
+	in->bpos += n;
+	return line;
+}
+
+/*
+ * Standard input shared with the commands: read a block and seek back to
+ * just after the line when the file can seek (lseek(2)); otherwise (a
+ * pipe, a terminal) read one byte at a time, as dash does.
+ */
+static char *
+read_shared(struct input *in)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	char chunk[4096], *nl;
+	ssize_t r;
+	int seekable = lseek(in->fd, 0, SEEK_CUR) >= 0;
+
+	if (in->eof)
+		return NULL;
+	for (;;) {
+		r = read_retry(in->fd, chunk, seekable ? sizeof(chunk) : 1);
+		if (r <= 0) {
+			in->eof = 1;
+			break;
+		}
+		nl = memchr(chunk, '\n', r);
+		if (nl != NULL) {
+			sbuf_putn(&b, chunk, nl - chunk + 1);
+			if (seekable && nl - chunk + 1 < r)
+				lseek(in->fd, (nl - chunk + 1) - r, SEEK_CUR);
+			break;
+		}
+		sbuf_putn(&b, chunk, r);
+	}
+	return b.s;
+}
+
+/* The prompt's \w: the directory, with $HOME shown as ~. */
+static void
+prompt_cwd(struct sbuf *b, int base)
+{
+	const char *pwd = var_get("PWD"), *home = var_get("HOME"), *s;
+	char cwd[4096];
+	size_t hl;
+
+	if (pwd == NULL || *pwd != '/')
+		pwd = getcwd(cwd, sizeof(cwd)) ? cwd : "?";
+	if (base) {
+		s = strrchr(pwd, '/');
+		s = (s != NULL && s[1] != '\0') ? s + 1 : pwd;
+		sbuf_putn(b, s, strlen(s));
+		return;
+	}
+	hl = home != NULL ? strlen(home) : 0;
+	if (hl > 1 && strncmp(pwd, home, hl) == 0 &&
+	    (pwd[hl] == '/' || pwd[hl] == '\0')) {
+		sbuf_putc(b, '~');
+		pwd += hl;
+	}
+	sbuf_putn(b, pwd, strlen(pwd));
+}
+
+/* bash's prompt escapes \u \h \w \W \$ \n \e \[ \] \\. */
+static void
+prompt_escapes(struct sbuf *b, const char *p)
+{
+	char host[256];
+	struct passwd *pw;
+
+	for (; *p != '\0'; p++) {
+		if (*p != '\\' || p[1] == '\0') {
+			sbuf_putc(b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'u':
+			pw = getpwuid(geteuid());
+			if (pw != NULL)
+				sbuf_putn(b, pw->pw_name, strlen(pw->pw_name));
+			break;
+		case 'h':
+			if (gethostname(host, sizeof(host)) == 0) {
+				host[sizeof(host) - 1] = '\0';
+				host[strcspn(host, ".")] = '\0';
+				sbuf_putn(b, host, strlen(host));
+			}
+			break;
+		case 'w':
+		case 'W':
+			prompt_cwd(b, *p == 'W');
+			break;
+		case '$':
+			sbuf_putc(b, geteuid() == 0 ? '#' : '$');
+			break;
+		case 'n':
+			sbuf_putc(b, '\n');
+			break;
+		case 'e':
+			sbuf_putc(b, '\033');
+			break;
+		case '[':
+			sbuf_putc(b, RL_PROMPT_START_IGNORE);
+			break;
+		case ']':
+			sbuf_putc(b, RL_PROMPT_END_IGNORE);
+			break;
+		default:
+			sbuf_putc(b, '\\');
+			sbuf_putc(b, *p);
+			break;
+		}
+	}
+}
+
+/*
+ * PS1 (or PS2) after parameter expansion; with --plain, TERM=dumb or a
+ * non-terminal stdout exactly that, otherwise with bash's escapes. When
+ * PS1 is unset: "ipcsh:DIR$ ", in colour unless plain.
+ */
+static char *
+make_prompt(int more)
+{
+	const char *ps = var_get(more ? "PS2" : "PS1");
+	struct sbuf b = { NULL, 0, 0 };
+	char *exp;
+
+	if (ps == NULL && more)
+		return strdup("");
+	if (ps == NULL) {
+		if (!sh_opt.plain)
+			sbuf_putn(&b, "\001\033[1;32m\002", 9);
+		sbuf_putn(&b, "ipcsh", 5);
+		if (!sh_opt.plain)
+			sbuf_putn(&b, "\001\033[0m\002:\001\033[1;34m\002", 16);
+		else
+			sbuf_putc(&b, ':');
+		prompt_cwd(&b, 0);
+		if (!sh_opt.plain)
+			sbuf_putn(&b, "\001\033[0m\002", 6);
+		sbuf_putn(&b, geteuid() == 0 ? "# " : "$ ", 2);
+		return b.s;
+	}
+	exp = expand_string(ps, EXP_NOTILDE);
+	if (exp == NULL)
+		exp = strdup(ps);
+	if (sh_opt.plain)
+		return exp;
+	prompt_escapes(&b, exp);
+	free(exp);
+	return b.s != NULL ? b.s : strdup("");
+}
+
+static volatile sig_atomic_t got_sigint;
+static char *rl_line;
+static int rl_got;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+static void
+on_line(char *line)
+{
+	rl_line = line;
+	rl_got = 1;
+	rl_callback_handler_remove();
+}
+
+/*
+ * readline's callback interface, so that Ctrl+C at the prompt (SIGINT,
+ * which the interactive shell otherwise ignores) clears the line and
+ * gives a new prompt: the handler only sets a flag that ends poll(2).
+ */
+static char *
+tty_readline(const char *prompt)
+{
+	struct sigaction sa, old;
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	int r;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	got_sigint = 0;
+	rl_got = 0;
+	rl_line = NULL;
+	rl_callback_handler_install(prompt, on_line);
+	while (!rl_got) {
+		r = poll(&pfd, 1, -1);
+		if (got_sigint) {
+			got_sigint = 0;
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_replace_line("", 0);
+			fputs("^C\n", rl_outstream);
+			rl_on_new_line();
+			rl_redisplay();
+			continue;
+		}
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			rl_callback_handler_remove();
+			break;
+		}
+		rl_callback_read_char();
+	}
+	sigaction(SIGINT, &old, NULL);
+	return rl_line;
+}
+
+static char *
+read_tty(struct input *in, int more)
+{
+	char *prompt = make_prompt(more), *line, *p, *q;
+	struct sbuf b = { NULL, 0, 0 };
+
+	if (use_readline) {
+		line = tty_readline(prompt);
+		free(prompt);
+		if (line == NULL) {
+			if (!more)
+				fputc('\n', stderr);
+			return NULL;
+		}
+		sbuf_putn(&b, line, strlen(line));
+		sbuf_putc(&b, '\n');
+		free(line);
+		return b.s;
+	}
+	for (p = q = prompt; *p != '\0'; p++)
+		if (*p != RL_PROMPT_START_IGNORE && *p != RL_PROMPT_END_IGNORE)
+			*q++ = *p;
+	*q = '\0';
+	fputs(prompt, stderr);
+	free(prompt);
+	return read_shared(in);
+}
+
+char *
+input_read(struct input *in, int more)
+{
+	char *line;
+
+	switch (in->kind) {
+	case IN_STRING:
+		line = read_string(in);
+		break;
+	case IN_TTY:
+		line = read_tty(in, more);
+		break;
+	default:
+		line = in->own ? read_own(in) : read_shared(in);
+		break;
+	}
+	if (line != NULL)
+		in->lineno++;
+	return line;
+}
+
+/* Completion: builtins, keywords and PATH commands in command position. */
+static char **cands;
+static size_t ncands, candi;
+
+static void
+cand_add(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ncands; i++)
+		if (strcmp(cands[i], name) == 0)
+			return;
+	cands = realloc(cands, (ncands + 1) * sizeof(char *));
+	if (cands == NULL || (cands[ncands] = strdup(name)) == NULL)
+		abort();
+	ncands++;
+}
+
+static void
+cand_builtin(const struct builtin *b, void *arg)
+{
+	const char *text = arg;
+
+	if (strncmp(b->name, text, strlen(text)) == 0)
+		cand_add(b->name);
+}
+
+static void
+cand_path(const char *text)
+{
+	const char *path = var_get("PATH"), *p, *colon;
+	char dir[4096], file[8192];
+	struct dirent *d;
+	DIR *dp;
+	size_t n = strlen(text);
+
+	for (p = path; p != NULL && *p; p = colon ? colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		snprintf(dir, sizeof(dir), "%.*s",
+		    (int)(colon ? colon - p : (long)strlen(p)), p);
+		if ((dp = opendir(*dir ? dir : ".")) == NULL)
+			continue;
+		while ((d = readdir(dp)) != NULL) {
+			if (strncmp(d->d_name, text, n) != 0 ||
+			    d->d_name[0] == '.')
+				continue;
+			snprintf(file, sizeof(file), "%s/%s", dir, d->d_name);
+			if (access(file, X_OK) == 0)
+				cand_add(d->d_name);
+		}
+		closedir(dp);
+	}
+}
+
+static char *
+cmd_generator(const char *text, int state)
+{
+	static const char *const kw[] = {
+		"if", "then", "else", "elif", "fi", "while", "until", "for",
+		"do", "done", "in",
+	};
+	size_t i;
+
+	if (state == 0) {
+		for (i = 0; i < ncands; i++)
+			free(cands[i]);
+		ncands = candi = 0;
+		builtin_each(cand_builtin, (void *)text);
+		for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+			if (strncmp(kw[i], text, strlen(text)) == 0)
+				cand_add(kw[i]);
+		cand_path(text);
+	}
+	if (candi < ncands)
+		return strdup(cands[candi++]);
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	int i = start - 1;
+
+	(void)end;
+	while (i >= 0 && (rl_line_buffer[i] == ' ' ||
+	    rl_line_buffer[i] == '\t'))
+		i--;
+	if (strchr(text, '/') != NULL)
+		return NULL;
+	if (i < 0 || strchr(";&|(`", rl_line_buffer[i]) != NULL)
+		return rl_completion_matches(text, cmd_generator);
+	return NULL;
+}
+
+static void
+mkdirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+}
+
+void
+input_init_interactive(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = var_get("HOME");
+	int fd;
+
+	use_readline = isatty(STDIN_FILENO);
+	if (!use_readline)
+		return;
+	rl_readline_name = "ipcsh";
+	rl_catch_signals = 0;
+	rl_outstream = stderr;
+	rl_attempted_completion_function = complete;
+	using_history();
+	if (state != NULL && *state == '/') {
+		if (asprintf(&hist_path, "%s/ipcsh/history", state) < 0)
+			hist_path = NULL;
+	} else if (home != NULL) {
+		if (asprintf(&hist_path, "%s/.local/state/ipcsh/history",
+		    home) < 0)
+			hist_path = NULL;
+	}
+	if (hist_path == NULL)
+		return;
+	mkdirs(hist_path);
+	fd = open(hist_path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	read_history(hist_path);
+}
+
+void
+input_history_add(const char *cmd)
+{
+	HIST_ENTRY *last;
+	char *c = strdup(cmd);
+	size_t n = strlen(c);
+
+	if (c == NULL)
+		return;
+	while (n > 0 && c[n - 1] == '\n')
+		c[--n] = '\0';
+	if (strspn(c, " \t\n") == n || !use_readline) {
+		free(c);
+		return;
+	}
+	last = history_length > 0 ? history_get(history_base +
+	    history_length - 1) : NULL;
+	if (last == NULL || strcmp(last->line, c) != 0) {
+		add_history(c);
+		if (hist_path != NULL)
+			append_history(1, hist_path);
+	}
+	free(c);
+}
+
+void
+input_save_history(void)
+{
+	if (use_readline && hist_path != NULL)
+		history_truncate_file(hist_path, HISTORY_MAX);
+}

@@ -1,0 +1,466 @@
+/*
+ * lex.c - lexical analysis (POSIX XCU 2.3 Token Recognition) and the
+ * arena allocator the parser's nodes and words live in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+#define ARENA_CHUNK 4096
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+struct arena *
+arena_new(void)
+{
+	return calloc(1, sizeof(struct arena));
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	struct chunk *c = a->head;
+	size_t al = sizeof(max_align_t);
+	void *p;
+
+	size = (size + al - 1) / al * al;
+	if (c == NULL || c->size - c->used < size) {
+		size_t sz = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+
+		c = malloc(sizeof(*c) + sz);
+		if (c == NULL)
+			abort();
+		c->size = sz;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void
+sbuf_putc(struct sbuf *b, char c)
+{
+	if (b->n + 2 > b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->s = realloc(b->s, b->cap);
+		if (b->s == NULL)
+			abort();
+	}
+	b->s[b->n++] = c;
+	b->s[b->n] = '\0';
+}
+
+void
+sbuf_putn(struct sbuf *b, const char *s, size_t n)
+{
+	while (n-- > 0)
+		sbuf_putc(b, *s++);
+}
+
+static void
+out_c(struct sbuf *out, char c)
+{
+	if (out != NULL)
+		sbuf_putc(out, c);
+}
+
+/* Backslash-newline is removed wherever it is not quoted (XCU 2.2.1). */
+static int
+is_contline(const char *s, size_t len, size_t i)
+{
+	return s[i] == '\\' && i + 1 < len && s[i + 1] == '\n';
+}
+
+static int skip_bquote(const char *s, size_t len, size_t *pos,
+    struct sbuf *out, int *lines);
+
+static int
+skip_squote(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos + 1;
+
+	out_c(out, '\'');
+	for (; i < len && s[i] != '\''; i++) {
+		if (s[i] == '\n')
+			(*lines)++;
+		out_c(out, s[i]);
+	}
+	if (i >= len)
+		return -1;
+	out_c(out, '\'');
+	*pos = i + 1;
+	return 0;
+}
+
+static int
+skip_dquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos + 1;
+
+	out_c(out, '"');
+	while (i < len && s[i] != '"') {
+		if (is_contline(s, len, i)) {
+			i += 2;
+			(*lines)++;
+		} else if (s[i] == '\\') {
+			if (i + 1 >= len)
+				return -1;
+			out_c(out, s[i]);
+			out_c(out, s[i + 1]);
+			i += 2;
+		} else if (s[i] == '$') {
+			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
+				return -1;
+		} else if (s[i] == '`') {
+			if (skip_bquote(s, len, &i, out, lines) < 0)
+				return -1;
+		} else {
+			if (s[i] == '\n')
+				(*lines)++;
+			out_c(out, s[i++]);
+		}
+	}
+	if (i >= len)
+		return -1;
+	out_c(out, '"');
+	*pos = i + 1;
+	return 0;
+}
+
+static int
+skip_bquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos + 1;
+
+	out_c(out, '`');
+	while (i < len && s[i] != '`') {
+		if (is_contline(s, len, i)) {
+			i += 2;
+			(*lines)++;
+			continue;
+		}
+		if (s[i] == '\\') {
+			if (i + 1 >= len)
+				return -1;
+			out_c(out, s[i++]);
+		}
+		if (s[i] == '\n')
+			(*lines)++;
+		out_c(out, s[i++]);
+	}
+	if (i >= len)
+		return -1;
+	out_c(out, '`');
+	*pos = i + 1;
+	return 0;
+}
+
+int
+lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos;
+
+	switch (s[i]) {
+	case '\'':
+		return skip_squote(s, len, pos, out, lines);
+	case '"':
+		return skip_dquote(s, len, pos, out, lines);
+	case '`':
+		return skip_bquote(s, len, pos, out, lines);
+	case '\\':
+		if (i + 1 >= len)
+			return -1;
+		if (s[i + 1] == '\n') {
+			(*lines)++;
+		} else {
+			out_c(out, '\\');
+			out_c(out, s[i + 1]);
+		}
+		*pos = i + 2;
+		return 0;
+	}
+	out_c(out, s[i]);
+	*pos = i + 1;
+	return 0;
+}
+
+/*
+ * The body of $(...) up to its closing parenthesis, counting the
+ * parentheses of subshells and $((...)) inside and skipping quotes.
+ */
+static int
+skip_paren(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos;
+	int depth = 1;
+
+	while (i < len) {
+		char c = s[i];
+
+		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
+			if (lex_skip_quote(s, len, &i, out, lines) < 0)
+				return -1;
+			continue;
+		}
+		if (c == '$') {
+			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
+				return -1;
+			continue;
+		}
+		if (c == '(')
+			depth++;
+		else if (c == ')' && --depth == 0)
+			break;
+		else if (c == '\n')
+			(*lines)++;
+		out_c(out, c);
+		i++;
+	}
+	if (i >= len)
+		return -1;
+	out_c(out, ')');
+	*pos = i + 1;
+	return 0;
+}
+
+static int
+skip_brace(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos;
+
+	while (i < len && s[i] != '}') {
+		char c = s[i];
+
+		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
+			if (lex_skip_quote(s, len, &i, out, lines) < 0)
+				return -1;
+		} else if (c == '$') {
+			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
+				return -1;
+		} else {
+			if (c == '\n')
+				(*lines)++;
+			out_c(out, c);
+			i++;
+		}
+	}
+	if (i >= len)
+		return -1;
+	out_c(out, '}');
+	*pos = i + 1;
+	return 0;
+}
+
+int
+lex_skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	size_t i = *pos + 1;
+
+	while (is_contline(s, len, i)) {
+		i += 2;
+		(*lines)++;
+	}
+	out_c(out, '$');
+	if (i < len && s[i] == '(') {
+		out_c(out, '(');
+		*pos = i + 1;
+		return skip_paren(s, len, pos, out, lines);
+	}
+	if (i < len && s[i] == '{') {
+		out_c(out, '{');
+		*pos = i + 1;
+		return skip_brace(s, len, pos, out, lines);
+	}
+	*pos = i;
+	return 0;
+}
+
+static int
+is_meta(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' ||
+	    c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+}
+
+void
+lex_init(struct lexer *lx, const char *s, size_t len, int line,
+    struct arena *a)
+{
+	lx->s = s;
+	lx->len = len;
+	lx->pos = 0;
+	lx->line = line;
+	lx->arena = a;
+}
+
+static const struct {
+	const char *op;
+	enum tok_type type;
+} ops[] = {
+	{ "<<-", T_DLESSDASH }, { "&&", T_AND }, { "||", T_OR },
+	{ ";;", T_DSEMI }, { "<<", T_DLESS }, { ">>", T_DGREAT },
+	{ "<&", T_LESSAND }, { ">&", T_GREATAND }, { "<>", T_LESSGREAT },
+	{ ">|", T_CLOBBER }, { ";", T_SEMI }, { "&", T_AMP }, { "|", T_PIPE },
+	{ "(", T_LPAREN }, { ")", T_RPAREN }, { "<", T_LT }, { ">", T_GT },
+	{ "\n", T_NEWLINE },
+};
+
+const char *
+lex_tokname(enum tok_type type)
+{
+	size_t i;
+
+	if (type == T_EOF || type == T_INCOMPLETE)
+		return "end of file";
+	if (type == T_NEWLINE)
+		return "newline";
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (ops[i].type == type)
+			return ops[i].op;
+	return "word";
+}
+
+/* Skips blanks, backslash-newlines and a comment. */
+static void
+skip_blanks(struct lexer *lx)
+{
+	const char *s = lx->s;
+
+	for (;;) {
+		if (lx->pos < lx->len && (s[lx->pos] == ' ' ||
+		    s[lx->pos] == '\t')) {
+			lx->pos++;
+		} else if (is_contline(s, lx->len, lx->pos)) {
+			lx->pos += 2;
+			lx->line++;
+		} else if (lx->pos < lx->len && s[lx->pos] == '#') {
+			while (lx->pos < lx->len && s[lx->pos] != '\n')
+				lx->pos++;
+		} else {
+			return;
+		}
+	}
+}
+
+static enum tok_type
+lex_word(struct lexer *lx, struct token *t)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	const char *s = lx->s;
+	size_t i = lx->pos;
+	int lines = 0, digits = 1;
+
+	while (i < lx->len && !is_meta(s[i])) {
+		char c = s[i];
+
+		if (c < '0' || c > '9')
+			digits = 0;
+		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
+			if (lex_skip_quote(s, lx->len, &i, &b, &lines) < 0)
+				goto incomplete;
+		} else if (c == '$') {
+			if (lex_skip_dollar(s, lx->len, &i, &b, &lines) < 0)
+				goto incomplete;
+		} else {
+			sbuf_putc(&b, c);
+			i++;
+		}
+	}
+	if (b.n == 0) {
+		/* only backslash-newlines: not a word after all */
+		lx->pos = i;
+		lx->line += lines;
+		free(b.s);
+		return lex_next(lx, t);
+	}
+	t->type = T_WORD;
+	if (digits && i < lx->len && (s[i] == '<' || s[i] == '>'))
+		t->type = T_IONUM;
+	t->text = arena_strndup(lx->arena, b.s, b.n);
+	free(b.s);
+	lx->pos = i;
+	lx->line += lines;
+	t->end = i;
+	return t->type;
+incomplete:
+	free(b.s);
+	lx->pos = lx->len;
+	t->type = T_INCOMPLETE;
+	t->end = lx->len;
+	return T_INCOMPLETE;
+}
+
+enum tok_type
+lex_next(struct lexer *lx, struct token *t)
+{
+	size_t i;
+
+	skip_blanks(lx);
+	t->start = lx->pos;
+	t->line = lx->line;
+	t->text = NULL;
+	if (lx->pos >= lx->len) {
+		t->end = lx->pos;
+		/* a trailing lone backslash asks for more input */
+		t->type = T_EOF;
+		return T_EOF;
+	}
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		size_t n = strlen(ops[i].op);
+
+		if (lx->len - lx->pos >= n &&
+		    memcmp(lx->s + lx->pos, ops[i].op, n) == 0) {
+			lx->pos += n;
+			if (ops[i].type == T_NEWLINE)
+				lx->line++;
+			t->type = ops[i].type;
+			t->end = lx->pos;
+			return t->type;
+		}
+	}
+	return lex_word(lx, t);
+}

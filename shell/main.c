@@ -1,0 +1,277 @@
+/*
+ * main.c - ipcsh's entry: options, the mode (terminal, -c, script,
+ * standard input, lesson, split screen), and the way out (sh_exit).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "exec.h"
+#include "i18n.h"
+#include "input.h"
+#include "jobs.h"
+#include "lesson.h"
+#include "sandbox.h"
+#include "shell.h"
+#include "trap.h"
+#include "var.h"
+
+#ifndef IPCSH_VERSION
+#define IPCSH_VERSION "0.1.0"
+#endif
+
+extern char **environ;
+
+enum {
+	OPT_NORC = 256, OPT_PLAIN, OPT_HELP, OPT_VERSION, OPT_LANG,
+	OPT_SANDBOX, OPT_LESSON, OPT_PLAY, OPT_SPEED, OPT_VIEW,
+};
+
+static const struct option longopts[] = {
+	{ "norc", no_argument, NULL, OPT_NORC },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "sandbox", no_argument, NULL, OPT_SANDBOX },
+	{ "lesson", required_argument, NULL, OPT_LESSON },
+	{ "play", no_argument, NULL, OPT_PLAY },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "view", no_argument, NULL, OPT_VIEW },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: ipcsh [-eiux] [--norc] [--plain] [--lang en|zh] "
+	    "[--sandbox] [-c command [name [arg...]] | file [arg...]]\n"
+	    "       ipcsh --lesson <name> [--play] [--speed <n>]\n"
+	    "       ipcsh --view [--lesson <name> [--play]]\n"
+	    "       ipcsh --help | --version\n", f);
+	if (f == stdout)
+		fputs("\n"
+		    "A POSIX-style shell for learning inter-process communication:\n"
+		    "pipes, FIFOs, System V queues and shared memory, signals.\n\n"
+		    "  -c command     run command (then name is $0, args $1...)\n"
+		    "  -i             interactive even without a terminal\n"
+		    "  -e, -u, -x     set -e, set -u, set -x\n"
+		    "  --norc         do not read ~/.ipcshrc\n"
+		    "  --plain        no colour or escape sequences; the prompt is exactly PS1\n"
+		    "  --lang en|zh   language of explanations and lessons\n"
+		    "  --sandbox      lab sandbox: seccomp filter and own IPC namespace\n"
+		    "  --lesson name  start a lesson (--play: unattended, --speed: typing speed)\n"
+		    "  --view         the split screen (runs ipcview)\n"
+		    "\nSee ipcsh(1).\n", f);
+}
+
+void
+sh_exit(int status)
+{
+	static int exiting;
+
+	if (!exiting) {
+		exiting = 1;
+		sh_status = status;
+		trap_run_exit();
+	}
+	fflush(stdout);
+	if (exec_in_child)
+		_exit(status);
+	input_save_history();
+	exit(status);
+}
+
+/* --view: run ipcview (next to our own binary first, then from PATH). */
+static void
+run_view(int argc, char **argv)
+{
+	char self[PATH_MAX], *slash, **v;
+	ssize_t n;
+	int i, k = 1;
+
+	v = calloc(argc + 1, sizeof(char *));
+	if (v == NULL)
+		exit(2);
+	v[0] = "ipcview";
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--view") != 0)
+			v[k++] = argv[i];
+	n = readlink("/proc/self/exe", self, sizeof(self) - 16);
+	if (n > 0) {
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		if (slash != NULL) {
+			strcpy(slash + 1, "ipcview");
+			if (access(self, X_OK) == 0)
+				execv(self, v);
+		}
+	}
+	execvp("ipcview", v);
+	fprintf(stderr, "ipcsh: cannot run ipcview: %s\n", strerror(errno));
+	exit(127);
+}
+
+/* PWD from the environment when it names ".", else from getcwd(3). */
+static void
+init_pwd(void)
+{
+	const char *pwd = var_get("PWD");
+	struct stat a, b;
+	char cwd[PATH_MAX];
+
+	if (pwd != NULL && *pwd == '/' && stat(pwd, &a) == 0 &&
+	    stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return;
+	if (getcwd(cwd, sizeof(cwd)) != NULL)
+		var_set("PWD", cwd, VAR_EXPORT);
+}
+
+static void
+read_rc(void)
+{
+	const char *home = var_get("HOME");
+	char *rc;
+	int st;
+
+	if (home == NULL || asprintf(&rc, "%s/.ipcshrc", home) < 0)
+		return;
+	if (access(rc, R_OK) == 0)
+		exec_dot(rc, &st);
+	free(rc);
+}
+
+static int
+run_script(const char *file)
+{
+	struct input *in;
+	int fd, hi;
+
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "ipcsh: cannot open %s: %s\n", file,
+		    strerror(errno));
+		return 127;
+	}
+	/* keep low descriptors free for the script's own redirections */
+	hi = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (hi >= 0) {
+		close(fd);
+		fd = hi;
+	}
+	sh_errfile = file;
+	in = input_fd(fd, file, 1);
+	exec_input(in, 1);
+	input_free(in);
+	return sh_status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lesson_opts lo = { NULL, 0, 0 };
+	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0;
+	int sandbox = 0, e = 0, u = 0, x = 0, i;
+	const char *lang = NULL, *term;
+	struct input *in;
+	char *end;
+
+	/* children must inherit only 0, 1, 2 and their redirections */
+	close_range(3, ~0U, 0);
+	while ((c = getopt_long(argc, argv, "+ceisux", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': cflag = 1; break;
+		case 'e': e = 1; break;
+		case 'i': iflag = 1; break;
+		case 's': sflag = 1; break;
+		case 'u': u = 1; break;
+		case 'x': x = 1; break;
+		case OPT_NORC: norc = 1; break;
+		case OPT_PLAIN: plain = 1; break;
+		case OPT_HELP: usage(stdout); return 0;
+		case OPT_VERSION: printf("ipcsh %s\n", IPCSH_VERSION); return 0;
+		case OPT_LANG: lang = optarg; break;
+		case OPT_SANDBOX: sandbox = 1; break;
+		case OPT_LESSON: lo.name = optarg; break;
+		case OPT_PLAY: lo.play = 1; break;
+		case OPT_SPEED:
+			lo.speed = strtod(optarg, &end);
+			if (*end != '\0' || lo.speed < 0) {
+				fprintf(stderr, "ipcsh: --speed: bad number %s\n",
+				    optarg);
+				return 2;
+			}
+			break;
+		case OPT_VIEW:
+			run_view(argc, argv);
+			break;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (lang != NULL && i18n_set_lang(lang) < 0) {
+		fprintf(stderr, "ipcsh: --lang: %s: use en or zh\n", lang);
+		return 2;
+	}
+	if (cflag && optind >= argc) {
+		fprintf(stderr, "ipcsh: -c requires an argument\n");
+		return 2;
+	}
+	if (sandbox) {
+		sh_opt.sandbox = 1;
+		if (sandbox_init() < 0)
+			return 2;
+	}
+	sh_pid = getpid();
+	var_init(environ);
+	init_pwd();
+	sh_opt.errexit = e;
+	sh_opt.nounset = u;
+	sh_opt.xtrace = x;
+	i = optind;
+	if (cflag) {
+		i++;
+		var_set_arg0(i < argc ? argv[i++] : argv[0]);
+	} else if (!sflag && i < argc && lo.name == NULL) {
+		var_set_arg0(argv[i++]);
+	} else {
+		var_set_arg0(argv[0]);
+	}
+	var_setargs(argc - i, argv + i);
+	sh_opt.interactive = iflag || (!cflag && (sflag || optind >= argc ||
+	    lo.name != NULL) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO));
+	term = getenv("TERM");
+	sh_opt.plain = plain || (term != NULL && strcmp(term, "dumb") == 0) ||
+	    !isatty(STDOUT_FILENO);
+	jobs_init(sh_opt.interactive);
+	if (sh_opt.interactive) {
+		input_init_interactive();
+		if (!norc)
+			read_rc();
+	}
+	if (lo.name != NULL) {
+		c = lesson_start(&lo);
+		if (lo.play || c != 0)
+			sh_exit(c);
+	}
+	if (cflag) {
+		in = input_string(argv[optind], NULL);
+		exec_input(in, 1);
+		input_free(in);
+	} else if (!sflag && optind < argc && lo.name == NULL) {
+		sh_exit(run_script(argv[optind]));
+	} else {
+		in = sh_opt.interactive ? input_tty() :
+		    input_fd(STDIN_FILENO, NULL, 0);
+		exec_input(in, 1);
+		input_free(in);
+	}
+	sh_exit(sh_status);
+}

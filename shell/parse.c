@@ -1,0 +1,689 @@
+/*
+ * parse.c - recursive-descent parser for the POSIX shell grammar subset
+ * ipcsh supports (XCU 2.10): lists, and-or lists, pipelines, simple and
+ * compound commands, redirections. Everything goes into one arena.
+ */
+#include <ctype.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+#include "parse.h"
+
+struct parser {
+	struct lexer lx;
+	struct token tok;
+	int have;		/* tok holds an unconsumed lookahead */
+	size_t last_end;	/* end of the last consumed token */
+	struct arena *a;
+	jmp_buf jb;
+	char *err;
+};
+
+static struct cmd *parse_list(struct parser *p);
+static struct cmd *parse_and_or(struct parser *p);
+
+static struct token *
+peek(struct parser *p)
+{
+	if (!p->have) {
+		lex_next(&p->lx, &p->tok);
+		p->have = 1;
+	}
+	return &p->tok;
+}
+
+static void
+consume(struct parser *p)
+{
+	p->have = 0;
+	p->last_end = p->tok.end;
+}
+
+static void __attribute__((noreturn))
+incomplete(struct parser *p)
+{
+	longjmp(p->jb, PARSE_INCOMPLETE);
+}
+
+static void __attribute__((noreturn, format(printf, 2, 3)))
+fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&p->err, fmt, ap) < 0)
+		p->err = NULL;
+	va_end(ap);
+	longjmp(p->jb, PARSE_ERROR);
+}
+
+/* A syntax error at the current token (end of input: read more). */
+static void __attribute__((noreturn))
+unexpected(struct parser *p)
+{
+	struct token *t = peek(p);
+
+	if (t->type == T_EOF || t->type == T_INCOMPLETE)
+		incomplete(p);
+	if (t->type == T_WORD || t->type == T_IONUM)
+		fail(p, "syntax error: unexpected `%s'", t->text);
+	fail(p, "syntax error: unexpected %s%s%s",
+	    t->type == T_NEWLINE ? "" : "`", lex_tokname(t->type),
+	    t->type == T_NEWLINE ? "" : "'");
+}
+
+static void *
+node(struct parser *p, size_t size, enum cmd_type type, int line)
+{
+	struct cmd *c = arena_alloc(p->a, size);
+
+	c->type = type;
+	c->line = line;
+	c->arena = p->a;
+	return c;
+}
+
+static int
+is_word(struct parser *p, const char *kw)
+{
+	struct token *t = peek(p);
+
+	return t->type == T_WORD && strcmp(t->text, kw) == 0;
+}
+
+static void
+expect_word(struct parser *p, const char *kw)
+{
+	if (!is_word(p, kw))
+		unexpected(p);
+	consume(p);
+}
+
+static void
+linebreak(struct parser *p)
+{
+	while (peek(p)->type == T_NEWLINE)
+		consume(p);
+}
+
+/* Reserved words and tokens that end a list (XCU 2.4). */
+static int
+at_list_end(struct parser *p)
+{
+	static const char *const ends[] = {
+		"then", "else", "elif", "fi", "do", "done", "}", "esac",
+	};
+	struct token *t = peek(p);
+	size_t i;
+
+	if (t->type == T_EOF || t->type == T_RPAREN || t->type == T_DSEMI)
+		return 1;
+	if (t->type == T_INCOMPLETE)
+		incomplete(p);
+	if (t->type != T_WORD)
+		return 0;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (strcmp(t->text, ends[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+parse_is_assign(const char *w)
+{
+	const char *s = w;
+
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return 0;
+	while (isalnum((unsigned char)*s) || *s == '_')
+		s++;
+	return *s == '=';
+}
+
+static int
+is_redir_op(enum tok_type t)
+{
+	return t == T_LT || t == T_GT || t == T_DGREAT || t == T_CLOBBER ||
+	    t == T_LESSGREAT || t == T_LESSAND || t == T_GREATAND ||
+	    t == T_DLESS || t == T_DLESSDASH;
+}
+
+/* [n]op word; the caller saw an IO number or an operator. */
+static struct redir *
+parse_redir(struct parser *p)
+{
+	struct redir *r = arena_alloc(p->a, sizeof(*r));
+	struct token *t = peek(p);
+	long fd = -1;
+
+	if (t->type == T_IONUM) {
+		fd = strtol(t->text, NULL, 10);
+		if (fd > 1023 || strlen(t->text) > 4)
+			fail(p, "%s: bad file descriptor number", t->text);
+		consume(p);
+		t = peek(p);
+	}
+	switch (t->type) {
+	case T_LT:	  r->type = R_IN; break;
+	case T_GT:	  r->type = R_OUT; break;
+	case T_DGREAT:	  r->type = R_APPEND; break;
+	case T_CLOBBER:	  r->type = R_CLOBBER; break;
+	case T_LESSGREAT: r->type = R_RDWR; break;
+	case T_LESSAND:	  r->type = R_DUPIN; break;
+	case T_GREATAND:  r->type = R_DUPOUT; break;
+	case T_DLESS:
+	case T_DLESSDASH:
+		fail(p, "here-documents are not supported yet");
+	default:
+		unexpected(p);
+	}
+	consume(p);
+	if (fd < 0)
+		fd = (r->type == R_IN || r->type == R_RDWR ||
+		    r->type == R_DUPIN) ? 0 : 1;
+	r->fd = (int)fd;
+	t = peek(p);
+	if (t->type != T_WORD && t->type != T_IONUM)
+		unexpected(p);
+	r->word = t->text;
+	consume(p);
+	return r;
+}
+
+/* Parses trailing redirections, appending to *tail. */
+static void
+parse_redirs(struct parser *p, struct redir ***tail)
+{
+	while (peek(p)->type == T_IONUM || is_redir_op(peek(p)->type)) {
+		**tail = parse_redir(p);
+		*tail = &(**tail)->next;
+	}
+}
+
+static char **
+vec_push(struct parser *p, char **v, int n, char *s)
+{
+	char **nv = arena_alloc(p->a, sizeof(char *) * (n + 2));
+
+	if (n > 0)
+		memcpy(nv, v, sizeof(char *) * n);
+	nv[n] = s;
+	return nv;
+}
+
+static struct cmd *
+parse_simple(struct parser *p)
+{
+	struct cmd_exec *e = node(p, sizeof(*e), CMD_EXEC, peek(p)->line);
+	struct redir **tail = &e->redir;
+	struct token *t;
+
+	for (;;) {
+		t = peek(p);
+		if (t->type == T_IONUM || is_redir_op(t->type)) {
+			*tail = parse_redir(p);
+			tail = &(*tail)->next;
+		} else if (t->type == T_WORD) {
+			if (e->argc == 0 && parse_is_assign(t->text)) {
+				e->assign = vec_push(p, e->assign, e->nassign++,
+				    t->text);
+				consume(p);
+				continue;
+			}
+			e->argv = vec_push(p, e->argv, e->argc++, t->text);
+			consume(p);
+			if (e->argc == 1 && peek(p)->type == T_LPAREN)
+				fail(p, "functions are not supported yet");
+		} else {
+			break;
+		}
+	}
+	if (e->argc == 0 && e->nassign == 0 && e->redir == NULL)
+		unexpected(p);
+	return &e->c;
+}
+
+/* A list that must not be empty, as inside if, while, { } and ( ). */
+static struct cmd *
+parse_body(struct parser *p)
+{
+	struct cmd *c = parse_list(p);
+
+	if (c == NULL)
+		unexpected(p);
+	return c;
+}
+
+static struct cmd *
+parse_if(struct parser *p, int line)
+{
+	struct cmd_if *c = node(p, sizeof(*c), CMD_IF, line);
+
+	c->cond = parse_body(p);
+	expect_word(p, "then");
+	c->then = parse_body(p);
+	if (is_word(p, "elif")) {
+		consume(p);
+		c->els = parse_if(p, peek(p)->line);
+		return &c->c;
+	}
+	if (is_word(p, "else")) {
+		consume(p);
+		c->els = parse_body(p);
+	}
+	expect_word(p, "fi");
+	return &c->c;
+}
+
+static struct cmd *
+parse_loop(struct parser *p, enum cmd_type type, int line)
+{
+	struct cmd_loop *c = node(p, sizeof(*c), type, line);
+
+	c->cond = parse_body(p);
+	expect_word(p, "do");
+	c->body = parse_body(p);
+	expect_word(p, "done");
+	return &c->c;
+}
+
+static struct cmd *
+parse_for(struct parser *p, int line)
+{
+	struct cmd_for *c = node(p, sizeof(*c), CMD_FOR, line);
+	struct token *t = peek(p);
+	const char *s;
+
+	if (t->type != T_WORD)
+		unexpected(p);
+	for (s = t->text; isalnum((unsigned char)*s) || *s == '_'; s++)
+		;
+	if (*s != '\0' || isdigit((unsigned char)t->text[0]))
+		fail(p, "for: bad variable name `%s'", t->text);
+	c->var = t->text;
+	consume(p);
+	linebreak(p);
+	if (is_word(p, "in")) {
+		consume(p);
+		c->words = vec_push(p, NULL, 0, NULL);
+		while (peek(p)->type == T_WORD) {
+			c->words = vec_push(p, c->words, c->nwords++,
+			    peek(p)->text);
+			consume(p);
+		}
+		if (peek(p)->type != T_SEMI && peek(p)->type != T_NEWLINE)
+			unexpected(p);
+		consume(p);
+	} else if (peek(p)->type == T_SEMI) {
+		consume(p);
+	}
+	linebreak(p);
+	expect_word(p, "do");
+	c->body = parse_body(p);
+	expect_word(p, "done");
+	return &c->c;
+}
+
+static struct cmd *
+parse_compound(struct parser *p)
+{
+	struct token *t = peek(p);
+	int line = t->line;
+	struct cmd_back *b;
+
+	if (t->type == T_LPAREN) {
+		consume(p);
+		b = node(p, sizeof(*b), CMD_SUBSHELL, line);
+		b->cmd = parse_body(p);
+		if (peek(p)->type != T_RPAREN)
+			unexpected(p);
+		consume(p);
+		return &b->c;
+	}
+	if (t->type != T_WORD)
+		return NULL;
+	if (strcmp(t->text, "{") == 0) {
+		consume(p);
+		b = node(p, sizeof(*b), CMD_GROUP, line);
+		b->cmd = parse_body(p);
+		expect_word(p, "}");
+		return &b->c;
+	}
+	if (strcmp(t->text, "if") == 0) {
+		consume(p);
+		return parse_if(p, line);
+	}
+	if (strcmp(t->text, "while") == 0 || strcmp(t->text, "until") == 0) {
+		enum cmd_type type = t->text[0] == 'w' ? CMD_WHILE : CMD_UNTIL;
+
+		consume(p);
+		return parse_loop(p, type, line);
+	}
+	if (strcmp(t->text, "for") == 0) {
+		consume(p);
+		return parse_for(p, line);
+	}
+	if (strcmp(t->text, "case") == 0)
+		fail(p, "case is not supported yet");
+	if (strcmp(t->text, "function") == 0)
+		fail(p, "functions are not supported yet");
+	return NULL;
+}
+
+static struct cmd *
+parse_command(struct parser *p)
+{
+	struct cmd *c;
+	struct cmd_redir *r;
+	struct redir *head = NULL, **tail = &head;
+
+	if (peek(p)->type == T_WORD && at_list_end(p))
+		unexpected(p);
+	c = parse_compound(p);
+	if (c == NULL)
+		return parse_simple(p);
+	parse_redirs(p, &tail);
+	if (head == NULL)
+		return c;
+	r = node(p, sizeof(*r), CMD_REDIR, c->line);
+	r->cmd = c;
+	r->redir = head;
+	return &r->c;
+}
+
+static struct cmd *
+parse_pipeline(struct parser *p)
+{
+	int line = peek(p)->line;
+	struct cmd_back *not = NULL;
+	struct cmd_pipe *pp;
+	struct cmd *c;
+
+	if (is_word(p, "!")) {
+		consume(p);
+		not = node(p, sizeof(*not), CMD_NOT, line);
+	}
+	c = parse_command(p);
+	if (peek(p)->type == T_PIPE) {
+		pp = node(p, sizeof(*pp), CMD_PIPE, line);
+		pp->cmds = (struct cmd **)vec_push(p, NULL, 0, (char *)c);
+		pp->n = 1;
+		while (peek(p)->type == T_PIPE) {
+			consume(p);
+			linebreak(p);
+			c = parse_command(p);
+			pp->cmds = (struct cmd **)vec_push(p,
+			    (char **)pp->cmds, pp->n++, (char *)c);
+		}
+		c = &pp->c;
+	}
+	if (not != NULL) {
+		not->cmd = c;
+		c = &not->c;
+	}
+	return c;
+}
+
+static struct cmd *
+parse_and_or(struct parser *p)
+{
+	size_t start = peek(p)->start;
+	struct cmd *c = parse_pipeline(p);
+	struct cmd_list *l;
+
+	c->text = arena_strndup(p->a, p->lx.s + start, p->last_end - start);
+	while (peek(p)->type == T_AND || peek(p)->type == T_OR) {
+		enum cmd_type type = peek(p)->type == T_AND ? CMD_AND : CMD_OR;
+
+		consume(p);
+		linebreak(p);
+		l = node(p, sizeof(*l), type, c->line);
+		l->left = c;
+		l->right = parse_pipeline(p);
+		c = &l->c;
+		c->text = arena_strndup(p->a, p->lx.s + start,
+		    p->last_end - start);
+	}
+	return c;
+}
+
+static struct cmd *
+make_back(struct parser *p, struct cmd *c)
+{
+	struct cmd_back *b = node(p, sizeof(*b), CMD_BACK, c->line);
+
+	b->cmd = c;
+	b->c.text = c->text;
+	return &b->c;
+}
+
+/*
+ * list: and_or ((; | & | newline) and_or)*, built right-nested so that
+ * running it walks forward without deep recursion on the left.
+ */
+static struct cmd *
+parse_list(struct parser *p)
+{
+	struct cmd **v = NULL;
+	struct cmd *c;
+	struct cmd_list *l;
+	int n = 0;
+
+	linebreak(p);
+	while (!at_list_end(p)) {
+		c = parse_and_or(p);
+		if (peek(p)->type == T_AMP)
+			c = make_back(p, c);
+		v = (struct cmd **)vec_push(p, (char **)v, n++, (char *)c);
+		if (peek(p)->type != T_SEMI && peek(p)->type != T_AMP &&
+		    peek(p)->type != T_NEWLINE)
+			break;
+		consume(p);
+		linebreak(p);
+	}
+	if (n == 0)
+		return NULL;
+	c = v[--n];
+	while (n > 0) {
+		l = node(p, sizeof(*l), CMD_LIST, v[n - 1]->line);
+		l->left = v[--n];
+		l->right = c;
+		c = &l->c;
+	}
+	return c;
+}
+
+enum parse_status
+parse_buf(const char *text, size_t len, int line, struct cmd **out,
+    char **err)
+{
+	struct parser p;
+	struct cmd *volatile c = NULL;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	*out = NULL;
+	*err = NULL;
+	p.a = arena_new();
+	if (p.a == NULL)
+		abort();
+	lex_init(&p.lx, text, len, line, p.a);
+	rc = setjmp(p.jb);
+	if (rc != 0) {
+		arena_free(p.a);
+		*err = p.err;
+		if (rc == PARSE_ERROR && p.err == NULL)
+			*err = strdup("syntax error");
+		return rc;
+	}
+	c = parse_list(&p);
+	if (peek(&p)->type != T_EOF)
+		unexpected(&p);
+	if (c == NULL) {
+		arena_free(p.a);
+		return PARSE_OK;
+	}
+	*out = c;
+	return PARSE_OK;
+}
+
+struct cmd *
+parse_string(const char *text, size_t len, char **err)
+{
+	struct cmd *c;
+
+	switch (parse_buf(text, len, 1, &c, err)) {
+	case PARSE_OK:
+		return c;
+	case PARSE_INCOMPLETE:
+		*err = strdup("syntax error: unexpected end of file");
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+void
+cmd_free(struct cmd *c)
+{
+	if (c != NULL)
+		arena_free(c->arena);
+}
+
+static void dump(struct sbuf *b, const struct cmd *c);
+
+static void
+dump_words(struct sbuf *b, char **w, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sbuf_putc(b, ' ');
+		sbuf_putn(b, w[i], strlen(w[i]));
+	}
+}
+
+static void
+dump_redirs(struct sbuf *b, const struct redir *r)
+{
+	static const char *const ops[] = {
+		"<", ">", ">>", ">|", "<>", "<&", ">&",
+	};
+	char num[16];
+
+	for (; r != NULL; r = r->next) {
+		snprintf(num, sizeof(num), " %d%s", r->fd, ops[r->type]);
+		sbuf_putn(b, num, strlen(num));
+		sbuf_putn(b, r->word, strlen(r->word));
+	}
+}
+
+static void
+dump_tag(struct sbuf *b, const char *tag, const struct cmd *x,
+    const struct cmd *y, const struct cmd *z)
+{
+	sbuf_putc(b, '(');
+	sbuf_putn(b, tag, strlen(tag));
+	if (x != NULL) {
+		sbuf_putc(b, ' ');
+		dump(b, x);
+	}
+	if (y != NULL) {
+		sbuf_putc(b, ' ');
+		dump(b, y);
+	}
+	if (z != NULL) {
+		sbuf_putc(b, ' ');
+		dump(b, z);
+	}
+	sbuf_putc(b, ')');
+}
+
+static void
+dump(struct sbuf *b, const struct cmd *c)
+{
+	static const char *const tags[] = {
+		[CMD_LIST] = "list", [CMD_AND] = "and", [CMD_OR] = "or",
+		[CMD_BACK] = "back", [CMD_NOT] = "not",
+		[CMD_SUBSHELL] = "subshell", [CMD_GROUP] = "group",
+		[CMD_IF] = "if", [CMD_WHILE] = "while", [CMD_UNTIL] = "until",
+	};
+	const struct cmd_exec *e;
+	const struct cmd_for *f;
+	int i;
+
+	switch (c->type) {
+	case CMD_EXEC:
+		e = (const struct cmd_exec *)c;
+		sbuf_putn(b, "(exec", 5);
+		dump_words(b, e->assign, e->nassign);
+		dump_words(b, e->argv, e->argc);
+		dump_redirs(b, e->redir);
+		sbuf_putc(b, ')');
+		break;
+	case CMD_REDIR:
+		sbuf_putn(b, "(redir ", 7);
+		dump(b, ((const struct cmd_redir *)c)->cmd);
+		dump_redirs(b, ((const struct cmd_redir *)c)->redir);
+		sbuf_putc(b, ')');
+		break;
+	case CMD_PIPE:
+		sbuf_putn(b, "(pipe", 5);
+		for (i = 0; i < ((const struct cmd_pipe *)c)->n; i++) {
+			sbuf_putc(b, ' ');
+			dump(b, ((const struct cmd_pipe *)c)->cmds[i]);
+		}
+		sbuf_putc(b, ')');
+		break;
+	case CMD_LIST:
+	case CMD_AND:
+	case CMD_OR:
+		dump_tag(b, tags[c->type], ((const struct cmd_list *)c)->left,
+		    ((const struct cmd_list *)c)->right, NULL);
+		break;
+	case CMD_BACK:
+	case CMD_NOT:
+	case CMD_SUBSHELL:
+	case CMD_GROUP:
+		dump_tag(b, tags[c->type], ((const struct cmd_back *)c)->cmd,
+		    NULL, NULL);
+		break;
+	case CMD_IF:
+		dump_tag(b, "if", ((const struct cmd_if *)c)->cond,
+		    ((const struct cmd_if *)c)->then,
+		    ((const struct cmd_if *)c)->els);
+		break;
+	case CMD_WHILE:
+	case CMD_UNTIL:
+		dump_tag(b, tags[c->type], ((const struct cmd_loop *)c)->cond,
+		    ((const struct cmd_loop *)c)->body, NULL);
+		break;
+	case CMD_FOR:
+		f = (const struct cmd_for *)c;
+		sbuf_putn(b, "(for ", 5);
+		sbuf_putn(b, f->var, strlen(f->var));
+		if (f->words != NULL) {
+			sbuf_putn(b, " in", 3);
+			dump_words(b, f->words, f->nwords);
+		}
+		sbuf_putc(b, ' ');
+		dump(b, f->body);
+		sbuf_putc(b, ')');
+		break;
+	}
+}
+
+char *
+cmd_dump(const struct cmd *c)
+{
+	struct sbuf b = { NULL, 0, 0 };
+
+	if (c == NULL)
+		return strdup("()");
+	dump(&b, c);
+	return b.s;
+}
