@@ -301,8 +301,13 @@ pane_build_lines(struct pane *p)
 		p->nlines[sec] = 0;
 	for (i = 0; i < s->nprocs; i++)
 		pane_add_line(p, SEC_PROCS, i, -1);
+	/* full pipes first: what a student is looking for must be in view */
 	for (i = 0; i < s->npipes; i++)
-		pane_add_line(p, SEC_PIPES, i, -1);
+		if (s->pipes[i].full)
+			pane_add_line(p, SEC_PIPES, i, -1);
+	for (i = 0; i < s->npipes; i++)
+		if (!s->pipes[i].full)
+			pane_add_line(p, SEC_PIPES, i, -1);
 	for (i = 0; i < s->nqueues; i++) {
 		if (!pane_queue_shown(p, &s->queues[i]))
 			continue;

@@ -677,8 +677,14 @@ ui_loop(struct ui *u)
 		    (u->soon > 0 && now >= u->soon)) {
 			if (!u->frozen)
 				ui_snapshot(u);
+			/* a fixed rate: the probe's own time does not add up */
+			if (u->soon > 0 && now >= u->soon)
+				u->next_snap = now + u->interval;
+			else
+				u->next_snap += u->interval;
+			if (u->next_snap < now)
+				u->next_snap = now + u->interval;
 			u->soon = 0;
-			u->next_snap = now + u->interval;
 		}
 		if (u->quit)
 			break;
