@@ -702,6 +702,8 @@ exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 	}
 	set_assigns(as, VAR_EXPORT);
 	input_save_history();
+	if (sh_opt.sandbox)
+		sandbox_child();	/* the command replaces the shell: filter it too */
 	st = exec_replace(argv + 1);
 	if (!sh_opt.interactive)
 		sh_exit(st);
@@ -1074,6 +1076,8 @@ exec_input(struct input *in, int top)
 		cmd_free(c);
 		if (top) {
 			abort_line = brk_levels = cont_levels = 0;
+			if (!sh_opt.interactive)
+				sandbox_report();	/* scripts: after each line */
 			trap_run_pending();
 		} else if (abort_line) {
 			break;

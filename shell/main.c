@@ -224,11 +224,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "ipcsh: -c requires an argument\n");
 		return 2;
 	}
-	if (sandbox) {
-		sh_opt.sandbox = 1;
-		if (sandbox_init() < 0)
-			return 2;
-	}
+	/* --sandbox, or the teacher's /etc/ipcsh/sandbox.conf says so */
+	sh_opt.sandbox = sandbox;
+	if (sandbox_init() < 0)
+		return 2;
 	sh_pid = getpid();
 	var_init(environ);
 	init_pwd();
