@@ -49,6 +49,7 @@ enum snap_event_kind {
 	EV_SEM_CREATED,
 	EV_SEM_REMOVED,
 	EV_SEM_CHANGED,		/* value of semaphore num changed (count: new value) */
+	EV_WATCHING,		/* not from a diff: what a follower starts watching */
 	EV_NKINDS
 };
 

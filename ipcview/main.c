@@ -252,6 +252,30 @@ main_print_events(const struct view_opts *o, const struct snap_events *ev,
 	return r;
 }
 
+/* The first line of --follow: what is watched, as an event of its own. */
+static int
+main_print_start(const struct view_opts *o, const struct snapshot *s)
+{
+	struct snap_event e = { .kind = EV_WATCHING, .pid = s->root };
+	struct snap_events ev = { &e, 1 };
+	int r;
+
+	if (asprintf(&e.en, "watching %d (%s): %zu process(es), %zu pipe(s), %zu queue(s)",
+	    (int)s->root, s->procs[0].comm, s->nprocs, s->npipes,
+	    s->nqueues) < 0)
+		return -1;
+	if (asprintf(&e.zh, "开始观察 %d (%s)：%zu 个进程，%zu 个管道，%zu 个队列",
+	    (int)s->root, s->procs[0].comm, s->nprocs, s->npipes,
+	    s->nqueues) < 0) {
+		free(e.en);
+		return -1;
+	}
+	r = main_print_events(o, &ev, s);
+	free(e.en);
+	free(e.zh);
+	return r;
+}
+
 /*
  * --follow: like tail -f, one line per event, until the root exits or
  * SIGINT/SIGTERM; a closed stdout ends it too.
@@ -274,6 +298,7 @@ main_follow(const struct view_opts *o)
 		snapshot_free(old);
 		return 1;
 	}
+	r = main_print_start(o, old);
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	while (!interrupted && r == 0) {
 		main_tick(&next, o->interval);

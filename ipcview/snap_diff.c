@@ -50,6 +50,7 @@ static const char *const event_names[EV_NKINDS] = {
 	[EV_SEM_CREATED] = "sem_created",
 	[EV_SEM_REMOVED] = "sem_removed",
 	[EV_SEM_CHANGED] = "sem_changed",
+	[EV_WATCHING] = "watching",
 };
 
 const char *
@@ -238,31 +239,13 @@ diff_proc(struct diff *d, const struct snap_proc *o, const struct snap_proc *n)
 	diff_signals(d, o, n);
 }
 
-/* Did pid get a descriptor on a FIFO at path? */
-static int
-fifo_held(const struct snapshot *s, pid_t pid, const char *path)
-{
-	const struct snap_pipe *p;
-	size_t i, k;
-
-	for (i = 0; i < s->npipes; i++) {
-		p = &s->pipes[i];
-		if (p->kind != SNAP_FIFO || p->path == NULL ||
-		    strcmp(p->path, path) != 0)
-			continue;
-		for (k = 0; k < p->nwriters; k++)
-			if (p->writers[k].pid == pid)
-				return 1;
-		for (k = 0; k < p->nreaders; k++)
-			if (p->readers[k].pid == pid)
-				return 1;
-	}
-	return 0;
-}
-
+/*
+ * A process blocked in open() of a FIFO, and its open() returning. The
+ * descriptor it got may be closed again before the next snapshot, so the
+ * process still being there (not a zombie) is what counts.
+ */
 static void
-diff_fifo_open(struct diff *d, const struct snapshot *os,
-    const struct snap_proc *o, const struct snapshot *ns,
+diff_fifo_open(struct diff *d, const struct snap_proc *o,
     const struct snap_proc *n)
 {
 	struct snap_event ev = { .pid = n->pid };
@@ -278,9 +261,8 @@ diff_fifo_open(struct diff *d, const struct snapshot *os,
 		    "%d (%s) 阻塞在 FIFO %s 的 open()：还没有读者",
 		    n->pid, n->comm, n->fifo_wait);
 	}
-	(void)os;
 	if (o != NULL && o->fifo_wait != NULL && n->fifo_wait == NULL &&
-	    fifo_held(ns, n->pid, o->fifo_wait)) {
+	    n->state != 'Z') {
 		ev.kind = EV_FIFO_PARTNER;
 		rd = o->fifo_wait_mode == 0;
 		ev_add(d, &ev, rd ?
@@ -308,10 +290,16 @@ diff_procs(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 			ev_add(d, &ev, "%d (%s) started, child of %d",
 			    "%d (%s) 启动了，父进程 %d", np->pid, np->comm,
 			    np->ppid);
+			if (wchan_teaches(np->wchan)) {
+				ev.kind = EV_PROC_BLOCKED;
+				ev_add(d, &ev, "%d (%s) now blocked in %s",
+				    "%d (%s) 现在阻塞于 %s", np->pid,
+				    np->comm, np->wchan);
+			}
 		} else {
 			diff_proc(d, op, np);
 		}
-		diff_fifo_open(d, o, op, n, np);
+		diff_fifo_open(d, op, np);
 	}
 	for (i = 0; i < o->nprocs; i++) {
 		op = &o->procs[i];

@@ -2,6 +2,7 @@
  * probe_msgq.c - test helper for message queues (msgget(2), msgsnd(2)).
  * usage: probe_msgq create MODE       prints the id of a new private queue
  *        probe_msgq send ID TYPE HEX  sends the bytes given in hex
+ *        probe_msgq recv ID TYPE      receives one (blocking), prints its size
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +27,19 @@ main(int argc, char **argv)
 		printf("%d\n", id);
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[1], "recv") == 0) {
+		ssize_t r = msgrcv(atoi(argv[2]), &m, sizeof(m.text),
+		    atol(argv[3]), 0);
+
+		if (r < 0) {
+			perror("probe_msgq: msgrcv");
+			return 1;
+		}
+		printf("%zd\n", r);
+		return 0;
+	}
 	if (argc != 5 || strcmp(argv[1], "send") != 0) {
-		fprintf(stderr, "usage: probe_msgq create MODE | send ID TYPE HEX\n");
+		fprintf(stderr, "usage: probe_msgq create MODE | send ID TYPE HEX | recv ID TYPE\n");
 		return 2;
 	}
 	m.type = atol(argv[3]);

@@ -1,34 +1,71 @@
 /*
- * probe_sigstate.c - test helper: USR1 blocked and pending (kill(2):
- * process-wide), USR2 blocked and pending for the thread (tgkill(2)), INT
- * ignored, TERM caught. Prints "ready PID" and waits; TERM ends it.
+ * probe_sigstate.c - test helper for signal sets (signal(7)).
+ * Default: USR1 blocked and pending (kill(2): process-wide), USR2 blocked
+ * and pending for the thread (tgkill(2)), INT ignored, TERM caught.
+ * -w: nothing blocked, USR1 caught; each HUP toggles blocking USR1 (the
+ * first blocks it, the second unblocks it, delivering a pending one).
+ * Prints "ready PID" and waits; TERM ends it.
  */
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t done;
+static volatile sig_atomic_t done, hups, usr1;
 
 static void
-on_term(int sig)
+on_signal(int sig)
 {
-	(void)sig;
-	done = 1;
+	if (sig == SIGTERM)
+		done = 1;
+	else if (sig == SIGHUP)
+		hups++;
+	else
+		usr1++;
+}
+
+static void
+toggle_loop(void)
+{
+	sigset_t usr1, cur;
+	int seen = 0;
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigemptyset(&cur);
+	while (!done) {
+		/* sigsuspend(2) waits with the mask it is given: keep ours */
+		sigsuspend(&cur);
+		if (hups != seen) {
+			seen = hups;
+			sigprocmask(seen % 2 ? SIG_BLOCK : SIG_UNBLOCK, &usr1,
+			    NULL);
+			sigprocmask(SIG_BLOCK, NULL, &cur);
+		}
+	}
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	struct sigaction sa = { .sa_handler = on_term };
+	struct sigaction sa = { .sa_handler = on_signal };
 	sigset_t set, wait;
 
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGINT, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "-w") == 0) {
+		sigaction(SIGHUP, &sa, NULL);
+		sigaction(SIGUSR1, &sa, NULL);
+		printf("ready %d\n", (int)getpid());
+		fflush(stdout);
+		toggle_loop();
+		return 0;
+	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	signal(SIGINT, SIG_IGN);
-	sigaction(SIGTERM, &sa, NULL);
 	kill(getpid(), SIGUSR1);
 	syscall(SYS_tgkill, getpid(), (pid_t)syscall(SYS_gettid), SIGUSR2);
 	printf("ready %d\n", (int)getpid());
