@@ -533,37 +533,9 @@ kill_procs(struct session *s)
 	}
 }
 
-/* Is key one the lesson made with ftok(3) on a file of its directory? */
-static int
-lesson_key(const struct session *s, key_t key)
-{
-	DIR *d = opendir(s->dir);
-	struct dirent *e;
-	struct stat st;
-	char path[PATH_MAX + 256];
-	int mine = 0;
-
-	if (key == IPC_PRIVATE)
-		return 1;
-	if (stat(s->dir, &st) == 0 && ((unsigned)key & 0xffffff) ==
-	    (((unsigned)st.st_dev & 0xff) << 16 | ((unsigned)st.st_ino & 0xffff)))
-		mine = 1;
-	while (d != NULL && !mine && (e = readdir(d)) != NULL) {
-		snprintf(path, sizeof(path), "%s/%s", s->dir, e->d_name);
-		/* ftok(3): low 8 bits of proj_id, dev and 16 bits of inode */
-		if (stat(path, &st) == 0 && ((unsigned)key & 0xffffff) ==
-		    (((unsigned)st.st_dev & 0xff) << 16 |
-		    ((unsigned)st.st_ino & 0xffff)))
-			mine = 1;
-	}
-	if (d != NULL)
-		closedir(d);
-	return mine;
-}
-
 /* Removes the System V objects made during the lesson (IPC_RMID). */
 static void
-remove_ipc(struct session *s)
+remove_ipc(void)
 {
 	struct sysv_msq *q = NULL;
 	struct sysv_shm *m = NULL;
@@ -572,18 +544,15 @@ remove_ipc(struct session *s)
 
 	n = sysv_msq_list(&q);
 	for (i = 0; i < n; i++)
-		if (lcheck_is_new('q', q[i].id) && q[i].perm.uid == getuid() &&
-		    lesson_key(s, q[i].perm.key))
+		if (lcheck_is_mine('q', q[i].id, &q[i].perm))
 			msgctl(q[i].id, IPC_RMID, NULL);
 	n = sysv_shm_list(&m);
 	for (i = 0; i < n; i++)
-		if (lcheck_is_new('s', m[i].id) && m[i].perm.uid == getuid() &&
-		    lesson_key(s, m[i].perm.key))
+		if (lcheck_is_mine('s', m[i].id, &m[i].perm))
 			shmctl(m[i].id, IPC_RMID, NULL);
 	n = sysv_sem_list(&sm);
 	for (i = 0; i < n; i++)
-		if (lcheck_is_new('S', sm[i].id) && sm[i].perm.uid == getuid() &&
-		    lesson_key(s, sm[i].perm.key))
+		if (lcheck_is_mine('S', sm[i].id, &sm[i].perm))
 			semctl(sm[i].id, 0, IPC_RMID);
 	free(q);
 	free(m);
@@ -595,7 +564,7 @@ static void
 session_clean(struct session *s)
 {
 	kill_procs(s);
-	remove_ipc(s);
+	remove_ipc();
 	if (s->dir[0] != '\0') {
 		nftw(s->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 		s->dir[0] = '\0';

@@ -33,6 +33,13 @@ void lcheck_set_baseline(void);
 /* Nonzero when the object (kind 'q' queue, 's' segment, 'S' semaphore set) is new. */
 int lcheck_is_new(char kind, int id);
 
+/*
+ * Nonzero when the object is one the lesson made: new, the user's, and
+ * with a private key or a key ftok(3) made from a file of $LESSON_DIR.
+ */
+struct sysv_perm;
+int lcheck_is_mine(char kind, int id, const struct sysv_perm *perm);
+
 /* Set from a signal handler to stop a check waiting. */
 extern volatile int lcheck_intr;
 

@@ -504,6 +504,8 @@ parse_all(struct parser *p, char *text)
 		next = strchr(line, '\n');
 		if (next != NULL)
 			*next++ = '\0';
+		else if (*line == '\0')
+			break;	/* after the last newline */
 		p->line++;
 		s = trim(line);
 		if (*s == '\0' || *s == '#')
