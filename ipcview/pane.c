@@ -243,6 +243,27 @@ pane_queue_shown(const struct pane *p, const struct snap_queue *q)
 	return 1;
 }
 
+/*
+ * A pipe only the watched shell itself holds, both ends: its SIGCHLD
+ * self-pipe, not something the student made. Shown with 'a'.
+ */
+static int
+pane_pipe_internal(const struct pane *p, const struct snap_pipe *pp)
+{
+	size_t i;
+
+	if (p->all_queues || pp->kind != SNAP_PIPE || pp->nwriters == 0 ||
+	    pp->nreaders == 0)
+		return 0;
+	for (i = 0; i < pp->nwriters; i++)
+		if (pp->writers[i].pid != p->root)
+			return 0;
+	for (i = 0; i < pp->nreaders; i++)
+		if (pp->readers[i].pid != p->root)
+			return 0;
+	return 1;
+}
+
 static void
 pane_add_line(struct pane *p, int sec, int item, int sub)
 {
@@ -303,10 +324,10 @@ pane_build_lines(struct pane *p)
 		pane_add_line(p, SEC_PROCS, i, -1);
 	/* full pipes first: what a student is looking for must be in view */
 	for (i = 0; i < s->npipes; i++)
-		if (s->pipes[i].full)
+		if (s->pipes[i].full && !pane_pipe_internal(p, &s->pipes[i]))
 			pane_add_line(p, SEC_PIPES, i, -1);
 	for (i = 0; i < s->npipes; i++)
-		if (!s->pipes[i].full)
+		if (!s->pipes[i].full && !pane_pipe_internal(p, &s->pipes[i]))
 			pane_add_line(p, SEC_PIPES, i, -1);
 	for (i = 0; i < s->nqueues; i++) {
 		if (!pane_queue_shown(p, &s->queues[i]))
