@@ -445,7 +445,7 @@ child_init(struct job *j, const sigset_t *old)
 /* Forks a child that runs c and exits; job j gets it. Returns the pid. */
 static pid_t
 fork_cmd(struct job *j, const sigset_t *old, struct cmd *c, int in,
-    int out, int devnull)
+    int out, int other, int devnull)
 {
 	pid_t pid;
 	int fd;
@@ -455,6 +455,9 @@ fork_cmd(struct job *j, const sigset_t *old, struct cmd *c, int in,
 	if (pid != 0)
 		return pid;
 	child_init(j, old);
+	/* the next member's end: a subshell that held it would never see EOF */
+	if (other >= 0)
+		close(other);
 	if (devnull && (fd = open("/dev/null", O_RDONLY)) >= 0) {
 		if (fd != 0) {
 			dup2(fd, 0);
@@ -497,7 +500,7 @@ start_pipeline(struct job *j, const sigset_t *old, struct cmd_pipe *p,
 			sh_errorf("pipe: %s", strerror(errno));
 			break;
 		}
-		pid = fork_cmd(j, old, p->cmds[i], prev, fds[1],
+		pid = fork_cmd(j, old, p->cmds[i], prev, fds[1], fds[0],
 		    bg && i == 0 && !sh_opt.monitor);
 		if (pid < 0)
 			sh_errorf("fork: %s", strerror(errno));
@@ -545,7 +548,7 @@ exec_back(struct cmd_back *b)
 	if (b->cmd->type == CMD_PIPE) {
 		start_pipeline(j, &old, (struct cmd_pipe *)b->cmd, 1);
 	} else {
-		pid = fork_cmd(j, &old, b->cmd, -1, -1, !sh_opt.monitor);
+		pid = fork_cmd(j, &old, b->cmd, -1, -1, -1, !sh_opt.monitor);
 		if (pid < 0)
 			sh_errorf("fork: %s", strerror(errno));
 		else
@@ -568,7 +571,7 @@ exec_subshell(struct cmd_back *b, int flags)
 		return exec_cmd(b->cmd, flags);
 	jobs_block(&old);
 	j = job_new(job_text, 1);
-	pid = fork_cmd(j, &old, b->cmd, -1, -1, 0);
+	pid = fork_cmd(j, &old, b->cmd, -1, -1, -1, 0);
 	if (pid < 0)
 		sh_errorf("fork: %s", strerror(errno));
 	else
@@ -669,15 +672,34 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 	return st;
 }
 
-/* Assignments and redirections without a command. */
+/* Assignments (left to right) and redirections without a command. */
 static int
-assign_only(struct cmd_exec *e, char **as)
+assign_only(struct cmd_exec *e)
 {
 	struct rsave rs = { 0, 0, NULL };
-	int st = 0;
+	int i, st = 0;
 
-	if (set_assigns(as, 0) < 0)
-		return exec_fatal(2);
+	for (i = 0; i < e->nassign; i++) {
+		char *eq = strchr(e->assign[i], '=');
+		char *name = strndup(e->assign[i], eq - e->assign[i]);
+		char *val = expand_string(eq + 1, EXP_ASSIGN);
+
+		if (val == NULL) {
+			free(name);
+			return exec_fatal(2);
+		}
+		if (sh_opt.xtrace) {
+			fflush(stdout);
+			fprintf(stderr, "%s%s=%s\n", var_get("PS4") ?
+			    var_get("PS4") : "", name, val);
+		}
+		st = var_set(name, val, 0);
+		free(name);
+		free(val);
+		if (st < 0)
+			return exec_fatal(2);
+	}
+	st = 0;
 	if (e->redir != NULL) {
 		if (redir_apply(e->redir, &rs) < 0)
 			st = 2;
@@ -722,6 +744,11 @@ exec_simple(struct cmd_exec *e, int flags)
 	argv = expand_fields(e->argv, e->argc, &argc);
 	if (argv == NULL)
 		return exec_fatal(2);
+	if (argc == 0) {
+		st = assign_only(e);
+		expand_free(argv);
+		return st;
+	}
 	as = expand_assigns(e);
 	if (as == NULL) {
 		expand_free(argv);
@@ -735,9 +762,7 @@ exec_simple(struct cmd_exec *e, int flags)
 		av++;
 		argc--;
 	}
-	if (argc == 0)
-		st = assign_only(e, as);
-	else if (strcmp(av[0], "exec") == 0)
+	if (strcmp(av[0], "exec") == 0)
 		st = exec_builtin_exec(e, argc, av, as);
 	else if (strchr(av[0], '/') == NULL &&
 	    (bi = builtin_find(av[0])) != NULL)

@@ -31,6 +31,7 @@
 #define X_FIELDS	0x1	/* field splitting applies */
 #define X_TILDE		0x2	/* tilde expansion at the start */
 #define X_ASSIGN	0x4	/* ... and after each ':' */
+#define X_SPLITLIT	0x8	/* the word of an unquoted ${V-word}: it splits */
 
 int expand_noglob;
 int expand_subst_status = -1;
@@ -353,7 +354,7 @@ xsubstring(const char *s, size_t len, int dq, int flags)
 	struct xbuf t = { 0 };
 	char *r;
 
-	xword(&t, s, len, dq, flags & ~X_FIELDS);
+	xword(&t, s, len, dq, flags & ~(X_FIELDS | X_SPLITLIT));
 	r = xstr(&t);
 	xfree(&t);
 	return r;
@@ -370,13 +371,13 @@ brace_op(struct xbuf *b, const char *name, char *val, char op, int colon,
 	switch (op) {
 	case '-':
 		if (isnull)
-			xword(b, w, wlen, dq, flags | X_TILDE);
+			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT);
 		else
 			emit_value(b, name, val, dq, flags);
 		break;
 	case '+':
 		if (!isnull)
-			xword(b, w, wlen, dq, flags | X_TILDE);
+			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT);
 		break;
 	case '=':
 		if (!isnull) {
@@ -659,7 +660,8 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 			i++;
 			tilde(b, s, len, &i, flags);
 		} else {
-			xput(b, c, dq ? F_QUOTED : 0);
+			xput(b, c, dq ? F_QUOTED : (flags & X_SPLITLIT) &&
+			    (flags & X_FIELDS) ? F_SPLIT : 0);
 			i++;
 		}
 	}

@@ -209,7 +209,7 @@ lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	case '`':
 		return skip_bquote(s, len, pos, out, lines);
 	case '\\':
-		if (i + 1 >= len)
+		if (i + 1 >= len || (s[i + 1] == '\n' && i + 2 >= len))
 			return -1;
 		if (s[i + 1] == '\n') {
 			(*lines)++;
@@ -364,8 +364,11 @@ lex_tokname(enum tok_type type)
 	return "word";
 }
 
-/* Skips blanks, backslash-newlines and a comment. */
-static void
+/*
+ * Skips blanks, backslash-newlines and a comment. Returns -1 when the
+ * text ends with a backslash-newline (more input is needed).
+ */
+static int
 skip_blanks(struct lexer *lx)
 {
 	const char *s = lx->s;
@@ -375,13 +378,15 @@ skip_blanks(struct lexer *lx)
 		    s[lx->pos] == '\t')) {
 			lx->pos++;
 		} else if (is_contline(s, lx->len, lx->pos)) {
+			if (lx->pos + 2 >= lx->len)
+				return -1;	/* the line goes on: read more */
 			lx->pos += 2;
 			lx->line++;
 		} else if (lx->pos < lx->len && s[lx->pos] == '#') {
 			while (lx->pos < lx->len && s[lx->pos] != '\n')
 				lx->pos++;
 		} else {
-			return;
+			return 0;
 		}
 	}
 }
@@ -439,10 +444,14 @@ lex_next(struct lexer *lx, struct token *t)
 {
 	size_t i;
 
-	skip_blanks(lx);
+	t->text = NULL;
+	if (skip_blanks(lx) < 0) {
+		t->start = t->end = lx->len;
+		t->type = T_INCOMPLETE;
+		return T_INCOMPLETE;
+	}
 	t->start = lx->pos;
 	t->line = lx->line;
-	t->text = NULL;
 	if (lx->pos >= lx->len) {
 		t->end = lx->pos;
 		/* a trailing lone backslash asks for more input */

@@ -381,7 +381,7 @@ parse_command(struct parser *p)
 	struct cmd_redir *r;
 	struct redir *head = NULL, **tail = &head;
 
-	if (peek(p)->type == T_WORD && at_list_end(p))
+	if (peek(p)->type == T_WORD && (at_list_end(p) || is_word(p, "in")))
 		unexpected(p);
 	c = parse_compound(p);
 	if (c == NULL)
