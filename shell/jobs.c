@@ -91,6 +91,15 @@ chld_setup(int pipe)
 	}
 	if (pipe && pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		chld_pipe[0] = chld_pipe[1] = -1;
+	/* above 9, so that a user's `exec 3>f` cannot replace them */
+	for (int i = 0; i < 2 && chld_pipe[i] >= 0 && chld_pipe[i] < 10; i++) {
+		int hi = fcntl(chld_pipe[i], F_DUPFD_CLOEXEC, 10);
+
+		if (hi >= 0) {
+			close(chld_pipe[i]);
+			chld_pipe[i] = hi;
+		}
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = chld_handler;
 	sigemptyset(&sa.sa_mask);
@@ -178,8 +187,10 @@ jobs_init(int interactive)
 		if (sigaction(n, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			sigaddset(&start_ign, n);
 	sh_opt.monitor = 0;
-	if (interactive)
+	if (interactive) {
+		sh_opt.explain = 1;	/* ~/.ipcshrc may say set +o explain */
 		monitor_init();
+	}
 	chld_setup(1);
 	atexit(jobs_atexit);
 }
