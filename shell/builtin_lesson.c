@@ -37,7 +37,7 @@ list_dir(const char *dir)
 		snprintf(stem, sizeof(stem), "%.*s",
 		    (int)(strlen(ents[i]->d_name) - 7), ents[i]->d_name);
 		l = lesson_parse(path, err, sizeof(err));
-		printf("  %-16s %s", stem,
+		printf("  %-18s %s", stem,
 		    l != NULL ? ltext_get(&l->title) : tr("(malformed)",
 		    "(格式错误)"));
 		if (lesson_progress(stem, &done, &total))

@@ -997,6 +997,7 @@ lesson_check_now(void)
 	}
 	lcheck_intr = 0;
 	ok = check_item(s, s->wait, 0);
+	fflush(stdout);
 	if (ok) {
 		task_passed(s);
 		return 0;
