@@ -530,8 +530,10 @@ exec_pipe(struct cmd_pipe *p)
 	start_pipeline(j, &old, p, 0);
 	jobs_unblock(&old);
 	st = job_run(j);
-	if (st == 128 + SIGINT && sh_opt.interactive)
+	if (st == 128 + SIGINT && sh_opt.interactive) {
+		sh_status = st;	/* $? is 130 after Ctrl+C */
 		abort_line = 1;
+	}
 	return st;
 }
 
@@ -578,8 +580,10 @@ exec_subshell(struct cmd_back *b, int flags)
 		job_add(j, pid, "ipcsh");
 	jobs_unblock(&old);
 	st = job_run(j);
-	if (st == 128 + SIGINT && sh_opt.interactive)
+	if (st == 128 + SIGINT && sh_opt.interactive) {
+		sh_status = st;	/* $? is 130 after Ctrl+C */
 		abort_line = 1;
+	}
 	return st;
 }
 
@@ -607,8 +611,10 @@ run_external(struct cmd_exec *e, char **argv, char **as, int flags)
 			job_add(j, pid, argv[0]);
 			jobs_unblock(&old);
 			st = job_run(j);
-			if (st == 128 + SIGINT && sh_opt.interactive)
+			if (st == 128 + SIGINT && sh_opt.interactive) {
+				sh_status = st;	/* $? is 130 after Ctrl+C */
 				abort_line = 1;
+			}
 			return st;
 		}
 		child_init(j, &old);
