@@ -532,20 +532,20 @@ pane_draw_proc(struct pane *p, WINDOW *w, const struct snap_proc *pr,
 static void
 pane_bar(struct pane *p, WINDOW *w, long fill, long cap, int full)
 {
-	int i, n = 0;
+	int i, n = 0, cells = getmaxx(w) >= 100 ? PANE_BAR : PANE_BAR / 2;
 	enum style st = ST_OK;
 
 	if (fill > 0 && cap > 0) {
-		n = (int)((fill * PANE_BAR + cap - 1) / cap);
-		if (n > PANE_BAR)
-			n = PANE_BAR;
+		n = (int)((fill * cells + cap - 1) / cap);
+		if (n > cells)
+			n = cells;
 	}
 	if (full || (cap > 0 && fill >= cap))
 		st = ST_BAD;
 	else if (cap > 0 && fill * 4 >= cap * 3)
 		st = ST_WARN;
 	waddch(w, '[');
-	for (i = 0; i < PANE_BAR; i++)
+	for (i = 0; i < cells; i++)
 		pane_put(p, w, i < n ? (p->utf8 ? "\u2588" : "#") :
 		    (p->utf8 ? "\u00b7" : "."), 1,
 		    pane_attr(p, i < n ? st : ST_DIM));
@@ -588,13 +588,13 @@ pane_draw_pipe(struct pane *p, WINDOW *w, const struct snap_pipe *pp)
 	pane_ends(p, w, pp->writers, pp->nwriters, tr("blocked", "阻塞"));
 	pane_put(p, w, arrow, -1, A_NORMAL);
 	pane_bar(p, w, pp->fill, pp->capacity, pp->full);
+	/* the state next to the bar, where a narrow screen still shows it */
+	if (pp->full)
+		pane_printf(p, w, ST_BAD, " %s", tr("FULL", "满"));
+	else if (pp->fill == 0)
+		pane_printf(p, w, ST_DIM, " %s", tr("EMPTY", "空"));
 	pane_put(p, w, arrow, -1, A_NORMAL);
 	pane_ends(p, w, pp->readers, pp->nreaders, tr("waiting", "等待"));
-	waddstr(w, "  ");
-	if (pp->full)
-		pane_printf(p, w, ST_BAD, "%s", tr("FULL", "满"));
-	else if (pp->fill == 0)
-		pane_printf(p, w, ST_DIM, "%s", tr("EMPTY", "空"));
 	if (pp->nreaders == 0 && pp->nwriters > 0)
 		pane_printf(p, w, ST_BAD, " %s", tr("no readers: next write raises SIGPIPE",
 		    "无读者: 下次写入将引发 SIGPIPE"));
@@ -742,7 +742,7 @@ pane_sec_name(int sec)
 static void
 pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 {
-	int sec, k, given;
+	int sec, k, n, given;
 
 	for (sec = 0; sec < SEC_N; sec++)
 		rows[sec] = 0;
@@ -765,8 +765,10 @@ pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 		given = 0;
 		for (k = 0; k < SEC_N && avail > 0; k++) {
 			sec = (p->focus + k) % SEC_N;
-			if (rows[sec] > 0 && p->nlines[sec] > 0 &&
-			    rows[sec] - 1 < p->nlines[sec]) {
+			/* the focused section gets two rows a round */
+			for (n = k == 0 ? 2 : 1; n > 0 && avail > 0 &&
+			    rows[sec] > 0 && rows[sec] - 1 < p->nlines[sec];
+			    n--) {
 				rows[sec]++;
 				avail--;
 				given = 1;
@@ -822,7 +824,8 @@ pane_draw_header(struct pane *p, WINDOW *w)
 	if (s)
 		pane_printf(p, w, ST_HEAD, "  %zu %s  %zu %s",
 		    s->nprocs, s->nprocs == 1 ? tr("process", "个进程") :
-		    tr("processes", "个进程"), s->npipes, s->npipes == 1 ?
+		    tr("processes", "个进程"), (size_t)p->nlines[SEC_PIPES],
+		    p->nlines[SEC_PIPES] == 1 ?
 		    tr("pipe", "个管道") : tr("pipes", "个管道"));
 	x = width - (int)strlen(p->status) - 1;
 	if (x > getcurx(w) + 1) {

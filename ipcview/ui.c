@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -29,6 +30,7 @@
 #define UI_PANE_MIN	3
 #define UI_QUIET	0.03	/* s of pty silence that ends a command's output */
 #define UI_FRAME	0.01	/* s between two redraws of a busy screen */
+#define UI_MAX_HUP	1024	/* session members hung up at the end */
 
 enum ui_mode { UI_SHELL, UI_PANE };
 
@@ -697,6 +699,45 @@ ui_loop(struct ui *u)
 /* ------------------------------------------------------------------ */
 /* starting and ending                                                 */
 
+/*
+ * Handles (pidfd_open(2), safe against pid reuse) on the processes of the
+ * inner shell's session as last seen, taken before the pty closes.
+ */
+static int
+ui_session_pidfds(struct ui *u, int *fds, int max)
+{
+	const struct snapshot *s = pane_snapshot(u->pane);
+	size_t i;
+	int n = 0, fd;
+
+	for (i = 0; s && i < s->nprocs && n < max; i++) {
+		if (s->procs[i].sid != u->root || s->procs[i].pid == u->root)
+			continue;
+		fd = (int)syscall(SYS_pidfd_open, s->procs[i].pid, 0);
+		if (fd >= 0)
+			fds[n++] = fd;
+	}
+	return n;
+}
+
+/*
+ * A closing terminal sends SIGHUP to the controlling process and the
+ * foreground job (termios(3), HUPCL; _exit(2)); bash then passes it on
+ * to every job. Do the same for the shell's jobs, in case
+ * the shell left some running, then SIGCONT so stopped ones see it.
+ */
+static void
+ui_hangup(int *fds, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		syscall(SYS_pidfd_send_signal, fds[i], SIGHUP, NULL, 0);
+		syscall(SYS_pidfd_send_signal, fds[i], SIGCONT, NULL, 0);
+		close(fds[i]);
+	}
+}
+
 /* The ipcsh to host: --shell, else the one next to ipcview, else PATH. */
 static const char *
 ui_shell_path(const struct view_opts *o, char *buf, size_t size)
@@ -770,8 +811,8 @@ ui_run(struct ui *u)
 int
 ui_main(const struct view_opts *o)
 {
+	int fds[UI_MAX_HUP], nfds, rc = 0;
 	struct ui u;
-	int rc = 0;
 
 	memset(&u, 0, sizeof(u));
 	u.o = o;
@@ -809,8 +850,11 @@ ui_main(const struct view_opts *o)
 		rc = 1;
 	/* the terminal first, then the shell's hang-up */
 	endwin();
-	if (u.host)
+	if (u.host) {
+		nfds = ui_session_pidfds(&u, fds, UI_MAX_HUP);
 		host_free(u.host);
+		ui_hangup(fds, nfds);
+	}
 	pane_free(u.pane);
 	ui_signals_reset();
 	if (ui_logf)

@@ -95,7 +95,7 @@ for ((r = 0; r < rounds; r++)); do
 	echo go > "$tmp/ctl"
 	shown=
 	for ((i = 0; i < 2000; i++)); do
-		if tm capture-pane -p -t "$S:0" | grep -q 'FULL$'; then
+		if tm capture-pane -p -t "$S:0" | grep -q ' B FULL '; then
 			shown=$(now_ms)
 			break
 		fi
@@ -109,7 +109,7 @@ for ((r = 0; r < rounds; r++)); do
 	done
 	[ -n "$full" ] && [ -n "$shown" ] && lat+=($((shown - full)))
 	echo stop > "$tmp/ctl"
-	while tm capture-pane -p -t "$S:0" | grep -q 'FULL$'; do
+	while tm capture-pane -p -t "$S:0" | grep -q ' B FULL '; do
 		sleep 0.01
 	done
 	# a random phase against the refresh timer
