@@ -54,9 +54,10 @@ list_one(const char *who, const char *arg)
 			printf("EXIT\n");
 			return 0;
 		}
-		if (*end == '\0' && v > 0 && v <= SIGTAB_MAX &&
-		    sig_name((int)v) != NULL) {
-			printf("%s\n", sig_name((int)v));
+		if (*end == '\0' && v > 0 && v <= SIGTAB_MAX) {
+			/* 32 and 33 (glibc's own) have no name: bash is silent */
+			if (sig_name((int)v) != NULL)
+				printf("%s\n", sig_name((int)v));
 			return 0;
 		}
 	} else if ((n = sig_parse(arg)) > 0) {

@@ -27,7 +27,8 @@ struct job;
 /*
  * At start: when interactive, put the shell in its own process group,
  * take the terminal, ignore SIGINT/SIGQUIT/SIGTSTP/SIGTTIN/SIGTTOU; set up
- * the SIGCHLD self-pipe. Sets sh_opt.monitor.
+ * the SIGCHLD self-pipe. Sets sh_opt.monitor, and sh_opt.explain when
+ * interactive (explain mode is on by default there).
  */
 void jobs_init(int interactive);
 
