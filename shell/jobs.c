@@ -263,8 +263,6 @@ void
 jobs_forget(void)
 {
 	struct job *j, *next;
-	struct sigaction sa;
-	int n;
 
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
@@ -277,11 +275,6 @@ jobs_forget(void)
 	sh_opt.monitor = 0;
 	init_pid = getpid();
 	shell_pgrp = getpgrp();
-	/* what job_child left ignored is what this subshell "started" with */
-	for (n = 0; n < NJOBSIGS; n++)
-		if (sigaction(job_sigs[n], NULL, &sa) == 0 &&
-		    sa.sa_handler == SIG_IGN)
-			sigaddset(&start_ign, job_sigs[n]);
 	/* cheap: every forked child calls this; jobs_fd makes the pipe */
 	chld_setup(0);
 }
@@ -362,17 +355,18 @@ job_child(struct job *j)
 		if (j->fg && ttyfd >= 0)
 			tcsetpgrp(ttyfd, pg);
 	}
-	for (i = 0; i < NJOBSIGS; i++) {
+	/* without job control the shell ignores none of them by itself */
+	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
 		n = job_sigs[i];
 		/*
 		 * $(...) runs in the shell's own group, which owns the
 		 * terminal: like bash, keep it from being stopped by Ctrl+Z,
 		 * since nobody could resume it.
 		 */
-		if (hidden(j) && sh_opt.monitor && (n == SIGTSTP ||
-		    n == SIGTTIN || n == SIGTTOU))
-			continue;
-		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
+		if (hidden(j) && (n == SIGTSTP || n == SIGTTIN ||
+		    n == SIGTTOU))
+			sigaddset(&start_ign, n);
+		else if (!jobs_ignored_at_start(n) && !trap_ignored(n))
 			signal(n, SIG_DFL);
 	}
 	trap_reset_child();
@@ -380,17 +374,14 @@ job_child(struct job *j)
 	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+		sigaddset(&start_ign, SIGINT);
+		sigaddset(&start_ign, SIGQUIT);
 	}
-	signal(SIGCHLD, SIG_DFL);
-	if (ttyfd >= 0) {
-		close(ttyfd);
-		ttyfd = -1;
-	}
-	if (chld_pipe[0] >= 0) {
-		close(chld_pipe[0]);
-		close(chld_pipe[1]);
-		chld_pipe[0] = chld_pipe[1] = -1;
-	}
+	/*
+	 * The SIGCHLD handler, the terminal and the self-pipe go at
+	 * execve(2) by themselves (handlers reset, O_CLOEXEC); a subshell
+	 * calls jobs_forget.
+	 */
 	sigprocmask(SIG_SETMASK, &start_mask, NULL);
 	if (sh_opt.sandbox)
 		sandbox_child();
