@@ -309,7 +309,8 @@ probe_pipes(struct probe_ctx *c)
 			r = fd_scan_opener(c, i, &l);
 	if (r < 0)
 		goto out;
-	qsort(l.v, l.n, sizeof(*l.v), fd_ent_cmp);
+	if (l.n > 1)	/* qsort(3) with NULL is undefined even for 0 */
+		qsort(l.v, l.n, sizeof(*l.v), fd_ent_cmp);
 	for (i = 0; i < l.n; i = j) {
 		for (j = i + 1; j < l.n && l.v[j].ino == l.v[i].ino &&
 		    l.v[j].dev == l.v[i].dev; j++)

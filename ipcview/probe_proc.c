@@ -84,7 +84,8 @@ proc_children(const struct probe_ctx *c, pid_t pid, pid_t **out)
 		}
 	}
 	closedir(dir);
-	qsort(v, n, sizeof(*v), pid_cmp);
+	if (n > 1)	/* qsort(3) with NULL is undefined even for 0 */
+		qsort(v, n, sizeof(*v), pid_cmp);
 	*out = v;
 	return (ssize_t)n;
 }
