@@ -807,6 +807,8 @@ play(struct session *s)
 	sigaction(SIGINT, &sa, &old);
 	interrupted = 0;
 	lcheck_intr = 0;
+	/* known to the exit handler: a command may end the shell (exit, set -e) */
+	cur = s;
 	advance(s);
 	if (interrupted) {
 		printf("\n%s\n", tr("Lesson interrupted; cleaning up.",
