@@ -263,7 +263,10 @@ probe_shms(struct probe_ctx *c)
 		free(v);
 		return -1;
 	}
-	for (i = 0; i < s->nprocs && r == 0; i++)
+	/* reading maps is costly: only when some segment is attached at all */
+	for (k = 0; k < n && v[k].nattch == 0; k++)
+		;
+	for (i = 0; k < n && i < s->nprocs && r == 0; i++)
 		r = shm_maps_of(c, s->procs[i].pid, &maps, &nmaps, &cap);
 	for (k = 0; k < n && r == 0; k++) {
 		s->shms[s->nshms].info = v[k];
