@@ -122,13 +122,13 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		    "%s 在等待期间被删除了 (IPC_RMID)"), what);
 		break;
 	case EINVAL:
-		if (get && c->size != 0)
-			snprintf(s, len, tr("invalid argument: size %lu is outside the system's limits, or larger than the existing %s",
-			    "参数无效：大小 %lu 超出系统限制，或大于已存在的%s"),
+		if (get)
+			snprintf(s, len, tr("invalid argument: size %lu is outside the system's limits, or does not match the existing %s",
+			    "参数无效：大小 %lu 超出系统限制，或与已存在的%s不符"),
 			    c->size, c->obj != NULL ? c->obj : "object");
 		else
-			snprintf(s, len, tr("invalid id: there is no %s (it was never created or was already removed), or an argument is out of range",
-			    "无效的标识码：不存在%s（从未创建或已被删除），或参数超出范围"),
+			snprintf(s, len, tr("invalid id: %s does not exist (never created, or already removed), or an argument is out of range",
+			    "无效的标识码：%s 不存在（从未创建或已被删除），或参数超出范围"),
 			    what);
 		break;
 	case ENOSPC:
