@@ -371,7 +371,11 @@ sb_limits_init(void)
 		if (sb.lim_set[i]) {
 			*l = sb.conf[i];
 		} else if (sb_res[i].lab != RLIM_INFINITY) {
-			l->rlim_cur = l->rlim_max = sb_res[i].lab;
+			/* the lab's defaults only ever tighten */
+			if (l->rlim_max > sb_res[i].lab)
+				l->rlim_max = sb_res[i].lab;
+			if (l->rlim_cur > sb_res[i].lab)
+				l->rlim_cur = sb_res[i].lab;
 		} else {
 			continue;
 		}
@@ -958,8 +962,8 @@ sandbox_show_limits(void)
 	    "子进程的资源限制（软/硬，单位同 ulimit）："));
 	for (i = 0; i < SB_NRES; i++) {
 		/* the ones the sandbox sets; `ulimit -a` shows the rest */
-		if (strchr(SB_LAB_OPTS, sb_res[i].opt) == NULL ||
-		    sb_getlim(&sb_res[i], &rl) < 0)
+		if ((strchr(SB_LAB_OPTS, sb_res[i].opt) == NULL &&
+		    !sb.lim_set[i]) || sb_getlim(&sb_res[i], &rl) < 0)
 			continue;
 		printf("  %-20s (-%c) ", sb_res[i].desc, sb_res[i].opt);
 		if (rl.rlim_cur == RLIM_INFINITY)
