@@ -393,6 +393,8 @@ sb_record(pid_t pid, const char *comm, const char *call, const char *why)
 {
 	struct sb_refusal *r;
 
+	if (getpid() != sb.shell)
+		return;		/* a forked child: nobody would report it */
 	pthread_mutex_lock(&sb_lock);
 	if (sb_total > sb_shown) {
 		r = &sb_log[(sb_total - 1) % SB_KEEP];
@@ -509,6 +511,24 @@ sb_serve(void *arg)
 	return NULL;
 }
 
+static void
+sb_fork_prepare(void)
+{
+	pthread_mutex_lock(&sb_lock);
+}
+
+static void
+sb_fork_parent(void)
+{
+	pthread_mutex_unlock(&sb_lock);
+}
+
+static void
+sb_fork_child(void)
+{
+	pthread_mutex_init(&sb_lock, NULL);
+}
+
 /* Compiles the filters and starts the listener thread. */
 static int
 sb_filter_init(void)
@@ -527,6 +547,11 @@ sb_filter_init(void)
 		sb.prog = sb.errprog;
 		return 0;
 	}
+	/*
+	 * fork(2) in a threaded process: the child gets the mutex as it was;
+	 * hold it across fork so the child's copy is never left locked.
+	 */
+	pthread_atfork(sb_fork_prepare, sb_fork_parent, sb_fork_child);
 	/* The thread takes no signal: they stay the main loop's business. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -669,6 +694,9 @@ sandbox_check_kill(pid_t pid, int sig)
 	(void)sig;
 	if (!sb.on || !sbp_kill_refused(pid))
 		return 0;
+	/* a forked builtin (kill -1 | cat): the filter refuses and reports */
+	if (getpid() != sb.shell && sb.loaded && sb.notify)
+		return 0;
 	snprintf(call, sizeof(call), "kill");
 	sb_record(getpid(), "ipcsh", call, "pid -1 would signal every process");
 	errno = EPERM;
@@ -708,7 +736,7 @@ sandbox_report(void)
 	struct sb_refusal copy[SB_KEEP];
 	unsigned long from, to, lost = 0, i;
 
-	if (!sb.on && sb_total == 0)
+	if (sb.shell == 0 || getpid() != sb.shell)
 		return;
 	pthread_mutex_lock(&sb_lock);
 	to = sb_total;
