@@ -39,6 +39,23 @@ struct rsave {
 	} *v;
 };
 
+void
+sh_exit(int status)
+{
+	static int exiting;
+
+	if (!exiting) {
+		exiting = 1;
+		sh_status = status;
+		trap_run_exit();
+	}
+	fflush(stdout);
+	if (exec_in_child)
+		_exit(status);
+	input_save_history();
+	exit(status);
+}
+
 int
 exec_fatal(int status)
 {

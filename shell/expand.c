@@ -282,22 +282,20 @@ remove_pattern(const char *val, const char *pat, char op, int longest)
 	if (tmp == NULL)
 		abort();
 	for (k = 0; k <= n && res == NULL; k++) {
-		size_t cut = (op == '#') == !longest ? k : n - k;
+		/* shortest match first, or longest first */
+		size_t len = longest ? n - k : k;
 		int m;
 
 		if (op == '#') {
-			char save = tmp[cut];
+			char save = tmp[len];
 
-			tmp[cut] = '\0';
+			tmp[len] = '\0';
 			m = fnmatch(pat, tmp, 0);
-			tmp[cut] = save;
+			tmp[len] = save;
 			if (m == 0)
-				res = strdup(val + cut);
-		} else {
-			size_t from = n - cut;
-
-			if (fnmatch(pat, val + from, 0) == 0)
-				res = strndup(val, from);
+				res = strdup(val + len);
+		} else if (fnmatch(pat, val + n - len, 0) == 0) {
+			res = strndup(val, n - len);
 		}
 	}
 	free(tmp);

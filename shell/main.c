@@ -71,23 +71,6 @@ usage(FILE *f)
 		    "\nSee ipcsh(1).\n", f);
 }
 
-void
-sh_exit(int status)
-{
-	static int exiting;
-
-	if (!exiting) {
-		exiting = 1;
-		sh_status = status;
-		trap_run_exit();
-	}
-	fflush(stdout);
-	if (exec_in_child)
-		_exit(status);
-	input_save_history();
-	exit(status);
-}
-
 /* --view: run ipcview (next to our own binary first, then from PATH). */
 static void
 run_view(int argc, char **argv)

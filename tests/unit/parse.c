@@ -1,0 +1,95 @@
+/*
+ * parse.c - unit tests of the parser: each row is a text and the tree it
+ * must give (cmd_dump's S-expression), or "MORE" when more input is
+ * needed, or "ERR: message" for a syntax error.
+ */
+#include <stdlib.h>
+
+#include "parse.h"
+#include "unit.h"
+
+static const struct {
+	const char *name, *in, *want;
+} rows[] = {
+	{ "simple", "echo hi", "(exec echo hi)" },
+	{ "empty", "  # only a comment\n", "()" },
+	{ "assign", "a=1 b=2", "(exec a=1 b=2)" },
+	{ "assign-cmd", "a=1 env x=2", "(exec a=1 env x=2)" },
+	{ "redir", "cat <in >out 2>>log", "(exec cat 0<in 1>out 2>>log)" },
+	{ "redir-order", "cmd 2>&1 >f", "(exec cmd 2>&1 1>f)" },
+	{ "redir-only", ">f", "(exec 1>f)" },
+	{ "dup-close", "cmd <&- 3>&-", "(exec cmd 0<&- 3>&-)" },
+	{ "rdwr", "cmd 3<>f", "(exec cmd 3<>f)" },
+	{ "pipe", "a | b | c", "(pipe (exec a) (exec b) (exec c))" },
+	{ "pipe-newline", "a |\n b", "(pipe (exec a) (exec b))" },
+	{ "not", "! a | b", "(not (pipe (exec a) (exec b)))" },
+	{ "and-or", "a && b || c", "(or (and (exec a) (exec b)) (exec c))" },
+	{ "list", "a; b\nc", "(list (exec a) (list (exec b) (exec c)))" },
+	{ "back", "a & b", "(list (back (exec a)) (exec b))" },
+	{ "back-end", "a | b &", "(back (pipe (exec a) (exec b)))" },
+	{ "subshell", "(a; b) >f", "(redir (subshell (list (exec a) (exec b))) 1>f)" },
+	{ "group", "{ a; b; }", "(group (list (exec a) (exec b)))" },
+	{ "brace-arg", "echo { }", "(exec echo { })" },
+	{ "if", "if a; then b; fi", "(if (exec a) (exec b))" },
+	{ "if-else", "if a; then b; else c; fi", "(if (exec a) (exec b) (exec c))" },
+	{ "elif", "if a; then b; elif c; then d; fi", "(if (exec a) (exec b) (if (exec c) (exec d)))" },
+	{ "while", "while a; do b; done", "(while (exec a) (exec b))" },
+	{ "until", "until a\ndo b\ndone", "(until (exec a) (exec b))" },
+	{ "for", "for i in 1 2; do echo $i; done", "(for i in 1 2 (exec echo $i))" },
+	{ "for-args", "for i; do echo; done", "(for i (exec echo))" },
+	{ "for-newline", "for i\ndo echo; done", "(for i (exec echo))" },
+	{ "keyword-as-arg", "echo if then fi", "(exec echo if then fi)" },
+	{ "quoted-keyword", "\"if\" a", "(exec \"if\" a)" },
+	{ "nested", "while a; do if b; then break; fi; done | c",
+	    "(pipe (while (exec a) (if (exec b) (exec break))) (exec c))" },
+	{ "more-if", "if a; then", "MORE" },
+	{ "more-pipe", "a |", "MORE" },
+	{ "more-and", "a &&", "MORE" },
+	{ "more-quote", "echo 'a", "MORE" },
+	{ "more-brace", "{ a;", "MORE" },
+	{ "more-continuation", "echo a \\\n", "MORE" },
+	{ "err-semi", ";", "ERR: syntax error: unexpected `;'" },
+	{ "err-double-semi", "a;;", "ERR: syntax error: unexpected `;;'" },
+	{ "err-fi", "fi", "ERR: syntax error: unexpected `fi'" },
+	{ "err-then", "echo a; then", "ERR: syntax error: unexpected `then'" },
+	{ "err-paren", "echo )", "ERR: syntax error: unexpected `)'" },
+	{ "err-empty-group", "{ }", "ERR: syntax error: unexpected `}'" },
+	{ "err-empty-subshell", "( )", "ERR: syntax error: unexpected `)'" },
+	{ "err-redir-target", "echo >\n", "ERR: syntax error: unexpected newline" },
+	{ "err-pipe-start", "| a", "ERR: syntax error: unexpected `|'" },
+	{ "err-for-name", "for 1x in a; do b; done", "ERR: for: bad variable name `1x'" },
+	{ "err-in", "in a", "ERR: syntax error: unexpected `in'" },
+	{ "heredoc", "cat <<EOF", "ERR: here-documents are not supported yet" },
+	{ "function", "f() { a; }", "ERR: functions are not supported yet" },
+	{ "case", "case x in x) a;; esac", "ERR: case is not supported yet" },
+};
+
+int
+main(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct cmd *c;
+		char *err, *got;
+
+		switch (parse_buf(rows[i].in, strlen(rows[i].in), 1, &c,
+		    &err)) {
+		case PARSE_OK:
+			got = cmd_dump(c);
+			break;
+		case PARSE_INCOMPLETE:
+			got = strdup("MORE");
+			break;
+		default:
+			if (asprintf(&got, "ERR: %s", err) < 0)
+				got = NULL;
+			break;
+		}
+		unit_check("parse", rows[i].name, rows[i].want, got);
+		free(got);
+		free(err);
+		cmd_free(c);
+	}
+	return unit_failed;
+}
