@@ -550,7 +550,9 @@ pane_bar(struct pane *p, WINDOW *w, long fill, long cap, int full)
 		    (p->utf8 ? "\u00b7" : "."), 1,
 		    pane_attr(p, i < n ? st : ST_DIM));
 	waddch(w, ']');
-	if (fill < 0)
+	if (fill < 0 && cap < 0)
+		pane_printf(p, w, ST_DIM, " %s", tr("not open yet", "尚未打开"));
+	else if (fill < 0)
 		pane_printf(p, w, ST_TEXT, " ?/%ld B", cap);
 	else
 		pane_printf(p, w, ST_TEXT, " %ld/%ld B", fill, cap);
