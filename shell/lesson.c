@@ -49,6 +49,7 @@ struct session {
 	int		passed, failed;	/* checks */
 	char		dir[PATH_MAX];	/* the lesson's private directory */
 	char		*old_path;
+	pid_t		owner;		/* the shell running the lesson */
 	pid_t		*base;		/* processes that were there before */
 	size_t		nbase;
 };
@@ -589,7 +590,8 @@ session_free(struct session *s)
 static void
 lesson_atexit(void)
 {
-	if (cur != NULL) {
+	/* only the shell that runs the lesson: never a forked child */
+	if (cur != NULL && getpid() == cur->owner) {
 		session_clean(cur);
 		cur = NULL;
 	}
@@ -776,6 +778,7 @@ session_new(const struct lesson_opts *o, struct lesson *l)
 		return NULL;
 	}
 	s->l = l;
+	s->owner = getpid();
 	s->play = o->play;
 	s->speed = o->speed;
 	if (n > 7 && strcmp(b + n - 7, ".lesson") == 0)
