@@ -91,6 +91,8 @@ $(BUILD)/programs/%: lessons/programs/%.c
 $(BUILD)/tests/%: tests/progs/%.c $(LIBIPCVIEW)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(LIBIPCVIEW) $(LIBS_SH)
+# sandbox_exec compiles the shell's seccomp policy into itself
+$(BUILD)/tests/sandbox_exec: shell/sandbox_policy.c shell/sandbox_policy.h
 $(BUILD)/tests/unit_%: tests/unit/%.c $(SH_NOMAIN) $(LIBIPCVIEW)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(SH_NOMAIN) $(LIBIPCVIEW) $(LIBS_SH)

@@ -26,6 +26,8 @@ const struct sbp_rule sbp_rules[] = {
 	{ "ptrace", SBP_ALWAYS, "trace or control another process" },
 	{ "process_vm_readv", SBP_ALWAYS, "read another process's memory" },
 	{ "process_vm_writev", SBP_ALWAYS, "write another process's memory" },
+	{ "pidfd_getfd", SBP_ALWAYS, "take another process's open files" },
+	{ "process_madvise", SBP_ALWAYS, "advise on another process's memory" },
 	{ "mount", SBP_ALWAYS, "change the file system tree" },
 	{ "umount2", SBP_ALWAYS, "change the file system tree" },
 	{ "umount", SBP_ALWAYS, "change the file system tree (i386)" },

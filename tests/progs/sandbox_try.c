@@ -62,6 +62,24 @@ try_vm(int write)
 	    0);
 }
 
+/* pidfd_getfd(2) on ourselves: a copy of our own stdin. */
+static long
+try_pidfd_getfd(void)
+{
+	long pidfd = syscall(SYS_pidfd_open, getpid(), 0), fd;
+	int e;
+
+	if (pidfd < 0)
+		return -1;
+	fd = syscall(SYS_pidfd_getfd, (int)pidfd, 0, 0);
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	close(pidfd);
+	errno = e;
+	return fd < 0 ? -1 : 0;
+}
+
 #define NOWHERE	"/nonexistent-ipcsh-sandbox-try"
 
 static long try_ptrace_(void) { return try_ptrace(); }
@@ -212,6 +230,7 @@ static const struct {
 	{ "ptrace", try_ptrace_ },
 	{ "process_vm_readv", try_vm_readv },
 	{ "process_vm_writev", try_vm_writev },
+	{ "pidfd_getfd", try_pidfd_getfd },
 	{ "mount", try_mount },
 	{ "umount2", try_umount2 },
 	{ "pivot_root", try_pivot_root },
