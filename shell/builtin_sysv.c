@@ -29,26 +29,31 @@
 /*
  * Blocking calls (msgsnd, msgrcv, semop, shmwrite --hold) and Ctrl+C.
  *
- * A builtin in the foreground runs inside the shell, which ignores SIGINT
- * when interactive; in a pipeline or in the background it runs in a child
- * whose SIGINT is the default, and Ctrl+C simply kills it (status 130).
- * Inside the shell we do not fork: forking would put the wait out of the
- * job table's sight and make the shell's SIGCHLD reaping race ours.
- * Instead, while the call may block, SIGINT gets a handler that only sets
- * a flag. signal(7): msgrcv, msgsnd and semop "are never restarted after
+ * A builtin in the foreground runs inside the shell. In a pipeline or in
+ * the background it runs in a child whose SIGINT is the default, and
+ * Ctrl+C simply kills it (status 130). Inside the shell we do not fork:
+ * the wait would escape the job table and the shell's SIGCHLD reaping
+ * would race ours. The interactive shell catches SIGINT with a handler
+ * that only notes it (a script may trap it too); while the call may block
+ * we put our own handler in front, which sets a flag and then calls the
+ * shell's. signal(7): msgrcv, msgsnd and semop "are never restarted after
  * being interrupted by a signal handler, regardless of the use of
- * SA_RESTART", so the call fails with EINTR; we report status 130 as if
- * SIGINT had ended a child. An EINTR caused by another signal (SIGCHLD of
- * a background job) just restarts the call. The old disposition and mask
- * are restored afterwards.
+ * SA_RESTART", so the call fails with EINTR and we return 130, as if
+ * SIGINT had ended a child. An EINTR from another signal (SIGCHLD of a
+ * background job) restarts the call. Where the shell leaves SIGINT at its
+ * default (a script), Ctrl+C ends the shell as it would any command;
+ * where it ignores it, so do we. The old action and mask come back after.
  */
 static volatile sig_atomic_t sysv_got_sigint;
+
+static void (*sysv_chained)(int);	/* the shell's own SIGINT handler */
 
 static void
 sysv_on_sigint(int sig)
 {
-	(void)sig;
 	sysv_got_sigint = 1;
+	if (sysv_chained != NULL)
+		sysv_chained(sig);
 }
 
 struct sysv_wait {
@@ -68,8 +73,10 @@ sysv_wait_begin(struct sysv_wait *w)
 	if (getpid() != sh_pid)
 		return;		/* a child: SIGINT keeps its default */
 	if (sigaction(SIGINT, NULL, &w->old) < 0 ||
-	    w->old.sa_handler != SIG_IGN)
-		return;		/* not interactive: Ctrl+C ends the shell */
+	    (w->old.sa_flags & SA_SIGINFO) ||
+	    w->old.sa_handler == SIG_DFL || w->old.sa_handler == SIG_IGN)
+		return;
+	sysv_chained = w->old.sa_handler;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = sysv_on_sigint;
 	sigemptyset(&sa.sa_mask);
