@@ -55,6 +55,7 @@ static int have_shell_tmodes;
 static sigset_t start_mask;		/* the mask we were started with */
 static sigset_t start_ign;		/* signals ignored when we started */
 static int exit_warned;
+static int shell_ignores;		/* the interactive shell's job_sigs */
 
 /* what an interactive shell ignores; SIGTERM so that `kill 0` spares it */
 static const int job_sigs[] = {
@@ -63,6 +64,21 @@ static const int job_sigs[] = {
 #define NJOBSIGS ((int)(sizeof(job_sigs) / sizeof(job_sigs[0])))
 
 static int job_killed(const struct job *j);
+
+/*
+ * Ctrl+C that reaches the interactive shell itself: between reading a
+ * line and the moment the job owns the terminal. The flag is inherited
+ * by fork(2), so a foreground child that sees it set knows the user
+ * interrupted it before it could take the terminal.
+ */
+static volatile sig_atomic_t int_seen;
+
+static void
+int_handler(int sig)
+{
+	(void)sig;
+	int_seen = 1;
+}
 
 /* signal-safety(7): write(2) is async-signal-safe; errno is preserved. */
 static void
@@ -155,8 +171,10 @@ monitor_init(void)
 		kill(-getpgrp(), SIGTTIN);
 	}
 	orig_pgrp = pg;
+	shell_ignores = 1;
 	for (i = 0; i < NJOBSIGS; i++)
-		signal(job_sigs[i], SIG_IGN);
+		if (!jobs_ignored_at_start(job_sigs[i]))
+			jobs_sig_base(job_sigs[i]);
 	/* our own group, so Ctrl+C for a job never reaches the shell */
 	if (getpgrp() != getpid() && setpgid(0, 0) < 0 && errno != EPERM)
 		goto out_close;
@@ -201,6 +219,29 @@ jobs_ignored_at_start(int n)
 	return n > 0 && n < NSIG && sigismember(&start_ign, n) == 1;
 }
 
+void
+jobs_sig_base(int n)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = jobs_sig_ignored(n) ? SIG_IGN : SIG_DFL;
+	if (n == SIGINT && sa.sa_handler == SIG_IGN &&
+	    !jobs_ignored_at_start(n)) {
+		/* "ignored", but noted: see int_seen */
+		sa.sa_handler = int_handler;
+		sa.sa_flags = SA_RESTART;
+	}
+	sigaction(n, &sa, NULL);
+}
+
+int
+jobs_interrupted(void)
+{
+	return int_seen;
+}
+
 int
 jobs_sig_ignored(int n)
 {
@@ -208,7 +249,7 @@ jobs_sig_ignored(int n)
 
 	if (jobs_ignored_at_start(n))
 		return 1;
-	if (!sh_opt.monitor || getpid() != init_pid)
+	if (!shell_ignores)
 		return 0;
 	for (i = 0; i < NJOBSIGS; i++)
 		if (job_sigs[i] == n)
@@ -269,6 +310,7 @@ jobs_forget(void)
 		job_free(j);
 	}
 	jobs = NULL;
+	shell_ignores = 0;
 	if (ttyfd >= 0)
 		close(ttyfd);
 	ttyfd = -1;
@@ -348,24 +390,36 @@ job_child(struct job *j)
 	pid_t pg;
 	int i, n;
 
+	/*
+	 * Default dispositions first, so that a Ctrl+C typed before we own
+	 * the terminal (it goes to the shell's group, ours until setpgid)
+	 * still ends us. SIGTTIN/SIGTTOU stay ignored until after
+	 * tcsetpgrp(3), which would otherwise stop us (SIGTTOU).
+	 */
+	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
+		n = job_sigs[i];
+		if (n == SIGTTIN || n == SIGTTOU)
+			continue;
+		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
+			signal(n, SIG_DFL);
+	}
 	if (sh_opt.monitor && !hidden(j)) {
 		pg = j->pgid ? j->pgid : getpid();
 		setpgid(0, pg);
-		/* SIGTTOU is still ignored here, so tcsetpgrp(3) cannot stop us */
 		if (j->fg && ttyfd >= 0)
 			tcsetpgrp(ttyfd, pg);
 	}
-	/* without job control the shell ignores none of them by itself */
 	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
 		n = job_sigs[i];
+		if (n != SIGTTIN && n != SIGTTOU && n != SIGTSTP)
+			continue;
 		/*
 		 * $(...) runs in the shell's own group, which owns the
 		 * terminal: like bash, keep it from being stopped by Ctrl+Z,
 		 * since nobody could resume it.
 		 */
-		if (hidden(j) && (n == SIGTSTP || n == SIGTTIN ||
-		    n == SIGTTOU))
-			sigaddset(&start_ign, n);
+		if (hidden(j))
+			sigaddset(&start_ign, n), signal(n, SIG_IGN);
 		else if (!jobs_ignored_at_start(n) && !trap_ignored(n))
 			signal(n, SIG_DFL);
 	}
@@ -383,6 +437,11 @@ job_child(struct job *j)
 	 * calls jobs_forget.
 	 */
 	sigprocmask(SIG_SETMASK, &start_mask, NULL);
+	/* Ctrl+C came to the shell before this job could own the terminal */
+	if (sh_opt.monitor && j->fg && int_seen && !trap_ignored(SIGINT) &&
+	    !jobs_ignored_at_start(SIGINT))
+		raise(SIGINT);
+	int_seen = 0;
 	if (sh_opt.sandbox)
 		sandbox_child();
 }
@@ -629,6 +688,7 @@ job_wait_fg(struct job *j)
 	j->bgrun = 0;
 	/* a hidden job ($(...)) is never listed, so it cannot be stopped */
 	wait_members(j, hidden(j) ? 0 : WUNTRACED, 0);
+	int_seen = 0;
 	term_take_back(j);
 	status = job_status(j);
 	if (job_is_stopped(j)) {
@@ -906,6 +966,7 @@ jobs_notify(void)
 {
 	struct job *j, *next;
 
+	int_seen = 0;
 	jobs_reap();
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
@@ -955,6 +1016,7 @@ jobs_stopped(void)
 int
 jobs_exit_ok(void)
 {
+	jobs_reap();
 	if (jobs_stopped() == 0 || exit_warned)
 		return 1;
 	exit_warned = 1;

@@ -153,6 +153,20 @@ int jobs_exit_ok(void);
  */
 int jobs_sig_ignored(int n);
 
+/*
+ * Gives signal n the shell's own disposition (what trap - SIG restores):
+ * default, or ignored as jobs_sig_ignored says. SIGINT is the exception:
+ * the interactive shell only notes it (a flag), so that a Ctrl+C typed
+ * just before a foreground job owns the terminal still ends that job.
+ */
+void jobs_sig_base(int n);
+
+/*
+ * Non-zero when Ctrl+C reached the interactive shell itself since the
+ * last prompt (jobs_notify clears it): a loop of builtins can stop.
+ */
+int jobs_interrupted(void);
+
 /* Non-zero when signal n was ignored when the shell started. */
 int jobs_ignored_at_start(int n);
 

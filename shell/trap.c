@@ -57,11 +57,13 @@ apply(int n)
 		return 0;	/* stored for `trap` only: signal(7) */
 	if (n == SIGCHLD)
 		return 0;	/* jobs.c keeps its handler; the trap rides on it */
+	if (actions[n] == NULL) {
+		jobs_sig_base(n);
+		return 0;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	if (actions[n] == NULL)
-		sa.sa_handler = jobs_sig_ignored(n) ? SIG_IGN : SIG_DFL;
-	else if (actions[n][0] == '\0')
+	if (actions[n][0] == '\0')
 		sa.sa_handler = SIG_IGN;
 	else
 		sa.sa_handler = trap_handler;	/* no SA_RESTART: wait returns */
