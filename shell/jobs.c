@@ -38,6 +38,7 @@ struct job {
 	int nproc, cap;
 	int changed;		/* state changed since last notification */
 	int disowned;		/* not listed, reaped silently */
+	int inherited;		/* the parent shell's, seen from a subshell */
 	unsigned long stamp;	/* when it last became current (%+) */
 	struct termios tmodes;	/* its terminal modes when it stopped */
 	int have_tmodes;
@@ -305,12 +306,22 @@ jobs_forget(void)
 {
 	struct job *j, *next;
 
+	/*
+	 * A subshell still lists its parent's jobs, as bash does, so that
+	 * `jobs | grep`, `kill $(jobs -p)` and `(kill %1)` work; they are
+	 * not its children, so it never waits for them.
+	 */
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
-		job_free(j);
+		if (j->disowned) {
+			job_unlink(j);
+			job_free(j);
+		} else {
+			j->inherited = 1;
+		}
 	}
-	jobs = NULL;
 	shell_ignores = 0;
+	done_next = 0;		/* those finished children were the parent's */
 	if (ttyfd >= 0)
 		close(ttyfd);
 	ttyfd = -1;
@@ -763,6 +774,8 @@ jobs_reap(void)
 	chld_drain();
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
+		if (j->inherited)
+			continue;
 		was_running = job_running(j);
 		was_stopped = job_is_stopped(j);
 		for (i = 0; i < j->nproc; i++) {
@@ -970,7 +983,7 @@ jobs_notify(void)
 	jobs_reap();
 	for (j = jobs; j != NULL; j = next) {
 		next = j->next;
-		if (j->disowned || j->fg || !j->changed)
+		if (j->disowned || j->fg || !j->changed || j->inherited)
 			continue;
 		j->changed = 0;
 		if (job_running(j))
@@ -1008,7 +1021,7 @@ jobs_stopped(void)
 	int n = 0;
 
 	for (j = jobs; j != NULL; j = j->next)
-		if (!j->disowned && job_is_stopped(j))
+		if (!j->disowned && !j->inherited && job_is_stopped(j))
 			n++;
 	return n;
 }
@@ -1213,6 +1226,11 @@ job_wait(struct job *j)
 {
 	int done, status;
 
+	if (j->inherited) {
+		bi_errorf("wait", "%%%d: job is not a child of this shell",
+		    j->id);
+		return 127;
+	}
 	status = wait_job_intr(j, &done);
 	if (!done)
 		return status;
@@ -1235,7 +1253,7 @@ jobs_wait_all(void)
 	for (;;) {
 		jobs_reap();
 		for (j = jobs; j != NULL; j = j->next)
-			if (!j->disowned && job_running(j))
+			if (!j->disowned && !j->inherited && job_running(j))
 				break;
 		if (j == NULL)
 			break;
@@ -1290,6 +1308,8 @@ jobs_wait_for_pid(pid_t pid)
 	int i, done, status;
 	unsigned k;
 
+	if (j != NULL && j->inherited)
+		j = NULL;	/* the parent's child, not ours */
 	if (j == NULL) {
 		for (k = done_next; k > 0 && done_next - k < NDONE; k--)
 			if (done_ring[(k - 1) % NDONE].pid == pid)
