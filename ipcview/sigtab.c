@@ -22,7 +22,7 @@ static const char *const names[32] = {
 const char *
 sig_name(int n)
 {
-	static char rt[SIGTAB_MAX + 1][12];
+	static char rt[SIGTAB_MAX + 1][20];
 	int lo = SIGRTMIN, hi = SIGRTMAX;
 
 	if (n > 0 && n < 32)
