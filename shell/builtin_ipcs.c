@@ -607,7 +607,11 @@ ipcs_one_sem(int id)
 	}
 	m = calloc(s->nsems ? s->nsems : 1, sizeof(*m));
 	if (m == NULL || sysv_sem_members(id, m, s->nsems) < 0) {
-		ipcerr_report("ipcs", "semctl(GETVAL)", errno, NULL);
+		int err = errno;
+
+		/* util-linux's words first, then the lecture's */
+		bi_errorf("ipcs", "semctl(GETVAL) failed: %s", strerror(err));
+		ipcerr_report("ipcs", "semctl(GETVAL)", err, NULL);
 		free(m);
 		free(v);
 		return 1;
