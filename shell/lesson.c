@@ -534,38 +534,43 @@ kill_procs(struct session *s)
 	}
 }
 
-/* Removes the System V objects made during the lesson (IPC_RMID). */
+/*
+ * Removes the System V objects made during the lesson (IPC_RMID), as
+ * snap shows them: taken before the lesson's processes were killed, so
+ * that a private object still counts as the lesson's when one of them
+ * created or last used it.
+ */
 static void
-remove_ipc(void)
+remove_ipc(const struct snapshot *snap)
 {
-	struct sysv_msq *q = NULL;
-	struct sysv_shm *m = NULL;
-	struct sysv_sem *sm = NULL;
-	ssize_t n, i;
+	size_t i;
 
-	n = sysv_msq_list(&q);
-	for (i = 0; i < n; i++)
-		if (lcheck_is_mine('q', q[i].id, &q[i].perm))
-			msgctl(q[i].id, IPC_RMID, NULL);
-	n = sysv_shm_list(&m);
-	for (i = 0; i < n; i++)
-		if (lcheck_is_mine('s', m[i].id, &m[i].perm))
-			shmctl(m[i].id, IPC_RMID, NULL);
-	n = sysv_sem_list(&sm);
-	for (i = 0; i < n; i++)
-		if (lcheck_is_mine('S', sm[i].id, &sm[i].perm))
-			semctl(sm[i].id, 0, IPC_RMID);
-	free(q);
-	free(m);
-	free(sm);
+	for (i = 0; i < snap->nqueues; i++)
+		if (lcheck_is_mine('q', snap->queues[i].info.id,
+		    &snap->queues[i].info.perm, snap->queues[i].related))
+			msgctl(snap->queues[i].info.id, IPC_RMID, NULL);
+	for (i = 0; i < snap->nshms; i++)
+		if (lcheck_is_mine('s', snap->shms[i].info.id,
+		    &snap->shms[i].info.perm, snap->shms[i].related))
+			shmctl(snap->shms[i].info.id, IPC_RMID, NULL);
+	for (i = 0; i < snap->nsems; i++)
+		if (lcheck_is_mine('S', snap->sems[i].info.id,
+		    &snap->sems[i].info.perm, snap->sems[i].related))
+			semctl(snap->sems[i].info.id, 0, IPC_RMID);
 }
 
 /* Everything the lesson made goes: processes, IPC objects, its files. */
 static void
 session_clean(struct session *s)
 {
+	struct probe_opts o = { NULL, 0, 0, PROBE_NO_FILL | PROBE_NO_MSGS };
+	struct snapshot *snap = probe_take(getpid(), &o);
+
 	kill_procs(s);
-	remove_ipc();
+	if (snap != NULL) {
+		remove_ipc(snap);
+		snapshot_free(snap);
+	}
 	if (s->dir[0] != '\0') {
 		nftw(s->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 		s->dir[0] = '\0';
@@ -706,6 +711,23 @@ print_summary(struct session *s)
 }
 
 /*
+ * When playing to a class: time to read a paragraph, at twice the typing
+ * speed in characters (not bytes) a second, at most 8 seconds.
+ */
+static double
+reading_time(const char *text, double speed)
+{
+	size_t chars = 0;
+	double t;
+
+	for (; *text != '\0'; text++)
+		if (((unsigned char)*text & 0xc0) != 0x80)
+			chars++;
+	t = (double)chars / (2 * speed);
+	return t < 8 ? t : 8;
+}
+
+/*
  * Runs items from s->pos until one waits for the student (interactive)
  * or the lesson ends. Returns 1 when the lesson ended.
  */
@@ -721,6 +743,8 @@ advance(struct session *s)
 		switch (it->kind) {
 		case LI_SAY:
 			say(&it->text);
+			if (s->play && s->speed > 0)
+				nap(reading_time(ltext_get(&it->text), s->speed));
 			break;
 		case LI_RUN:
 			run_cmd(s, it->cmd, it->line);

@@ -763,7 +763,7 @@ ev_none(struct ev *e, const struct snapshot *s)
 	size_t i, n = t == 'q' ? s->nqueues : t == 's' && e->argv[0][4] == 'h' ?
 	    s->nshms : s->nsems;
 	const struct sysv_perm *perm;
-	int id;
+	int id, related;
 
 	if (t == 's' && e->argv[0][4] == 'e')
 		t = 'S';
@@ -771,14 +771,18 @@ ev_none(struct ev *e, const struct snapshot *s)
 		if (t == 'q') {
 			perm = &s->queues[i].info.perm;
 			id = s->queues[i].info.id;
+			related = s->queues[i].related;
 		} else if (t == 's') {
 			perm = &s->shms[i].info.perm;
 			id = s->shms[i].info.id;
+			related = s->shms[i].related;
 		} else {
 			perm = &s->sems[i].info.perm;
 			id = s->sems[i].info.id;
+			related = s->sems[i].related;
 		}
-		if (keyed ? perm->key == key : lcheck_is_mine(t, id, perm)) {
+		if (keyed ? perm->key == key : lcheck_is_mine(t, id, perm,
+		    related)) {
 			snprintf(e->why, e->whysize,
 			    "%s id %d (key 0x%08x) is still there",
 			    t == 'q' ? "message queue" : t == 's' ?
@@ -1021,8 +1025,11 @@ lesson_key(key_t key)
 }
 
 int
-lcheck_is_mine(char kind, int id, const struct sysv_perm *perm)
+lcheck_is_mine(char kind, int id, const struct sysv_perm *perm, int related)
 {
-	return lcheck_is_new(kind, id) && perm->uid == getuid() &&
-	    (perm->key == IPC_PRIVATE || lesson_key(perm->key));
+	if (!lcheck_is_new(kind, id) || perm->uid != getuid())
+		return 0;
+	if (perm->key == IPC_PRIVATE)
+		return related;
+	return lesson_key(perm->key);
 }

@@ -35,10 +35,13 @@ int lcheck_is_new(char kind, int id);
 
 /*
  * Nonzero when the object is one the lesson made: new, the user's, and
- * with a private key or a key ftok(3) made from a file of $LESSON_DIR.
+ * with a key ftok(3) made from a file of $LESSON_DIR, or a private key
+ * and related (the probe's flag: a process of the shell's tree created
+ * or last used it). Other programs' private objects are left alone.
  */
 struct sysv_perm;
-int lcheck_is_mine(char kind, int id, const struct sysv_perm *perm);
+int lcheck_is_mine(char kind, int id, const struct sysv_perm *perm,
+    int related);
 
 /* Set from a signal handler to stop a check waiting. */
 extern volatile int lcheck_intr;
