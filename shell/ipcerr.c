@@ -168,11 +168,15 @@ ipcerr_report(const char *builtin, const char *call, int err,
     const struct ipcerr_ctx *ctx)
 {
 	char what[128], sentence[512];
+	size_t n;
 
 	ipcerr_what(what, sizeof(what), ctx, i18n_lang() == LANG_ZH);
 	ipcerr_sentence(sentence, sizeof(sentence), call, err, ctx, what);
 	fflush(stdout);
-	if (strcmp(builtin, call) == 0)
+	n = strlen(builtin);
+	/* "msgrcv: ENOMSG", "msgctl(IPC_STAT): EINVAL": the call says it */
+	if (strncmp(builtin, call, n) == 0 &&
+	    (call[n] == '\0' || call[n] == '('))
 		sh_errorf("%s: %s: %s", call, ipcerr_name(err), sentence);
 	else
 		sh_errorf("%s: %s: %s: %s", builtin, call, ipcerr_name(err),
