@@ -81,6 +81,42 @@ int_handler(int sig)
 	int_seen = 1;
 }
 
+/*
+ * The process groups of the jobs, for the SIGHUP handler: when the
+ * terminal hangs up, the interactive shell passes SIGHUP on to its jobs
+ * (then SIGCONT, so that stopped ones act on it), as bash does. A plain
+ * array of pids, so the handler reads no list the main code may change.
+ */
+#define NHUP 256
+static volatile pid_t hup_groups[NHUP];
+
+static void
+hup_note(pid_t pg, int on)
+{
+	int i;
+
+	for (i = 0; i < NHUP; i++)
+		if (on ? hup_groups[i] == 0 : hup_groups[i] == pg) {
+			hup_groups[i] = on ? pg : 0;
+			return;
+		}
+}
+
+/* signal-safety(7): kill(2), signal(2) and raise(3) only */
+static void
+hup_handler(int sig)
+{
+	int i;
+
+	for (i = 0; i < NHUP; i++)
+		if (hup_groups[i] > 0) {
+			kill(-hup_groups[i], SIGHUP);
+			kill(-hup_groups[i], SIGCONT);
+		}
+	signal(sig, SIG_DFL);
+	raise(sig);	/* delivered when we return: die of SIGHUP */
+}
+
 /* signal-safety(7): write(2) is async-signal-safe; errno is preserved. */
 static void
 chld_handler(int sig)
@@ -176,6 +212,8 @@ monitor_init(void)
 	for (i = 0; i < NJOBSIGS; i++)
 		if (!jobs_ignored_at_start(job_sigs[i]))
 			jobs_sig_base(job_sigs[i]);
+	if (!jobs_ignored_at_start(SIGHUP))
+		jobs_sig_base(SIGHUP);
 	/* our own group, so Ctrl+C for a job never reaches the shell */
 	if (getpgrp() != getpid() && setpgid(0, 0) < 0 && errno != EPERM)
 		goto out_close;
@@ -234,6 +272,8 @@ jobs_sig_base(int n)
 		sa.sa_handler = int_handler;
 		sa.sa_flags = SA_RESTART;
 	}
+	if (n == SIGHUP && shell_ignores && !jobs_ignored_at_start(n))
+		sa.sa_handler = hup_handler;
 	sigaction(n, &sa, NULL);
 }
 
@@ -273,6 +313,8 @@ job_free(struct job *j)
 {
 	int i;
 
+	if (j->pgid > 0 && !j->disowned)
+		hup_note(j->pgid, 0);
 	for (i = 0; i < j->nproc && j->text != NULL && j->bgrun; i++) {
 		if (j->procs[i].state != P_DONE)
 			continue;
@@ -407,6 +449,9 @@ job_child(struct job *j)
 	 * still ends us. SIGTTIN/SIGTTOU stay ignored until after
 	 * tcsetpgrp(3), which would otherwise stop us (SIGTTOU).
 	 */
+	if (sh_opt.monitor && !jobs_ignored_at_start(SIGHUP) &&
+	    !trap_ignored(SIGHUP))
+		signal(SIGHUP, SIG_DFL);
 	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
 		n = job_sigs[i];
 		if (n == SIGTTIN || n == SIGTTOU)
@@ -486,6 +531,8 @@ job_add(struct job *j, pid_t pid, const char *name)
 		 * EACCES means the child already exec'd (and did it itself).
 		 */
 		setpgid(pid, j->pgid);
+		if (j->pgid == pid)
+			hup_note(pid, 1);
 	}
 }
 
@@ -1272,6 +1319,8 @@ jobs_wait_all(void)
 void
 job_disown(struct job *j)
 {
+	if (j->pgid > 0 && !j->disowned)
+		hup_note(j->pgid, 0);	/* bash: no SIGHUP for disowned jobs */
 	j->disowned = 1;
 	j->id = 0;
 	jobs_reap();
