@@ -318,7 +318,8 @@ sysv_read_stdin(size_t *len)
 }
 
 static int
-sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len)
+sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len,
+    long type)
 {
 	struct ipcerr_ctx c;
 	struct msqid_ds ds;
@@ -326,9 +327,12 @@ sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len)
 	sysv_ctx(&c, "queue", id);
 	c.nowait = nowait;
 	c.size = len;
+	c.type = type;
 	if (err == EAGAIN && msgctl(id, IPC_STAT, &ds) == 0) {
 		c.qbytes = ds.msg_qbytes;
 		c.cbytes = ds.__msg_cbytes;
+	} else if (err == EINVAL) {
+		c.qbytes = sysv_msgmax();	/* the limit that EINVAL meant */
 	}
 	return ipcerr_report(name, "msgsnd", err, &c);
 }
@@ -425,7 +429,7 @@ bi_msgsnd(int argc, char **argv)
 	if (r < 0 && err == EINTR)
 		status = 130;
 	else if (r < 0)
-		status = sysv_msgsnd_fail(argv[0], id, err, nowait, len);
+		status = sysv_msgsnd_fail(argv[0], id, err, nowait, len, type);
 	return status;
 }
 

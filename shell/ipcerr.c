@@ -108,8 +108,19 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		snprintf(s, len, tr("%s already exists, and IPC_CREAT|IPC_EXCL asks for a new one",
 		    "%s 已经存在，而 IPC_CREAT|IPC_EXCL 要求新建"), what);
 		break;
+	case EFBIG:
+		snprintf(s, len, tr("the semaphore number is out of range: %s has fewer semaphores",
+		    "信号量编号超出范围：%s 没有这么多信号量"), what);
+		break;
+	case ERANGE:
+		snprintf(s, len, tr("the new value would go above SEMVMX (32767) or below 0",
+		    "新值会超过 SEMVMX (32767) 或小于 0"));
+		break;
 	case ENOENT:
-		if (get)
+		if (strcmp(call, "ftok") == 0)
+			snprintf(s, len, tr("the path must name an existing file: ftok builds the key from its inode and device",
+			    "路径必须是已存在的文件：ftok 由它的 inode 和设备号生成键值"));
+		else if (get)
 			snprintf(s, len, tr("no %s has this key, and IPC_CREAT was not given to create one",
 			    "没有使用该键值的%s，且没有给出 IPC_CREAT 来创建"),
 			    c->obj != NULL ? c->obj : "object");
@@ -126,6 +137,14 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 			snprintf(s, len, tr("invalid argument: size %lu is outside the system's limits, or does not match the existing %s",
 			    "参数无效：大小 %lu 超出系统限制，或与已存在的%s不符"),
 			    c->size, c->obj != NULL ? c->obj : "object");
+		else if (strcmp(call, "msgsnd") == 0 && c->type <= 0)
+			snprintf(s, len, tr("the message type must be greater than 0 (msgrcv uses 0 and negative types to choose)",
+			    "消息类型必须大于 0（0 和负数是 msgrcv 用来选择消息的）"));
+		else if (strcmp(call, "msgsnd") == 0 && c->size > c->qbytes &&
+		    c->qbytes != 0)
+			snprintf(s, len, tr("the %lu-byte message is longer than msgmax (%lu bytes), the largest message the kernel accepts",
+			    "%lu 字节的消息超过了 msgmax（%lu 字节），即内核接受的最大消息"),
+			    c->size, c->qbytes);
 		else
 			snprintf(s, len, tr("invalid id: %s does not exist (never created, or already removed), or an argument is out of range",
 			    "无效的标识码：%s 不存在（从未创建或已被删除），或参数超出范围"),
