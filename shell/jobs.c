@@ -1223,6 +1223,10 @@ job_fg(struct job *j)
 int
 job_bg(struct job *j)
 {
+	if (job_running(j) && j->bgrun) {
+		bi_errorf("bg", "job %d already in background", j->id);
+		return 0;
+	}
 	j->bgrun = 1;
 	j->fg = 0;
 	j->stamp = ++job_clock;
