@@ -23,24 +23,6 @@
 
 volatile int lcheck_intr;
 
-const char *const lcheck_usage[] = {
-	"pipe-full COMM",
-	"pipe-fill COMM BYTES",
-	"proc COMM [state CHAR] [wchan WORD]",
-	"no-proc COMM",
-	"signal COMM {pending|blocked|ignored|caught} SIG[,SIG...]...",
-	"fifo PATH [open-readers N] [open-writers N] [readers N] [writers N]",
-	"queue KEY [messages N] [types T[,T...]] [text TEXT]",
-	"no-queue [KEY]",
-	"shm KEY [nattch N] [text TEXT]",
-	"no-shm [KEY]",
-	"sem KEY [values V[,V...]]",
-	"no-sem [KEY]",
-	"status N|SIG",
-	"shell COMMAND...",
-	NULL,
-};
-
 /* Options each kind takes after its fixed words: name, then a value. */
 struct kind {
 	const char	*name;

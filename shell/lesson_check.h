@@ -46,10 +46,4 @@ int lcheck_is_mine(char kind, int id, const struct sysv_perm *perm,
 /* Set from a signal handler to stop a check waiting. */
 extern volatile int lcheck_intr;
 
-/*
- * Usage of every kind of check, one per line, for `lesson help` and
- * messages: "pipe-full COMM", ...
- */
-extern const char *const lcheck_usage[];
-
 #endif
