@@ -78,8 +78,8 @@ int sysv_sem_values(int id, unsigned short *vals, size_t n);
 /* One semaphore of a set: semctl GETVAL, GETNCNT, GETZCNT, GETPID. */
 struct sysv_semval {
 	int		val;
-	int		ncnt;	/* processes waiting for the value to grow */
-	int		zcnt;	/* processes waiting for it to become zero */
+	int		ncnt;	/* processes waiting for it to grow */
+	int		zcnt;	/* processes waiting for zero */
 	pid_t		pid;	/* last process to operate on it */
 };
 
@@ -91,15 +91,16 @@ int sysv_sem_members(int id, struct sysv_semval *v, size_t n);
 
 /* Limits (IPC_INFO) and usage (MSG_INFO, SHM_INFO, SEM_INFO). */
 struct sysv_msginfo {
-	int		msgmni, msgmax, msgmnb;	/* queues, message, queue bytes */
+	int		msgmni, msgmax, msgmnb; /* limits */
 	int		used_queues, used_msgs, used_bytes;
 	int		maxidx;			/* highest index in use */
 };
 
 struct sysv_shminfo {
-	unsigned long	shmmax, shmmin, shmmni, shmall;	/* shmall in pages */
+	unsigned long	shmmax, shmmin, shmmni;
+	unsigned long	shmall;			/* in pages */
 	int		used_ids;
-	unsigned long	shm_tot, shm_rss, shm_swp;	/* pages */
+	unsigned long	shm_tot, shm_rss, shm_swp; /* pages */
 	unsigned long	swap_attempts, swap_successes;
 	int		maxidx;
 };

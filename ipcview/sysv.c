@@ -118,7 +118,7 @@ sysv_msq_list(struct sysv_msq **out)
 	for (i = 0; i <= maxidx; i++) {
 		id = msgctl(i, MSG_STAT_ANY, &ds);
 		if (id < 0)
-			continue;	/* unused index, or removed meanwhile */
+			continue;	/* unused, or removed meanwhile */
 		sysv_msq_copy(&v[n++], id, &ds);
 	}
 	if (n == 0) {
@@ -267,7 +267,8 @@ sysv_msgmax(void)
 			v = 0;
 		fclose(f);
 	}
-	if (v == 0 && msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&info) >= 0)
+	if (v == 0 &&
+	    msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&info) >= 0)
 		v = (unsigned long)info.msgmax;
 	return v != 0 ? v : 8192;
 }

@@ -332,7 +332,7 @@ sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len,
 		c.qbytes = ds.msg_qbytes;
 		c.cbytes = ds.__msg_cbytes;
 	} else if (err == EINVAL) {
-		c.qbytes = sysv_msgmax();	/* the limit that EINVAL meant */
+		c.qbytes = sysv_msgmax();	/* EINVAL: over msgmax? */
 	}
 	return ipcerr_report(name, "msgsnd", err, &c);
 }
@@ -885,7 +885,7 @@ bi_shmwrite(int argc, char **argv)
 	if (sysv_parse_id(argv[optind], &id) < 0)
 		return sysv_bad(argv[0], "segment id", argv[optind]);
 	for (i = optind + 1; i < argc; i++)
-		len += strlen(argv[i]) + 1;	/* a blank, or the final NUL */
+		len += strlen(argv[i]) + 1;	/* a blank or the NUL */
 	if (len == 0)
 		len = 1;
 	p = sysv_attach(argv[0], id, 0, &size);

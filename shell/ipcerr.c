@@ -92,7 +92,9 @@ static void
 ipcerr_sentence(char *s, size_t len, const char *call, int err,
     const struct ipcerr_ctx *c, const char *what)
 {
-	static const struct ipcerr_ctx none = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
+	static const struct ipcerr_ctx none = {
+		NULL, -1, -1, 0, 0, 0, 0, 0, 0
+	};
 	int get = strstr(call, "get") != NULL;
 
 	if (c == NULL)

@@ -21,7 +21,7 @@ struct ipcerr_ctx {
 	long		type;	/* msgrcv: the type asked for */
 	int		nowait;	/* -n (IPC_NOWAIT) given */
 	int		except;	/* msgrcv -x (MSG_EXCEPT) */
-	unsigned long	size;	/* msgrcv buffer, msgsnd text, shmget size */
+	unsigned long	size;	/* msgrcv buffer, msgsnd text, shm size */
 	unsigned long	qbytes;	/* msgsnd: the queue's limit */
 	unsigned long	cbytes;	/* msgsnd: bytes already queued */
 };
