@@ -27,6 +27,7 @@ struct snap_proc {
 	pid_t		pid, ppid, pgid, sid;	/* proc(5) /proc/PID/stat 1,4,5,6 */
 	pid_t		tpgid;			/* stat field 8: terminal's fg group */
 	int		depth;			/* 0 for the root, 1 its children... */
+	int		nthreads;		/* stat field 20 */
 	uid_t		uid;			/* real uid (status "Uid:") */
 	char		state;			/* stat field 3: R S D T t Z X I */
 	char		wchan[24];		/* plain word ("pipe write"), "" when running */

@@ -2,6 +2,7 @@
  * probe.c - probe_take(): one snapshot of a process tree's IPC state, put
  * together from the collectors (probe_proc.c, probe_pipe.c, probe_sysv.c).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -47,6 +48,12 @@ probe_read(const struct probe_ctx *c, const char *path, char *buf,
 		if (n <= 0)
 			break;
 		len += n;
+		/*
+		 * A short read under a page is the end: seq_file and
+		 * cmdline fill each read as far as they can. Saves a read.
+		 */
+		if (n < 4096 && (size_t)len < size - 1)
+			break;
 	}
 	saved = errno;
 	close(fd);
@@ -72,6 +79,30 @@ probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
 	    &args[2], &args[3], &args[4], &args[5]) != 7 || *nr < 0)
 		return -1;
 	return 0;
+}
+
+int
+probe_dir_each(const struct probe_ctx *c, const char *path,
+    int (*fn)(void *arg, const char *name), void *arg)
+{
+	char buf[8192];
+	struct dirent64 *d;
+	long n, off;
+	int fd, r = 0;
+
+	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	while (r == 0 && (n = syscall(SYS_getdents64, fd, buf,
+	    sizeof(buf))) > 0) {
+		for (off = 0; off < n && r == 0; off += d->d_reclen) {
+			d = (struct dirent64 *)(void *)(buf + off);
+			if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
+				r = fn(arg, d->d_name);
+		}
+	}
+	close(fd);
+	return r;
 }
 
 int
@@ -112,6 +143,18 @@ probe_close_pidfds(struct probe_ctx *c)
 			close(c->pidfds[i]);
 	free(c->pidfds);
 	c->pidfds = NULL;
+}
+
+static void
+probe_free_paths(struct probe_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npaths; i++)
+		free(c->paths[i].path);
+	free(c->paths);
+	c->paths = NULL;
+	c->npaths = 0;
 }
 
 static int
@@ -157,6 +200,7 @@ probe_take(pid_t root, const struct probe_opts *opts)
 	if (probe_pipes(&c) < 0)
 		goto out_free;
 	probe_close_pidfds(&c);
+	probe_free_paths(&c);
 	if (!(c.flags & PROBE_NO_SYSV) && probe_sysv(&c) < 0)
 		goto out_free;
 	close(c.procfd);
@@ -165,6 +209,7 @@ probe_take(pid_t root, const struct probe_opts *opts)
 out_free:
 	saved = errno;
 	probe_close_pidfds(&c);
+	probe_free_paths(&c);
 	snapshot_free(s);
 	errno = saved;
 out_close:

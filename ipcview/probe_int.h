@@ -19,6 +19,16 @@ struct probe_ctx {
 	struct snapshot	*s;		/* being filled */
 	size_t		cap_procs, cap_pipes;
 	int		*pidfds;	/* pidfd_open() of procs[i], -1 not yet, -2 failed */
+	struct probe_path *paths;	/* stat(2) of descriptor targets, by path */
+	size_t		npaths, cap_paths;
+};
+
+/* What a path a descriptor points to is, looked up once per snapshot. */
+struct probe_path {
+	char		*path;
+	int		fifo;
+	dev_t		dev;
+	ino_t		ino;
 };
 
 /* Grows *arr (of elem-sized items, *cap of them) to hold n+1. 0 or -1. */
@@ -37,6 +47,15 @@ ssize_t probe_read(const struct probe_ctx *c, const char *path, char *buf,
  */
 int probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
     unsigned long args[6]);
+
+/*
+ * Calls fn(arg, name) for each entry of the directory at path (relative to
+ * the procfs root) whose name starts with a digit, read with getdents64(2)
+ * straight into a buffer. Stops at the first nonzero return and returns it;
+ * 0 also when the directory cannot be opened (the process is gone).
+ */
+int probe_dir_each(const struct probe_ctx *c, const char *path,
+    int (*fn)(void *arg, const char *name), void *arg);
 
 /* The pidfd of procs[i] (pidfd_open(2), cached), or -1. */
 int probe_pidfd(struct probe_ctx *c, size_t i);

@@ -3,7 +3,6 @@
  * (/proc/PID/fd and fdinfo, proc(5)), how full they are (FIONREAD and
  * F_GETPIPE_SZ on a pidfd_getfd(2) copy), who is blocked on them.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -48,13 +47,25 @@ fd_ent_cmp(const void *a, const void *b)
 	return (x->fd > y->fd) - (x->fd < y->fd);
 }
 
-/* proc(5) /proc/PID/fdinfo/N "flags:" (octal); the access mode bits. */
+/*
+ * The access mode of /proc/PID/fd/N: the link's own permission bits say
+ * it (proc(5): r-x read, -wx write, rwx both), one lstat(2) where reading
+ * fdinfo's "flags:" would take three calls. fdinfo is the fallback, and
+ * what a fixture tree (whose links are plain symlinks) gives.
+ */
 static int
 fd_mode(const struct probe_ctx *c, pid_t pid, const char *fd)
 {
 	char path[96], buf[512], *f;
 	unsigned long flags;
+	struct stat st;
 
+	snprintf(path, sizeof(path), "%d/fd/%s", (int)pid, fd);
+	if (c->live &&
+	    fstatat(c->procfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode) && (st.st_mode & 0600) != 0)
+		return (st.st_mode & 0600) == 0600 ? O_RDWR :
+		    (st.st_mode & 0400) ? O_RDONLY : O_WRONLY;
 	snprintf(path, sizeof(path), "%d/fdinfo/%s", (int)pid, fd);
 	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
 		return -1;
@@ -62,6 +73,37 @@ fd_mode(const struct probe_ctx *c, pid_t pid, const char *fd)
 	if (f == NULL || sscanf(f + 6, "%lo", &flags) != 1)
 		return -1;
 	return (int)(flags & O_ACCMODE);
+}
+
+/*
+ * Whether the target of /proc/PID/fd/N is a FIFO: stat(2) through the link
+ * (a path walk, not an open), remembered by target path for the rest of
+ * the snapshot since most descriptors point at the same few files.
+ * Returns the entry, or NULL (ENOMEM, or the target is gone).
+ */
+static const struct probe_path *
+fd_target(struct probe_ctx *c, const char *link, const char *target)
+{
+	struct probe_path *pp;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < c->npaths; i++)
+		if (strcmp(c->paths[i].path, target) == 0)
+			return &c->paths[i];
+	if (fstatat(c->procfd, link, &st, 0) < 0)
+		return NULL;
+	if (probe_grow(&c->paths, &c->cap_paths, c->npaths, sizeof(*pp)) < 0)
+		return NULL;
+	pp = &c->paths[c->npaths];
+	pp->path = strdup(target);
+	if (pp->path == NULL)
+		return NULL;
+	pp->fifo = S_ISFIFO(st.st_mode);
+	pp->dev = st.st_dev;
+	pp->ino = st.st_ino;
+	c->npaths++;
+	return pp;
 }
 
 static int
@@ -73,19 +115,26 @@ fd_push(struct fd_list *l, const struct fd_ent *e)
 	return 0;
 }
 
+struct fd_scan {
+	struct probe_ctx *c;
+	size_t		i;
+	struct fd_list	*l;
+};
+
 /*
  * Classifies one /proc/PID/fd entry: "pipe:[INODE]" is a pipe; a path whose
- * target is a FIFO (stat(2) through the link: a path walk, not an open) is
- * a FIFO. Anything else is not ours. 0 skipped or added, -1 ENOMEM.
+ * target is a FIFO is a FIFO. Anything else is not ours. 0 skipped or
+ * added, -1 ENOMEM.
  */
 static int
-fd_scan_one(const struct probe_ctx *c, size_t i, const char *name,
-    struct fd_list *l)
+fd_scan_one(void *arg, const char *name)
 {
-	const struct snap_proc *p = &c->s->procs[i];
+	struct fd_scan *fs = arg;
+	struct probe_ctx *c = fs->c;
+	const struct snap_proc *p = &c->s->procs[fs->i];
+	const struct probe_path *pp;
 	char path[96], target[PATH_MAX];
 	struct fd_ent e = { 0 };
-	struct stat st;
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
@@ -96,10 +145,10 @@ fd_scan_one(const struct probe_ctx *c, size_t i, const char *name,
 	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
-	    fstatat(c->procfd, path, &st, 0) == 0 && S_ISFIFO(st.st_mode)) {
+	    (pp = fd_target(c, path, target)) != NULL && pp->fifo) {
 		e.kind = SNAP_FIFO;
-		e.dev = st.st_dev;
-		e.ino = st.st_ino;
+		e.dev = pp->dev;
+		e.ino = pp->ino;
 		e.own = strdup(target);
 		if (e.own == NULL)
 			return -1;
@@ -107,10 +156,10 @@ fd_scan_one(const struct probe_ctx *c, size_t i, const char *name,
 	} else {
 		return 0;
 	}
-	e.proc = i;
+	e.proc = fs->i;
 	e.fd = atoi(name);
 	e.mode = fd_mode(c, p->pid, name);
-	if (e.mode < 0 || fd_push(l, &e) < 0) {
+	if (e.mode < 0 || fd_push(fs->l, &e) < 0) {
 		free(e.own);
 		return e.mode < 0 ? 0 : -1;
 	}
@@ -118,27 +167,13 @@ fd_scan_one(const struct probe_ctx *c, size_t i, const char *name,
 }
 
 static int
-fd_scan_proc(const struct probe_ctx *c, size_t i, struct fd_list *l)
+fd_scan_proc(struct probe_ctx *c, size_t i, struct fd_list *l)
 {
+	struct fd_scan fs = { c, i, l };
 	char path[64];
-	struct dirent *d;
-	DIR *dir;
-	int fd, r = 0;
 
 	snprintf(path, sizeof(path), "%d/fd", (int)c->s->procs[i].pid);
-	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;	/* exited, or not ours to look at */
-	dir = fdopendir(fd);
-	if (dir == NULL) {
-		close(fd);
-		return 0;
-	}
-	while (r == 0 && (d = readdir(dir)) != NULL)
-		if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
-			r = fd_scan_one(c, i, d->d_name, l);
-	closedir(dir);
-	return r;
+	return probe_dir_each(c, path, fd_scan_one, &fs);
 }
 
 /*

@@ -2,7 +2,6 @@
  * probe_proc.c - the processes of the watched tree, from /proc (proc(5)):
  * stat, status, cmdline, wchan and, for blocked ones, syscall.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -47,51 +46,59 @@ proc_children_of(const struct probe_ctx *c, const char *path, pid_t **v,
 	return 0;
 }
 
-/*
- * Children of every thread of pid: /proc/PID/task/TID/children lists the
- * children a thread forked, so a multithreaded parent needs them all.
- * Returns the count and a sorted malloc'd array in *out, or -1.
- */
-static ssize_t
-proc_children(const struct probe_ctx *c, pid_t pid, pid_t **out)
-{
-	char path[96];
-	struct dirent *d;
-	size_t n = 0, cap = 0;
-	pid_t *v = NULL;
-	DIR *dir;
-	int fd;
+struct kids {
+	const struct probe_ctx *c;
+	pid_t		pid;
+	pid_t		*v;
+	size_t		n, cap;
+};
 
-	*out = NULL;
-	snprintf(path, sizeof(path), "%d/task", (int)pid);
-	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	dir = fdopendir(fd);
-	if (dir == NULL) {
-		close(fd);
-		return 0;
-	}
-	while ((d = readdir(dir)) != NULL) {
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "%d/task/%.20s/children", (int)pid,
-		    d->d_name);
-		if (proc_children_of(c, path, &v, &n, &cap) < 0) {
-			closedir(dir);
-			free(v);
-			return -1;
-		}
-	}
-	closedir(dir);
-	if (n > 1)	/* qsort(3) with NULL is undefined even for 0 */
-		qsort(v, n, sizeof(*v), pid_cmp);
-	*out = v;
-	return (ssize_t)n;
+static int
+proc_thread_children(void *arg, const char *tid)
+{
+	struct kids *k = arg;
+	char path[96];
+
+	snprintf(path, sizeof(path), "%d/task/%.20s/children", (int)k->pid,
+	    tid);
+	return proc_children_of(k->c, path, &k->v, &k->n, &k->cap);
 }
 
-/* proc(5) /proc/PID/stat: (1) pid (2) comm (3) state (4) ppid (5) pgrp
- * (6) session (7) tty_nr (8) tpgid. comm may hold spaces and parens. */
+/*
+ * Children of every thread of pid: /proc/PID/task/TID/children lists the
+ * children a thread forked, so a multithreaded parent needs them all (a
+ * single-threaded one has only TID == PID). Returns the count and a sorted
+ * malloc'd array in *out, or -1.
+ */
+static ssize_t
+proc_children(const struct probe_ctx *c, const struct snap_proc *p,
+    pid_t **out)
+{
+	struct kids k = { c, p->pid, NULL, 0, 0 };
+	char path[64];
+	int r;
+
+	if (p->nthreads == 1) {
+		snprintf(path, sizeof(path), "%d", (int)p->pid);
+		r = proc_thread_children(&k, path);
+	} else {
+		snprintf(path, sizeof(path), "%d/task", (int)p->pid);
+		r = probe_dir_each(c, path, proc_thread_children, &k);
+	}
+	if (r < 0) {
+		free(k.v);
+		return -1;
+	}
+	qsort(k.v, k.n, sizeof(*k.v), pid_cmp);
+	*out = k.v;
+	return (ssize_t)k.n;
+}
+
+/*
+ * proc(5) /proc/PID/stat: (1) pid (2) comm (3) state (4) ppid (5) pgrp
+ * (6) session (7) tty_nr (8) tpgid ... (20) num_threads. comm may hold
+ * spaces and parentheses: it ends at the last ')'.
+ */
 static int
 proc_stat(const struct probe_ctx *c, struct snap_proc *p)
 {
@@ -114,6 +121,9 @@ proc_stat(const struct probe_ctx *c, struct snap_proc *p)
 	if (sscanf(r + 1, " %c %d %d %d %d %d", &p->state, &ppid, &pgid, &sid,
 	    &tty, &tpgid) != 6)
 		return -1;
+	if (sscanf(r + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
+	    "%*u %*d %*d %*d %*d %d", &p->nthreads) != 1)
+		p->nthreads = 0;	/* unknown: look at every thread */
 	p->ppid = ppid;
 	p->pgid = pgid;
 	p->sid = sid;
@@ -353,7 +363,7 @@ proc_walk(struct probe_ctx *c, pid_t pid, int depth)
 	r = proc_add(c, pid, depth);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
-	n = proc_children(c, pid, &kids);
+	n = proc_children(c, &c->s->procs[c->s->nprocs - 1], &kids);
 	if (n < 0)
 		return -1;
 	for (i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
  * usage: probe_msgq create MODE       prints the id of a new private queue
  *        probe_msgq send ID TYPE HEX  sends the bytes given in hex
  *        probe_msgq recv ID TYPE      receives one (blocking), prints its size
+ *        probe_msgq fill ID N         sends N text messages of types 1, 2, 3...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,18 @@ main(int argc, char **argv)
 		printf("%d\n", id);
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[1], "fill") == 0) {
+		for (id = 0; id < atoi(argv[3]); id++) {
+			m.type = id + 1;
+			n = (size_t)snprintf(m.text, sizeof(m.text),
+			    "message %d", id);
+			if (msgsnd(atoi(argv[2]), &m, n, IPC_NOWAIT) < 0) {
+				perror("probe_msgq: msgsnd");
+				return 1;
+			}
+		}
+		return 0;
+	}
 	if (argc == 4 && strcmp(argv[1], "recv") == 0) {
 		ssize_t r = msgrcv(atoi(argv[2]), &m, sizeof(m.text),
 		    atol(argv[3]), 0);
@@ -39,7 +52,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (argc != 5 || strcmp(argv[1], "send") != 0) {
-		fprintf(stderr, "usage: probe_msgq create MODE | send ID TYPE HEX | recv ID TYPE\n");
+		fprintf(stderr, "usage: probe_msgq create MODE | send ID TYPE HEX | recv ID TYPE | fill ID N\n");
 		return 2;
 	}
 	m.type = atol(argv[3]);
