@@ -100,13 +100,16 @@ bi_bg(int argc, char **argv)
 	if (i >= argc) {
 		if ((j = job_find(NULL, "bg")) == NULL)
 			return 1;
-		return job_bg(j) < 0 ? bi_errorf("bg", "%s", strerror(errno)) : 0;
+		if (job_bg(j) < 0)
+			return bi_errorf("bg", "%s", strerror(errno));
+		return 0;
 	}
 	for (; i < argc; i++) {
 		if ((j = job_find(argv[i], "bg")) == NULL)
 			rc = 1;
 		else if (job_bg(j) < 0)
-			rc = bi_errorf("bg", "%s: %s", argv[i], strerror(errno));
+			rc = bi_errorf("bg", "%s: %s", argv[i],
+			    strerror(errno));
 	}
 	return rc;
 }

@@ -55,7 +55,7 @@ list_one(const char *who, const char *arg)
 			return 0;
 		}
 		if (*end == '\0' && v > 0 && v <= SIGTAB_MAX) {
-			/* 32 and 33 (glibc's own) have no name: bash is silent */
+			/* 32 and 33 (glibc's) have no name: bash is silent */
 			if (sig_name((int)v) != NULL)
 				printf("%s\n", sig_name((int)v));
 			return 0;

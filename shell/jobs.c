@@ -31,25 +31,25 @@ struct job {
 	struct job *next;
 	int id;			/* [n]; 0 for hidden jobs */
 	char *text;		/* as typed; NULL for hidden jobs */
-	int fg;			/* started or now running in the foreground */
+	int fg;			/* running in the foreground */
 	int bgrun;		/* runs in the background (shown with " &") */
 	pid_t pgid;
 	struct proc *procs;
 	int nproc, cap;
 	int changed;		/* state changed since last notification */
 	int disowned;		/* not listed, reaped silently */
-	int inherited;		/* the parent shell's, seen from a subshell */
+	int inherited;		/* the parent's, seen from a subshell */
 	unsigned long stamp;	/* when it last became current (%+) */
 	struct termios tmodes;	/* its terminal modes when it stopped */
 	int have_tmodes;
 };
 
-static struct job *jobs;		/* listed and disowned jobs, oldest first */
+static struct job *jobs;	/* listed and disowned jobs, oldest first */
 static unsigned long job_clock;
 static int chld_pipe[2] = { -1, -1 };
-static int ttyfd = -1;			/* the controlling terminal (monitor) */
+static int ttyfd = -1;		/* the controlling terminal (monitor) */
 static pid_t shell_pgrp;
-static pid_t orig_pgrp;			/* terminal owner when we started */
+static pid_t orig_pgrp;		/* terminal owner when we started */
 static pid_t init_pid;
 static struct termios shell_tmodes;
 static int have_shell_tmodes;
@@ -156,7 +156,7 @@ chld_setup(int pipe)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = chld_handler;
 	sigemptyset(&sa.sa_mask);
-	/* SA_RESTART: a child's death must not make read(2) at the prompt fail */
+	/* SA_RESTART: a child's death must not make read(2) fail */
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGCHLD, &sa, NULL);
 }
@@ -245,7 +245,7 @@ jobs_init(int interactive)
 			sigaddset(&start_ign, n);
 	sh_opt.monitor = 0;
 	if (interactive) {
-		sh_opt.explain = 1;	/* ~/.ipcshrc may say set +o explain */
+		sh_opt.explain = 1;	/* ~/.ipcshrc may set +o explain */
 		monitor_init();
 	}
 	chld_setup(1);
@@ -363,7 +363,7 @@ jobs_forget(void)
 		}
 	}
 	shell_ignores = 0;
-	done_next = 0;		/* those finished children were the parent's */
+	done_next = 0;		/* those children were the parent's */
 	if (ttyfd >= 0)
 		close(ttyfd);
 	ttyfd = -1;
@@ -480,7 +480,7 @@ job_child(struct job *j)
 			signal(n, SIG_DFL);
 	}
 	trap_reset_child();
-	/* POSIX: without job control, & ignores SIGINT and SIGQUIT (dash too) */
+	/* POSIX: without job control, & ignores SIGINT and SIGQUIT */
 	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
@@ -661,7 +661,8 @@ term_take_back(struct job *j)
 	if (j != NULL && job_is_stopped(j)) {
 		j->have_tmodes = tcgetattr(ttyfd, &j->tmodes) == 0;
 	}
-	if (j != NULL && job_is_done(j) && !job_killed(j) && have_shell_tmodes) {
+	if (j != NULL && job_is_done(j) && !job_killed(j) &&
+	    have_shell_tmodes) {
 		/* bash keeps modes a job set and left normally (stty) */
 		tcgetattr(ttyfd, &shell_tmodes);
 		return;
@@ -1034,7 +1035,7 @@ jobs_notify(void)
 			continue;
 		j->changed = 0;
 		if (job_running(j))
-			continue;	/* resumed by someone else: say nothing */
+			continue;	/* resumed by someone else */
 		if (sh_opt.interactive) {
 			print_state_line(j, JOB_FMT_NORMAL);
 			explain_job(j, job_is_done(j) ? P_DONE : P_STOPPED);
@@ -1324,7 +1325,7 @@ void
 job_disown(struct job *j)
 {
 	if (j->pgid > 0 && !j->disowned)
-		hup_note(j->pgid, 0);	/* bash: no SIGHUP for disowned jobs */
+		hup_note(j->pgid, 0);	/* bash: no SIGHUP for these */
 	j->disowned = 1;
 	j->id = 0;
 	jobs_reap();
@@ -1336,7 +1337,7 @@ job_signal(struct job *j, int sig)
 	int i, rc = 0, stopped = job_is_stopped(j);
 
 	if (sh_opt.monitor && j->pgid > 0) {
-		/* killpg(3): the whole pipeline at once, as the terminal does */
+		/* killpg(3): the whole pipeline, as the terminal does */
 		if (killpg(j->pgid, sig) < 0)
 			return -1;
 		if (stopped && (sig == SIGTERM || sig == SIGHUP))

@@ -56,7 +56,7 @@ apply(int n)
 	if (n == SIGKILL || n == SIGSTOP)
 		return 0;	/* stored for `trap` only: signal(7) */
 	if (n == SIGCHLD)
-		return 0;	/* jobs.c keeps its handler; the trap rides on it */
+		return 0;	/* jobs.c keeps its handler, trap_note */
 	if (actions[n] == NULL) {
 		jobs_sig_base(n);
 		return 0;
@@ -66,7 +66,7 @@ apply(int n)
 	if (actions[n][0] == '\0')
 		sa.sa_handler = SIG_IGN;
 	else
-		sa.sa_handler = trap_handler;	/* no SA_RESTART: wait returns */
+		sa.sa_handler = trap_handler;	/* no SA_RESTART */
 	return sigaction(n, &sa, NULL);
 }
 
@@ -112,7 +112,7 @@ static void
 run_action(const char *action)
 {
 	int saved = sh_status;
-	char *copy = strdup(action);	/* the action may reset its own trap */
+	char *copy = strdup(action);	/* it may reset its own trap */
 
 	if (copy == NULL)
 		return;
