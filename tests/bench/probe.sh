@@ -9,13 +9,13 @@ B=${BUILD_DIR:-build}/tests
 tmp=${BENCHTMP:-$(mktemp -d)}
 bytes=${BENCH_PROBE_BYTES:-4G}
 rounds=${BENCH_PROBE_ROUNDS:-5}
-root= queues=()
+root= queues=() pids=
 
 cleanup()
 {
 	local q
-	[ -n "$root" ] && kill -TERM "$root" 2>/dev/null
-	[ -n "$root" ] && pkill -TERM -s "$root" -x sleep 2>/dev/null
+	# the shell and the sleeps it started, by pid
+	[ -n "$root" ] && kill -TERM "$root" ${pids//,/ } 2>/dev/null
 	for q in "${queues[@]}"; do
 		ipcrm -q "$q" 2>/dev/null
 	done
@@ -74,7 +74,7 @@ else
 	echo "bench probe-snapshot: $ours us vs $theirs us, ratio $ratio (target <= 0.5): MISSED"
 fi
 cleanup
-root= queues=()
+root= queues=() pids=
 
 # Observer effect: head -c 4G /dev/zero | cat, unwatched and watched by
 # ipcview --follow at 10 Hz, alternating; the best round of each.
