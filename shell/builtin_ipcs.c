@@ -1059,6 +1059,14 @@ bi_ipcrm(int argc, char **argv)
 		free(acts);
 		return bi_usage(argv[0]);
 	}
+	/*
+	 * --sandbox without an own IPC namespace: "all" reaches other
+	 * sessions. Refused before anything is removed.
+	 */
+	if (all >= 0 && sandbox_check_ipcrm_all() < 0) {
+		free(acts);
+		return bi_errorf(argv[0], "-a: %s", strerror(errno));
+	}
 	/* Second pass: remove in order; one failure does not stop the rest. */
 	for (i = 0; i < n; i++) {
 		id = (int)acts[i].num;
@@ -1072,10 +1080,7 @@ bi_ipcrm(int argc, char **argv)
 		}
 		ret |= rm_id(acts[i].type, acts[i].iskey, id, verbose);
 	}
-	/* --sandbox without an own IPC namespace: "all" reaches other sessions */
-	if (all >= 0 && sandbox_check_ipcrm_all() < 0)
-		ret = bi_errorf(argv[0], "-a: %s", strerror(errno));
-	else if (all >= 0)
+	if (all >= 0)
 		ret |= rm_all(all, verbose);
 	free(acts);
 	return ret ? 1 : 0;
