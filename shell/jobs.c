@@ -1003,6 +1003,11 @@ print_state_line(struct job *j, int fmt)
 			snprintf(state, sizeof(state), "Stopped");
 		else
 			explain_state(st, state, sizeof(state));
+		/* POSIX jobs(1), bash --posix: "Done(3)"; bash itself "Exit 3" */
+		if (!sh_opt.interactive && WIFEXITED(st) &&
+		    WEXITSTATUS(st) != 0 && !job_running(j))
+			snprintf(state, sizeof(state), "Done(%d)",
+			    WEXITSTATUS(st));
 		printf("[%d]%c  %-24s%s%s\n", j->id, job_mark(j), state,
 		    j->text, job_running(j) && j->bgrun ? " &" : "");
 	}
