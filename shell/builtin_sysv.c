@@ -102,11 +102,7 @@ sysv_wait_end(struct sysv_wait *w)
 static int
 sysv_wait_stop(void)
 {
-	if (!sysv_got_sigint)
-		return 0;
-	fflush(stdout);
-	fputc('\n', stderr);
-	return 1;
+	return sysv_got_sigint != 0;
 }
 
 static void
@@ -116,6 +112,20 @@ sysv_ctx(struct ipcerr_ctx *c, const char *obj, long id)
 	c->obj = obj;
 	c->id = id;
 	c->key = -1;
+}
+
+/* The report of a wait ended by Ctrl+C; returns 130 (128 + SIGINT). */
+static int
+sysv_interrupted(const char *name, const char *call, const char *obj,
+    int id)
+{
+	struct ipcerr_ctx c;
+
+	fflush(stdout);
+	fputc('\n', stderr);	/* the ^C the terminal echoed ends no line */
+	sysv_ctx(&c, obj, id);
+	ipcerr_report(name, call, EINTR, &c);
+	return 130;
 }
 
 /* A key: a number (0x hex, 0 octal or decimal) or "private" (IPC_PRIVATE). */
@@ -427,7 +437,7 @@ bi_msgsnd(int argc, char **argv)
 	sysv_wait_end(&w);
 	free(m);
 	if (r < 0 && err == EINTR)
-		status = 130;
+		status = sysv_interrupted(argv[0], "msgsnd", "queue", id);
 	else if (r < 0)
 		status = sysv_msgsnd_fail(argv[0], id, err, nowait, len, type);
 	return status;
@@ -526,7 +536,7 @@ bi_msgrcv(int argc, char **argv)
 	if (n < 0) {
 		free(m);
 		if (err == EINTR)
-			return 130;
+			return sysv_interrupted(argv[0], "msgrcv", "queue", id);
 		sysv_ctx(&c, "queue", id);
 		c.type = type;
 		c.nowait = (flags & IPC_NOWAIT) != 0;
@@ -832,6 +842,8 @@ sysv_hold(long secs)
 	sysv_wait_begin(&w);
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		if (sysv_wait_stop()) {
+			fflush(stdout);
+			fputc('\n', stderr);
 			status = 130;
 			break;
 		}
@@ -1051,7 +1063,7 @@ bi_semop(int argc, char **argv)
 	err = errno;
 	sysv_wait_end(&w);
 	if (r < 0 && err == EINTR)
-		return 130;
+		return sysv_interrupted(argv[0], "semop", "semaphore set", id);
 	if (r < 0) {
 		sysv_ctx(&c, "semaphore set", id);
 		c.nowait = (flags & IPC_NOWAIT) != 0;

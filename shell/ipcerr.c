@@ -101,9 +101,12 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		c = &none;
 	switch (err) {
 	case EACCES:
+		snprintf(s, len, tr("permission denied: the mode bits of %s do not let you read or write it",
+		    "权限不足：%s 的权限位不允许你读或写它"), what);
+		break;
 	case EPERM:
-		snprintf(s, len, tr("permission denied: the mode of %s does not let you do this (only its owner, its creator or root may change or remove it)",
-		    "权限不足：%s 的权限位不允许这样做（只有属主、创建者或 root 能修改或删除它）"),
+		snprintf(s, len, tr("permission denied: only the owner or creator of %s, or root, may change or remove it",
+		    "权限不足：只有 %s 的属主、创建者或 root 才能修改或删除它"),
 		    what);
 		break;
 	case EEXIST:
@@ -175,8 +178,8 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		ipcerr_nomsg(s, len, c, what);
 		break;
 	case EINTR:
-		snprintf(s, len, tr("interrupted by a signal while waiting",
-		    "等待时被信号中断"));
+		snprintf(s, len, tr("Ctrl+C (SIGINT) interrupted the wait; signal(7): this call is never restarted after a handler",
+		    "Ctrl+C (SIGINT) 打断了等待；signal(7)：这个调用在信号处理函数之后不会自动重启"));
 		break;
 	default:
 		snprintf(s, len, "%s", strerror(err));
