@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "exec.h"
 #include "expand.h"
@@ -411,6 +413,10 @@ exec_replace(char **argv)
 	size_t dl;
 
 	fflush(stdout);
+	if (argv[0][0] == '\0') {
+		sh_errorf(": not found");
+		return 127;
+	}
 	if (strchr(argv[0], '/') != NULL) {
 		execve(argv[0], argv, envp);
 		err = errno;
@@ -447,6 +453,217 @@ exec_replace(char **argv)
 	}
 	sh_errorf("%s: not found", argv[0]);
 	return 127;
+}
+
+/*
+ * The fast path for external commands: posix_spawn(3), which glibc does
+ * with clone(CLONE_VM | CLONE_VFORK), so the cost does not grow with the
+ * shell's size as fork(2)'s page-table copy does. Only where it gives
+ * exactly what fork + job_child + exec would: no job control (no process
+ * group, no terminal), no sandbox filter, no SIGINT/SIGQUIT to ignore
+ * (background), no set -x. Signal handlers are reset by execve(2) itself;
+ * what the shell ignores stays ignored, as job_child leaves it.
+ */
+static int
+can_spawn(void)
+{
+	return !sh_opt.monitor && !sh_opt.sandbox && !sh_opt.xtrace;
+}
+
+/* The PATH lookup cache: name -> path, dropped when PATH changes. */
+#define NHASH 64
+static struct pathent {
+	char *name, *path;
+	struct pathent *next;
+} *path_hash[NHASH];
+static char *path_seen;
+
+static void
+path_flush(void)
+{
+	struct pathent *pe, *next;
+	int i;
+
+	for (i = 0; i < NHASH; i++) {
+		for (pe = path_hash[i]; pe != NULL; pe = next) {
+			next = pe->next;
+			free(pe->name);
+			free(pe->path);
+			free(pe);
+		}
+		path_hash[i] = NULL;
+	}
+}
+
+/* The executable regular file name resolves to in PATH, or NULL. */
+static const char *
+path_lookup(const char *name)
+{
+	const char *path = var_get("PATH"), *p, *colon;
+	struct pathent *pe;
+	struct stat st;
+	unsigned h = 0;
+	char buf[4096];
+	const char *s;
+	size_t dl;
+
+	if (path == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	if (path_seen == NULL || strcmp(path_seen, path) != 0) {
+		path_flush();
+		free(path_seen);
+		path_seen = strdup(path);
+	}
+	for (s = name; *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	for (pe = path_hash[h % NHASH]; pe != NULL; pe = pe->next)
+		if (strcmp(pe->name, name) == 0)
+			return pe->path;
+	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
+		colon = strchr(p, ':');
+		dl = colon ? (size_t)(colon - p) : strlen(p);
+		if (dl == 0 || *p != '/' ||
+		    dl + strlen(name) + 2 > sizeof(buf))
+			continue;	/* relative entries: the slow path */
+		memcpy(buf, p, dl);
+		buf[dl] = '/';
+		strcpy(buf + dl + 1, name);
+		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(buf, X_OK) == 0)
+			break;
+	}
+	if (p == NULL)
+		return NULL;
+	pe = malloc(sizeof(*pe));
+	if (pe == NULL || (pe->name = strdup(name)) == NULL ||
+	    (pe->path = strdup(buf)) == NULL)
+		abort();
+	pe->next = path_hash[h % NHASH];
+	path_hash[h % NHASH] = pe;
+	return pe->path;
+}
+
+/* Words whose expansion runs nothing and changes nothing. */
+static int
+plain_words(char **w, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strpbrk(w[i], "$`") != NULL)
+			return 0;
+	return 1;
+}
+
+static int
+plain_redirs(const struct redir *r)
+{
+	for (; r != NULL; r = r->next)
+		if (strpbrk(r->word, "$`") != NULL)
+			return 0;
+	return 1;
+}
+
+static int
+spawn_actions(posix_spawn_file_actions_t *fa, const struct redir *r)
+{
+	static const int oflags[] = {
+		[R_IN] = O_RDONLY,
+		[R_OUT] = O_WRONLY | O_CREAT | O_TRUNC,
+		[R_APPEND] = O_WRONLY | O_CREAT | O_APPEND,
+		[R_CLOBBER] = O_WRONLY | O_CREAT | O_TRUNC,
+		[R_RDWR] = O_RDWR | O_CREAT,
+	};
+	char *word, *end;
+	long m;
+	int rc = 0;
+
+	for (; r != NULL && rc == 0; r = r->next) {
+		word = expand_string(r->word, 0);
+		if (word == NULL)
+			return -1;
+		if (r->type != R_DUPIN && r->type != R_DUPOUT) {
+			rc = posix_spawn_file_actions_addopen(fa, r->fd, word,
+			    oflags[r->type], 0666);
+		} else if (strcmp(word, "-") == 0) {
+			rc = posix_spawn_file_actions_addclose(fa, r->fd);
+		} else {
+			m = strtol(word, &end, 10);
+			if (*word == '\0' || *end != '\0' || m < 0 || m > 1023 ||
+			    m == r->fd)
+				rc = -1;
+			else
+				rc = posix_spawn_file_actions_adddup2(fa,
+				    (int)m, r->fd);
+		}
+		free(word);
+	}
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Spawns argv[0] (not a builtin) with the redirections r, standard input
+ * and output from in and out when >= 0. Returns the pid, or -1 when this
+ * command must take the fork path (which reports any error itself).
+ */
+static pid_t
+spawn_cmd(char **argv, const struct redir *r, int in, int out,
+    const sigset_t *mask)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t at;
+	const char *path;
+	pid_t pid;
+	int rc;
+
+	path = strchr(argv[0], '/') ? argv[0] : path_lookup(argv[0]);
+	if (path == NULL || *path == '\0')
+		return -1;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawnattr_init(&at);
+	rc = 0;
+	if (in >= 0)
+		rc |= posix_spawn_file_actions_adddup2(&fa, in, 0);
+	if (out >= 0)
+		rc |= posix_spawn_file_actions_adddup2(&fa, out, 1);
+	if (rc == 0)
+		rc = spawn_actions(&fa, r);
+	posix_spawnattr_setsigmask(&at, mask);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK);
+	if (rc == 0) {
+		fflush(stdout);
+		rc = posix_spawn(&pid, path, &fa, &at, argv, var_environ());
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&at);
+	return rc == 0 ? pid : -1;
+}
+
+/*
+ * A pipeline member that can be spawned: a simple external command whose
+ * expansion has no side effects (so doing it here, not in a child, is the
+ * same). Returns the pid, or -1 for the fork path.
+ */
+static pid_t
+spawn_member(struct cmd *c, int in, int out, const sigset_t *mask)
+{
+	struct cmd_exec *e = (struct cmd_exec *)c;
+	char **argv;
+	int argc;
+	pid_t pid = -1;
+
+	if (c->type != CMD_EXEC || e->nassign > 0 || e->argc == 0 ||
+	    !can_spawn() || !plain_words(e->argv, e->argc) ||
+	    !plain_redirs(e->redir))
+		return -1;
+	argv = expand_fields(e->argv, e->argc, &argc);
+	if (argv == NULL)
+		return -1;
+	if (argc > 0 && strcmp(argv[0], "command") != 0 &&
+	    strcmp(argv[0], "exec") != 0 && builtin_find(argv[0]) == NULL)
+		pid = spawn_cmd(argv, e->redir, in, out, mask);
+	expand_free(argv);
+	return pid;
 }
 
 /* In every child right after fork(2). */
@@ -517,8 +734,10 @@ start_pipeline(struct job *j, const sigset_t *old, struct cmd_pipe *p,
 			sh_errorf("pipe: %s", strerror(errno));
 			break;
 		}
-		pid = fork_cmd(j, old, p->cmds[i], prev, fds[1], fds[0],
-		    bg && i == 0 && !sh_opt.monitor);
+		pid = bg ? -1 : spawn_member(p->cmds[i], prev, fds[1], old);
+		if (pid < 0)
+			pid = fork_cmd(j, old, p->cmds[i], prev, fds[1],
+			    fds[0], bg && i == 0 && !sh_opt.monitor);
 		if (pid < 0)
 			sh_errorf("fork: %s", strerror(errno));
 		else
@@ -616,6 +835,11 @@ run_external(struct cmd_exec *e, char **argv, char **as, int flags)
 	if (!(flags & EV_EXIT)) {
 		jobs_block(&old);
 		j = job_new(job_text, 1);
+		pid = -1;
+		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir))
+			pid = spawn_cmd(argv, e->redir, -1, -1, &old);
+		if (pid > 0)
+			goto added;
 		fflush(stdout);
 		pid = fork();
 		if (pid < 0) {
@@ -625,6 +849,7 @@ run_external(struct cmd_exec *e, char **argv, char **as, int flags)
 			return 2;
 		}
 		if (pid > 0) {
+added:
 			job_add(j, pid, argv[0]);
 			jobs_unblock(&old);
 			st = job_run(j);

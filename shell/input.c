@@ -549,6 +549,9 @@ input_init_interactive(void)
 	rl_catch_signals = 0;
 	rl_outstream = stderr;
 	rl_attempted_completion_function = complete;
+	/* plain: no escape sequence at all, not even bracketed paste mode */
+	if (sh_opt.plain)
+		rl_variable_bind("enable-bracketed-paste", "off");
 	using_history();
 	if (state != NULL && *state == '/') {
 		if (asprintf(&hist_path, "%s/ipcsh/history", state) < 0)

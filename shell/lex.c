@@ -105,7 +105,7 @@ out_c(struct sbuf *out, char c)
 static int
 is_contline(const char *s, size_t len, size_t i)
 {
-	return s[i] == '\\' && i + 1 < len && s[i + 1] == '\n';
+	return i + 1 < len && s[i] == '\\' && s[i + 1] == '\n';
 }
 
 static int skip_bquote(const char *s, size_t len, size_t *pos,
@@ -235,10 +235,18 @@ skip_paren(const char *s, size_t len, size_t *pos, struct sbuf *out,
 {
 	size_t i = *pos;
 	int depth = 1;
+	char prev = '(';
 
 	while (i < len) {
 		char c = s[i];
 
+		if (c == '#' && strchr(" \t\n;&|(", prev) != NULL) {
+			/* a comment: its parentheses do not count */
+			while (i < len && s[i] != '\n')
+				out_c(out, s[i++]);
+			continue;
+		}
+		prev = c;
 		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
 			if (lex_skip_quote(s, len, &i, out, lines) < 0)
 				return -1;
@@ -304,6 +312,10 @@ lex_skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
 		i += 2;
 		(*lines)++;
 	}
+	if (i + 1 == len && s[i] == '\\')
+		return -1;	/* $\ then the end: the name may follow */
+	if (i >= len && i > *pos + 1)
+		return -1;
 	out_c(out, '$');
 	if (i < len && s[i] == '(') {
 		out_c(out, '(');
@@ -442,7 +454,9 @@ incomplete:
 enum tok_type
 lex_next(struct lexer *lx, struct token *t)
 {
-	size_t i;
+	size_t i, p, n, end[3] = { 0, 0, 0 };
+	int nl[3] = { 0, 0, 0 };
+	char c[3] = { 0, 0, 0 };
 
 	t->text = NULL;
 	if (skip_blanks(lx) < 0) {
@@ -458,18 +472,35 @@ lex_next(struct lexer *lx, struct token *t)
 		t->type = T_EOF;
 		return T_EOF;
 	}
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		size_t n = strlen(ops[i].op);
-
-		if (lx->len - lx->pos >= n &&
-		    memcmp(lx->s + lx->pos, ops[i].op, n) == 0) {
-			lx->pos += n;
-			if (ops[i].type == T_NEWLINE)
-				lx->line++;
-			t->type = ops[i].type;
-			t->end = lx->pos;
-			return t->type;
+	/* the operator's characters, backslash-newlines between them skipped */
+	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
+		c[n] = lx->s[p];
+		end[n++] = ++p;
+		if (strchr("&|;<>", c[0]) == NULL)
+			break;	/* only these begin operators of 2 or 3 */
+		while (is_contline(lx->s, lx->len, p)) {
+			p += 2;
+			nl[n - 1]++;
 		}
+		if (p >= lx->len && nl[n - 1] > 0 &&
+		    (n == 1 || (n == 2 && c[0] == '<' && c[1] == '<'))) {
+			t->type = T_INCOMPLETE;	/* the operator may go on */
+			return T_INCOMPLETE;
+		}
+	}
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		size_t k = strlen(ops[i].op), m;
+
+		if (k > n || memcmp(c, ops[i].op, k) != 0)
+			continue;
+		lx->pos = end[k - 1];
+		for (m = 0; m + 1 < k; m++)
+			lx->line += nl[m];
+		if (ops[i].type == T_NEWLINE)
+			lx->line++;
+		t->type = ops[i].type;
+		t->end = lx->pos;
+		return t->type;
 	}
 	return lex_word(lx, t);
 }

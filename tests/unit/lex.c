@@ -39,6 +39,12 @@ static const struct {
 	{ "open-cmdsub", "echo $(abc", "W(echo) MORE" },
 	{ "open-backquote", "echo `abc", "W(echo) MORE" },
 	{ "empty", "", "EOF" },
+	{ "op-continuation", "a &\\\n& b", "W(a) && W(b) EOF" },
+	{ "op-continuation-end", "a &\\\n", "W(a) MORE" },
+	{ "dollar-continuation", "echo $\\\nx", "W(echo) W($x) EOF" },
+	{ "dollar-continuation-end", "echo $\\\n", "W(echo) MORE" },
+	{ "cmdsub-comment", "echo $(a # )\n)", "W(echo) W($(a # )\n)) EOF" },
+	{ "contline-at-end-of-text", "a\\", "MORE" },
 };
 
 static void
