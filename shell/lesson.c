@@ -853,13 +853,13 @@ lesson_begin(const struct lesson_opts *o)
 	struct session *s;
 
 	if (cur != NULL) {
-		sh_errorf("lesson: %s is running; `lesson quit` first",
-		    cur->name);
+		sh_errorf(tr("lesson: %s is running; `lesson quit` first",
+		    "lesson: 课程 %s 正在进行；请先 `lesson quit`"), cur->name);
 		return 1;
 	}
 	if (lesson_find(o->name, file, sizeof(file)) < 0) {
-		sh_errorf("lesson: %s: no such lesson (try `lesson list`)",
-		    o->name);
+		sh_errorf(tr("lesson: %s: no such lesson (try `lesson list`)",
+		    "lesson: %s: 没有这个课程（试试 `lesson list`）"), o->name);
 		return 2;
 	}
 	l = lesson_parse(file, err, sizeof(err));

@@ -5,8 +5,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "jobs.h"
 #include "lesson_check.h"
 #include "probe.h"
@@ -381,12 +382,14 @@ ev_proc(struct ev *e, const struct snapshot *s)
 		if (i2 + 1 >= e->argc)
 			return 1;
 		snprintf(e->why, e->whysize,
-		    "%s (pid %d) is in state %c, wait channel '%s'",
+		    tr("%s (pid %d) is in state %c, wait channel '%s'",
+		    "%s（pid %d）处于状态 %c，等待通道 '%s'"),
 		    p->comm, (int)p->pid, p->state,
 		    p->wchan[0] != '\0' ? p->wchan : "-");
 	}
 	if (!found)
-		snprintf(e->why, e->whysize, "no process named %s",
+		snprintf(e->why, e->whysize, tr("no process named %s",
+		    "没有名为 %s 的进程"),
 		    e->argv[1]);
 	return 0;
 }
@@ -399,7 +402,8 @@ ev_no_proc(struct ev *e, const struct snapshot *s)
 	for (i = 0; i < s->nprocs; i++)
 		if (proc_named(&s->procs[i], e->argv[1])) {
 			snprintf(e->why, e->whysize,
-			    "%s (pid %d) is still there", e->argv[1],
+			    tr("%s (pid %d) is still there",
+			    "%s（pid %d）仍然存在"), e->argv[1],
 			    (int)s->procs[i].pid);
 			return 0;
 		}
@@ -457,7 +461,8 @@ ev_signal(struct ev *e, const struct snapshot *s)
 			if ((have & want) != want) {
 				sig_mask_names(have, ",", names, sizeof(names));
 				snprintf(e->why, e->whysize,
-				    "%s (pid %d): %s signals are {%s}",
+				    tr("%s (pid %d): %s signals are {%s}",
+				    "%s（pid %d）：%s 信号集合是 {%s}"),
 				    p->comm, (int)p->pid, e->argv[j], names);
 				break;
 			}
@@ -466,7 +471,8 @@ ev_signal(struct ev *e, const struct snapshot *s)
 			return 1;
 	}
 	if (!found)
-		snprintf(e->why, e->whysize, "no process named %s",
+		snprintf(e->why, e->whysize, tr("no process named %s",
+		    "没有名为 %s 的进程"),
 		    e->argv[1]);
 	return 0;
 }
@@ -505,14 +511,17 @@ ev_pipe(struct ev *e, const struct snapshot *s)
 		if (e->argc > 2 && pp->fill >= want)
 			return 1;
 		snprintf(e->why, e->whysize,
-		    "the pipe written by %s holds %ld of %ld bytes%s",
+		    tr("the pipe written by %s holds %ld of %ld bytes%s",
+		    "%s 写的管道中有 %ld/%ld 字节%s"),
 		    e->argv[1], pp->fill, pp->capacity,
-		    e->argc == 2 ? " and no writer is blocked in pipe write" :
+		    e->argc == 2 ? tr(" and no writer is blocked in pipe write",
+		    "，没有写者阻塞在 pipe write") :
 		    "");
 	}
 	if (!found)
 		snprintf(e->why, e->whysize,
-		    "no process named %s writes to a pipe", e->argv[1]);
+		    tr("no process named %s writes to a pipe",
+		    "没有名为 %s 的进程在写管道"), e->argv[1]);
 	return 0;
 }
 
@@ -561,8 +570,10 @@ ev_fifo(struct ev *e, const struct snapshot *s)
 	long have, want;
 
 	if (stat(e->argv[1], &st) < 0 || !S_ISFIFO(st.st_mode)) {
-		snprintf(e->why, e->whysize, "%s is not a FIFO%s", e->argv[1],
-		    errno == ENOENT ? " (no such file)" : "");
+		snprintf(e->why, e->whysize, tr("%s is not a FIFO%s",
+		    "%s 不是 FIFO%s"), e->argv[1],
+		    errno == ENOENT ? tr(" (no such file)",
+		    "（没有这个文件）") : "");
 		return 0;
 	}
 	for (i = 0; i < s->npipes; i++)
@@ -581,7 +592,8 @@ ev_fifo(struct ev *e, const struct snapshot *s)
 		else
 			have = pp != NULL ? (long)pp->nwriters : 0;
 		if (have != want) {
-			snprintf(e->why, e->whysize, "%s: %ld %s, not %ld",
+			snprintf(e->why, e->whysize, tr("%s: %ld %s, not %ld",
+			    "%s：%ld 个 %s，而不是 %ld"),
 			    e->argv[1], have, e->argv[j], want);
 			return 0;
 		}
@@ -615,11 +627,13 @@ types_match(struct ev *e, const struct snap_queue *q, const char *list)
 			ok = 0;
 			if (i >= q->nmsgs)
 				snprintf(e->why, e->whysize,
-				    "queue 0x%08x has only %zu messages",
+				    tr("queue 0x%08x has only %zu messages",
+				    "队列 0x%08x 只有 %zu 条消息"),
 				    (unsigned)q->info.perm.key, q->nmsgs);
 			else
 				snprintf(e->why, e->whysize,
-				    "message %zu of queue 0x%08x has type %ld, not %s",
+				    tr("message %zu of queue 0x%08x has type %ld, not %s",
+				    "第 %zu 条消息（队列 0x%08x）的类型是 %ld，而不是 %s"),
 				    i + 1, (unsigned)q->info.perm.key,
 				    q->msgs[i].type, tok);
 		}
@@ -636,7 +650,8 @@ ev_queue(struct ev *e, const struct snapshot *s)
 	int j;
 
 	if (q == NULL) {
-		snprintf(e->why, e->whysize, "no message queue with key 0x%08x",
+		snprintf(e->why, e->whysize, tr("no message queue with key 0x%08x",
+		    "没有键值为 0x%08x 的消息队列"),
 		    (unsigned)key);
 		return 0;
 	}
@@ -646,7 +661,8 @@ ev_queue(struct ev *e, const struct snapshot *s)
 		if (strcmp(e->argv[j], "messages") == 0 &&
 		    (long)q->info.qnum != to_long(v)) {
 			snprintf(e->why, e->whysize,
-			    "queue 0x%08x holds %lu messages, not %s",
+			    tr("queue 0x%08x holds %lu messages, not %s",
+			    "队列 0x%08x 中有 %lu 条消息，而不是 %s"),
 			    (unsigned)key, q->info.qnum, v);
 			return 0;
 		}
@@ -655,7 +671,8 @@ ev_queue(struct ev *e, const struct snapshot *s)
 		if (strcmp(e->argv[j], "text") == 0 && (q->nmsgs == 0 ||
 		    strcmp((const char *)q->msgs[0].data, v) != 0)) {
 			snprintf(e->why, e->whysize,
-			    "the first message of queue 0x%08x is not '%s'",
+			    tr("the first message of queue 0x%08x is not '%s'",
+			    "队列 0x%08x 的第一条消息不是 '%s'"),
 			    (unsigned)key, v);
 			return 0;
 		}
@@ -676,7 +693,8 @@ ev_shm(struct ev *e, const struct snapshot *s)
 			m = &s->shms[i];
 	if (m == NULL) {
 		snprintf(e->why, e->whysize,
-		    "no shared memory segment with key 0x%08x", (unsigned)key);
+		    tr("no shared memory segment with key 0x%08x",
+		    "没有键值为 0x%08x 的共享内存段"), (unsigned)key);
 		return 0;
 	}
 	for (j = 2; j + 1 < e->argc; j += 2) {
@@ -685,7 +703,8 @@ ev_shm(struct ev *e, const struct snapshot *s)
 		if (strcmp(e->argv[j], "nattch") == 0 &&
 		    (long)m->info.nattch != to_long(v)) {
 			snprintf(e->why, e->whysize,
-			    "segment 0x%08x has nattch %lu, not %s",
+			    tr("segment 0x%08x has nattch %lu, not %s",
+			    "共享段 0x%08x 的 nattch 是 %lu，而不是 %s"),
 			    (unsigned)key, m->info.nattch, v);
 			return 0;
 		}
@@ -693,7 +712,8 @@ ev_shm(struct ev *e, const struct snapshot *s)
 		if (strcmp(e->argv[j], "text") == 0 && (!m->readable ||
 		    m->npreview < n || memcmp(m->preview, v, n) != 0)) {
 			snprintf(e->why, e->whysize,
-			    "segment 0x%08x does not begin with '%s'",
+			    tr("segment 0x%08x does not begin with '%s'",
+			    "共享段 0x%08x 的开头不是 '%s'"),
 			    (unsigned)key, v);
 			return 0;
 		}
@@ -714,7 +734,8 @@ ev_sem(struct ev *e, const struct snapshot *s)
 		if (s->sems[i].info.perm.key == key)
 			m = &s->sems[i];
 	if (m == NULL) {
-		snprintf(e->why, e->whysize, "no semaphore set with key 0x%08x",
+		snprintf(e->why, e->whysize, tr("no semaphore set with key 0x%08x",
+		    "没有键值为 0x%08x 的信号量集合"),
 		    (unsigned)key);
 		return 0;
 	}
@@ -729,10 +750,21 @@ ev_sem(struct ev *e, const struct snapshot *s)
 			ok = 0;
 	if (!ok)
 		snprintf(e->why, e->whysize,
-		    "semaphore set 0x%08x does not hold %s", (unsigned)key,
+		    tr("semaphore set 0x%08x does not hold %s",
+		    "信号量集合 0x%08x 的值不是 %s"), (unsigned)key,
 		    e->argv[3]);
 	free(copy);
 	return ok;
+}
+
+static const char *
+kind_name(char t)
+{
+	if (t == 'q')
+		return tr("message queue", "消息队列");
+	if (t == 's')
+		return tr("shared memory segment", "共享内存段");
+	return tr("semaphore set", "信号量集合");
 }
 
 /* no-queue/no-shm/no-sem [KEY]: none with that key, or none new. */
@@ -766,9 +798,8 @@ ev_none(struct ev *e, const struct snapshot *s)
 		if (keyed ? perm->key == key : lcheck_is_mine(t, id, perm,
 		    related)) {
 			snprintf(e->why, e->whysize,
-			    "%s id %d (key 0x%08x) is still there",
-			    t == 'q' ? "message queue" : t == 's' ?
-			    "shared memory segment" : "semaphore set", id,
+			    tr("%s id %d (key 0x%08x) is still there",
+			    "%s（id %d，键值 0x%08x）仍然存在"), kind_name(t), id,
 			    (unsigned)perm->key);
 			return 0;
 		}
@@ -791,11 +822,13 @@ ev_status(struct ev *e)
 		return 1;
 	if (sh_status > 128 && sig_name(sh_status - 128) != NULL)
 		snprintf(e->why, e->whysize,
-		    "the last command's status was %d (SIG%s)", sh_status,
+		    tr("the last command's status was %d (SIG%s)",
+		    "上一条命令的状态是 %d（SIG%s）"), sh_status,
 		    sig_name(sh_status - 128));
 	else
 		snprintf(e->why, e->whysize,
-		    "the last command's status was %d", sh_status);
+		    tr("the last command's status was %d",
+		    "上一条命令的状态是 %d"), sh_status);
 	return 0;
 }
 
@@ -810,7 +843,8 @@ ev_shell(struct ev *e, const struct lcheck *c)
 	sh_status = saved;
 	if (st == 0)
 		return 1;
-	snprintf(e->why, e->whysize, "the command's status was %d", st);
+	snprintf(e->why, e->whysize, tr("the command's status was %d",
+	    "命令的状态是 %d"), st);
 	return 0;
 }
 
@@ -864,7 +898,8 @@ ev_once(struct ev *e, const struct lcheck *c)
 		o.flags |= PROBE_SHMAT;
 	s = probe_take(getpid(), &o);
 	if (s == NULL) {
-		snprintf(e->why, e->whysize, "cannot take a snapshot: %s",
+		snprintf(e->why, e->whysize, tr("cannot take a snapshot: %s",
+		    "无法获取快照：%s"),
 		    strerror(errno));
 		return 0;
 	}
