@@ -8,6 +8,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -845,6 +846,25 @@ play(struct session *s)
 	return rc;
 }
 
+static int from_main;	/* ipcsh --lesson: no line of input to name */
+
+static void
+lesson_errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (from_main) {
+		fflush(stdout);
+		fputs("ipcsh: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	} else {
+		sh_verrorf(fmt, ap);
+	}
+	va_end(ap);
+}
+
 int
 lesson_begin(const struct lesson_opts *o)
 {
@@ -853,12 +873,12 @@ lesson_begin(const struct lesson_opts *o)
 	struct session *s;
 
 	if (cur != NULL) {
-		sh_errorf(tr("lesson: %s is running; `lesson quit` first",
+		lesson_errorf(tr("lesson: %s is running; `lesson quit` first",
 		    "lesson: 课程 %s 正在进行；请先 `lesson quit`"), cur->name);
 		return 1;
 	}
 	if (lesson_find(o->name, file, sizeof(file)) < 0) {
-		sh_errorf(tr("lesson: %s: no such lesson (try `lesson list`)",
+		lesson_errorf(tr("lesson: %s: no such lesson (try `lesson list`)",
 		    "lesson: %s: 没有这个课程（试试 `lesson list`）"), o->name);
 		return 2;
 	}
@@ -888,7 +908,12 @@ lesson_begin(const struct lesson_opts *o)
 int
 lesson_start(const struct lesson_opts *o)
 {
-	return lesson_begin(o);
+	int rc;
+
+	from_main = 1;
+	rc = lesson_begin(o);
+	from_main = 0;
+	return rc;
 }
 
 void
