@@ -279,8 +279,8 @@ check_one(struct session *s, const struct lcheck *c, double within,
 
 	if (r > 0) {
 		if (!quiet)
-			printf("%s  %s %s%s\n", col("\033[32m"),
-			    tr("check passed:", "检查通过："), c->text,
+			printf("%s  %s%s%s\n", col("\033[32m"),
+			    tr("check passed: ", "检查通过："), c->text,
 			    col("\033[0m"));
 		fflush(stdout);
 		return 1;
@@ -985,7 +985,7 @@ lesson_between(void)
 		const struct lcheck *c = &s->wait->checks[i];
 
 		if (lcheck_eval(c, 0, why, sizeof(why)) <= 0) {
-			printf("%s %s (%s)\n", tr("Not yet:", "还没有："), why,
+			printf("%s%s (%s)\n", tr("Not yet: ", "还没有："), why,
 			    c->text);
 			break;
 		}
