@@ -753,10 +753,17 @@ advance(struct session *s)
 			check_item(s, it, 0);
 			break;
 		case LI_PAUSE:
+			/*
+			 * "pause: N" gives a class N seconds to look; a
+			 * student sets the pace, so only a bare "pause"
+			 * waits for `lesson next`.
+			 */
 			if (s->play) {
 				nap(s->speed > 0 ? it->pause : 0);
 				break;
 			}
+			if (it->pause > 0)
+				break;
 			printf("%s\n", tr("(type `lesson next` to go on)",
 			    "(输入 `lesson next` 继续)"));
 			fflush(stdout);
