@@ -120,7 +120,7 @@ struct sb_refusal {
 
 static struct {
 	int on;			/* the sandbox is active */
-	int locked;		/* started sandboxed: `sandbox off` refused */
+	int locked;		/* started so: `sandbox off` refused */
 	int conf_on;		/* a configuration said "sandbox = on" */
 	int conf_ns;		/* namespace = on|off (default on) */
 	int ns;			/* we have our own user+IPC namespace */
@@ -128,7 +128,7 @@ static struct {
 	int notify;		/* refusals are reported */
 	char notify_why[128];
 	int loaded;		/* this process already has the filter */
-	int sock[2];		/* [0] shell reads listeners, [1] children send */
+	int sock[2];		/* listener fds: [1] children send, [0] we read */
 	pid_t shell;
 	struct sock_fprog prog;	/* SCMP_ACT_NOTIFY or ERRNO(EPERM) */
 	struct sock_fprog errprog;	/* ERRNO(EPERM): fallback */
@@ -242,7 +242,7 @@ sb_conf_line(char *key, char *val)
 		if (b < 0)
 			return -1;
 		if (key[0] == 's')
-			sb.conf_on |= b;	/* a later file cannot undo "on" */
+			sb.conf_on |= b;	/* no later file undoes "on" */
 		else
 			sb.conf_ns = b;
 		return 0;
@@ -365,7 +365,8 @@ sb_limits_init(void)
 
 	for (i = 0; i < SB_NRES; i++) {
 		l = &sb.lim[i];
-		if (sb_res[i].res == NO_RES || getrlimit(sb_res[i].res, &own) < 0)
+		if (sb_res[i].res == NO_RES ||
+		    getrlimit(sb_res[i].res, &own) < 0)
 			own.rlim_cur = own.rlim_max = RLIM_INFINITY;
 		*l = own;
 		if (sb.lim_set[i]) {
@@ -394,7 +395,7 @@ sb_record(pid_t pid, const char *comm, const char *call, const char *why)
 	struct sb_refusal *r;
 
 	if (getpid() != sb.shell)
-		return;		/* a forked child: nobody would report it */
+		return;		/* a forked child: no one would report it */
 	pthread_mutex_lock(&sb_lock);
 	if (sb_total > sb_shown) {
 		r = &sb_log[(sb_total - 1) % SB_KEEP];
@@ -481,10 +482,12 @@ sb_serve(void *arg)
 	for (;;) {
 		if (n + 1 > cap) {
 			np = realloc(p, (cap + 16) * sizeof(*p));
-			if (np == NULL)
-				continue;	/* keep serving the ones we have */
-			p = np;
-			cap += 16;
+			if (np != NULL) {
+				p = np;
+				cap += 16;
+			} else if (p == NULL) {
+				return NULL;
+			}
 		}
 		p[0].fd = sb.sock[0];
 		p[0].events = POLLIN;
@@ -493,14 +496,17 @@ sb_serve(void *arg)
 		for (i = n - 1; i >= 1; i--) {
 			if (p[i].revents & POLLIN)
 				sb_answer(p[i].fd, req, resp);
-			else if (p[i].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			else if (p[i].revents &
+			    (POLLHUP | POLLERR | POLLNVAL)) {
 				close(p[i].fd);
 				p[i] = p[--n];
 			}
 		}
-		if ((p[0].revents & POLLIN) && n < cap) {
+		if (p[0].revents & POLLIN) {
 			fd = sbp_recv_fd(sb.sock[0]);
-			if (fd >= 0) {
+			if (fd >= 0 && n >= cap) {
+				close(fd);	/* no memory: its calls get ENOSYS */
+			} else if (fd >= 0) {
 				p[n].fd = fd;
 				p[n].events = POLLIN;
 				p[n].revents = 0;
@@ -540,7 +546,8 @@ sb_filter_init(void)
 	if (sbp_compile(SCMP_ACT_ERRNO(EPERM), &sb.errprog) < 0)
 		return -1;
 	sb.prog = sb.errprog;
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sb.sock) < 0 ||
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0,
+	    sb.sock) < 0 ||
 	    sbp_compile(SCMP_ACT_NOTIFY, &sb.prog) < 0) {
 		snprintf(sb.notify_why, sizeof(sb.notify_why), "%s",
 		    strerror(errno));
@@ -587,7 +594,7 @@ sb_start(void)
 		return 0;
 	}
 	sb.shell = getpid();
-	sb_unshare();		/* first: needs a single-threaded process */
+	sb_unshare();		/* first: only while single-threaded */
 	sb_limits_init();
 	if (sb_filter_init() < 0) {
 		fprintf(stderr, "ipcsh: sandbox: %s: %s\n",
@@ -659,7 +666,7 @@ sandbox_child(void)
 		    setrlimit(sb_res[i].res, &sb.lim[i]) < 0)
 			sb_die("setrlimit");
 	if (sb.loaded)
-		return;		/* a subshell's child: the filter is inherited */
+		return;		/* a subshell's child inherited it */
 	sb.loaded = 1;
 	/*
 	 * `exec CMD` replaces the shell itself: the listener thread dies

@@ -63,8 +63,10 @@ const struct sbp_rule sbp_rules[] = {
 	{ "kill", SBP_ARG0_ALL, "pid -1 would signal every process" },
 	{ "tkill", SBP_ARG0_ALL, "pid -1 would signal every process" },
 	{ "tgkill", SBP_ARG01_ALL, "pid -1 would signal every process" },
-	{ "rt_sigqueueinfo", SBP_ARG0_ALL, "pid -1 would signal every process" },
-	{ "rt_tgsigqueueinfo", SBP_ARG01_ALL, "pid -1 would signal every process" },
+	{ "rt_sigqueueinfo", SBP_ARG0_ALL,
+	    "pid -1 would signal every process" },
+	{ "rt_tgsigqueueinfo", SBP_ARG01_ALL,
+	    "pid -1 would signal every process" },
 	{ NULL, SBP_ALWAYS, NULL },
 };
 

@@ -17,7 +17,8 @@ enum sbp_when {
 };
 
 struct sbp_rule {
-	const char *name;	/* system call, as seccomp_syscall_resolve_name() knows it */
+	/* the system call, as seccomp_syscall_resolve_name() knows it */
+	const char *name;
 	enum sbp_when when;
 	const char *why;	/* one line for `sandbox policy` */
 };

@@ -279,7 +279,8 @@ hold_queue(const char *keytext, const char *file)
 	key_t key = (key_t)strtol(keytext, NULL, 0);
 	int id = msgget(key, IPC_CREAT | IPC_EXCL | 0600), i;
 
-	printf("queue %s %s\n", keytext, id < 0 ? strerrorname_np(errno) : "OK");
+	printf("queue %s %s\n", keytext,
+	    id < 0 ? strerrorname_np(errno) : "OK");
 	fflush(stdout);
 	if (id < 0)
 		return 1;
