@@ -449,7 +449,8 @@ sb_answer(int fd, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
 	sb_comm(req->pid, comm, sizeof(comm));
 	rule = sbp_match(req->data.arch, req->data.nr, req->data.args[0],
 	    req->data.args[1]);
-	name = seccomp_syscall_resolve_num_arch(req->data.arch, req->data.nr);
+	name = seccomp_syscall_resolve_num_arch(sbp_arch(req->data.arch,
+	    req->data.nr), req->data.nr);
 	snprintf(call, sizeof(call), "%s", name != NULL ? name :
 	    rule != NULL ? rule->name : "?");
 	free(name);

@@ -182,6 +182,15 @@ sbp_load(const struct sock_fprog *prog, int listener)
 	return listener ? (int)rc : 0;
 }
 
+uint32_t
+sbp_arch(uint32_t arch, int nr)
+{
+	/* x32 reports AUDIT_ARCH_X86_64 with __X32_SYSCALL_BIT in nr */
+	if (arch == SCMP_ARCH_X86_64 && (nr & 0x40000000))
+		return SCMP_ARCH_X32;
+	return arch;
+}
+
 static int
 sbp_is_all(uint64_t arg)
 {
@@ -193,6 +202,7 @@ sbp_match(uint32_t arch, int nr, uint64_t a0, uint64_t a1)
 {
 	const struct sbp_rule *r;
 
+	arch = sbp_arch(arch, nr);
 	for (r = sbp_rules; r->name != NULL; r++) {
 		if (seccomp_syscall_resolve_name_arch(arch, r->name) != nr)
 			continue;

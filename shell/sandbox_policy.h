@@ -60,6 +60,9 @@ const struct sbp_rule *sbp_match(uint32_t arch, int nr, uint64_t a0,
 int sbp_send_fd(int sock, int fd);
 int sbp_recv_fd(int sock);
 
+/* The libseccomp architecture of a call as struct seccomp_data has it. */
+uint32_t sbp_arch(uint32_t arch, int nr);
+
 /* The policy in words for the kill builtin: 1 when kill(pid) is refused. */
 int sbp_kill_refused(long pid);
 
