@@ -467,7 +467,8 @@ exec_replace(char **argv)
 static int
 can_spawn(void)
 {
-	return !sh_opt.monitor && !sh_opt.sandbox && !sh_opt.xtrace;
+	return !sh_opt.monitor && !sh_opt.interactive && !sh_opt.sandbox &&
+	    !sh_opt.xtrace;
 }
 
 /* The PATH lookup cache: name -> path, dropped when PATH changes. */

@@ -345,8 +345,18 @@ tty_readline(const char *prompt)
 {
 	struct sigaction sa, old;
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	sigset_t block, oldmask, waitmask;
 	int r;
 
+	/*
+	 * SIGINT is blocked except inside ppoll(2), so one that comes while
+	 * readline works on a key is not lost until the next key.
+	 */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &oldmask);
+	waitmask = oldmask;
+	sigdelset(&waitmask, SIGINT);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
@@ -356,7 +366,7 @@ tty_readline(const char *prompt)
 	rl_line = NULL;
 	rl_callback_handler_install(prompt, on_line);
 	while (!rl_got) {
-		r = poll(&pfd, 1, -1);
+		r = ppoll(&pfd, 1, NULL, &waitmask);
 		if (got_sigint) {
 			got_sigint = 0;
 			rl_free_line_state();
@@ -376,6 +386,7 @@ tty_readline(const char *prompt)
 		rl_callback_read_char();
 	}
 	sigaction(SIGINT, &old, NULL);
+	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	return rl_line;
 }
 
