@@ -985,6 +985,9 @@ lesson_between(void)
 	lcheck_intr = 0;
 	if (check_item(s, s->wait, 1)) {
 		task_passed(s);
+		/* the student's next command is for the next task */
+		if (cur != NULL)
+			cur->fresh = 0;
 		return;
 	}
 	/* not yet: say which check does not hold, and hint */
