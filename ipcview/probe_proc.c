@@ -89,7 +89,8 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 		free(k.v);
 		return -1;
 	}
-	qsort(k.v, k.n, sizeof(*k.v), pid_cmp);
+	if (k.n > 1)	/* qsort(3) with NULL is undefined even for 0 */
+		qsort(k.v, k.n, sizeof(*k.v), pid_cmp);
 	*out = k.v;
 	return (ssize_t)k.n;
 }
