@@ -637,6 +637,8 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 	}
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
+	if (rc != 0)
+		path_flush();	/* it may have moved; the fork path looks again */
 	return rc == 0 ? pid : -1;
 }
 

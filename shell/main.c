@@ -50,7 +50,7 @@ static const struct option longopts[] = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: ipcsh [-eiux] [--norc] [--plain] [--lang en|zh] "
+	fputs("usage: ipcsh [-eisux] [--norc] [--plain] [--lang en|zh] "
 	    "[--sandbox] [-c command [name [arg...]] | file [arg...]]\n"
 	    "       ipcsh --lesson <name> [--play] [--speed <n>]\n"
 	    "       ipcsh --view [--lesson <name> [--play]]\n"
@@ -61,6 +61,7 @@ usage(FILE *f)
 		    "pipes, FIFOs, System V queues and shared memory, signals.\n\n"
 		    "  -c command     run command (then name is $0, args $1...)\n"
 		    "  -i             interactive even without a terminal\n"
+		    "  -s             read commands from standard input (args: $1...)\n"
 		    "  -e, -u, -x     set -e, set -u, set -x\n"
 		    "  --norc         do not read ~/.ipcshrc\n"
 		    "  --plain        no colour or escape sequences; the prompt is exactly PS1\n"
