@@ -820,8 +820,8 @@ announce(const struct session *s)
 	printf("%s== %s ==%s\n", col("\033[1m"), ltext_get(&s->l->title),
 	    col("\033[0m"));
 	if (s->l->slides.en != NULL || s->l->slides.zh != NULL)
-		printf("%s%s %s\n", tr("Slides:", "幻灯片："),
-		    "", ltext_get(&s->l->slides));
+		printf("%s%s\n", tr("Slides: ", "幻灯片："),
+		    ltext_get(&s->l->slides));
 	fflush(stdout);
 }
 

@@ -5,6 +5,9 @@
 #ifndef IPCSH_LESSON_H
 #define IPCSH_LESSON_H
 
+#include <limits.h>
+#include <stddef.h>
+
 struct lesson_opts {
 	const char	*name;	/* NAME (found in the lesson path) or FILE */
 	int		play;	/* --play: unattended */
@@ -45,7 +48,6 @@ void lesson_finish(void);
  * the binary (../lessons from build/), IPCSH_DATADIR "/lessons". Fills
  * dirs (real paths, no duplicates) and returns how many.
  */
-#include <limits.h>
 size_t lesson_dirs(char dirs[][PATH_MAX], size_t max);
 
 /*
