@@ -220,7 +220,9 @@ param_value(const char *name)
 			if (var_nargs() == 0)
 				return NULL;
 			expand_args(&b, 0, 0, 0);
-			return xstr(&b);
+			v = xstr(&b);
+			xfree(&b);
+			return (char *)v;
 		case '#':
 			snprintf(buf, sizeof(buf), "%d", var_nargs());
 			break;
