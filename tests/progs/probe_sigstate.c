@@ -28,21 +28,33 @@ on_signal(int sig)
 static void
 toggle_loop(void)
 {
-	sigset_t usr1, cur;
+	sigset_t usr1, ctl, cur;
 	int seen = 0;
 
 	sigemptyset(&usr1);
 	sigaddset(&usr1, SIGUSR1);
-	sigemptyset(&cur);
+	/*
+	 * HUP and TERM stay blocked but inside sigsuspend(2), so none can
+	 * arrive between the test of the flags and the wait (a lost wakeup).
+	 */
+	sigemptyset(&ctl);
+	sigaddset(&ctl, SIGHUP);
+	sigaddset(&ctl, SIGTERM);
+	sigprocmask(SIG_BLOCK, &ctl, NULL);
+	printf("ready %d\n", (int)getpid());
+	fflush(stdout);
 	while (!done) {
-		/* sigsuspend(2) waits with the mask it is given: keep ours */
-		sigsuspend(&cur);
 		if (hups != seen) {
 			seen = hups;
 			sigprocmask(seen % 2 ? SIG_BLOCK : SIG_UNBLOCK, &usr1,
 			    NULL);
-			sigprocmask(SIG_BLOCK, NULL, &cur);
+			continue;
 		}
+		/* wait with our mask (USR1 as toggled), HUP and TERM open */
+		sigprocmask(SIG_BLOCK, NULL, &cur);
+		sigdelset(&cur, SIGHUP);
+		sigdelset(&cur, SIGTERM);
+		sigsuspend(&cur);
 	}
 }
 
@@ -57,8 +69,6 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "-w") == 0) {
 		sigaction(SIGHUP, &sa, NULL);
 		sigaction(SIGUSR1, &sa, NULL);
-		printf("ready %d\n", (int)getpid());
-		fflush(stdout);
 		toggle_loop();
 		return 0;
 	}
