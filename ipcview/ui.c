@@ -64,6 +64,8 @@ static int ui_have_tio;
 static struct sigaction ui_fatal_old[NSIG];
 static FILE *ui_logf;
 
+static double ui_now(void);
+
 static void __attribute__((format(printf, 2, 3)))
 ui_log(const char *func, const char *fmt, ...)
 {
@@ -71,7 +73,7 @@ ui_log(const char *func, const char *fmt, ...)
 
 	if (ui_logf == NULL)
 		return;
-	fprintf(ui_logf, "%s: ", func);
+	fprintf(ui_logf, "%.3f %s: ", ui_now(), func);
 	va_start(ap, fmt);
 	vfprintf(ui_logf, fmt, ap);
 	va_end(ap);
@@ -406,6 +408,7 @@ ui_draw(struct ui *u)
 	    pane_dirty(u->pane))) {
 		pane_draw(u->pane, u->panew, u->mode == UI_PANE || !u->host);
 		wnoutrefresh(u->panew);
+		ui_log(__func__, "pane drawn");
 	}
 	if (u->statw && (all || (u->dirty & DIRTY_STATUS)))
 		ui_draw_status(u);
@@ -433,6 +436,7 @@ ui_snapshot(struct ui *u)
 {
 	struct snapshot *s;
 	double t0 = ui_now();
+	size_t i, full;
 
 	s = probe_take(u->root, &u->popts);
 	if (s == NULL) {
@@ -441,8 +445,10 @@ ui_snapshot(struct ui *u)
 	}
 	pane_update(u->pane, s);
 	u->dirty |= DIRTY_PANE;
-	ui_log(__func__, "%zu processes, %zu pipes, %zu queues in %.0f us",
-	    s->nprocs, s->npipes, s->nqueues, (ui_now() - t0) * 1e6);
+	for (i = 0, full = 0; i < s->npipes; i++)
+		full += s->pipes[i].full != 0;
+	ui_log(__func__, "%zu processes, %zu pipes (%zu full), %zu queues in %.0f us",
+	    s->nprocs, s->npipes, full, s->nqueues, (ui_now() - t0) * 1e6);
 }
 
 static void
@@ -552,8 +558,10 @@ ui_keys(struct ui *u)
 		}
 		host_key(u->host, r == KEY_CODE_YES, ch);
 		/* a command may have started: look soon after Enter */
-		if (r == OK && (ch == '\r' || ch == '\n'))
+		if (r == OK && (ch == '\r' || ch == '\n')) {
+			ui_log(__func__, "Enter");
 			u->soon = ui_now() + UI_QUIET;
+		}
 	}
 }
 
@@ -823,7 +831,7 @@ ui_main(const struct view_opts *o)
 	if (o->lang)
 		i18n_set_lang(o->lang);
 	if (o->log)
-		ui_logf = fopen(o->log, "we");
+		ui_logf = fopen(o->log, "ae");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "ipcview: not a terminal; use --once or --follow\n");
 		return 2;

@@ -115,6 +115,39 @@ for ((r = 0; r < rounds; r++)); do
 	# a random phase against the refresh timer
 	sleep "0.$((RANDOM % 10))"
 done
+
+# In the split screen the pane also looks right after a command (when the
+# shell's output goes quiet), not only at the next tick. ipcview's debug
+# log (-v) stamps each Enter, snapshot and redraw with CLOCK_MONOTONIC:
+# time from Enter on "yes | sleep 100 &" to the first redraw of a snapshot
+# holding the full pipe.
+if [ -x "${IPCSH:-}" ]; then
+	vlog=$tmp/view.log
+	tm new-window -t "$S:2" "$IPCVIEW --shell $IPCSH -v $vlog"
+	until tm capture-pane -p -t "$S:2" | grep -q '^ ipcview'; do sleep 0.1; done
+	sleep 1
+	for ((r = 0; r < rounds; r++)); do
+		echo "round $r" >> "$vlog"
+		tm send-keys -t "$S:2" 'yes | sleep 100 &' Enter
+		until tm capture-pane -p -t "$S:2" | grep -q ' B FULL '; do :; done
+		tm send-keys -t "$S:2" 'kill %1' Enter
+		while tm capture-pane -p -t "$S:2" | grep -q ' B FULL '; do
+			sleep 0.01
+		done
+		sleep "0.$((RANDOM % 10))"
+	done
+	tm kill-window -t "$S:2"
+	# per round: the first Enter, then the first redraw after a full snapshot
+	awk '/^round/ { if (e && d) print int((d - e) * 1000); e = 0; d = 0; f = 0; next }
+	    / ui_keys: Enter/ { if (!e) e = $1 }
+	    / ui_snapshot: .*\([1-9][0-9]* full\)/ { if (e && !d) f = 1 }
+	    / ui_draw: pane drawn/ { if (f && !d) d = $1 }
+	    END { if (e && d) print int((d - e) * 1000) }' "$vlog" > "$tmp/clat"
+	cmed=$(sort -n "$tmp/clat" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] + 0 }')
+	cmax=$(sort -n "$tmp/clat" | tail -n 1)
+	echo "bench view command: Enter on yes | sleep 100 & -> full pipe drawn: median ${cmed} ms, max ${cmax} ms over $(wc -l < "$tmp/clat") rounds (split screen): $([ -s "$tmp/clat" ] && [ "$cmed" -le 120 ] && echo ok || echo MISSED)"
+fi
+
 if [ ${#lat[@]} -eq 0 ]; then
 	echo "bench view latency: no measurement: MISSED"
 	exit 0
