@@ -313,7 +313,8 @@ main_follow(const struct view_opts *o)
 		}
 		snapshot_free(old);
 		old = cur;
-		if (old->nprocs == 0)
+		/* gone, or a zombie its parent has not reaped: it exited */
+		if (old->nprocs == 0 || old->procs[0].state == 'Z')
 			break;
 	}
 	snapshot_free(old);

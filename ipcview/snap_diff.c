@@ -213,7 +213,8 @@ diff_proc(struct diff *d, const struct snap_proc *o, const struct snap_proc *n)
 {
 	struct snap_event ev = { .pid = n->pid };
 
-	if (!argv_same(o, n)) {
+	/* a zombie has no command line left: that is no execve(2) */
+	if (n->argc > 0 && n->state != 'Z' && !argv_same(o, n)) {
 		ev.kind = EV_PROC_EXEC;
 		ev_add(d, &ev, "%d now runs %s", "%d 现在运行 %s", n->pid,
 		    n->argc > 0 ? n->argv[0] : n->comm);
