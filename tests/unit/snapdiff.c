@@ -182,6 +182,7 @@ change(enum change c, struct snapshot *o, struct snapshot *n)
 		break;
 	case C_ZOMBIE:
 		np->state = 'Z';
+		np->argc = 0;	/* /proc/PID/cmdline is empty: no exec */
 		break;
 	case C_EXEC:
 		free(np->argv[0]);
