@@ -1295,8 +1295,9 @@ job_wait(struct job *j)
 		/* bash: a job waited for is not reported again */
 		job_unlink(j);
 		job_free(j);
-	} else {
-		j->changed = 1;
+	} else if (job_is_stopped(j)) {
+		/* bash warns too; waiting longer could only hang */
+		bi_errorf("wait", "job %d is stopped", j->id);
 	}
 	return status;
 }
@@ -1383,6 +1384,8 @@ jobs_wait_for_pid(pid_t pid)
 	for (i = 0; i < j->nproc; i++)
 		if (j->procs[i].pid == pid)
 			status = wstatus_code(j->procs[i].status);
+	if (job_is_stopped(j))
+		bi_errorf("wait", "job %d is stopped", j->id);
 	if (job_is_done(j)) {
 		job_unlink(j);
 		job_free(j);
