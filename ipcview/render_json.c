@@ -200,9 +200,10 @@ jw_proc(struct jw *w, const struct snap_proc *p)
 	jw_sigset(w, "blocked", p->sigblk);
 	jw_sigset(w, "ignored", p->sigign);
 	jw_sigset(w, "caught", p->sigcgt);
+	jw_close(w, '}');
+	/* which of the two pending sets: tgkill(2) vs kill(2) */
 	jw_sigset(w, "pending_thread", p->sigpnd);
 	jw_sigset(w, "pending_process", p->shdpnd);
-	jw_close(w, '}');
 	jw_long(w, "depth", p->depth);
 	jw_long(w, "uid", (long)p->uid);
 	jw_long(w, "tpgid", p->tpgid);
@@ -218,6 +219,7 @@ jw_proc(struct jw *w, const struct snap_proc *p)
 	jw_close(w, '}');
 }
 
+/* Ends as [{pid, fd}...]. */
 static void
 jw_ends(struct jw *w, const char *key, const struct snap_end *e, size_t n)
 {
@@ -227,13 +229,23 @@ jw_ends(struct jw *w, const char *key, const struct snap_end *e, size_t n)
 	for (i = 0; i < n; i++) {
 		jw_open(w, NULL, '{');
 		jw_long(w, "pid", e[i].pid);
-		if (e[i].fd >= 0)
-			jw_long(w, "fd", e[i].fd);
-		else
-			jw_null(w, "fd");
-		jw_bool(w, "blocked", e[i].blocked);
+		jw_long(w, "fd", e[i].fd);
 		jw_close(w, '}');
 	}
+	jw_close(w, ']');
+}
+
+/* The pids of the ends that are blocked (all of them: only_blocked 0). */
+static void
+jw_end_pids(struct jw *w, const char *key, const struct snap_end *e,
+    size_t n, int only_blocked)
+{
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < n; i++)
+		if (!only_blocked || e[i].blocked)
+			jw_long(w, NULL, e[i].pid);
 	jw_close(w, ']');
 }
 
@@ -249,8 +261,12 @@ jw_pipe(struct jw *w, const struct snap_pipe *p)
 	jw_bool(w, "full", p->full);
 	jw_ends(w, "writers", p->writers, p->nwriters);
 	jw_ends(w, "readers", p->readers, p->nreaders);
-	jw_ends(w, "opening_readers", p->open_readers, p->nopen_readers);
-	jw_ends(w, "opening_writers", p->open_writers, p->nopen_writers);
+	jw_end_pids(w, "blocked_writers", p->writers, p->nwriters, 1);
+	jw_end_pids(w, "blocked_readers", p->readers, p->nreaders, 1);
+	jw_end_pids(w, "opening_readers", p->open_readers, p->nopen_readers,
+	    0);
+	jw_end_pids(w, "opening_writers", p->open_writers, p->nopen_writers,
+	    0);
 	jw_close(w, '}');
 }
 
