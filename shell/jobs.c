@@ -748,6 +748,8 @@ job_wait_fg(struct job *j)
 	/* a hidden job ($(...)) is never listed, so it cannot be stopped */
 	wait_members(j, hidden(j) ? 0 : WUNTRACED, 0);
 	int_seen = 0;
+	/* no zombies meanwhile: background jobs that ended are collected */
+	jobs_reap();
 	term_take_back(j);
 	status = job_status(j);
 	if (job_is_stopped(j)) {
