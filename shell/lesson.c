@@ -632,6 +632,68 @@ remember_base(struct session *s)
 	snapshot_free(snap);
 }
 
+/* Removes the user's objects whose ftok key comes from a file of dir. */
+static void
+remove_dir_keyed(const char *dir)
+{
+	struct sysv_msq *q = NULL;
+	struct sysv_shm *m = NULL;
+	struct sysv_sem *sm = NULL;
+	ssize_t n, i;
+
+	n = sysv_msq_list(&q);
+	for (i = 0; i < n; i++)
+		if (q[i].perm.uid == getuid() && q[i].perm.key != IPC_PRIVATE &&
+		    lcheck_dir_key(dir, q[i].perm.key))
+			msgctl(q[i].id, IPC_RMID, NULL);
+	n = sysv_shm_list(&m);
+	for (i = 0; i < n; i++)
+		if (m[i].perm.uid == getuid() && m[i].perm.key != IPC_PRIVATE &&
+		    lcheck_dir_key(dir, m[i].perm.key))
+			shmctl(m[i].id, IPC_RMID, NULL);
+	n = sysv_sem_list(&sm);
+	for (i = 0; i < n; i++)
+		if (sm[i].perm.uid == getuid() && sm[i].perm.key != IPC_PRIVATE &&
+		    lcheck_dir_key(dir, sm[i].perm.key))
+			semctl(sm[i].id, 0, IPC_RMID);
+	free(q);
+	free(m);
+	free(sm);
+}
+
+/*
+ * A shell killed in a lesson (its terminal closed: SIGHUP) could not clean
+ * up. Its directory is named after its pid: when that process is gone,
+ * remove the directory and the objects keyed on its files.
+ */
+static void
+sweep_stale(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	struct stat st;
+	char path[PATH_MAX];
+	int pid, len;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		len = 0;
+		if (sscanf(e->d_name, "ipcsh-lesson-%d-%*6[A-Za-z0-9]%n", &pid,
+		    &len) != 1 || len == 0 || e->d_name[len] != '\0' ||
+		    pid <= 0 || pid == getpid())
+			continue;
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
+		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode) ||
+		    st.st_uid != getuid())
+			continue;
+		remove_dir_keyed(path);
+		nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
 static int
 session_setup(struct session *s)
 {
@@ -639,8 +701,11 @@ session_setup(struct session *s)
 	char prog[PATH_MAX], newpath[2 * PATH_MAX];
 	size_t i;
 
-	snprintf(s->dir, sizeof(s->dir), "%s/ipcsh-lesson-XXXXXX",
-	    tmp != NULL && *tmp == '/' ? tmp : "/tmp");
+	if (tmp == NULL || *tmp != '/')
+		tmp = "/tmp";
+	sweep_stale(tmp);
+	snprintf(s->dir, sizeof(s->dir), "%s/ipcsh-lesson-%d-XXXXXX", tmp,
+	    (int)getpid());
 	if (mkdtemp(s->dir) == NULL) {
 		sh_errorf("lesson: %s: %s", s->dir, strerror(errno));
 		s->dir[0] = '\0';

@@ -1016,11 +1016,9 @@ lcheck_is_new(char kind, int id)
 	return 1;
 }
 
-/* Is key one made with ftok(3) on the lesson's directory or a file in it? */
-static int
-lesson_key(key_t key)
+int
+lcheck_dir_key(const char *dir, key_t key)
 {
-	const char *dir = var_get("LESSON_DIR");
 	DIR *d;
 	struct dirent *e;
 	struct stat st;
@@ -1048,5 +1046,5 @@ lcheck_is_mine(char kind, int id, const struct sysv_perm *perm, int related)
 		return 0;
 	if (perm->key == IPC_PRIVATE)
 		return related;
-	return lesson_key(perm->key);
+	return lcheck_dir_key(var_get("LESSON_DIR"), perm->key);
 }

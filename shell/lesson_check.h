@@ -43,6 +43,14 @@ struct sysv_perm;
 int lcheck_is_mine(char kind, int id, const struct sysv_perm *perm,
     int related);
 
+/*
+ * Nonzero when key is one ftok(3) makes from dir or a file in it (any
+ * proj_id: ftok keeps its low 8 bits, then 8 bits of st_dev and 16 of
+ * st_ino). dir may be NULL.
+ */
+#include <sys/types.h>
+int lcheck_dir_key(const char *dir, key_t key);
+
 /* Set from a signal handler to stop a check waiting. */
 extern volatile int lcheck_intr;
 
