@@ -20,6 +20,7 @@
 
 #include "expand.h"
 #include "input.h"
+#include "jobs.h"
 #include "lex.h"
 #include "shell.h"
 #include "var.h"
@@ -378,8 +379,10 @@ tty_readline(const char *prompt)
 			continue;
 		}
 		if (r < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR) {
+				jobs_reap();	/* SIGCHLD: no zombies meanwhile */
 				continue;
+			}
 			rl_callback_handler_remove();
 			break;
 		}
