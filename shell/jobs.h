@@ -26,13 +26,17 @@ struct job;
 
 /*
  * At start: when interactive, put the shell in its own process group,
- * take the terminal, ignore SIGINT/SIGQUIT/SIGTSTP/SIGTTIN/SIGTTOU; set up
- * the SIGCHLD self-pipe. Sets sh_opt.monitor, and sh_opt.explain when
+ * take the terminal, ignore SIGQUIT/SIGTSTP/SIGTTIN/SIGTTOU/SIGTERM, note
+ * SIGINT (see jobs_sig_base), pass SIGHUP on to the jobs; set up the
+ * SIGCHLD self-pipe. Sets sh_opt.monitor, and sh_opt.explain when
  * interactive (explain mode is on by default there).
  */
 void jobs_init(int interactive);
 
-/* In a forked subshell: forget the parent's jobs, job control off. */
+/*
+ * In a forked subshell: job control off; the parent's jobs stay listed
+ * (jobs | grep, kill $(jobs -p)) but are never waited for.
+ */
 void jobs_forget(void);
 
 /* Blocks SIGCHLD (saving the old mask) / restores it. */
@@ -71,7 +75,10 @@ void jobs_reap(void);
 /* Prints "[1]+  Done   cmd" lines for changed jobs; before each prompt. */
 void jobs_notify(void);
 
-/* Read end of the SIGCHLD self-pipe, for poll() loops (or -1). */
+/*
+ * Read end of the SIGCHLD self-pipe, for poll() loops (made on first use;
+ * -1 if pipe2 failed). Readable after a child changed: call jobs_reap.
+ */
 int jobs_fd(void);
 
 /* Number of stopped jobs (exit warns once when non-zero). */
