@@ -6,12 +6,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "exec.h"
 #include "expand.h"
@@ -456,13 +456,12 @@ exec_replace(char **argv)
 }
 
 /*
- * The fast path for external commands: posix_spawn(3), which glibc does
- * with clone(CLONE_VM | CLONE_VFORK), so the cost does not grow with the
- * shell's size as fork(2)'s page-table copy does. Only where it gives
- * exactly what fork + job_child + exec would: no job control (no process
- * group, no terminal), no sandbox filter, no SIGINT/SIGQUIT to ignore
- * (background), no set -x. Signal handlers are reset by execve(2) itself;
- * what the shell ignores stays ignored, as job_child leaves it.
+ * The fast path for external commands: vfork(2) and execve(2) (see
+ * spawn_cmd). Only where it gives exactly what fork + job_child + exec
+ * would: no job control (no process group, no terminal), no sandbox
+ * filter, no SIGINT/SIGQUIT to ignore (background), no set -x. Signal
+ * handlers are reset by execve(2) itself; what the shell ignores stays
+ * ignored, as job_child leaves it.
  */
 static int
 can_spawn(void)
@@ -565,8 +564,46 @@ plain_redirs(const struct redir *r)
 	return 1;
 }
 
+/* What the child does before execve(2), planned in the parent. */
+struct spawn_act {
+	enum { SA_OPEN, SA_DUP, SA_CLOSE } op;
+	int fd, from, flags;
+	char *path;
+};
+
+struct spawn_plan {
+	struct spawn_act v[16];
+	int n;
+};
+
 static int
-spawn_actions(posix_spawn_file_actions_t *fa, const struct redir *r)
+plan_add(struct spawn_plan *pl, int op, int fd, int from, int flags,
+    char *path)
+{
+	if (pl->n == (int)(sizeof(pl->v) / sizeof(pl->v[0]))) {
+		free(path);
+		return -1;
+	}
+	pl->v[pl->n].op = op;
+	pl->v[pl->n].fd = fd;
+	pl->v[pl->n].from = from;
+	pl->v[pl->n].flags = flags;
+	pl->v[pl->n].path = path;
+	pl->n++;
+	return 0;
+}
+
+static void
+plan_free(struct spawn_plan *pl)
+{
+	int i;
+
+	for (i = 0; i < pl->n; i++)
+		free(pl->v[i].path);
+}
+
+static int
+plan_redirs(struct spawn_plan *pl, const struct redir *r)
 {
 	static const int oflags[] = {
 		[R_IN] = O_RDONLY,
@@ -584,62 +621,120 @@ spawn_actions(posix_spawn_file_actions_t *fa, const struct redir *r)
 		if (word == NULL)
 			return -1;
 		if (r->type != R_DUPIN && r->type != R_DUPOUT) {
-			rc = posix_spawn_file_actions_addopen(fa, r->fd, word,
-			    oflags[r->type], 0666);
-		} else if (strcmp(word, "-") == 0) {
-			rc = posix_spawn_file_actions_addclose(fa, r->fd);
+			rc = plan_add(pl, SA_OPEN, r->fd, -1, oflags[r->type],
+			    word);
+			continue;
+		}
+		if (strcmp(word, "-") == 0) {
+			rc = plan_add(pl, SA_CLOSE, r->fd, -1, 0, NULL);
 		} else {
 			m = strtol(word, &end, 10);
 			if (*word == '\0' || *end != '\0' || m < 0 || m > 1023 ||
 			    m == r->fd)
 				rc = -1;
 			else
-				rc = posix_spawn_file_actions_adddup2(fa,
-				    (int)m, r->fd);
+				rc = plan_add(pl, SA_DUP, r->fd, (int)m, 0, NULL);
 		}
 		free(word);
 	}
-	return rc == 0 ? 0 : -1;
+	return rc;
+}
+
+/*
+ * The vfork(2) child: only system calls on its own stack variables and
+ * the plan, then execve(2). A failure is left in *err (the memory is the
+ * parent's until execve) for the parent to take the fork path instead.
+ */
+static void __attribute__((noreturn))
+spawn_child(const char *path, char **argv, char **envp,
+    const struct spawn_plan *pl, const sigset_t *mask, volatile int *err)
+{
+	int i, fd;
+
+	for (i = 0; i < pl->n; i++) {
+		const struct spawn_act *a = &pl->v[i];
+
+		switch (a->op) {
+		case SA_OPEN:
+			fd = open(a->path, a->flags | O_CLOEXEC, 0666);
+			if (fd < 0)
+				goto fail;
+			if (fd == a->fd) {
+				fcntl(fd, F_SETFD, 0);
+			} else {
+				if (dup2(fd, a->fd) < 0)
+					goto fail;
+				close(fd);
+			}
+			break;
+		case SA_DUP:
+			if (dup2(a->from, a->fd) < 0)
+				goto fail;
+			break;
+		case SA_CLOSE:
+			close(a->fd);
+			break;
+		}
+	}
+	/* SIGCHLD's handler is the shell's: the child gets the default */
+	signal(SIGCHLD, SIG_DFL);
+	sigprocmask(SIG_SETMASK, mask, NULL);
+	execve(path, argv, envp);
+fail:
+	*err = errno ? errno : EINVAL;
+	_exit(127);
 }
 
 /*
  * Spawns argv[0] (not a builtin) with the redirections r, standard input
- * and output from in and out when >= 0. Returns the pid, or -1 when this
- * command must take the fork path (which reports any error itself).
+ * and output from in and out when >= 0: vfork(2), as dash does, so the
+ * cost does not grow with the shell's size as fork(2)'s page-table copy
+ * does, and without posix_spawn(3)'s extra stack and its loop over every
+ * signal. All signals stay blocked in the child until just before
+ * execve(2), which resets the handlers itself. Returns the pid, or -1
+ * when this command must take the fork path (which reports any error).
  */
 static pid_t
 spawn_cmd(char **argv, const struct redir *r, int in, int out,
     const sigset_t *mask)
 {
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t at;
+	struct spawn_plan pl = { .n = 0 };
+	volatile int err = 0;
+	sigset_t all, prev;
 	const char *path;
+	char **envp;
 	pid_t pid;
-	int rc;
+	int rc = 0;
 
 	path = strchr(argv[0], '/') ? argv[0] : path_lookup(argv[0]);
 	if (path == NULL || *path == '\0')
 		return -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawnattr_init(&at);
-	rc = 0;
 	if (in >= 0)
-		rc |= posix_spawn_file_actions_adddup2(&fa, in, 0);
+		rc |= plan_add(&pl, SA_DUP, 0, in, 0, NULL);
 	if (out >= 0)
-		rc |= posix_spawn_file_actions_adddup2(&fa, out, 1);
+		rc |= plan_add(&pl, SA_DUP, 1, out, 0, NULL);
 	if (rc == 0)
-		rc = spawn_actions(&fa, r);
-	posix_spawnattr_setsigmask(&at, mask);
-	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSIGMASK);
-	if (rc == 0) {
-		fflush(stdout);
-		rc = posix_spawn(&pid, path, &fa, &at, argv, var_environ());
+		rc = plan_redirs(&pl, r);
+	if (rc != 0) {
+		plan_free(&pl);
+		return -1;
 	}
-	posix_spawn_file_actions_destroy(&fa);
-	posix_spawnattr_destroy(&at);
-	if (rc != 0)
+	envp = var_environ();
+	fflush(stdout);
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, &prev);
+	pid = vfork();
+	if (pid == 0)
+		spawn_child(path, argv, envp, &pl, mask, &err);
+	sigprocmask(SIG_SETMASK, &prev, NULL);
+	plan_free(&pl);
+	if (pid > 0 && err != 0) {
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	if (pid < 0)
 		path_flush();	/* it may have moved; the fork path looks again */
-	return rc == 0 ? pid : -1;
+	return pid;
 }
 
 /*
