@@ -68,7 +68,8 @@ if command -v htop >/dev/null; then
 	have_htop=1
 fi
 # let both settle (the tree is complete, first screens drawn)
-until [ "$(tm capture-pane -p -t "$S:0" | grep -c 'sleep 1000')" -ge 10 ]; do
+for ((i = 0; i < 100; i++)); do
+	[ "$(tm capture-pane -p -t "$S:0" | grep -c 'sleep 1000')" -ge 10 ] && break
 	sleep 0.1
 done
 sleep 1
@@ -109,7 +110,8 @@ for ((r = 0; r < rounds; r++)); do
 	done
 	[ -n "$full" ] && [ -n "$shown" ] && lat+=($((shown - full)))
 	echo stop > "$tmp/ctl"
-	while tm capture-pane -p -t "$S:0" | grep -q ' B FULL '; do
+	for ((i = 0; i < 500; i++)); do
+		tm capture-pane -p -t "$S:0" | grep -q ' B FULL ' || break
 		sleep 0.01
 	done
 	# a random phase against the refresh timer
@@ -124,14 +126,20 @@ done
 if [ -x "${IPCSH:-}" ]; then
 	vlog=$tmp/view.log
 	tm new-window -t "$S:2" "$IPCVIEW --shell $IPCSH -v $vlog"
-	until tm capture-pane -p -t "$S:2" | grep -q '^ ipcview'; do sleep 0.1; done
+	for ((i = 0; i < 100; i++)); do
+		tm capture-pane -p -t "$S:2" | grep -q '^ ipcview' && break
+		sleep 0.1
+	done
 	sleep 1
 	for ((r = 0; r < rounds; r++)); do
 		echo "round $r" >> "$vlog"
 		tm send-keys -t "$S:2" 'yes | sleep 100 &' Enter
-		until tm capture-pane -p -t "$S:2" | grep -q ' B FULL '; do :; done
-		tm send-keys -t "$S:2" 'kill %1' Enter
-		while tm capture-pane -p -t "$S:2" | grep -q ' B FULL '; do
+		for ((i = 0; i < 500; i++)); do
+			tm capture-pane -p -t "$S:2" | grep -q ' B FULL ' && break
+		done
+		tm send-keys -t "$S:2" 'kill %%' Enter
+		for ((i = 0; i < 500; i++)); do
+			tm capture-pane -p -t "$S:2" | grep -q ' B FULL ' || break
 			sleep 0.01
 		done
 		sleep "0.$((RANDOM % 10))"
