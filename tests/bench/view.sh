@@ -16,6 +16,8 @@ tm() { tmux -L "$S" "$@"; }
 cleanup()
 {
 	local q
+	# the watched tree: root's children (every pipeline member), then root
+	[ -n "$root" ] && pkill -TERM -P "$root" 2>/dev/null
 	[ -n "$root" ] && kill -TERM "$root" 2>/dev/null
 	for q in "${queues[@]}"; do
 		ipcrm -q "$q" 2>/dev/null
