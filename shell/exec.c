@@ -676,8 +676,6 @@ spawn_child(const char *path, char **argv, char **envp,
 			break;
 		}
 	}
-	/* SIGCHLD's handler is the shell's: the child gets the default */
-	signal(SIGCHLD, SIG_DFL);
 	sigprocmask(SIG_SETMASK, mask, NULL);
 	execve(path, argv, envp);
 fail:
@@ -690,9 +688,10 @@ fail:
  * and output from in and out when >= 0: vfork(2), as dash does, so the
  * cost does not grow with the shell's size as fork(2)'s page-table copy
  * does, and without posix_spawn(3)'s extra stack and its loop over every
- * signal. All signals stay blocked in the child until just before
- * execve(2), which resets the handlers itself. Returns the pid, or -1
- * when this command must take the fork path (which reports any error).
+ * signal. The caller has blocked every signal (block_children), so none
+ * runs a handler of the shell in the child before execve(2), which resets
+ * the handlers itself; mask is the one the command gets. Returns the pid,
+ * or -1 when this command must take the fork path (which reports errors).
  */
 static pid_t
 spawn_cmd(char **argv, const struct redir *r, int in, int out,
@@ -700,7 +699,6 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 {
 	struct spawn_plan pl = { .n = 0 };
 	volatile int err = 0;
-	sigset_t all, prev;
 	const char *path;
 	char **envp;
 	pid_t pid;
@@ -721,12 +719,9 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 	}
 	envp = var_environ();
 	fflush(stdout);
-	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &prev);
 	pid = vfork();
 	if (pid == 0)
 		spawn_child(path, argv, envp, &pl, mask, &err);
-	sigprocmask(SIG_SETMASK, &prev, NULL);
 	plan_free(&pl);
 	if (pid > 0 && err != 0) {
 		waitpid(pid, NULL, 0);
@@ -762,6 +757,24 @@ spawn_member(struct cmd *c, int in, int out, const sigset_t *mask)
 		pid = spawn_cmd(argv, e->redir, in, out, mask);
 	expand_free(argv);
 	return pid;
+}
+
+/*
+ * Before making children: SIGCHLD blocked until the job table knows them
+ * (jobs_block), and every signal when the vfork path may be taken.
+ * Undone by jobs_unblock(old).
+ */
+static void
+block_children(sigset_t *old)
+{
+	sigset_t all;
+
+	if (!can_spawn()) {
+		jobs_block(old);
+		return;
+	}
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, old);
 }
 
 /* In every child right after fork(2). */
@@ -859,7 +872,7 @@ exec_pipe(struct cmd_pipe *p)
 	struct job *j;
 	int st;
 
-	jobs_block(&old);
+	block_children(&old);
 	j = job_new(job_text, 1);
 	start_pipeline(j, &old, p, 0);
 	jobs_unblock(&old);
@@ -931,7 +944,7 @@ run_external(struct cmd_exec *e, char **argv, char **as, int flags)
 	int st;
 
 	if (!(flags & EV_EXIT)) {
-		jobs_block(&old);
+		block_children(&old);
 		j = job_new(job_text, 1);
 		pid = -1;
 		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir))
