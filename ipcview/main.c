@@ -40,7 +40,8 @@ static const char usage_text[] =
 "  -m, --messages <n>     messages copied per queue (default 64)\n"
 "  -l, --lesson <name>    run a lesson in the hosted ipcsh\n"
 "      --play             play the lesson unattended\n"
-"      --speed <n>        typing speed for --play (default 1)\n"
+"      --speed <n>        characters a second typed by --play (default:\n"
+"                         ipcsh's, which types at once)\n"
 "      --lang <en|zh>     language of the sentences\n"
 "      --sandbox          start the hosted ipcsh with --sandbox\n"
 "  -v, --log <file>       write a debug log to file\n"
@@ -149,7 +150,8 @@ main_option(int c, const char *arg, struct view_opts *o)
 		o->play = 1;
 		break;
 	case OPT_SPEED:
-		if (parse_double(arg, 0.01, 1000, &o->speed) < 0)
+		/* ipcsh --speed: 0 types at once, as its default */
+		if (parse_double(arg, 0, 1000, &o->speed) < 0)
 			return main_usage("invalid speed: %s", arg);
 		break;
 	case OPT_LANG:
@@ -324,8 +326,9 @@ main_follow(const struct view_opts *o)
 int
 main(int argc, char **argv)
 {
+	/* speed -1: not given, ipcsh's own default applies */
 	struct view_opts o = { .interval = 0.1, .nmsgs = PROBE_NMSGS,
-	    .speed = 1.0 };
+	    .speed = -1 };
 	int c, r;
 
 	while ((c = getopt_long(argc, argv, "p:1jfi:m:l:v:hV", long_opts,

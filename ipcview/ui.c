@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -746,6 +747,68 @@ ui_hangup(int *fds, int n)
 	}
 }
 
+static int
+ui_write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+	int e;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	e = errno;
+	close(fd);
+	errno = e;
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/*
+ * --sandbox: the sandboxed shell gets its own user and IPC namespace
+ * (ipcsh(1), SANDBOX). ipcview makes them itself and starts the shell
+ * inside, with IPCSH_SANDBOX_NS=inherited so that ipcsh makes none of its
+ * own: the pane reads the caller's IPC namespace (/proc/sysvipc, msgctl(2)
+ * MSG_STAT_ANY, msgrcv(2) MSG_COPY), so it must share the shell's to show
+ * its queues. unshare(2): CLONE_NEWUSER needs a single-threaded caller, so
+ * this runs before curses and before the fork. user_namespaces(7): an
+ * unprivileged process maps only its own uid and gid, and the gid only
+ * after setgroups is denied. The shell's children stay in this user
+ * namespace, so pidfd_getfd(2) on them works as without the sandbox.
+ */
+static void
+ui_sandbox_ns(void)
+{
+	char map[64];
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+
+	if (unshare(CLONE_NEWUSER | CLONE_NEWIPC) < 0) {
+		/* the shell tries too, fails alike and says so in its window */
+		fprintf(stderr, "ipcview: sandbox: %s (unshare: %s)\n",
+		    tr("no own IPC namespace: queues, semaphores and shared memory are shared with the rest of the machine",
+		    "没有独立的 IPC 命名空间：消息队列、信号量和共享内存与整台机器共用"),
+		    strerror(errno));
+		return;
+	}
+	if (ui_write_file("/proc/self/setgroups", "deny\n") < 0 &&
+	    errno != ENOENT)
+		goto out_map;
+	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)uid, (unsigned)uid);
+	if (ui_write_file("/proc/self/uid_map", map) < 0)
+		goto out_map;
+	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)gid, (unsigned)gid);
+	if (ui_write_file("/proc/self/gid_map", map) < 0)
+		goto out_map;
+	setenv("IPCSH_SANDBOX_NS", "inherited", 1);
+	return;
+out_map:
+	/* unmapped we look like "nobody", but the IPC namespace is ours */
+	fprintf(stderr, "ipcview: sandbox: %s (uid_map: %s)\n",
+	    tr("own IPC namespace, but user ids are not mapped",
+	    "有独立的 IPC 命名空间，但用户 ID 未映射"), strerror(errno));
+	setenv("IPCSH_SANDBOX_NS", "inherited", 1);
+}
+
 /* The ipcsh to host: --shell, else the one next to ipcview, else PATH. */
 static const char *
 ui_shell_path(const struct view_opts *o, char *buf, size_t size)
@@ -784,7 +847,8 @@ ui_host_start(struct ui *u)
 		argv[n++] = u->o->lesson;
 		if (u->o->play)
 			argv[n++] = "--play";
-		if (u->o->speed > 0) {
+		/* only when given: ipcsh's default applies otherwise */
+		if (u->o->speed >= 0) {
 			snprintf(speed, sizeof(speed), "%g", u->o->speed);
 			argv[n++] = "--speed";
 			argv[n++] = speed;
@@ -836,6 +900,8 @@ ui_main(const struct view_opts *o)
 		fprintf(stderr, "ipcview: not a terminal; use --once or --follow\n");
 		return 2;
 	}
+	if (o->sandbox && o->pid == 0)
+		ui_sandbox_ns();	/* first: only while single-threaded */
 	if (ui_signals() < 0) {
 		fprintf(stderr, "ipcview: pipe: %s\n", strerror(errno));
 		return 1;
