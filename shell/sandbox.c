@@ -322,8 +322,12 @@ sb_unshare(void)
 
 	const char *inherited = getenv("IPCSH_SANDBOX_NS");
 
-	/* ipcview --sandbox made the namespaces and runs us inside them */
+	/*
+	 * ipcview --sandbox made the namespaces and runs us inside them. The
+	 * word is for us alone: a nested ipcsh --sandbox makes its own.
+	 */
 	if (inherited != NULL && strcmp(inherited, "inherited") == 0) {
+		unsetenv("IPCSH_SANDBOX_NS");
 		sb.ns = 1;
 		return;
 	}
