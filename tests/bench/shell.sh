@@ -68,7 +68,7 @@ bench_report()
 		if (op == "<=") {
 			r = o / d
 			ok = r <= tg
-			printf "bench %s: ours %.2f ms, dash %.2f ms, ratio %.2f (target <= %s): %s\n", n, o * 1000, d * 1000, r, tg, ok ? "ok" : "MISSED"
+			printf "bench %s: ours %.2f ms, dash %.2f ms, ratio %.3f (target <= %s): %s\n", n, o * 1000, d * 1000, r, tg, ok ? "ok" : "MISSED"
 		} else {
 			r = d / o
 			ok = r >= tg
