@@ -139,6 +139,7 @@ install: $(BINS) $(PROGS)
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	$(if $(wildcard man/*.5),install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/)
 	install -d $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR)/programs
+	install -m 644 tests/lib/ipcsh.exp $(DESTDIR)$(DATADIR)/ipcsh.exp
 	$(if $(wildcard lessons/*.lesson),install -m 644 $(wildcard lessons/*.lesson) $(DESTDIR)$(DATADIR)/lessons/)
 	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(DATADIR)/programs/)
 
