@@ -87,45 +87,91 @@ sysv_sem_copy(struct sysv_sem *s, int id, const struct semid_ds *ds)
 }
 
 /*
- * Room for every index up to maxidx. The *_INFO calls return the highest
- * index in use, so maxidx + 1 entries always suffice.
+ * One object into elem: by index with *_STAT_ANY (the call returns the
+ * object's id), or by id with IPC_STAT (the call returns 0). 0, or -1
+ * with errno.
+ */
+static int
+sysv_msq_fetch(int idx, int cmd, void *elem)
+{
+	struct msqid_ds ds;
+	int r = msgctl(idx, cmd, &ds);
+
+	if (r < 0)
+		return -1;
+	sysv_msq_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
+	return 0;
+}
+
+static int
+sysv_shm_fetch(int idx, int cmd, void *elem)
+{
+	struct shmid_ds ds;
+	int r = shmctl(idx, cmd, &ds);
+
+	if (r < 0)
+		return -1;
+	sysv_shm_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
+	return 0;
+}
+
+static int
+sysv_sem_fetch(int idx, int cmd, void *elem)
+{
+	struct semid_ds ds;
+	union sysv_semun arg;
+	int r;
+
+	arg.buf = &ds;
+	r = semctl(idx, 0, cmd, arg);
+	if (r < 0)
+		return -1;
+	sysv_sem_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
+	return 0;
+}
+
+/*
+ * The objects at indexes 0..maxidx, fetched with cmd (*_STAT_ANY) into a
+ * malloc'd array of elements of size bytes, as sysv_msq_list says. The
+ * *_INFO calls return the highest index in use, so maxidx + 1 entries
+ * always suffice. Sets *n to the count, or to -1 with errno.
  */
 static void *
-sysv_alloc(int maxidx, size_t size)
+sysv_list(int maxidx, int (*fetch)(int, int, void *), int cmd, size_t size,
+    ssize_t *n)
 {
+	char *v;
+	int i;
+
+	*n = -1;
 	if (maxidx < 0)
 		return NULL;
-	return malloc(((size_t)maxidx + 1) * size);
+	v = malloc(((size_t)maxidx + 1) * size);
+	if (v == NULL)
+		return NULL;
+	*n = 0;
+	for (i = 0; i <= maxidx; i++) {
+		/* an unused index, or an object removed meanwhile, is skipped */
+		if (fetch(i, cmd, v + (size_t)*n * size) == 0)
+			(*n)++;
+	}
+	if (*n == 0) {
+		free(v);
+		v = NULL;
+	}
+	return v;
 }
 
 ssize_t
 sysv_msq_list(struct sysv_msq **out)
 {
 	struct msginfo info;
-	struct msqid_ds ds;
-	struct sysv_msq *v;
-	ssize_t n = 0;
-	int maxidx, i, id;
-
-	*out = NULL;
+	ssize_t n;
 	/* msgctl(2): MSG_INFO returns the index of the highest used entry */
-	maxidx = msgctl(0, MSG_INFO, (struct msqid_ds *)(void *)&info);
-	if (maxidx < 0)
-		return -1;
-	v = sysv_alloc(maxidx, sizeof(*v));
-	if (v == NULL)
-		return -1;
-	for (i = 0; i <= maxidx; i++) {
-		id = msgctl(i, MSG_STAT_ANY, &ds);
-		if (id < 0)
-			continue;	/* unused, or removed meanwhile */
-		sysv_msq_copy(&v[n++], id, &ds);
-	}
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
+	int maxidx = msgctl(0, MSG_INFO, (struct msqid_ds *)(void *)&info);
+
+	*out = sysv_list(maxidx, sysv_msq_fetch, MSG_STAT_ANY, sizeof(**out),
+	    &n);
 	return n;
 }
 
@@ -133,30 +179,12 @@ ssize_t
 sysv_shm_list(struct sysv_shm **out)
 {
 	struct shm_info info;
-	struct shmid_ds ds;
-	struct sysv_shm *v;
-	ssize_t n = 0;
-	int maxidx, i, id;
-
-	*out = NULL;
+	ssize_t n;
 	/* shmctl(2): SHM_INFO returns the index of the highest used entry */
-	maxidx = shmctl(0, SHM_INFO, (struct shmid_ds *)(void *)&info);
-	if (maxidx < 0)
-		return -1;
-	v = sysv_alloc(maxidx, sizeof(*v));
-	if (v == NULL)
-		return -1;
-	for (i = 0; i <= maxidx; i++) {
-		id = shmctl(i, SHM_STAT_ANY, &ds);
-		if (id < 0)
-			continue;
-		sysv_shm_copy(&v[n++], id, &ds);
-	}
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
+	int maxidx = shmctl(0, SHM_INFO, (struct shmid_ds *)(void *)&info);
+
+	*out = sysv_list(maxidx, sysv_shm_fetch, SHM_STAT_ANY, sizeof(**out),
+	    &n);
 	return n;
 }
 
@@ -164,69 +192,32 @@ ssize_t
 sysv_sem_list(struct sysv_sem **out)
 {
 	struct seminfo info;
-	struct semid_ds ds;
-	union sysv_semun arg;
-	struct sysv_sem *v;
-	ssize_t n = 0;
-	int maxidx, i, id;
-
-	*out = NULL;
-	arg.__buf = &info;
+	union sysv_semun arg = { .__buf = &info };
+	ssize_t n;
 	/* semctl(2): SEM_INFO returns the index of the highest used entry */
-	maxidx = semctl(0, 0, SEM_INFO, arg);
-	if (maxidx < 0)
-		return -1;
-	v = sysv_alloc(maxidx, sizeof(*v));
-	if (v == NULL)
-		return -1;
-	for (i = 0; i <= maxidx; i++) {
-		arg.buf = &ds;
-		id = semctl(i, 0, SEM_STAT_ANY, arg);
-		if (id < 0)
-			continue;
-		sysv_sem_copy(&v[n++], id, &ds);
-	}
-	if (n == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
+	int maxidx = semctl(0, 0, SEM_INFO, arg);
+
+	*out = sysv_list(maxidx, sysv_sem_fetch, SEM_STAT_ANY, sizeof(**out),
+	    &n);
 	return n;
 }
 
 int
 sysv_msq_stat(int id, struct sysv_msq *q)
 {
-	struct msqid_ds ds;
-
-	if (msgctl(id, IPC_STAT, &ds) < 0)
-		return -1;
-	sysv_msq_copy(q, id, &ds);
-	return 0;
+	return sysv_msq_fetch(id, IPC_STAT, q);
 }
 
 int
 sysv_shm_stat(int id, struct sysv_shm *s)
 {
-	struct shmid_ds ds;
-
-	if (shmctl(id, IPC_STAT, &ds) < 0)
-		return -1;
-	sysv_shm_copy(s, id, &ds);
-	return 0;
+	return sysv_shm_fetch(id, IPC_STAT, s);
 }
 
 int
 sysv_sem_stat(int id, struct sysv_sem *s)
 {
-	struct semid_ds ds;
-	union sysv_semun arg;
-
-	arg.buf = &ds;
-	if (semctl(id, 0, IPC_STAT, arg) < 0)
-		return -1;
-	sysv_sem_copy(s, id, &ds);
-	return 0;
+	return sysv_sem_fetch(id, IPC_STAT, s);
 }
 
 ssize_t
