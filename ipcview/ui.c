@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "pane.h"
 #include "probe.h"
+#include "userns.h"
 #include "view.h"
 
 #define UI_PREFIX	0x1d	/* Ctrl+], the prefix key (telnet's escape) */
@@ -747,22 +748,6 @@ ui_hangup(int *fds, int n)
 	}
 }
 
-static int
-ui_write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-	int e;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	e = errno;
-	close(fd);
-	errno = e;
-	return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
 /*
  * --sandbox: the sandboxed shell gets its own user and IPC namespace
  * (ipcsh(1), SANDBOX). ipcview makes them itself and starts the shell
@@ -778,11 +763,9 @@ ui_write_file(const char *path, const char *text)
 static void
 ui_sandbox_ns(void)
 {
-	char map[64];
-	uid_t uid = geteuid();
-	gid_t gid = getegid();
+	int r = userns_enter();
 
-	if (unshare(CLONE_NEWUSER | CLONE_NEWIPC) < 0) {
+	if (r < 0) {
 		/* the shell tries too, fails alike and says so in its window */
 		fprintf(stderr, "ipcview: sandbox: %s (unshare: %s)\n",
 		    tr("no own IPC namespace: queues, semaphores and shared memory are shared with the rest of the machine",
@@ -790,22 +773,12 @@ ui_sandbox_ns(void)
 		    strerror(errno));
 		return;
 	}
-	if (ui_write_file("/proc/self/setgroups", "deny\n") < 0 &&
-	    errno != ENOENT)
-		goto out_map;
-	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)uid, (unsigned)uid);
-	if (ui_write_file("/proc/self/uid_map", map) < 0)
-		goto out_map;
-	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)gid, (unsigned)gid);
-	if (ui_write_file("/proc/self/gid_map", map) < 0)
-		goto out_map;
-	setenv("IPCSH_SANDBOX_NS", "inherited", 1);
-	return;
-out_map:
-	/* unmapped we look like "nobody", but the IPC namespace is ours */
-	fprintf(stderr, "ipcview: sandbox: %s (uid_map: %s)\n",
-	    tr("own IPC namespace, but user ids are not mapped",
-	    "有独立的 IPC 命名空间，但用户 ID 未映射"), strerror(errno));
+	if (r > 0) {
+		/* unmapped we look like "nobody", but the IPC namespace is ours */
+		fprintf(stderr, "ipcview: sandbox: %s (uid_map: %s)\n",
+		    tr("own IPC namespace, but user ids are not mapped",
+		    "有独立的 IPC 命名空间，但用户 ID 未映射"), strerror(errno));
+	}
 	setenv("IPCSH_SANDBOX_NS", "inherited", 1);
 }
 

@@ -53,6 +53,7 @@
 #include "sandbox.h"
 #include "sandbox_policy.h"
 #include "shell.h"
+#include "userns.h"
 
 #define SB_CONF		"/etc/ipcsh/sandbox.conf"
 #define SB_KEEP		64	/* refusals remembered */
@@ -291,35 +292,10 @@ sb_conf_read(const char *path)
 
 /* ---- namespace and limits ---- */
 
-static int
-sb_write(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-	int e;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	e = errno;
-	close(fd);
-	errno = e;
-	return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
-/*
- * user_namespaces(7): an unprivileged process may map only its own uid
- * and gid, and only after denying setgroups(2); so the map is the
- * identity of this one user (root included: once in the new namespace,
- * root has no CAP_SETUID in the parent to map more).
- */
+/* ipcview --sandbox, or our own namespaces (userns_enter). */
 static void
 sb_unshare(void)
 {
-	char map[64];
-	uid_t uid = geteuid();
-	gid_t gid = getegid();
-
 	const char *inherited = getenv("IPCSH_SANDBOX_NS");
 
 	/*
@@ -336,24 +312,17 @@ sb_unshare(void)
 		    tr("switched off in the configuration", "配置中已关闭"));
 		return;
 	}
-	if (unshare(CLONE_NEWUSER | CLONE_NEWIPC) < 0) {
+	switch (userns_enter()) {
+	case -1:
 		snprintf(sb.ns_why, sizeof(sb.ns_why), "unshare: %s",
 		    strerror(errno));
 		return;
+	case 1:
+		/* Unmapped, we look like "nobody"; IPC isolation still holds. */
+		snprintf(sb.ns_why, sizeof(sb.ns_why), "uid_map: %s",
+		    strerror(errno));
+		break;
 	}
-	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)uid, (unsigned)uid);
-	if (sb_write("/proc/self/uid_map", map) < 0)
-		goto out_map;
-	if (sb_write("/proc/self/setgroups", "deny\n") < 0 && errno != ENOENT)
-		goto out_map;
-	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)gid, (unsigned)gid);
-	if (sb_write("/proc/self/gid_map", map) < 0)
-		goto out_map;
-	sb.ns = 1;
-	return;
-out_map:
-	/* Unmapped, we would look like "nobody"; IPC isolation still holds. */
-	snprintf(sb.ns_why, sizeof(sb.ns_why), "uid_map: %s", strerror(errno));
 	sb.ns = 1;
 }
 
