@@ -38,6 +38,10 @@ int render_json(FILE *out, const struct snapshot *s, unsigned flags);
 char *render_text_str(const struct snapshot *s, unsigned flags);
 char *render_json_str(const struct snapshot *s, unsigned flags);
 
+/* The output of render (render_text or render_json) as a string, as above. */
+char *render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
+    const struct snapshot *s, unsigned flags);
+
 /*
  * One event as one line: text is "HH:MM:SS.mmm sentence\n" (local time
  * of when), JSON is {"time":..., "event":"pipe_full", "pid":..., "text":...}.

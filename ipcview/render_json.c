@@ -413,23 +413,7 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 char *
 render_json_str(const struct snapshot *s, unsigned flags)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		return NULL;
-	if (render_json(f, s, flags) < 0) {
-		fclose(f);
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	return render_str(render_json, s, flags);
 }
 
 int

@@ -285,7 +285,8 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 }
 
 char *
-render_text_str(const struct snapshot *s, unsigned flags)
+render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
+    const struct snapshot *s, unsigned flags)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -293,7 +294,7 @@ render_text_str(const struct snapshot *s, unsigned flags)
 
 	if (f == NULL)
 		return NULL;
-	if (render_text(f, s, flags) < 0) {
+	if (render(f, s, flags) < 0) {
 		fclose(f);
 		free(buf);
 		errno = EIO;
@@ -304,6 +305,12 @@ render_text_str(const struct snapshot *s, unsigned flags)
 		return NULL;
 	}
 	return buf;
+}
+
+char *
+render_text_str(const struct snapshot *s, unsigned flags)
+{
+	return render_str(render_text, s, flags);
 }
 
 int
