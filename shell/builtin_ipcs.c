@@ -94,28 +94,46 @@ ipcs_id_owner(const char *idfmt, int id, uid_t uid)
 		printf(" %-10u", (unsigned)uid);
 }
 
+/* " %-10s": the user's or group's name, else its number. */
+static void
+ipcs_name(unsigned id, int group)
+{
+	const char *s = name_lookup(group ? &groups : &users, id, group);
+
+	if (s != NULL)
+		printf(" %-10s", s);
+	else
+		printf(" %-10u", id);
+}
+
+/* A row of -c: id, perms, creator's and owner's user and group. */
 static void
 ipcs_perms(int id, const struct sysv_perm *p)
 {
-	const char *s;
-
 	printf("%-10d %-10o", id, p->mode & 0777);
-	if ((s = name_lookup(&users, p->cuid, 0)) != NULL)
-		printf(" %-10s", s);
-	else
-		printf(" %-10u", (unsigned)p->cuid);
-	if ((s = name_lookup(&groups, p->cgid, 1)) != NULL)
-		printf(" %-10s", s);
-	else
-		printf(" %-10u", (unsigned)p->cgid);
-	if ((s = name_lookup(&users, p->uid, 0)) != NULL)
-		printf(" %-10s", s);
-	else
-		printf(" %-10u", (unsigned)p->uid);
-	if ((s = name_lookup(&groups, p->gid, 1)) != NULL)
-		printf(" %-10s\n", s);
-	else
-		printf(" %-10u\n", (unsigned)p->gid);
+	ipcs_name((unsigned)p->cuid, 0);
+	ipcs_name((unsigned)p->cgid, 1);
+	ipcs_name((unsigned)p->uid, 0);
+	ipcs_name((unsigned)p->gid, 1);
+	printf("\n");
+}
+
+/* The title and column heads of -c; idname is "msqid", "shmid"... */
+static void
+ipcs_perms_header(const char *title, const char *idname)
+{
+	printf("%s\n", title);
+	printf("%-10s %-10s %-10s %-10s %-10s %-10s\n",
+	    idname, "perms", "cuid", "cgid", "uid", "gid");
+}
+
+/* The start of a default row: key, id, owner, perms and a blank. */
+static void
+ipcs_key_id_mode(int id, const struct sysv_perm *p)
+{
+	printf("0x%08x ", (unsigned)p->key);
+	ipcs_id_owner("%-10d", id, p->uid);
+	printf(" %-10o ", p->mode & 0777);
 }
 
 /* ctime(3) of t, or "Not set" when t is 0; skip drops the weekday. */
@@ -127,6 +145,19 @@ ipcs_time(time_t t, char *buf, int skip)
 	if (ctime_r(&t, buf) == NULL)
 		return "?";
 	return buf + skip;
+}
+
+/* A row of -t for queues and segments: id, owner and three times. */
+static void
+ipcs_times(const char *idfmt, int id, uid_t uid, const time_t t[3])
+{
+	char b[32];
+	int i;
+
+	ipcs_id_owner(idfmt, id, uid);
+	for (i = 0; i < 3; i++)
+		printf(" %-20.16s", ipcs_time(t[i], b, 4));
+	printf("\n");
 }
 
 /*
@@ -210,9 +241,8 @@ ipcs_msg_header(int format, int unit)
 {
 	switch (format) {
 	case F_CREATOR:
-		printf("------ Message Queues Creators/Owners --------\n");
-		printf("%-10s %-10s %-10s %-10s %-10s %-10s\n",
-		    "msqid", "perms", "cuid", "cgid", "uid", "gid");
+		ipcs_perms_header("------ Message Queues Creators/Owners --------",
+		    "msqid");
 		break;
 	case F_TIME:
 		printf("------ Message Queues Send/Recv/Change Times --------\n");
@@ -236,26 +266,21 @@ ipcs_msg_header(int format, int unit)
 static void
 ipcs_msg_row(int format, int unit, const struct sysv_msq *q)
 {
-	char b1[32], b2[32], b3[32];
+	const time_t t[3] = { q->stime, q->rtime, q->ctime };
 
 	switch (format) {
 	case F_CREATOR:
 		ipcs_perms(q->id, &q->perm);
 		break;
 	case F_TIME:
-		ipcs_id_owner("%-8d", q->id, q->perm.uid);
-		printf(" %-20.16s", ipcs_time(q->stime, b1, 4));
-		printf(" %-20.16s", ipcs_time(q->rtime, b2, 4));
-		printf(" %-20.16s\n", ipcs_time(q->ctime, b3, 4));
+		ipcs_times("%-8d", q->id, q->perm.uid, t);
 		break;
 	case F_PID:
 		ipcs_id_owner("%-8d", q->id, q->perm.uid);
 		printf("  %5d     %5d\n", (int)q->lspid, (int)q->lrpid);
 		break;
 	default:
-		printf("0x%08x ", (unsigned)q->perm.key);
-		ipcs_id_owner("%-10d", q->id, q->perm.uid);
-		printf(" %-10o ", q->perm.mode & 0777);
+		ipcs_key_id_mode(q->id, &q->perm);
 		if (unit == U_HUMAN)
 			ipcs_size(unit, NULL, q->cbytes, "      ", 6);
 		else
@@ -341,9 +366,8 @@ ipcs_shm_header(int format, int unit)
 {
 	switch (format) {
 	case F_CREATOR:
-		printf("------ Shared Memory Segment Creators/Owners --------\n");
-		printf("%-10s %-10s %-10s %-10s %-10s %-10s\n",
-		    "shmid", "perms", "cuid", "cgid", "uid", "gid");
+		ipcs_perms_header("------ Shared Memory Segment Creators/Owners --------",
+		    "shmid");
 		break;
 	case F_TIME:
 		printf("------ Shared Memory Attach/Detach/Change Times --------\n");
@@ -367,26 +391,21 @@ ipcs_shm_header(int format, int unit)
 static void
 ipcs_shm_row(int format, int unit, const struct sysv_shm *s)
 {
-	char b1[32], b2[32], b3[32];
+	const time_t t[3] = { s->atime, s->dtime, s->ctime };
 
 	switch (format) {
 	case F_CREATOR:
 		ipcs_perms(s->id, &s->perm);
 		break;
 	case F_TIME:
-		ipcs_id_owner("%-10d", s->id, s->perm.uid);
-		printf(" %-20.16s", ipcs_time(s->atime, b1, 4));
-		printf(" %-20.16s", ipcs_time(s->dtime, b2, 4));
-		printf(" %-20.16s\n", ipcs_time(s->ctime, b3, 4));
+		ipcs_times("%-10d", s->id, s->perm.uid, t);
 		break;
 	case F_PID:
 		ipcs_id_owner("%-10d", s->id, s->perm.uid);
 		printf(" %-10d %-10d\n", (int)s->cpid, (int)s->lpid);
 		break;
 	default:
-		printf("0x%08x ", (unsigned)s->perm.key);
-		ipcs_id_owner("%-10d", s->id, s->perm.uid);
-		printf(" %-10o ", s->perm.mode & 0777);
+		ipcs_key_id_mode(s->id, &s->perm);
 		if (unit == U_HUMAN)
 			ipcs_size(unit, NULL, s->size, "    ", 6);
 		else
@@ -448,9 +467,8 @@ ipcs_sem_row(int format, const struct sysv_sem *s)
 	case F_PID:
 		break;
 	default:
-		printf("0x%08x ", (unsigned)s->perm.key);
-		ipcs_id_owner("%-10d", s->id, s->perm.uid);
-		printf(" %-10o %-10lu\n", s->perm.mode & 0777, s->nsems);
+		ipcs_key_id_mode(s->id, &s->perm);
+		printf("%-10lu\n", s->nsems);
 		break;
 	}
 }
@@ -485,9 +503,8 @@ ipcs_sem(int format)
 		printf("allocated semaphores = %d\n", si.used_sems);
 		return;
 	case F_CREATOR:
-		printf("------ Semaphore Arrays Creators/Owners --------\n");
-		printf("%-10s %-10s %-10s %-10s %-10s %-10s\n",
-		    "semid", "perms", "cuid", "cgid", "uid", "gid");
+		ipcs_perms_header("------ Semaphore Arrays Creators/Owners --------",
+		    "semid");
 		break;
 	case F_TIME:
 		printf("------ Semaphore Operation/Change Times --------\n");
