@@ -205,6 +205,23 @@ bi_ftok(int argc, char **argv)
 
 /* msgget/shmget/semget [-c] [-x] [-p MODE] KEY [SIZE|NSEMS] */
 
+/* --help of msgget, shmget and semget: English, then Chinese. */
+static const char *const sysv_get_help[][2] = {
+	{ "msgget(2): prints the id of the queue of KEY (private: IPC_PRIVATE).\n"
+	  "  -c  IPC_CREAT, create it if needed\n  -x  IPC_EXCL, fail if it exists\n  -p MODE  permissions (0644)\n",
+	  "msgget(2)：打印键值 KEY 的消息队列标识码（private 即 IPC_PRIVATE）。\n"
+	  "  -c  IPC_CREAT，不存在就创建\n  -x  IPC_EXCL，已存在则失败\n  -p MODE  权限（0644）\n" },
+	{ "shmget(2): prints the id of the segment of KEY, SIZE bytes.\n"
+	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  permissions (0644)\n",
+	  "shmget(2)：打印键值 KEY、大小 SIZE 字节的共享内存段标识符。\n"
+	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n" },
+	{ "semget(2): prints the id of the set of NSEMS semaphores of KEY.\n"
+	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  permissions (0644)\n",
+	  "semget(2)：打印键值 KEY、含 NSEMS 个信号量的信号量集标识符。\n"
+	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n" },
+};
+
+/* kind: 0 msgget, 1 shmget, 2 semget. Returns the builtin's status. */
 static int
 sysv_get(int argc, char **argv, int kind)
 {
@@ -215,6 +232,9 @@ sysv_get(int argc, char **argv, int kind)
 	long mode = 0644, n = 0;
 	key_t key;
 
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return sysv_help(argv[0], tr(sysv_get_help[kind][0],
+		    sysv_get_help[kind][1]));
 	optind = 0;
 	opterr = 1;
 	while ((opt = getopt(argc, argv, "+cxp:")) != -1) {
@@ -261,36 +281,18 @@ sysv_get(int argc, char **argv, int kind)
 int
 bi_msgget(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "msgget(2): prints the id of the queue of KEY (private: IPC_PRIVATE).\n"
-		    "  -c  IPC_CREAT, create it if needed\n  -x  IPC_EXCL, fail if it exists\n  -p MODE  permissions (0644)\n",
-		    "msgget(2)：打印键值 KEY 的消息队列标识码（private 即 IPC_PRIVATE）。\n"
-		    "  -c  IPC_CREAT，不存在就创建\n  -x  IPC_EXCL，已存在则失败\n  -p MODE  权限（0644）\n"));
 	return sysv_get(argc, argv, 0);
 }
 
 int
 bi_shmget(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "shmget(2): prints the id of the segment of KEY, SIZE bytes.\n"
-		    "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  permissions (0644)\n",
-		    "shmget(2)：打印键值 KEY、大小 SIZE 字节的共享内存段标识符。\n"
-		    "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n"));
 	return sysv_get(argc, argv, 1);
 }
 
 int
 bi_semget(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "semget(2): prints the id of the set of NSEMS semaphores of KEY.\n"
-		    "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  permissions (0644)\n",
-		    "semget(2)：打印键值 KEY、含 NSEMS 个信号量的信号量集标识符。\n"
-		    "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n"));
 	return sysv_get(argc, argv, 2);
 }
 
@@ -669,6 +671,37 @@ sysv_print_time(const char *label, time_t t)
 	    (long)t);
 }
 
+/*
+ * The words of msgctl (shm 0) and shmctl (shm 1): an id, then a verb;
+ * set takes FIELD=VALUE words (qbytes= only for queues), the others none.
+ * Returns 0 with *id, *cmd and *s filled, or the status after reporting.
+ */
+static int
+sysv_ctl_args(int argc, char **argv, int shm, int *id, int *cmd,
+    struct sysv_set *s)
+{
+	static const struct { const char *verb; int cmd; } verbs[] = {
+		{ "stat", IPC_STAT }, { "rm", IPC_RMID }, { "set", IPC_SET },
+		{ "lock", SHM_LOCK }, { "unlock", SHM_UNLOCK },
+	};
+	int i, n = shm ? 5 : 3;
+
+	if (argc < 3)
+		return bi_usage(argv[0]);
+	if (sysv_parse_id(argv[1], id) < 0)
+		return sysv_bad(argv[0], shm ? "segment id" : "queue id",
+		    argv[1]);
+	for (i = 0; i < n && strcmp(argv[2], verbs[i].verb) != 0; i++)
+		;
+	if (i == n || (verbs[i].cmd != IPC_SET && argc != 3))
+		return bi_usage(argv[0]);
+	*cmd = verbs[i].cmd;
+	if (*cmd == IPC_SET && sysv_parse_set(argv[0], argc - 3, argv + 3,
+	    !shm, s) < 0)
+		return bi_usage(argv[0]);
+	return 0;
+}
+
 /* msgctl QID stat | set FIELD=VALUE... | rm */
 
 int
@@ -677,7 +710,7 @@ bi_msgctl(int argc, char **argv)
 	struct msqid_ds ds;
 	struct ipcerr_ctx c;
 	struct sysv_set s;
-	int id, cmd;
+	int id, cmd, r;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
 		return sysv_help(argv[0], tr(
@@ -689,21 +722,8 @@ bi_msgctl(int argc, char **argv)
 		    "  stat  IPC_STAT：打印 msqid_ds 的各字段\n"
 		    "  set   IPC_SET：修改 qbytes=N mode=0600 uid=用户 gid=组\n"
 		    "  rm    IPC_RMID：删除队列及其中的消息\n"));
-	if (argc < 3)
-		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[1], &id) < 0)
-		return sysv_bad(argv[0], "queue id", argv[1]);
-	if (strcmp(argv[2], "stat") == 0 && argc == 3)
-		cmd = IPC_STAT;
-	else if (strcmp(argv[2], "rm") == 0 && argc == 3)
-		cmd = IPC_RMID;
-	else if (strcmp(argv[2], "set") == 0)
-		cmd = IPC_SET;
-	else
-		return bi_usage(argv[0]);
-	if (cmd == IPC_SET && sysv_parse_set(argv[0], argc - 3, argv + 3, 1,
-	    &s) < 0)
-		return bi_usage(argv[0]);
+	if ((r = sysv_ctl_args(argc, argv, 0, &id, &cmd, &s)) != 0)
+		return r;
 	sysv_ctx(&c, "queue", id);
 	if (cmd == IPC_RMID) {
 		if (msgctl(id, IPC_RMID, NULL) < 0)
@@ -743,7 +763,7 @@ bi_shmctl(int argc, char **argv)
 	struct shmid_ds ds;
 	struct ipcerr_ctx c;
 	struct sysv_set s;
-	int id, cmd;
+	int id, cmd, r;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
 		return sysv_help(argv[0], tr(
@@ -757,25 +777,8 @@ bi_shmctl(int argc, char **argv)
 		    "  set   IPC_SET：修改 mode=0600 uid=用户 gid=组\n"
 		    "  rm    IPC_RMID：最后一个进程分离后删除\n"
 		    "  lock, unlock  SHM_LOCK, SHM_UNLOCK：锁定在内存中或解锁\n"));
-	if (argc < 3)
-		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[1], &id) < 0)
-		return sysv_bad(argv[0], "segment id", argv[1]);
-	if (strcmp(argv[2], "stat") == 0 && argc == 3)
-		cmd = IPC_STAT;
-	else if (strcmp(argv[2], "rm") == 0 && argc == 3)
-		cmd = IPC_RMID;
-	else if (strcmp(argv[2], "set") == 0)
-		cmd = IPC_SET;
-	else if (strcmp(argv[2], "lock") == 0 && argc == 3)
-		cmd = SHM_LOCK;
-	else if (strcmp(argv[2], "unlock") == 0 && argc == 3)
-		cmd = SHM_UNLOCK;
-	else
-		return bi_usage(argv[0]);
-	if (cmd == IPC_SET && sysv_parse_set(argv[0], argc - 3, argv + 3, 0,
-	    &s) < 0)
-		return bi_usage(argv[0]);
+	if ((r = sysv_ctl_args(argc, argv, 1, &id, &cmd, &s)) != 0)
+		return r;
 	sysv_ctx(&c, "segment", id);
 	if (cmd == IPC_RMID || cmd == SHM_LOCK || cmd == SHM_UNLOCK) {
 		if (shmctl(id, cmd, NULL) < 0)
