@@ -34,6 +34,32 @@ static int pos_n;
 static char **pos_v;
 static char *arg0;
 
+/*
+ * The locale variables are read by the shell itself (i18n.c uses getenv(3)
+ * to pick the language of messages): keep the process environment in step
+ * with their exported shell values, see setenv(3).
+ */
+static struct var *lookup(const char *name);
+
+static void
+var_mirror(const char *name)
+{
+	static const char *const locvars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	struct var *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(locvars) / sizeof(locvars[0]); i++)
+		if (strcmp(name, locvars[i]) == 0)
+			break;
+	if (i == sizeof(locvars) / sizeof(locvars[0]))
+		return;
+	v = lookup(name);
+	if (v != NULL && v->value != NULL && (v->flags & VAR_EXPORT))
+		setenv(name, v->value, 1);
+	else
+		unsetenv(name);
+}
+
 static unsigned
 hash(const char *s)
 {
@@ -109,6 +135,7 @@ var_set(const char *name, const char *value, int flags)
 	if ((v->flags | flags) & VAR_EXPORT)
 		env_dirty = 1;
 	v->flags |= flags;
+	var_mirror(name);
 	return 0;
 }
 
@@ -131,6 +158,7 @@ var_unset(const char *name)
 		free(v->name);
 		free(v->value);
 		free(v);
+		var_mirror(name);
 		return 0;
 	}
 	return 0;
