@@ -1161,6 +1161,16 @@ loop_next(void)
 			return 1;
 	}
 	trap_run_pending();
+	/*
+	 * Ctrl+C reached the interactive shell itself (a loop of builtins
+	 * has no foreground job to kill): end the whole line with $? 130,
+	 * as bash does.
+	 */
+	if (sh_opt.interactive && !exec_in_child && jobs_interrupted() &&
+	    !abort_line) {
+		sh_status = 128 + SIGINT;
+		abort_line = 1;
+	}
 	return abort_line;
 }
 
