@@ -23,6 +23,7 @@
 #include "jobs.h"
 #include "lex.h"
 #include "shell.h"
+#include "trap.h"
 #include "var.h"
 
 enum in_kind { IN_STRING, IN_FD, IN_TTY };
@@ -337,6 +338,32 @@ on_line(char *line)
 }
 
 /*
+ * A trapped signal came while the shell waits at the prompt: run its
+ * action now, as bash does, on a line of its own with the terminal in
+ * its normal modes and the shell's own SIGINT disposition and mask, then
+ * redraw the prompt and what was typed so far.
+ */
+static void
+prompt_trap(const struct sigaction *old, const sigset_t *oldmask)
+{
+	struct sigaction mine;
+	sigset_t cur;
+
+	fputc('\n', rl_outstream);
+	fflush(rl_outstream);
+	rl_deprep_terminal();
+	sigaction(SIGINT, old, &mine);
+	sigprocmask(SIG_SETMASK, oldmask, &cur);
+	trap_run_pending();
+	fflush(stdout);
+	sigprocmask(SIG_SETMASK, &cur, NULL);
+	sigaction(SIGINT, &mine, NULL);
+	rl_prep_terminal(1);
+	rl_on_new_line();
+	rl_forced_update_display();
+}
+
+/*
  * readline's callback interface, so that Ctrl+C at the prompt (SIGINT,
  * which the interactive shell otherwise ignores) clears the line and
  * gives a new prompt: the handler only sets a flag that ends poll(2).
@@ -381,6 +408,8 @@ tty_readline(const char *prompt)
 		if (r < 0) {
 			if (errno == EINTR) {
 				jobs_reap();	/* SIGCHLD: no zombies meanwhile */
+				if (trap_pending())
+					prompt_trap(&old, &oldmask);
 				continue;
 			}
 			rl_callback_handler_remove();
