@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <readline/readline.h>
@@ -374,7 +375,7 @@ tty_readline(const char *prompt)
 	struct sigaction sa, old;
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	sigset_t block, oldmask, waitmask;
-	int r;
+	int r, avail;
 
 	/*
 	 * SIGINT is blocked except inside ppoll(2), so one that comes while
@@ -401,6 +402,7 @@ tty_readline(const char *prompt)
 			rl_callback_sigcleanup();
 			rl_replace_line("", 0);
 			fputs("^C\n", rl_outstream);
+			sh_status = 128 + SIGINT;	/* bash: $? 130 */
 			rl_on_new_line();
 			rl_redisplay();
 			continue;
@@ -415,6 +417,15 @@ tty_readline(const char *prompt)
 			rl_callback_handler_remove();
 			break;
 		}
+		/*
+		 * Ctrl+C may come after ppoll saw typed text and before we
+		 * read it: the terminal flushes the text (termios(3), ISIG)
+		 * and a read(2) would block with SIGINT masked. Read only
+		 * what FIONREAD (tty_ioctl(4)) says is there, or a hang-up.
+		 */
+		if (!(pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) &&
+		    ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail == 0)
+			continue;
 		rl_callback_read_char();
 	}
 	sigaction(SIGINT, &old, NULL);
