@@ -378,9 +378,19 @@ void
 jobs_block(sigset_t *old)
 {
 	sigset_t set;
+	int i;
 
+	/*
+	 * Also what the interactive shell ignores: a child inherits SIG_IGN
+	 * until job_child resets it, and a `kill %1` sent in that window
+	 * would be discarded; blocked, it stays pending (signal(7)) until
+	 * job_child restores the mask.
+	 */
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGHUP);
+	for (i = 0; i < NJOBSIGS; i++)
+		sigaddset(&set, job_sigs[i]);
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
