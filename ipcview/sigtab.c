@@ -105,7 +105,7 @@ sig_mask_names(uint64_t mask, const char *sep, char *buf, size_t size)
 	buf[0] = '\0';
 	for (n = 1; n <= SIGTAB_MAX; n++) {
 		const char *name;
-		char num[8];
+		char num[16];
 		int w;
 
 		if (!(mask & (UINT64_C(1) << (n - 1))))
