@@ -238,9 +238,9 @@ bi_exit(int argc, char **argv)
 	sh_exit((int)(n & 0xff));
 }
 
-/* Writes s in single quotes, as set and export -p show values. */
-static void
-print_quoted(const char *s)
+/* Writes s in single quotes for reuse as shell input: 'it'\''s'. */
+void
+sh_print_quoted(const char *s)
 {
 	putchar('\'');
 	for (; *s != '\0'; s++) {
@@ -263,7 +263,7 @@ print_var(const char *name, const char *value, unsigned flags)
 	fputs(name, stdout);
 	if (value != NULL) {
 		putchar('=');
-		print_quoted(value);
+		sh_print_quoted(value);
 	}
 	putchar('\n');
 }

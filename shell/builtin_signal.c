@@ -192,20 +192,6 @@ bi_kill(int argc, char **argv)
 	return rc;
 }
 
-/* Prints s quoted for reuse as shell input: 'it'\''s'. */
-static void
-print_quoted(const char *s)
-{
-	putchar('\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\'');
-}
-
 static void
 trap_print(int n)
 {
@@ -214,7 +200,7 @@ trap_print(int n)
 	if (a == NULL)
 		return;
 	printf("trap -- ");
-	print_quoted(a);
+	sh_print_quoted(a);
 	printf(" %s\n", n == 0 ? "EXIT" : sig_name(n));
 }
 

@@ -73,6 +73,9 @@ extern const struct builtin builtins_show[];	/* builtin_show.c */
 extern const struct builtin builtins_lesson[];	/* builtin_lesson.c */
 extern const struct builtin builtins_sandbox[];	/* sandbox.c */
 
+/* Writes s to stdout in single quotes, for reuse as shell input. */
+void sh_print_quoted(const char *s);
+
 /* Returns the builtin called name, or NULL. */
 const struct builtin *builtin_find(const char *name);
 
