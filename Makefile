@@ -10,7 +10,7 @@ DATADIR := $(PREFIX)/share/ipcsh
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ishell -Iipcview \
+CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ishell -MMD -MP \
 	   -DIPCSH_DATADIR='"$(DATADIR)"' -DIPCSH_VERSION='"$(VERSION)"'
 VERSION := 0.1.0
 
@@ -45,15 +45,16 @@ DEB_PKGS  := build-essential pkg-config libreadline-dev libncurses-dev \
 BENCH_PKGS := hyperfine htop
 FUZZ_PKGS  := clang
 
-# The ipcview program; every other ipcview/*.c is libipcview.
-VIEW_PROG := main host ui pane
-VIEW_SRC  := $(VIEW_PROG:%=ipcview/%.c)
-LIB_SRC   := $(filter-out $(VIEW_SRC),$(wildcard ipcview/*.c))
-SH_SRC    := $(wildcard shell/*.c)
-LIB_OBJ   := $(LIB_SRC:ipcview/%.c=$(BUILD)/lib/%.o)
+# The folders are the layers (DESIGN.md): ipcview/lib is libipcview,
+# ipcview/prog the ipcview program; shell/main.c and every shell/*/ folder
+# make ipcsh.
+LIB_SRC   := $(wildcard ipcview/lib/*.c)
+VIEW_SRC  := $(wildcard ipcview/prog/*.c)
+SH_SRC    := $(wildcard shell/*.c shell/*/*.c)
+LIB_OBJ   := $(LIB_SRC:ipcview/lib/%.c=$(BUILD)/lib/%.o)
 SH_OBJ    := $(SH_SRC:shell/%.c=$(BUILD)/sh/%.o)
 SH_NOMAIN := $(filter-out $(BUILD)/sh/main.o,$(SH_OBJ))
-VIEW_OBJ  := $(patsubst ipcview/%.c,$(BUILD)/view/%.o,$(wildcard $(VIEW_SRC)))
+VIEW_OBJ  := $(VIEW_SRC:ipcview/prog/%.c=$(BUILD)/view/%.o)
 LIBIPCVIEW := $(BUILD)/libipcview.a
 
 PROG_SRC  := $(wildcard lessons/programs/*.c)
@@ -68,15 +69,17 @@ BINS := $(BUILD)/ipcsh $(if $(VIEW_OBJ),$(BUILD)/ipcview)
 .PHONY: all deps run test check bench fuzz install uninstall clean
 all: $(BINS) $(PROGS) $(TPROGS) $(UNITS)
 
-$(BUILD)/lib/%.o: ipcview/%.c $(wildcard include/*.h)
+# -MMD -MP: each object's header dependencies, in a .d file beside it.
+$(BUILD)/lib/%.o: ipcview/lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
-$(BUILD)/sh/%.o: shell/%.c $(wildcard include/*.h shell/*.h)
+$(BUILD)/sh/%.o: shell/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
-$(BUILD)/view/%.o: ipcview/%.c $(wildcard include/*.h ipcview/*.h)
+$(BUILD)/view/%.o: ipcview/prog/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+-include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
 
 $(LIBIPCVIEW): $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -96,7 +99,7 @@ $(BUILD)/tests/%: tests/progs/%.c $(LIBIPCVIEW)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(LIBIPCVIEW) $(LIBS_SH)
 # sandbox_exec compiles the shell's seccomp policy into itself
-$(BUILD)/tests/sandbox_exec: shell/sandbox_policy.c shell/sandbox_policy.h
+$(BUILD)/tests/sandbox_exec: shell/sandbox/sandbox_policy.c shell/sandbox/sandbox_policy.h
 $(BUILD)/tests/unit_%: tests/unit/%.c $(SH_NOMAIN) $(LIBIPCVIEW)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(SH_NOMAIN) $(LIBIPCVIEW) $(LIBS_SH)

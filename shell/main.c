@@ -12,15 +12,15 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "exec.h"
+#include "core/exec.h"
 #include "i18n.h"
-#include "input.h"
-#include "jobs.h"
-#include "lesson.h"
-#include "sandbox.h"
+#include "core/input.h"
+#include "core/jobs.h"
+#include "lesson/lesson.h"
+#include "sandbox/sandbox.h"
 #include "shell.h"
-#include "trap.h"
-#include "var.h"
+#include "core/trap.h"
+#include "core/var.h"
 
 #ifndef IPCSH_VERSION
 #define IPCSH_VERSION "0.1.0"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
+#include "core/parse.h"
 
 /* Each prefix ending at a newline, as an interactive reader would feed it. */
 static void fuzz_lines(const char *text, size_t len)

@@ -15,7 +15,7 @@
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 
-#include "sandbox_policy.c"
+#include "sandbox/sandbox_policy.c"
 
 /* Answers until every process using the filter is gone (POLLHUP). */
 static void

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "expand.h"
-#include "lex.h"
+#include "core/expand.h"
+#include "core/lex.h"
 #include "shell.h"
 #include "unit.h"
-#include "var.h"
+#include "core/var.h"
 
 static const struct {
 	const char *name;

@@ -5,7 +5,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include "explain.h"
+#include "core/explain.h"
 #include "unit.h"
 
 static const struct {

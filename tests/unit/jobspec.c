@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
-#include "jobs.h"
+#include "core/jobs.h"
 #include "shell.h"
 #include "unit.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
-#include "lesson_parse.h"
+#include "lesson/lesson_parse.h"
 #include "unit.h"
 
 static const struct {

@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include "lex.h"
+#include "core/lex.h"
 #include "unit.h"
 
 static const struct {

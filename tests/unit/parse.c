@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "parse.h"
+#include "core/parse.h"
 #include "unit.h"
 
 static const struct {

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "jobs.h"
+#include "core/jobs.h"
 #include "lesson_check.h"
 #include "probe.h"
 #include "shell.h"

@@ -13,11 +13,11 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "jobs.h"
-#include "sandbox.h"
+#include "core/jobs.h"
+#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "sigtab.h"
-#include "trap.h"
+#include "core/trap.h"
 
 /* kill -l without operands: bash's table, five "NN) SIGNAME" per line. */
 static void

@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "jobs.h"
+#include "core/jobs.h"
 #include "lesson.h"
 #include "lesson_check.h"
 #include "lesson_parse.h"

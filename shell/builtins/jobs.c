@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jobs.h"
+#include "core/jobs.h"
 #include "shell.h"
 
 struct jobs_opt {

@@ -13,13 +13,13 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "exec.h"
-#include "expand.h"
-#include "input.h"
-#include "jobs.h"
-#include "lex.h"
+#include "core/exec.h"
+#include "core/expand.h"
+#include "core/input.h"
+#include "core/jobs.h"
+#include "core/lex.h"
 #include "shell.h"
-#include "var.h"
+#include "core/var.h"
 
 static const char *const keywords[] = {
 	"!", "{", "}", "if", "then", "else", "elif", "fi", "while", "until",

@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "sysv.h"
 #include "sysvcmd.h"

@@ -14,7 +14,7 @@
 
 #include "explain.h"
 #include "jobs.h"
-#include "sandbox.h"
+#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "trap.h"
 
