@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "core/exec.h"
+#include "core/loop.h"
 #include "i18n.h"
 #include "core/input.h"
 #include "core/jobs.h"
@@ -127,7 +128,7 @@ read_rc(void)
 	if (home == NULL || asprintf(&rc, "%s/.ipcshrc", home) < 0)
 		return;
 	if (access(rc, R_OK) == 0)
-		exec_dot(rc, &st);
+		loop_dot(rc, &st);
 	free(rc);
 }
 
@@ -151,7 +152,7 @@ run_script(const char *file)
 	}
 	sh_errfile = file;
 	in = input_fd(fd, file, 1);
-	exec_input(in, 1);
+	loop_input(in, 1);
 	input_free(in);
 	return sh_status;
 }
@@ -246,14 +247,14 @@ main(int argc, char **argv)
 	}
 	if (cflag) {
 		in = input_string(argv[optind], NULL);
-		exec_input(in, 1);
+		loop_input(in, 1);
 		input_free(in);
 	} else if (!sflag && optind < argc && lo.name == NULL) {
 		sh_exit(run_script(argv[optind]));
 	} else {
 		in = sh_opt.interactive ? input_tty() :
 		    input_fd(STDIN_FILENO, NULL, 0);
-		exec_input(in, 1);
+		loop_input(in, 1);
 		input_free(in);
 	}
 	sh_exit(sh_status);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "core/exec.h"
+#include "core/loop.h"
 #include "core/expand.h"
 #include "core/input.h"
 #include "core/jobs.h"
@@ -495,7 +496,7 @@ bi_dot(int argc, char **argv)
 		saved = var_saveargs();
 		var_setargs(argc - 2, argv + 2);
 	}
-	if (exec_dot(path, &st) < 0) {
+	if (loop_dot(path, &st) < 0) {
 		bi_errorf(argv[0], "cannot open %s: %s", path, strerror(errno));
 		st = 2;
 	}

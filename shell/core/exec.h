@@ -1,7 +1,6 @@
 /*
- * exec.h - the executor: walks a parsed tree, forks and execs, applies
- * redirections, runs builtins; and the read-parse-run loop every input
- * source (terminal, script, -c, eval, .) goes through.
+ * exec.h - the executor: walks a parsed tree and runs its commands;
+ * spawn.h starts programs, redir.h redirects, loop.h reads and runs.
  */
 #ifndef IPCSH_EXEC_H
 #define IPCSH_EXEC_H
@@ -9,39 +8,17 @@
 #include <stddef.h>
 
 struct cmd;
-struct input;
 
 #define EV_EXIT		0x1	/* in a child that exits after this: exec in place */
 
 /* Runs a tree; returns its status (also in sh_status). */
 int exec_cmd(struct cmd *c, int flags);
 
-/*
- * Reads, parses and runs every command from in until its end. top: the
- * main loop (prompts, notifications). Returns the last status.
- */
-int exec_input(struct input *in, int top);
-
-/*
- * Command substitution: runs text in a child and returns its standard
- * output (malloc'ed, caller frees); *status gets the child's status.
- */
-char *exec_subst(const char *text, size_t len, int *status);
-
 /* $-: the letters of the options set, into buf. */
 void exec_optstring(char *buf, size_t size);
 
 /* break/continue n from the builtins; returns their status. */
 int exec_loopctl(int is_break, int n);
-
-/* Runs the file path in the current shell (`.`); -1 if it cannot be read. */
-int exec_dot(const char *path, int *status);
-
-/*
- * exec with a command: replaces the shell (redirections already done).
- * Returns only on failure, with 126 or 127 after reporting.
- */
-int exec_replace(char **argv);
 
 /* Where errors are reported from (error.c formats them). */
 extern const char *sh_errfile;	/* script or dot file; NULL for -c/terminal */
@@ -51,5 +28,24 @@ extern int exec_in_child;	/* a forked subshell: exit with _exit */
 
 /* Expansion or assignment error: 2, and leave a non-interactive shell. */
 int exec_fatal(int status);
+
+/* Between the executor's files (spawn.c, loop.c). */
+extern const char *exec_job_text;	/* the source text of the running list */
+
+/* Sets NAME=value pairs; flags VAR_EXPORT for a command's environment. */
+int exec_set_assigns(char **as, int flags);
+
+/*
+ * A foreground job's status: 130 (Ctrl+C) in an interactive shell
+ * ends the whole line, with $? 130. Returns st.
+ */
+int exec_interrupted(int st);
+
+/* A line begins: no error to unwind from (break/continue stay). */
+void exec_line_begin(void);
+/* The top loop's line is done: nothing at all left to unwind. */
+void exec_line_end(void);
+/* An error (or Ctrl+C) in an interactive shell is unwinding the line. */
+int exec_aborted(void);
 
 #endif

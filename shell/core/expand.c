@@ -19,6 +19,7 @@
 #include "exec.h"
 #include "expand.h"
 #include "lex.h"
+#include "loop.h"
 #include "shell.h"
 #include "var.h"
 
@@ -494,7 +495,7 @@ static void
 subst(struct xbuf *b, const char *text, size_t len, int dq, int flags)
 {
 	int status;
-	char *out = exec_subst(text, len, &status);
+	char *out = loop_subst(text, len, &status);
 	size_t n = strlen(out);
 
 	expand_subst_status = status;

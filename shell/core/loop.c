@@ -1,0 +1,221 @@
+/*
+ * loop.c - the read-parse-run loop every input source (terminal, script,
+ * -c, eval, .) goes through, and command substitution's parse and run.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "input.h"
+#include "jobs.h"
+#include "lesson/lesson.h"
+#include "lex.h"
+#include "loop.h"
+#include "parse.h"
+#include "sandbox/sandbox.h"
+#include "shell.h"
+#include "spawn.h"
+#include "trap.h"
+
+char *
+loop_subst(const char *text, size_t len, int *status)
+{
+	struct sbuf out = { NULL, 0, 0 };
+	char buf[4096];
+	sigset_t old;
+	struct job *j;
+	struct cmd *c;
+	char *err;
+	int fds[2];
+	ssize_t n;
+	pid_t pid;
+
+	*status = 0;
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		sh_errorf("pipe: %s", strerror(errno));
+		*status = 2;
+		return strdup("");
+	}
+	fflush(stdout);
+	jobs_block(&old);
+	j = job_new(NULL, 1);
+	pid = fork();
+	if (pid == 0) {
+		spawn_child_init(j, &old);
+		close(fds[0]);
+		if (fds[1] != 1) {
+			dup2(fds[1], 1);
+			close(fds[1]);
+		} else {
+			fcntl(1, F_SETFD, 0);
+		}
+		switch (parse_buf(text, len, sh_lineno, &c, &err)) {
+		case PARSE_OK:
+			sh_exit(exec_cmd(c, EV_EXIT));
+		case PARSE_INCOMPLETE:
+			sh_errorf("syntax error: unexpected end of file");
+			sh_exit(2);
+		default:
+			sh_errorf("%s", err);
+			sh_exit(2);
+		}
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		sh_errorf("fork: %s", strerror(errno));
+		jobs_unblock(&old);
+		close(fds[0]);
+		job_run(j);
+		*status = 2;
+		return strdup("");
+	}
+	job_add(j, pid, "ipcsh");
+	jobs_unblock(&old);
+	for (;;) {
+		n = read(fds[0], buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		sbuf_putn(&out, buf, n);
+	}
+	close(fds[0]);
+	*status = job_run(j);
+	return out.s != NULL ? out.s : strdup("");
+}
+
+/* Appends a continuation line; returns 0, or -1 at the end of input. */
+static int
+read_more(struct input *in, struct sbuf *b)
+{
+	char *more = input_read(in, 1);
+
+	if (more == NULL)
+		return -1;
+	sbuf_putn(b, more, strlen(more));
+	free(more);
+	return 0;
+}
+
+/* Reads one complete command (maybe several lines) and parses it. */
+static enum parse_status
+read_parse(struct input *in, struct cmd **c, char **err, int *eof)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	char *line = input_read(in, 0);
+	enum parse_status r;
+	int first;
+
+	*eof = line == NULL;
+	if (line == NULL)
+		return PARSE_OK;
+	first = input_lineno(in);
+	sbuf_putn(&b, line, strlen(line));
+	free(line);
+	for (;;) {
+		r = parse_buf(b.s, b.n, first, c, err);
+		if (r != PARSE_INCOMPLETE)
+			break;
+		if (read_more(in, &b) < 0) {
+			*err = strdup("syntax error: unexpected end of file");
+			r = PARSE_ERROR;
+			break;
+		}
+	}
+	if (input_is_tty(in))
+		input_history_add(b.s);
+	sh_lineno = input_lineno(in);
+	free(b.s);
+	return r;
+}
+
+static void
+before_prompt(void)
+{
+	trap_run_pending();
+	jobs_notify();
+	sandbox_report();
+	lesson_between();
+}
+
+int
+loop_input(struct input *in, int top)
+{
+	struct cmd *c;
+	char *err;
+	int eof, st = sh_status;
+
+	for (;;) {
+		if (top && sh_opt.interactive)
+			before_prompt();
+		switch (read_parse(in, &c, &err, &eof)) {
+		case PARSE_OK:
+			break;
+		default:
+			sh_errorf("%s", err ? err : "syntax error");
+			free(err);
+			sh_status = st = 2;
+			if (!sh_opt.interactive || exec_in_child)
+				sh_exit(2);
+			continue;
+		}
+		if (eof) {
+			if (top && sh_opt.interactive && !jobs_exit_ok())
+				continue;
+			break;
+		}
+		exec_line_begin();
+		st = exec_cmd(c, 0);
+		cmd_free(c);
+		if (top) {
+			exec_line_end();
+			if (!sh_opt.interactive)
+				sandbox_report();	/* scripts: after each line */
+			trap_run_pending();
+		} else if (exec_aborted()) {
+			break;
+		}
+	}
+	return st;
+}
+
+int
+sh_eval(const char *text, const char *where)
+{
+	struct input *in = input_string(text, where);
+	const char *saved = sh_errwhere;
+	int saved_line = sh_lineno, st;
+
+	if (where != NULL)
+		sh_errwhere = where;
+	st = loop_input(in, 0);
+	input_free(in);
+	sh_errwhere = saved;
+	sh_lineno = saved_line;
+	return st;
+}
+
+int
+loop_dot(const char *path, int *status)
+{
+	const char *saved_file = sh_errfile;
+	int saved_line = sh_lineno;
+	struct input *in;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	in = input_fd(fd, path, 1);
+	sh_errfile = path;
+	sh_status = 0;
+	*status = loop_input(in, 0);
+	input_free(in);
+	sh_errfile = saved_file;
+	sh_lineno = saved_line;
+	return 0;
+}

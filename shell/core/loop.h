@@ -1,0 +1,26 @@
+/*
+ * loop.h - the read-parse-run loop: terminal, script, -c, eval and `.`.
+ */
+#ifndef IPCSH_LOOP_H
+#define IPCSH_LOOP_H
+
+#include <stddef.h>
+
+struct input;
+
+/*
+ * Reads, parses and runs every command from in until its end. top: the
+ * main loop (prompts, notifications). Returns the last status.
+ */
+int loop_input(struct input *in, int top);
+
+/* Runs the file path in the current shell (`.`); -1 if it cannot be read. */
+int loop_dot(const char *path, int *status);
+
+/*
+ * Command substitution: runs text in a child and returns its standard
+ * output (malloc'ed, caller frees); *status gets the child's status.
+ */
+char *loop_subst(const char *text, size_t len, int *status);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * redir.c - redirections done in the shell (dash's redir.c): open or dup
+ * each target left to right, saving what they replace to put it back.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "expand.h"
+#include "parse.h"
+#include "redir.h"
+#include "shell.h"
+
+static void
+save_fd(struct redir_save *rs, int fd)
+{
+	int i, s;
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->v[i].fd == fd)
+			return;
+	s = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 4;
+		rs->v = realloc(rs->v, rs->cap * sizeof(*rs->v));
+		if (rs->v == NULL)
+			abort();
+	}
+	rs->v[rs->n].fd = fd;
+	rs->v[rs->n].save = s;
+	rs->n++;
+}
+
+/* Undoes redirections in reverse order and frees rs. */
+void
+redir_restore(struct redir_save *rs)
+{
+	int i;
+
+	fflush(stdout);
+	for (i = rs->n - 1; i >= 0; i--) {
+		if (rs->v[i].save >= 0) {
+			dup2(rs->v[i].save, rs->v[i].fd);
+			close(rs->v[i].save);
+		} else {
+			close(rs->v[i].fd);
+		}
+	}
+	free(rs->v);
+	rs->v = NULL;
+	rs->n = rs->cap = 0;
+}
+
+static int
+open_target(const struct redir *r, const char *name)
+{
+	int flags = O_CLOEXEC, fd;
+
+	switch (r->type) {
+	case R_IN:
+		flags |= O_RDONLY;
+		break;
+	case R_OUT:
+	case R_CLOBBER:
+		flags |= O_WRONLY | O_CREAT | O_TRUNC;
+		break;
+	case R_APPEND:
+		flags |= O_WRONLY | O_CREAT | O_APPEND;
+		break;
+	default:
+		flags |= O_RDWR | O_CREAT;
+		break;
+	}
+	fd = open(name, flags, 0666);
+	if (fd < 0)
+		sh_errorf("cannot %s %s: %s", r->type == R_IN ? "open" :
+		    "create", name, strerror(errno));
+	return fd;
+}
+
+/* [n]>&m, [n]<&m, [n]>&- */
+static int
+dup_target(const struct redir *r, const char *word)
+{
+	char *end;
+	long m;
+
+	if (strcmp(word, "-") == 0) {
+		close(r->fd);
+		return 0;
+	}
+	m = strtol(word, &end, 10);
+	if (*word == '\0' || *end != '\0' || m < 0 || m > 1023) {
+		sh_errorf("%s: bad file descriptor number", word);
+		return -1;
+	}
+	if (m == r->fd) {
+		if (fcntl(r->fd, F_GETFD) < 0)
+			goto bad;
+		return 0;
+	}
+	if (dup2((int)m, r->fd) < 0)
+		goto bad;
+	return 0;
+bad:
+	sh_errorf("%ld: %s", m, strerror(EBADF));
+	return -1;
+}
+
+/*
+ * Applies redirections left to right (XCU 2.7). With rs, the descriptors
+ * they replace are saved there first. Returns 0, or -1 after reporting
+ * (the ones already applied stay for redir_restore to undo).
+ */
+int
+redir_apply(struct redir *r, struct redir_save *rs)
+{
+	char *word;
+	int fd, rc = 0;
+
+	for (; r != NULL && rc == 0; r = r->next) {
+		word = expand_string(r->word, 0);
+		if (word == NULL)
+			return -1;
+		if (rs != NULL) {
+			fflush(stdout);
+			save_fd(rs, r->fd);
+		}
+		if (r->type == R_DUPIN || r->type == R_DUPOUT) {
+			rc = dup_target(r, word);
+		} else if ((fd = open_target(r, word)) < 0) {
+			rc = -1;
+		} else if (fd != r->fd) {
+			if (dup2(fd, r->fd) < 0) {
+				sh_errorf("%d: %s", r->fd, strerror(errno));
+				rc = -1;
+			}
+			close(fd);
+		} else {
+			/* it landed on n itself: dup2 would not clear CLOEXEC */
+			fcntl(fd, F_SETFD, 0);
+		}
+		free(word);
+	}
+	return rc;
+}

@@ -1,0 +1,27 @@
+/*
+ * redir.h - redirections done in the shell, and undoing them.
+ */
+#ifndef IPCSH_REDIR_H
+#define IPCSH_REDIR_H
+
+struct redir;
+
+/* The saved descriptors of redirections done in the shell. */
+struct redir_save {
+	int n, cap;
+	struct {
+		int fd, save;
+	} *v;
+};
+
+/*
+ * Applies redirections left to right (XCU 2.7). With rs, the descriptors
+ * they replace are saved there first. Returns 0, or -1 after reporting
+ * (the ones already applied stay for redir_restore to undo).
+ */
+int redir_apply(struct redir *r, struct redir_save *rs);
+
+/* Undoes redirections in reverse order and frees rs. */
+void redir_restore(struct redir_save *rs);
+
+#endif

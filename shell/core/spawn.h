@@ -1,0 +1,36 @@
+/*
+ * spawn.h - starting programs: external commands, subshells, background
+ * jobs and pipelines, each a job in the job table.
+ */
+#ifndef IPCSH_SPAWN_H
+#define IPCSH_SPAWN_H
+
+#include <signal.h>
+
+struct cmd_back;
+struct cmd_exec;
+struct cmd_pipe;
+struct job;
+
+/* An external command argv with assignments as; returns its status. */
+int spawn_external(struct cmd_exec *e, char **argv, char **as, int flags);
+
+/* A pipeline in the foreground; returns its status. */
+int spawn_pipe(struct cmd_pipe *p);
+
+/* cmd &: a job in the background; $! is its last process. */
+int spawn_back(struct cmd_back *b);
+
+/* ( list ): a forked child, or in place when we are one already. */
+int spawn_subshell(struct cmd_back *b, int flags);
+
+/* In every child right after fork(2): job j's process group, signals. */
+void spawn_child_init(struct job *j, const sigset_t *old);
+
+/*
+ * exec with a command: replaces the shell (redirections already done).
+ * Returns only on failure, with 126 or 127 after reporting.
+ */
+int spawn_replace(char **argv);
+
+#endif
