@@ -35,11 +35,4 @@ extern int expand_noglob;
  */
 extern int expand_subst_status;
 
-/*
- * Evaluates an arithmetic expression (XCU 2.6.4: integers, + - * / % <<
- * >> < <= > >= == != & ^ | && || ! ~ ?: parentheses, variables and
- * assignments). Returns 0 and *val, or -1 after reporting.
- */
-int arith_eval(const char *expr, long *val);
-
 #endif

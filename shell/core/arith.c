@@ -1,0 +1,370 @@
+/*
+ * arith.c - arithmetic expansion (XCU 2.6.4): $((...)) evaluated by
+ * recursive descent over signed long integers, variables and assignments.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith.h"
+#include "shell.h"
+#include "var.h"
+
+/* Arithmetic expansion: recursive descent, one function per precedence. */
+struct arith {
+	const char *p;
+	int noeval;		/* inside the untaken side of && || ?: */
+	int err;
+};
+
+static long a_assign(struct arith *a);
+
+static void
+a_skip(struct arith *a)
+{
+	while (isspace((unsigned char)*a->p))
+		a->p++;
+}
+
+/* Matches operator op unless the next character is one of not. */
+static int
+a_op(struct arith *a, const char *op, const char *not)
+{
+	size_t n = strlen(op);
+
+	a_skip(a);
+	if (strncmp(a->p, op, n) != 0)
+		return 0;
+	if (a->p[n] != '\0' && not != NULL && strchr(not, a->p[n]) != NULL)
+		return 0;
+	a->p += n;
+	return 1;
+}
+
+static void
+a_error(struct arith *a, const char *what)
+{
+	if (!a->err)
+		sh_errorf("arithmetic expression: %s", what);
+	a->err = 1;
+}
+
+static long
+a_number(struct arith *a, const char *s, const char **end)
+{
+	char *e;
+	unsigned long long v;
+
+	v = strtoull(s, &e, 0);
+	if (e == s || isalnum((unsigned char)*e) || *e == '_') {
+		a_error(a, "invalid number");
+		return 0;
+	}
+	*end = e;
+	return (long)v;
+}
+
+static long
+a_var(struct arith *a, const char *name)
+{
+	const char *v = var_get(name), *end;
+	long n;
+
+	if (v == NULL || *v == '\0') {
+		if (v == NULL && sh_opt.nounset && !a->noeval) {
+			sh_errorf("%s: parameter not set", name);
+			a->err = 1;
+		}
+		return 0;
+	}
+	while (isspace((unsigned char)*v))
+		v++;
+	n = a_number(a, v, &end);
+	return n;
+}
+
+static long
+a_primary(struct arith *a)
+{
+	long v;
+	const char *s;
+	char *name;
+
+	a_skip(a);
+	s = a->p;
+	if (*s == '(') {
+		a->p++;
+		v = a_assign(a);
+		if (!a_op(a, ")", NULL))
+			a_error(a, "missing )");
+		return v;
+	}
+	if (isdigit((unsigned char)*s))
+		return a_number(a, s, &a->p);
+	if (isalpha((unsigned char)*s) || *s == '_') {
+		while (isalnum((unsigned char)*a->p) || *a->p == '_')
+			a->p++;
+		name = strndup(s, a->p - s);
+		if (name == NULL)
+			abort();
+		v = a_var(a, name);
+		free(name);
+		return v;
+	}
+	a_error(a, *s ? "syntax error" : "expression expected");
+	return 0;
+}
+
+static long
+a_unary(struct arith *a)
+{
+	if (a_op(a, "+", "+="))
+		return a_unary(a);
+	if (a_op(a, "-", "-="))
+		return (long)(0UL - (unsigned long)a_unary(a));
+	if (a_op(a, "!", "="))
+		return !a_unary(a);
+	if (a_op(a, "~", NULL))
+		return ~a_unary(a);
+	return a_primary(a);
+}
+
+/* One binary operation; division errors only where evaluated. */
+static long
+a_apply(struct arith *a, const char *op, long l, long r)
+{
+	unsigned long ul = (unsigned long)l, ur = (unsigned long)r;
+
+	switch (op[0]) {
+	case '*': return (long)(ul * ur);
+	case '+': return (long)(ul + ur);
+	case '-': return (long)(ul - ur);
+	case '&': return l & r;
+	case '|': return l | r;
+	case '^': return l ^ r;
+	case '<': return (long)(ul << (r & 63));
+	case '>': return l >> (r & 63);
+	case '/':
+	case '%':
+		if (r == 0) {
+			if (!a->noeval)
+				a_error(a, "division by zero");
+			return 0;
+		}
+		if (r == -1)
+			return op[0] == '/' ? (long)(0UL - ul) : 0;
+		return op[0] == '/' ? l / r : l % r;
+	}
+	return 0;
+}
+
+static long
+a_mul(struct arith *a)
+{
+	long v = a_unary(a);
+
+	for (;;) {
+		if (a_op(a, "*", "="))
+			v = a_apply(a, "*", v, a_unary(a));
+		else if (a_op(a, "/", "="))
+			v = a_apply(a, "/", v, a_unary(a));
+		else if (a_op(a, "%", "="))
+			v = a_apply(a, "%", v, a_unary(a));
+		else
+			return v;
+	}
+}
+
+static long
+a_add(struct arith *a)
+{
+	long v = a_mul(a);
+
+	for (;;) {
+		if (a_op(a, "+", "="))
+			v = a_apply(a, "+", v, a_mul(a));
+		else if (a_op(a, "-", "="))
+			v = a_apply(a, "-", v, a_mul(a));
+		else
+			return v;
+	}
+}
+
+static long
+a_shift(struct arith *a)
+{
+	long v = a_add(a);
+
+	for (;;) {
+		if (a_op(a, "<<", "="))
+			v = a_apply(a, "<", v, a_add(a));
+		else if (a_op(a, ">>", "="))
+			v = a_apply(a, ">", v, a_add(a));
+		else
+			return v;
+	}
+}
+
+static long
+a_rel(struct arith *a)
+{
+	long v = a_shift(a);
+
+	for (;;) {
+		if (a_op(a, "<=", NULL))
+			v = v <= a_shift(a);
+		else if (a_op(a, ">=", NULL))
+			v = v >= a_shift(a);
+		else if (a_op(a, "<", "<"))
+			v = v < a_shift(a);
+		else if (a_op(a, ">", ">"))
+			v = v > a_shift(a);
+		else
+			return v;
+	}
+}
+
+static long
+a_eq(struct arith *a)
+{
+	long v = a_rel(a);
+
+	for (;;) {
+		if (a_op(a, "==", NULL))
+			v = v == a_rel(a);
+		else if (a_op(a, "!=", NULL))
+			v = v != a_rel(a);
+		else
+			return v;
+	}
+}
+
+static long
+a_band(struct arith *a)
+{
+	long v = a_eq(a);
+
+	while (a_op(a, "&", "&="))
+		v &= a_eq(a);
+	return v;
+}
+
+static long
+a_bxor(struct arith *a)
+{
+	long v = a_band(a);
+
+	while (a_op(a, "^", "="))
+		v ^= a_band(a);
+	return v;
+}
+
+static long
+a_bor(struct arith *a)
+{
+	long v = a_bxor(a);
+
+	while (a_op(a, "|", "|="))
+		v |= a_bxor(a);
+	return v;
+}
+
+static long
+a_land(struct arith *a)
+{
+	long v = a_bor(a), r;
+
+	while (a_op(a, "&&", NULL)) {
+		a->noeval += !v;
+		r = a_bor(a);
+		a->noeval -= !v;
+		v = v && r;
+	}
+	return v;
+}
+
+static long
+a_lor(struct arith *a)
+{
+	long v = a_land(a), r;
+
+	while (a_op(a, "||", NULL)) {
+		a->noeval += !!v;
+		r = a_land(a);
+		a->noeval -= !!v;
+		v = v || r;
+	}
+	return v;
+}
+
+static long
+a_cond(struct arith *a)
+{
+	long c = a_lor(a), t, f;
+
+	if (!a_op(a, "?", NULL))
+		return c;
+	a->noeval += !c;
+	t = a_assign(a);
+	a->noeval -= !c;
+	if (!a_op(a, ":", NULL))
+		a_error(a, "expecting :");
+	a->noeval += !!c;
+	f = a_cond(a);
+	a->noeval -= !!c;
+	return c ? t : f;
+}
+
+static long
+a_assign(struct arith *a)
+{
+	static const char *const ops[] = {
+		"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=",
+		"=",
+	};
+	const char *save, *s;
+	char *name, num[32];
+	size_t i;
+	long v;
+
+	a_skip(a);
+	save = s = a->p;
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return a_cond(a);
+	while (isalnum((unsigned char)*a->p) || *a->p == '_')
+		a->p++;
+	name = strndup(s, a->p - s);
+	if (name == NULL)
+		abort();
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (a_op(a, ops[i], i == 10 ? "=" : NULL))
+			break;
+	if (i == sizeof(ops) / sizeof(ops[0])) {
+		free(name);
+		a->p = save;
+		return a_cond(a);
+	}
+	v = a_assign(a);
+	if (i < 10)
+		v = a_apply(a, ops[i], a_var(a, name), v);
+	if (!a->noeval && !a->err) {
+		snprintf(num, sizeof(num), "%ld", v);
+		if (var_set(name, num, 0) < 0)
+			a->err = 1;
+	}
+	free(name);
+	return v;
+}
+
+int
+arith_eval(const char *expr, long *val)
+{
+	struct arith a = { expr, 0, 0 };
+
+	*val = a_assign(&a);
+	a_skip(&a);
+	if (!a.err && *a.p != '\0')
+		a_error(&a, "syntax error");
+	return a.err ? -1 : 0;
+}
