@@ -7,11 +7,13 @@ DESTDIR ?=
 BINDIR  := $(PREFIX)/bin
 MANDIR  := $(PREFIX)/share/man
 DATADIR := $(PREFIX)/share/ipcsh
+# the lessons' compiled programs are architecture-dependent: not in share/
+PROGDIR := $(PREFIX)/lib/ipcsh/programs
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ishell -MMD -MP \
-	   -DIPCSH_DATADIR='"$(DATADIR)"' -DIPCSH_VERSION='"$(VERSION)"'
+CFLAGS  += -std=c11 -Wall -Wextra -Wformat-security -D_GNU_SOURCE -Iinclude -Ishell -MMD -MP \
+	   -DIPCSH_DATADIR='"$(DATADIR)"' -DIPCSH_PROGDIR='"$(PROGDIR)"' -DIPCSH_VERSION='"$(VERSION)"'
 VERSION := 0.1.0
 
 ifneq ($(CI),)
@@ -35,13 +37,20 @@ LIBS_SH    = $(shell pkg-config --libs $(PKGS_SH) 2>/dev/null)
 # ipcsh itself takes readline, tinfo and libseccomp from their static
 # archives: loading three more shared libraries made its start-up slower
 # than issue 2's 1.5x dash allows. libc stays shared.
+# SH_STATIC=0 (the Debian package) links them as shared libraries, so that
+# security updates of the libraries reach ipcsh.
+SH_STATIC ?= 1
+ifeq ($(SH_STATIC),1)
 LIBS_SH_BIN = -Wl,-Bstatic $(shell pkg-config --static --libs $(PKGS_SH) 2>/dev/null) -Wl,-Bdynamic
+else
+LIBS_SH_BIN = $(LIBS_SH)
+endif
 LIBS_VIEW  = $(shell pkg-config --libs $(PKGS_VIEW) 2>/dev/null)
 
 # Debian packages: building, testing and benchmarking.
 DEB_PKGS  := build-essential pkg-config libreadline-dev libncurses-dev \
 	     libvterm-dev libseccomp-dev expect tmux dash bash util-linux \
-	     procps less jq
+	     procps less jq graphviz debhelper dpkg-dev fakeroot lintian
 BENCH_PKGS := hyperfine htop
 FUZZ_PKGS  := clang
 
@@ -66,8 +75,18 @@ UNITS     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit_%)
 
 BINS := $(BUILD)/ipcsh $(if $(VIEW_OBJ),$(BUILD)/ipcview)
 
-.PHONY: all deps run test check bench fuzz install uninstall clean
+.PHONY: all programs deps run test check bench fuzz deb install uninstall clean
 all: $(BINS) $(PROGS) $(TPROGS) $(UNITS)
+programs: $(PROGS)
+
+# The data directory is compiled in as the last place to look (the lesson
+# engine looks beside the executable first): a PREFIX other than the last
+# build's rebuilds what names it.
+$(BUILD)/prefix: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR) $(PROGDIR)' | cmp -s - $@ || echo '$(DATADIR) $(PROGDIR)' >$@
+$(BUILD)/sh/lesson/lesson.o: $(BUILD)/prefix
+FORCE:
 
 # -MMD -MP: each object's header dependencies, in a .d file beside it.
 $(BUILD)/lib/%.o: ipcview/lib/%.c
@@ -136,21 +155,36 @@ fuzz:
 	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(FUZZ_PKGS)"
 	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run
 
+# `make deb`: the Debian package, built from a copy of the sources in
+# build/deb (dpkg-buildpackage writes beside the source tree), then checked
+# with lintian.
+DEB_SRC := build/deb/ipcsh-$(VERSION)
+deb:
+	@$(MAKE) --no-print-directory deps
+	rm -rf build/deb
+	mkdir -p $(DEB_SRC)
+	cp -r Makefile README.md debian include ipcview lessons man shell tests $(DEB_SRC)/
+	cd $(DEB_SRC) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error build/deb/ipcsh_$(VERSION)_*.deb
+	@ls build/deb/*.deb
+
 install: $(BINS) $(PROGS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	$(if $(wildcard man/*.5),install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/)
-	install -d $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR)/programs
+	install -d $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR)/programs $(DESTDIR)$(PROGDIR)
 	install -m 644 tests/lib/ipcsh.exp $(DESTDIR)$(DATADIR)/ipcsh.exp
 	$(if $(wildcard lessons/*.lesson),install -m 644 $(wildcard lessons/*.lesson) $(DESTDIR)$(DATADIR)/lessons/)
-	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(DATADIR)/programs/)
+	$(if $(PROG_SRC),install -m 644 $(PROG_SRC) $(DESTDIR)$(DATADIR)/programs/)
+	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(PROGDIR)/)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ipcsh $(DESTDIR)$(BINDIR)/ipcview
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(PROGDIR)
+	-rmdir $(DESTDIR)$(PREFIX)/lib/ipcsh 2>/dev/null
 
 clean:
 	rm -rf build

@@ -118,19 +118,19 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		    "信号量编号超出范围：%s 没有这么多信号量"), what);
 		break;
 	case ERANGE:
-		snprintf(s, len, tr("the new value would go above SEMVMX (32767) or below 0",
+		snprintf(s, len, "%s", tr("the new value would go above SEMVMX (32767) or below 0",
 		    "新值会超过 SEMVMX (32767) 或小于 0"));
 		break;
 	case ENOENT:
 		if (strcmp(call, "ftok") == 0)
-			snprintf(s, len, tr("the path must name an existing file: ftok builds the key from its inode and device",
+			snprintf(s, len, "%s", tr("the path must name an existing file: ftok builds the key from its inode and device",
 			    "路径必须是已存在的文件：ftok 由它的 inode 和设备号生成键值"));
 		else if (get)
 			snprintf(s, len, tr("no %s has this key, and IPC_CREAT was not given to create one",
 			    "没有使用该键值的%s，且没有给出 IPC_CREAT 来创建"),
 			    c->obj != NULL ? c->obj : "object");
 		else
-			snprintf(s, len, tr("no such file or directory",
+			snprintf(s, len, "%s", tr("no such file or directory",
 			    "文件或目录不存在"));
 		break;
 	case EIDRM:
@@ -143,7 +143,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 			    "参数无效：大小 %lu 超出系统限制，或与已存在的%s不符"),
 			    c->size, c->obj != NULL ? c->obj : "object");
 		else if (strcmp(call, "msgsnd") == 0 && c->type <= 0)
-			snprintf(s, len, tr("the message type must be greater than 0 (msgrcv uses 0 and negative types to choose)",
+			snprintf(s, len, "%s", tr("the message type must be greater than 0 (msgrcv uses 0 and negative types to choose)",
 			    "消息类型必须大于 0（0 和负数是 msgrcv 用来选择消息的）"));
 		else if (strcmp(call, "msgsnd") == 0 && c->size > c->qbytes &&
 		    c->qbytes != 0)
@@ -166,7 +166,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 			    "%s 已满（qbytes 为 %lu，已有 %lu 字节），而 -n (IPC_NOWAIT) 表示不等待"),
 			    what, c->qbytes, c->cbytes);
 		else
-			snprintf(s, len, tr("the operation would block, and -n (IPC_NOWAIT) says not to wait",
+			snprintf(s, len, "%s", tr("the operation would block, and -n (IPC_NOWAIT) says not to wait",
 			    "该操作需要等待，而 -n (IPC_NOWAIT) 表示不等待"));
 		break;
 	case E2BIG:
@@ -178,7 +178,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		ipcerr_nomsg(s, len, c, what);
 		break;
 	case EINTR:
-		snprintf(s, len, tr("Ctrl+C (SIGINT) interrupted the wait; signal(7): this call is never restarted after a handler",
+		snprintf(s, len, "%s", tr("Ctrl+C (SIGINT) interrupted the wait; signal(7): this call is never restarted after a handler",
 		    "Ctrl+C (SIGINT) 打断了等待；signal(7)：这个调用在信号处理函数之后不会自动重启"));
 		break;
 	default:

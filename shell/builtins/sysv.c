@@ -590,7 +590,7 @@ sysv_parse_set(const char *name, int argc, char **argv, int qbytes_ok,
 
 	s->uid = s->gid = s->mode = s->qbytes = -1;
 	if (argc == 0) {
-		bi_errorf(name, tr("set: nothing to set", "set：没有要设置的字段"));
+		bi_errorf(name, "%s", tr("set: nothing to set", "set：没有要设置的字段"));
 		return -1;
 	}
 	for (i = 0; i < argc; i++) {

@@ -34,6 +34,9 @@
 #ifndef IPCSH_DATADIR
 #define IPCSH_DATADIR "/usr/local/share/ipcsh"
 #endif
+#ifndef IPCSH_PROGDIR
+#define IPCSH_PROGDIR "/usr/local/lib/ipcsh/programs"
+#endif
 
 #define INTERACTIVE_WAIT 1.5	/* seconds a check waits between commands */
 
@@ -89,7 +92,7 @@ lesson_dirs(char dirs[][PATH_MAX], size_t max)
 	const char *env = getenv("IPCSH_LESSONS");
 	size_t n = 0;
 	struct stat st;
-	char cand[4][PATH_MAX];
+	char cand[5][PATH_MAX];
 	size_t i, j, nc = 0;
 
 	if (env != NULL && *env != '\0')
@@ -98,6 +101,8 @@ lesson_dirs(char dirs[][PATH_MAX], size_t max)
 		/* build/ipcsh and build/san/ipcsh in the source tree */
 		snprintf(cand[nc++], PATH_MAX, "%s/../lessons", exe);
 		snprintf(cand[nc++], PATH_MAX, "%s/../../lessons", exe);
+		/* PREFIX/bin/ipcsh: PREFIX/share/ipcsh, wherever installed */
+		snprintf(cand[nc++], PATH_MAX, "%s/../share/ipcsh/lessons", exe);
 	}
 	snprintf(cand[nc++], PATH_MAX, "%s/lessons", IPCSH_DATADIR);
 	for (i = 0; i < nc && n < max; i++) {
@@ -115,19 +120,26 @@ lesson_dirs(char dirs[][PATH_MAX], size_t max)
 	return n;
 }
 
-/* The lessons' C programs: build/programs beside ipcsh, or installed. */
+/*
+ * The lessons' compiled programs: build/programs beside ipcsh,
+ * PREFIX/lib/ipcsh/programs beside PREFIX/bin/ipcsh, or the compiled-in
+ * directory.
+ */
 static int
 programs_dir(char *buf, size_t size)
 {
+	static const char *const rel[] = { "programs", "../lib/ipcsh/programs" };
 	char exe[PATH_MAX / 2];
 	struct stat st;
+	size_t i;
 
-	if (exe_dir(exe, sizeof(exe)) == 0) {
-		snprintf(buf, size, "%s/programs", exe);
-		if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-			return 0;
-	}
-	snprintf(buf, size, "%s/programs", IPCSH_DATADIR);
+	if (exe_dir(exe, sizeof(exe)) == 0)
+		for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+			snprintf(buf, size, "%s/%s", exe, rel[i]);
+			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+				return 0;
+		}
+	snprintf(buf, size, "%s", IPCSH_PROGDIR);
 	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
