@@ -32,6 +32,15 @@ int render_text(FILE *out, const struct snapshot *s, unsigned flags);
 int render_json(FILE *out, const struct snapshot *s, unsigned flags);
 
 /*
+ * The snapshot as a Graphviz digraph: processes as boxes with their
+ * signal sets, pipes and FIFOs as edges from writer to reader labelled
+ * with fill/capacity, queues, segments and semaphore sets as nodes joined
+ * to the processes that use them (RENDER_RELATED: only those related to
+ * the tree). Returns 0, or -1 with errno when writing failed.
+ */
+int render_dot(FILE *out, const struct snapshot *s, unsigned flags);
+
+/*
  * The same into a malloc'd NUL-terminated string the caller frees
  * (open_memstream(3)); NULL with errno on failure.
  */

@@ -3,12 +3,14 @@
  * (--once, --follow); every other mode is the curses UI (ui.c).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -28,13 +30,15 @@ static const char *procfs;	/* --procfs DIR: a fixture tree for tests */
 static const char usage_text[] =
 "usage: ipcview [options]\n"
 "       ipcview -p <pid> [--interval SECONDS]\n"
-"       ipcview --once [--json] -p <pid> [--messages N]\n"
+"       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
 "       ipcview --follow [--json] -p <pid> [--interval SECONDS]\n"
 "       ipcview --lesson NAME [--play] [--speed N]\n"
 "\n"
 "  -p, --pid <pid>        watch the process tree of pid (no shell started)\n"
 "  -1, --once             print one snapshot and exit\n"
 "  -j, --json             with --once or --follow: JSON instead of text\n"
+"      --dot              with --once: a Graphviz graph instead of text\n"
+"      --svg <file>       with --once: the graph drawn by dot(1) into file\n"
 "  -f, --follow           print one line per event until pid exits or Ctrl+C\n"
 "  -i, --interval <sec>   time between snapshots (default 0.1)\n"
 "  -m, --messages <n>     messages copied per queue (default 64)\n"
@@ -51,12 +55,14 @@ static const char usage_text[] =
 "  -V, --version          show the version\n";
 
 enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
-    OPT_PROCFS };
+    OPT_PROCFS, OPT_DOT, OPT_SVG };
 
 static const struct option long_opts[] = {
 	{ "pid",	required_argument,	NULL, 'p' },
 	{ "once",	no_argument,		NULL, '1' },
 	{ "json",	no_argument,		NULL, 'j' },
+	{ "dot",	no_argument,		NULL, OPT_DOT },
+	{ "svg",	required_argument,	NULL, OPT_SVG },
 	{ "follow",	no_argument,		NULL, 'f' },
 	{ "interval",	required_argument,	NULL, 'i' },
 	{ "messages",	required_argument,	NULL, 'm' },
@@ -131,6 +137,12 @@ main_option(int c, const char *arg, struct view_opts *o)
 	case 'j':
 		o->json = 1;
 		break;
+	case OPT_DOT:
+		o->dot = 1;
+		break;
+	case OPT_SVG:
+		o->svg = arg;
+		break;
 	case 'f':
 		o->follow = 1;
 		break;
@@ -198,6 +210,52 @@ main_probe(const struct view_opts *o)
 	return probe_take(o->pid, &po);
 }
 
+/*
+ * Draws the snapshot's graph into file with Graphviz: `dot -Tsvg -o file`
+ * reads the graph on a pipe. Returns 0, or -1 after saying why.
+ */
+static int
+main_svg(const struct snapshot *s, const char *file)
+{
+	int fds[2], status;
+	pid_t pid;
+	FILE *to;
+
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(fds[0], 0);
+		execlp("dot", "dot", "-Tsvg", "-o", file, (char *)NULL);
+		fprintf(stderr, "ipcview: --svg needs Graphviz's dot program "
+		    "(apt install graphviz): %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(fds[0]);
+	to = fdopen(fds[1], "w");
+	if (to == NULL) {
+		close(fds[1]);
+	} else {
+		/* SIGPIPE would end us if dot is missing: ignored meanwhile */
+		signal(SIGPIPE, SIG_IGN);
+		render_dot(to, s, RENDER_RELATED);
+		fclose(to);
+		signal(SIGPIPE, SIG_DFL);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 127)
+			fprintf(stderr, "ipcview: dot could not draw %s\n", file);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 main_once(const struct view_opts *o)
 {
@@ -213,8 +271,16 @@ main_once(const struct view_opts *o)
 		snapshot_free(s);
 		return 1;
 	}
-	r = o->json ? render_json(stdout, s, 0) : render_text(stdout, s, 0);
+	if (o->svg != NULL)
+		r = main_svg(s, o->svg);
+	else if (o->dot)
+		r = render_dot(stdout, s, RENDER_RELATED);
+	else
+		r = o->json ? render_json(stdout, s, 0) :
+		    render_text(stdout, s, 0);
 	snapshot_free(s);
+	if (o->svg != NULL)
+		return r < 0 ? 1 : 0;
 	if (r < 0 || fflush(stdout) != 0) {
 		fprintf(stderr, "ipcview: write: %s\n", strerror(errno));
 		return 1;
@@ -345,6 +411,10 @@ main(int argc, char **argv)
 		return main_usage("%s", "--once and --follow need --pid PID");
 	if (o.json && !o.once && !o.follow)
 		return main_usage("%s", "--json goes with --once or --follow");
+	if ((o.dot || o.svg != NULL) && !o.once)
+		return main_usage("%s", "--dot and --svg go with --once");
+	if (o.json + o.dot + (o.svg != NULL) > 1)
+		return main_usage("%s", "--json, --dot and --svg exclude each other");
 	if (o.once)
 		return main_once(&o);
 	if (o.follow)

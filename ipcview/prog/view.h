@@ -11,6 +11,8 @@ struct view_opts {
 	pid_t		pid;		/* --pid: watch this process's tree; 0: host a new ipcsh */
 	int		once;		/* --once: one snapshot as text */
 	int		json;		/* --json (with --once) */
+	int		dot;		/* --dot (with --once): Graphviz */
+	const char	*svg;		/* --svg FILE (with --once): drawn by dot */
 	int		follow;		/* --follow: one line per event, no curses */
 	double		interval;	/* --interval seconds between snapshots (0.1) */
 	int		nmsgs;		/* messages copied per queue (64) */
