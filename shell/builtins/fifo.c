@@ -29,6 +29,8 @@ fifo_parse_mode(const char *s, mode_t *out)
 		*out = (mode_t)v;
 		return 0;
 	}
+	if (*s == '\0')
+		return -1;
 	while (*s != '\0') {
 		who = 0;
 		for (; strchr("ugoa", *s) != NULL && *s != '\0'; s++)
@@ -67,6 +69,20 @@ fifo_parse_mode(const char *s, mode_t *out)
 	return 0;
 }
 
+/*
+ * A usage error as coreutils' mkfifo reports it: the message (if any),
+ * "Try 'mkfifo --help' for more information." when try is set; status 1.
+ */
+static int
+fifo_fail(const char *name, const char *msg, int try)
+{
+	if (msg != NULL)
+		bi_errorf(name, "%s", msg);
+	if (try)
+		fprintf(stderr, "Try '%s --help' for more information.\n", name);
+	return 1;
+}
+
 static int
 bi_mkfifo(int argc, char **argv)
 {
@@ -83,11 +99,9 @@ bi_mkfifo(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "m:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'm':
-			if (fifo_parse_mode(optarg, &mode) < 0) {
-				bi_errorf(argv[0], "invalid mode '%s'",
-				    optarg);
-				return bi_usage(argv[0]);
-			}
+			/* coreutils: "invalid mode", status 1 */
+			if (fifo_parse_mode(optarg, &mode) < 0)
+				return fifo_fail(argv[0], "invalid mode", 0);
 			setmode = 1;
 			break;
 		case 'h':
@@ -99,13 +113,15 @@ bi_mkfifo(int argc, char **argv)
 			    "也能打开它；以读方式 open(2) 会等待写者，反之亦然。-m MODE 设置权限（不受 umask 影响）。\n"));
 			return 0;
 		default:
-			return bi_usage(argv[0]);
+			return fifo_fail(argv[0], NULL, 1);
 		}
 	}
-	if (optind >= argc) {
-		bi_errorf(argv[0], "missing operand");
-		return bi_usage(argv[0]);
-	}
+	/* a FIFO is no directory and no executable: setuid, setgid, sticky are refused */
+	if (setmode && (mode & ~(mode_t)0777))
+		return fifo_fail(argv[0],
+		    "mode must specify only file permission bits", 0);
+	if (optind >= argc)
+		return fifo_fail(argv[0], "missing operand", 1);
 	for (i = optind; i < argc; i++) {
 		if (mkfifo(argv[i], mode) < 0) {
 			fflush(stdout);
