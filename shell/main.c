@@ -73,6 +73,54 @@ usage(FILE *f)
 		    "\nSee ipcsh(1).\n", f);
 }
 
+/* The builtin families, in lookup order. */
+static const struct builtin *const families[] = {
+	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
+	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
+};
+
+/* Before each prompt: dash's cmdloop chores, and the lesson's turn. */
+static void
+before_prompt(void)
+{
+	trap_run_pending();
+	jobs_notify();
+	sandbox_report();
+	lesson_between();
+}
+
+/* A script's line has run: refusals are reported at once. */
+static void
+after_line(void)
+{
+	sandbox_report();
+}
+
+static const struct loop_hooks top_hooks = { before_prompt, after_line };
+
+/*
+ * A signal woke the prompt: no zombies meanwhile; trap actions run when
+ * the prompt has stepped aside (run).
+ */
+static int
+prompt_idle(int run)
+{
+	if (run) {
+		trap_run_pending();
+		return 0;
+	}
+	jobs_reap();
+	return trap_pending() != 0;
+}
+
+/* Every child before it runs its command: the sandbox's filter. */
+static void
+child_exec(void)
+{
+	if (sh_opt.sandbox)
+		sandbox_child();
+}
+
 /* --view: run ipcview (next to our own binary first, then from PATH). */
 static void
 run_view(int argc, char **argv)
@@ -152,7 +200,7 @@ run_script(const char *file)
 	}
 	sh_errfile = file;
 	in = input_fd(fd, file, 1);
-	loop_input(in, 1);
+	loop_input(in, &top_hooks);
 	input_free(in);
 	return sh_status;
 }
@@ -169,6 +217,9 @@ main(int argc, char **argv)
 
 	/* children must inherit only 0, 1, 2 and their redirections */
 	close_range(3, ~0U, 0);
+	builtin_register(families, sizeof(families) / sizeof(families[0]));
+	jobs_set_exec_hook(child_exec);
+	input_set_idle(prompt_idle);
 	while ((c = getopt_long(argc, argv, "+ceisux", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': cflag = 1; break;
@@ -247,14 +298,14 @@ main(int argc, char **argv)
 	}
 	if (cflag) {
 		in = input_string(argv[optind], NULL);
-		loop_input(in, 1);
+		loop_input(in, &top_hooks);
 		input_free(in);
 	} else if (!sflag && optind < argc && lo.name == NULL) {
 		sh_exit(run_script(argv[optind]));
 	} else {
 		in = sh_opt.interactive ? input_tty() :
 		    input_fd(STDIN_FILENO, NULL, 0);
-		loop_input(in, 1);
+		loop_input(in, &top_hooks);
 		input_free(in);
 	}
 	sh_exit(sh_status);

@@ -7,6 +7,7 @@
 #define IPCSH_SHELL_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 struct sh_opts {
@@ -64,14 +65,20 @@ struct builtin {
 };
 
 /* One table per family, each ended by an entry whose name is NULL. */
-extern const struct builtin builtins_core[];	/* builtin_core.c */
-extern const struct builtin builtins_jobs[];	/* builtin_jobs.c */
-extern const struct builtin builtins_signal[];	/* builtin_signal.c */
-extern const struct builtin builtins_fifo[];	/* builtin_fifo.c */
-extern const struct builtin builtins_sysv[];	/* builtin_sysv.c */
-extern const struct builtin builtins_show[];	/* builtin_show.c */
-extern const struct builtin builtins_lesson[];	/* builtin_lesson.c */
-extern const struct builtin builtins_sandbox[];	/* sandbox.c */
+extern const struct builtin builtins_core[];	/* builtins/core.c */
+extern const struct builtin builtins_jobs[];	/* builtins/jobs.c */
+extern const struct builtin builtins_signal[];	/* builtins/signal.c */
+extern const struct builtin builtins_fifo[];	/* builtins/fifo.c */
+extern const struct builtin builtins_sysv[];	/* builtins/sysv.c */
+extern const struct builtin builtins_show[];	/* builtins/show.c */
+extern const struct builtin builtins_lesson[];	/* lesson/builtin_lesson.c */
+extern const struct builtin builtins_sandbox[];	/* sandbox/sandbox.c */
+
+/*
+ * The families the interpreter looks builtins up in, in this order (the
+ * program registers them at start; the table must outlive the shell).
+ */
+void builtin_register(const struct builtin *const *tables, size_t n);
 
 /* Writes s to stdout in single quotes, for reuse as shell input. */
 void sh_print_quoted(const char *s);

@@ -1,16 +1,21 @@
 /*
- * builtin.c - the table of builtin tables: lookup, usage and error lines.
- * Each family of builtins lives in its own file with its own table.
+ * builtin.c - builtin lookup in the families the program registers, and
+ * their usage and error lines. Each family has its own file and table.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "shell.h"
 
-static const struct builtin *const families[] = {
-	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
-	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
-};
+static const struct builtin *const *families;
+static size_t nfamilies;
+
+void
+builtin_register(const struct builtin *const *tables, size_t n)
+{
+	families = tables;
+	nfamilies = n;
+}
 
 const struct builtin *
 builtin_find(const char *name)
@@ -18,7 +23,7 @@ builtin_find(const char *name)
 	size_t i;
 	const struct builtin *b;
 
-	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+	for (i = 0; i < nfamilies; i++)
 		for (b = families[i]; b->name != NULL; b++)
 			if (strcmp(b->name, name) == 0)
 				return b;
@@ -31,7 +36,7 @@ builtin_each(void (*fn)(const struct builtin *, void *), void *arg)
 	size_t i;
 	const struct builtin *b;
 
-	for (i = 0; i < sizeof(families) / sizeof(families[0]); i++)
+	for (i = 0; i < nfamilies; i++)
 		for (b = families[i]; b->name != NULL; b++)
 			fn(b, arg);
 }

@@ -16,7 +16,6 @@
 #include "lex.h"
 #include "parse.h"
 #include "redir.h"
-#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "spawn.h"
 #include "trap.h"
@@ -395,8 +394,7 @@ exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 	}
 	exec_set_assigns(as, VAR_EXPORT);
 	input_save_history();
-	if (sh_opt.sandbox)
-		sandbox_child();	/* the command replaces the shell: filter it too */
+	jobs_exec_hook();	/* the command replaces the shell: filter it too */
 	exec_sigs(saved, 0);
 	st = spawn_replace(argv + 1);
 	exec_sigs(saved, 1);

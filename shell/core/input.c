@@ -21,10 +21,8 @@
 
 #include "expand.h"
 #include "input.h"
-#include "jobs.h"
 #include "lex.h"
 #include "shell.h"
-#include "trap.h"
 #include "var.h"
 
 enum in_kind { IN_STRING, IN_FD, IN_TTY };
@@ -338,6 +336,14 @@ on_line(char *line)
 	rl_callback_handler_remove();
 }
 
+static int (*idle_hook)(int run);
+
+void
+input_set_idle(int (*idle)(int run))
+{
+	idle_hook = idle;
+}
+
 /*
  * A trapped signal came while the shell waits at the prompt: run its
  * action now, as bash does, on a line of its own with the terminal in
@@ -355,7 +361,7 @@ prompt_trap(const struct sigaction *old, const sigset_t *oldmask)
 	rl_deprep_terminal();
 	sigaction(SIGINT, old, &mine);
 	sigprocmask(SIG_SETMASK, oldmask, &cur);
-	trap_run_pending();
+	idle_hook(1);
 	fflush(stdout);
 	sigprocmask(SIG_SETMASK, &cur, NULL);
 	sigaction(SIGINT, &mine, NULL);
@@ -409,8 +415,8 @@ tty_readline(const char *prompt)
 		}
 		if (r < 0) {
 			if (errno == EINTR) {
-				jobs_reap();	/* SIGCHLD: no zombies meanwhile */
-				if (trap_pending())
+				/* SIGCHLD or a trapped signal woke us */
+				if (idle_hook != NULL && idle_hook(0))
 					prompt_trap(&old, &oldmask);
 				continue;
 			}

@@ -42,6 +42,16 @@ int input_is_tty(const struct input *in);
  */
 void input_init_interactive(void);
 
+/*
+ * The idle hook (main.c hands it, as it hands the loop its chores): a
+ * signal (SIGCHLD, a trapped one) woke the prompt. idle(0) does what
+ * needs no terminal (reap children) and returns non-zero when there is
+ * work that prints (trap actions); the prompt then steps aside (its own
+ * line, the terminal in its normal modes, the shell's own SIGINT
+ * disposition and mask), calls idle(1) and redraws itself.
+ */
+void input_set_idle(int (*idle)(int run));
+
 /* Adds a command (without trailing newline) to the history. */
 void input_history_add(const char *cmd);
 

@@ -14,7 +14,6 @@
 
 #include "explain.h"
 #include "jobs.h"
-#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "trap.h"
 
@@ -343,6 +342,21 @@ job_unlink(struct job *j)
 		}
 }
 
+static void (*exec_hook)(void);
+
+void
+jobs_set_exec_hook(void (*fn)(void))
+{
+	exec_hook = fn;
+}
+
+void
+jobs_exec_hook(void)
+{
+	if (exec_hook != NULL)
+		exec_hook();
+}
+
 void
 jobs_forget(void)
 {
@@ -508,8 +522,7 @@ job_child(struct job *j)
 	    !jobs_ignored_at_start(SIGINT))
 		raise(SIGINT);
 	int_seen = 0;
-	if (sh_opt.sandbox)
-		sandbox_child();
+	jobs_exec_hook();
 }
 
 void

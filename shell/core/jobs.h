@@ -34,6 +34,14 @@ struct job;
 void jobs_init(int interactive);
 
 /*
+ * The exec hook (main.c hands it: the sandbox's filter): runs in every
+ * child job_child makes ready, and in the shell before the exec builtin
+ * replaces it. Only async-signal-safe calls.
+ */
+void jobs_set_exec_hook(void (*fn)(void));
+void jobs_exec_hook(void);
+
+/*
  * In a forked subshell: job control off; the parent's jobs stay listed
  * (jobs | grep, kill $(jobs -p)) but are never waited for.
  */

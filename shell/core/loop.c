@@ -1,6 +1,7 @@
 /*
  * loop.c - the read-parse-run loop every input source (terminal, script,
- * -c, eval, .) goes through, and command substitution's parse and run.
+ * -c, eval, .) goes through, dash's cmdloop: the program's chores run
+ * from its hooks. And command substitution's parse and run.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,11 +13,9 @@
 #include "exec.h"
 #include "input.h"
 #include "jobs.h"
-#include "lesson/lesson.h"
 #include "lex.h"
 #include "loop.h"
 #include "parse.h"
-#include "sandbox/sandbox.h"
 #include "shell.h"
 #include "spawn.h"
 #include "trap.h"
@@ -133,25 +132,16 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof)
 	return r;
 }
 
-static void
-before_prompt(void)
-{
-	trap_run_pending();
-	jobs_notify();
-	sandbox_report();
-	lesson_between();
-}
-
 int
-loop_input(struct input *in, int top)
+loop_input(struct input *in, const struct loop_hooks *top)
 {
 	struct cmd *c;
 	char *err;
 	int eof, st = sh_status;
 
 	for (;;) {
-		if (top && sh_opt.interactive)
-			before_prompt();
+		if (top != NULL && sh_opt.interactive && top->prompt != NULL)
+			top->prompt();
 		switch (read_parse(in, &c, &err, &eof)) {
 		case PARSE_OK:
 			break;
@@ -164,17 +154,18 @@ loop_input(struct input *in, int top)
 			continue;
 		}
 		if (eof) {
-			if (top && sh_opt.interactive && !jobs_exit_ok())
+			if (top != NULL && sh_opt.interactive &&
+			    !jobs_exit_ok())
 				continue;
 			break;
 		}
 		exec_line_begin();
 		st = exec_cmd(c, 0);
 		cmd_free(c);
-		if (top) {
+		if (top != NULL) {
 			exec_line_end();
-			if (!sh_opt.interactive)
-				sandbox_report();	/* scripts: after each line */
+			if (!sh_opt.interactive && top->line != NULL)
+				top->line();
 			trap_run_pending();
 		} else if (exec_aborted()) {
 			break;
@@ -192,7 +183,7 @@ sh_eval(const char *text, const char *where)
 
 	if (where != NULL)
 		sh_errwhere = where;
-	st = loop_input(in, 0);
+	st = loop_input(in, NULL);
 	input_free(in);
 	sh_errwhere = saved;
 	sh_lineno = saved_line;
@@ -213,7 +204,7 @@ loop_dot(const char *path, int *status)
 	in = input_fd(fd, path, 1);
 	sh_errfile = path;
 	sh_status = 0;
-	*status = loop_input(in, 0);
+	*status = loop_input(in, NULL);
 	input_free(in);
 	sh_errfile = saved_file;
 	sh_lineno = saved_line;

@@ -9,10 +9,21 @@
 struct input;
 
 /*
- * Reads, parses and runs every command from in until its end. top: the
- * main loop (prompts, notifications). Returns the last status.
+ * The chores of the top-level loop, which the program (main.c) hands it,
+ * as dash's cmdloop does them at its top: the interpreter calls them and
+ * never names what they do. Either may be NULL.
  */
-int loop_input(struct input *in, int top);
+struct loop_hooks {
+	void (*prompt)(void);	/* interactive: before each prompt */
+	void (*line)(void);	/* not interactive: after each line run */
+};
+
+/*
+ * Reads, parses and runs every command from in until its end. top: the
+ * main loop with its hooks; NULL for eval, `.`, traps. Returns the last
+ * status.
+ */
+int loop_input(struct input *in, const struct loop_hooks *top);
 
 /* Runs the file path in the current shell (`.`); -1 if it cannot be read. */
 int loop_dot(const char *path, int *status);
