@@ -6,6 +6,7 @@
 #ifndef IPCSH_SHELL_H
 #define IPCSH_SHELL_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -79,6 +80,21 @@ extern const struct builtin builtins_sandbox[];	/* sandbox/sandbox.c */
  * program registers them at start; the table must outlive the shell).
  */
 void builtin_register(const struct builtin *const *tables, size_t n);
+
+/*
+ * Signal dispositions: every change goes through trap.c. trap_disposition
+ * sets one (handler, SIG_DFL or SIG_IGN; flags such as SA_RESTART) and is
+ * async-signal-safe. The temporary SIGINT handling of a wait that Ctrl+C
+ * must end (prompt, wait, msgrcv, a lesson) is one push/pop pair: push
+ * installs handler (no SA_RESTART: the wait gets EINTR) and saves what
+ * was there; pop puts it back.
+ */
+int trap_disposition(int n, void (*handler)(int), int flags);
+struct trap_save {
+	struct sigaction sa;
+};
+void trap_sigint_push(void (*handler)(int), struct trap_save *save);
+void trap_sigint_pop(const struct trap_save *save);
 
 /* Writes s to stdout in single quotes, for reuse as shell input. */
 void sh_print_quoted(const char *s);

@@ -404,7 +404,7 @@ sigmask_apply(const struct sigmask_req *r)
 	for (n = 1; n <= SIGTAB_MAX; n++)
 		if (sigismember(&r->ignore, n) == 1 && n != SIGKILL &&
 		    n != SIGSTOP)
-			signal(n, SIG_IGN);
+			trap_disposition(n, SIG_IGN, 0);
 	sigprocmask(SIG_BLOCK, &r->block, NULL);
 	sigprocmask(SIG_UNBLOCK, &r->unblock, NULL);
 }

@@ -59,13 +59,13 @@ sysv_on_sigint(int sig)
 struct sysv_wait {
 	int		armed;
 	struct sigaction old;
+	struct trap_save save;
 	sigset_t	oldmask;
 };
 
 static void
 sysv_wait_begin(struct sysv_wait *w)
 {
-	struct sigaction sa;
 	sigset_t set;
 
 	sysv_got_sigint = 0;
@@ -77,11 +77,7 @@ sysv_wait_begin(struct sysv_wait *w)
 	    w->old.sa_handler == SIG_DFL || w->old.sa_handler == SIG_IGN)
 		return;
 	sysv_chained = w->old.sa_handler;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = sysv_on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: we want the EINTR */
-	sigaction(SIGINT, &sa, NULL);
+	trap_sigint_push(sysv_on_sigint, &w->save);	/* we want the EINTR */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigprocmask(SIG_UNBLOCK, &set, &w->oldmask);
@@ -93,7 +89,7 @@ sysv_wait_end(struct sysv_wait *w)
 {
 	if (!w->armed)
 		return;
-	sigaction(SIGINT, &w->old, NULL);
+	trap_sigint_pop(&w->save);
 	sigprocmask(SIG_SETMASK, &w->oldmask, NULL);
 	w->armed = 0;
 }

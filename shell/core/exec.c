@@ -345,45 +345,11 @@ assign_only(struct cmd_exec *e)
 	return expand_subst_status >= 0 ? expand_subst_status : 0;
 }
 
-/* the signals an interactive shell ignores for itself (jobs.c) */
-static const int shell_sigs[] = {
-	SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM,
-};
-#define NSHELLSIGS ((int)(sizeof(shell_sigs) / sizeof(shell_sigs[0])))
-
-/*
- * exec COMMAND: the command gets default dispositions for what only the
- * interactive shell ignores (SIG_IGN survives execve(2), signal(7)); what
- * was ignored at start or by trap '' stays ignored. undo: exec failed,
- * put back the saved actions.
- */
-static void
-exec_sigs(struct sigaction *saved, int undo)
-{
-	struct sigaction dfl;
-	int i, n;
-
-	memset(&dfl, 0, sizeof(dfl));
-	sigemptyset(&dfl.sa_mask);
-	dfl.sa_handler = SIG_DFL;
-	for (i = 0; i < NSHELLSIGS; i++) {
-		n = shell_sigs[i];
-		if (undo) {
-			sigaction(n, &saved[i], NULL);
-			continue;
-		}
-		sigaction(n, NULL, &saved[i]);
-		if (saved[i].sa_handler == SIG_IGN &&
-		    !jobs_ignored_at_start(n) && !trap_ignored(n))
-			sigaction(n, &dfl, NULL);
-	}
-}
-
 /* exec [command...]: replace the shell, or keep the redirections. */
 static int
 exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 {
-	struct sigaction saved[NSHELLSIGS];
+	struct trap_exec_save saved;
 	int st;
 
 	if (redir_apply(e->redir, NULL) < 0)
@@ -395,9 +361,9 @@ exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 	exec_set_assigns(as, VAR_EXPORT);
 	input_save_history();
 	jobs_exec_hook();	/* the command replaces the shell: filter it too */
-	exec_sigs(saved, 0);
+	trap_exec_sigs(&saved, 0);
 	st = spawn_replace(argv + 1);
-	exec_sigs(saved, 1);
+	trap_exec_sigs(&saved, 1);
 	if (!sh_opt.interactive)
 		sh_exit(st);
 	return st;

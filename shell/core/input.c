@@ -351,20 +351,19 @@ input_set_idle(int (*idle)(int run))
  * redraw the prompt and what was typed so far.
  */
 static void
-prompt_trap(const struct sigaction *old, const sigset_t *oldmask)
+prompt_trap(struct trap_save *save, const sigset_t *oldmask)
 {
-	struct sigaction mine;
 	sigset_t cur;
 
 	fputc('\n', rl_outstream);
 	fflush(rl_outstream);
 	rl_deprep_terminal();
-	sigaction(SIGINT, old, &mine);
+	trap_sigint_pop(save);
 	sigprocmask(SIG_SETMASK, oldmask, &cur);
 	idle_hook(1);
 	fflush(stdout);
 	sigprocmask(SIG_SETMASK, &cur, NULL);
-	sigaction(SIGINT, &mine, NULL);
+	trap_sigint_push(on_sigint, save);
 	rl_prep_terminal(1);
 	rl_on_new_line();
 	rl_forced_update_display();
@@ -378,7 +377,7 @@ prompt_trap(const struct sigaction *old, const sigset_t *oldmask)
 static char *
 tty_readline(const char *prompt)
 {
-	struct sigaction sa, old;
+	struct trap_save save;
 	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	sigset_t block, oldmask, waitmask;
 	int r, avail;
@@ -392,10 +391,7 @@ tty_readline(const char *prompt)
 	sigprocmask(SIG_BLOCK, &block, &oldmask);
 	waitmask = oldmask;
 	sigdelset(&waitmask, SIGINT);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old);
+	trap_sigint_push(on_sigint, &save);
 	got_sigint = 0;
 	rl_got = 0;
 	rl_line = NULL;
@@ -417,7 +413,7 @@ tty_readline(const char *prompt)
 			if (errno == EINTR) {
 				/* SIGCHLD or a trapped signal woke us */
 				if (idle_hook != NULL && idle_hook(0))
-					prompt_trap(&old, &oldmask);
+					prompt_trap(&save, &oldmask);
 				continue;
 			}
 			rl_callback_handler_remove();
@@ -434,7 +430,7 @@ tty_readline(const char *prompt)
 			continue;
 		rl_callback_read_char();
 	}
-	sigaction(SIGINT, &old, NULL);
+	trap_sigint_pop(&save);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	return rl_line;
 }

@@ -101,7 +101,7 @@ hup_note(pid_t pg, int on)
 		}
 }
 
-/* signal-safety(7): kill(2), signal(2) and raise(3) only */
+/* signal-safety(7): kill(2), sigaction(2) and raise(3) only */
 static void
 hup_handler(int sig)
 {
@@ -112,7 +112,7 @@ hup_handler(int sig)
 			kill(-hup_groups[i], SIGHUP);
 			kill(-hup_groups[i], SIGCONT);
 		}
-	signal(sig, SIG_DFL);
+	trap_disposition(sig, SIG_DFL, 0);
 	raise(sig);	/* delivered when we return: die of SIGHUP */
 }
 
@@ -134,8 +134,6 @@ chld_handler(int sig)
 static void
 chld_setup(int pipe)
 {
-	struct sigaction sa;
-
 	if (chld_pipe[0] >= 0) {
 		close(chld_pipe[0]);
 		close(chld_pipe[1]);
@@ -152,12 +150,8 @@ chld_setup(int pipe)
 			chld_pipe[i] = hi;
 		}
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = chld_handler;
-	sigemptyset(&sa.sa_mask);
 	/* SA_RESTART: a child's death must not make read(2) fail */
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGCHLD, &sa, NULL);
+	trap_disposition(SIGCHLD, chld_handler, SA_RESTART);
 }
 
 static void
@@ -260,20 +254,17 @@ jobs_ignored_at_start(int n)
 void
 jobs_sig_base(int n)
 {
-	struct sigaction sa;
+	void (*handler)(int) = jobs_sig_ignored(n) ? SIG_IGN : SIG_DFL;
+	int flags = 0;
 
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = jobs_sig_ignored(n) ? SIG_IGN : SIG_DFL;
-	if (n == SIGINT && sa.sa_handler == SIG_IGN &&
-	    !jobs_ignored_at_start(n)) {
+	if (n == SIGINT && handler == SIG_IGN && !jobs_ignored_at_start(n)) {
 		/* "ignored", but noted: see int_seen */
-		sa.sa_handler = int_handler;
-		sa.sa_flags = SA_RESTART;
+		handler = int_handler;
+		flags = SA_RESTART;
 	}
 	if (n == SIGHUP && shell_ignores && !jobs_ignored_at_start(n))
-		sa.sa_handler = hup_handler;
-	sigaction(n, &sa, NULL);
+		handler = hup_handler;
+	trap_disposition(n, handler, flags);
 }
 
 int
@@ -475,13 +466,13 @@ job_child(struct job *j)
 	 */
 	if (sh_opt.monitor && !jobs_ignored_at_start(SIGHUP) &&
 	    !trap_ignored(SIGHUP))
-		signal(SIGHUP, SIG_DFL);
+		trap_disposition(SIGHUP, SIG_DFL, 0);
 	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
 		n = job_sigs[i];
 		if (n == SIGTTIN || n == SIGTTOU)
 			continue;
 		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
-			signal(n, SIG_DFL);
+			trap_disposition(n, SIG_DFL, 0);
 	}
 	if (sh_opt.monitor && !hidden(j)) {
 		pg = j->pgid ? j->pgid : getpid();
@@ -499,15 +490,15 @@ job_child(struct job *j)
 		 * since nobody could resume it.
 		 */
 		if (hidden(j))
-			sigaddset(&start_ign, n), signal(n, SIG_IGN);
+			sigaddset(&start_ign, n), trap_disposition(n, SIG_IGN, 0);
 		else if (!jobs_ignored_at_start(n) && !trap_ignored(n))
-			signal(n, SIG_DFL);
+			trap_disposition(n, SIG_DFL, 0);
 	}
 	trap_reset_child();
 	/* POSIX: without job control, & ignores SIGINT and SIGQUIT */
 	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
+		trap_disposition(SIGINT, SIG_IGN, 0);
+		trap_disposition(SIGQUIT, SIG_IGN, 0);
 		sigaddset(&start_ign, SIGINT);
 		sigaddset(&start_ign, SIGQUIT);
 	}
@@ -1281,21 +1272,17 @@ wait_int_handler(int sig)
 static int
 wait_job_intr(struct job *j, int *done)
 {
-	struct sigaction sa, old;
+	struct trap_save save;
 	int r;
 
 	*done = 0;
 	wait_intr = 0;
-	if (sh_opt.interactive) {
-		/* Ctrl+C ends a wait, as in bash; no SA_RESTART */
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = wait_int_handler;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, &old);
-	}
+	/* Ctrl+C ends a wait, as in bash; no SA_RESTART */
+	if (sh_opt.interactive)
+		trap_sigint_push(wait_int_handler, &save);
 	r = wait_members(j, WUNTRACED, 1);
 	if (sh_opt.interactive)
-		sigaction(SIGINT, &old, NULL);
+		trap_sigint_pop(&save);
 	if (r < 0 || wait_intr) {
 		return 128 + (wait_intr ? SIGINT : trap_pending());
 	}

@@ -1,6 +1,7 @@
 /*
- * trap.c - trap actions: the handlers only record which signal came; the
- * actions run between commands (trap_run_pending), the EXIT trap at exit.
+ * trap.c - trap actions and every signal disposition the shell sets: the
+ * handlers only record which signal came; the actions run between
+ * commands (trap_run_pending), the EXIT trap at exit.
  */
 #include <errno.h>
 #include <signal.h>
@@ -35,6 +36,35 @@ trap_handler(int n)
 }
 
 int
+trap_disposition(int n, void (*handler)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	return sigaction(n, &sa, NULL);
+}
+
+void
+trap_sigint_push(void (*handler)(int), struct trap_save *save)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = handler;	/* no SA_RESTART: the wait ends */
+	sigaction(SIGINT, &sa, &save->sa);
+}
+
+void
+trap_sigint_pop(const struct trap_save *save)
+{
+	sigaction(SIGINT, &save->sa, NULL);
+}
+
+int
 trap_pending(void)
 {
 	int n;
@@ -51,8 +81,6 @@ trap_pending(void)
 static int
 apply(int n)
 {
-	struct sigaction sa;
-
 	if (n == SIGKILL || n == SIGSTOP)
 		return 0;	/* stored for `trap` only: signal(7) */
 	if (n == SIGCHLD)
@@ -61,13 +89,9 @@ apply(int n)
 		jobs_sig_base(n);
 		return 0;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
 	if (actions[n][0] == '\0')
-		sa.sa_handler = SIG_IGN;
-	else
-		sa.sa_handler = trap_handler;	/* no SA_RESTART */
-	return sigaction(n, &sa, NULL);
+		return trap_disposition(n, SIG_IGN, 0);
+	return trap_disposition(n, trap_handler, 0);	/* no SA_RESTART */
 }
 
 int
@@ -166,7 +190,36 @@ trap_reset_child(void)
 		actions[n] = NULL;
 		pending[n] = 0;
 		if (n > 0 && n != SIGKILL && n != SIGSTOP && n != SIGCHLD)
-			signal(n, SIG_DFL);
+			trap_disposition(n, SIG_DFL, 0);
 	}
 	any_pending = 0;
+}
+
+/* the signals an interactive shell ignores for itself (jobs.c) */
+static const int shell_sigs[TRAP_NSHELLSIGS] = {
+	SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM,
+};
+
+/*
+ * exec COMMAND: the command gets default dispositions for what only the
+ * interactive shell ignores (SIG_IGN survives execve(2), signal(7)); what
+ * was ignored at start or by trap '' stays ignored. undo: exec failed,
+ * put back the saved actions.
+ */
+void
+trap_exec_sigs(struct trap_exec_save *saved, int undo)
+{
+	int i, n;
+
+	for (i = 0; i < TRAP_NSHELLSIGS; i++) {
+		n = shell_sigs[i];
+		if (undo) {
+			sigaction(n, &saved->sa[i], NULL);
+			continue;
+		}
+		sigaction(n, NULL, &saved->sa[i]);
+		if (saved->sa[i].sa_handler == SIG_IGN &&
+		    !jobs_ignored_at_start(n) && !trap_ignored(n))
+			trap_disposition(n, SIG_DFL, 0);
+	}
 }

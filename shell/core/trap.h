@@ -5,6 +5,8 @@
 #ifndef IPCSH_TRAP_H
 #define IPCSH_TRAP_H
 
+#include <signal.h>
+
 /* Runs the actions of signals caught since the last call. */
 void trap_run_pending(void);
 
@@ -36,5 +38,17 @@ int trap_set(int n, const char *action);
 
 /* The action for condition n, or NULL when none is set. */
 const char *trap_get(int n);
+
+/*
+ * exec COMMAND: the command gets default dispositions for what only the
+ * interactive shell ignores (SIG_IGN survives execve(2), signal(7)); what
+ * was ignored at start or by trap '' stays ignored. undo: exec failed,
+ * put back the actions saved.
+ */
+#define TRAP_NSHELLSIGS	6
+struct trap_exec_save {
+	struct sigaction sa[TRAP_NSHELLSIGS];
+};
+void trap_exec_sigs(struct trap_exec_save *saved, int undo);
 
 #endif

@@ -381,7 +381,7 @@ interrupt_later(double secs)
 		snapshot_free(before);
 		return pid;
 	}
-	signal(SIGINT, SIG_IGN);
+	trap_disposition(SIGINT, SIG_IGN, 0);
 	for (tries = 0; tries < 500; tries++) {
 		now = probe_take(shell, NULL);
 		if (now == NULL || now->nprocs == 0 ||
@@ -905,13 +905,10 @@ announce(const struct session *s)
 static int
 play(struct session *s)
 {
-	struct sigaction sa, old;
+	struct trap_save save;
 	int rc;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old);
+	trap_sigint_push(on_sigint, &save);
 	interrupted = 0;
 	lcheck_intr = 0;
 	/* known to the exit handler: a command may end the shell (exit, set -e) */
@@ -926,7 +923,7 @@ play(struct session *s)
 		rc = s->failed == 0 ? 0 : 1;
 	}
 	session_end(s);
-	sigaction(SIGINT, &old, NULL);
+	trap_sigint_pop(&save);
 	return rc;
 }
 
