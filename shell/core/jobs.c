@@ -1,6 +1,6 @@
 /*
- * jobs.c - the job table: process groups, the terminal, waiting, reaping
- * driven by SIGCHLD through a self-pipe, and bash-like notifications.
+ * jobs.c - the job table: process groups, the terminal, the shell's own
+ * signals, job specs and bash-like notifications (jobwait.c waits).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,44 +14,19 @@
 
 #include "explain.h"
 #include "jobs.h"
+#include "jobs_int.h"
 #include "shell.h"
 #include "trap.h"
 
-enum pstate { P_RUNNING, P_STOPPED, P_DONE };
-
-struct proc {
-	pid_t pid;
-	int status;		/* last wait(2) status */
-	enum pstate state;
-	char *name;		/* argv[0], for explain lines */
-};
-
-struct job {
-	struct job *next;
-	int id;			/* [n]; 0 for hidden jobs */
-	char *text;		/* as typed; NULL for hidden jobs */
-	int fg;			/* running in the foreground */
-	int bgrun;		/* runs in the background (shown with " &") */
-	pid_t pgid;
-	struct proc *procs;
-	int nproc, cap;
-	int changed;		/* state changed since last notification */
-	int disowned;		/* not listed, reaped silently */
-	int inherited;		/* the parent's, seen from a subshell */
-	unsigned long stamp;	/* when it last became current (%+) */
-	struct termios tmodes;	/* its terminal modes when it stopped */
-	int have_tmodes;
-};
-
-static struct job *jobs;	/* listed and disowned jobs, oldest first */
-static unsigned long job_clock;
-static int chld_pipe[2] = { -1, -1 };
-static int ttyfd = -1;		/* the controlling terminal (monitor) */
-static pid_t shell_pgrp;
+struct job *job_list;	/* listed and disowned jobs, oldest first */
+unsigned long jobs_clock;
+int jobs_chld_pipe[2] = { -1, -1 };
+int jobs_ttyfd = -1;		/* the controlling terminal (monitor) */
+pid_t jobs_shell_pgrp;
 static pid_t orig_pgrp;		/* terminal owner when we started */
 static pid_t init_pid;
-static struct termios shell_tmodes;
-static int have_shell_tmodes;
+struct termios jobs_shell_tmodes;
+int jobs_have_shell_tmodes;
 static sigset_t start_mask;		/* the mask we were started with */
 static sigset_t start_ign;		/* signals ignored when we started */
 static int exit_warned;
@@ -63,7 +38,6 @@ static const int job_sigs[] = {
 };
 #define NJOBSIGS ((int)(sizeof(job_sigs) / sizeof(job_sigs[0])))
 
-static int job_killed(const struct job *j);
 
 /*
  * Ctrl+C that reaches the interactive shell itself: between reading a
@@ -71,13 +45,13 @@ static int job_killed(const struct job *j);
  * by fork(2), so a foreground child that sees it set knows the user
  * interrupted it before it could take the terminal.
  */
-static volatile sig_atomic_t int_seen;
+volatile sig_atomic_t jobs_int_seen;
 
 static void
 int_handler(int sig)
 {
 	(void)sig;
-	int_seen = 1;
+	jobs_int_seen = 1;
 }
 
 /*
@@ -89,8 +63,8 @@ int_handler(int sig)
 #define NHUP 256
 static volatile pid_t hup_groups[NHUP];
 
-static void
-hup_note(pid_t pg, int on)
+void
+jobs_hup_note(pid_t pg, int on)
 {
 	int i;
 
@@ -124,7 +98,7 @@ chld_handler(int sig)
 	char c = 0;
 
 	(void)sig;
-	if (chld_pipe[1] >= 0 && write(chld_pipe[1], &c, 1) < 0)
+	if (jobs_chld_pipe[1] >= 0 && write(jobs_chld_pipe[1], &c, 1) < 0)
 		errno = e;
 	trap_note(SIGCHLD);
 	errno = e;
@@ -134,20 +108,20 @@ chld_handler(int sig)
 static void
 chld_setup(int pipe)
 {
-	if (chld_pipe[0] >= 0) {
-		close(chld_pipe[0]);
-		close(chld_pipe[1]);
-		chld_pipe[0] = chld_pipe[1] = -1;
+	if (jobs_chld_pipe[0] >= 0) {
+		close(jobs_chld_pipe[0]);
+		close(jobs_chld_pipe[1]);
+		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	}
-	if (pipe && pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
-		chld_pipe[0] = chld_pipe[1] = -1;
+	if (pipe && pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	/* above 9, so that a user's `exec 3>f` cannot replace them */
-	for (int i = 0; i < 2 && chld_pipe[i] >= 0 && chld_pipe[i] < 10; i++) {
-		int hi = fcntl(chld_pipe[i], F_DUPFD_CLOEXEC, 10);
+	for (int i = 0; i < 2 && jobs_chld_pipe[i] >= 0 && jobs_chld_pipe[i] < 10; i++) {
+		int hi = fcntl(jobs_chld_pipe[i], F_DUPFD_CLOEXEC, 10);
 
 		if (hi >= 0) {
-			close(chld_pipe[i]);
-			chld_pipe[i] = hi;
+			close(jobs_chld_pipe[i]);
+			jobs_chld_pipe[i] = hi;
 		}
 	}
 	/* SA_RESTART: a child's death must not make read(2) fail */
@@ -158,9 +132,9 @@ static void
 jobs_atexit(void)
 {
 	/* give the terminal back to whoever had it, as bash does */
-	if (getpid() == init_pid && ttyfd >= 0 && sh_opt.monitor &&
-	    orig_pgrp > 0 && orig_pgrp != shell_pgrp)
-		tcsetpgrp(ttyfd, orig_pgrp);
+	if (getpid() == init_pid && jobs_ttyfd >= 0 && sh_opt.monitor &&
+	    orig_pgrp > 0 && orig_pgrp != jobs_shell_pgrp)
+		tcsetpgrp(jobs_ttyfd, orig_pgrp);
 }
 
 /* Opens the terminal as an fd of our own, >= 10, close-on-exec. */
@@ -191,11 +165,11 @@ monitor_init(void)
 	pid_t pg;
 	int i;
 
-	ttyfd = tty_open();
-	if (ttyfd < 0)
+	jobs_ttyfd = tty_open();
+	if (jobs_ttyfd < 0)
 		return;
 	/* wait until we are in the foreground (the glibc manual's loop) */
-	while ((pg = tcgetpgrp(ttyfd)) != getpgrp()) {
+	while ((pg = tcgetpgrp(jobs_ttyfd)) != getpgrp()) {
 		if (pg < 0)
 			goto out_close;
 		kill(-getpgrp(), SIGTTIN);
@@ -210,16 +184,16 @@ monitor_init(void)
 	/* our own group, so Ctrl+C for a job never reaches the shell */
 	if (getpgrp() != getpid() && setpgid(0, 0) < 0 && errno != EPERM)
 		goto out_close;
-	shell_pgrp = getpgrp();
-	if (tcsetpgrp(ttyfd, shell_pgrp) < 0)
+	jobs_shell_pgrp = getpgrp();
+	if (tcsetpgrp(jobs_ttyfd, jobs_shell_pgrp) < 0)
 		goto out_close;
-	if (tcgetattr(ttyfd, &shell_tmodes) == 0)
-		have_shell_tmodes = 1;
+	if (tcgetattr(jobs_ttyfd, &jobs_shell_tmodes) == 0)
+		jobs_have_shell_tmodes = 1;
 	sh_opt.monitor = 1;
 	return;
 out_close:
-	close(ttyfd);
-	ttyfd = -1;
+	close(jobs_ttyfd);
+	jobs_ttyfd = -1;
 }
 
 void
@@ -229,7 +203,7 @@ jobs_init(int interactive)
 	int n;
 
 	init_pid = getpid();
-	shell_pgrp = getpgrp();
+	jobs_shell_pgrp = getpgrp();
 	sigprocmask(SIG_SETMASK, NULL, &start_mask);
 	sigdelset(&start_mask, SIGCHLD);
 	sigemptyset(&start_ign);
@@ -258,7 +232,7 @@ jobs_sig_base(int n)
 	int flags = 0;
 
 	if (n == SIGINT && handler == SIG_IGN && !jobs_ignored_at_start(n)) {
-		/* "ignored", but noted: see int_seen */
+		/* "ignored", but noted: see jobs_int_seen */
 		handler = int_handler;
 		flags = SA_RESTART;
 	}
@@ -270,7 +244,7 @@ jobs_sig_base(int n)
 int
 jobs_interrupted(void)
 {
-	return int_seen;
+	return jobs_int_seen;
 }
 
 int
@@ -289,29 +263,24 @@ jobs_sig_ignored(int n)
 }
 
 /* POSIX: wait PID still knows the status of a finished background job */
-#define NDONE 64
-static struct {
-	pid_t pid;
-	int code;
-} done_ring[NDONE];
-static unsigned done_next;
+struct jobs_done jobs_done_ring[JOBS_NDONE];
+unsigned jobs_done_next;
 
-static int wstatus_code(int st);
 
-static void
+void
 job_free(struct job *j)
 {
 	int i;
 
 	if (j->pgid > 0 && !j->disowned)
-		hup_note(j->pgid, 0);
+		jobs_hup_note(j->pgid, 0);
 	for (i = 0; i < j->nproc && j->text != NULL && j->bgrun; i++) {
 		if (j->procs[i].state != P_DONE)
 			continue;
-		done_ring[done_next % NDONE].pid = j->procs[i].pid;
-		done_ring[done_next % NDONE].code =
-		    wstatus_code(j->procs[i].status);
-		done_next++;
+		jobs_done_ring[jobs_done_next % JOBS_NDONE].pid = j->procs[i].pid;
+		jobs_done_ring[jobs_done_next % JOBS_NDONE].code =
+		    jobs_wstatus_code(j->procs[i].status);
+		jobs_done_next++;
 	}
 
 	for (i = 0; i < j->nproc; i++)
@@ -321,12 +290,12 @@ job_free(struct job *j)
 	free(j);
 }
 
-static void
+void
 job_unlink(struct job *j)
 {
 	struct job **pp;
 
-	for (pp = &jobs; *pp != NULL; pp = &(*pp)->next)
+	for (pp = &job_list; *pp != NULL; pp = &(*pp)->next)
 		if (*pp == j) {
 			*pp = j->next;
 			return;
@@ -358,7 +327,7 @@ jobs_forget(void)
 	 * `jobs | grep`, `kill $(jobs -p)` and `(kill %1)` work; they are
 	 * not its children, so it never waits for them.
 	 */
-	for (j = jobs; j != NULL; j = next) {
+	for (j = job_list; j != NULL; j = next) {
 		next = j->next;
 		if (j->disowned) {
 			job_unlink(j);
@@ -368,13 +337,13 @@ jobs_forget(void)
 		}
 	}
 	shell_ignores = 0;
-	done_next = 0;		/* those children were the parent's */
-	if (ttyfd >= 0)
-		close(ttyfd);
-	ttyfd = -1;
+	jobs_done_next = 0;		/* those children were the parent's */
+	if (jobs_ttyfd >= 0)
+		close(jobs_ttyfd);
+	jobs_ttyfd = -1;
 	sh_opt.monitor = 0;
 	init_pid = getpid();
-	shell_pgrp = getpgrp();
+	jobs_shell_pgrp = getpgrp();
 	/* cheap: every forked child calls this; jobs_fd makes the pipe */
 	chld_setup(0);
 }
@@ -411,7 +380,7 @@ next_id(void)
 	struct job *j;
 	int max = 0;
 
-	for (j = jobs; j != NULL; j = j->next)
+	for (j = job_list; j != NULL; j = j->next)
 		if (!j->disowned && j->id > max)
 			max = j->id;
 	return max + 1;
@@ -429,13 +398,13 @@ job_new(const char *text, int fg)
 	if (text != NULL) {
 		j->text = strdup(text);
 		j->id = next_id();
-		j->stamp = ++job_clock;
+		j->stamp = ++jobs_clock;
 		j->next = NULL;
 		/* append: the table lists oldest first */
-		if (jobs == NULL) {
-			jobs = j;
+		if (job_list == NULL) {
+			job_list = j;
 		} else {
-			struct job *t = jobs;
+			struct job *t = job_list;
 
 			while (t->next != NULL)
 				t = t->next;
@@ -446,8 +415,8 @@ job_new(const char *text, int fg)
 	return j;
 }
 
-static int
-hidden(const struct job *j)
+int
+job_hidden(const struct job *j)
 {
 	return j->text == NULL;
 }
@@ -474,11 +443,11 @@ job_child(struct job *j)
 		if (!jobs_ignored_at_start(n) && !trap_ignored(n))
 			trap_disposition(n, SIG_DFL, 0);
 	}
-	if (sh_opt.monitor && !hidden(j)) {
+	if (sh_opt.monitor && !job_hidden(j)) {
 		pg = j->pgid ? j->pgid : getpid();
 		setpgid(0, pg);
-		if (j->fg && ttyfd >= 0)
-			tcsetpgrp(ttyfd, pg);
+		if (j->fg && jobs_ttyfd >= 0)
+			tcsetpgrp(jobs_ttyfd, pg);
 	}
 	for (i = 0; sh_opt.monitor && i < NJOBSIGS; i++) {
 		n = job_sigs[i];
@@ -489,14 +458,14 @@ job_child(struct job *j)
 		 * terminal: like bash, keep it from being stopped by Ctrl+Z,
 		 * since nobody could resume it.
 		 */
-		if (hidden(j))
+		if (job_hidden(j))
 			sigaddset(&start_ign, n), trap_disposition(n, SIG_IGN, 0);
 		else if (!jobs_ignored_at_start(n) && !trap_ignored(n))
 			trap_disposition(n, SIG_DFL, 0);
 	}
 	trap_reset_child();
 	/* POSIX: without job control, & ignores SIGINT and SIGQUIT */
-	if (!sh_opt.monitor && !j->fg && !hidden(j)) {
+	if (!sh_opt.monitor && !j->fg && !job_hidden(j)) {
 		trap_disposition(SIGINT, SIG_IGN, 0);
 		trap_disposition(SIGQUIT, SIG_IGN, 0);
 		sigaddset(&start_ign, SIGINT);
@@ -509,10 +478,10 @@ job_child(struct job *j)
 	 */
 	sigprocmask(SIG_SETMASK, &start_mask, NULL);
 	/* Ctrl+C came to the shell before this job could own the terminal */
-	if (sh_opt.monitor && j->fg && int_seen && !trap_ignored(SIGINT) &&
+	if (sh_opt.monitor && j->fg && jobs_int_seen && !trap_ignored(SIGINT) &&
 	    !jobs_ignored_at_start(SIGINT))
 		raise(SIGINT);
-	int_seen = 0;
+	jobs_int_seen = 0;
 	jobs_exec_hook();
 }
 
@@ -535,7 +504,7 @@ job_add(struct job *j, pid_t pid, const char *name)
 	p->status = 0;
 	p->state = P_RUNNING;
 	p->name = strdup(name ? name : "?");
-	if (sh_opt.monitor && !hidden(j)) {
+	if (sh_opt.monitor && !job_hidden(j)) {
 		if (j->pgid == 0)
 			j->pgid = pid;
 		/*
@@ -546,323 +515,10 @@ job_add(struct job *j, pid_t pid, const char *name)
 		 */
 		setpgid(pid, j->pgid);
 		if (j->pgid == pid)
-			hup_note(pid, 1);
+			jobs_hup_note(pid, 1);
 	}
 }
 
-/* $? of one wait(2) status: the exit code, or 128+N for signal N. */
-static int
-wstatus_code(int st)
-{
-	if (WIFEXITED(st))
-		return WEXITSTATUS(st);
-	if (WIFSIGNALED(st))
-		return 128 + WTERMSIG(st);
-	if (WIFSTOPPED(st))
-		return 128 + WSTOPSIG(st);
-	return 0;
-}
-
-static void
-proc_update(struct proc *p, int st)
-{
-	if (WIFSTOPPED(st)) {
-		p->state = P_STOPPED;
-		p->status = st;
-	} else if (WIFCONTINUED(st)) {
-		p->state = P_RUNNING;
-	} else {
-		p->state = P_DONE;
-		p->status = st;
-	}
-}
-
-static int
-job_running(const struct job *j)
-{
-	int i;
-
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state == P_RUNNING)
-			return 1;
-	return 0;
-}
-
-static int
-job_is_stopped(const struct job *j)
-{
-	int i, stopped = 0;
-
-	for (i = 0; i < j->nproc; i++) {
-		if (j->procs[i].state == P_RUNNING)
-			return 0;
-		if (j->procs[i].state == P_STOPPED)
-			stopped = 1;
-	}
-	return stopped;
-}
-
-static int
-job_is_done(const struct job *j)
-{
-	int i;
-
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state != P_DONE)
-			return 0;
-	return 1;
-}
-
-/* $? of a finished or stopped job: last member, or pipefail's rule. */
-static int
-job_status(const struct job *j)
-{
-	int i, code = 0;
-
-	if (j->nproc == 0)
-		return 0;
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state == P_STOPPED)
-			return wstatus_code(j->procs[i].status);
-	if (!sh_opt.pipefail)
-		return wstatus_code(j->procs[j->nproc - 1].status);
-	for (i = 0; i < j->nproc; i++)
-		if (wstatus_code(j->procs[i].status) != 0)
-			code = wstatus_code(j->procs[i].status);
-	return code;
-}
-
-static volatile sig_atomic_t wait_intr;
-
-/*
- * Waits (blocking) until no member of j runs any more. With intr set,
- * gives up when a trapped signal (or SIGINT for wait) arrives: -1.
- */
-static int
-wait_members(struct job *j, int flags, int intr)
-{
-	int i, st;
-	pid_t r;
-
-	for (i = 0; i < j->nproc; i++) {
-		struct proc *p = &j->procs[i];
-
-		while (p->state == P_RUNNING) {
-			r = waitpid(p->pid, &st, flags);
-			if (r == p->pid) {
-				proc_update(p, st);
-				continue;
-			}
-			if (r < 0 && errno == EINTR) {
-				if (intr && (wait_intr || trap_pending()))
-					return -1;
-				continue;
-			}
-			/* ECHILD: someone else reaped it; count it as gone */
-			p->state = P_DONE;
-			p->status = 0;
-		}
-	}
-	return 0;
-}
-
-static void
-term_take_back(struct job *j)
-{
-	if (!sh_opt.monitor || ttyfd < 0)
-		return;
-	tcsetpgrp(ttyfd, shell_pgrp);
-	if (j != NULL && job_is_stopped(j)) {
-		j->have_tmodes = tcgetattr(ttyfd, &j->tmodes) == 0;
-	}
-	if (j != NULL && job_is_done(j) && !job_killed(j) &&
-	    have_shell_tmodes) {
-		/* bash keeps modes a job set and left normally (stty) */
-		tcgetattr(ttyfd, &shell_tmodes);
-		return;
-	}
-	if (have_shell_tmodes)
-		tcsetattr(ttyfd, TCSADRAIN, &shell_tmodes);
-}
-
-static void
-print_state_line(struct job *j, int fmt);
-
-/*
- * Explain lines for a job: one per distinct signal, naming every member
- * it hit ("sleep (pid 12), sleep (pid 13)"), members in state st only.
- */
-static void
-explain_job(struct job *j, enum pstate st)
-{
-	char who[1024];
-	int i, k, n, len, seen;
-
-	for (i = 0; i < j->nproc; i++) {
-		int ws = j->procs[i].status;
-
-		if (j->procs[i].state != st || (!WIFSIGNALED(ws) &&
-		    !WIFSTOPPED(ws)))
-			continue;
-		for (seen = 0, k = 0; k < i && !seen; k++)
-			seen = j->procs[k].state == st &&
-			    j->procs[k].status == ws;
-		if (seen)
-			continue;
-		who[0] = '\0';
-		for (n = 0, len = 0, k = i; k < j->nproc; k++) {
-			if (j->procs[k].state != st || j->procs[k].status != ws)
-				continue;
-			len += snprintf(who + len, sizeof(who) - len,
-			    "%s%s (pid %ld)", n ? ", " : "",
-			    j->procs[k].name, (long)j->procs[k].pid);
-			if (len >= (int)sizeof(who))
-				len = sizeof(who) - 1;
-			n++;
-		}
-		explain_line(who, n, ws);
-	}
-}
-
-static void
-report_fg(struct job *j)
-{
-	int i, last = -1;
-
-	for (i = 0; i < j->nproc; i++) {
-		int st = j->procs[i].status;
-
-		if (j->procs[i].state == P_DONE && WIFSIGNALED(st) &&
-		    WTERMSIG(st) != SIGINT && WTERMSIG(st) != SIGPIPE)
-			last = i;
-	}
-	if (last >= 0)
-		explain_report(j->procs[last].status);
-	else if (sh_opt.interactive)
-		for (i = 0; i < j->nproc; i++)
-			if (j->procs[i].state == P_DONE &&
-			    WIFSIGNALED(j->procs[i].status) &&
-			    WTERMSIG(j->procs[i].status) == SIGINT) {
-				/* the line after "^C", as bash prints it */
-				fflush(stdout);
-				fputc('\n', stderr);
-				break;
-			}
-	explain_job(j, P_DONE);
-}
-
-/* Waits for a foreground job; returns its $?. */
-static int
-job_wait_fg(struct job *j)
-{
-	int status;
-
-	j->fg = 1;
-	j->bgrun = 0;
-	/* a hidden job ($(...)) is never listed, so it cannot be stopped */
-	wait_members(j, hidden(j) ? 0 : WUNTRACED, 0);
-	int_seen = 0;
-	/* no zombies meanwhile: background jobs that ended are collected */
-	jobs_reap();
-	term_take_back(j);
-	status = job_status(j);
-	if (job_is_stopped(j)) {
-		j->fg = 0;
-		j->stamp = ++job_clock;
-		j->changed = 0;
-		fflush(stdout);
-		fputc('\n', stderr);
-		print_state_line(j, JOB_FMT_NORMAL);
-		explain_job(j, P_STOPPED);
-		return status;
-	}
-	if (!hidden(j))
-		report_fg(j);
-	job_unlink(j);
-	job_free(j);
-	return status;
-}
-
-int
-job_run(struct job *j)
-{
-	if (j == NULL)
-		return 1;
-	if (!j->fg && !hidden(j)) {
-		sh_lastbg = job_lastpid(j);
-		j->stamp = ++job_clock;
-		if (sh_opt.interactive) {
-			fflush(stdout);
-			fprintf(stderr, "[%d] %ld\n", j->id, (long)sh_lastbg);
-		}
-		return 0;
-	}
-	if (sh_opt.monitor && !hidden(j) && ttyfd >= 0 && j->pgid > 0)
-		tcsetpgrp(ttyfd, j->pgid);
-	return job_wait_fg(j);
-}
-
-int
-job_wait_pid(pid_t pid)
-{
-	int st;
-	pid_t r;
-
-	do
-		r = waitpid(pid, &st, 0);
-	while (r < 0 && errno == EINTR);
-	if (r < 0)
-		return 127;
-	return wstatus_code(st);
-}
-
-/* Drains the self-pipe: its bytes only say "something changed". */
-static void
-chld_drain(void)
-{
-	char buf[64];
-
-	if (chld_pipe[0] < 0)
-		return;
-	while (read(chld_pipe[0], buf, sizeof(buf)) > 0)
-		;
-}
-
-void
-jobs_reap(void)
-{
-	struct job *j, *next;
-	int i, st, was_running, was_stopped;
-	pid_t r;
-
-	chld_drain();
-	for (j = jobs; j != NULL; j = next) {
-		next = j->next;
-		if (j->inherited)
-			continue;
-		was_running = job_running(j);
-		was_stopped = job_is_stopped(j);
-		for (i = 0; i < j->nproc; i++) {
-			struct proc *p = &j->procs[i];
-
-			if (p->state == P_DONE)
-				continue;
-			r = waitpid(p->pid, &st,
-			    WNOHANG | WUNTRACED | WCONTINUED);
-			if (r == p->pid)
-				proc_update(p, st);
-			else if (r < 0 && errno == ECHILD)
-				p->state = P_DONE;
-		}
-		if (was_running != job_running(j) ||
-		    was_stopped != job_is_stopped(j) || job_is_done(j))
-			j->changed = 1;
-		if (j->disowned && job_is_done(j)) {
-			job_unlink(j);
-			job_free(j);
-		}
-	}
-}
 
 /* The job %+ is, then %-: stopped jobs first, then the most recent. */
 static void
@@ -871,7 +527,7 @@ current_jobs(struct job **cur, struct job **prev)
 	struct job *j;
 
 	*cur = *prev = NULL;
-	for (j = jobs; j != NULL; j = j->next) {
+	for (j = job_list; j != NULL; j = j->next) {
 		if (j->disowned || j->nproc == 0 || j->fg)
 			continue;
 		if (*cur == NULL || (job_is_stopped(j) &&
@@ -889,7 +545,7 @@ current_jobs(struct job **cur, struct job **prev)
 	}
 }
 
-static int
+int
 job_mark(const struct job *j)
 {
 	struct job *cur, *prev;
@@ -920,7 +576,7 @@ job_wstatus(const struct job *j)
 	return j->nproc ? j->procs[j->nproc - 1].status : 0;
 }
 
-static int
+int
 job_killed(const struct job *j)
 {
 	int i;
@@ -1002,8 +658,8 @@ print_long(struct job *j)
 	}
 }
 
-static void
-print_state_line(struct job *j, int fmt)
+void
+job_print_state(struct job *j, int fmt)
 {
 	char state[128];
 	int st = job_wstatus(j);
@@ -1033,7 +689,7 @@ print_state_line(struct job *j, int fmt)
 void
 job_print(struct job *j, int fmt)
 {
-	print_state_line(j, fmt);
+	job_print_state(j, fmt);
 	j->changed = 0;
 	fflush(stdout);
 	if (fmt != JOB_FMT_PIDS && job_is_done(j)) {
@@ -1048,9 +704,9 @@ jobs_notify(void)
 {
 	struct job *j, *next;
 
-	int_seen = 0;
+	jobs_int_seen = 0;
 	jobs_reap();
-	for (j = jobs; j != NULL; j = next) {
+	for (j = job_list; j != NULL; j = next) {
 		next = j->next;
 		if (j->disowned || j->fg || !j->changed || j->inherited)
 			continue;
@@ -1058,8 +714,8 @@ jobs_notify(void)
 		if (job_running(j))
 			continue;	/* resumed by someone else */
 		if (sh_opt.interactive) {
-			print_state_line(j, JOB_FMT_NORMAL);
-			explain_job(j, job_is_done(j) ? P_DONE : P_STOPPED);
+			job_print_state(j, JOB_FMT_NORMAL);
+			job_explain(j, job_is_done(j) ? P_DONE : P_STOPPED);
 		}
 		if (job_is_done(j)) {
 			job_unlink(j);
@@ -1074,13 +730,13 @@ jobs_fd(void)
 {
 	sigset_t old;
 
-	if (chld_pipe[0] < 0) {
+	if (jobs_chld_pipe[0] < 0) {
 		jobs_block(&old);
-		if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
-			chld_pipe[0] = chld_pipe[1] = -1;
+		if (pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+			jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 		jobs_unblock(&old);
 	}
-	return chld_pipe[0];
+	return jobs_chld_pipe[0];
 }
 
 int
@@ -1089,7 +745,7 @@ jobs_stopped(void)
 	struct job *j;
 	int n = 0;
 
-	for (j = jobs; j != NULL; j = j->next)
+	for (j = job_list; j != NULL; j = j->next)
 		if (!j->disowned && !j->inherited && job_is_stopped(j))
 			n++;
 	return n;
@@ -1132,7 +788,7 @@ jobs_each(void (*fn)(struct job *, void *), void *arg)
 {
 	struct job *j, *next;
 
-	for (j = jobs; j != NULL; j = next) {
+	for (j = job_list; j != NULL; j = next) {
 		next = j->next;
 		if (!j->disowned && !j->fg && j->nproc > 0)
 			fn(j, arg);
@@ -1145,7 +801,7 @@ job_by_pid(pid_t pid)
 	struct job *j;
 	int i;
 
-	for (j = jobs; j != NULL; j = j->next)
+	for (j = job_list; j != NULL; j = j->next)
 		for (i = 0; i < j->nproc && !j->disowned; i++)
 			if (j->procs[i].pid == pid)
 				return j;
@@ -1183,13 +839,13 @@ job_find(const char *spec, const char *who)
 	s = spec[0] == '%' ? spec + 1 : spec;
 	if (*s >= '0' && *s <= '9') {
 		n = strtol(s, &end, 10);
-		for (j = jobs; *end == '\0' && j != NULL; j = j->next)
+		for (j = job_list; *end == '\0' && j != NULL; j = j->next)
 			if (listed(j) && j->id == n)
 				return j;
 		bi_errorf(who, "%s: no such job", spec);
 		return NULL;
 	}
-	for (j = jobs; j != NULL; j = j->next) {
+	for (j = job_list; j != NULL; j = j->next) {
 		if (!listed(j))
 			continue;
 		if (s[0] == '?' ? strstr(j->text, s + 1) != NULL :
@@ -1204,203 +860,4 @@ job_find(const char *spec, const char *who)
 	if (found == NULL)
 		bi_errorf(who, "%s: no such job", spec);
 	return found;
-}
-
-static int
-job_cont(struct job *j)
-{
-	int i;
-	pid_t pg = job_pgid(j);
-
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state == P_STOPPED)
-			j->procs[i].state = P_RUNNING;
-	/* killpg(3): SIGCONT to the whole group resumes a pipeline as a unit */
-	if (sh_opt.monitor && j->pgid > 0)
-		return killpg(pg, SIGCONT);
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].state != P_DONE)
-			kill(j->procs[i].pid, SIGCONT);
-	return 0;
-}
-
-int
-job_fg(struct job *j)
-{
-	fflush(stdout);
-	printf("%s\n", j->text);
-	fflush(stdout);
-	if (sh_opt.monitor && ttyfd >= 0 && j->pgid > 0) {
-		if (j->have_tmodes)
-			tcsetattr(ttyfd, TCSADRAIN, &j->tmodes);
-		tcsetpgrp(ttyfd, j->pgid);
-	}
-	if (job_cont(j) < 0 && errno != ESRCH) {
-		term_take_back(NULL);
-		return -1;
-	}
-	return job_wait_fg(j);
-}
-
-int
-job_bg(struct job *j)
-{
-	if (job_running(j) && j->bgrun) {
-		bi_errorf("bg", "job %d already in background", j->id);
-		return 0;
-	}
-	j->bgrun = 1;
-	j->fg = 0;
-	j->stamp = ++job_clock;
-	if (job_cont(j) < 0 && errno != ESRCH)
-		return -1;
-	j->changed = 0;
-	fflush(stdout);
-	printf("[%d]%c %s &\n", j->id, job_mark(j), j->text);
-	fflush(stdout);
-	return 0;
-}
-
-static void
-wait_int_handler(int sig)
-{
-	(void)sig;
-	wait_intr = 1;
-}
-
-/* Waits until j is done, stopped, or a signal interrupts; $? or 128+N. */
-static int
-wait_job_intr(struct job *j, int *done)
-{
-	struct trap_save save;
-	int r;
-
-	*done = 0;
-	wait_intr = 0;
-	/* Ctrl+C ends a wait, as in bash; no SA_RESTART */
-	if (sh_opt.interactive)
-		trap_sigint_push(wait_int_handler, &save);
-	r = wait_members(j, WUNTRACED, 1);
-	if (sh_opt.interactive)
-		trap_sigint_pop(&save);
-	if (r < 0 || wait_intr) {
-		return 128 + (wait_intr ? SIGINT : trap_pending());
-	}
-	*done = 1;
-	return job_status(j);
-}
-
-int
-job_wait(struct job *j)
-{
-	int done, status;
-
-	if (j->inherited) {
-		bi_errorf("wait", "%%%d: job is not a child of this shell",
-		    j->id);
-		return 127;
-	}
-	status = wait_job_intr(j, &done);
-	if (!done)
-		return status;
-	if (job_is_done(j)) {
-		/* bash: a job waited for is not reported again */
-		job_unlink(j);
-		job_free(j);
-	} else if (job_is_stopped(j)) {
-		/* bash warns too; waiting longer could only hang */
-		bi_errorf("wait", "job %d is stopped", j->id);
-	}
-	return status;
-}
-
-int
-jobs_wait_all(void)
-{
-	struct job *j;
-	int done;
-
-	for (;;) {
-		jobs_reap();
-		for (j = jobs; j != NULL; j = j->next)
-			if (!j->disowned && !j->inherited && job_running(j))
-				break;
-		if (j == NULL)
-			break;
-		wait_job_intr(j, &done);
-		if (!done)
-			return 128 + (wait_intr ? SIGINT : trap_pending());
-	}
-	/* POSIX: wait without operands forgets every finished job */
-	for (j = jobs; j != NULL; j = j->next)
-		if (!j->disowned && job_is_done(j))
-			j->changed = 0, j->disowned = 1;
-	jobs_reap();
-	return 0;
-}
-
-void
-job_disown(struct job *j)
-{
-	if (j->pgid > 0 && !j->disowned)
-		hup_note(j->pgid, 0);	/* bash: no SIGHUP for these */
-	j->disowned = 1;
-	j->id = 0;
-	jobs_reap();
-}
-
-int
-job_signal(struct job *j, int sig)
-{
-	int i, rc = 0, stopped = job_is_stopped(j);
-
-	if (sh_opt.monitor && j->pgid > 0) {
-		/* killpg(3): the whole pipeline, as the terminal does */
-		if (killpg(j->pgid, sig) < 0)
-			return -1;
-		if (stopped && (sig == SIGTERM || sig == SIGHUP))
-			killpg(j->pgid, SIGCONT);
-		return 0;
-	}
-	for (i = 0; i < j->nproc; i++) {
-		if (j->procs[i].state == P_DONE)
-			continue;
-		if (kill(j->procs[i].pid, sig) < 0)
-			rc = -1;
-		else if (stopped && (sig == SIGTERM || sig == SIGHUP))
-			kill(j->procs[i].pid, SIGCONT);
-	}
-	return rc;
-}
-
-int
-jobs_wait_for_pid(pid_t pid)
-{
-	struct job *j = job_by_pid(pid);
-	int i, done, status;
-	unsigned k;
-
-	if (j != NULL && j->inherited)
-		j = NULL;	/* the parent's child, not ours */
-	if (j == NULL) {
-		for (k = done_next; k > 0 && done_next - k < NDONE; k--)
-			if (done_ring[(k - 1) % NDONE].pid == pid)
-				return done_ring[(k - 1) % NDONE].code;
-		bi_errorf("wait", "pid %ld is not a child of this shell",
-		    (long)pid);
-		return 127;
-	}
-	status = wait_job_intr(j, &done);
-	if (!done)
-		return status;
-	for (i = 0; i < j->nproc; i++)
-		if (j->procs[i].pid == pid)
-			status = wstatus_code(j->procs[i].status);
-	if (job_is_stopped(j))
-		bi_errorf("wait", "job %d is stopped", j->id);
-	if (job_is_done(j)) {
-		job_unlink(j);
-		job_free(j);
-	}
-	return status;
 }
