@@ -147,7 +147,7 @@ run_view(int argc, char **argv)
 		}
 	}
 	execvp("ipcview", v);
-	fprintf(stderr, "ipcsh: cannot run ipcview: %s\n", strerror(errno));
+	sh_warnf("cannot run ipcview: %s", strerror(errno));
 	exit(127);
 }
 
@@ -188,8 +188,7 @@ run_script(const char *file)
 
 	fd = open(file, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "ipcsh: cannot open %s: %s\n", file,
-		    strerror(errno));
+		sh_warnf("cannot open %s: %s", file, strerror(errno));
 		return 127;
 	}
 	/* keep low descriptors free for the script's own redirections */
@@ -239,8 +238,7 @@ main(int argc, char **argv)
 		case OPT_SPEED:
 			lo.speed = strtod(optarg, &end);
 			if (*end != '\0' || lo.speed < 0) {
-				fprintf(stderr, "ipcsh: --speed: bad number %s\n",
-				    optarg);
+				sh_warnf("--speed: bad number %s", optarg);
 				return 2;
 			}
 			break;
@@ -253,11 +251,11 @@ main(int argc, char **argv)
 		}
 	}
 	if (lang != NULL && i18n_set_lang(lang) < 0) {
-		fprintf(stderr, "ipcsh: --lang: %s: use en or zh\n", lang);
+		sh_warnf("--lang: %s: use en or zh", lang);
 		return 2;
 	}
 	if (cflag && optind >= argc) {
-		fprintf(stderr, "ipcsh: -c requires an argument\n");
+		sh_warnf("-c requires an argument");
 		return 2;
 	}
 	/* --sandbox, or the teacher's /etc/ipcsh/sandbox.conf says so */

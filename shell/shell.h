@@ -53,6 +53,15 @@ void sh_exit(int status) __attribute__((noreturn));
 void sh_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sh_verrorf(const char *fmt, va_list ap);
 
+/* "ipcsh: MSG" without the place: options, start-up, a child's exec. */
+void sh_warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * A line exactly as given (a newline added): usage lines and the lines
+ * of the tools a builtin imitates ("ipcs: id 3 not found").
+ */
+void sh_errlinef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Builtins: plain argc/argv in, exit status out; they print with stdio. */
 #define BI_SPECIAL	0x1	/* POSIX special builtin (assignments stay, errors exit a script) */
 #define BI_NOFORK	0x2	/* changes the shell itself: never forked unless in a pipeline */

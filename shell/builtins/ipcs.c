@@ -543,8 +543,7 @@ ipcs_one_msg(int id, int unit)
 			q = &v[i];
 	if (q == NULL) {
 		free(v);
-		fflush(stdout);
-		fprintf(stderr, "ipcs: id %d not found\n", id);
+		sh_errlinef("ipcs: id %d not found", id);
 		return 0;
 	}
 	q->qbytes = sysv_msq_stat(id, &st) == 0 ? st.qbytes : 0;
@@ -580,8 +579,7 @@ ipcs_one_shm(int id, int unit)
 			s = &v[i];
 	if (s == NULL) {
 		free(v);
-		fflush(stdout);
-		fprintf(stderr, "ipcs: id %d not found\n", id);
+		sh_errlinef("ipcs: id %d not found", id);
 		return 0;
 	}
 	printf("\nShared memory Segment shmid=%d\n", id);
@@ -618,8 +616,7 @@ ipcs_one_sem(int id)
 			s = &v[i];
 	if (s == NULL) {
 		free(v);
-		fflush(stdout);
-		fprintf(stderr, "ipcs: id %d not found\n", id);
+		sh_errlinef("ipcs: id %d not found", id);
 		return 0;
 	}
 	m = calloc(s->nsems ? s->nsems : 1, sizeof(*m));

@@ -412,11 +412,14 @@ sigmask_apply(const struct sigmask_req *r)
 static void __attribute__((noreturn))
 sigmask_exec(const struct sigmask_req *r, char **argv)
 {
+	int err;
+
 	sigmask_apply(r);
 	execvp(argv[0], argv);
-	fprintf(stderr, "ipcsh: sigmask: %s: %s\n", argv[0],
-	    errno == ENOENT ? "command not found" : strerror(errno));
-	_exit(errno == ENOENT ? 127 : 126);
+	err = errno;
+	sh_warnf("sigmask: %s: %s", argv[0],
+	    err == ENOENT ? "command not found" : strerror(err));
+	_exit(err == ENOENT ? 127 : 126);
 }
 
 static char *

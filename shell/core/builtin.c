@@ -46,9 +46,8 @@ bi_usage(const char *name)
 {
 	const struct builtin *b = builtin_find(name);
 
-	fflush(stdout);
 	if (b != NULL && b->usage != NULL)
-		fprintf(stderr, "usage: %s\n", b->usage);
+		sh_errlinef("usage: %s", b->usage);
 	return 2;
 }
 

@@ -759,7 +759,7 @@ jobs_exit_ok(void)
 		return 1;
 	exit_warned = 1;
 	fflush(stdout);
-	fprintf(stderr, "There are stopped jobs.\n");
+	sh_errlinef("There are stopped jobs.");
 	return 0;
 }
 

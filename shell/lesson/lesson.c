@@ -298,9 +298,8 @@ check_one(struct session *s, const struct lcheck *c, double within,
 		return 1;
 	}
 	if (!quiet) {
-		fflush(stdout);
-		fprintf(stderr, "ipcsh: %s:%d: %s: %s: %s\n", s->l->base,
-		    c->line, tr("check failed", "检查未通过"), c->text, why);
+		sh_warnf("%s:%d: %s: %s: %s", s->l->base, c->line,
+		    tr("check failed", "检查未通过"), c->text, why);
 	}
 	return 0;
 }
@@ -965,8 +964,7 @@ lesson_begin(const struct lesson_opts *o)
 	}
 	l = lesson_parse(file, err, sizeof(err));
 	if (l == NULL) {
-		fflush(stdout);
-		fprintf(stderr, "ipcsh: %s\n", err);
+		sh_warnf("%s", err);
 		return 2;
 	}
 	s = session_new(o, l);
