@@ -51,6 +51,15 @@ struct probe_opts {
  */
 struct snapshot *probe_take(pid_t root, const struct probe_opts *opts);
 
+/*
+ * The same for several trees at once (nroots of them, at least one): each
+ * root and its descendants, in the order given; a process found in two
+ * trees is listed once (snap_proc.tree says in which). nprocs is 0 only
+ * when every root is gone. NULL with errno (EINVAL for no roots).
+ */
+struct snapshot *probe_take_roots(const pid_t *roots, size_t nroots,
+    const struct probe_opts *opts);
+
 /* Frees a snapshot and everything in it. NULL is allowed. */
 void snapshot_free(struct snapshot *s);
 

@@ -27,6 +27,7 @@ struct snap_proc {
 	pid_t		pid, ppid, pgid, sid;	/* proc(5) /proc/PID/stat 1,4,5,6 */
 	pid_t		tpgid;			/* stat field 8: terminal's fg group */
 	int		depth;			/* 0 for the root, 1 its children... */
+	int		tree;			/* index in roots of the tree it is in */
 	int		nthreads;		/* stat field 20 */
 	uid_t		uid;			/* real uid (status "Uid:") */
 	char		state;			/* stat field 3: R S D T t Z X I */
@@ -134,11 +135,17 @@ struct snap_sem {
 };
 
 struct snapshot {
-	pid_t		root;
+	pid_t		root;		/* the first of roots */
+	pid_t		*roots;		/* the trees asked for, in order */
+	size_t		nroots;
 	struct timespec	taken;		/* CLOCK_REALTIME when the probe started */
 	struct timespec	mono;		/* CLOCK_MONOTONIC, for rates between snapshots */
-	struct snap_proc *procs;	/* the root first, then depth-first by pid */
-	size_t		nprocs;		/* 0 when the root is gone */
+	/*
+	 * Each root, then its tree depth-first by pid, root after root; a
+	 * process in two trees is listed once, in the first.
+	 */
+	struct snap_proc *procs;
+	size_t		nprocs;		/* 0 when every root is gone */
 	struct snap_pipe *pipes;	/* by inode */
 	size_t		npipes;
 	struct snap_queue *queues;	/* every queue the user may see, by id */

@@ -1,135 +1,15 @@
 /*
- * probe.c - probe_take(): one snapshot of a process tree's IPC state, put
- * together from the collectors (probe_proc.c, probe_pipe.c, probe_sysv.c).
+ * probe.c - probe_take(): one snapshot of the IPC state of one or more
+ * process trees, put together from the collectors (probe_proc.c,
+ * probe_pipe.c, probe_sysv.c), which share probe_util.c.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "probe_int.h"
-
-int
-probe_grow(void *arr, size_t *cap, size_t n, size_t elem)
-{
-	void **p = arr;
-	size_t ncap;
-	void *v;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	v = realloc(*p, ncap * elem);
-	if (v == NULL)
-		return -1;
-	*p = v;
-	*cap = ncap;
-	return 0;
-}
-
-ssize_t
-probe_read(const struct probe_ctx *c, const char *path, char *buf,
-    size_t size)
-{
-	ssize_t n = 0, len = 0;
-	int fd, saved;
-
-	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -1;
-	while ((size_t)len < size - 1) {
-		n = read(fd, buf + len, size - 1 - (size_t)len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += n;
-		/*
-		 * A short read under a page is the end: seq_file and
-		 * cmdline fill each read as far as they can. Saves a read.
-		 */
-		if (n < 4096 && (size_t)len < size - 1)
-			break;
-	}
-	saved = errno;
-	close(fd);
-	if (n < 0 && len == 0) {
-		errno = saved;
-		return -1;
-	}
-	buf[len] = '\0';
-	return len;
-}
-
-int
-probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
-    unsigned long args[6])
-{
-	char path[64], buf[256];
-
-	snprintf(path, sizeof(path), "%d/syscall", (int)pid);
-	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
-		return -1;
-	/* proc(5): "running", or "-1 sp pc" when not in a system call */
-	if (sscanf(buf, "%ld %lx %lx %lx %lx %lx %lx", nr, &args[0], &args[1],
-	    &args[2], &args[3], &args[4], &args[5]) != 7 || *nr < 0)
-		return -1;
-	return 0;
-}
-
-int
-probe_dir_each(const struct probe_ctx *c, const char *path,
-    int (*fn)(void *arg, const char *name), void *arg)
-{
-	char buf[8192];
-	struct dirent64 *d;
-	long n, off;
-	int fd, r = 0;
-
-	fd = openat(c->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	while (r == 0 && (n = syscall(SYS_getdents64, fd, buf,
-	    sizeof(buf))) > 0) {
-		for (off = 0; off < n && r == 0; off += d->d_reclen) {
-			d = (struct dirent64 *)(void *)(buf + off);
-			if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
-				r = fn(arg, d->d_name);
-		}
-	}
-	close(fd);
-	return r;
-}
-
-int
-probe_pidfd(struct probe_ctx *c, size_t i)
-{
-	int fd;
-
-	if (!c->live)
-		return -1;
-	if (c->pidfds[i] == -1) {
-		/* pidfd_open(2): the descriptor is always close-on-exec */
-		fd = (int)syscall(SYS_pidfd_open, c->s->procs[i].pid, 0);
-		c->pidfds[i] = fd < 0 ? -2 : fd;
-	}
-	return c->pidfds[i] >= 0 ? c->pidfds[i] : -1;
-}
-
-ssize_t
-probe_proc_index(const struct probe_ctx *c, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < c->s->nprocs; i++)
-		if (c->s->procs[i].pid == pid)
-			return (ssize_t)i;
-	return -1;
-}
 
 static void
 probe_close_pidfds(struct probe_ctx *c)
@@ -175,23 +55,54 @@ probe_setup(struct probe_ctx *c, const struct probe_opts *o)
 	return 0;
 }
 
+/* Every root's tree into c->s, root after root. 0 or -1 (ENOMEM). */
+static int
+probe_trees(struct probe_ctx *c, const pid_t *roots, size_t nroots)
+{
+	struct snapshot *s = c->s;
+	size_t i;
+
+	s->roots = malloc(nroots * sizeof(*roots));
+	if (s->roots == NULL)
+		return -1;
+	memcpy(s->roots, roots, nroots * sizeof(*roots));
+	s->nroots = nroots;
+	s->root = roots[0];
+	for (i = 0; i < nroots; i++) {
+		c->tree = (int)i;
+		if (probe_procs(c, roots[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 struct snapshot *
 probe_take(pid_t root, const struct probe_opts *opts)
+{
+	return probe_take_roots(&root, 1, opts);
+}
+
+struct snapshot *
+probe_take_roots(const pid_t *roots, size_t nroots,
+    const struct probe_opts *opts)
 {
 	struct probe_ctx c;
 	struct snapshot *s;
 	int saved;
 
+	if (roots == NULL || nroots == 0) {
+		errno = EINVAL;
+		return NULL;
+	}
 	if (probe_setup(&c, opts) < 0)
 		return NULL;
 	s = calloc(1, sizeof(*s));
 	if (s == NULL)
 		goto out_close;
 	c.s = s;
-	s->root = root;
 	clock_gettime(CLOCK_REALTIME, &s->taken);
 	clock_gettime(CLOCK_MONOTONIC, &s->mono);
-	if (probe_procs(&c, root) < 0)
+	if (probe_trees(&c, roots, nroots) < 0)
 		goto out_free;
 	c.pidfds = malloc((s->nprocs ? s->nprocs : 1) * sizeof(int));
 	if (c.pidfds == NULL)

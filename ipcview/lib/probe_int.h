@@ -16,6 +16,7 @@ struct probe_ctx {
 	int		nmsgs;		/* messages per queue */
 	size_t		shm_preview;	/* bytes per segment */
 	unsigned	flags;		/* PROBE_* */
+	int		tree;		/* index of the root being walked */
 	struct snapshot	*s;		/* being filled */
 	size_t		cap_procs, cap_pipes;
 	int		*pidfds;	/* pidfd_open() of procs[i], -1 not yet, -2 failed */

@@ -341,6 +341,7 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->depth = depth;
+	p->tree = c->tree;
 	if (proc_stat(c, p) < 0 || proc_status(c, p) < 0)
 		return 1;	/* gone meanwhile: skip it */
 	proc_wchan(c, p);

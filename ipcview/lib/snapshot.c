@@ -122,5 +122,6 @@ snapshot_free(struct snapshot *s)
 	free(s->queues);
 	free(s->shms);
 	free(s->sems);
+	free(s->roots);
 	free(s);
 }
