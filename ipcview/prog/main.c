@@ -19,6 +19,7 @@
 #include "render.h"
 #include "snapdiff.h"
 #include "view.h"
+#include "watch.h"
 
 #ifndef IPCSH_VERSION
 #define IPCSH_VERSION "0.1.0"
@@ -202,14 +203,6 @@ main_on_signal(int sig)
 	interrupted = 1;
 }
 
-static struct snapshot *
-main_probe(const struct view_opts *o)
-{
-	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
-
-	return probe_take(o->pid, &po);
-}
-
 /*
  * Draws the snapshot's graph into file with Graphviz: `dot -Tsvg -o file`
  * reads the graph on a pipe. Returns 0, or -1 after saying why.
@@ -259,7 +252,8 @@ main_svg(const struct snapshot *s, const char *file)
 static int
 main_once(const struct view_opts *o)
 {
-	struct snapshot *s = main_probe(o);
+	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
+	struct snapshot *s = probe_take(o->pid, &po);
 	int r;
 
 	if (s == NULL) {
@@ -346,46 +340,51 @@ main_print_start(const struct view_opts *o, const struct snapshot *s)
 
 /*
  * --follow: like tail -f, one line per event, until the root exits or
- * SIGINT/SIGTERM; a closed stdout ends it too.
+ * SIGINT/SIGTERM; a closed stdout ends it too. The first sample is the
+ * watch's baseline: what is there already is no event.
  */
 static int
 main_follow(const struct view_opts *o)
 {
 	struct sigaction sa = { .sa_handler = main_on_signal };
-	struct snapshot *old, *cur;
-	struct snap_events ev;
+	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
+	const struct snapshot *s;
+	const struct snap_events *ev;
 	struct timespec next;
+	struct watch *w;
+	char *cause = NULL;
 	int r = 0;
 
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	old = main_probe(o);
-	if (old == NULL || old->nprocs == 0) {
-		fprintf(stderr, "ipcview: no such process: %d\n", (int)o->pid);
-		snapshot_free(old);
+	w = watch_new(&o->pid, 1, &po, &cause);
+	if (w == NULL) {
+		fprintf(stderr, "ipcview: %s\n", cause ? cause : strerror(errno));
+		free(cause);
 		return 1;
 	}
-	r = main_print_start(o, old);
+	s = watch_next(w, NULL);
+	if (s == NULL || s->nprocs == 0) {
+		fprintf(stderr, "ipcview: no such process: %d\n", (int)o->pid);
+		watch_free(w);
+		return 1;
+	}
+	r = main_print_start(o, s);
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	while (!interrupted && r == 0) {
 		main_tick(&next, o->interval);
 		if (interrupted)
 			break;
-		cur = main_probe(o);
-		if (cur == NULL)
+		s = watch_next(w, &ev);
+		if (s == NULL)
 			continue;	/* ENOMEM or procfs gone: try again */
-		if (snap_diff(old, cur, &ev) == 0) {
-			r = main_print_events(o, &ev, cur);
-			snap_events_free(&ev);
-		}
-		snapshot_free(old);
-		old = cur;
+		r = main_print_events(o, ev, s);
 		/* gone, or a zombie its parent has not reaped: it exited */
-		if (old->nprocs == 0 || old->procs[0].state == 'Z')
+		if (s->nprocs == 0 || s->procs[0].state == 'Z')
 			break;
 	}
-	snapshot_free(old);
+	watch_free(w);
 	return r < 0 ? 1 : 0;
 }
 

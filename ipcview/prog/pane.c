@@ -16,8 +16,8 @@
 #include "probe.h"
 #include "sigtab.h"
 #include "snapdiff.h"
+#include "watch.h"
 
-#define PANE_NEVENTS	200	/* events kept for the log */
 #define PANE_DEPTH_MAX	12	/* tree levels drawn with lines */
 #define PANE_BAR	16	/* cells of a fill bar */
 #define DETAIL_MAX	512	/* lines of a detail view */
@@ -31,11 +31,6 @@ struct pline {
 	int		sub;	/* -1 for the item's own line */
 };
 
-struct pevent {
-	time_t		when;
-	char		*text;
-};
-
 struct seg {
 	enum style	st;
 	char		text[160];
@@ -47,23 +42,20 @@ struct dline {
 };
 
 struct pane {
-	pid_t		root;
+	const struct watch *watch;	/* the model drawn; never changed here */
+	unsigned long	drawn;		/* watch_samples() the lines are for */
 	int		color, utf8;
-	struct snapshot	*snap;
+	const struct snapshot *snap;	/* watch_last() when the lines were made */
 	char		status[96];
 	int		dirty;
 	int		shown[SEC_N];
 	int		focus;
 	int		sel[SEC_N], off[SEC_N];
 	int		all_queues;
-	int		*initial_queues;	/* ids seen in the first snapshot */
-	size_t		ninitial;
-	int		first_done;
 	struct pline	*lines[SEC_N];
 	int		nlines[SEC_N];
 	char		**prefix;		/* tree drawing per process */
-	struct pevent	ev[PANE_NEVENTS];	/* ring, ev_head the newest */
-	int		ev_head, ev_n;
+	size_t		nprefix;
 	int		detail;			/* open: its section + 1 */
 	long		detail_key;		/* pid, inode, queue id... */
 	int		detail_off;
@@ -75,7 +67,7 @@ struct pane {
 /* styles and text                                                     */
 
 struct pane *
-pane_new(pid_t root, int color)
+pane_new(const struct watch *w, int color)
 {
 	struct pane *p;
 	int i;
@@ -83,7 +75,7 @@ pane_new(pid_t root, int color)
 	p = calloc(1, sizeof(*p));
 	if (p == NULL)
 		return NULL;
-	p->root = root;
+	p->watch = w;
 	p->color = color;
 	p->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	p->dl = calloc(DETAIL_MAX, sizeof(*p->dl));
@@ -232,36 +224,46 @@ pane_text(const unsigned char *d, size_t n, char *out, size_t size)
 static int
 pane_queue_shown(const struct pane *p, const struct snap_queue *q)
 {
-	size_t i;
-
 	if (p->all_queues || q->related)
 		return 1;
 	/* a queue made since we started is the student's, even if unused */
-	for (i = 0; i < p->ninitial; i++)
-		if (p->initial_queues[i] == q->info.id)
-			return 0;
-	return 1;
+	return snap_queue_find(watch_baseline(p->watch), q->info.id) == NULL;
+}
+
+static int
+pane_is_root(const struct pane *p, pid_t pid)
+{
+	const pid_t *roots;
+	size_t i, n;
+
+	roots = watch_roots(p->watch, &n);
+	for (i = 0; i < n; i++)
+		if (roots[i] == pid)
+			return 1;
+	return 0;
 }
 
 /*
- * A pipe only the watched shell itself holds, both ends: its SIGCHLD
+ * A pipe only a watched shell itself holds, both ends: its SIGCHLD
  * self-pipe, not something the student made. Shown with 'a'.
  */
 static int
 pane_pipe_internal(const struct pane *p, const struct snap_pipe *pp)
 {
+	pid_t owner;
 	size_t i;
 
 	if (p->all_queues || pp->kind != SNAP_PIPE || pp->nwriters == 0 ||
 	    pp->nreaders == 0)
 		return 0;
+	owner = pp->writers[0].pid;
 	for (i = 0; i < pp->nwriters; i++)
-		if (pp->writers[i].pid != p->root)
+		if (pp->writers[i].pid != owner)
 			return 0;
 	for (i = 0; i < pp->nreaders; i++)
-		if (pp->readers[i].pid != p->root)
+		if (pp->readers[i].pid != owner)
 			return 0;
-	return 1;
+	return pane_is_root(p, owner);
 }
 
 static void
@@ -290,6 +292,7 @@ pane_tree_prefixes(struct pane *p)
 	p->prefix = calloc(s->nprocs ? s->nprocs : 1, sizeof(char *));
 	if (p->prefix == NULL)
 		return;
+	p->nprefix = s->nprocs;
 	/* backwards: more[l] says a later sibling exists at depth l */
 	for (i = s->nprocs; i-- > 0; ) {
 		d = s->procs[i].depth;
@@ -344,7 +347,7 @@ pane_build_lines(struct pane *p)
 	for (i = 0; i < s->nsems; i++)
 		if (s->sems[i].related || p->all_queues)
 			pane_add_line(p, SEC_SYSV, (int)(s->nshms + i), -1);
-	for (i = 0; i < (size_t)p->ev_n; i++)
+	for (i = 0; i < watch_nevents(p->watch); i++)
 		pane_add_line(p, SEC_EVENTS, i, -1);
 	for (sec = 0; sec < SEC_N; sec++) {
 		if (p->sel[sec] >= p->nlines[sec])
@@ -353,63 +356,31 @@ pane_build_lines(struct pane *p)
 }
 
 static void
-pane_log(struct pane *p, const char *text, time_t when)
-{
-	struct pevent *e;
-
-	p->ev_head = (p->ev_head + 1) % PANE_NEVENTS;
-	e = &p->ev[p->ev_head];
-	free(e->text);
-	e->text = strdup(text);
-	e->when = when;
-	if (p->ev_n < PANE_NEVENTS)
-		p->ev_n++;
-}
-
-static void
-pane_free_snap(struct pane *p)
+pane_free_prefixes(struct pane *p)
 {
 	size_t i;
 
-	if (p->prefix && p->snap)
-		for (i = 0; i < p->snap->nprocs; i++)
-			free(p->prefix[i]);
+	/* p->snap may be gone already: the watch moved on */
+	for (i = 0; p->prefix && i < p->nprefix; i++)
+		free(p->prefix[i]);
 	free(p->prefix);
 	p->prefix = NULL;
-	snapshot_free(p->snap);
-	p->snap = NULL;
+	p->nprefix = 0;
 }
 
-void
-pane_update(struct pane *p, struct snapshot *s)
+/* The lines for the watch's last sample, when it has a new one. */
+static void
+pane_sync(struct pane *p)
 {
-	struct snap_events ev;
-	size_t i;
-
-	if (s == NULL)
+	if (p->snap != NULL && p->drawn == watch_samples(p->watch))
 		return;
-	if (!p->first_done) {
-		p->initial_queues = calloc(s->nqueues + 1, sizeof(int));
-		for (i = 0; p->initial_queues && i < s->nqueues; i++)
-			p->initial_queues[p->ninitial++] = s->queues[i].info.id;
-		p->first_done = 1;
-	}
-	if (p->snap && snap_diff(p->snap, s, &ev) == 0) {
-		for (i = 0; i < ev.n; i++)
-			pane_log(p, snap_event_text(&ev.ev[i]), s->taken.tv_sec);
-		snap_events_free(&ev);
-	}
-	pane_free_snap(p);
-	p->snap = s;
+	pane_free_prefixes(p);
+	p->snap = watch_last(p->watch);
+	p->drawn = watch_samples(p->watch);
+	if (p->snap == NULL)
+		return;
 	pane_tree_prefixes(p);
 	pane_build_lines(p);
-	p->dirty = 1;
-}
-
-const struct snapshot *
-pane_snapshot(const struct pane *p)
-{
-	return p->snap;
 }
 
 void
@@ -424,7 +395,7 @@ pane_set_status(struct pane *p, const char *status)
 int
 pane_dirty(const struct pane *p)
 {
-	return p->dirty;
+	return p->dirty || p->drawn != watch_samples(p->watch);
 }
 
 void
@@ -434,12 +405,9 @@ pane_free(struct pane *p)
 
 	if (p == NULL)
 		return;
-	pane_free_snap(p);
+	pane_free_prefixes(p);
 	for (i = 0; i < SEC_N; i++)
 		free(p->lines[i]);
-	for (i = 0; i < PANE_NEVENTS; i++)
-		free(p->ev[i].text);
-	free(p->initial_queues);
 	free(p->dl);
 	free(p);
 }
@@ -682,15 +650,18 @@ pane_draw_sysv(struct pane *p, WINDOW *w, int item)
 static void
 pane_draw_event(struct pane *p, WINDOW *w, int n)
 {
-	const struct pevent *e;
+	const struct watch_event *e = watch_event(p->watch, (size_t)n);
+	const char *text;
 	struct tm tm;
 	char when[16];
 
-	e = &p->ev[(p->ev_head - n + PANE_NEVENTS) % PANE_NEVENTS];
-	localtime_r(&e->when, &tm);
+	if (e == NULL)
+		return;
+	text = snap_event_text(&e->ev);
+	localtime_r(&e->when.tv_sec, &tm);
 	strftime(when, sizeof(when), "%H:%M:%S", &tm);
 	pane_printf(p, w, ST_DIM, "%s ", when);
-	pane_put(p, w, e->text ? e->text : "", -1,
+	pane_put(p, w, text ? text : "", -1,
 	    pane_attr(p, n == 0 ? ST_TITLE : ST_TEXT));
 }
 
@@ -809,6 +780,18 @@ pane_draw_heading(struct pane *p, WINDOW *w, int sec, int active)
 		    pane_attr(p, ST_DIM));
 }
 
+/* The watched pids, "1036" or "1036,1040". */
+static void
+pane_roots(struct pane *p, WINDOW *w, enum style st)
+{
+	const pid_t *roots;
+	size_t i, n;
+
+	roots = watch_roots(p->watch, &n);
+	for (i = 0; i < n; i++)
+		pane_printf(p, w, st, "%s%d", i ? "," : "", (int)roots[i]);
+}
+
 static void
 pane_draw_header(struct pane *p, WINDOW *w)
 {
@@ -821,8 +804,8 @@ pane_draw_header(struct pane *p, WINDOW *w)
 		waddch(w, ' ');
 	wattr_off(w, pane_attr(p, ST_HEAD), NULL);
 	wmove(w, 0, 0);
-	pane_printf(p, w, ST_HEAD, " ipcview %s %d", p->utf8 ? "\u00b7" : "-",
-	    (int)p->root);
+	pane_printf(p, w, ST_HEAD, " ipcview %s ", p->utf8 ? "\u00b7" : "-");
+	pane_roots(p, w, ST_HEAD);
 	if (s)
 		pane_printf(p, w, ST_HEAD, "  %zu %s  %zu %s",
 		    s->nprocs, s->nprocs == 1 ? tr("process", "个进程") :
@@ -841,6 +824,7 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 {
 	int rows[SEC_N], sec, y = 1, i, h = getmaxy(w), vis;
 
+	pane_sync(p);
 	werase(w);
 	pane_draw_header(p, w);
 	p->dirty = 0;
@@ -848,8 +832,9 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 		return;
 	if (p->snap->nprocs == 0 && h > 1) {
 		wmove(w, 1, 1);
-		pane_printf(p, w, ST_BAD, "%s %d", tr("process gone:",
-		    "进程已结束:"), (int)p->root);
+		pane_printf(p, w, ST_BAD, "%s ", tr("process gone:",
+		    "进程已结束:"));
+		pane_roots(p, w, ST_BAD);
 		y = 2;
 	}
 	pane_layout(p, h - y, rows);
@@ -964,6 +949,7 @@ pane_key(struct pane *p, int iskey, wint_t ch)
 {
 	int used = 1;
 
+	pane_sync(p);
 	if (p->detail)
 		used = pane_detail_key(p, iskey, ch);
 	else if (iskey && ch == KEY_BTAB)
@@ -1202,6 +1188,7 @@ pane_draw_detail(struct pane *p, WINDOW *w)
 {
 	int h = getmaxy(w), y, i, k;
 
+	pane_sync(p);
 	werase(w);
 	box(w, 0, 0);
 	if (p->snap == NULL)

@@ -1,6 +1,6 @@
 /*
- * pane.h - the live IPC pane: draws a snapshot (processes, pipes, queues,
- * shared memory and semaphores, events) into a curses window.
+ * pane.h - the live IPC pane: draws a watch's last sample (processes,
+ * pipes, queues, shared memory and semaphores) and its events.
  */
 #ifndef IPCVIEW_PANE_H
 #define IPCVIEW_PANE_H
@@ -9,7 +9,7 @@
 #include <wchar.h>
 #include <curses.h>
 
-#include "snapshot.h"
+#include "watch.h"
 
 struct pane;
 
@@ -17,20 +17,12 @@ enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_EVENTS,
 	SEC_N };
 
 /*
- * A pane watching root's tree. color: use the colour pairs (after
- * start_color()); 0 for monochrome. Returns NULL when out of memory.
+ * A pane drawing w, which must outlive it: each draw shows w's last
+ * sample and history; the pane only reads w. color: use the colour pairs
+ * (after start_color()); 0 for monochrome. NULL when out of memory.
  */
-struct pane *pane_new(pid_t root, int color);
+struct pane *pane_new(const struct watch *w, int color);
 void pane_free(struct pane *p);
-
-/*
- * Gives the pane a new snapshot (which it owns from now on and frees):
- * the events between the previous one and this one are added to the log.
- */
-void pane_update(struct pane *p, struct snapshot *s);
-
-/* The snapshot shown, or NULL before the first one. */
-const struct snapshot *pane_snapshot(const struct pane *p);
 
 /* The status text shown at the right of the header ("10 Hz", "frozen"). */
 void pane_set_status(struct pane *p, const char *status);
@@ -51,7 +43,7 @@ int pane_key(struct pane *p, int iskey, wint_t ch);
 int pane_detail_open(const struct pane *p);
 void pane_draw_detail(struct pane *p, WINDOW *w);
 
-/* Nonzero when the last pane_key() or pane_update() changed the picture. */
+/* Nonzero when a key or a new sample of the watch changed the picture. */
 int pane_dirty(const struct pane *p);
 
 #endif

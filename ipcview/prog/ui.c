@@ -26,11 +26,13 @@
 #include "probe.h"
 #include "userns.h"
 #include "view.h"
+#include "watch.h"
 
 #define UI_PREFIX	0x1d	/* Ctrl+], the prefix key (telnet's escape) */
 #define UI_SHELL_MIN	12	/* rows the shell keeps while the pane shrinks */
 #define UI_PANE_MIN	3
 #define UI_QUIET	0.03	/* s of pty silence that ends a command's output */
+#define UI_START	1.0	/* s the first sample waits for the shell's prompt */
 #define UI_FRAME	0.01	/* s between two redraws of a busy screen */
 #define UI_MAX_HUP	1024	/* session members hung up at the end */
 
@@ -43,6 +45,7 @@ enum ui_mode { UI_SHELL, UI_PANE };
 struct ui {
 	const struct view_opts *o;
 	struct host	*host;		/* NULL: pane alone (--pid) */
+	struct watch	*watch;		/* the samples; the pane draws them */
 	struct pane	*pane;
 	pid_t		root;
 	WINDOW		*panew, *statw, *shellw, *overw, *inw;
@@ -436,16 +439,15 @@ out:
 static void
 ui_snapshot(struct ui *u)
 {
-	struct snapshot *s;
+	const struct snapshot *s;
 	double t0 = ui_now();
 	size_t i, full;
 
-	s = probe_take(u->root, &u->popts);
+	s = watch_next(u->watch, NULL);
 	if (s == NULL) {
-		ui_log(__func__, "probe_take: %s", strerror(errno));
+		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
 	}
-	pane_update(u->pane, s);
 	u->dirty |= DIRTY_PANE;
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
@@ -716,7 +718,7 @@ ui_loop(struct ui *u)
 static int
 ui_session_pidfds(struct ui *u, int *fds, int max)
 {
-	const struct snapshot *s = pane_snapshot(u->pane);
+	const struct snapshot *s = watch_last(u->watch);
 	size_t i;
 	int n = 0, fd;
 
@@ -838,15 +840,32 @@ ui_host_start(struct ui *u)
 static int
 ui_run(struct ui *u)
 {
+	char *cause = NULL;
+
 	if (u->host)
 		u->root = host_pid(u->host);
-	u->pane = pane_new(u->root, u->color);
+	u->watch = watch_new(&u->root, 1, &u->popts, &cause);
+	if (u->watch == NULL) {
+		ui_log(__func__, "watch_new: %s", cause ? cause : "?");
+		free(cause);
+		return -1;
+	}
+	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
 		return -1;
 	ui_status_text(u);
 	ui_windows(u);
-	ui_snapshot(u);
-	u->next_snap = ui_now() + u->interval;
+	/*
+	 * The first sample is the watch's baseline. A hosted shell is
+	 * sampled once its first output (the prompt) went quiet: before,
+	 * it is still our fork, with our handlers, or setting up its own.
+	 */
+	if (u->host) {
+		u->next_snap = ui_now() + UI_START;
+	} else {
+		ui_snapshot(u);
+		u->next_snap = ui_now() + u->interval;
+	}
 	u->mode = u->host ? UI_SHELL : UI_PANE;
 	ui_draw(u);
 	ui_loop(u);
@@ -903,6 +922,7 @@ ui_main(const struct view_opts *o)
 		ui_hangup(fds, nfds);
 	}
 	pane_free(u.pane);
+	watch_free(u.watch);
 	ui_signals_reset();
 	if (ui_logf)
 		fclose(ui_logf);

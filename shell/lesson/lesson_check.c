@@ -21,6 +21,7 @@
 #include "probe.h"
 #include "shell.h"
 #include "sigtab.h"
+#include "watch.h"
 
 volatile int lcheck_intr;
 
@@ -325,6 +326,7 @@ struct ev {
 	char			**argv;
 	char			*why;
 	size_t			whysize;
+	struct watch		*w;	/* this check's samples of the shell */
 };
 
 static int
@@ -877,9 +879,9 @@ static int
 ev_once(struct ev *e, const struct lcheck *c)
 {
 	struct probe_opts o = { NULL, -1, 0, 0 };
-	struct snapshot *s;
+	const struct snapshot *s;
 	const char *k = e->k->name;
-	int r;
+	pid_t self = getpid();
 
 	if (strcmp(k, "status") == 0)
 		return ev_status(e);
@@ -896,16 +898,16 @@ ev_once(struct ev *e, const struct lcheck *c)
 	/* a segment nobody maps can only be read by attaching it */
 	if (strcmp(k, "shm") == 0)
 		o.flags |= PROBE_SHMAT;
-	s = probe_take(getpid(), &o);
+	if (e->w == NULL)
+		e->w = watch_new(&self, 1, &o, NULL);
+	s = e->w != NULL ? watch_next(e->w, NULL) : NULL;
 	if (s == NULL) {
 		snprintf(e->why, e->whysize, tr("cannot take a snapshot: %s",
 		    "无法获取快照：%s"),
 		    strerror(errno));
 		return 0;
 	}
-	r = ev_snapshot(e, s);
-	snapshot_free(s);
-	return r;
+	return ev_snapshot(e, s);
 }
 
 static double
@@ -950,6 +952,7 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		nanosleep(&tick, NULL);
 		jobs_reap();
 	}
+	watch_free(e.w);
 	for (i = 0; i < c->argc; i++)
 		free(e.argv[i]);
 	free(e.argv);

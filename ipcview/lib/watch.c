@@ -1,0 +1,187 @@
+/*
+ * watch.c - samples over time (watch.h): the previous and the baseline
+ * snapshot, the events between the last two, a ring of recent events.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "watch.h"
+
+struct watch {
+	pid_t		*roots;
+	size_t		nroots;
+	struct probe_opts opts;
+	struct snapshot	*base;		/* the first sample */
+	struct snapshot	*last;		/* the newest; may be base */
+	struct snap_events ev;		/* between the last two samples */
+	unsigned long	samples;
+	struct watch_event ring[WATCH_NEVENTS];	/* head the newest */
+	size_t		head, nring;
+};
+
+static void
+watch_cause(char **cause, const char *what)
+{
+	if (cause != NULL)
+		*cause = strdup(what);
+}
+
+struct watch *
+watch_new(const pid_t *roots, size_t nroots, const struct probe_opts *opts,
+    char **cause)
+{
+	struct watch *w;
+	size_t i;
+
+	if (roots == NULL || nroots == 0) {
+		watch_cause(cause, "no process to watch");
+		errno = EINVAL;
+		return NULL;
+	}
+	for (i = 0; i < nroots; i++) {
+		if (roots[i] <= 0) {
+			watch_cause(cause, "invalid pid");
+			errno = EINVAL;
+			return NULL;
+		}
+	}
+	w = calloc(1, sizeof(*w));
+	if (w == NULL || (w->roots = malloc(nroots * sizeof(*roots))) == NULL) {
+		free(w);
+		watch_cause(cause, strerror(ENOMEM));
+		errno = ENOMEM;
+		return NULL;
+	}
+	memcpy(w->roots, roots, nroots * sizeof(*roots));
+	w->nroots = nroots;
+	if (opts != NULL)
+		w->opts = *opts;
+	else
+		w->opts.nmsgs = -1;
+	return w;
+}
+
+static void
+watch_event_clear(struct watch_event *e)
+{
+	free(e->ev.en);
+	free(e->ev.zh);
+	e->ev.en = e->ev.zh = NULL;
+}
+
+void
+watch_free(struct watch *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	snap_events_free(&w->ev);
+	if (w->last != w->base)
+		snapshot_free(w->last);
+	snapshot_free(w->base);
+	for (i = 0; i < WATCH_NEVENTS; i++)
+		watch_event_clear(&w->ring[i]);
+	free(w->roots);
+	free(w);
+}
+
+/* Keeps a copy of e in the ring; a failed copy keeps it without words. */
+static void
+watch_keep(struct watch *w, const struct snap_event *e,
+    const struct timespec *when)
+{
+	struct watch_event *k;
+
+	w->head = (w->head + 1) % WATCH_NEVENTS;
+	k = &w->ring[w->head];
+	watch_event_clear(k);
+	k->when = *when;
+	k->ev = *e;
+	k->ev.en = e->en ? strdup(e->en) : NULL;
+	k->ev.zh = e->zh ? strdup(e->zh) : NULL;
+	if (w->nring < WATCH_NEVENTS)
+		w->nring++;
+}
+
+const struct snapshot *
+watch_add(struct watch *w, struct snapshot *s, const struct snap_events **ev)
+{
+	struct snap_events nev;
+	size_t i;
+
+	if (s == NULL) {
+		errno = EINVAL;
+		return NULL;
+	}
+	/* the first sample is the baseline: what was there before us */
+	if (snap_diff(w->last, s, &nev) < 0) {
+		snapshot_free(s);
+		return NULL;
+	}
+	snap_events_free(&w->ev);
+	w->ev = nev;
+	for (i = 0; i < nev.n; i++)
+		watch_keep(w, &nev.ev[i], &s->taken);
+	if (w->base == NULL)
+		w->base = s;
+	else if (w->last != w->base)
+		snapshot_free(w->last);
+	w->last = s;
+	w->samples++;
+	if (ev != NULL)
+		*ev = &w->ev;
+	return s;
+}
+
+const struct snapshot *
+watch_next(struct watch *w, const struct snap_events **ev)
+{
+	struct snapshot *s;
+
+	s = probe_take_roots(w->roots, w->nroots, &w->opts);
+	if (s == NULL)
+		return NULL;
+	return watch_add(w, s, ev);
+}
+
+const struct snapshot *
+watch_last(const struct watch *w)
+{
+	return w->last;
+}
+
+const struct snapshot *
+watch_baseline(const struct watch *w)
+{
+	return w->base;
+}
+
+unsigned long
+watch_samples(const struct watch *w)
+{
+	return w->samples;
+}
+
+const pid_t *
+watch_roots(const struct watch *w, size_t *n)
+{
+	*n = w->nroots;
+	return w->roots;
+}
+
+size_t
+watch_nevents(const struct watch *w)
+{
+	return w->nring;
+}
+
+const struct watch_event *
+watch_event(const struct watch *w, size_t i)
+{
+	if (i >= w->nring)
+		return NULL;
+	return &w->ring[(w->head + WATCH_NEVENTS - i) % WATCH_NEVENTS];
+}
