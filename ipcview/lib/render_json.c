@@ -117,30 +117,6 @@ jw_str(struct jw *w, const char *key, const char *s)
 		jw_strn(w, key, s, strlen(s));
 }
 
-int
-render_json_string(FILE *out, const char *s, size_t len)
-{
-	size_t i;
-	unsigned char ch;
-
-	for (i = 0; i < len; i++) {
-		ch = (unsigned char)s[i];
-		if (ch == '"' || ch == '\\')
-			fprintf(out, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", out);
-		else if (ch == '\t')
-			fputs("\\t", out);
-		else if (ch == '\r')
-			fputs("\\r", out);
-		else if (ch < 0x20 || ch == 0x7f)
-			fprintf(out, "\\u%04x", ch);
-		else
-			fputc(ch, out);
-	}
-	return ferror(out) ? -1 : 0;
-}
-
 /* Bytes as "text" when they read as text, else as "hex". */
 static void
 jw_bytes(struct jw *w, const unsigned char *data, size_t len)

@@ -15,38 +15,6 @@
 
 #define TEXT_MAX_BYTES	64	/* bytes of a message or segment shown */
 
-ssize_t
-render_text_len(const unsigned char *d, size_t len)
-{
-	size_t i = 0, n, k;
-
-	while (len > 0 && d[len - 1] == '\0')
-		len--;
-	while (i < len) {
-		if (d[i] < 0x80) {
-			if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' &&
-			    d[i] != '\r') || d[i] == 0x7f)
-				return -1;
-			i++;
-			continue;
-		}
-		/* UTF-8: a lead byte, then n continuation bytes 10xxxxxx */
-		if ((d[i] & 0xe0) == 0xc0 && d[i] >= 0xc2)
-			n = 1;
-		else if ((d[i] & 0xf0) == 0xe0)
-			n = 2;
-		else if ((d[i] & 0xf8) == 0xf0 && d[i] <= 0xf4)
-			n = 3;
-		else
-			return -1;
-		for (k = 1; k <= n; k++)
-			if (i + k >= len || (d[i + k] & 0xc0) != 0x80)
-				return -1;
-		i += n + 1;
-	}
-	return (ssize_t)len;
-}
-
 /* Bytes as a quoted string when they read as text, else as hex. */
 static void
 text_bytes(FILE *out, const unsigned char *d, size_t len)
@@ -282,29 +250,6 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 		text_pipe(out, s, &s->pipes[i]);
 	text_sysv(out, s, flags);
 	return ferror(out) ? -1 : 0;
-}
-
-char *
-render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
-    const struct snapshot *s, unsigned flags)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		return NULL;
-	if (render(f, s, flags) < 0) {
-		fclose(f);
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
 }
 
 char *

@@ -1,0 +1,88 @@
+/*
+ * render_common.c - what the text and JSON renderers share: telling text
+ * from binary bytes, string escapes, rendering into a string.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "render.h"
+
+ssize_t
+render_text_len(const unsigned char *d, size_t len)
+{
+	size_t i = 0, n, k;
+
+	while (len > 0 && d[len - 1] == '\0')
+		len--;
+	while (i < len) {
+		if (d[i] < 0x80) {
+			if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n' &&
+			    d[i] != '\r') || d[i] == 0x7f)
+				return -1;
+			i++;
+			continue;
+		}
+		/* UTF-8: a lead byte, then n continuation bytes 10xxxxxx */
+		if ((d[i] & 0xe0) == 0xc0 && d[i] >= 0xc2)
+			n = 1;
+		else if ((d[i] & 0xf0) == 0xe0)
+			n = 2;
+		else if ((d[i] & 0xf8) == 0xf0 && d[i] <= 0xf4)
+			n = 3;
+		else
+			return -1;
+		for (k = 1; k <= n; k++)
+			if (i + k >= len || (d[i + k] & 0xc0) != 0x80)
+				return -1;
+		i += n + 1;
+	}
+	return (ssize_t)len;
+}
+
+int
+render_json_string(FILE *out, const char *s, size_t len)
+{
+	size_t i;
+	unsigned char ch;
+
+	for (i = 0; i < len; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == '"' || ch == '\\')
+			fprintf(out, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", out);
+		else if (ch == '\t')
+			fputs("\\t", out);
+		else if (ch == '\r')
+			fputs("\\r", out);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(out, "\\u%04x", ch);
+		else
+			fputc(ch, out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+char *
+render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
+    const struct snapshot *s, unsigned flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL)
+		return NULL;
+	if (render(f, s, flags) < 0) {
+		fclose(f);
+		free(buf);
+		errno = EIO;
+		return NULL;
+	}
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
