@@ -6,6 +6,7 @@
 #ifndef IPCSH_PROBE_H
 #define IPCSH_PROBE_H
 
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "snapshot.h"
@@ -59,6 +60,23 @@ struct snapshot *probe_take(pid_t root, const struct probe_opts *opts);
  */
 struct snapshot *probe_take_roots(const pid_t *roots, size_t nroots,
     const struct probe_opts *opts);
+
+/*
+ * One process alone, not its tree: pid, comm, state, ids, uid and the
+ * five signal sets (SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt of proc(5)
+ * /proc/PID/status) into *p, which holds nothing to free (argv NULL).
+ * opts may be NULL. 0, or -1 with errno (ESRCH: no such process).
+ */
+int probe_proc_signals(pid_t pid, const struct probe_opts *opts,
+    struct snap_proc *p);
+
+/*
+ * stat(2) of path as process pid sees it: a relative path from its
+ * working directory (proc(5) /proc/PID/cwd), an absolute one from its
+ * root (/proc/PID/root). Opens nothing, so a FIFO gains no opener.
+ * 0, or -1 with errno.
+ */
+int probe_proc_stat_path(pid_t pid, const char *path, struct stat *st);
 
 /* Frees a snapshot and everything in it. NULL is allowed. */
 void snapshot_free(struct snapshot *s);

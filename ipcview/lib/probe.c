@@ -37,24 +37,6 @@ probe_free_paths(struct probe_ctx *c)
 	c->npaths = 0;
 }
 
-static int
-probe_setup(struct probe_ctx *c, const struct probe_opts *o)
-{
-	const char *root = o && o->procfs ? o->procfs : "/proc";
-
-	memset(c, 0, sizeof(*c));
-	c->procfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (c->procfd < 0)
-		return -1;
-	c->live = strcmp(root, "/proc") == 0;
-	c->nmsgs = o && o->nmsgs >= 0 ? o->nmsgs : PROBE_NMSGS;
-	c->shm_preview = o && o->shm_preview ? o->shm_preview : SNAP_SHM_PREVIEW;
-	c->flags = o ? o->flags : 0;
-	if (!c->live)
-		c->flags |= PROBE_NO_FILL | PROBE_NO_SYSV;
-	return 0;
-}
-
 /* Every root's tree into c->s, root after root. 0 or -1 (ENOMEM). */
 static int
 probe_trees(struct probe_ctx *c, const pid_t *roots, size_t nroots)
@@ -94,7 +76,7 @@ probe_take_roots(const pid_t *roots, size_t nroots,
 		errno = EINVAL;
 		return NULL;
 	}
-	if (probe_setup(&c, opts) < 0)
+	if (probe_ctx_open(&c, opts) < 0)
 		return NULL;
 	s = calloc(1, sizeof(*s));
 	if (s == NULL)

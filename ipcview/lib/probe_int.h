@@ -32,6 +32,13 @@ struct probe_path {
 	ino_t		ino;
 };
 
+/*
+ * Opens the procfs root opts names ("/proc" by default) into c, cleared
+ * first, with the options' defaults filled in. 0, or -1 with errno; the
+ * caller closes c->procfd.
+ */
+int probe_ctx_open(struct probe_ctx *c, const struct probe_opts *opts);
+
 /* Grows *arr (of elem-sized items, *cap of them) to hold n+1. 0 or -1. */
 int probe_grow(void *arr, size_t *cap, size_t n, size_t elem);
 

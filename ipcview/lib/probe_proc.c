@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -384,4 +385,44 @@ probe_procs(struct probe_ctx *c, pid_t root)
 	if (root <= 0)
 		return 0;
 	return proc_walk(c, root, 0);
+}
+
+int
+probe_proc_signals(pid_t pid, const struct probe_opts *opts,
+    struct snap_proc *p)
+{
+	struct probe_ctx c;
+	int r, saved;
+
+	memset(p, 0, sizeof(*p));
+	p->pid = pid;
+	if (pid <= 0) {
+		errno = ESRCH;
+		return -1;
+	}
+	if (probe_ctx_open(&c, opts) < 0)
+		return -1;
+	r = proc_stat(&c, p) < 0 || proc_status(&c, p) < 0 ? -1 : 0;
+	saved = errno;
+	close(c.procfd);
+	if (r < 0)
+		errno = saved == ENOENT ? ESRCH : saved;
+	return r;
+}
+
+int
+probe_proc_stat_path(pid_t pid, const char *path, struct stat *st)
+{
+	char link[PATH_MAX + 64];
+
+	if (pid <= 0 || path == NULL || path[0] == '\0') {
+		errno = EINVAL;
+		return -1;
+	}
+	/* proc(5): cwd and root are the process's own view of the tree */
+	if (path[0] == '/')
+		snprintf(link, sizeof(link), "/proc/%d/root%s", (int)pid, path);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/cwd/%s", (int)pid, path);
+	return stat(link, st);
 }

@@ -1,7 +1,7 @@
 /*
  * probe_util.c - what the collectors (probe_proc.c, probe_pipe.c,
- * probe_sysv.c) share: growing arrays, reading procfs files and
- * directories, /proc/PID/syscall, cached pidfds.
+ * probe_sysv.c) share: the procfs root, growing arrays, reading procfs
+ * files and directories, /proc/PID/syscall, cached pidfds.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,6 +13,24 @@
 #include <unistd.h>
 
 #include "probe_int.h"
+
+int
+probe_ctx_open(struct probe_ctx *c, const struct probe_opts *o)
+{
+	const char *root = o && o->procfs ? o->procfs : "/proc";
+
+	memset(c, 0, sizeof(*c));
+	c->procfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->procfd < 0)
+		return -1;
+	c->live = strcmp(root, "/proc") == 0;
+	c->nmsgs = o && o->nmsgs >= 0 ? o->nmsgs : PROBE_NMSGS;
+	c->shm_preview = o && o->shm_preview ? o->shm_preview : SNAP_SHM_PREVIEW;
+	c->flags = o ? o->flags : 0;
+	if (!c->live)
+		c->flags |= PROBE_NO_FILL | PROBE_NO_SYSV;
+	return 0;
+}
 
 int
 probe_grow(void *arr, size_t *cap, size_t n, size_t elem)

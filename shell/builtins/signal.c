@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "probe.h"
 #include "core/jobs.h"
 #include "sandbox/sandbox.h"
 #include "shell.h"
@@ -295,57 +296,21 @@ bi_trap(int argc, char **argv)
 	return rc;
 }
 
-/* One /proc/PID/status mask field, by name ("SigBlk"). */
-struct maskfield {
-	const char *field;
-	const char *what;
-	uint64_t mask;
-	int found;
-};
-
-static int
-read_masks(const char *pid, char *name, size_t size,
-    struct maskfield *f, int nf)
-{
-	char path[64], line[256];
-	FILE *fp;
-	int i;
-
-	snprintf(path, sizeof(path), "/proc/%s/status", pid);
-	if ((fp = fopen(path, "re")) == NULL)
-		return -1;
-	name[0] = '\0';
-	/* proc(5): "Name:\tsleep", "SigPnd:\t0000000000000200", ... */
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *v = strchr(line, ':');
-
-		if (v == NULL)
-			continue;
-		*v++ = '\0';
-		v += strspn(v, " \t");
-		v[strcspn(v, "\n")] = '\0';
-		if (strcmp(line, "Name") == 0)
-			snprintf(name, size, "%s", v);
-		for (i = 0; i < nf; i++)
-			if (strcmp(line, f[i].field) == 0 &&
-			    sig_mask_parse(v, &f[i].mask) == 0)
-				f[i].found = 1;
-	}
-	fclose(fp);
-	return 0;
-}
-
 static int
 print_masks(const char *pid)
 {
-	struct maskfield f[] = {
-		{ "SigPnd", "pending (thread)", 0, 0 },
-		{ "ShdPnd", "pending (process)", 0, 0 },
-		{ "SigBlk", "blocked", 0, 0 },
-		{ "SigIgn", "ignored", 0, 0 },
-		{ "SigCgt", "caught", 0, 0 },
+	struct snap_proc sp;
+	const struct {
+		const char *field, *what;
+		const uint64_t *mask;
+	} f[] = {
+		{ "SigPnd", "pending (thread)", &sp.sigpnd },
+		{ "ShdPnd", "pending (process)", &sp.shdpnd },
+		{ "SigBlk", "blocked", &sp.sigblk },
+		{ "SigIgn", "ignored", &sp.sigign },
+		{ "SigCgt", "caught", &sp.sigcgt },
 	};
-	char name[64], buf[1024], self[32];
+	char buf[1024], self[32];
 	pid_t p;
 	int i;
 
@@ -355,13 +320,12 @@ print_masks(const char *pid)
 	}
 	if (parse_pid(pid, &p) < 0 || p <= 0)
 		return bi_errorf("sigmask", "%s: invalid pid", pid);
-	if (read_masks(pid, name, sizeof(name), f, 5) < 0)
+	/* the five sets of proc(5) /proc/PID/status, read by the probe */
+	if (probe_proc_signals(p, NULL, &sp) < 0)
 		return bi_errorf("sigmask", "%s: no such process", pid);
-	printf("pid %s (%s)\n", pid, name);
+	printf("pid %s (%s)\n", pid, sp.comm);
 	for (i = 0; i < 5; i++) {
-		if (!f[i].found)
-			continue;
-		sig_mask_names(f[i].mask, ",", buf, sizeof(buf));
+		sig_mask_names(*f[i].mask, ",", buf, sizeof(buf));
 		printf("  %-18s %s:  %s\n", f[i].what, f[i].field,
 		    buf[0] ? buf : "-");
 	}

@@ -543,7 +543,7 @@ fifo_openers(const struct snapshot *s, const struct stat *st, int mode)
 	size_t i;
 	long n = 0;
 	const struct snap_proc *p;
-	char path[4200];
+	struct stat sa;
 
 	for (i = 0; i < s->nprocs; i++) {
 		p = &s->procs[i];
@@ -551,9 +551,9 @@ fifo_openers(const struct snapshot *s, const struct stat *st, int mode)
 			continue;
 		if (p->fifo_wait[0] != '/') {
 			/* relative to its own working directory */
-			snprintf(path, sizeof(path), "/proc/%d/cwd/%s",
-			    (int)p->pid, p->fifo_wait);
-			if (same_file(path, st))
+			if (probe_proc_stat_path(p->pid, p->fifo_wait,
+			    &sa) == 0 && sa.st_dev == st->st_dev &&
+			    sa.st_ino == st->st_ino)
 				n++;
 		} else if (same_file(p->fifo_wait, st)) {
 			n++;
