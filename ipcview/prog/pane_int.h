@@ -1,0 +1,95 @@
+/*
+ * pane_int.h - what pane.c (layout, keys, detail window) and
+ * pane_sections.c (the sections' table) share: the pane's state, its
+ * drawing helpers and the operations of one section.
+ */
+#ifndef IPCVIEW_PANE_INT_H
+#define IPCVIEW_PANE_INT_H
+
+#include <stddef.h>
+
+#include "pane.h"
+
+#define DETAIL_MAX	512	/* lines of a detail view */
+
+enum style { ST_TEXT, ST_HEAD, ST_TITLE, ST_OK, ST_WARN, ST_BAD, ST_DIM,
+	ST_PEND, ST_BAR, ST_N };
+
+/* A line of a section: item (process, pipe, queue...) and sub-line. */
+struct pline {
+	int		item;
+	int		sub;	/* -1 for the item's own line */
+};
+
+/* A line of a detail view: up to four pieces, each in its style. */
+struct seg {
+	enum style	st;
+	char		text[160];
+};
+
+struct dline {
+	struct seg	seg[4];
+	int		nseg;
+};
+
+struct pane {
+	const struct watch *watch;	/* the model drawn; never changed here */
+	unsigned long	drawn;		/* watch_samples() the lines are for */
+	int		color, utf8;
+	const struct snapshot *snap;	/* watch_last() when the lines were made */
+	char		status[96];
+	int		dirty;
+	int		shown[SEC_N];
+	int		focus;
+	int		sel[SEC_N], off[SEC_N];
+	int		all_queues;
+	struct pline	*lines[SEC_N];
+	int		nlines[SEC_N];
+	char		**prefix;		/* tree drawing per process */
+	size_t		nprefix;
+	int		detail;			/* open: its section + 1 */
+	long		detail_key;		/* pid, inode, queue id... */
+	int		detail_off;
+	struct dline	*dl;
+	int		ndl;
+};
+
+/*
+ * One section of the pane, as tmux's struct window_mode: its heading,
+ * the key that shows or hides it, and its operations on p->snap.
+ */
+struct pane_sec {
+	const char	*en, *zh;	/* the heading */
+	int		key;		/* '1'...: shows or hides it */
+	int		indent;		/* columns before each line */
+	/* Adds its lines for p->snap with pane_add_line(p, sec, ...). */
+	void		(*lines)(struct pane *p, int sec);
+	/* Draws line l at the cursor of w. */
+	void		(*draw)(struct pane *p, WINDOW *w, const struct pline *l);
+	/* What line l's detail view follows (pid, inode, id); NULL: none. */
+	long		(*detail_key)(const struct pane *p,
+			    const struct pline *l);
+	/* The detail view of key into p->dl (pane_dl_new); nothing if gone. */
+	void		(*detail)(struct pane *p, long key);
+};
+
+extern const struct pane_sec pane_sections[SEC_N];
+
+/* pane.c: drawing helpers (UTF-8 aware, cut at the window's edge). */
+attr_t pane_attr(const struct pane *p, enum style st);
+int pane_put(const struct pane *p, WINDOW *w, const char *s, int max,
+    attr_t a);
+int pane_printf(const struct pane *p, WINDOW *w, enum style st,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void pane_put_col(const struct pane *p, WINDOW *w, const char *s, int width,
+    attr_t a);
+void pane_text(const unsigned char *d, size_t n, char *out, size_t size);
+void pane_add_line(struct pane *p, int sec, int item, int sub);
+struct dline *pane_dl_new(struct pane *p);
+void pane_dl_seg(struct dline *d, enum style st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* pane_sections.c: frees the tree drawing of the processes' lines. */
+void pane_free_prefixes(struct pane *p);
+
+#endif

@@ -1,0 +1,625 @@
+/*
+ * pane_sections.c - the pane's sections, one row each in pane_sections[]:
+ * processes, pipes and FIFOs, message queues, shared memory and
+ * semaphores, events. Each makes its lines from the watch's last sample,
+ * draws one line and builds its detail view; pane.c lays them out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "pane_int.h"
+#include "sigtab.h"
+
+#define PANE_DEPTH_MAX	12	/* tree levels drawn with lines */
+#define PANE_BAR	16	/* cells of a fill bar */
+
+/* ------------------------------------------------------------------ */
+/* what is shown, and how each kind of line is drawn                   */
+
+static int
+pane_queue_shown(const struct pane *p, const struct snap_queue *q)
+{
+	if (p->all_queues || q->related)
+		return 1;
+	/* a queue made since we started is the student's, even if unused */
+	return snap_queue_find(watch_baseline(p->watch), q->info.id) == NULL;
+}
+static int
+pane_is_root(const struct pane *p, pid_t pid)
+{
+	const pid_t *roots;
+	size_t i, n;
+
+	roots = watch_roots(p->watch, &n);
+	for (i = 0; i < n; i++)
+		if (roots[i] == pid)
+			return 1;
+	return 0;
+}
+/*
+ * A pipe only a watched shell itself holds, both ends: its SIGCHLD
+ * self-pipe, not something the student made. Shown with 'a'.
+ */
+static int
+pane_pipe_internal(const struct pane *p, const struct snap_pipe *pp)
+{
+	pid_t owner;
+	size_t i;
+
+	if (p->all_queues || pp->kind != SNAP_PIPE || pp->nwriters == 0 ||
+	    pp->nreaders == 0)
+		return 0;
+	owner = pp->writers[0].pid;
+	for (i = 0; i < pp->nwriters; i++)
+		if (pp->writers[i].pid != owner)
+			return 0;
+	for (i = 0; i < pp->nreaders; i++)
+		if (pp->readers[i].pid != owner)
+			return 0;
+	return pane_is_root(p, owner);
+}
+void
+pane_free_prefixes(struct pane *p)
+{
+	size_t i;
+
+	/* p->snap may be gone already: the watch moved on */
+	for (i = 0; p->prefix && i < p->nprefix; i++)
+		free(p->prefix[i]);
+	free(p->prefix);
+	p->prefix = NULL;
+	p->nprefix = 0;
+}
+static void
+pane_tree_prefixes(struct pane *p)
+{
+	const struct snapshot *s = p->snap;
+	int more[PANE_DEPTH_MAX + 2] = { 0 };
+	char buf[128];
+	size_t i, o;
+	int d, l;
+
+	p->prefix = calloc(s->nprocs ? s->nprocs : 1, sizeof(char *));
+	if (p->prefix == NULL)
+		return;
+	p->nprefix = s->nprocs;
+	/* backwards: more[l] says a later sibling exists at depth l */
+	for (i = s->nprocs; i-- > 0; ) {
+		d = s->procs[i].depth;
+		if (d > PANE_DEPTH_MAX)
+			d = PANE_DEPTH_MAX;
+		o = 0;
+		for (l = 1; l < d; l++)
+			o += snprintf(buf + o, sizeof(buf) - o, "%s",
+			    more[l] ? (p->utf8 ? "\u2502 " : "| ") : "  ");
+		if (d > 0)
+			o += snprintf(buf + o, sizeof(buf) - o, "%s",
+			    more[d] ? (p->utf8 ? "\u251c\u2500" : "|-") :
+			    (p->utf8 ? "\u2514\u2500" : "`-"));
+		buf[o] = '\0';
+		p->prefix[i] = strdup(buf);
+		more[d] = 1;
+		for (l = d + 1; l <= PANE_DEPTH_MAX; l++)
+			more[l] = 0;
+	}
+}
+static const char *
+pane_comm(const struct snapshot *s, pid_t pid)
+{
+	const struct snap_proc *pr = snap_proc_find(s, pid);
+
+	return pr ? pr->comm : "?";
+}
+static void
+pane_cmdline(const struct snap_proc *pr, char *buf, size_t size)
+{
+	size_t o = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; pr->argv && i < pr->argc && pr->argv[i] && o < size;
+	    i++)
+		o += snprintf(buf + o, size - o, "%s%s", i ? " " : "",
+		    pr->argv[i]);
+	if (buf[0] == '\0')
+		snprintf(buf, size, "[%s]", pr->comm);
+}
+static enum style
+pane_state_style(char state)
+{
+	switch (state) {
+	case 'R':
+		return ST_OK;
+	case 'D':
+		return ST_WARN;
+	case 'T':
+	case 't':
+	case 'Z':
+	case 'X':
+		return ST_BAD;
+	default:
+		return ST_TEXT;
+	}
+}
+static void
+pane_mask(struct pane *p, WINDOW *w, const char *label, uint64_t mask,
+    enum style st)
+{
+	char names[400];
+
+	if (mask == 0 || getcurx(w) >= getmaxx(w) - 2)
+		return;
+	sig_mask_names(mask, ",", names, sizeof(names));
+	pane_printf(p, w, ST_DIM, " %s:", label);
+	pane_put(p, w, names, -1, pane_attr(p, st));
+}
+static void
+pane_draw_proc(struct pane *p, WINDOW *w, const struct pline *l)
+{
+	const struct snap_proc *pr = &p->snap->procs[l->item];
+	int idx = l->item;
+	char cmd[512], tree[600];
+	int width = getmaxx(w), cmdw;
+
+	cmdw = width * 35 / 100;
+	if (cmdw < 16)
+		cmdw = 16;
+	if (cmdw > 48)
+		cmdw = 48;
+	pane_printf(p, w, ST_TEXT, "%7d ", (int)pr->pid);
+	pane_printf(p, w, pane_state_style(pr->state), "%c ", pr->state);
+	pane_put_col(p, w, pr->wchan[0] ? pr->wchan :
+	    (pr->state == 'R' ? tr("running", "运行") : "-"), 11,
+	    pane_attr(p, pr->wchan[0] ? ST_WARN : ST_DIM));
+	waddch(w, ' ');
+	pane_cmdline(pr, cmd, sizeof(cmd));
+	snprintf(tree, sizeof(tree), "%s%s",
+	    p->prefix && p->prefix[idx] ? p->prefix[idx] : "", cmd);
+	pane_put_col(p, w, tree, cmdw, A_NORMAL);
+	pane_mask(p, w, tr("pend", "未决"), snap_proc_pending(pr), ST_PEND);
+	pane_mask(p, w, tr("blk", "阻塞"), pr->sigblk, ST_WARN);
+	pane_mask(p, w, tr("cgt", "捕捉"), pr->sigcgt, ST_OK);
+	pane_mask(p, w, tr("ign", "忽略"), pr->sigign, ST_DIM);
+}
+static void
+pane_bar(struct pane *p, WINDOW *w, long fill, long cap, int full)
+{
+	int i, n = 0, cells = getmaxx(w) >= 100 ? PANE_BAR : PANE_BAR / 2;
+	enum style st = ST_OK;
+
+	if (fill > 0 && cap > 0) {
+		n = (int)((fill * cells + cap - 1) / cap);
+		if (n > cells)
+			n = cells;
+	}
+	if (full || (cap > 0 && fill >= cap))
+		st = ST_BAD;
+	else if (cap > 0 && fill * 4 >= cap * 3)
+		st = ST_WARN;
+	waddch(w, '[');
+	for (i = 0; i < cells; i++)
+		pane_put(p, w, i < n ? (p->utf8 ? "\u2588" : "#") :
+		    (p->utf8 ? "\u00b7" : "."), 1,
+		    pane_attr(p, i < n ? st : ST_DIM));
+	waddch(w, ']');
+	if (fill < 0 && cap < 0)
+		pane_printf(p, w, ST_DIM, " %s", tr("not open yet", "尚未打开"));
+	else if (fill < 0)
+		pane_printf(p, w, ST_TEXT, " ?/%ld B", cap);
+	else
+		pane_printf(p, w, ST_TEXT, " %ld/%ld B", fill, cap);
+}
+static void
+pane_ends(struct pane *p, WINDOW *w, const struct snap_end *e, size_t n,
+    const char *blocked)
+{
+	size_t i;
+
+	if (n == 0) {
+		pane_put(p, w, tr("(none)", "(无)"), -1,
+		    pane_attr(p, ST_DIM));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		pane_printf(p, w, ST_TEXT, "%s%s %d", i ? ", " : "",
+		    pane_comm(p->snap, e[i].pid), (int)e[i].pid);
+		if (e[i].blocked)
+			pane_printf(p, w, ST_WARN, " (%s)", blocked);
+	}
+}
+static void
+pane_draw_pipe(struct pane *p, WINDOW *w, const struct pline *l)
+{
+	const struct snap_pipe *pp = &p->snap->pipes[l->item];
+	const char *arrow = p->utf8 ? " \u2192 " : " -> ";
+	size_t i;
+
+	if (pp->kind == SNAP_FIFO)
+		pane_printf(p, w, ST_TITLE, "fifo %s ", pp->path ? pp->path : "?");
+	else
+		pane_printf(p, w, ST_TITLE, "pipe %lu ", pp->inode);
+	pane_ends(p, w, pp->writers, pp->nwriters, tr("blocked", "阻塞"));
+	pane_put(p, w, arrow, -1, A_NORMAL);
+	pane_bar(p, w, pp->fill, pp->capacity, pp->full);
+	/* the state next to the bar, where a narrow screen still shows it */
+	if (pp->full)
+		pane_printf(p, w, ST_BAD, " %s", tr("FULL", "满"));
+	else if (pp->fill == 0)
+		pane_printf(p, w, ST_DIM, " %s", tr("EMPTY", "空"));
+	pane_put(p, w, arrow, -1, A_NORMAL);
+	pane_ends(p, w, pp->readers, pp->nreaders, tr("waiting", "等待"));
+	if (pp->nreaders == 0 && pp->nwriters > 0)
+		pane_printf(p, w, ST_BAD, " %s", tr("no readers: next write raises SIGPIPE",
+		    "无读者: 下次写入将引发 SIGPIPE"));
+	else if (pp->nwriters == 0 && pp->nreaders > 0)
+		pane_printf(p, w, ST_WARN, " %s", tr("no writers: reader sees EOF",
+		    "无写者: 读者将读到 EOF"));
+	for (i = 0; i < pp->nopen_readers; i++)
+		pane_printf(p, w, ST_WARN, " %s %d", tr("open waits for writer:",
+		    "open 等待写者:"), (int)pp->open_readers[i].pid);
+	for (i = 0; i < pp->nopen_writers; i++)
+		pane_printf(p, w, ST_WARN, " %s %d", tr("open waits for reader:",
+		    "open 等待读者:"), (int)pp->open_writers[i].pid);
+}
+static void
+pane_draw_queue(struct pane *p, WINDOW *w, const struct pline *l)
+{
+	const struct snap_queue *q = &p->snap->queues[l->item];
+	int sub = l->sub;
+	const struct snap_msg *m;
+	char text[400];
+
+	if (sub < 0) {
+		pane_printf(p, w, ST_TITLE, "queue 0x%08x id %d ",
+		    (unsigned)q->info.perm.key, q->info.id);
+		pane_bar(p, w, (long)q->info.cbytes, (long)q->info.qbytes, 0);
+		pane_printf(p, w, ST_TEXT, "  %lu %s", q->info.qnum,
+		    q->info.qnum == 1 ? tr("message", "条消息") :
+		    tr("messages", "条消息"));
+		if (q->info.cbytes >= q->info.qbytes && q->info.qbytes > 0)
+			pane_printf(p, w, ST_BAD, "  %s", tr("FULL: msgsnd blocks",
+			    "满: msgsnd 将阻塞"));
+		return;
+	}
+	if (!q->readable) {
+		pane_printf(p, w, ST_DIM, "  %s", tr("(messages not readable: permission denied)",
+		    "(无权读取消息)"));
+		return;
+	}
+	m = &q->msgs[sub];
+	pane_text(m->data, m->size, text, sizeof(text));
+	pane_printf(p, w, ST_DIM, "  #%d ", sub + 1);
+	pane_printf(p, w, ST_WARN, "type %ld", m->type);
+	pane_printf(p, w, ST_DIM, " %zu B ", m->size);
+	pane_printf(p, w, ST_TEXT, "\"%s\"", text);
+}
+static void
+pane_draw_sysv(struct pane *p, WINDOW *w, const struct pline *l)
+{
+	int item = l->item;
+	const struct snapshot *s = p->snap;
+	const struct snap_shm *m;
+	const struct snap_sem *e;
+	char text[200];
+	size_t i;
+
+	if ((size_t)item < s->nshms) {
+		m = &s->shms[item];
+		pane_printf(p, w, ST_TITLE, "shm 0x%08x id %d ",
+		    (unsigned)m->info.perm.key, m->info.id);
+		pane_printf(p, w, ST_TEXT, "%zu B nattch %lu", m->info.size,
+		    m->info.nattch);
+		for (i = 0; i < m->nattached; i++)
+			pane_printf(p, w, ST_TEXT, "%s%d", i ? "," : " pids ",
+			    (int)m->attached[i]);
+		if (m->readable) {
+			pane_text(m->preview, strnlen((char *)m->preview,
+			    m->npreview), text, sizeof(text));
+			pane_printf(p, w, ST_DIM, "  \"%s\"", text);
+		}
+		return;
+	}
+	e = &s->sems[item - s->nshms];
+	pane_printf(p, w, ST_TITLE, "sem 0x%08x id %d ",
+	    (unsigned)e->info.perm.key, e->info.id);
+	pane_printf(p, w, ST_TEXT, "%s", tr("values", "值"));
+	for (i = 0; e->members && i < e->info.nsems; i++)
+		pane_printf(p, w, e->members[i].ncnt || e->members[i].zcnt ?
+		    ST_WARN : ST_TEXT, " %d", e->members[i].val);
+	if (!e->readable)
+		pane_printf(p, w, ST_DIM, " %s", tr("(not readable)", "(无权读取)"));
+}
+static void
+pane_draw_event(struct pane *p, WINDOW *w, const struct pline *l)
+{
+	int n = l->item;
+	const struct watch_event *e = watch_event(p->watch, (size_t)n);
+	const char *text;
+	struct tm tm;
+	char when[16];
+
+	if (e == NULL)
+		return;
+	text = snap_event_text(&e->ev);
+	localtime_r(&e->when.tv_sec, &tm);
+	strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	pane_printf(p, w, ST_DIM, "%s ", when);
+	pane_put(p, w, text ? text : "", -1,
+	    pane_attr(p, n == 0 ? ST_TITLE : ST_TEXT));
+}
+/* The 64 signals in four columns: pending, blocked, ignored, caught. */
+static void
+pane_detail_proc(struct pane *p, const struct snap_proc *pr)
+{
+	struct dline *d;
+	uint64_t pnd = snap_proc_pending(pr), bit;
+	char cmd[400];
+	const char *name;
+	int row, col, sig;
+	enum style st;
+
+	pane_cmdline(pr, cmd, sizeof(cmd));
+	pane_dl_seg(pane_dl_new(p), ST_TITLE, "%s %d: %s", tr("process", "进程"),
+	    (int)pr->pid, cmd);
+	pane_dl_seg(pane_dl_new(p), ST_TEXT, "ppid %d  pgid %d  sid %d  %s %c  wchan %s (%s)",
+	    (int)pr->ppid, (int)pr->pgid, (int)pr->sid, tr("state", "状态"),
+	    pr->state, pr->wchan[0] ? pr->wchan : "-", pr->wchan_raw);
+	d = pane_dl_new(p);
+	pane_dl_seg(d, ST_PEND, "P %s", tr("pending", "未决"));
+	pane_dl_seg(d, ST_WARN, "  B %s", tr("blocked", "阻塞"));
+	pane_dl_seg(d, ST_DIM, "  I %s", tr("ignored", "忽略"));
+	pane_dl_seg(d, ST_OK, "  C %s", tr("caught", "捕捉"));
+	for (row = 0; row < 16; row++) {
+		d = pane_dl_new(p);
+		for (col = 0; col < 4; col++) {
+			sig = col * 16 + row + 1;
+			bit = 1ULL << (sig - 1);
+			name = sig_name(sig);
+			st = (pnd & bit) ? ST_PEND : (pr->sigblk & bit) ? ST_WARN :
+			    (pr->sigcgt & bit) ? ST_OK : (pr->sigign & bit) ?
+			    ST_DIM : ST_TEXT;
+			pane_dl_seg(d, st, "%2d %-9s %c%c%c%c   ", sig,
+			    name ? name : "-", (pnd & bit) ? 'P' : '.',
+			    (pr->sigblk & bit) ? 'B' : '.',
+			    (pr->sigign & bit) ? 'I' : '.',
+			    (pr->sigcgt & bit) ? 'C' : '.');
+		}
+	}
+}
+static void
+pane_detail_ends(struct pane *p, const char *what, const struct snap_end *e,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pane_dl_seg(pane_dl_new(p), e[i].blocked ? ST_WARN : ST_TEXT,
+		    "  %s: %s %d fd %d%s", what, pane_comm(p->snap, e[i].pid),
+		    (int)e[i].pid, e[i].fd,
+		    e[i].blocked ? tr("  (blocked)", "  (阻塞)") : "");
+}
+static void
+pane_detail_pipe(struct pane *p, const struct snap_pipe *pp)
+{
+	pane_dl_seg(pane_dl_new(p), ST_TITLE, "%s %lu%s%s", pp->kind == SNAP_FIFO ?
+	    "fifo" : "pipe", pp->inode, pp->path ? "  " : "",
+	    pp->path ? pp->path : "");
+	pane_dl_seg(pane_dl_new(p), pp->full ? ST_BAD : ST_TEXT,
+	    "%s %ld / %ld B%s", tr("fill", "数据"), pp->fill, pp->capacity,
+	    pp->full ? tr("  FULL (a writer is blocked)", "  满 (写者阻塞)") :
+	    "");
+	pane_detail_ends(p, tr("writer", "写者"), pp->writers, pp->nwriters);
+	pane_detail_ends(p, tr("reader", "读者"), pp->readers, pp->nreaders);
+	pane_detail_ends(p, tr("open() waits for a writer", "open() 等待写者"),
+	    pp->open_readers, pp->nopen_readers);
+	pane_detail_ends(p, tr("open() waits for a reader", "open() 等待读者"),
+	    pp->open_writers, pp->nopen_writers);
+}
+static void
+pane_detail_queue(struct pane *p, const struct snap_queue *q)
+{
+	char text[160];
+	size_t i;
+
+	pane_dl_seg(pane_dl_new(p), ST_TITLE, "queue key 0x%08x id %d  mode %03o  uid %d",
+	    (unsigned)q->info.perm.key, q->info.id, q->info.perm.mode & 0777,
+	    (int)q->info.perm.uid);
+	pane_dl_seg(pane_dl_new(p), ST_TEXT, "%lu %s, %lu/%lu B  lspid %d  lrpid %d",
+	    q->info.qnum, tr("messages", "条消息"), q->info.cbytes,
+	    q->info.qbytes, (int)q->info.lspid, (int)q->info.lrpid);
+	if (!q->readable)
+		pane_dl_seg(pane_dl_new(p), ST_BAD, "%s", tr("messages not readable: permission denied",
+		    "无权读取消息"));
+	for (i = 0; i < q->nmsgs; i++) {
+		pane_text(q->msgs[i].data, q->msgs[i].size, text, sizeof(text));
+		pane_dl_seg(pane_dl_new(p), ST_TEXT, "  #%zu  type %ld  %zu B  \"%s\"",
+		    i + 1, q->msgs[i].type, q->msgs[i].size, text);
+	}
+	if (q->nmsgs < q->info.qnum)
+		pane_dl_seg(pane_dl_new(p), ST_DIM, "  ... %lu %s", q->info.qnum - q->nmsgs,
+		    tr("more not copied", "条未复制"));
+}
+static void
+pane_detail_sysv(struct pane *p, long key)
+{
+	const struct snapshot *s = p->snap;
+	const struct snap_shm *m;
+	const struct snap_sem *e;
+	char text[160];
+	size_t i;
+
+	if (key >= 0 && (m = snap_shm_find(s, key))) {
+		pane_dl_seg(pane_dl_new(p), ST_TITLE, "shm key 0x%08x id %d  %zu B  nattch %lu",
+		    (unsigned)m->info.perm.key, m->info.id, m->info.size,
+		    m->info.nattch);
+		pane_dl_seg(pane_dl_new(p), ST_TEXT, "cpid %d  lpid %d",
+		    (int)m->info.cpid, (int)m->info.lpid);
+		for (i = 0; i < m->nattached; i++)
+			pane_dl_seg(pane_dl_new(p), ST_TEXT, "  %s %d %s",
+			    tr("attached:", "已附加:"), (int)m->attached[i],
+			    pane_comm(s, m->attached[i]));
+		for (i = 0; m->readable && i < m->npreview; i += 16) {
+			pane_text(m->preview + i, m->npreview - i < 16 ?
+			    m->npreview - i : 16, text, sizeof(text));
+			pane_dl_seg(pane_dl_new(p), ST_DIM, "  %04zx  %s", i, text);
+		}
+		return;
+	}
+	e = snap_sem_find(s, (int)(-1 - key));
+	if (e == NULL)
+		return;
+	pane_dl_seg(pane_dl_new(p), ST_TITLE, "sem key 0x%08x id %d  %lu %s",
+	    (unsigned)e->info.perm.key, e->info.id, e->info.nsems,
+	    tr("semaphores", "个信号量"));
+	for (i = 0; e->members && i < e->info.nsems; i++)
+		pane_dl_seg(pane_dl_new(p), ST_TEXT, "  #%zu  %s %d  ncnt %d  zcnt %d  pid %d",
+		    i, tr("value", "值"), e->members[i].val,
+		    e->members[i].ncnt, e->members[i].zcnt,
+		    (int)e->members[i].pid);
+}
+
+/* ------------------------------------------------------------------ */
+/* each section's lines and what its detail view follows               */
+
+static void
+pane_procs_lines(struct pane *p, int sec)
+{
+	size_t i;
+
+	pane_free_prefixes(p);
+	pane_tree_prefixes(p);
+	for (i = 0; i < p->snap->nprocs; i++)
+		pane_add_line(p, sec, i, -1);
+}
+
+static void
+pane_pipes_lines(struct pane *p, int sec)
+{
+	const struct snapshot *s = p->snap;
+	size_t i;
+
+	/* full pipes first: what a student is looking for must be in view */
+	for (i = 0; i < s->npipes; i++)
+		if (s->pipes[i].full && !pane_pipe_internal(p, &s->pipes[i]))
+			pane_add_line(p, sec, i, -1);
+	for (i = 0; i < s->npipes; i++)
+		if (!s->pipes[i].full && !pane_pipe_internal(p, &s->pipes[i]))
+			pane_add_line(p, sec, i, -1);
+}
+
+static void
+pane_queues_lines(struct pane *p, int sec)
+{
+	const struct snapshot *s = p->snap;
+	size_t i, j;
+
+	for (i = 0; i < s->nqueues; i++) {
+		if (!pane_queue_shown(p, &s->queues[i]))
+			continue;
+		pane_add_line(p, sec, i, -1);
+		if (!s->queues[i].readable && s->queues[i].info.qnum > 0)
+			pane_add_line(p, sec, i, 0);
+		for (j = 0; j < s->queues[i].nmsgs; j++)
+			pane_add_line(p, sec, i, j);
+	}
+}
+
+/* Segments first, then semaphore sets, numbered on after them. */
+static void
+pane_sysv_lines(struct pane *p, int sec)
+{
+	const struct snapshot *s = p->snap;
+	size_t i;
+
+	for (i = 0; i < s->nshms; i++)
+		if (s->shms[i].related || p->all_queues)
+			pane_add_line(p, sec, i, -1);
+	for (i = 0; i < s->nsems; i++)
+		if (s->sems[i].related || p->all_queues)
+			pane_add_line(p, sec, (int)(s->nshms + i), -1);
+}
+
+static void
+pane_events_lines(struct pane *p, int sec)
+{
+	size_t i;
+
+	for (i = 0; i < watch_nevents(p->watch); i++)
+		pane_add_line(p, sec, i, -1);
+}
+
+static long
+pane_procs_key(const struct pane *p, const struct pline *l)
+{
+	return p->snap->procs[l->item].pid;
+}
+
+static long
+pane_pipes_key(const struct pane *p, const struct pline *l)
+{
+	return (long)p->snap->pipes[l->item].inode;
+}
+
+static long
+pane_queues_key(const struct pane *p, const struct pline *l)
+{
+	return p->snap->queues[l->item].info.id;
+}
+
+/* A segment's id, or -1 - id for a semaphore set. */
+static long
+pane_sysv_key(const struct pane *p, const struct pline *l)
+{
+	const struct snapshot *s = p->snap;
+
+	return (size_t)l->item < s->nshms ? s->shms[l->item].info.id :
+	    -1 - s->sems[l->item - s->nshms].info.id;
+}
+
+static void
+pane_procs_detail(struct pane *p, long key)
+{
+	const struct snap_proc *pr = snap_proc_find(p->snap, (pid_t)key);
+
+	if (pr != NULL)
+		pane_detail_proc(p, pr);
+}
+
+static void
+pane_pipes_detail(struct pane *p, long key)
+{
+	const struct snap_pipe *pp = snap_pipe_find(p->snap,
+	    (unsigned long)key);
+
+	if (pp != NULL)
+		pane_detail_pipe(p, pp);
+}
+
+static void
+pane_queues_detail(struct pane *p, long key)
+{
+	const struct snap_queue *q = snap_queue_find(p->snap, (int)key);
+
+	if (q != NULL)
+		pane_detail_queue(p, q);
+}
+
+/* In the order of enum pane_section; the key shows or hides the section. */
+const struct pane_sec pane_sections[SEC_N] = {
+	[SEC_PROCS] = { "Processes", "进程", '1', 0, pane_procs_lines,
+	    pane_draw_proc, pane_procs_key, pane_procs_detail },
+	[SEC_PIPES] = { "Pipes and FIFOs", "管道与 FIFO", '2', 2,
+	    pane_pipes_lines, pane_draw_pipe, pane_pipes_key,
+	    pane_pipes_detail },
+	[SEC_QUEUES] = { "Message queues", "消息队列", '3', 2,
+	    pane_queues_lines, pane_draw_queue, pane_queues_key,
+	    pane_queues_detail },
+	[SEC_SYSV] = { "Shared memory and semaphores", "共享内存与信号量", '4', 2,
+	    pane_sysv_lines, pane_draw_sysv, pane_sysv_key,
+	    pane_detail_sysv },
+	[SEC_EVENTS] = { "Events (newest first)", "事件 (最新在前)", '5', 2,
+	    pane_events_lines, pane_draw_event, NULL, NULL },
+};
