@@ -1,7 +1,7 @@
 /*
- * i18n.c - picks English or Chinese text. It reads the locale variables
- * rather than asking setlocale(), so Chinese messages work even where the
- * zh_CN locale is not generated.
+ * i18n.c - English or Chinese, chosen by --lang or the locale.
+ * Reads the locale variables rather than asking setlocale(), so Chinese
+ * works even where the zh_CN locale is not generated.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
- * probe.c - probe_take(): one snapshot of the IPC state of one or more
- * process trees, put together from the collectors (probe_proc.c,
- * probe_pipe.c, probe_sysv.c), which share probe_util.c.
+ * probe.c - probe_take: one snapshot of one or more process trees.
+ * Puts together the collectors (probe_proc.c, probe_pipe.c, probe_sysv.c),
+ * which share probe_util.c.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /*
- * probe_int.h - what the probe's collectors (probe.c, probe_proc.c,
- * probe_pipe.c, probe_sysv.c) share while one snapshot is being taken.
+ * probe_int.h - the collectors' context while one snapshot is taken.
+ * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sysv.c.
  */
 #ifndef IPCVIEW_PROBE_INT_H
 #define IPCVIEW_PROBE_INT_H

@@ -1,7 +1,7 @@
 /*
- * probe_pipe.c - pipes and FIFOs of the watched tree: who holds which end
- * (/proc/PID/fd and fdinfo, proc(5)), how full they are (FIONREAD and
- * F_GETPIPE_SZ on a pidfd_getfd(2) copy), who is blocked on them.
+ * probe_pipe.c - pipes and FIFOs of the tree: ends, fill, blocked ones.
+ * Ends from /proc/PID/fd and fdinfo (proc(5)); fill from FIONREAD and
+ * F_GETPIPE_SZ on a pidfd_getfd(2) copy.
  */
 #include <errno.h>
 #include <fcntl.h>

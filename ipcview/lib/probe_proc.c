@@ -1,6 +1,7 @@
 /*
- * probe_proc.c - the processes of the watched tree, from /proc (proc(5)):
- * stat, status, cmdline, wchan and, for blocked ones, syscall.
+ * probe_proc.c - the processes of the tree, read from /proc (proc(5)).
+ * stat, status, cmdline, wchan and, for blocked ones, syscall; also the
+ * one-process probes of probe.h (signal sets, a path as a process sees it).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 /*
- * probe_sysv.c - System V queues (with copies of their first messages),
- * shared memory segments (with their attachers and first bytes) and
- * semaphore sets, read through sysv.h, and how they relate to the tree.
+ * probe_sysv.c - System V objects in a snapshot, and how they relate to it.
+ * Queues with copies of their first messages, segments with their attachers
+ * and first bytes, semaphore sets, read through sysv.h.
  */
 #include <errno.h>
 #include <fcntl.h>

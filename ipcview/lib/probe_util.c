@@ -1,7 +1,7 @@
 /*
- * probe_util.c - what the collectors (probe_proc.c, probe_pipe.c,
- * probe_sysv.c) share: the procfs root, growing arrays, reading procfs
- * files and directories, /proc/PID/syscall, cached pidfds.
+ * probe_util.c - helpers the collectors call: procfs files, arrays, pidfds.
+ * The procfs root, growing arrays, reading files and directories,
+ * /proc/PID/syscall, cached pidfds; below probe.c, above nothing.
  */
 #include <dirent.h>
 #include <errno.h>

@@ -1,6 +1,7 @@
 /*
- * render_common.c - what the text and JSON renderers share: telling text
- * from binary bytes, string escapes, rendering into a string.
+ * render_common.c - what the text and JSON renderers share.
+ * Telling text from binary bytes, JSON string escapes, rendering into a
+ * string.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
- * render_json.c - a snapshot or an event as JSON, keys as ipcview(1)
- * documents them. Reads only the snapshot.
+ * render_json.c - a snapshot or an event as JSON (keys as in ipcview(1)).
+ * Reads only the snapshot.
  */
 #include <errno.h>
 #include <pwd.h>

@@ -1,6 +1,6 @@
 /*
- * render_text.c - a snapshot or an event as stable human-readable text
- * (ipcview --once, ipcsh's show, ipcview --follow). Reads only the snapshot.
+ * render_text.c - a snapshot or an event as stable human-readable text.
+ * For ipcview --once and --follow and ipcsh's show. Reads only the snapshot.
  */
 #include <errno.h>
 #include <pwd.h>

@@ -1,6 +1,6 @@
 /*
- * sigtab.c - signal names and numbers (signal(7)), shared by the shell's
- * kill, trap and sigmask and by the probe's mask decoding.
+ * sigtab.c - signal names and numbers (signal(7)), and masks as names.
+ * Shared by the shell's kill, trap and sigmask and by the probe.
  */
 #include <ctype.h>
 #include <signal.h>

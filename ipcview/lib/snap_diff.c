@@ -1,6 +1,6 @@
 /*
- * snap_diff.c - events between two snapshots, each with an English and a
- * Chinese sentence. Pure: reads only the two snapshots.
+ * snap_diff.c - the events between two snapshots, in English and Chinese.
+ * Pure: reads only the two snapshots.
  */
 #include <errno.h>
 #include <stdarg.h>

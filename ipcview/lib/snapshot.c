@@ -1,5 +1,5 @@
 /*
- * snapshot.c - lookups in a snapshot and freeing it (snapshot.h, probe.h).
+ * snapshot.c - lookups in a snapshot, and freeing it (snapshot.h, probe.h).
  */
 #include <stdlib.h>
 

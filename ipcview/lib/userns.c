@@ -1,6 +1,6 @@
 /*
- * userns.c - a user and IPC namespace of one's own, with the caller's ids
- * mapped: shared by ipcsh --sandbox and ipcview --sandbox. Never prints.
+ * userns.c - a user and IPC namespace of one's own, the caller's ids mapped.
+ * Shared by ipcsh --sandbox and ipcview --sandbox. Never prints.
  */
 #include <errno.h>
 #include <fcntl.h>

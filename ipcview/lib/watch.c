@@ -1,6 +1,7 @@
 /*
- * watch.c - samples over time (watch.h): the previous and the baseline
- * snapshot, the events between the last two, a ring of recent events.
+ * watch.c - samples over time: the baseline, the last, the events between.
+ * Keeps the first and the newest snapshot, the events since the one before,
+ * and a ring of recent events (watch.h).
  */
 #include <errno.h>
 #include <stdio.h>

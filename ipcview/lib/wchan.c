@@ -1,6 +1,6 @@
 /*
- * wchan.c - kernel wait-channel names (/proc/PID/wchan, proc(5)) as the
- * plain words the lecture uses. The one table of them.
+ * wchan.c - kernel wait-channel names as the lecture's plain words.
+ * The one table of them (/proc/PID/wchan, proc(5)).
  */
 #include <stdio.h>
 #include <string.h>

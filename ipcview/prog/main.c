@@ -1,6 +1,6 @@
 /*
- * main.c - the ipcview command line: options, and the text modes
- * (--once, --follow); every other mode is the curses UI (ui.c).
+ * main.c - the ipcview command line, and its text modes --once, --follow.
+ * Every other mode is the curses UI (ui.c).
  */
 #include <errno.h>
 #include <fcntl.h>

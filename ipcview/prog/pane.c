@@ -1,7 +1,7 @@
 /*
- * pane.c - the live pane: lays out the sections of pane_sections[] (one
- * row each, pane_sections.c), their headings, selection, keys and the
- * detail window. Draws only what the watch holds, never reads /proc.
+ * pane.c - the live pane: layout of its sections, headings, keys, details.
+ * The sections are the rows of pane_sections[] (pane_sections.c). Draws
+ * only what the watch holds, never reads /proc.
  */
 #include <langinfo.h>
 #include <stdarg.h>

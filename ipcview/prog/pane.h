@@ -1,6 +1,5 @@
 /*
- * pane.h - the live IPC pane: draws a watch's last sample (processes,
- * pipes, queues, shared memory and semaphores) and its events.
+ * pane.h - the live IPC pane: a watch's last sample and events, drawn.
  */
 #ifndef IPCVIEW_PANE_H
 #define IPCVIEW_PANE_H

@@ -1,7 +1,6 @@
 /*
- * pane_int.h - what pane.c (layout, keys, detail window) and
- * pane_sections.c (the sections' table) share: the pane's state, its
- * drawing helpers and the operations of one section.
+ * pane_int.h - the pane's state, drawing helpers and section operations.
+ * Shared by pane.c (layout, keys, detail window) and pane_sections.c.
  */
 #ifndef IPCVIEW_PANE_INT_H
 #define IPCVIEW_PANE_INT_H

@@ -1,8 +1,7 @@
 /*
- * pane_sections.c - the pane's sections, one row each in pane_sections[]:
- * processes, pipes and FIFOs, message queues, shared memory and
- * semaphores, events. Each makes its lines from the watch's last sample,
- * draws one line and builds its detail view; pane.c lays them out.
+ * pane_sections.c - the pane's sections, one row each in pane_sections[].
+ * Processes, pipes and FIFOs, queues, shared memory and semaphores, events:
+ * each makes its lines, draws one, builds its detail view.
  */
 #include <stdio.h>
 #include <stdlib.h>

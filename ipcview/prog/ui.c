@@ -1,6 +1,7 @@
 /*
- * ui.c - the curses modes of ipcview: the main loop of the split screen
- * (live pane above, the inner ipcsh on a pty below) and of the pane alone.
+ * ui.c - the curses main loop: the split screen, or the pane alone.
+ * Live pane above, the inner ipcsh on a pty below (host.c); one watch
+ * of samples (watch.h) that the pane draws.
  */
 #include <errno.h>
 #include <fcntl.h>

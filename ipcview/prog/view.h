@@ -1,6 +1,5 @@
 /*
- * view.h - the ipcview program's options, shared by main.c (command line,
- * text modes) and ui.c (split screen and pane-only mode).
+ * view.h - the ipcview program's options, shared by main.c and ui.c.
  */
 #ifndef IPCVIEW_VIEW_H
 #define IPCVIEW_VIEW_H
