@@ -30,7 +30,7 @@ pane_new(const struct watch *w, int color)
 	p->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	p->dl = calloc(DETAIL_MAX, sizeof(*p->dl));
 	for (i = 0; i < SEC_N; i++)
-		p->shown[i] = 1;	/* every section, until its key hides it */
+		p->shown[i] = 1;	/* until its key hides it */
 	if (color) {
 		/* 8 colours on the terminal's default background */
 		init_pair(1, COLOR_WHITE, COLOR_BLUE);	/* header */
@@ -191,7 +191,8 @@ pane_build_lines(struct pane *p)
 		p->nlines[sec] = 0;
 		pane_sections[sec].lines(p, sec);
 		if (p->sel[sec] >= p->nlines[sec])
-			p->sel[sec] = p->nlines[sec] > 0 ? p->nlines[sec] - 1 : 0;
+			p->sel[sec] = p->nlines[sec] > 0 ?
+			    p->nlines[sec] - 1 : 0;
 	}
 }
 
@@ -531,6 +532,21 @@ pane_dl_new(struct pane *p)
 }
 
 void
+pane_dl(struct pane *p, enum style st, const char *fmt, ...)
+{
+	struct dline *d = pane_dl_new(p);
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	d->seg[0].st = st;
+	va_start(ap, fmt);
+	vsnprintf(d->seg[0].text, sizeof(d->seg[0].text), fmt, ap);
+	va_end(ap);
+	d->nseg = 1;
+}
+
+void
 pane_dl_seg(struct dline *d, enum style st, const char *fmt, ...)
 {
 	va_list ap;
@@ -550,7 +566,7 @@ pane_detail_build(struct pane *p)
 	p->ndl = 0;
 	pane_sections[p->detail - 1].detail(p, p->detail_key);
 	if (p->ndl == 0)
-		pane_dl_seg(pane_dl_new(p), ST_DIM, "%s", tr("(gone)", "(已不存在)"));
+		pane_dl(p, ST_DIM, "%s", tr("(gone)", "(已不存在)"));
 }
 
 void

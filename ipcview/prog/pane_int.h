@@ -32,10 +32,10 @@ struct dline {
 };
 
 struct pane {
-	const struct watch *watch;	/* the model drawn; never changed here */
+	const struct watch *watch;	/* the model drawn, only read */
 	unsigned long	drawn;		/* watch_samples() the lines are for */
 	int		color, utf8;
-	const struct snapshot *snap;	/* watch_last() when the lines were made */
+	const struct snapshot *snap;	/* watch_last() the lines are of */
 	char		status[96];
 	int		dirty;
 	int		shown[SEC_N];
@@ -64,7 +64,8 @@ struct pane_sec {
 	/* Adds its lines for p->snap with pane_add_line(p, sec, ...). */
 	void		(*lines)(struct pane *p, int sec);
 	/* Draws line l at the cursor of w. */
-	void		(*draw)(struct pane *p, WINDOW *w, const struct pline *l);
+	void		(*draw)(struct pane *p, WINDOW *w,
+			    const struct pline *l);
 	/* What line l's detail view follows (pid, inode, id); NULL: none. */
 	long		(*detail_key)(const struct pane *p,
 			    const struct pline *l);
@@ -86,6 +87,9 @@ void pane_text(const unsigned char *d, size_t n, char *out, size_t size);
 void pane_add_line(struct pane *p, int sec, int item, int sub);
 struct dline *pane_dl_new(struct pane *p);
 void pane_dl_seg(struct dline *d, enum style st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A new detail line of one piece: pane_dl_seg(pane_dl_new(p), ...). */
+void pane_dl(struct pane *p, enum style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* pane_sections.c: frees the tree drawing of the processes' lines. */

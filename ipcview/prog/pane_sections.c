@@ -361,9 +361,9 @@ pane_detail_proc(struct pane *p, const struct snap_proc *pr)
 	enum style st;
 
 	pane_cmdline(pr, cmd, sizeof(cmd));
-	pane_dl_seg(pane_dl_new(p), ST_TITLE, "%s %d: %s", tr("process", "进程"),
+	pane_dl(p, ST_TITLE, "%s %d: %s", tr("process", "进程"),
 	    (int)pr->pid, cmd);
-	pane_dl_seg(pane_dl_new(p), ST_TEXT, "ppid %d  pgid %d  sid %d  %s %c  wchan %s (%s)",
+	pane_dl(p, ST_TEXT, "ppid %d  pgid %d  sid %d  %s %c  wchan %s (%s)",
 	    (int)pr->ppid, (int)pr->pgid, (int)pr->sid, tr("state", "状态"),
 	    pr->state, pr->wchan[0] ? pr->wchan : "-", pr->wchan_raw);
 	d = pane_dl_new(p);
@@ -395,7 +395,7 @@ pane_detail_ends(struct pane *p, const char *what, const struct snap_end *e,
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		pane_dl_seg(pane_dl_new(p), e[i].blocked ? ST_WARN : ST_TEXT,
+		pane_dl(p, e[i].blocked ? ST_WARN : ST_TEXT,
 		    "  %s: %s %d fd %d%s", what, pane_comm(p->snap, e[i].pid),
 		    (int)e[i].pid, e[i].fd,
 		    e[i].blocked ? tr("  (blocked)", "  (阻塞)") : "");
@@ -403,10 +403,10 @@ pane_detail_ends(struct pane *p, const char *what, const struct snap_end *e,
 static void
 pane_detail_pipe(struct pane *p, const struct snap_pipe *pp)
 {
-	pane_dl_seg(pane_dl_new(p), ST_TITLE, "%s %lu%s%s", pp->kind == SNAP_FIFO ?
+	pane_dl(p, ST_TITLE, "%s %lu%s%s", pp->kind == SNAP_FIFO ?
 	    "fifo" : "pipe", pp->inode, pp->path ? "  " : "",
 	    pp->path ? pp->path : "");
-	pane_dl_seg(pane_dl_new(p), pp->full ? ST_BAD : ST_TEXT,
+	pane_dl(p, pp->full ? ST_BAD : ST_TEXT,
 	    "%s %ld / %ld B%s", tr("fill", "数据"), pp->fill, pp->capacity,
 	    pp->full ? tr("  FULL (a writer is blocked)", "  满 (写者阻塞)") :
 	    "");
@@ -423,22 +423,22 @@ pane_detail_queue(struct pane *p, const struct snap_queue *q)
 	char text[160];
 	size_t i;
 
-	pane_dl_seg(pane_dl_new(p), ST_TITLE, "queue key 0x%08x id %d  mode %03o  uid %d",
+	pane_dl(p, ST_TITLE, "queue key 0x%08x id %d  mode %03o  uid %d",
 	    (unsigned)q->info.perm.key, q->info.id, q->info.perm.mode & 0777,
 	    (int)q->info.perm.uid);
-	pane_dl_seg(pane_dl_new(p), ST_TEXT, "%lu %s, %lu/%lu B  lspid %d  lrpid %d",
+	pane_dl(p, ST_TEXT, "%lu %s, %lu/%lu B  lspid %d  lrpid %d",
 	    q->info.qnum, tr("messages", "条消息"), q->info.cbytes,
 	    q->info.qbytes, (int)q->info.lspid, (int)q->info.lrpid);
 	if (!q->readable)
-		pane_dl_seg(pane_dl_new(p), ST_BAD, "%s", tr("messages not readable: permission denied",
+		pane_dl(p, ST_BAD, "%s", tr("messages not readable: permission denied",
 		    "无权读取消息"));
 	for (i = 0; i < q->nmsgs; i++) {
 		pane_text(q->msgs[i].data, q->msgs[i].size, text, sizeof(text));
-		pane_dl_seg(pane_dl_new(p), ST_TEXT, "  #%zu  type %ld  %zu B  \"%s\"",
+		pane_dl(p, ST_TEXT, "  #%zu  type %ld  %zu B  \"%s\"",
 		    i + 1, q->msgs[i].type, q->msgs[i].size, text);
 	}
 	if (q->nmsgs < q->info.qnum)
-		pane_dl_seg(pane_dl_new(p), ST_DIM, "  ... %lu %s", q->info.qnum - q->nmsgs,
+		pane_dl(p, ST_DIM, "  ... %lu %s", q->info.qnum - q->nmsgs,
 		    tr("more not copied", "条未复制"));
 }
 static void
@@ -451,30 +451,30 @@ pane_detail_sysv(struct pane *p, long key)
 	size_t i;
 
 	if (key >= 0 && (m = snap_shm_find(s, key))) {
-		pane_dl_seg(pane_dl_new(p), ST_TITLE, "shm key 0x%08x id %d  %zu B  nattch %lu",
+		pane_dl(p, ST_TITLE, "shm key 0x%08x id %d  %zu B  nattch %lu",
 		    (unsigned)m->info.perm.key, m->info.id, m->info.size,
 		    m->info.nattch);
-		pane_dl_seg(pane_dl_new(p), ST_TEXT, "cpid %d  lpid %d",
+		pane_dl(p, ST_TEXT, "cpid %d  lpid %d",
 		    (int)m->info.cpid, (int)m->info.lpid);
 		for (i = 0; i < m->nattached; i++)
-			pane_dl_seg(pane_dl_new(p), ST_TEXT, "  %s %d %s",
+			pane_dl(p, ST_TEXT, "  %s %d %s",
 			    tr("attached:", "已附加:"), (int)m->attached[i],
 			    pane_comm(s, m->attached[i]));
 		for (i = 0; m->readable && i < m->npreview; i += 16) {
 			pane_text(m->preview + i, m->npreview - i < 16 ?
 			    m->npreview - i : 16, text, sizeof(text));
-			pane_dl_seg(pane_dl_new(p), ST_DIM, "  %04zx  %s", i, text);
+			pane_dl(p, ST_DIM, "  %04zx  %s", i, text);
 		}
 		return;
 	}
 	e = snap_sem_find(s, (int)(-1 - key));
 	if (e == NULL)
 		return;
-	pane_dl_seg(pane_dl_new(p), ST_TITLE, "sem key 0x%08x id %d  %lu %s",
+	pane_dl(p, ST_TITLE, "sem key 0x%08x id %d  %lu %s",
 	    (unsigned)e->info.perm.key, e->info.id, e->info.nsems,
 	    tr("semaphores", "个信号量"));
 	for (i = 0; e->members && i < e->info.nsems; i++)
-		pane_dl_seg(pane_dl_new(p), ST_TEXT, "  #%zu  %s %d  ncnt %d  zcnt %d  pid %d",
+		pane_dl(p, ST_TEXT, "  #%zu  %s %d  ncnt %d  zcnt %d  pid %d",
 		    i, tr("value", "值"), e->members[i].val,
 		    e->members[i].ncnt, e->members[i].zcnt,
 		    (int)e->members[i].pid);
@@ -616,9 +616,9 @@ const struct pane_sec pane_sections[SEC_N] = {
 	[SEC_QUEUES] = { "Message queues", "消息队列", '3', 2,
 	    pane_queues_lines, pane_draw_queue, pane_queues_key,
 	    pane_queues_detail },
-	[SEC_SYSV] = { "Shared memory and semaphores", "共享内存与信号量", '4', 2,
-	    pane_sysv_lines, pane_draw_sysv, pane_sysv_key,
+	[SEC_SYSV] = { "Shared memory and semaphores", "共享内存与信号量",
+	    '4', 2, pane_sysv_lines, pane_draw_sysv, pane_sysv_key,
 	    pane_detail_sysv },
-	[SEC_EVENTS] = { "Events (newest first)", "事件 (最新在前)", '5', 2,
-	    pane_events_lines, pane_draw_event, NULL, NULL },
+	[SEC_EVENTS] = { "Events (newest first)", "事件 (最新在前)",
+	    '5', 2, pane_events_lines, pane_draw_event, NULL, NULL },
 };

@@ -247,7 +247,8 @@ check_live(void)
 			nkid += s->procs[i].pid == kid;
 		c = snap_proc_find(s, kid);
 		me = snap_proc_find(s, getpid());
-		snprintf(got, sizeof(got), "events %zu kid %zu tree %d me %d roots %zu",
+		snprintf(got, sizeof(got),
+		    "events %zu kid %zu tree %d me %d roots %zu",
 		    ev ? ev->n : 99, nkid, c ? c->tree : -1,
 		    me ? me->tree : -1, s->nroots);
 		unit_check("watch", "live/two-trees",
