@@ -1,8 +1,8 @@
 /*
- * render_dot.c - a snapshot as a Graphviz graph, for slides: processes as
- * boxes with their signal sets, pipes and FIFOs as edges from writer to
- * reader labelled with their fill, queues, segments and semaphore sets as
- * nodes joined to the processes that use them.
+ * render_dot.c - a snapshot as a Graphviz graph, for slides.
+ * Processes are boxes with their signal sets, pipes and FIFOs edges from
+ * writer to reader labelled with their fill; queues, segments and
+ * semaphore sets nodes joined to the processes that use them.
  */
 #include <stdio.h>
 #include <string.h>
