@@ -719,7 +719,7 @@ ui_loop(struct ui *u)
 static int
 ui_session_pidfds(struct ui *u, int *fds, int max)
 {
-	const struct snapshot *s = watch_last(u->watch);
+	const struct snapshot *s = u->watch ? watch_last(u->watch) : NULL;
 	size_t i;
 	int n = 0, fd;
 
