@@ -83,6 +83,7 @@ extern const struct builtin builtins_sysv[];	/* builtins/sysv.c */
 extern const struct builtin builtins_show[];	/* builtins/show.c */
 extern const struct builtin builtins_lesson[];	/* lesson/builtin_lesson.c */
 extern const struct builtin builtins_sandbox[];	/* sandbox/sandbox.c */
+extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 
 /*
  * The families the interpreter looks builtins up in, in this order (the

@@ -16,6 +16,7 @@
 #include "core/exec.h"
 #include "core/loop.h"
 #include "core/expand.h"
+#include "core/func.h"
 #include "core/input.h"
 #include "core/jobs.h"
 #include "core/lex.h"
@@ -24,7 +25,7 @@
 
 static const char *const keywords[] = {
 	"!", "{", "}", "if", "then", "else", "elif", "fi", "while", "until",
-	"for", "in", "do", "done",
+	"for", "in", "do", "done", "case", "esac",
 };
 
 /* Parses a non-negative decimal number; -1 when s is not one. */
@@ -326,10 +327,10 @@ bi_unset(int argc, char **argv)
 		else
 			return bi_usage("unset");
 	}
-	if (funcs)
-		return 0;	/* no functions yet: nothing to unset */
 	for (i = optind; i < argc; i++)
-		if (var_unset(argv[i]) < 0)
+		if (funcs)
+			func_unset(argv[i]);
+		else if (var_unset(argv[i]) < 0)
 			rc = 1;
 	return rc;
 }
@@ -703,6 +704,22 @@ describe(const char *name, int verbose)
 		printf(verbose ? "%s is a shell keyword\n" : "%s\n", name);
 		return 0;
 	}
+	if (alias_get(name) != NULL) {
+		if (verbose) {
+			printf("%s is an alias for %s\n", name, alias_get(name));
+		} else {
+			printf("alias %s=", name);
+			sh_print_quoted(alias_get(name));
+			putchar('\n');
+		}
+		return 0;
+	}
+	b = strchr(name, '/') == NULL ? builtin_find(name) : NULL;
+	if ((b == NULL || !(b->flags & BI_SPECIAL)) &&
+	    strchr(name, '/') == NULL && func_find(name) != NULL) {
+		printf(verbose ? "%s is a shell function\n" : "%s\n", name);
+		return 0;
+	}
 	if (strchr(name, '/') == NULL && (b = builtin_find(name)) != NULL) {
 		if (verbose)
 			printf("%s is a %sshell builtin\n", name,
@@ -822,14 +839,6 @@ bi_continue(int argc, char **argv)
 }
 
 static int
-bi_alias(int argc, char **argv)
-{
-	(void)argc;
-	bi_errorf(argv[0], "aliases are not supported yet");
-	return 2;
-}
-
-static int
 bi_umask(int argc, char **argv)
 {
 	mode_t m;
@@ -901,7 +910,5 @@ const struct builtin builtins_core[] = {
 	    BI_SPECIAL | BI_NOFORK },
 	{ "umask", bi_umask, "umask [octal-mode]",
 	    "show or set the file creation mask", BI_NOFORK },
-	{ "alias", bi_alias, "alias", "aliases are not supported yet", 0 },
-	{ "unalias", bi_alias, "unalias", "aliases are not supported yet", 0 },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

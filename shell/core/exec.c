@@ -3,6 +3,7 @@
  * runcmd), simple commands, assignments and builtins in the shell.
  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "exec.h"
 #include "expand.h"
+#include "func.h"
 #include "input.h"
 #include "jobs.h"
 #include "lex.h"
@@ -28,6 +30,7 @@ static int loop_depth;		/* loops we are inside */
 static int brk_levels, cont_levels;		/* pending break/continue levels */
 static int abort_line;		/* an error in an interactive shell: unwind */
 static int errexit_off;		/* inside a condition: set -e does not apply */
+static int returning;		/* return ran: unwind to the function or . */
 
 void
 sh_exit(int status)
@@ -59,7 +62,29 @@ exec_fatal(int status)
 static int
 unwinding(void)
 {
-	return brk_levels || cont_levels || abort_line;
+	return brk_levels || cont_levels || abort_line || returning;
+}
+
+int
+exec_return(int status)
+{
+	returning = 1;
+	return status;
+}
+
+int
+exec_returning(void)
+{
+	return returning;
+}
+
+int
+exec_returned(void)
+{
+	int r = returning;
+
+	returning = 0;
+	return r;
 }
 
 void
@@ -369,12 +394,82 @@ exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 	return st;
 }
 
+/*
+ * Calls a function: its redirections and assignments last for the call,
+ * $1... are its arguments, and return (or the end) gives the status.
+ */
+static int
+call_func(struct cmd *body, struct cmd_exec *e, int argc, char **argv,
+    char **as)
+{
+	struct redir_save rs = { 0, 0, NULL };
+	struct tempvar *tv = NULL;
+	int saved_loops = loop_depth, st;
+	void *args;
+
+	if (redir_apply(e->redir, &rs) < 0) {
+		redir_restore(&rs);
+		return 2;
+	}
+	if (as[0] != NULL)
+		tv = temp_assigns(as);
+	cmd_hold(body);	/* it may redefine itself while it runs */
+	args = var_saveargs();
+	var_setargs(argc - 1, argv + 1);
+	func_enter();
+	loop_depth = 0;
+	st = exec_cmd(body, 0);
+	if (exec_returned())
+		st = sh_status;
+	loop_depth = saved_loops;
+	func_leave();
+	var_restoreargs(args);
+	cmd_free(body);
+	if (tv != NULL)
+		temp_restore(tv);
+	redir_restore(&rs);
+	return st;
+}
+
+/* case word in pattern) list;; esac: the first matching pattern's list. */
+static int
+exec_case(struct cmd_case *k, int flags)
+{
+	char *word, *pat;
+	int i, j, m;
+
+	sh_lineno = k->c.line;
+	word = expand_string(k->word, 0);
+	if (word == NULL)
+		return exec_fatal(2);
+	for (i = 0; i < k->nitems; i++) {
+		for (j = 0; j < k->items[i].npat; j++) {
+			pat = expand_string(k->items[i].pats[j], EXP_PATTERN);
+			if (pat == NULL) {
+				free(word);
+				return exec_fatal(2);
+			}
+			m = fnmatch(pat, word, 0);
+			free(pat);
+			if (m == 0) {
+				free(word);
+				if (k->items[i].body == NULL)
+					return 0;
+				return exec_cmd(k->items[i].body, flags);
+			}
+		}
+	}
+	free(word);
+	return 0;
+}
+
 static int
 exec_simple(struct cmd_exec *e, int flags)
 {
 	const struct builtin *bi = NULL;
 	char **argv, **as = NULL, **av;
-	int argc, st;
+	struct cmd *body;
+	int argc, st, nofunc = 0;
 
 	sh_lineno = e->c.line;
 	expand_subst_status = -1;
@@ -394,15 +489,22 @@ exec_simple(struct cmd_exec *e, int flags)
 	if (sh_opt.xtrace)
 		xtrace(as, e->nassign, argv);
 	av = argv;
-	/* command NAME: no special-builtin rules (and no functions to skip) */
+	/* command NAME: no special-builtin rules and no functions */
 	while (argc > 1 && strcmp(av[0], "command") == 0 && av[1][0] != '-') {
 		av++;
 		argc--;
+		nofunc = 1;
 	}
+	if (strchr(av[0], '/') == NULL)
+		bi = builtin_find(av[0]);
 	if (strcmp(av[0], "exec") == 0)
 		st = exec_builtin_exec(e, argc, av, as);
-	else if (strchr(av[0], '/') == NULL &&
-	    (bi = builtin_find(av[0])) != NULL)
+	else if (bi != NULL && (bi->flags & BI_SPECIAL))
+		st = run_builtin(bi, e, argc, av, as, flags);
+	else if (!nofunc && strchr(av[0], '/') == NULL &&
+	    (body = func_find(av[0])) != NULL)
+		st = call_func(body, e, argc, av, as);
+	else if (bi != NULL)
 		st = run_builtin(bi, e, argc, av, as, flags);
 	else
 		st = spawn_external(e, av, as, flags);
@@ -449,7 +551,7 @@ loop_next(void)
 		sh_status = 128 + SIGINT;
 		abort_line = 1;
 	}
-	return abort_line;
+	return abort_line || returning;
 }
 
 static int
@@ -588,6 +690,14 @@ exec_cmd(struct cmd *c, int flags)
 		break;
 	case CMD_FOR:
 		st = exec_for((struct cmd_for *)c, flags);
+		break;
+	case CMD_FUNC:
+		func_define(((struct cmd_func *)c)->name,
+		    ((struct cmd_func *)c)->body);
+		st = 0;
+		break;
+	case CMD_CASE:
+		st = exec_case((struct cmd_case *)c, flags);
 		break;
 	}
 	exec_job_text = saved_text;

@@ -29,6 +29,14 @@ extern int exec_in_child;	/* a forked subshell: exit with _exit */
 /* Expansion or assignment error: 2, and leave a non-interactive shell. */
 int exec_fatal(int status);
 
+/*
+ * return: unwind to the function or dot script running (exec_return
+ * returns status); exec_returned tells whether one did, and clears it.
+ */
+int exec_return(int status);
+int exec_returned(void);
+int exec_returning(void);
+
 /* Between the executor's files (spawn.c, loop.c). */
 extern const char *exec_job_text;	/* the source text of the running list */
 

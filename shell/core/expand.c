@@ -34,6 +34,7 @@
 #define X_TILDE		0x2	/* tilde expansion at the start */
 #define X_ASSIGN	0x4	/* ... and after each ':' */
 #define X_SPLITLIT	0x8	/* the word of an unquoted ${V-word}: it splits */
+#define X_HEREDOC	0x10	/* a here-document's body: " is plain */
 
 int expand_noglob;
 int expand_subst_status = -1;
@@ -626,7 +627,7 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 				xput(b, s[i], F_QUOTED);
 			xput(b, 0, F_MARK);
 			i++;
-		} else if (c == '"') {
+		} else if (c == '"' && !(flags & X_HEREDOC)) {
 			e = i;
 			lines = 0;
 			if (lex_skip_quote(s, len, &e, NULL, &lines) < 0)
@@ -644,7 +645,8 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 			i = e;
 		} else if (c == '\\') {
 			if (i + 1 >= len ||
-			    (dq && strchr("$`\"\\\n", s[i + 1]) == NULL)) {
+			    (dq && strchr((flags & X_HEREDOC) ? "$`\\\n" :
+			    "$`\"\\\n", s[i + 1]) == NULL)) {
 				xput(b, '\\', F_QUOTED);
 				i++;
 				continue;
@@ -808,6 +810,22 @@ expand_string(const char *word, int flags)
 	if (flags & EXP_ASSIGN)
 		xf |= X_ASSIGN;
 	if (xword(&b, word, strlen(word), 0, xf) < 0) {
+		xfree(&b);
+		return NULL;
+	}
+	s = (flags & EXP_PATTERN) ? xpattern(&b) : xstr(&b);
+	xfree(&b);
+	return s;
+}
+
+char *
+expand_heredoc(const char *body)
+{
+	struct xbuf b = { 0 };
+	char *s;
+
+	xerr = 0;
+	if (xword(&b, body, strlen(body), 1, X_HEREDOC) < 0) {
 		xfree(&b);
 		return NULL;
 	}

@@ -16,6 +16,14 @@ char **expand_fields(char **words, int nwords, int *n);
 
 #define EXP_ASSIGN	0x1	/* NAME=value: tilde after ':' too */
 #define EXP_NOTILDE	0x2	/* no tilde expansion (prompts) */
+#define EXP_PATTERN	0x4	/* a pattern for fnmatch(3): quoted chars escaped */
+
+/*
+ * The body of an unquoted here-document: parameters, command
+ * substitution and arithmetic expanded; backslash quotes only $ ` \ and
+ * newline. Returns a malloc'ed string, or NULL after reporting.
+ */
+char *expand_heredoc(const char *body);
 
 /*
  * Expands one word to one string, without field splitting or pathname

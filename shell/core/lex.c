@@ -9,6 +9,9 @@
 
 #define ARENA_CHUNK 4096
 
+/* How deep $( ${ ` may nest inside a word before it is an error. */
+static int skip_depth;
+
 struct chunk {
 	struct chunk *next;
 	size_t used, size;
@@ -17,6 +20,7 @@ struct chunk {
 
 struct arena {
 	struct chunk *head;
+	int refs;		/* holders beyond the first */
 };
 
 struct arena *
@@ -67,11 +71,21 @@ arena_free(struct arena *a)
 
 	if (a == NULL)
 		return;
+	if (a->refs > 0) {
+		a->refs--;
+		return;
+	}
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
 		free(c);
 	}
 	free(a);
+}
+
+void
+arena_ref(struct arena *a)
+{
+	a->refs++;
 }
 
 void
@@ -148,8 +162,10 @@ skip_dquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 			out_c(out, s[i + 1]);
 			i += 2;
 		} else if (s[i] == '$') {
-			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
-				return -1;
+			int rc = lex_skip_dollar(s, len, &i, out, lines);
+
+			if (rc < 0)
+				return rc;
 		} else if (s[i] == '`') {
 			if (skip_bquote(s, len, &i, out, lines) < 0)
 				return -1;
@@ -200,12 +216,18 @@ lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
 {
 	size_t i = *pos;
+	int rc;
 
 	switch (s[i]) {
 	case '\'':
 		return skip_squote(s, len, pos, out, lines);
 	case '"':
-		return skip_dquote(s, len, pos, out, lines);
+		if (skip_depth >= LEX_MAXDEPTH)
+			return -2;
+		skip_depth++;
+		rc = skip_dquote(s, len, pos, out, lines);
+		skip_depth--;
+		return rc;
 	case '`':
 		return skip_bquote(s, len, pos, out, lines);
 	case '\\':
@@ -248,13 +270,17 @@ skip_paren(const char *s, size_t len, size_t *pos, struct sbuf *out,
 		}
 		prev = c;
 		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
-			if (lex_skip_quote(s, len, &i, out, lines) < 0)
-				return -1;
+			int rc = lex_skip_quote(s, len, &i, out, lines);
+
+			if (rc < 0)
+				return rc;
 			continue;
 		}
 		if (c == '$') {
-			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
-				return -1;
+			int rc = lex_skip_dollar(s, len, &i, out, lines);
+
+			if (rc < 0)
+				return rc;
 			continue;
 		}
 		if (c == '(')
@@ -282,18 +308,20 @@ skip_brace(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	while (i < len && s[i] != '}') {
 		char c = s[i];
 
+		int rc = 0;
+
 		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
-			if (lex_skip_quote(s, len, &i, out, lines) < 0)
-				return -1;
+			rc = lex_skip_quote(s, len, &i, out, lines);
 		} else if (c == '$') {
-			if (lex_skip_dollar(s, len, &i, out, lines) < 0)
-				return -1;
+			rc = lex_skip_dollar(s, len, &i, out, lines);
 		} else {
 			if (c == '\n')
 				(*lines)++;
 			out_c(out, c);
 			i++;
 		}
+		if (rc < 0)
+			return rc;
 	}
 	if (i >= len)
 		return -1;
@@ -302,8 +330,25 @@ skip_brace(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	return 0;
 }
 
+static int skip_dollar(const char *s, size_t len, size_t *pos,
+    struct sbuf *out, int *lines);
+
 int
 lex_skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
+    int *lines)
+{
+	int rc;
+
+	if (skip_depth >= LEX_MAXDEPTH)
+		return -2;
+	skip_depth++;
+	rc = skip_dollar(s, len, pos, out, lines);
+	skip_depth--;
+	return rc;
+}
+
+static int
+skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
 {
 	size_t i = *pos + 1;
@@ -347,6 +392,12 @@ lex_init(struct lexer *lx, const char *s, size_t len, int line,
 	lx->pos = 0;
 	lx->line = line;
 	lx->arena = a;
+	lx->frames = NULL;
+	lx->src = s;
+	lx->srclen = len;
+	lx->alias_blank = lx->at_eof = 0;
+	lx->hd_head = NULL;
+	lx->hd_tail = &lx->hd_head;
 }
 
 static const struct {
@@ -370,6 +421,8 @@ lex_tokname(enum tok_type type)
 		return "end of file";
 	if (type == T_NEWLINE)
 		return "newline";
+	if (type == T_DEEP)
+		return "nesting";
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (ops[i].type == type)
 			return ops[i].op;
@@ -409,23 +462,23 @@ lex_word(struct lexer *lx, struct token *t)
 	struct sbuf b = { NULL, 0, 0 };
 	const char *s = lx->s;
 	size_t i = lx->pos;
-	int lines = 0, digits = 1;
+	int lines = 0, digits = 1, rc = 0;
 
 	while (i < lx->len && !is_meta(s[i])) {
 		char c = s[i];
 
 		if (c < '0' || c > '9')
 			digits = 0;
-		if (c == '\'' || c == '"' || c == '`' || c == '\\') {
-			if (lex_skip_quote(s, lx->len, &i, &b, &lines) < 0)
-				goto incomplete;
-		} else if (c == '$') {
-			if (lex_skip_dollar(s, lx->len, &i, &b, &lines) < 0)
-				goto incomplete;
-		} else {
+		if (c == '\'' || c == '"' || c == '`' || c == '\\')
+			rc = lex_skip_quote(s, lx->len, &i, &b, &lines);
+		else if (c == '$')
+			rc = lex_skip_dollar(s, lx->len, &i, &b, &lines);
+		else {
 			sbuf_putc(&b, c);
 			i++;
 		}
+		if (rc < 0)
+			goto incomplete;
 	}
 	if (b.n == 0) {
 		/* only backslash-newlines: not a word after all */
@@ -441,14 +494,131 @@ lex_word(struct lexer *lx, struct token *t)
 	free(b.s);
 	lx->pos = i;
 	lx->line += lines;
-	t->end = i;
+	t->end = lx->frames == NULL ? i : t->start;
 	return t->type;
 incomplete:
 	free(b.s);
 	lx->pos = lx->len;
-	t->type = T_INCOMPLETE;
+	t->type = rc == -2 ? T_DEEP : T_INCOMPLETE;
 	t->end = lx->len;
-	return T_INCOMPLETE;
+	return t->type;
+}
+
+/* The position in the source itself, below any alias text. */
+static size_t
+src_pos(const struct lexer *lx)
+{
+	const struct lexframe *f = lx->frames;
+
+	if (f == NULL)
+		return lx->pos;
+	while (f->up != NULL)
+		f = f->up;
+	return f->pos;
+}
+
+/* The end of an alias's text: back to what was being read. */
+static void
+pop_frame(struct lexer *lx)
+{
+	struct lexframe *f = lx->frames;
+
+	if (lx->len > 0 && (lx->s[lx->len - 1] == ' ' ||
+	    lx->s[lx->len - 1] == '\t'))
+		lx->alias_blank = 1;
+	lx->s = f->s;
+	lx->len = f->len;
+	lx->pos = f->pos;
+	lx->frames = f->up;
+}
+
+int
+lex_alias(struct lexer *lx, const struct token *t)
+{
+	const struct lexframe *f;
+	struct lexframe *nf;
+	const char *v;
+
+	if (t->type != T_WORD || !alias_valid_name(t->text, strlen(t->text)))
+		return 0;
+	v = alias_get(t->text);
+	if (v == NULL)
+		return 0;
+	for (f = lx->frames; f != NULL; f = f->up)
+		if (strcmp(f->alias, t->text) == 0)
+			return 0;	/* no recursion (XCU 2.3.1) */
+	nf = arena_alloc(lx->arena, sizeof(*nf));
+	nf->s = lx->s;
+	nf->len = lx->len;
+	nf->pos = lx->pos;
+	nf->alias = arena_strndup(lx->arena, t->text, strlen(t->text));
+	nf->up = lx->frames;
+	/* a copy: the alias may change while the tree lives */
+	lx->s = arena_strndup(lx->arena, v, strlen(v));
+	lx->len = strlen(v);
+	lx->pos = 0;
+	lx->frames = nf;
+	lx->alias_blank = 0;
+	return 1;
+}
+
+void
+lex_heredoc(struct lexer *lx, struct heredoc *h)
+{
+	h->next = NULL;
+	*lx->hd_tail = h;
+	lx->hd_tail = &h->next;
+}
+
+/*
+ * After a newline in the source: the bodies of the here-documents queued
+ * on its line, each up to its delimiter line. Returns -1 when the text
+ * ends first and more may come.
+ */
+static int
+read_bodies(struct lexer *lx)
+{
+	const char *s = lx->s;
+	struct heredoc *h;
+	size_t pos = lx->pos, eol, st;
+	int lines = 0;
+
+	for (h = lx->hd_head; h != NULL; h = h->next) {
+		struct sbuf b = { NULL, 0, 0 };
+		size_t dl = strlen(h->delim);
+
+		for (;;) {
+			if (pos >= lx->len) {
+				if (!lx->at_eof) {
+					free(b.s);
+					return -1;
+				}
+				break;
+			}
+			for (eol = pos; eol < lx->len && s[eol] != '\n'; eol++)
+				;
+			st = pos;
+			if (h->strip)
+				while (st < eol && s[st] == '\t')
+					st++;
+			lines++;
+			if (eol - st == dl && memcmp(s + st, h->delim, dl) == 0) {
+				pos = eol < lx->len ? eol + 1 : eol;
+				break;
+			}
+			sbuf_putn(&b, s + st, eol - st);
+			if (eol < lx->len)
+				sbuf_putc(&b, '\n');
+			pos = eol < lx->len ? eol + 1 : eol;
+		}
+		h->body = arena_strndup(lx->arena, b.s ? b.s : "", b.n);
+		free(b.s);
+	}
+	lx->pos = pos;
+	lx->line += lines;
+	lx->hd_head = NULL;
+	lx->hd_tail = &lx->hd_head;
+	return 0;
 }
 
 enum tok_type
@@ -459,18 +629,31 @@ lex_next(struct lexer *lx, struct token *t)
 	char c[3] = { 0, 0, 0 };
 
 	t->text = NULL;
+	t->alias_next = 0;
+again:
 	if (skip_blanks(lx) < 0) {
-		t->start = t->end = lx->len;
+		t->start = t->end = src_pos(lx);
 		t->type = T_INCOMPLETE;
 		return T_INCOMPLETE;
 	}
-	t->start = lx->pos;
+	if (lx->pos >= lx->len && lx->frames != NULL) {
+		pop_frame(lx);
+		goto again;
+	}
+	t->alias_next = lx->alias_blank;
+	lx->alias_blank = 0;
+	t->start = src_pos(lx);
 	t->line = lx->line;
 	if (lx->pos >= lx->len) {
 		t->end = lx->pos;
-		/* a trailing lone backslash asks for more input */
 		t->type = T_EOF;
-		return T_EOF;
+		if (lx->hd_head != NULL) {
+			if (!lx->at_eof)
+				t->type = T_INCOMPLETE;
+			else
+				read_bodies(lx);
+		}
+		return t->type;
 	}
 	/* the operator's characters, backslash-newlines between them skipped */
 	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
@@ -499,7 +682,10 @@ lex_next(struct lexer *lx, struct token *t)
 		if (ops[i].type == T_NEWLINE)
 			lx->line++;
 		t->type = ops[i].type;
-		t->end = lx->pos;
+		t->end = src_pos(lx);
+		if (t->type == T_NEWLINE && lx->hd_head != NULL &&
+		    lx->frames == NULL && read_bodies(lx) < 0)
+			t->type = T_INCOMPLETE;
 		return t->type;
 	}
 	return lex_word(lx, t);

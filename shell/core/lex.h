@@ -15,7 +15,8 @@ struct arena;
 struct arena *arena_new(void);
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
-void arena_free(struct arena *a);
+void arena_free(struct arena *a);	/* drops one reference */
+void arena_ref(struct arena *a);	/* one more arena_free needed */
 
 enum tok_type {
 	T_EOF, T_NEWLINE, T_WORD, T_IONUM,
@@ -37,13 +38,38 @@ enum tok_type {
 	T_DLESS,	/* << */
 	T_DLESSDASH,	/* <<- */
 	T_INCOMPLETE,	/* input ended inside a quote or after a backslash */
+	T_DEEP,		/* substitutions nested more than LEX_MAXDEPTH */
 };
+
+/* The deepest nesting of commands or substitutions the shell parses. */
+#define LEX_MAXDEPTH	1000
 
 struct token {
 	enum tok_type type;
 	char *text;		/* T_WORD, T_IONUM: raw text, quotes kept (arena) */
-	size_t start, end;	/* offsets in the source */
+	size_t start, end;	/* offsets in the source (not in alias text) */
 	int line;		/* line where the token starts */
+	int alias_next;		/* after an alias ending in a blank (XCU 2.3.1) */
+};
+
+/*
+ * A here-document (XCU 2.7.4): the redirection's word gives delim; the
+ * lexer reads the body from the lines after the next newline token.
+ */
+struct heredoc {
+	char *delim;		/* the delimiter, quotes removed */
+	int quoted;		/* some part of the word was quoted: no expansion */
+	int strip;		/* <<-: leading tabs removed */
+	char *body;		/* the lines, each with its newline (arena) */
+	struct heredoc *next;	/* the lexer's queue of bodies to read */
+};
+
+/* Text pushed by alias substitution, read before the rest of the line. */
+struct lexframe {
+	const char *s;
+	size_t len, pos;
+	const char *alias;	/* the alias whose value this is */
+	struct lexframe *up;
 };
 
 struct lexer {
@@ -51,10 +77,37 @@ struct lexer {
 	size_t len, pos;
 	int line;
 	struct arena *arena;
+	struct lexframe *frames;	/* alias text being read (s is its) */
+	const char *src;		/* the source itself and its length */
+	size_t srclen;
+	int alias_blank;		/* an alias ending in a blank just ended */
+	int at_eof;			/* no more input: bodies end at the end */
+	struct heredoc *hd_head, **hd_tail;	/* bodies still to read */
 };
 
 void lex_init(struct lexer *lx, const char *s, size_t len, int line,
     struct arena *a);
+
+/* Queues a here-document whose body follows the next newline. */
+void lex_heredoc(struct lexer *lx, struct heredoc *h);
+
+/*
+ * Alias substitution of the word just read (t): when it is an unquoted
+ * alias name not already being substituted, its value becomes the next
+ * input and 1 is returned.
+ */
+int lex_alias(struct lexer *lx, const struct token *t);
+
+/*
+ * The alias table (alias.c): values are malloc'ed and kept; alias_get
+ * returns NULL for a name that is not an alias.
+ */
+const char *alias_get(const char *name);
+int alias_set(const char *name, const char *value);
+int alias_unset(const char *name);	/* -1 when not an alias */
+void alias_clear(void);
+void alias_each(void (*fn)(const char *name, const char *value));
+int alias_valid_name(const char *name, size_t len);
 
 /* Reads the next token into t. Returns t->type. */
 enum tok_type lex_next(struct lexer *lx, struct token *t);

@@ -120,8 +120,13 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof)
 		if (r != PARSE_INCOMPLETE)
 			break;
 		if (read_more(in, &b) < 0) {
-			*err = strdup("syntax error: unexpected end of file");
-			r = PARSE_ERROR;
+			/* a here-document may end at the end of input */
+			r = parse_buf_eof(b.s, b.n, first, c, err);
+			if (r == PARSE_INCOMPLETE) {
+				*err = strdup("syntax error: "
+				    "unexpected end of file");
+				r = PARSE_ERROR;
+			}
 			break;
 		}
 	}
@@ -162,6 +167,15 @@ loop_input(struct input *in, const struct loop_hooks *top)
 		exec_line_begin();
 		st = exec_cmd(c, 0);
 		cmd_free(c);
+		if (exec_returning() && top != NULL && sh_opt.interactive) {
+			exec_returned();	/* at the prompt: nothing to end */
+		} else if (exec_returning()) {
+			/* return outside a function ends this input */
+			st = sh_status;
+			if (top != NULL)
+				exec_returned();
+			break;
+		}
 		if (top != NULL) {
 			exec_line_end();
 			if (!sh_opt.interactive && top->line != NULL)
@@ -205,6 +219,8 @@ loop_dot(const char *path, int *status)
 	sh_errfile = path;
 	sh_status = 0;
 	*status = loop_input(in, NULL);
+	if (exec_returned())
+		*status = sh_status;
 	input_free(in);
 	sh_errfile = saved_file;
 	sh_lineno = saved_line;

@@ -21,10 +21,13 @@ struct parser {
 	struct arena *a;
 	jmp_buf jb;
 	char *err;
+	int depth;		/* compound commands we are inside */
+	int here_strip;		/* the redirection being read is <<- */
 };
 
 static struct cmd *parse_list(struct parser *p);
 static struct cmd *parse_and_or(struct parser *p);
+static struct cmd *parse_command(struct parser *p, int compound);
 
 static struct token *
 peek(struct parser *p)
@@ -69,6 +72,8 @@ unexpected(struct parser *p)
 
 	if (t->type == T_EOF || t->type == T_INCOMPLETE)
 		incomplete(p);
+	if (t->type == T_DEEP)
+		fail(p, "nesting too deep (more than %d levels)", LEX_MAXDEPTH);
 	if (t->type == T_WORD || t->type == T_IONUM)
 		fail(p, "syntax error: unexpected `%s'", t->text);
 	fail(p, "syntax error: unexpected %s%s%s",
@@ -124,6 +129,8 @@ at_list_end(struct parser *p)
 		return 1;
 	if (t->type == T_INCOMPLETE)
 		incomplete(p);
+	if (t->type == T_DEEP)
+		unexpected(p);
 	if (t->type != T_WORD)
 		return 0;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
@@ -152,6 +159,44 @@ is_redir_op(enum tok_type t)
 	    t == T_DLESS || t == T_DLESSDASH;
 }
 
+/*
+ * The here-document of <<word or <<-word (the operator is the token before
+ * word): the delimiter is the word with quotes removed; the body comes
+ * with the next newline.
+ */
+static struct heredoc *
+heredoc_new(struct parser *p, const char *w)
+{
+	struct heredoc *h = arena_alloc(p->a, sizeof(*h));
+	char *d = arena_alloc(p->a, strlen(w) + 1), *q = d;
+	char quote = 0;
+
+	for (; *w != '\0'; w++) {
+		if (quote == '\'') {
+			if (*w == '\'')
+				quote = 0;
+			else
+				*q++ = *w;
+		} else if (*w == '\'' && !quote) {
+			quote = '\'';
+			h->quoted = 1;
+		} else if (*w == '"') {
+			quote = quote ? 0 : '"';
+			h->quoted = 1;
+		} else if (*w == '\\' && w[1] != '\0' && (!quote ||
+		    strchr("$`\"\\", w[1]) != NULL)) {
+			*q++ = *++w;
+			h->quoted = 1;
+		} else {
+			*q++ = *w;
+		}
+	}
+	h->delim = d;
+	h->strip = p->here_strip;
+	lex_heredoc(&p->lx, h);
+	return h;
+}
+
 /* [n]op word; the caller saw an IO number or an operator. */
 static struct redir *
 parse_redir(struct parser *p)
@@ -167,6 +212,7 @@ parse_redir(struct parser *p)
 		consume(p);
 		t = peek(p);
 	}
+	p->here_strip = t->type == T_DLESSDASH;
 	switch (t->type) {
 	case T_LT:	  r->type = R_IN; break;
 	case T_GT:	  r->type = R_OUT; break;
@@ -177,19 +223,22 @@ parse_redir(struct parser *p)
 	case T_GREATAND:  r->type = R_DUPOUT; break;
 	case T_DLESS:
 	case T_DLESSDASH:
-		fail(p, "here-documents are not supported yet");
+		r->type = R_HEREDOC;
+		break;
 	default:
 		unexpected(p);
 	}
 	consume(p);
 	if (fd < 0)
 		fd = (r->type == R_IN || r->type == R_RDWR ||
-		    r->type == R_DUPIN) ? 0 : 1;
+		    r->type == R_DUPIN || r->type == R_HEREDOC) ? 0 : 1;
 	r->fd = (int)fd;
 	t = peek(p);
 	if (t->type != T_WORD && t->type != T_IONUM)
 		unexpected(p);
 	r->word = t->text;
+	if (r->type == R_HEREDOC)
+		r->here = heredoc_new(p, t->text);
 	consume(p);
 	return r;
 }
@@ -204,15 +253,53 @@ parse_redirs(struct parser *p, struct redir ***tail)
 	}
 }
 
+/* Room for k pointers: powers of two, so that pushing is linear. */
+static size_t
+vec_cap(size_t k)
+{
+	size_t c = 4;
+
+	while (c < k)
+		c *= 2;
+	return c;
+}
+
+/* Appends s to v (n long, NULL-terminated), growing it by doubling. */
 static char **
 vec_push(struct parser *p, char **v, int n, char *s)
 {
-	char **nv = arena_alloc(p->a, sizeof(char *) * (n + 2));
+	char **nv = v;
 
-	if (n > 0)
-		memcpy(nv, v, sizeof(char *) * n);
+	if (v == NULL || vec_cap(n + 1) < (size_t)n + 2) {
+		nv = arena_alloc(p->a, sizeof(char *) * vec_cap(n + 2));
+		if (n > 0)
+			memcpy(nv, v, sizeof(char *) * n);
+	}
 	nv[n] = s;
+	nv[n + 1] = NULL;
 	return nv;
+}
+
+/* NAME ( ) linebreak compound-command [redirections] (XCU 2.9.5) */
+static struct cmd *
+parse_func(struct parser *p, struct cmd_exec *e)
+{
+	struct cmd_func *f = node(p, sizeof(*f), CMD_FUNC, e->c.line);
+	const char *s = e->argv[0];
+
+	consume(p);
+	if (peek(p)->type != T_RPAREN)
+		unexpected(p);
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		fail(p, "Bad function name");
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			fail(p, "Bad function name");
+	consume(p);
+	linebreak(p);
+	f->name = e->argv[0];
+	f->body = parse_command(p, 1);
+	return &f->c;
 }
 
 static struct cmd *
@@ -234,10 +321,16 @@ parse_simple(struct parser *p)
 				consume(p);
 				continue;
 			}
+			if ((e->argc == 0 || t->alias_next) &&
+			    lex_alias(&p->lx, t)) {
+				p->have = 0;
+				continue;
+			}
 			e->argv = vec_push(p, e->argv, e->argc++, t->text);
 			consume(p);
-			if (e->argc == 1 && peek(p)->type == T_LPAREN)
-				fail(p, "functions are not supported yet");
+			if (e->argc == 1 && e->nassign == 0 &&
+			    e->redir == NULL && peek(p)->type == T_LPAREN)
+				return parse_func(p, e);
 		} else {
 			break;
 		}
@@ -328,6 +421,65 @@ parse_for(struct parser *p, int line)
 	return &c->c;
 }
 
+/* One case item: [(] pattern [| pattern]... ) [list] [;;] */
+static void
+parse_case_item(struct parser *p, struct case_item *it)
+{
+	if (peek(p)->type == T_LPAREN)
+		consume(p);
+	for (;;) {
+		if (peek(p)->type != T_WORD && peek(p)->type != T_IONUM)
+			unexpected(p);
+		it->pats = vec_push(p, it->pats, it->npat++, peek(p)->text);
+		consume(p);
+		if (peek(p)->type != T_PIPE)
+			break;
+		consume(p);
+	}
+	if (peek(p)->type != T_RPAREN)
+		unexpected(p);
+	consume(p);
+	it->body = parse_list(p);
+	if (peek(p)->type == T_DSEMI) {
+		consume(p);
+		linebreak(p);
+	} else if (!is_word(p, "esac")) {
+		unexpected(p);
+	}
+}
+
+/* case WORD linebreak in linebreak [item]... esac (XCU 2.9.4.3) */
+static struct cmd *
+parse_case(struct parser *p, int line)
+{
+	struct cmd_case *c = node(p, sizeof(*c), CMD_CASE, line);
+	struct case_item *v = NULL;
+	int cap = 0;
+
+	if (peek(p)->type != T_WORD)
+		unexpected(p);
+	c->word = peek(p)->text;
+	consume(p);
+	linebreak(p);
+	expect_word(p, "in");
+	linebreak(p);
+	while (!is_word(p, "esac")) {
+		if (c->nitems == cap) {
+			struct case_item *nv;
+
+			cap = cap ? cap * 2 : 4;
+			nv = arena_alloc(p->a, sizeof(*nv) * cap);
+			if (c->nitems > 0)
+				memcpy(nv, v, sizeof(*nv) * c->nitems);
+			v = nv;
+		}
+		parse_case_item(p, &v[c->nitems++]);
+	}
+	consume(p);
+	c->items = v;
+	return &c->c;
+}
+
 static struct cmd *
 parse_compound(struct parser *p)
 {
@@ -367,23 +519,48 @@ parse_compound(struct parser *p)
 		consume(p);
 		return parse_for(p, line);
 	}
-	if (strcmp(t->text, "case") == 0)
-		fail(p, "case is not supported yet");
-	if (strcmp(t->text, "function") == 0)
-		fail(p, "functions are not supported yet");
+	if (strcmp(t->text, "case") == 0) {
+		consume(p);
+		return parse_case(p, line);
+	}
 	return NULL;
 }
 
+/* Words that are reserved where a command begins: never aliases. */
+static int
+is_reserved(const char *w)
+{
+	static const char *const words[] = {
+		"!", "case", "do", "done", "elif", "else", "esac", "fi",
+		"for", "if", "in", "then", "until", "while", "{", "}",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* compound: a function's body, which must be a compound command. */
 static struct cmd *
-parse_command(struct parser *p)
+parse_command(struct parser *p, int compound)
 {
 	struct cmd *c;
 	struct cmd_redir *r;
 	struct redir *head = NULL, **tail = &head;
 
+	while (peek(p)->type == T_WORD && !is_reserved(peek(p)->text) &&
+	    lex_alias(&p->lx, peek(p)))
+		p->have = 0;
 	if (peek(p)->type == T_WORD && (at_list_end(p) || is_word(p, "in")))
 		unexpected(p);
+	if (++p->depth > LEX_MAXDEPTH)
+		fail(p, "nesting too deep (more than %d levels)", LEX_MAXDEPTH);
 	c = parse_compound(p);
+	p->depth--;
+	if (c == NULL && compound)
+		unexpected(p);
 	if (c == NULL)
 		return parse_simple(p);
 	parse_redirs(p, &tail);
@@ -407,7 +584,7 @@ parse_pipeline(struct parser *p)
 		consume(p);
 		not = node(p, sizeof(*not), CMD_NOT, line);
 	}
-	c = parse_command(p);
+	c = parse_command(p, 0);
 	if (peek(p)->type == T_PIPE) {
 		pp = node(p, sizeof(*pp), CMD_PIPE, line);
 		pp->cmds = (struct cmd **)vec_push(p, NULL, 0, (char *)c);
@@ -415,7 +592,7 @@ parse_pipeline(struct parser *p)
 		while (peek(p)->type == T_PIPE) {
 			consume(p);
 			linebreak(p);
-			c = parse_command(p);
+			c = parse_command(p, 0);
 			pp->cmds = (struct cmd **)vec_push(p,
 			    (char **)pp->cmds, pp->n++, (char *)c);
 		}
@@ -435,7 +612,7 @@ parse_and_or(struct parser *p)
 	struct cmd *c = parse_pipeline(p);
 	struct cmd_list *l;
 
-	c->text = arena_strndup(p->a, p->lx.s + start, p->last_end - start);
+	c->text = arena_strndup(p->a, p->lx.src + start, p->last_end - start);
 	while (peek(p)->type == T_AND || peek(p)->type == T_OR) {
 		enum cmd_type type = peek(p)->type == T_AND ? CMD_AND : CMD_OR;
 
@@ -445,7 +622,7 @@ parse_and_or(struct parser *p)
 		l->left = c;
 		l->right = parse_pipeline(p);
 		c = &l->c;
-		c->text = arena_strndup(p->a, p->lx.s + start,
+		c->text = arena_strndup(p->a, p->lx.src + start,
 		    p->last_end - start);
 	}
 	return c;
@@ -497,9 +674,9 @@ parse_list(struct parser *p)
 	return c;
 }
 
-enum parse_status
-parse_buf(const char *text, size_t len, int line, struct cmd **out,
-    char **err)
+static enum parse_status
+parse_text(const char *text, size_t len, int line, struct cmd **out,
+    char **err, int at_eof)
 {
 	struct parser p;
 	struct cmd *volatile c = NULL;
@@ -512,6 +689,7 @@ parse_buf(const char *text, size_t len, int line, struct cmd **out,
 	if (p.a == NULL)
 		abort();
 	lex_init(&p.lx, text, len, line, p.a);
+	p.lx.at_eof = at_eof;
 	rc = setjmp(p.jb);
 	if (rc != 0) {
 		arena_free(p.a);
@@ -531,12 +709,26 @@ parse_buf(const char *text, size_t len, int line, struct cmd **out,
 	return PARSE_OK;
 }
 
+enum parse_status
+parse_buf(const char *text, size_t len, int line, struct cmd **out,
+    char **err)
+{
+	return parse_text(text, len, line, out, err, 0);
+}
+
+enum parse_status
+parse_buf_eof(const char *text, size_t len, int line, struct cmd **out,
+    char **err)
+{
+	return parse_text(text, len, line, out, err, 1);
+}
+
 struct cmd *
 parse_string(const char *text, size_t len, char **err)
 {
 	struct cmd *c;
 
-	switch (parse_buf(text, len, 1, &c, err)) {
+	switch (parse_buf_eof(text, len, 1, &c, err)) {
 	case PARSE_OK:
 		return c;
 	case PARSE_INCOMPLETE:
@@ -552,6 +744,12 @@ cmd_free(struct cmd *c)
 {
 	if (c != NULL)
 		arena_free(c->arena);
+}
+
+void
+cmd_hold(struct cmd *c)
+{
+	arena_ref(c->arena);
 }
 
 static void dump(struct sbuf *b, const struct cmd *c);
@@ -571,7 +769,7 @@ static void
 dump_redirs(struct sbuf *b, const struct redir *r)
 {
 	static const char *const ops[] = {
-		"<", ">", ">>", ">|", "<>", "<&", ">&",
+		"<", ">", ">>", ">|", "<>", "<&", ">&", "<<",
 	};
 	char num[16];
 
@@ -579,6 +777,11 @@ dump_redirs(struct sbuf *b, const struct redir *r)
 		snprintf(num, sizeof(num), " %d%s", r->fd, ops[r->type]);
 		sbuf_putn(b, num, strlen(num));
 		sbuf_putn(b, r->word, strlen(r->word));
+		if (r->type == R_HEREDOC) {
+			sbuf_putc(b, '[');
+			sbuf_putn(b, r->here->body, strlen(r->here->body));
+			sbuf_putc(b, ']');
+		}
 	}
 }
 
@@ -614,7 +817,8 @@ dump(struct sbuf *b, const struct cmd *c)
 	};
 	const struct cmd_exec *e;
 	const struct cmd_for *f;
-	int i;
+	const struct cmd_case *k;
+	int i, j;
 
 	switch (c->type) {
 	case CMD_EXEC:
@@ -672,6 +876,34 @@ dump(struct sbuf *b, const struct cmd *c)
 		}
 		sbuf_putc(b, ' ');
 		dump(b, f->body);
+		sbuf_putc(b, ')');
+		break;
+	case CMD_FUNC:
+		sbuf_putn(b, "(func ", 6);
+		sbuf_putn(b, ((const struct cmd_func *)c)->name,
+		    strlen(((const struct cmd_func *)c)->name));
+		sbuf_putc(b, ' ');
+		dump(b, ((const struct cmd_func *)c)->body);
+		sbuf_putc(b, ')');
+		break;
+	case CMD_CASE:
+		k = (const struct cmd_case *)c;
+		sbuf_putn(b, "(case ", 6);
+		sbuf_putn(b, k->word, strlen(k->word));
+		for (i = 0; i < k->nitems; i++) {
+			sbuf_putn(b, " (", 2);
+			for (j = 0; j < k->items[i].npat; j++) {
+				if (j > 0)
+					sbuf_putc(b, '|');
+				sbuf_putn(b, k->items[i].pats[j],
+				    strlen(k->items[i].pats[j]));
+			}
+			if (k->items[i].body != NULL) {
+				sbuf_putc(b, ' ');
+				dump(b, k->items[i].body);
+			}
+			sbuf_putc(b, ')');
+		}
 		sbuf_putc(b, ')');
 		break;
 	}

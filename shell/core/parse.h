@@ -22,6 +22,8 @@ enum cmd_type {
 	CMD_WHILE,	/* cmd_loop */
 	CMD_UNTIL,	/* cmd_loop */
 	CMD_FOR,	/* cmd_for */
+	CMD_FUNC,	/* name() compound-command: cmd_func */
+	CMD_CASE,	/* case word in pattern) list;; esac: cmd_case */
 };
 
 struct arena;
@@ -41,12 +43,16 @@ enum redir_type {
 	R_RDWR,		/* [n]<>word */
 	R_DUPIN,	/* [n]<&word */
 	R_DUPOUT,	/* [n]>&word */
+	R_HEREDOC,	/* [n]<<word, [n]<<-word: the body in here */
 };
+
+struct heredoc;
 
 struct redir {
 	enum redir_type type;
 	int fd;			/* the n */
 	char *word;		/* raw word, expanded when applied */
+	struct heredoc *here;	/* R_HEREDOC: the body (lex.h) */
 	struct redir *next;	/* applied left to right */
 };
 
@@ -99,6 +105,25 @@ struct cmd_for {
 	struct cmd *body;
 };
 
+struct cmd_func {
+	struct cmd c;
+	char *name;
+	struct cmd *body;	/* a compound command, maybe with redirections */
+};
+
+struct case_item {
+	int npat;
+	char **pats;		/* raw pattern words */
+	struct cmd *body;	/* NULL when empty */
+};
+
+struct cmd_case {
+	struct cmd c;
+	char *word;
+	int nitems;
+	struct case_item *items;
+};
+
 /* The outcome of parse_buf. */
 enum parse_status {
 	PARSE_OK,		/* *out is the tree, or NULL for an empty text */
@@ -123,8 +148,20 @@ enum parse_status parse_buf(const char *text, size_t len, int line,
  */
 struct cmd *parse_string(const char *text, size_t len, char **err);
 
-/* Frees a tree from parse_buf or parse_string (NULL is fine). */
+/*
+ * parse_buf when no more input can come: a here-document without its
+ * delimiter line ends at the end of the text (as in dash).
+ */
+enum parse_status parse_buf_eof(const char *text, size_t len, int line,
+    struct cmd **out, char **err);
+
+/*
+ * Frees a tree from parse_buf or parse_string (NULL is fine). The tree's
+ * memory lives on while cmd_hold'ed (a function's body): each cmd_hold
+ * needs one more cmd_free.
+ */
 void cmd_free(struct cmd *c);
+void cmd_hold(struct cmd *c);
 
 /*
  * Writes the tree as a one-line S-expression into a malloc'ed string, for

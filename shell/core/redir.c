@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 
 #include "expand.h"
+#include "lex.h"
 #include "parse.h"
 #include "redir.h"
 #include "shell.h"
@@ -111,6 +113,65 @@ bad:
 }
 
 /*
+ * A here-document on r->fd: its body (expanded unless the delimiter was
+ * quoted) in a pipe when it fits the pipe's buffer, else in a memfd.
+ */
+static int
+here_open(const struct redir *r, struct redir_save *rs)
+{
+	char *body = r->here->quoted ? strdup(r->here->body) :
+	    expand_heredoc(r->here->body);
+	size_t len, off = 0;
+	int fds[2], fd, sz;
+	ssize_t n;
+
+	(void)rs;
+	if (body == NULL)
+		return -1;
+	len = strlen(body);
+	fds[0] = fds[1] = -1;
+	if (pipe2(fds, O_CLOEXEC) == 0 &&
+	    (sz = fcntl(fds[1], F_GETPIPE_SZ)) >= 0 && len <= (size_t)sz) {
+		fd = fds[0];
+	} else {
+		if (fds[0] >= 0) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+		fd = fds[1] = memfd_create("here-document", MFD_CLOEXEC);
+		if (fd < 0) {
+			sh_errorf("here-document: %s", strerror(errno));
+			free(body);
+			return -1;
+		}
+	}
+	while (off < len) {
+		n = write(fds[1], body + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += n;
+	}
+	free(body);
+	if (fd == fds[1])
+		lseek(fd, 0, SEEK_SET);
+	else
+		close(fds[1]);
+	if (fd != r->fd) {
+		if (dup2(fd, r->fd) < 0) {
+			sh_errorf("%d: %s", r->fd, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		close(fd);
+	} else {
+		fcntl(fd, F_SETFD, 0);
+	}
+	return 0;
+}
+
+/*
  * Applies redirections left to right (XCU 2.7). With rs, the descriptors
  * they replace are saved there first. Returns 0, or -1 after reporting
  * (the ones already applied stay for redir_restore to undo).
@@ -122,14 +183,17 @@ redir_apply(struct redir *r, struct redir_save *rs)
 	int fd, rc = 0;
 
 	for (; r != NULL && rc == 0; r = r->next) {
-		word = expand_string(r->word, 0);
+		word = r->type == R_HEREDOC ? strdup("") :
+		    expand_string(r->word, 0);
 		if (word == NULL)
 			return -1;
 		if (rs != NULL) {
 			fflush(stdout);
 			save_fd(rs, r->fd);
 		}
-		if (r->type == R_DUPIN || r->type == R_DUPOUT) {
+		if (r->type == R_HEREDOC) {
+			rc = here_open(r, rs);
+		} else if (r->type == R_DUPIN || r->type == R_DUPOUT) {
 			rc = dup_target(r, word);
 		} else if ((fd = open_target(r, word)) < 0) {
 			rc = -1;

@@ -20,6 +20,7 @@
 #include "parse.h"
 #include "redir.h"
 #include "shell.h"
+#include "func.h"
 #include "spawn.h"
 #include "var.h"
 
@@ -210,7 +211,7 @@ static int
 plain_redirs(const struct redir *r)
 {
 	for (; r != NULL; r = r->next)
-		if (strpbrk(r->word, "$`") != NULL)
+		if (strpbrk(r->word, "$`") != NULL || r->type == R_HEREDOC)
 			return 0;
 	return 1;
 }
@@ -404,7 +405,8 @@ spawn_member(struct cmd *c, int in, int out, const sigset_t *mask)
 	if (argv == NULL)
 		return -1;
 	if (argc > 0 && strcmp(argv[0], "command") != 0 &&
-	    strcmp(argv[0], "exec") != 0 && builtin_find(argv[0]) == NULL)
+	    strcmp(argv[0], "exec") != 0 && builtin_find(argv[0]) == NULL &&
+	    func_find(argv[0]) == NULL)
 		pid = spawn_cmd(argv, e->redir, in, out, mask);
 	expand_free(argv);
 	return pid;

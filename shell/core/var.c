@@ -165,6 +165,29 @@ var_unset(const char *name)
 }
 
 void
+var_restore(const char *name, const char *value, int flags)
+{
+	struct var *v = lookup(name);
+
+	if (v != NULL)
+		v->flags &= ~VAR_READONLY;
+	if (flags < 0) {
+		var_unset(name);
+		return;
+	}
+	if (v != NULL && value == NULL) {
+		var_unset(name);
+		v = NULL;
+	}
+	var_set(name, value, 0);
+	v = lookup(name);
+	if ((v->flags ^ (unsigned)flags) & VAR_EXPORT)
+		env_dirty = 1;
+	v->flags = (unsigned)flags;
+	var_mirror(name);
+}
+
+void
 var_init(char **environ)
 {
 	char **e, *eq, *name;

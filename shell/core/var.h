@@ -25,6 +25,13 @@ void var_each(unsigned mask, void (*fn)(const char *name, const char *value,
 /* Non-zero when s is a valid variable name. */
 int var_is_name(const char *s);
 
+/*
+ * Puts a variable back as it was (a function's local going out of
+ * scope): value (NULL: set but without value) and flags, or unset when
+ * flags is -1; readonly does not stop it.
+ */
+void var_restore(const char *name, const char *value, int flags);
+
 /* Positional parameters $1..$n and $0. */
 void var_setargs(int n, char **v);	/* copies */
 int var_nargs(void);

@@ -1,0 +1,187 @@
+/*
+ * func.c - shell functions: definitions by name (each holding its parse
+ * tree), and per call the variables made local, put back on return.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "func.h"
+#include "parse.h"
+#include "shell.h"
+#include "var.h"
+
+struct func {
+	char *name;
+	struct cmd *body;
+	struct func *next;
+};
+
+#define NFUNC 64
+static struct func *funcs[NFUNC];
+
+struct local {
+	char *name, *value;
+	int flags;		/* -1: it was unset */
+	struct local *next;
+};
+
+struct frame {
+	struct local *locals;
+	struct frame *up;
+};
+
+static struct frame *frames;
+static int depth;
+
+static unsigned
+func_hash(const char *s)
+{
+	unsigned h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h % NFUNC;
+}
+
+static struct func **
+func_slot(const char *name)
+{
+	struct func **pp;
+
+	for (pp = &funcs[func_hash(name)]; *pp != NULL; pp = &(*pp)->next)
+		if (strcmp((*pp)->name, name) == 0)
+			break;
+	return pp;
+}
+
+void
+func_define(const char *name, struct cmd *body)
+{
+	struct func **pp = func_slot(name), *f = *pp;
+
+	cmd_hold(body);
+	if (f != NULL) {
+		cmd_free(f->body);
+		f->body = body;
+		return;
+	}
+	f = malloc(sizeof(*f));
+	if (f == NULL || (f->name = strdup(name)) == NULL)
+		abort();
+	f->body = body;
+	f->next = NULL;
+	*pp = f;
+}
+
+struct cmd *
+func_find(const char *name)
+{
+	struct func *f = *func_slot(name);
+
+	return f != NULL ? f->body : NULL;
+}
+
+int
+func_unset(const char *name)
+{
+	struct func **pp = func_slot(name), *f = *pp;
+
+	if (f == NULL)
+		return -1;
+	*pp = f->next;
+	cmd_free(f->body);
+	free(f->name);
+	free(f);
+	return 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp((*(struct func *const *)a)->name,
+	    (*(struct func *const *)b)->name);
+}
+
+void
+func_each(void (*fn)(const char *, struct cmd *, void *), void *arg)
+{
+	struct func *f, **v = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < NFUNC; i++)
+		for (f = funcs[i]; f != NULL; f = f->next) {
+			v = realloc(v, (n + 1) * sizeof(*v));
+			if (v == NULL)
+				abort();
+			v[n++] = f;
+		}
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_name);
+	for (i = 0; i < n; i++)
+		fn(v[i]->name, v[i]->body, arg);
+	free(v);
+}
+
+void
+func_enter(void)
+{
+	struct frame *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		abort();
+	f->up = frames;
+	frames = f;
+	depth++;
+}
+
+void
+func_leave(void)
+{
+	struct frame *f = frames;
+	struct local *l, *next;
+
+	if (f == NULL)
+		return;
+	for (l = f->locals; l != NULL; l = next) {
+		next = l->next;
+		var_restore(l->name, l->value, l->flags);
+		free(l->name);
+		free(l->value);
+		free(l);
+	}
+	frames = f->up;
+	free(f);
+	depth--;
+}
+
+int
+func_depth(void)
+{
+	return depth;
+}
+
+int
+func_local(const char *name, const char *value)
+{
+	struct local *l;
+	const char *old;
+
+	if (frames == NULL)
+		return -1;
+	for (l = frames->locals; l != NULL; l = l->next)
+		if (strcmp(l->name, name) == 0)
+			break;
+	if (l == NULL) {
+		l = calloc(1, sizeof(*l));
+		if (l == NULL || (l->name = strdup(name)) == NULL)
+			abort();
+		old = var_get(name);
+		l->value = old != NULL ? strdup(old) : NULL;
+		l->flags = var_flags(name);
+		l->next = frames->locals;
+		frames->locals = l;
+	}
+	if (value != NULL)
+		return var_set(name, value, 0) < 0 ? -2 : 0;
+	return 0;
+}
