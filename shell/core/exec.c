@@ -327,7 +327,8 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 	if (tv != NULL)
 		temp_restore(tv);
 	redir_restore(&rs);
-	if (special && st == 2 && !sh_opt.interactive)
+	/* a special builtin's error ends a script; return 2 is no error */
+	if (special && st == 2 && !sh_opt.interactive && !returning)
 		sh_exit(st);
 	return st;
 }

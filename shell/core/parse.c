@@ -12,6 +12,7 @@
 
 #include "lex.h"
 #include "parse.h"
+#include "shell.h"
 
 struct parser {
 	struct lexer lx;
@@ -28,6 +29,7 @@ struct parser {
 static struct cmd *parse_list(struct parser *p);
 static struct cmd *parse_and_or(struct parser *p);
 static struct cmd *parse_command(struct parser *p, int compound);
+static void alias_peek(struct parser *p);
 
 static struct token *
 peek(struct parser *p)
@@ -286,15 +288,17 @@ parse_func(struct parser *p, struct cmd_exec *e)
 {
 	struct cmd_func *f = node(p, sizeof(*f), CMD_FUNC, e->c.line);
 	const char *s = e->argv[0];
+	const struct builtin *b;
 
 	consume(p);
 	if (peek(p)->type != T_RPAREN)
 		unexpected(p);
-	if (!isalpha((unsigned char)*s) && *s != '_')
-		fail(p, "Bad function name");
+	if ((!isalpha((unsigned char)*s) && *s != '_') ||
+	    ((b = builtin_find(s)) != NULL && (b->flags & BI_SPECIAL)))
+		fail(p, "syntax error: Bad function name");
 	for (; *s != '\0'; s++)
 		if (!isalnum((unsigned char)*s) && *s != '_')
-			fail(p, "Bad function name");
+			fail(p, "syntax error: Bad function name");
 	consume(p);
 	linebreak(p);
 	f->name = e->argv[0];
@@ -542,6 +546,18 @@ is_reserved(const char *w)
 	return 0;
 }
 
+/*
+ * Where a command begins: the next word, when an alias, is replaced by
+ * its value (and that value's first word too, XCU 2.3.1).
+ */
+static void
+alias_peek(struct parser *p)
+{
+	while (peek(p)->type == T_WORD && !is_reserved(peek(p)->text) &&
+	    lex_alias(&p->lx, peek(p)))
+		p->have = 0;
+}
+
 /* compound: a function's body, which must be a compound command. */
 static struct cmd *
 parse_command(struct parser *p, int compound)
@@ -550,9 +566,7 @@ parse_command(struct parser *p, int compound)
 	struct cmd_redir *r;
 	struct redir *head = NULL, **tail = &head;
 
-	while (peek(p)->type == T_WORD && !is_reserved(peek(p)->text) &&
-	    lex_alias(&p->lx, peek(p)))
-		p->have = 0;
+	alias_peek(p);
 	if (peek(p)->type == T_WORD && (at_list_end(p) || is_word(p, "in")))
 		unexpected(p);
 	if (++p->depth > LEX_MAXDEPTH)
@@ -651,7 +665,7 @@ parse_list(struct parser *p)
 	int n = 0;
 
 	linebreak(p);
-	while (!at_list_end(p)) {
+	while (alias_peek(p), !at_list_end(p)) {
 		c = parse_and_or(p);
 		if (peek(p)->type == T_AMP)
 			c = make_back(p, c);

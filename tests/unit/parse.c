@@ -85,7 +85,7 @@ static const struct {
 	{ "function-more", "f() {", "MORE" },
 	{ "function-more-paren", "f()", "MORE" },
 	{ "err-function-simple", "f() echo", "ERR: syntax error: unexpected `echo'" },
-	{ "err-function-name", "a-b() { a; }", "ERR: Bad function name" },
+	{ "err-function-name", "a-b() { a; }", "ERR: syntax error: Bad function name" },
 	{ "err-function-assign", "x=1 f() { a; }", "ERR: syntax error: unexpected `('" },
 	{ "case", "case x in x) a;; esac", "(case x (x (exec a)))" },
 	{ "case-alt", "case $v in a|b) x;; *) y;; esac",
