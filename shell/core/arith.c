@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arith.h"
+#include "lex.h"
 #include "shell.h"
 #include "var.h"
 
@@ -16,6 +17,7 @@ struct arith {
 	const char *p;
 	int noeval;		/* inside the untaken side of && || ?: */
 	int err;
+	int depth;		/* parentheses and unary operators open */
 };
 
 static long a_assign(struct arith *a);
@@ -54,9 +56,10 @@ static long
 a_number(struct arith *a, const char *s, const char **end)
 {
 	char *e;
-	unsigned long long v;
+	long long v;
 
-	v = strtoull(s, &e, 0);
+	/* strtoll clamps what does not fit, as dash's strtoimax does */
+	v = strtoll(s, &e, 0);
 	if (e == s || isalnum((unsigned char)*e) || *e == '_') {
 		a_error(a, "invalid number");
 		return 0;
@@ -72,14 +75,12 @@ a_var(struct arith *a, const char *name)
 	long n;
 
 	if (v == NULL || *v == '\0') {
-		if (v == NULL && sh_opt.nounset && !a->noeval) {
-			sh_errorf("%s: parameter not set", name);
-			a->err = 1;
-		}
-		return 0;
+		return 0;	/* set -u does not apply here (dash) */
 	}
 	while (isspace((unsigned char)*v))
 		v++;
+	if (*v == '\0')
+		return 0;	/* only blanks: 0, as in dash */
 	n = a_number(a, v, &end);
 	return n;
 }
@@ -116,12 +117,34 @@ a_primary(struct arith *a)
 	return 0;
 }
 
+static long a_unary1(struct arith *a);
+
+/* Unary operators and parentheses nest at most LEX_MAXDEPTH deep. */
 static long
 a_unary(struct arith *a)
 {
-	if (a_op(a, "+", "+="))
+	long v;
+
+	if (a->depth >= LEX_MAXDEPTH) {
+		if (!a->err)
+			sh_errorf("nesting too deep (more than %d levels)",
+			    LEX_MAXDEPTH);
+		a->err = 1;
+		return 0;
+	}
+	a->depth++;
+	v = a_unary1(a);
+	a->depth--;
+	return v;
+}
+
+/* ++a is +(+a) and --a is -(-a), as in dash. */
+static long
+a_unary1(struct arith *a)
+{
+	if (a_op(a, "+", "="))
 		return a_unary(a);
-	if (a_op(a, "-", "-="))
+	if (a_op(a, "-", "="))
 		return (long)(0UL - (unsigned long)a_unary(a));
 	if (a_op(a, "!", "="))
 		return !a_unary(a);
@@ -360,7 +383,7 @@ a_assign(struct arith *a)
 int
 arith_eval(const char *expr, long *val)
 {
-	struct arith a = { expr, 0, 0 };
+	struct arith a = { expr, 0, 0, 0 };
 
 	*val = a_assign(&a);
 	a_skip(&a);

@@ -630,11 +630,12 @@ void
 input_history_add(const char *cmd)
 {
 	HIST_ENTRY *last;
-	char *c = strdup(cmd);
-	size_t n = strlen(c);
+	char *c;
+	size_t n;
 
-	if (c == NULL)
-		return;
+	if (cmd == NULL || (c = strdup(cmd)) == NULL)
+		return;	/* an empty line (it began with a NUL byte) */
+	n = strlen(c);
 	while (n > 0 && c[n - 1] == '\n')
 		c[--n] = '\0';
 	if (strspn(c, " \t\n") == n || !use_readline) {

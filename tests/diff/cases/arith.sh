@@ -63,3 +63,22 @@ a=7; if [ $((a>5)) = 1 ]; then echo big; fi
 echo $((0)) $((0*5)) $((0-0))
 #### arith-status
 echo $((1-1)); echo $?
+#### pre-increment-is-unary-plus
+a=1; echo $((++a)) $a
+#### pre-decrement-is-double-minus
+a=1; echo $((--a)) $a
+#### var-only-blanks-is-zero
+a=' '; echo $((a + 1))
+#### var-trailing-blank
+a='4 '; echo $((a * 2))
+#### overflow-literal-clamps
+echo $((99999999999999999999))
+#### overflow-hex-clamps
+echo $((0xFFFFFFFFFFFFFFFF))
+#### overflow-add-wraps
+echo $((9223372036854775807 + 1))
+#### carriage-return-error
+echo $((1$(printf '\r')))
+echo not-reached
+#### nesting-parens
+echo $(( ((((((((((1)))))))))) + 1 ))
