@@ -84,6 +84,8 @@ extern const struct builtin builtins_show[];	/* builtins/show.c */
 extern const struct builtin builtins_lesson[];	/* lesson/builtin_lesson.c */
 extern const struct builtin builtins_sandbox[];	/* sandbox/sandbox.c */
 extern const struct builtin builtins_posix[];	/* builtins/posix.c */
+extern const struct builtin builtins_printf[];	/* builtins/printf.c */
+extern const struct builtin builtins_test[];	/* builtins/test.c */
 
 /*
  * The families the interpreter looks builtins up in, in this order (the
