@@ -20,6 +20,7 @@
 #include "lesson/lesson.h"
 #include "sandbox/sandbox.h"
 #include "shell.h"
+#include "tape/recorder.h"
 #include "core/trap.h"
 #include "core/var.h"
 
@@ -31,7 +32,7 @@ extern char **environ;
 
 enum {
 	OPT_NORC = 256, OPT_PLAIN, OPT_HELP, OPT_VERSION, OPT_LANG,
-	OPT_SANDBOX, OPT_LESSON, OPT_PLAY, OPT_SPEED, OPT_VIEW,
+	OPT_SANDBOX, OPT_LESSON, OPT_PLAY, OPT_SPEED, OPT_VIEW, OPT_TAPE,
 };
 
 static const struct option longopts[] = {
@@ -45,6 +46,7 @@ static const struct option longopts[] = {
 	{ "play", no_argument, NULL, OPT_PLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "view", no_argument, NULL, OPT_VIEW },
+	{ "tape", required_argument, NULL, OPT_TAPE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -52,7 +54,8 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: ipcsh [-eisux] [--norc] [--plain] [--lang en|zh] "
-	    "[--sandbox] [-c command [name [arg...]] | file [arg...]]\n"
+	    "[--sandbox] [--tape file]\n"
+	    "             [-c command [name [arg...]] | file [arg...]]\n"
 	    "       ipcsh --lesson <name> [--play] [--speed <n>]\n"
 	    "       ipcsh --view [--lesson <name> [--play]]\n"
 	    "       ipcsh --help | --version\n", f);
@@ -68,6 +71,8 @@ usage(FILE *f)
 		    "  --plain        no colour or escape sequences; the prompt is exactly PS1\n"
 		    "  --lang en|zh   language of explanations and lessons\n"
 		    "  --sandbox      lab sandbox: seccomp filter and own IPC namespace\n"
+		    "  --tape file    record every process, pipe, message and signal of\n"
+		    "                 the commands run into file (see set -o tape, trace)\n"
 		    "  --lesson name  start a lesson (--play: unattended, --speed: typing speed)\n"
 		    "  --view         the split screen (runs ipcview)\n"
 		    "\nSee ipcsh(1).\n", f);
@@ -77,7 +82,7 @@ usage(FILE *f)
 static const struct builtin *const families[] = {
 	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
 	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
-	builtins_posix, builtins_printf, builtins_test,
+	builtins_posix, builtins_printf, builtins_test, builtins_trace,
 };
 
 /* Before each prompt: dash's cmdloop chores, and the lesson's turn. */
@@ -211,7 +216,7 @@ main(int argc, char **argv)
 	struct lesson_opts lo = { NULL, 0, 0 };
 	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0;
 	int sandbox = 0, e = 0, u = 0, x = 0, i;
-	const char *lang = NULL, *term;
+	const char *lang = NULL, *term, *tape = NULL;
 	struct input *in;
 	char *end;
 
@@ -234,6 +239,7 @@ main(int argc, char **argv)
 		case OPT_VERSION: printf("ipcsh %s\n", IPCSH_VERSION); return 0;
 		case OPT_LANG: lang = optarg; break;
 		case OPT_SANDBOX: sandbox = 1; break;
+		case OPT_TAPE: tape = optarg; break;
 		case OPT_LESSON: lo.name = optarg; break;
 		case OPT_PLAY: lo.play = 1; break;
 		case OPT_SPEED:
@@ -264,6 +270,12 @@ main(int argc, char **argv)
 	if (sandbox_init() < 0)
 		return 2;
 	sh_pid = getpid();
+	exec_child_hook = tape_child;
+	if (tape != NULL) {
+		if (tape_start(tape) < 0)
+			return 2;
+		sh_opt.tape = 1;
+	}
 	var_init(environ);
 	init_pwd();
 	sh_opt.errexit = e;

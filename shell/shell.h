@@ -21,6 +21,7 @@ struct sh_opts {
 	int monitor;		/* job control: process groups and the terminal */
 	int plain;		/* --plain, TERM=dumb, or stdout not a tty: no colour, no escapes */
 	int sandbox;		/* --sandbox */
+	int tape;		/* --tape, set -o tape: the tracer records */
 };
 extern struct sh_opts sh_opt;
 
@@ -86,6 +87,7 @@ extern const struct builtin builtins_sandbox[];	/* sandbox/sandbox.c */
 extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
+extern const struct builtin builtins_trace[];	/* builtins/trace.c */
 
 /*
  * The families the interpreter looks builtins up in, in this order (the

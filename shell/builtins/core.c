@@ -21,6 +21,7 @@
 #include "core/jobs.h"
 #include "core/lex.h"
 #include "shell.h"
+#include "tape/recorder.h"
 #include "core/var.h"
 
 static const char *const keywords[] = {
@@ -341,6 +342,7 @@ static const struct {
 } set_opts[] = {
 	{ "errexit", 'e' }, { "noglob", 'f' }, { "nounset", 'u' },
 	{ "xtrace", 'x' }, { "pipefail", 0 }, { "explain", 0 },
+	{ "tape", 0 },
 };
 
 static int *
@@ -352,7 +354,8 @@ set_opt_ptr(int i)
 	case 2: return &sh_opt.nounset;
 	case 3: return &sh_opt.xtrace;
 	case 4: return &sh_opt.pipefail;
-	default: return &sh_opt.explain;
+	case 5: return &sh_opt.explain;
+	default: return &sh_opt.tape;
 	}
 }
 
@@ -365,6 +368,12 @@ set_by_name(const char *name, int on)
 
 	for (i = 0; i < NSETOPTS; i++) {
 		if (strcmp(set_opts[i].name, name) == 0) {
+			/* the tape: a tracer to start or stop */
+			if (set_opt_ptr(i) == &sh_opt.tape && on &&
+			    tape_start(NULL) < 0)
+				return 1;
+			if (set_opt_ptr(i) == &sh_opt.tape && !on)
+				tape_stop();
 			*set_opt_ptr(i) = on;
 			return 0;
 		}
@@ -881,7 +890,7 @@ const struct builtin builtins_core[] = {
 	    BI_SPECIAL | BI_NOFORK },
 	{ "set", bi_set,
 	    "set [-efux] [+efux] [-o option] [+o option] [--] [arg...]",
-	    "set options (errexit, noglob, nounset, xtrace, pipefail, explain) or $1..",
+	    "set options (errexit, noglob, nounset, xtrace, pipefail, explain, tape) or $1..",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",
 	    BI_SPECIAL | BI_NOFORK },

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "core/exec.h"
 #include "probe.h"
 #include "core/jobs.h"
 #include "sandbox/sandbox.h"
@@ -428,6 +429,8 @@ sigmask_run(const struct sigmask_req *r, int argc, char **argv)
 	}
 	pid = fork();
 	if (pid == 0) {
+		if (exec_child_hook != NULL)
+			exec_child_hook(0);
 		job_child(j);
 		sigmask_exec(r, argv + optind);
 	}

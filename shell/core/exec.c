@@ -24,6 +24,7 @@
 #include "var.h"
 
 int exec_in_child;
+void (*exec_child_hook)(int vforked);
 const char *exec_job_text;	/* the source text of the running list */
 
 static int loop_depth;		/* loops we are inside */

@@ -1,0 +1,103 @@
+/*
+ * tape.h - the tape: a record, as it happened, of what the shell's
+ * children do (fork, exec, pipes, System V calls, signals, exits), written
+ * by a ptrace(2) tracer, and the reader that turns its lines into events.
+ */
+#ifndef IPCSH_TAPE_H
+#define IPCSH_TAPE_H
+
+#include <stdio.h>
+#include <time.h>
+#include <sys/types.h>
+
+/*
+ * A tape is a text file, one record a line:
+ *	TIME PID EVENT KEY=VALUE...
+ * TIME is seconds.microseconds (CLOCK_REALTIME); values are
+ * percent-encoded (no spaces); lists are comma-separated. ipcview(1)
+ * documents the events and their keys.
+ */
+#define TAPE_MAXKV	24
+
+struct tape_rec {
+	struct timespec	time;
+	pid_t		pid;
+	char		event[24];
+	int		nkv;
+	struct {
+		char	key[16];
+		char	*val;	/* decoded; lists keep their commas */
+	} kv[TAPE_MAXKV];
+	char		*buf;	/* storage for the values */
+};
+
+/* Parses one line into r (free with tape_rec_free). 0, or -1 EINVAL/ENOMEM. */
+int tape_parse(const char *line, struct tape_rec *r);
+void tape_rec_free(struct tape_rec *r);
+
+/* The value of key, or NULL. */
+const char *tape_get(const struct tape_rec *r, const char *key);
+
+/* The value of key as a number; def when absent or not a number. */
+long tape_num(const struct tape_rec *r, const char *key, long def);
+
+/* A list value's n-th element (decoded), malloc'd; NULL past the end. */
+char *tape_list_item(const char *list, int n);
+/* Whether key holds a list (argv, fds). */
+int tape_is_list(const char *key);
+
+/* The record in words, English (zh 0) or Chinese (zh 1); malloc'd. */
+char *tape_text(const struct tape_rec *r, int zh);
+
+/* The record as one line of JSON (ipcview(1) keys), newline included. */
+int tape_json(FILE *out, const struct tape_rec *r);
+
+/* The record as a plain call line ("4711 write(1) pipe 88: 230 bytes"). */
+char *tape_raw(const struct tape_rec *r);
+
+/*
+ * Following a tape file as it grows (tail -f): tape_follow_open, then
+ * tape_follow_next until it returns 0 (nothing more for now); 1 with a
+ * record in *r (free it), -1 on error.
+ */
+struct tape_follow;
+struct tape_follow *tape_follow_open(const char *path, int from_end);
+int tape_follow_next(struct tape_follow *f, struct tape_rec *r);
+/* Goes to byte offset off of the tape (a record's start). */
+int tape_follow_seek(struct tape_follow *f, long off);
+void tape_follow_close(struct tape_follow *f);
+
+/*
+ * The short story of a group of records (a pipeline): who wrote how many
+ * bytes into which pipe, who read them and saw end of file, how each
+ * process ended. One malloc'd text with a line per pipe and per process.
+ */
+struct tape_story;
+struct tape_story *tape_story_new(void);
+int tape_story_add(struct tape_story *s, const struct tape_rec *r);
+char *tape_story_text(const struct tape_story *s, int zh);
+void tape_story_free(struct tape_story *s);
+
+/* Where a shell's tape is announced: DIR/tape.PID (a file or a link). */
+int tape_path_for(pid_t shell, char *buf, size_t size);
+/* The folder of those names, made 0700 when make is set. */
+int tape_dir(char *buf, size_t size, int make);
+
+/* The tracer. */
+struct tape_opts {
+	int		budget;		/* syscall stops per process, then events only */
+};
+
+/*
+ * Runs the tracer until sock is closed and no tracee is left. sock is a
+ * SOCK_SEQPACKET socket on which a process sends its pid with one
+ * descriptor (SCM_RIGHTS); the tracer seizes that pid, then closes the
+ * descriptor, which is the process's signal to go on. Records go to out.
+ * Never prints. Returns 0, or -1 with errno.
+ */
+int tape_trace(int sock, int out, const struct tape_opts *o);
+
+/* The tracer's message: what a process sends to be traced. */
+int tape_ask(int sock, pid_t pid, int ackfd);
+
+#endif

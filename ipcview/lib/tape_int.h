@@ -1,0 +1,87 @@
+/*
+ * tape_int.h - inside the tape: the record writer the tracer uses and the
+ * tracer's parts (tape_trace.c stops and events, tape_sys.c the calls).
+ */
+#ifndef IPCSH_TAPE_INT_H
+#define IPCSH_TAPE_INT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "tape.h"
+
+/* One record being written: rb_start, rb_* keys, rb_end (one write(2)). */
+struct rb {
+	char	b[8192];
+	size_t	n;
+};
+
+void rb_start(struct rb *r, pid_t pid, const char *event);
+void rb_num(struct rb *r, const char *key, long v);
+void rb_str(struct rb *r, const char *key, const char *v);
+/* A list: rb_key then rb_item for each element. */
+void rb_key(struct rb *r, const char *key);
+void rb_item(struct rb *r, const char *v, int first);
+int rb_end(struct rb *r, int out);
+/* Called by rb_start before each record (not within itself). */
+extern void (*rb_hook)(void);
+
+/* A run of reads or writes on one pipe, counted until something else. */
+struct tp_run {
+	unsigned long	inode;
+	int		fd;
+	int		op;		/* 0 none, 'w', 'r' */
+	long		bytes;
+	long		calls;
+};
+
+#define TP_NFD		64	/* descriptors whose kind is cached */
+#define TP_NSIGRET	8	/* nested handlers followed */
+
+/* One tracee (a thread of a traced process). */
+struct tp {
+	pid_t		pid;
+	struct tp	*next;		/* hash chain */
+	int		calls_mode;	/* syscall stops (else events only) */
+	int		calls;		/* syscall entries seen */
+	int		estimate;	/* past the budget: counts are lower bounds */
+	int		held;		/* new child waiting for its parent's event */
+	int		listening;	/* group-stopped, under PTRACE_LISTEN */
+	int		thread;		/* not a thread-group leader */
+	int		in_sys;		/* between entry and exit */
+	long		nr;		/* the call entered */
+	unsigned long	args[6];
+	unsigned long	pend_ino;	/* close: what the descriptor was */
+	int		pend_kind;
+	unsigned long	sent;		/* signals recorded at a traced kill() */
+	int		nsigret;
+	int		sigret[TP_NSIGRET];
+	struct tp_run	run;
+	unsigned char	fdkind[TP_NFD];	/* 0 unknown, 1 pipe, 2 FIFO, 3 other */
+	unsigned long	fdino[TP_NFD];
+};
+
+#define FK_PIPE		1
+#define FK_FIFO		2
+#define FK_OTHER	3
+
+/* The tracer's shared state. */
+struct tracer {
+	int		out;
+	int		budget;
+	struct tp	*hash[256];
+	int		n;
+};
+
+struct tp *tr_find(struct tracer *tr, pid_t pid);
+
+/* tape_sys.c: a syscall stop of t (entry or exit). */
+void sys_stop(struct tracer *tr, struct tp *t);
+/* Writes t's pending run of pipe I/O, if any. */
+void sys_flush(struct tracer *tr, struct tp *t);
+/* The kind of t's descriptor fd (FK_*), its inode in *ino. */
+int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
+/* Asks to detach t (a tracer of its own); done by tape_trace.c. */
+void tr_detach(struct tracer *tr, struct tp *t, const char *why);
+
+#endif

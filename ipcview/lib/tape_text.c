@@ -1,0 +1,397 @@
+/*
+ * tape_text.c - tape records in words (English and Chinese), as JSON
+ * lines (ipcview(1) keys) and as plain call lines (trace --raw).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tape.h"
+
+#define L(zh, e, c) ((zh) ? (c) : (e))
+
+static const char *
+g(const struct tape_rec *r, const char *k)
+{
+	const char *v = tape_get(r, k);
+
+	return v ? v : "?";
+}
+
+/* "pipe 88" or "FIFO /tmp/f" for a pipe_fd/fifo_open record. */
+static void
+what(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *path = tape_get(r, "path");
+
+	if (path != NULL)
+		snprintf(buf, size, L(zh, "FIFO %s", "命名管道 %s"), path);
+	else
+		snprintf(buf, size, L(zh, "pipe %s", "管道 %s"),
+		    g(r, "inode"));
+}
+
+static const char *
+end_word(const char *end, int zh)
+{
+	if (strcmp(end, "write") == 0)
+		return L(zh, "write end", "写端");
+	if (strcmp(end, "both") == 0)
+		return L(zh, "both ends", "读写两端");
+	return L(zh, "read end", "读端");
+}
+
+static char *
+argv_text(const struct tape_rec *r)
+{
+	const char *list = tape_get(r, "argv");
+	char *out = NULL, *item, *tmp;
+	int i;
+
+	for (i = 0; (item = tape_list_item(list, i)) != NULL; i++) {
+		if (asprintf(&tmp, "%s%s%s", out ? out : "", out ? " " : "",
+		    item) < 0)
+			tmp = NULL;
+		free(item);
+		free(out);
+		out = tmp;
+		if (out == NULL)
+			return NULL;
+	}
+	return out ? out : strdup("?");
+}
+
+static char *
+ipc_text(const struct tape_rec *r, int zh)
+{
+	const char *call = g(r, "call"), *err = tape_get(r, "errno");
+	char *s = NULL, res[96];
+	int rc;
+
+	if (err != NULL)
+		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"), err);
+	else
+		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
+	if (strcmp(call, "msgsnd") == 0)
+		rc = asprintf(&s, L(zh, "%d msgsnd to queue %s: type %s, %s bytes: %s",
+		    "%d 向消息队列 %s 发送消息 (msgsnd)：类型 %s，%s 字节：%s"),
+		    (int)r->pid, g(r, "id"), g(r, "type"), g(r, "size"), res);
+	else if (strcmp(call, "msgrcv") == 0 && err == NULL)
+		rc = asprintf(&s, L(zh, "%d msgrcv from queue %s: got a message of type %s, %s bytes",
+		    "%d 从消息队列 %s 接收消息 (msgrcv)：类型 %s，%s 字节"),
+		    (int)r->pid, g(r, "id"), g(r, "type"), g(r, "size"));
+	else if (strcmp(call, "msgrcv") == 0)
+		rc = asprintf(&s, L(zh, "%d msgrcv from queue %s (type %s): %s",
+		    "%d 从消息队列 %s 接收消息 (msgrcv，类型 %s)：%s"),
+		    (int)r->pid, g(r, "id"), g(r, "want"), res);
+	else if (strstr(call, "get") != NULL && err == NULL)
+		rc = asprintf(&s, L(zh, "%d %s(key %s, %s) made or found id %s",
+		    "%d %s（键值 %s，%s）得到标识码 %s"), (int)r->pid, call,
+		    g(r, "key"), g(r, "flags"), g(r, "id"));
+	else if (strcmp(call, "semop") == 0)
+		rc = asprintf(&s, L(zh, "%d semop on set %s (%s): %s",
+		    "%d 对信号量集 %s 执行 semop（%s）：%s"), (int)r->pid,
+		    g(r, "id"), g(r, "ops"), res);
+	else
+		rc = asprintf(&s, "%d %s(%s%s%s): %s", (int)r->pid, call,
+		    tape_get(r, "id") ? g(r, "id") : g(r, "key"),
+		    tape_get(r, "cmd") ? ", " : "",
+		    tape_get(r, "cmd") ? g(r, "cmd") : "", res);
+	return rc < 0 ? NULL : s;
+}
+
+static char *
+io_text(const struct tape_rec *r, int zh)
+{
+	const char *op = g(r, "op");
+	char *s = NULL, w[300];
+	int est = tape_num(r, "estimate", 0) != 0, rc;
+
+	what(r, zh, w, sizeof(w));
+	if (strcmp(op, "eof") == 0)
+		rc = asprintf(&s, L(zh, "%d saw end of file on %s: every write end is closed",
+		    "%d 在%s 上读到文件结束：写端已全部关闭"), (int)r->pid, w);
+	else if (tape_get(r, "errno") != NULL)
+		rc = asprintf(&s, L(zh, "%d's write into %s failed with %s: no read end is open (SIGPIPE follows)",
+		    "%d 写%s失败（%s）：读端已全部关闭（随后收到 SIGPIPE）"),
+		    (int)r->pid, w, g(r, "errno"));
+	else if (strcmp(op, "write") == 0)
+		rc = asprintf(&s, L(zh, "%d wrote %s%s bytes into %s (write calls: %s)",
+		    "%d 向%s 写入%s %s 字节（%s 次 write）"), (int)r->pid,
+		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
+		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+	else
+		rc = asprintf(&s, L(zh, "%d read %s%s bytes from %s (read calls: %s)",
+		    "%d 从%s 读出%s %s 字节（%s 次 read）"), (int)r->pid,
+		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
+		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+	return rc < 0 ? NULL : s;
+}
+
+static char *
+sig_text(const struct tape_rec *r, int zh)
+{
+	const char *ev = r->event, *sig = g(r, "signal");
+	const char *how = g(r, "how"), *act = g(r, "action");
+	char *s = NULL;
+	int rc;
+
+	if (strcmp(ev, "signal_sent") == 0 && r->pid > 0)
+		rc = asprintf(&s, L(zh, "%d sent SIG%s to %s with %s",
+		    "%d 用 %s 向 %s 发送信号 SIG%s"), (int)r->pid,
+		    zh ? how : sig, zh ? g(r, "target") : g(r, "target"),
+		    zh ? sig : how);
+	else if (strcmp(ev, "signal_sent") == 0)
+		rc = asprintf(&s, L(zh, "the %s sent SIG%s to %s",
+		    "%s向 %s 发送信号 SIG%s"),
+		    zh ? (strcmp(how, "terminal") == 0 ? "终端" : "内核") :
+		    (strcmp(how, "terminal") == 0 ? "terminal" : "kernel"),
+		    zh ? g(r, "target") : sig, zh ? sig : g(r, "target"));
+	else if (strcmp(ev, "sigreturn") == 0)
+		rc = asprintf(&s, L(zh, "%d's SIG%s handler returned: rt_sigreturn restored the interrupted context",
+		    "%d 的 SIG%s 处理函数返回：rt_sigreturn 恢复了被中断的上下文"),
+		    (int)r->pid, sig);
+	else if (strcmp(act, "handler") == 0)
+		rc = asprintf(&s, L(zh, "SIG%s delivered to %d: the kernel pushes a signal frame on its stack and runs its handler",
+		    "信号 SIG%s 递达 %d：内核在用户栈上压入信号帧，执行其处理函数"),
+		    sig, (int)r->pid);
+	else if (strcmp(act, "ignore") == 0)
+		rc = asprintf(&s, L(zh, "SIG%s delivered to %d: ignored",
+		    "信号 SIG%s 递达 %d：被忽略"), sig, (int)r->pid);
+	else
+		rc = asprintf(&s, L(zh, "SIG%s delivered to %d: default action",
+		    "信号 SIG%s 递达 %d：执行默认动作"), sig, (int)r->pid);
+	return rc < 0 ? NULL : s;
+}
+
+char *
+tape_text(const struct tape_rec *r, int zh)
+{
+	const char *ev = r->event;
+	char *s = NULL, *a, w[300];
+	int p = (int)r->pid, rc = 0;
+
+	if (strcmp(ev, "exec") == 0) {
+		a = argv_text(r);
+		rc = asprintf(&s, L(zh, "%d execs %s", "%d 执行 %s"), p,
+		    a ? a : "?");
+		free(a);
+	} else if (strcmp(ev, "fork") == 0) {
+		rc = asprintf(&s, strcmp(g(r, "how"), "thread") == 0 ?
+		    L(zh, "%d started thread %s", "%d 创建线程 %s") :
+		    L(zh, "%d forked child %s", "%d 创建子进程 %s"), p,
+		    g(r, "child"));
+	} else if (strcmp(ev, "exit") == 0) {
+		if (tape_get(r, "signal") != NULL)
+			rc = asprintf(&s, L(zh, "%d was killed by SIG%s",
+			    "%d 被信号 SIG%s 终止"), p, g(r, "signal"));
+		else
+			rc = asprintf(&s, L(zh, "%d exited with status %s",
+			    "%d 退出，状态 %s"), p, g(r, "status"));
+	} else if (strcmp(ev, "pipe") == 0) {
+		char *b;
+
+		a = tape_list_item(tape_get(r, "fds"), 0);
+		b = tape_list_item(tape_get(r, "fds"), 1);
+		rc = asprintf(&s, L(zh, "%d created pipe %s: read end fd %s, write end fd %s",
+		    "%d 创建管道 %s：读端为描述符 %s，写端为描述符 %s"), p,
+		    g(r, "inode"), a ? a : "?", b ? b : "?");
+		free(a);
+		free(b);
+	} else if (strcmp(ev, "pipe_fd") == 0) {
+		what(r, zh, w, sizeof(w));
+		rc = asprintf(&s, L(zh, "%d holds %s as fd %s (%s)",
+		    "%d 持有%s（描述符 %s，%s）"), p, w, g(r, "fd"),
+		    end_word(g(r, "end"), zh));
+	} else if (strcmp(ev, "dup") == 0) {
+		rc = asprintf(&s, L(zh, "%d duplicated fd %s (pipe %s) onto fd %s",
+		    "%d 把描述符 %s（管道 %s）复制到描述符 %s"), p,
+		    g(r, "from"), g(r, "inode"), g(r, "to"));
+	} else if (strcmp(ev, "close") == 0) {
+		rc = asprintf(&s, L(zh, "%d closed fd %s (pipe %s)",
+		    "%d 关闭描述符 %s（管道 %s）"), p, g(r, "fd"),
+		    g(r, "inode"));
+	} else if (strcmp(ev, "fifo_open") == 0) {
+		rc = asprintf(&s, L(zh, "%d opened FIFO %s (%s, fd %s)",
+		    "%d 打开命名管道 %s（%s，描述符 %s）"), p, g(r, "path"),
+		    end_word(g(r, "end"), zh), g(r, "fd"));
+	} else if (strcmp(ev, "mkfifo") == 0) {
+		rc = asprintf(&s, L(zh, "%d made FIFO %s%s%s",
+		    "%d 创建命名管道 %s%s%s"), p, g(r, "path"),
+		    tape_get(r, "errno") ? ": " : "",
+		    tape_get(r, "errno") ? g(r, "errno") : "");
+	} else if (strcmp(ev, "pipe_io") == 0) {
+		return io_text(r, zh);
+	} else if (strcmp(ev, "ipc") == 0) {
+		return ipc_text(r, zh);
+	} else if (strncmp(ev, "sig", 3) == 0) {
+		return sig_text(r, zh);
+	} else if (strcmp(ev, "stop") == 0) {
+		rc = asprintf(&s, L(zh, "%d stopped (SIG%s)",
+		    "%d 被 SIG%s 暂停"), p, g(r, "signal"));
+	} else if (strcmp(ev, "continue") == 0) {
+		rc = asprintf(&s, L(zh, "%d continued", "%d 继续运行"), p);
+	} else if (strcmp(ev, "attach") == 0) {
+		rc = asprintf(&s, L(zh, "the tape follows %d (started by %s)",
+		    "录像开始跟踪 %d（由 %s 创建）"), p, g(r, "ppid"));
+	} else if (strcmp(ev, "detach") == 0) {
+		const char *why = g(r, "reason");
+
+		if (strcmp(why, "not-permitted") == 0 || strcmp(why, "gone") == 0)
+			rc = asprintf(&s, L(zh, "the tape may not trace %d (ptrace not permitted)",
+			    "录像无法跟踪 %d（不允许 ptrace）"), p);
+		else
+			rc = asprintf(&s, L(zh, "%d runs a tracer of its own (%s): the tape steps aside from it and its children",
+			    "%d 运行自己的跟踪器（%s）：录像不再跟踪它及其子进程"),
+			    p, why);
+	} else if (strcmp(ev, "budget") == 0) {
+		rc = asprintf(&s, L(zh, "%d made %s calls: from here the tape keeps only its events; its byte counts become lower bounds",
+		    "%d 已执行 %s 次系统调用：此后录像只记录事件，字节数为下限"),
+		    p, g(r, "calls"));
+	} else {
+		rc = asprintf(&s, "%d %s", p, ev);
+	}
+	return rc < 0 ? NULL : s;
+}
+
+static void
+json_str(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static int
+is_int(const char *v)
+{
+	char *end;
+
+	if (*v == '\0' || (v[0] == '0' && v[1] == 'x'))
+		return 0;
+	strtol(v, &end, 10);
+	return *end == '\0';
+}
+
+int
+tape_json(FILE *out, const struct tape_rec *r)
+{
+	char *en = tape_text(r, 0), *zh = tape_text(r, 1), *item;
+	int i, k, use_zh = i18n_lang() == LANG_ZH;
+
+	fprintf(out, "{\"time\":%lld.%03ld,\"event\":", (long long)r->time.tv_sec,
+	    r->time.tv_nsec / 1000000);
+	json_str(out, r->event);
+	fprintf(out, ",\"pid\":%d,\"tape\":true", (int)r->pid);
+	for (i = 0; i < r->nkv; i++) {
+		fputc(',', out);
+		json_str(out, r->kv[i].key);
+		fputc(':', out);
+		if (tape_is_list(r->kv[i].key)) {
+			fputc('[', out);
+			for (k = 0; (item = tape_list_item(r->kv[i].val, k)) != NULL; k++) {
+				if (k)
+					fputc(',', out);
+				if (strcmp(r->kv[i].key, "fds") == 0 && is_int(item))
+					fputs(item, out);
+				else
+					json_str(out, item);
+				free(item);
+			}
+			fputc(']', out);
+		} else if (strcmp(r->kv[i].key, "estimate") == 0) {
+			fputs("true", out);
+		} else if (is_int(r->kv[i].val)) {
+			fputs(r->kv[i].val, out);
+		} else {
+			json_str(out, r->kv[i].val);
+		}
+	}
+	fputs(",\"text\":", out);
+	json_str(out, (use_zh ? zh : en) ? (use_zh ? zh : en) : "");
+	fputs(",\"en\":", out);
+	json_str(out, en ? en : "");
+	fputs(",\"zh\":", out);
+	json_str(out, zh ? zh : "");
+	fputs("}\n", out);
+	free(en);
+	free(zh);
+	return ferror(out) ? -1 : 0;
+}
+
+char *
+tape_raw(const struct tape_rec *r)
+{
+	const char *ev = r->event;
+	char *s = NULL, *a;
+	int p = (int)r->pid, rc;
+
+	if (strcmp(ev, "exec") == 0) {
+		a = argv_text(r);
+		rc = asprintf(&s, "%d execve(\"%s\", [%s]) = 0", p,
+		    g(r, "path"), a ? a : "");
+		free(a);
+	} else if (strcmp(ev, "fork") == 0) {
+		rc = asprintf(&s, "%d %s() = %s", p, g(r, "how"), g(r, "child"));
+	} else if (strcmp(ev, "pipe") == 0) {
+		rc = asprintf(&s, "%d pipe2([%s]) = 0  pipe:[%s]", p,
+		    g(r, "fds"), g(r, "inode"));
+	} else if (strcmp(ev, "dup") == 0) {
+		rc = asprintf(&s, "%d dup2(%s, %s) = %s  pipe:[%s]", p,
+		    g(r, "from"), g(r, "to"), g(r, "to"), g(r, "inode"));
+	} else if (strcmp(ev, "close") == 0) {
+		rc = asprintf(&s, "%d close(%s) = 0  pipe:[%s]", p, g(r, "fd"),
+		    g(r, "inode"));
+	} else if (strcmp(ev, "pipe_io") == 0 &&
+	    strcmp(g(r, "op"), "eof") == 0) {
+		rc = asprintf(&s, "%d read(%s, ...) = 0  pipe:[%s]", p,
+		    g(r, "fd"), g(r, "inode"));
+	} else if (strcmp(ev, "pipe_io") == 0 && tape_get(r, "errno")) {
+		rc = asprintf(&s, "%d write(%s, ...) = -1 %s  pipe:[%s]", p,
+		    g(r, "fd"), g(r, "errno"), g(r, "inode"));
+	} else if (strcmp(ev, "pipe_io") == 0) {
+		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  pipe:[%s]",
+		    p, g(r, "op"), g(r, "fd"), g(r, "calls"),
+		    tape_get(r, "estimate") ? ">=" : "", g(r, "bytes"),
+		    g(r, "inode"));
+	} else if (strcmp(ev, "ipc") == 0) {
+		rc = asprintf(&s, "%d %s(id=%s%s%s%s%s) = %s%s%s", p,
+		    g(r, "call"), tape_get(r, "id") ? g(r, "id") : g(r, "key"),
+		    tape_get(r, "type") ? ", type=" : "",
+		    tape_get(r, "type") ? g(r, "type") : "",
+		    tape_get(r, "size") ? ", size=" : "",
+		    tape_get(r, "size") ? g(r, "size") : "", g(r, "result"),
+		    tape_get(r, "errno") ? " " : "",
+		    tape_get(r, "errno") ? g(r, "errno") : "");
+	} else if (strcmp(ev, "signal_sent") == 0) {
+		rc = asprintf(&s, "%d %s(%s, SIG%s)", p, g(r, "how"),
+		    g(r, "target"), g(r, "signal"));
+	} else if (strcmp(ev, "signal_delivered") == 0) {
+		rc = asprintf(&s, "%d --- SIG%s (%s) ---", p, g(r, "signal"),
+		    g(r, "action"));
+	} else if (strcmp(ev, "sigreturn") == 0) {
+		rc = asprintf(&s, "%d rt_sigreturn() (SIG%s handler)", p,
+		    g(r, "signal"));
+	} else if (strcmp(ev, "exit") == 0 && tape_get(r, "signal")) {
+		rc = asprintf(&s, "%d +++ killed by SIG%s +++", p,
+		    g(r, "signal"));
+	} else if (strcmp(ev, "exit") == 0) {
+		rc = asprintf(&s, "%d +++ exited with %s +++", p,
+		    g(r, "status"));
+	} else {
+		a = tape_text(r, 0);
+		rc = asprintf(&s, "%d --- %s ---", p, a ? a + strcspn(a, " ") + 1 : ev);
+		free(a);
+	}
+	return rc < 0 ? NULL : s;
+}

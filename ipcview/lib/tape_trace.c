@@ -1,0 +1,598 @@
+/*
+ * tape_trace.c - the tape's tracer: seizes the processes that ask for it,
+ * follows their children, and records fork, exec, signals, stops and
+ * exits (the calls themselves are decoded in tape_sys.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "sigtab.h"
+#include "tape.h"
+#include "tape_int.h"
+
+/*
+ * Never PTRACE_O_EXITKILL: when the tracer goes, its tracees are detached
+ * by the kernel and run on as if nobody had looked.
+ */
+#define TR_OPTS	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | \
+	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | \
+	PTRACE_O_TRACEEXIT)
+
+/* Programs that trace themselves: the tape steps aside for them. */
+static const char *const tr_tracers[] = {
+	"strace", "ltrace", "gdb", "gdbserver", "rr", "valgrind", NULL,
+};
+
+struct tp *
+tr_find(struct tracer *tr, pid_t pid)
+{
+	struct tp *t;
+
+	for (t = tr->hash[pid & 255]; t != NULL; t = t->next)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+static struct tp *
+tr_add(struct tracer *tr, pid_t pid)
+{
+	struct tp *t = calloc(1, sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	t->pid = pid;
+	t->next = tr->hash[pid & 255];
+	tr->hash[pid & 255] = t;
+	tr->n++;
+	return t;
+}
+
+static void
+tr_del(struct tracer *tr, struct tp *t)
+{
+	struct tp **pp;
+
+	for (pp = &tr->hash[t->pid & 255]; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == t) {
+			*pp = t->next;
+			tr->n--;
+			free(t);
+			return;
+		}
+	}
+}
+
+/* Resumes t: syscall stops while they teach something, else events only. */
+static void
+tr_resume(struct tracer *tr, struct tp *t, int sig)
+{
+	int req = PTRACE_CONT;
+
+	if ((t->calls_mode && t->calls < tr->budget) || t->nsigret > 0)
+		req = PTRACE_SYSCALL;
+	ptrace(req, t->pid, 0L, (long)sig);
+}
+
+void
+tr_detach(struct tracer *tr, struct tp *t, const char *why)
+{
+	struct rb r;
+
+	sys_flush(tr, t);
+	ptrace(PTRACE_DETACH, t->pid, 0L, 0L);
+	rb_start(&r, t->pid, "detach");
+	rb_str(&r, "reason", why);
+	rb_end(&r, tr->out);
+	tr_del(tr, t);
+}
+
+/* Reads a small /proc file of pid into buf; its length or -1. */
+static ssize_t
+tr_proc(pid_t pid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+/* A hexadecimal mask line ("SigCgt:\t...") of /proc/PID/status. */
+static unsigned long long
+tr_mask(const char *status, const char *name)
+{
+	const char *p = strstr(status, name);
+
+	return p ? strtoull(p + strlen(name), NULL, 16) : 0;
+}
+
+/* What pid does with sig: "handler", "ignore" or "default". */
+static const char *
+tr_action(pid_t pid, int sig)
+{
+	char st[4096];
+	unsigned long long bit = 1ULL << (sig - 1);
+
+	if (sig < 1 || sig > 64 || tr_proc(pid, "status", st, sizeof(st)) < 0)
+		return "default";
+	if (tr_mask(st, "SigCgt:") & bit)
+		return "handler";
+	if (tr_mask(st, "SigIgn:") & bit)
+		return "ignore";
+	return "default";
+}
+
+/* A pipe or FIFO descriptor held at exec. */
+struct tr_fd {
+	int		fd, kind;
+	unsigned long	ino;
+	const char	*end;
+};
+
+#define TR_NFDS	16
+
+/* The pipe and FIFO descriptors a process holds at exec; how many. */
+static int
+tr_fds(struct tp *t, struct tr_fd *v)
+{
+	char path[64], info[256];
+	struct dirent *d;
+	int n = 0, fd, kind;
+	unsigned long ino;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)t->pid);
+	dir = opendir(path);
+	if (dir == NULL)
+		return 0;
+	memset(t->fdkind, 0, sizeof(t->fdkind));
+	while ((d = readdir(dir)) != NULL && n < TR_NFDS) {
+		if (d->d_name[0] == '.')
+			continue;
+		fd = atoi(d->d_name);
+		kind = sys_fdkind(t, fd, &ino);
+		if (kind != FK_PIPE && kind != FK_FIFO)
+			continue;
+		v[n].fd = fd;
+		v[n].kind = kind;
+		v[n].ino = ino;
+		v[n].end = "read";
+		snprintf(path, sizeof(path), "fdinfo/%d", fd);
+		if (tr_proc(t->pid, path, info, sizeof(info)) > 0) {
+			char *f = strstr(info, "flags:");
+			unsigned long fl = f ? strtoul(f + 6, NULL, 8) : 0;
+
+			if ((fl & O_ACCMODE) == O_WRONLY)
+				v[n].end = "write";
+			else if ((fl & O_ACCMODE) == O_RDWR)
+				v[n].end = "both";
+		}
+		n++;
+	}
+	closedir(dir);
+	return n;
+}
+
+/* pipe_fd records: who holds which end (the shell made the pipe). */
+static void
+tr_fds_write(struct tracer *tr, struct tp *t, const struct tr_fd *v, int n)
+{
+	char path[64], link[PATH_MAX];
+	struct rb r;
+	ssize_t len;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		rb_start(&r, t->pid, "pipe_fd");
+		rb_num(&r, "inode", (long)v[i].ino);
+		rb_num(&r, "fd", v[i].fd);
+		rb_str(&r, "end", v[i].end);
+		if (v[i].kind == FK_FIFO) {
+			snprintf(path, sizeof(path), "/proc/%d/fd/%d",
+			    (int)t->pid, v[i].fd);
+			len = readlink(path, link, sizeof(link) - 1);
+			if (len > 0) {
+				link[len] = '\0';
+				rb_str(&r, "path", link);
+			}
+		}
+		rb_end(&r, tr->out);
+	}
+}
+
+/* Not a system program: the student's or a lesson's, seen call by call. */
+static int
+tr_own_program(const char *exe)
+{
+	static const char *const sys[] = {
+		"/usr/bin/", "/bin/", "/usr/sbin/", "/sbin/", "/usr/lib",
+		"/lib", "/usr/libexec/", "/usr/local/bin/", NULL,
+	};
+	int i;
+
+	for (i = 0; sys[i] != NULL; i++)
+		if (strncmp(exe, sys[i], strlen(sys[i])) == 0)
+			return 0;
+	return 1;
+}
+
+/* The exec stop: argv, what it holds, and how closely to follow it. */
+static void
+tr_exec(struct tracer *tr, struct tp *t)
+{
+	char cmd[4096], exe[PATH_MAX];
+	struct tr_fd fds[TR_NFDS];
+	const char *base;
+	ssize_t n, i;
+	struct rb r;
+	int first = 1, pipes;
+
+	sys_flush(tr, t);
+	t->in_sys = 0;
+	t->nsigret = 0;
+	snprintf(cmd, sizeof(cmd), "/proc/%d/exe", (int)t->pid);
+	n = readlink(cmd, exe, sizeof(exe) - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	base = strrchr(exe, '/');
+	base = base ? base + 1 : exe;
+	rb_start(&r, t->pid, "exec");
+	n = tr_proc(t->pid, "cmdline", cmd, sizeof(cmd));
+	rb_key(&r, "argv");
+	for (i = 0; i < n; i += (ssize_t)strlen(cmd + i) + 1) {
+		rb_item(&r, cmd + i, first);
+		first = 0;
+	}
+	if (first)
+		rb_item(&r, base, 1);
+	rb_str(&r, "path", exe);
+	for (i = 0; tr_tracers[i] != NULL; i++) {
+		if (strcmp(base, tr_tracers[i]) == 0) {
+			rb_end(&r, tr->out);
+			tr_detach(tr, t, base);
+			return;
+		}
+	}
+	pipes = tr_fds(t, fds);
+	t->calls_mode = pipes > 0 || tr_own_program(exe);
+	t->calls = 0;
+	rb_str(&r, "follow", t->calls_mode ? "calls" : "events");
+	rb_end(&r, tr->out);
+	tr_fds_write(tr, t, fds, pipes);
+	tr_resume(tr, t, 0);
+}
+
+/* A fork, vfork or clone event of t: the child inherits how t is followed. */
+static void
+tr_fork(struct tracer *tr, struct tp *t, int event)
+{
+	unsigned long msg = 0;
+	char st[1024], *p;
+	struct tp *c;
+	struct rb r;
+	pid_t child;
+
+	ptrace(PTRACE_GETEVENTMSG, t->pid, 0L, &msg);
+	child = (pid_t)msg;
+	c = tr_find(tr, child);
+	if (c == NULL)
+		c = tr_add(tr, child);
+	if (c != NULL) {
+		c->calls_mode = t->calls_mode && !t->estimate;
+		if (tr_proc(child, "status", st, sizeof(st)) > 0 &&
+		    (p = strstr(st, "Tgid:")) != NULL)
+			c->thread = atoi(p + 5) != child;
+		rb_start(&r, t->pid, "fork");
+		rb_num(&r, "child", child);
+		rb_str(&r, "how", c->thread ? "thread" :
+		    event == PTRACE_EVENT_VFORK ? "vfork" :
+		    event == PTRACE_EVENT_CLONE ? "clone" : "fork");
+		rb_end(&r, tr->out);
+		if (c->held) {
+			c->held = 0;
+			tr_resume(tr, c, 0);
+		} else {
+			c->held = -1;	/* its first stop is still to come */
+		}
+	}
+	tr_resume(tr, t, 0);
+}
+
+/* A signal-delivery stop: who sent it and what the process does with it. */
+static void
+tr_signal(struct tracer *tr, struct tp *t, int sig)
+{
+	siginfo_t si;
+	struct rb r;
+	const char *act;
+
+	sys_flush(tr, t);
+	t->in_sys = 0;
+	memset(&si, 0, sizeof(si));
+	ptrace(PTRACE_GETSIGINFO, t->pid, 0L, &si);
+	if (sig < 64 && (t->sent & (1UL << sig))) {
+		t->sent &= ~(1UL << sig);	/* a traced kill() said it */
+	} else if (!(sig == SIGCHLD && si.si_code > 0)) {
+		rb_start(&r, si.si_code <= 0 ? (pid_t)si.si_pid : 0,
+		    "signal_sent");
+		rb_str(&r, "signal", sig_name(sig));
+		rb_num(&r, "target", t->pid);
+		rb_str(&r, "how", si.si_code == SI_USER ? "kill" :
+		    si.si_code == SI_TKILL ? "tgkill" :
+		    si.si_code == SI_QUEUE ? "sigqueue" :
+		    si.si_code == SI_KERNEL ? "terminal" : "kernel");
+		rb_end(&r, tr->out);
+	}
+	act = tr_action(t->pid, sig);
+	rb_start(&r, t->pid, "signal_delivered");
+	rb_str(&r, "signal", sig_name(sig));
+	rb_str(&r, "action", act);
+	rb_end(&r, tr->out);
+	if (strcmp(act, "handler") == 0 && t->nsigret < TP_NSIGRET)
+		t->sigret[t->nsigret++] = sig;
+	tr_resume(tr, t, sig);
+}
+
+/* A PTRACE_EVENT_STOP: a group stop (LISTEN, so the shell sees it), or not. */
+static void
+tr_event_stop(struct tracer *tr, struct tp *t, int sig)
+{
+	struct rb r;
+
+	if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	    sig == SIGTTOU) {
+		sys_flush(tr, t);
+		if (!t->listening) {
+			rb_start(&r, t->pid, "stop");
+			rb_str(&r, "signal", sig_name(sig));
+			rb_end(&r, tr->out);
+		}
+		t->listening = 1;
+		ptrace(PTRACE_LISTEN, t->pid, 0L, 0L);
+		return;
+	}
+	if (t->listening) {
+		t->listening = 0;
+		rb_start(&r, t->pid, "continue");
+		rb_end(&r, tr->out);
+	}
+	tr_resume(tr, t, 0);
+}
+
+static void
+tr_exit(struct tracer *tr, struct tp *t, int st)
+{
+	struct rb r;
+
+	sys_flush(tr, t);
+	if (!t->thread) {
+		rb_start(&r, t->pid, "exit");
+		if (WIFEXITED(st)) {
+			rb_num(&r, "status", WEXITSTATUS(st));
+		} else {
+			rb_str(&r, "signal", sig_name(WTERMSIG(st)));
+			if (WCOREDUMP(st))
+				rb_num(&r, "core", 1);
+		}
+		rb_end(&r, tr->out);
+	}
+	tr_del(tr, t);
+}
+
+/* One wait status of a tracee. */
+static void
+tr_status(struct tracer *tr, pid_t pid, int st)
+{
+	struct tp *t = tr_find(tr, pid);
+	int sig, event;
+
+	if (WIFEXITED(st) || WIFSIGNALED(st)) {
+		if (t != NULL)
+			tr_exit(tr, t, st);
+		return;
+	}
+	if (!WIFSTOPPED(st))
+		return;
+	if (t == NULL) {
+		/* a new child whose parent's fork event is still to come */
+		t = tr_add(tr, pid);
+		if (t == NULL) {
+			ptrace(PTRACE_DETACH, pid, 0L, 0L);
+			return;
+		}
+		t->held = 1;
+		return;
+	}
+	if (t->held == -1) {
+		/* the first stop of a child announced by its parent */
+		t->held = 0;
+		tr_resume(tr, t, 0);
+		return;
+	}
+	sig = WSTOPSIG(st);
+	event = (unsigned)st >> 16;
+	if (sig == (SIGTRAP | 0x80)) {
+		sys_stop(tr, t);
+		if (tr_find(tr, pid) == t)
+			tr_resume(tr, t, 0);
+		return;
+	}
+	switch (event) {
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		tr_fork(tr, t, event);
+		return;
+	case PTRACE_EVENT_EXEC:
+		tr_exec(tr, t);
+		return;
+	case PTRACE_EVENT_EXIT:
+		sys_flush(tr, t);
+		ptrace(PTRACE_CONT, pid, 0L, 0L);
+		return;
+	case PTRACE_EVENT_STOP:
+		tr_event_stop(tr, t, sig);
+		return;
+	case 0:
+		tr_signal(tr, t, sig);
+		return;
+	default:
+		tr_resume(tr, t, 0);
+	}
+}
+
+/* A process asks to be traced: seize it, then let it go on. */
+static void
+tr_request(struct tracer *tr, int sock, int *open)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct msghdr mh = { 0 };
+	struct cmsghdr *cm;
+	struct iovec iov;
+	pid_t pid;
+	struct rb r;
+	ssize_t n;
+	int ackfd = -1, ppid = 0, st0;
+	char st[1024], *p;
+
+	iov.iov_base = &pid;
+	iov.iov_len = sizeof(pid);
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cbuf;
+	mh.msg_controllen = sizeof(cbuf);
+	n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		*open = 0;
+		return;
+	}
+	if (n < 0)
+		return;
+	for (cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm))
+		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
+			memcpy(&ackfd, CMSG_DATA(cm), sizeof(int));
+	if (n == sizeof(pid) && pid == 0) {
+		/* a sync: every status so far is on the tape before the ack */
+		while ((pid = waitpid(-1, &st0, __WALL | WNOHANG)) > 0)
+			tr_status(tr, pid, st0);
+	} else if (n == sizeof(pid) && pid > 0 && tr_find(tr, pid) == NULL) {
+		if (tr_proc(pid, "status", st, sizeof(st)) > 0 &&
+		    (p = strstr(st, "PPid:")) != NULL)
+			ppid = atoi(p + 5);
+		if (ptrace(PTRACE_SEIZE, pid, 0L, (long)TR_OPTS) == 0) {
+			tr_add(tr, pid);
+			rb_start(&r, pid, "attach");
+			rb_num(&r, "ppid", ppid);
+		} else {
+			/* Yama, a tracer already there: the process runs untraced */
+			rb_start(&r, pid, "detach");
+			rb_str(&r, "reason", errno == EPERM ? "not-permitted" :
+			    "gone");
+		}
+		rb_end(&r, tr->out);
+	}
+	if (ackfd >= 0)
+		close(ackfd);	/* the process reads EOF and goes on */
+}
+
+int
+tape_ask(int sock, pid_t pid, int ackfd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct msghdr mh = { 0 };
+	struct cmsghdr *cm;
+	struct iovec iov;
+
+	memset(cbuf, 0, sizeof(cbuf));
+	iov.iov_base = &pid;
+	iov.iov_len = sizeof(pid);
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cbuf;
+	mh.msg_controllen = sizeof(cbuf);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)sizeof(pid) ?
+	    0 : -1;
+}
+
+static struct tracer *tr_cur;
+
+/*
+ * Before any record: every pending run of reads and writes goes first,
+ * so that the tape keeps cause before effect (cat's write before grep's
+ * read of it) while a long run still makes one record.
+ */
+static void
+tr_flush_all(void)
+{
+	struct tp *t;
+	int i;
+
+	for (i = 0; i < 256; i++)
+		for (t = tr_cur->hash[i]; t != NULL; t = t->next)
+			sys_flush(tr_cur, t);
+}
+
+int
+tape_trace(int sock, int out, const struct tape_opts *o)
+{
+	struct tracer tr = { .out = out, .budget = o->budget };
+	struct pollfd pf[2];
+	struct signalfd_siginfo ssi;
+	sigset_t set;
+	int sfd, st, open = 1;
+	pid_t pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (sfd < 0)
+		return -1;
+	tr_cur = &tr;
+	rb_hook = tr_flush_all;
+	while (open || tr.n > 0) {
+		pf[0].fd = sfd;
+		pf[0].events = POLLIN;
+		pf[1].fd = open ? sock : -1;
+		pf[1].events = POLLIN;
+		if (poll(pf, 2, tr.n > 0 ? 200 : -1) < 0 && errno != EINTR)
+			break;
+		if (pf[1].revents & (POLLIN | POLLHUP | POLLERR))
+			tr_request(&tr, sock, &open);
+		while (read(sfd, &ssi, sizeof(ssi)) > 0)
+			;
+		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
+			tr_status(&tr, pid, st);
+		if (pid < 0 && errno == ECHILD && !open)
+			break;
+	}
+	close(sfd);
+	return 0;
+}

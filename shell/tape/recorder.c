@@ -1,0 +1,206 @@
+/*
+ * recorder.c - the shell's side of the tape: a tracer process started on
+ * demand (double-forked, so the shell's wait and jobs never see it), and
+ * the handshake each child makes with it before it runs anything.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include "recorder.h"
+#include "shell.h"
+#include "tape.h"
+
+#ifndef PR_SET_PTRACER
+#define PR_SET_PTRACER 0x59616d61
+#endif
+
+#define TAPE_BUDGET	1000	/* syscall stops per process (DESIGN.md) */
+
+static int tape_sock = -1;	/* to the tracer; -1: tape off */
+static pid_t tape_tracer;
+static int tape_inherited;	/* this process is traced: its children are too */
+static pid_t tape_owner;	/* the shell that started it */
+static char *tape_path;		/* the file */
+static char *tape_link;		/* the announced name, when it is a link */
+static int tape_atexit_set;
+
+/* The tracer's process: no terminal, no job control, no shell signals. */
+static void __attribute__((noreturn))
+tape_tracer_main(int sock, int out)
+{
+	static const int ign[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+	    SIGTTOU, SIGHUP, SIGPIPE };
+	struct tape_opts o = { .budget = TAPE_BUDGET };
+	struct sigaction sa = { .sa_handler = SIG_DFL };
+	sigset_t none;
+	pid_t me;
+	int i;
+
+	for (i = 1; i < NSIG; i++)
+		sigaction(i, &sa, NULL);
+	for (i = 0; i < (int)(sizeof(ign) / sizeof(ign[0])); i++)
+		signal(ign[i], SIG_IGN);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	prctl(PR_SET_NAME, "ipcsh-tape", 0, 0, 0);
+	me = getpid();
+	if (send(sock, &me, sizeof(me), MSG_NOSIGNAL) != sizeof(me))
+		_exit(1);
+	_exit(tape_trace(sock, out, &o) < 0 ? 1 : 0);
+}
+
+static void
+tape_exit(void)
+{
+	if (getpid() != tape_owner)
+		return;	/* a subshell leaving */
+	if (tape_link != NULL)
+		unlink(tape_link);
+}
+
+int
+tape_start(const char *file)
+{
+	char def[PATH_MAX], abs[PATH_MAX];
+	int sv[2], out, fd, st;
+	pid_t pid;
+
+	if (tape_sock >= 0)
+		return 0;
+	if (tape_dir(def, sizeof(def), 1) < 0 ||
+	    tape_path_for(getpid(), def, sizeof(def)) < 0) {
+		sh_errorf("tape: %s: %s", def, strerror(errno));
+		return -1;
+	}
+	if (file == NULL)
+		file = def;
+	out = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
+	    0600);
+	if (out < 0) {
+		sh_errorf("tape: %s: %s", file, strerror(errno));
+		return -1;
+	}
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		sh_errorf("tape: socketpair: %s", strerror(errno));
+		close(out);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid == 0) {
+		/* the middle: the tracer is its child, then an orphan */
+		setsid();
+		if (fork() == 0) {
+			close(sv[0]);
+			tape_tracer_main(sv[1], out);
+		}
+		_exit(0);
+	}
+	close(sv[1]);
+	close(out);
+	if (pid < 0) {
+		sh_errorf("tape: fork: %s", strerror(errno));
+		close(sv[0]);
+		return -1;
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (recv(sv[0], &tape_tracer, sizeof(tape_tracer), 0) !=
+	    sizeof(tape_tracer)) {
+		sh_errorf("tape: the tracer did not start");
+		close(sv[0]);
+		return -1;
+	}
+	fd = fcntl(sv[0], F_DUPFD_CLOEXEC, 10);
+	if (fd >= 0) {
+		close(sv[0]);
+		sv[0] = fd;
+	}
+	tape_sock = sv[0];
+	tape_owner = getpid();
+	tape_inherited = 0;
+	free(tape_path);
+	tape_path = realpath(file, abs) ? strdup(abs) : strdup(file);
+	free(tape_link);
+	tape_link = NULL;
+	if (strcmp(file, def) != 0) {
+		/* ipcview --follow -p PID finds the tape by the shell's pid */
+		unlink(def);
+		if (tape_path != NULL && symlink(tape_path, def) == 0)
+			tape_link = strdup(def);
+	} else {
+		tape_link = strdup(def);
+	}
+	if (!tape_atexit_set && atexit(tape_exit) == 0)
+		tape_atexit_set = 1;
+	return 0;
+}
+
+void
+tape_stop(void)
+{
+	if (tape_sock < 0)
+		return;
+	close(tape_sock);
+	tape_sock = -1;
+	if (tape_link != NULL && getpid() == tape_owner)
+		unlink(tape_link);
+	free(tape_link);
+	tape_link = NULL;
+	free(tape_path);
+	tape_path = NULL;
+}
+
+const char *
+tape_file(void)
+{
+	return tape_sock >= 0 ? tape_path : NULL;
+}
+
+/* Sends pid (0: a sync) and waits until the tracer closes our pipe. */
+static int
+tape_handshake(pid_t pid)
+{
+	int p[2], rc;
+	char c;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	rc = tape_ask(tape_sock, pid, p[1]);
+	close(p[1]);
+	if (rc == 0)
+		while (read(p[0], &c, 1) < 0 && errno == EINTR)
+			;
+	close(p[0]);
+	return rc;
+}
+
+int
+tape_sync(void)
+{
+	if (tape_sock < 0)
+		return -1;
+	return tape_handshake(0);
+}
+
+void
+tape_child(int vforked)
+{
+	if (tape_sock < 0 || tape_inherited)
+		return;
+	/* Yama ptrace_scope=1: the tracer is no ancestor, so name it */
+	prctl(PR_SET_PTRACER, (unsigned long)tape_tracer, 0, 0, 0);
+	if (tape_handshake(getpid()) == 0 && !vforked)
+		tape_inherited = 1;	/* our children are followed from birth */
+	prctl(PR_SET_PTRACER, 0, 0, 0, 0);
+}

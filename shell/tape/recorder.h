@@ -1,0 +1,32 @@
+/*
+ * recorder.h - the shell's side of the tape (include/tape.h): starting and
+ * stopping the tracer, and the child hook that hands it each new child.
+ */
+#ifndef IPCSH_RECORDER_H
+#define IPCSH_RECORDER_H
+
+#include <sys/types.h>
+
+/*
+ * Starts recording into file (NULL: the shell's announced path, see
+ * tape_path_for). Reports and returns -1 when it cannot; 0 when on.
+ */
+int tape_start(const char *file);
+
+/* Stops recording (the tracer ends once its tracees are gone). */
+void tape_stop(void);
+
+/* The file recorded into, or NULL when the tape is off. */
+const char *tape_file(void);
+
+/* Every record of what has ended so far is written: 0, or -1 (no tape). */
+int tape_sync(void);
+
+/*
+ * The child hook: in each child the shell makes, before anything else.
+ * Hands the child to the tracer and waits until it is seized. vforked:
+ * the child shares the shell's memory until execve(2).
+ */
+void tape_child(int vforked);
+
+#endif
