@@ -18,6 +18,7 @@
 #include "probe.h"
 #include "render.h"
 #include "snapdiff.h"
+#include "tape.h"
 #include "view.h"
 #include "watch.h"
 
@@ -32,7 +33,7 @@ static const char usage_text[] =
 "usage: ipcview [options]\n"
 "       ipcview -p <pid> [--interval SECONDS]\n"
 "       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
-"       ipcview --follow [--json] -p <pid> [--interval SECONDS]\n"
+"       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
 "       ipcview --lesson NAME [--play] [--speed N]\n"
 "\n"
 "  -p, --pid <pid>        watch the process tree of pid (no shell started)\n"
@@ -49,6 +50,9 @@ static const char usage_text[] =
 "                         ipcsh's, which types at once)\n"
 "      --lang <en|zh>     language of the sentences\n"
 "      --sandbox          start the hosted ipcsh with --sandbox\n"
+"      --tape <file>      with --follow: the tape to merge (default: the one\n"
+"                         the shell of pid announces, if it records one)\n"
+"      --no-tape          the hosted ipcsh records no tape\n"
 "  -v, --log <file>       write a debug log to file\n"
 "      --shell <path>     the ipcsh to host\n"
 "      --procfs <dir>     read processes from dir instead of /proc (tests)\n"
@@ -56,7 +60,7 @@ static const char usage_text[] =
 "  -V, --version          show the version\n";
 
 enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
-    OPT_PROCFS, OPT_DOT, OPT_SVG };
+    OPT_PROCFS, OPT_DOT, OPT_SVG, OPT_TAPE, OPT_NOTAPE };
 
 static const struct option long_opts[] = {
 	{ "pid",	required_argument,	NULL, 'p' },
@@ -75,6 +79,8 @@ static const struct option long_opts[] = {
 	{ "log",	required_argument,	NULL, 'v' },
 	{ "shell",	required_argument,	NULL, OPT_SHELL },
 	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
+	{ "tape",	required_argument,	NULL, OPT_TAPE },
+	{ "no-tape",	no_argument,		NULL, OPT_NOTAPE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -183,6 +189,12 @@ main_option(int c, const char *arg, struct view_opts *o)
 		break;
 	case OPT_PROCFS:
 		procfs = arg;
+		break;
+	case OPT_TAPE:
+		o->tape = arg;
+		break;
+	case OPT_NOTAPE:
+		o->notape = 1;
 		break;
 	case 'h':
 		fputs(usage_text, stdout);
@@ -338,10 +350,54 @@ main_print_start(const struct view_opts *o, const struct snapshot *s)
 	return r;
 }
 
+/* The tape --follow merges: --tape FILE, or the one pid's shell announces. */
+static struct tape_follow *
+main_tape_open(const struct view_opts *o, int from_end)
+{
+	char path[4096];
+
+	if (o->tape != NULL)
+		return tape_follow_open(o->tape, from_end);
+	if (procfs != NULL || tape_path_for(o->pid, path, sizeof(path)) < 0)
+		return NULL;
+	return tape_follow_open(path, from_end);
+}
+
+/* The tape's new records, each as an event line. */
+static int
+main_print_tape(const struct view_opts *o, struct tape_follow *tf)
+{
+	struct tape_rec r;
+	struct tm tm;
+	time_t t;
+	char *s;
+	int rc = 0;
+
+	while (tf != NULL && rc == 0 && tape_follow_next(tf, &r) == 1) {
+		if (o->json) {
+			rc = tape_json(stdout, &r);
+		} else {
+			t = r.time.tv_sec;
+			localtime_r(&t, &tm);
+			s = tape_text(&r, i18n_lang() == LANG_ZH);
+			printf("%02d:%02d:%02d.%03ld %s\n", tm.tm_hour,
+			    tm.tm_min, tm.tm_sec, r.time.tv_nsec / 1000000,
+			    s ? s : r.event);
+			free(s);
+		}
+		tape_rec_free(&r);
+	}
+	if (fflush(stdout) != 0)
+		rc = -1;
+	return rc;
+}
+
 /*
  * --follow: like tail -f, one line per event, until the root exits or
  * SIGINT/SIGTERM; a closed stdout ends it too. The first sample is the
- * watch's baseline: what is there already is no event.
+ * watch's baseline: what is there already is no event. The tape's records
+ * (what happened between two snapshots, however short) come before the
+ * snapshot's own events of each tick.
  */
 static int
 main_follow(const struct view_opts *o)
@@ -350,6 +406,7 @@ main_follow(const struct view_opts *o)
 	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
 	const struct snapshot *s;
 	const struct snap_events *ev;
+	struct tape_follow *tf;
 	struct timespec next;
 	struct watch *w;
 	char *cause = NULL;
@@ -370,20 +427,28 @@ main_follow(const struct view_opts *o)
 		watch_free(w);
 		return 1;
 	}
+	tf = main_tape_open(o, 1);
 	r = main_print_start(o, s);
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	while (!interrupted && r == 0) {
 		main_tick(&next, o->interval);
 		if (interrupted)
 			break;
+		if (tf == NULL)
+			tf = main_tape_open(o, 0);	/* set -o tape since */
+		r = main_print_tape(o, tf);
 		s = watch_next(w, &ev);
 		if (s == NULL)
 			continue;	/* ENOMEM or procfs gone: try again */
-		r = main_print_events(o, ev, s);
+		if (r == 0)
+			r = main_print_events(o, ev, s);
 		/* gone, or a zombie its parent has not reaped: it exited */
 		if (s->nprocs == 0 || s->procs[0].state == 'Z')
 			break;
 	}
+	if (r == 0)
+		r = main_print_tape(o, tf);
+	tape_follow_close(tf);
 	watch_free(w);
 	return r < 0 ? 1 : 0;
 }

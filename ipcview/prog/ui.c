@@ -26,6 +26,7 @@
 #include "pane.h"
 #include "probe.h"
 #include "userns.h"
+#include "tape.h"
 #include "view.h"
 #include "watch.h"
 
@@ -810,14 +811,21 @@ ui_shell_path(const struct view_opts *o, char *buf, size_t size)
 static struct host *
 ui_host_start(struct ui *u)
 {
-	char path[PATH_MAX], speed[32];
-	const char *argv[12], *cause = "";
+	char path[PATH_MAX], speed[32], tape[PATH_MAX];
+	const char *argv[14], *cause = "";
 	struct host *h;
 	int n = 0;
 
 	argv[n++] = ui_shell_path(u->o, path, sizeof(path));
 	if (u->o->sandbox)
 		argv[n++] = "--sandbox";
+	/* the tape: short-lived processes stay visible (tape.h) */
+	if (!u->o->notape && tape_dir(tape, sizeof(tape), 1) == 0 &&
+	    strlen(tape) + 24 < sizeof(tape)) {
+		snprintf(tape + strlen(tape), 24, "/view.%d", (int)getpid());
+		argv[n++] = "--tape";
+		argv[n++] = tape;
+	}
 	if (u->o->lesson) {
 		argv[n++] = "--lesson";
 		argv[n++] = u->o->lesson;

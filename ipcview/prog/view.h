@@ -22,6 +22,8 @@ struct view_opts {
 	int		sandbox;	/* --sandbox, passed to the inner ipcsh */
 	const char	*log;		/* -v/--log FILE: debug log */
 	const char	*shell;		/* the ipcsh to host (default: next to ipcview, then PATH) */
+	const char	*tape;		/* --tape FILE: the tape --follow reads (default: the shell's) */
+	int		notape;		/* --no-tape: the hosted shell records none */
 };
 
 /*
