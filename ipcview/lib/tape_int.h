@@ -46,7 +46,6 @@ struct tp {
 	int		calls;		/* syscall entries seen */
 	int		estimate;	/* past the budget: counts are lower bounds */
 	int		held;		/* new child waiting for its parent's event */
-	int		listening;	/* group-stopped, under PTRACE_LISTEN */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
 	long		nr;		/* the call entered */
@@ -65,12 +64,19 @@ struct tp {
 #define FK_FIFO		2
 #define FK_OTHER	3
 
+#define TR_NSTOPPED	64
+
 /* The tracer's shared state. */
 struct tracer {
 	int		out;
 	int		budget;
 	struct tp	*hash[256];
 	int		n;
+	int		nstopped;	/* group-stopped, let go until they run */
+	struct {
+		pid_t	pid;
+		int	calls_mode;
+	}		stopped[TR_NSTOPPED];
 };
 
 struct tp *tr_find(struct tracer *tr, pid_t pid);

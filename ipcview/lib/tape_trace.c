@@ -335,6 +335,10 @@ tr_signal(struct tracer *tr, struct tp *t, int sig)
 	if (sig < 64 && (t->sent & (1UL << sig))) {
 		t->sent &= ~(1UL << sig);	/* a traced kill() said it */
 	} else if (!(sig == SIGCHLD && si.si_code > 0)) {
+		/* a write into a pipe without readers: send_sig(SIGPIPE, current) */
+		if (sig == SIGPIPE && si.si_code == SI_USER &&
+		    si.si_pid == t->pid)
+			si.si_code = SI_KERNEL + 1;
 		rb_start(&r, si.si_code <= 0 ? (pid_t)si.si_pid : 0,
 		    "signal_sent");
 		rb_str(&r, "signal", sig_name(sig));
@@ -355,7 +359,11 @@ tr_signal(struct tracer *tr, struct tp *t, int sig)
 	tr_resume(tr, t, sig);
 }
 
-/* A PTRACE_EVENT_STOP: a group stop (LISTEN, so the shell sees it), or not. */
+/*
+ * A PTRACE_EVENT_STOP. A group stop (Ctrl+Z, SIGSTOP): the tracee is let
+ * go, so it stays stopped in state T exactly as without the tape (under
+ * PTRACE_LISTEN /proc would say t); it is seized again once it runs.
+ */
 static void
 tr_event_stop(struct tracer *tr, struct tp *t, int sig)
 {
@@ -364,21 +372,49 @@ tr_event_stop(struct tracer *tr, struct tp *t, int sig)
 	if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
 	    sig == SIGTTOU) {
 		sys_flush(tr, t);
-		if (!t->listening) {
-			rb_start(&r, t->pid, "stop");
-			rb_str(&r, "signal", sig_name(sig));
-			rb_end(&r, tr->out);
+		rb_start(&r, t->pid, "stop");
+		rb_str(&r, "signal", sig_name(sig));
+		rb_end(&r, tr->out);
+		if (!t->thread && tr->nstopped < TR_NSTOPPED) {
+			tr->stopped[tr->nstopped].pid = t->pid;
+			tr->stopped[tr->nstopped++].calls_mode = t->calls_mode;
 		}
-		t->listening = 1;
-		ptrace(PTRACE_LISTEN, t->pid, 0L, 0L);
+		ptrace(PTRACE_DETACH, t->pid, 0L, 0L);
+		tr_del(tr, t);
 		return;
 	}
-	if (t->listening) {
-		t->listening = 0;
-		rb_start(&r, t->pid, "continue");
-		rb_end(&r, tr->out);
-	}
 	tr_resume(tr, t, 0);
+}
+
+/* The stopped processes let go: seized again once they run on. */
+static void
+tr_poll_stopped(struct tracer *tr)
+{
+	char st[512], *p;
+	struct tp *t;
+	struct rb r;
+	int i = 0;
+
+	while (i < tr->nstopped) {
+		pid_t pid = tr->stopped[i].pid;
+
+		p = tr_proc(pid, "stat", st, sizeof(st)) > 0 ?
+		    strrchr(st, ')') : NULL;
+		if (p != NULL && p[1] == ' ' && p[2] == 'T') {
+			i++;
+			continue;
+		}
+		if (p != NULL && p[2] != 'Z' && p[2] != 'X' &&
+		    ptrace(PTRACE_SEIZE, pid, 0L, (long)TR_OPTS) == 0 &&
+		    (t = tr_add(tr, pid)) != NULL) {
+			t->calls_mode = tr->stopped[i].calls_mode;
+			t->estimate = 1;	/* calls made while let go are not counted */
+			t->calls = tr->budget;
+			rb_start(&r, pid, "continue");
+			rb_end(&r, tr->out);
+		}
+		tr->stopped[i] = tr->stopped[--tr->nstopped];
+	}
 }
 
 static void
@@ -577,20 +613,23 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		return -1;
 	tr_cur = &tr;
 	rb_hook = tr_flush_all;
-	while (open || tr.n > 0) {
+	while (open || tr.n > 0 || tr.nstopped > 0) {
 		pf[0].fd = sfd;
 		pf[0].events = POLLIN;
 		pf[1].fd = open ? sock : -1;
 		pf[1].events = POLLIN;
-		if (poll(pf, 2, tr.n > 0 ? 200 : -1) < 0 && errno != EINTR)
+		if (poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1) < 0 &&
+		    errno != EINTR)
 			break;
+		if (tr.nstopped > 0)
+			tr_poll_stopped(&tr);
 		if (pf[1].revents & (POLLIN | POLLHUP | POLLERR))
 			tr_request(&tr, sock, &open);
 		while (read(sfd, &ssi, sizeof(ssi)) > 0)
 			;
 		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
-		if (pid < 0 && errno == ECHILD && !open)
+		if (pid < 0 && errno == ECHILD && !open && tr.nstopped == 0)
 			break;
 	}
 	close(sfd);

@@ -34,6 +34,9 @@ static const char usage_text[] =
 "       ipcview -p <pid> [--interval SECONDS]\n"
 "       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
 "       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
+"       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
+"       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
+"       ipcview --tape FILE [--json]\n"
 "       ipcview --lesson NAME [--play] [--speed N]\n"
 "\n"
 "  -p, --pid <pid>        watch the process tree of pid (no shell started)\n"
@@ -392,6 +395,23 @@ main_print_tape(const struct view_opts *o, struct tape_follow *tf)
 	return rc;
 }
 
+/* ipcview --tape FILE [--json]: a recorded tape, one event a line. */
+static int
+main_tape(const struct view_opts *o)
+{
+	struct tape_follow *tf = tape_follow_open(o->tape, 0);
+	int r;
+
+	if (tf == NULL) {
+		fprintf(stderr, "ipcview: %s: %s\n", o->tape, strerror(errno));
+		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	r = main_print_tape(o, tf);
+	tape_follow_close(tf);
+	return r < 0 ? 1 : 0;
+}
+
 /*
  * --follow: like tail -f, one line per event, until the root exits or
  * SIGINT/SIGTERM; a closed stdout ends it too. The first sample is the
@@ -469,11 +489,13 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		return main_usage("unexpected argument: %s", argv[optind]);
+	if (o.tape != NULL && o.pid == 0 && !o.once && !o.follow)
+		return main_tape(&o);
 	if (o.once && o.follow)
 		return main_usage("%s", "--once and --follow exclude each other");
 	if ((o.once || o.follow) && o.pid == 0)
 		return main_usage("%s", "--once and --follow need --pid PID");
-	if (o.json && !o.once && !o.follow)
+	if (o.json && !o.once && !o.follow && o.tape == NULL)
 		return main_usage("%s", "--json goes with --once or --follow");
 	if ((o.dot || o.svg != NULL) && !o.once)
 		return main_usage("%s", "--dot and --svg go with --once");

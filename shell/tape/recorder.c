@@ -200,7 +200,10 @@ tape_child(int vforked)
 		return;
 	/* Yama ptrace_scope=1: the tracer is no ancestor, so name it */
 	prctl(PR_SET_PTRACER, (unsigned long)tape_tracer, 0, 0, 0);
+	/*
+	 * The name stays: a job stopped by Ctrl+Z is let go by the tracer
+	 * (so it shows as stopped, T) and seized again when it runs on.
+	 */
 	if (tape_handshake(getpid()) == 0 && !vforked)
 		tape_inherited = 1;	/* our children are followed from birth */
-	prctl(PR_SET_PTRACER, 0, 0, 0, 0);
 }
