@@ -50,7 +50,8 @@ LIBS_VIEW  = $(shell pkg-config --libs $(PKGS_VIEW) 2>/dev/null)
 # Debian packages: building, testing and benchmarking.
 DEB_PKGS  := build-essential pkg-config libreadline-dev libncurses-dev \
 	     libvterm-dev libseccomp-dev expect tmux dash bash util-linux \
-	     procps less jq graphviz debhelper dpkg-dev fakeroot lintian
+	     procps less jq graphviz debhelper dpkg-dev fakeroot lintian \
+	     strace gdb
 BENCH_PKGS := hyperfine htop
 FUZZ_PKGS  := clang
 
