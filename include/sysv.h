@@ -1,8 +1,8 @@
 /*
- * sysv.h - System V message queues, shared memory and semaphore sets,
- * read with the system calls (msgctl/shmctl/semctl *_INFO, then *_STAT_ANY
- * per index). Shared by ipcsh's ipcs builtin and by the probe.
- * Nothing here prints.
+ * sysv.h - System V message queues, shared memory and semaphore sets: one
+ * table of the three kinds and the calls on them (get, *_INFO, *_STAT_ANY
+ * per index, IPC_STAT, IPC_SET, IPC_RMID). Serves ipcsh's builtins, its
+ * lessons and the probe. Nothing here prints.
  */
 #ifndef IPCSH_SYSV_H
 #define IPCSH_SYSV_H
@@ -43,6 +43,97 @@ struct sysv_sem {
 };
 
 /*
+ * The three kinds, in one table, so that what is done alike to each (get,
+ * stat, remove, list, the fields of a row) is written once; the typed
+ * functions below are its shorthands. An object is the kind's struct:
+ * sysv_msq, sysv_shm or sysv_sem.
+ */
+enum sysv_kind { SYSV_MSG, SYSV_SHM, SYSV_SEM };
+#define SYSV_NKINDS	3
+
+/* How sysv_stat() finds one object. */
+enum sysv_by {
+	SYSV_BY_ID,		/* IPC_STAT on an id */
+	SYSV_BY_INDEX,		/* *_STAT_ANY on an index: readable or not */
+	SYSV_BY_INDEX_READ,	/* *_STAT on an index: only what we may read */
+};
+
+struct sysv_ops {
+	const char	*name;		/* "msg", "shm", "sem": ipcrm's words */
+	const char	*noun;		/* "message queue", "shared memory segment", "semaphore" (ipcrm -v) */
+	const char	*obj;		/* "queue", "segment", "semaphore set": errors */
+	const char	*get_call;	/* "msgget", "shmget", "semget" */
+	const char	*ctl_call;	/* "msgctl", "shmctl", "semctl" */
+	size_t		size;		/* bytes of one object */
+	/* msgget(key, flags), shmget(key, n, flags), semget(key, n, flags) */
+	int		(*get)(key_t key, unsigned long n, int flags);
+	/* msgctl(id, cmd, ds), shmctl(id, cmd, ds), semctl(id, 0, cmd, ds) */
+	int		(*ctl)(int id, int cmd, void *ds);
+	/* the object (the kind's struct) from the kernel's *id_ds */
+	void		(*copy)(void *obj, int id, const void *ds);
+	size_t		ds_size;	/* sizeof(struct msqid_ds)... */
+	size_t		ds_perm;	/* offsetof its struct ipc_perm */
+	int		cmd_any, cmd_read, cmd_info; /* *_STAT_ANY, *_STAT, *_INFO */
+};
+extern const struct sysv_ops sysv_kinds[SYSV_NKINDS];
+
+/* The kind called name ("msg", "shm", "sem"), or NULL. */
+const struct sysv_ops *sysv_kind_named(const char *name);
+
+/* The kind's get call: the id, or -1 with errno. n: shm size, nsems. */
+int sysv_get(enum sysv_kind k, key_t key, unsigned long n, int flags);
+
+/*
+ * One object into obj (the kind's struct), found by id or by index as
+ * by says. Returns its id, or -1 with errno (EINVAL: no such id or unused
+ * index, EACCES, EIDRM).
+ */
+int sysv_stat(enum sysv_kind k, int num, enum sysv_by by, void *obj);
+
+/* IPC_RMID. 0, or -1 with errno (EINVAL, EPERM, EIDRM). */
+int sysv_remove(enum sysv_kind k, int id);
+
+/* The highest index in use (*_INFO), or -1 with errno. */
+int sysv_maxidx(enum sysv_kind k);
+
+/*
+ * Every object of the kind the caller may see (*_STAT_ANY), in index
+ * order, into a malloc'd array of the kind's structs in *out (NULL when
+ * there are none). Returns their number, or -1 with errno. Objects that
+ * vanish between the INFO and the STAT_ANY call are skipped.
+ */
+ssize_t sysv_list(enum sysv_kind k, void **out);
+
+/* The fields IPC_SET changes; -1 leaves one as it is. */
+struct sysv_attr {
+	long		uid, gid, mode;	/* mode: the low 9 bits */
+	long		qbytes;		/* queues only */
+};
+
+/*
+ * IPC_STAT, then IPC_SET with the fields of a changed. 0, or -1 with
+ * errno and the command that failed (IPC_STAT or IPC_SET) in *failed.
+ */
+int sysv_set(enum sysv_kind k, int id, const struct sysv_attr *a,
+    int *failed);
+
+/* What a row shows of any kind's object, in the kind's own terms. */
+struct sysv_view {
+	int		id;
+	const struct sysv_perm *perm;	/* points into the object */
+	unsigned long long bytes;	/* msg: cbytes; shm: size; sem: 0 */
+	unsigned long	count;		/* msg: qnum; shm: nattch; sem: nsems */
+	pid_t		pid[2];		/* msg: lspid, lrpid; shm: cpid, lpid */
+	time_t		time[3];	/* msg: stime, rtime, ctime; shm: atime,
+					 * dtime, ctime; sem: otime, ctime */
+	int		ntimes;		/* 3, or 2 for sem */
+};
+
+/* Fills v from obj, an object of kind k. */
+void sysv_view(enum sysv_kind k, const void *obj, struct sysv_view *v);
+
+/*
+ * Shorthands of the table for one kind.
  * Every object of the kind that the caller may see, in index order.
  * Return the number found and a malloc'd array in *out that the caller
  * frees (NULL when there are none), or -1 with errno set. Objects that
@@ -88,6 +179,13 @@ struct sysv_semval {
  * (EINVAL, EACCES without read permission, EIDRM).
  */
 int sysv_sem_members(int id, struct sysv_semval *v, size_t n);
+
+/* semctl GETVAL and SETVAL of semaphore num: the value / 0, or -1 with errno. */
+int sysv_sem_getval(int id, int num);
+int sysv_sem_setval(int id, int num, int val);
+
+/* shmctl SHM_LOCK (lock 1) or SHM_UNLOCK (0). 0, or -1 with errno. */
+int sysv_shm_lock(int id, int lock);
 
 /* Limits (IPC_INFO) and usage (MSG_INFO, SHM_INFO, SEM_INFO). */
 struct sysv_msginfo {

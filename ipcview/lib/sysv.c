@@ -1,9 +1,10 @@
 /*
- * sysv.c - System V message queues, shared memory and semaphore sets read
- * with the system calls: *_INFO for the highest index in use, then
- * *_STAT_ANY per index (msgctl(2), shmctl(2), semctl(2)). Never prints.
+ * sysv.c - the table of System V kinds and the calls on them: *_INFO for
+ * the highest index in use, *_STAT_ANY per index, IPC_STAT, IPC_SET and
+ * IPC_RMID (msgctl(2), shmctl(2), semctl(2)). Never prints.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +48,53 @@ sysv_perm_copy(struct sysv_perm *p, const struct ipc_perm *k)
 	p->mode = k->mode;
 }
 
-static void
-sysv_msq_copy(struct sysv_msq *q, int id, const struct msqid_ds *ds)
+static int
+sysv_msgget(key_t key, unsigned long n, int flags)
 {
+	(void)n;
+	return msgget(key, flags);
+}
+
+static int
+sysv_shmget(key_t key, unsigned long n, int flags)
+{
+	return shmget(key, (size_t)n, flags);
+}
+
+static int
+sysv_semget(key_t key, unsigned long n, int flags)
+{
+	return semget(key, (int)n, flags);
+}
+
+static int
+sysv_msgctl(int id, int cmd, void *ds)
+{
+	return msgctl(id, cmd, ds);
+}
+
+static int
+sysv_shmctl(int id, int cmd, void *ds)
+{
+	return shmctl(id, cmd, ds);
+}
+
+static int
+sysv_semctl(int id, int cmd, void *ds)
+{
+	union sysv_semun arg;
+
+	/* IPC_STAT/IPC_SET take a semid_ds, *_INFO a seminfo: both buf */
+	arg.buf = ds;
+	return semctl(id, 0, cmd, arg);
+}
+
+static void
+sysv_msq_copy(void *obj, int id, const void *kds)
+{
+	struct sysv_msq *q = obj;
+	const struct msqid_ds *ds = kds;
+
 	q->id = id;
 	sysv_perm_copy(&q->perm, &ds->msg_perm);
 	q->cbytes = ds->__msg_cbytes;
@@ -63,8 +108,11 @@ sysv_msq_copy(struct sysv_msq *q, int id, const struct msqid_ds *ds)
 }
 
 static void
-sysv_shm_copy(struct sysv_shm *s, int id, const struct shmid_ds *ds)
+sysv_shm_copy(void *obj, int id, const void *kds)
 {
+	struct sysv_shm *s = obj;
+	const struct shmid_ds *ds = kds;
+
 	s->id = id;
 	sysv_perm_copy(&s->perm, &ds->shm_perm);
 	s->size = ds->shm_segsz;
@@ -77,8 +125,11 @@ sysv_shm_copy(struct sysv_shm *s, int id, const struct shmid_ds *ds)
 }
 
 static void
-sysv_sem_copy(struct sysv_sem *s, int id, const struct semid_ds *ds)
+sysv_sem_copy(void *obj, int id, const void *kds)
 {
+	struct sysv_sem *s = obj;
+	const struct semid_ds *ds = kds;
+
 	s->id = id;
 	sysv_perm_copy(&s->perm, &ds->sem_perm);
 	s->nsems = ds->sem_nsems;
@@ -86,138 +137,212 @@ sysv_sem_copy(struct sysv_sem *s, int id, const struct semid_ds *ds)
 	s->ctime = ds->sem_ctime;
 }
 
+const struct sysv_ops sysv_kinds[SYSV_NKINDS] = {
+	[SYSV_MSG] = { "msg", "message queue", "queue", "msgget", "msgctl",
+	    sizeof(struct sysv_msq), sysv_msgget, sysv_msgctl, sysv_msq_copy,
+	    sizeof(struct msqid_ds), offsetof(struct msqid_ds, msg_perm),
+	    MSG_STAT_ANY, MSG_STAT, MSG_INFO },
+	[SYSV_SHM] = { "shm", "shared memory segment", "segment", "shmget",
+	    "shmctl", sizeof(struct sysv_shm), sysv_shmget, sysv_shmctl,
+	    sysv_shm_copy, sizeof(struct shmid_ds),
+	    offsetof(struct shmid_ds, shm_perm), SHM_STAT_ANY, SHM_STAT,
+	    SHM_INFO },
+	[SYSV_SEM] = { "sem", "semaphore", "semaphore set", "semget",
+	    "semctl", sizeof(struct sysv_sem), sysv_semget, sysv_semctl,
+	    sysv_sem_copy, sizeof(struct semid_ds),
+	    offsetof(struct semid_ds, sem_perm), SEM_STAT_ANY, SEM_STAT,
+	    SEM_INFO },
+};
+
+/* Room for any kind's kernel struct: *id_ds, msginfo, shm_info, seminfo. */
+union sysv_ds {
+	struct msqid_ds	msq;
+	struct shmid_ds	shm;
+	struct semid_ds	sem;
+	struct msginfo	msginfo;
+	struct shm_info	shminfo;
+	struct seminfo	seminfo;
+};
+
+const struct sysv_ops *
+sysv_kind_named(const char *name)
+{
+	int k;
+
+	for (k = 0; k < SYSV_NKINDS; k++)
+		if (strcmp(sysv_kinds[k].name, name) == 0)
+			return &sysv_kinds[k];
+	return NULL;
+}
+
+int
+sysv_get(enum sysv_kind k, key_t key, unsigned long n, int flags)
+{
+	return sysv_kinds[k].get(key, n, flags);
+}
+
 /*
- * One object into elem: by index with *_STAT_ANY (the call returns the
- * object's id), or by id with IPC_STAT (the call returns 0). 0, or -1
- * with errno.
+ * By index with *_STAT_ANY or *_STAT the call returns the object's id;
+ * by id with IPC_STAT it returns 0.
  */
-static int
-sysv_msq_fetch(int idx, int cmd, void *elem)
+int
+sysv_stat(enum sysv_kind k, int num, enum sysv_by by, void *obj)
 {
-	struct msqid_ds ds;
-	int r = msgctl(idx, cmd, &ds);
+	const struct sysv_ops *t = &sysv_kinds[k];
+	union sysv_ds ds;
+	int cmd = by == SYSV_BY_ID ? IPC_STAT : by == SYSV_BY_INDEX ?
+	    t->cmd_any : t->cmd_read;
+	int r = t->ctl(num, cmd, &ds);
 
 	if (r < 0)
 		return -1;
-	sysv_msq_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
-	return 0;
+	if (by == SYSV_BY_ID)
+		r = num;
+	t->copy(obj, r, &ds);
+	return r;
 }
 
-static int
-sysv_shm_fetch(int idx, int cmd, void *elem)
+int
+sysv_remove(enum sysv_kind k, int id)
 {
-	struct shmid_ds ds;
-	int r = shmctl(idx, cmd, &ds);
-
-	if (r < 0)
-		return -1;
-	sysv_shm_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
-	return 0;
+	return sysv_kinds[k].ctl(id, IPC_RMID, NULL);
 }
 
-static int
-sysv_sem_fetch(int idx, int cmd, void *elem)
+int
+sysv_maxidx(enum sysv_kind k)
 {
-	struct semid_ds ds;
-	union sysv_semun arg;
-	int r;
+	union sysv_ds info;
 
-	arg.buf = &ds;
-	r = semctl(idx, 0, cmd, arg);
-	if (r < 0)
-		return -1;
-	sysv_sem_copy(elem, cmd == IPC_STAT ? idx : r, &ds);
-	return 0;
+	/* msgctl(2), shmctl(2), semctl(2): *_INFO returns the highest index */
+	return sysv_kinds[k].ctl(0, sysv_kinds[k].cmd_info, &info);
 }
 
 /*
- * The objects at indexes 0..maxidx, fetched with cmd (*_STAT_ANY) into a
- * malloc'd array of elements of size bytes, as sysv_msq_list says. The
- * *_INFO calls return the highest index in use, so maxidx + 1 entries
- * always suffice. Sets *n to the count, or to -1 with errno.
+ * The *_INFO calls return the highest index in use, so maxidx + 1
+ * entries always suffice.
  */
-static void *
-sysv_list(int maxidx, int (*fetch)(int, int, void *), int cmd, size_t size,
-    ssize_t *n)
+ssize_t
+sysv_list(enum sysv_kind k, void **out)
 {
+	size_t size = sysv_kinds[k].size;
+	int maxidx = sysv_maxidx(k), i;
+	ssize_t n = 0;
 	char *v;
-	int i;
 
-	*n = -1;
+	*out = NULL;
 	if (maxidx < 0)
-		return NULL;
+		return -1;
 	v = malloc(((size_t)maxidx + 1) * size);
 	if (v == NULL)
-		return NULL;
-	*n = 0;
+		return -1;
 	for (i = 0; i <= maxidx; i++) {
 		/* an unused index, or an object removed meanwhile, is skipped */
-		if (fetch(i, cmd, v + (size_t)*n * size) == 0)
-			(*n)++;
+		if (sysv_stat(k, i, SYSV_BY_INDEX, v + (size_t)n * size) >= 0)
+			n++;
 	}
-	if (*n == 0) {
+	if (n == 0)
 		free(v);
-		v = NULL;
-	}
-	return v;
+	else
+		*out = v;
+	return n;
 }
 
+int
+sysv_set(enum sysv_kind k, int id, const struct sysv_attr *a, int *failed)
+{
+	const struct sysv_ops *t = &sysv_kinds[k];
+	union sysv_ds ds;
+	struct ipc_perm *p = (struct ipc_perm *)(void *)((char *)&ds +
+	    t->ds_perm);
+
+	*failed = IPC_STAT;
+	if (t->ctl(id, IPC_STAT, &ds) < 0)
+		return -1;
+	if (a->uid >= 0)
+		p->uid = (uid_t)a->uid;
+	if (a->gid >= 0)
+		p->gid = (gid_t)a->gid;
+	if (a->mode >= 0)
+		p->mode = (p->mode & ~0777u) | (unsigned)a->mode;
+	if (k == SYSV_MSG && a->qbytes >= 0)
+		ds.msq.msg_qbytes = (msglen_t)a->qbytes;
+	*failed = IPC_SET;
+	return t->ctl(id, IPC_SET, &ds);
+}
+
+void
+sysv_view(enum sysv_kind k, const void *obj, struct sysv_view *v)
+{
+	const struct sysv_msq *q = obj;
+	const struct sysv_shm *m = obj;
+	const struct sysv_sem *s = obj;
+
+	memset(v, 0, sizeof(*v));
+	switch (k) {
+	case SYSV_MSG:
+		*v = (struct sysv_view){ q->id, &q->perm, q->cbytes, q->qnum,
+		    { q->lspid, q->lrpid }, { q->stime, q->rtime, q->ctime },
+		    3 };
+		break;
+	case SYSV_SHM:
+		*v = (struct sysv_view){ m->id, &m->perm, m->size, m->nattch,
+		    { m->cpid, m->lpid }, { m->atime, m->dtime, m->ctime },
+		    3 };
+		break;
+	case SYSV_SEM:
+		*v = (struct sysv_view){ s->id, &s->perm, 0, s->nsems,
+		    { 0, 0 }, { s->otime, s->ctime, 0 }, 2 };
+		break;
+	}
+}
+
+/* The typed shorthands. */
 ssize_t
 sysv_msq_list(struct sysv_msq **out)
 {
-	struct msginfo info;
-	ssize_t n;
-	/* msgctl(2): MSG_INFO returns the index of the highest used entry */
-	int maxidx = msgctl(0, MSG_INFO, (struct msqid_ds *)(void *)&info);
+	void *v;
+	ssize_t n = sysv_list(SYSV_MSG, &v);
 
-	*out = sysv_list(maxidx, sysv_msq_fetch, MSG_STAT_ANY, sizeof(**out),
-	    &n);
+	*out = v;
 	return n;
 }
 
 ssize_t
 sysv_shm_list(struct sysv_shm **out)
 {
-	struct shm_info info;
-	ssize_t n;
-	/* shmctl(2): SHM_INFO returns the index of the highest used entry */
-	int maxidx = shmctl(0, SHM_INFO, (struct shmid_ds *)(void *)&info);
+	void *v;
+	ssize_t n = sysv_list(SYSV_SHM, &v);
 
-	*out = sysv_list(maxidx, sysv_shm_fetch, SHM_STAT_ANY, sizeof(**out),
-	    &n);
+	*out = v;
 	return n;
 }
 
 ssize_t
 sysv_sem_list(struct sysv_sem **out)
 {
-	struct seminfo info;
-	union sysv_semun arg = { .__buf = &info };
-	ssize_t n;
-	/* semctl(2): SEM_INFO returns the index of the highest used entry */
-	int maxidx = semctl(0, 0, SEM_INFO, arg);
+	void *v;
+	ssize_t n = sysv_list(SYSV_SEM, &v);
 
-	*out = sysv_list(maxidx, sysv_sem_fetch, SEM_STAT_ANY, sizeof(**out),
-	    &n);
+	*out = v;
 	return n;
 }
 
 int
 sysv_msq_stat(int id, struct sysv_msq *q)
 {
-	return sysv_msq_fetch(id, IPC_STAT, q);
+	return sysv_stat(SYSV_MSG, id, SYSV_BY_ID, q) < 0 ? -1 : 0;
 }
 
 int
 sysv_shm_stat(int id, struct sysv_shm *s)
 {
-	return sysv_shm_fetch(id, IPC_STAT, s);
+	return sysv_stat(SYSV_SHM, id, SYSV_BY_ID, s) < 0 ? -1 : 0;
 }
 
 int
 sysv_sem_stat(int id, struct sysv_sem *s)
 {
-	return sysv_sem_fetch(id, IPC_STAT, s);
+	return sysv_stat(SYSV_SEM, id, SYSV_BY_ID, s) < 0 ? -1 : 0;
 }
 
 ssize_t
@@ -309,6 +434,26 @@ sysv_sem_members(int id, struct sysv_semval *v, size_t n)
 		v[i].pid = r;
 	}
 	return 0;
+}
+
+int
+sysv_sem_getval(int id, int num)
+{
+	return semctl(id, num, GETVAL);
+}
+
+int
+sysv_sem_setval(int id, int num, int val)
+{
+	union sysv_semun arg = { .val = val };
+
+	return semctl(id, num, SETVAL, arg);
+}
+
+int
+sysv_shm_lock(int id, int lock)
+{
+	return shmctl(id, lock ? SHM_LOCK : SHM_UNLOCK, NULL);
 }
 
 int

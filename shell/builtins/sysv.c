@@ -1,7 +1,7 @@
 /*
- * builtin_sysv.c - the System V builtins, one command per system call:
- * ftok, msgget/msgsnd/msgrcv/msgctl, shmget/shmwrite/shmread/shmctl,
- * semget/semop/semctl; plus the table that also holds ipcs, ipcrm, ipcmk.
+ * sysv.c - the System V builtins, one command per system call: ftok,
+ * msgget/msgsnd/msgrcv, shmget/shmwrite/shmread, semget/semop (the *ctl
+ * ones are in sysvctl.c); plus the table that holds them all.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -101,8 +101,8 @@ sysv_wait_stop(void)
 	return sysv_got_sigint != 0;
 }
 
-static void
-sysv_ctx(struct ipcerr_ctx *c, const char *obj, long id)
+void
+sysvcmd_ctx(struct ipcerr_ctx *c, const char *obj, long id)
 {
 	memset(c, 0, sizeof(*c));
 	c->obj = obj;
@@ -119,7 +119,7 @@ sysv_interrupted(const char *name, const char *call, const char *obj,
 
 	fflush(stdout);
 	fputc('\n', stderr);	/* the ^C the terminal echoed ends no line */
-	sysv_ctx(&c, obj, id);
+	sysvcmd_ctx(&c, obj, id);
 	ipcerr_report(name, call, EINTR, &c);
 	return 130;
 }
@@ -140,8 +140,8 @@ sysv_parse_key(const char *s, key_t *key)
 	return 0;
 }
 
-static int
-sysv_parse_id(const char *s, int *id)
+int
+sysvcmd_parse_id(const char *s, int *id)
 {
 	long v;
 
@@ -151,16 +151,16 @@ sysv_parse_id(const char *s, int *id)
 	return 0;
 }
 
-static int
-sysv_bad(const char *name, const char *what, const char *arg)
+int
+sysvcmd_bad(const char *name, const char *what, const char *arg)
 {
 	bi_errorf(name, tr("%s: invalid %s", "%s：无效的%s"), arg, what);
 	return bi_usage(name);
 }
 
 /* Prints a builtin's long usage for --help; returns 0. */
-static int
-sysv_help(const char *name, const char *text)
+int
+sysvcmd_help(const char *name, const char *text)
 {
 	const struct builtin *b = builtin_find(name);
 
@@ -177,14 +177,14 @@ bi_ftok(int argc, char **argv)
 	key_t key;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
+		return sysvcmd_help(argv[0], tr(
 		    "Prints ftok(3)'s key for PATH and PROJ (a number or one character, as 'A').\n",
 		    "打印 ftok(3) 由 PATH 和 PROJ（数字或一个字符，如 'A'）生成的键值。\n"));
 	if (argc != 3)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_int(argv[2], 0, 0, 255, &proj) < 0) {
 		if (strlen(argv[2]) != 1)
-			return sysv_bad(argv[0], "proj_id", argv[2]);
+			return sysvcmd_bad(argv[0], "proj_id", argv[2]);
 		proj = (unsigned char)argv[2][0];
 	}
 	/* ftok(3): only the low 8 bits of proj_id are used; 0 is unspecified */
@@ -192,7 +192,7 @@ bi_ftok(int argc, char **argv)
 	if (key == (key_t)-1) {
 		struct ipcerr_ctx c;
 
-		sysv_ctx(&c, "file", -1);
+		sysvcmd_ctx(&c, "file", -1);
 		return ipcerr_report(argv[0], "ftok", errno, &c);
 	}
 	printf("0x%08x\n", (unsigned)key);
@@ -217,19 +217,17 @@ static const char *const sysv_get_help[][2] = {
 	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n" },
 };
 
-/* kind: 0 msgget, 1 shmget, 2 semget. Returns the builtin's status. */
+/* msgget, shmget or semget. Returns the builtin's status. */
 static int
-sysv_get(int argc, char **argv, int kind)
+sysv_getcmd(int argc, char **argv, enum sysv_kind kind)
 {
-	static const char *const objs[] = { "queue", "segment",
-	    "semaphore set" };
 	struct ipcerr_ctx c;
-	int opt, flags = 0, id, want = kind == 0 ? 1 : 2;
+	int opt, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
 	long mode = 0644, n = 0;
 	key_t key;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(sysv_get_help[kind][0],
+		return sysvcmd_help(argv[0], tr(sysv_get_help[kind][0],
 		    sysv_get_help[kind][1]));
 	optind = 0;
 	opterr = 1;
@@ -243,7 +241,7 @@ sysv_get(int argc, char **argv, int kind)
 			break;
 		case 'p':
 			if (sysvcmd_parse_int(optarg, 8, 0, 0777, &mode) < 0)
-				return sysv_bad(argv[0], "mode", optarg);
+				return sysvcmd_bad(argv[0], "mode", optarg);
 			break;
 		default:
 			return bi_usage(argv[0]);
@@ -252,20 +250,15 @@ sysv_get(int argc, char **argv, int kind)
 	if (argc - optind != want)
 		return bi_usage(argv[0]);
 	if (sysv_parse_key(argv[optind], &key) < 0)
-		return sysv_bad(argv[0], "key", argv[optind]);
-	if (kind != 0 && sysvcmd_parse_int(argv[optind + 1], 0, 0,
+		return sysvcmd_bad(argv[0], "key", argv[optind]);
+	if (kind != SYSV_MSG && sysvcmd_parse_int(argv[optind + 1], 0, 0,
 	    LONG_MAX, &n) < 0)
-		return sysv_bad(argv[0], kind == 1 ? "size" : "nsems",
+		return sysvcmd_bad(argv[0], kind == SYSV_SHM ? "size" : "nsems",
 		    argv[optind + 1]);
 	flags |= (int)mode;
-	if (kind == 0)
-		id = msgget(key, flags);
-	else if (kind == 1)
-		id = shmget(key, (size_t)n, flags);
-	else
-		id = semget(key, (int)n, flags);
+	id = sysv_get(kind, key, (unsigned long)n, flags);
 	if (id < 0) {
-		sysv_ctx(&c, objs[kind], -1);
+		sysvcmd_ctx(&c, sysv_kinds[kind].obj, -1);
 		c.key = key == IPC_PRIVATE ? -1 : (long)(unsigned)key;
 		c.size = (unsigned long)n;
 		return ipcerr_report(argv[0], argv[0], errno, &c);
@@ -277,19 +270,19 @@ sysv_get(int argc, char **argv, int kind)
 int
 bi_msgget(int argc, char **argv)
 {
-	return sysv_get(argc, argv, 0);
+	return sysv_getcmd(argc, argv, SYSV_MSG);
 }
 
 int
 bi_shmget(int argc, char **argv)
 {
-	return sysv_get(argc, argv, 1);
+	return sysv_getcmd(argc, argv, SYSV_SHM);
 }
 
 int
 bi_semget(int argc, char **argv)
 {
-	return sysv_get(argc, argv, 2);
+	return sysv_getcmd(argc, argv, SYSV_SEM);
 }
 
 /* msgsnd [-n] [-k KEY | QID] TYPE [TEXT...] */
@@ -330,15 +323,15 @@ sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len,
     long type)
 {
 	struct ipcerr_ctx c;
-	struct msqid_ds ds;
+	struct sysv_msq q;
 
-	sysv_ctx(&c, "queue", id);
+	sysvcmd_ctx(&c, "queue", id);
 	c.nowait = nowait;
 	c.size = len;
 	c.type = type;
-	if (err == EAGAIN && msgctl(id, IPC_STAT, &ds) == 0) {
-		c.qbytes = ds.msg_qbytes;
-		c.cbytes = ds.__msg_cbytes;
+	if (err == EAGAIN && sysv_msq_stat(id, &q) == 0) {
+		c.qbytes = q.qbytes;
+		c.cbytes = q.cbytes;
 	} else if (err == EINVAL) {
 		c.qbytes = sysv_msgmax();	/* EINVAL: over msgmax? */
 	}
@@ -359,7 +352,7 @@ bi_msgsnd(int argc, char **argv)
 	key_t key;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
+		return sysvcmd_help(argv[0], tr(
 		    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
 		    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
 		    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
@@ -382,22 +375,22 @@ bi_msgsnd(int argc, char **argv)
 	}
 	if (keyarg != NULL) {
 		if (sysv_parse_key(keyarg, &key) < 0)
-			return sysv_bad(argv[0], "key", keyarg);
+			return sysvcmd_bad(argv[0], "key", keyarg);
 	} else {
 		if (optind >= argc)
 			return bi_usage(argv[0]);
-		if (sysv_parse_id(argv[optind], &id) < 0)
-			return sysv_bad(argv[0], "queue id", argv[optind]);
+		if (sysvcmd_parse_id(argv[optind], &id) < 0)
+			return sysvcmd_bad(argv[0], "queue id", argv[optind]);
 		optind++;
 	}
 	if (optind >= argc)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_int(argv[optind], 10, LONG_MIN, LONG_MAX,
 	    &type) < 0)
-		return sysv_bad(argv[0], "type", argv[optind]);
+		return sysvcmd_bad(argv[0], "type", argv[optind]);
 	optind++;
 	if (keyarg != NULL && (id = msgget(key, 0)) < 0) {
-		sysv_ctx(&c, "queue", -1);
+		sysvcmd_ctx(&c, "queue", -1);
 		c.key = (long)(unsigned)key;
 		return ipcerr_report(argv[0], "msgget", errno, &c);
 	}
@@ -456,7 +449,7 @@ bi_msgrcv(int argc, char **argv)
 	key_t key;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
+		return sysvcmd_help(argv[0], tr(
 		    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
 		    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
 		    "           < 0: the first with the lowest type <= |TYPE|\n"
@@ -480,7 +473,7 @@ bi_msgrcv(int argc, char **argv)
 		case 't':
 			if (sysvcmd_parse_int(optarg, 10, LONG_MIN + 1,
 			    LONG_MAX, &type) < 0)
-				return sysv_bad(argv[0], "type", optarg);
+				return sysvcmd_bad(argv[0], "type", optarg);
 			break;
 		case 'n':
 			flags |= IPC_NOWAIT;
@@ -494,7 +487,7 @@ bi_msgrcv(int argc, char **argv)
 		case 's':
 			if (sysvcmd_parse_int(optarg, 0, 0, INT32_MAX,
 			    &size) < 0)
-				return sysv_bad(argv[0], "size", optarg);
+				return sysvcmd_bad(argv[0], "size", optarg);
 			break;
 		case 'k':
 			keyarg = optarg;
@@ -507,17 +500,17 @@ bi_msgrcv(int argc, char **argv)
 		if (optind != argc)
 			return bi_usage(argv[0]);
 		if (sysv_parse_key(keyarg, &key) < 0)
-			return sysv_bad(argv[0], "key", keyarg);
+			return sysvcmd_bad(argv[0], "key", keyarg);
 		if ((id = msgget(key, 0)) < 0) {
-			sysv_ctx(&c, "queue", -1);
+			sysvcmd_ctx(&c, "queue", -1);
 			c.key = (long)(unsigned)key;
 			return ipcerr_report(argv[0], "msgget", errno, &c);
 		}
 	} else {
 		if (optind != argc - 1)
 			return bi_usage(argv[0]);
-		if (sysv_parse_id(argv[optind], &id) < 0)
-			return sysv_bad(argv[0], "queue id", argv[optind]);
+		if (sysvcmd_parse_id(argv[optind], &id) < 0)
+			return sysvcmd_bad(argv[0], "queue id", argv[optind]);
 	}
 	if (size < 0)
 		size = (long)sysv_msgmax();
@@ -535,7 +528,7 @@ bi_msgrcv(int argc, char **argv)
 		free(m);
 		if (err == EINTR)
 			return sysv_interrupted(argv[0], "msgrcv", "queue", id);
-		sysv_ctx(&c, "queue", id);
+		sysvcmd_ctx(&c, "queue", id);
 		c.type = type;
 		c.nowait = (flags & IPC_NOWAIT) != 0;
 		c.except = (flags & MSG_EXCEPT) != 0;
@@ -549,275 +542,16 @@ bi_msgrcv(int argc, char **argv)
 	return 0;
 }
 
-/* Shared by msgctl, shmctl and semctl: "set uid=.. gid=.. mode=.." */
-
-struct sysv_set {
-	long	uid, gid, mode, qbytes;	/* -1: leave as it is */
-};
-
-static int
-sysv_parse_owner(const char *v, int group, long *out)
-{
-	if (sysvcmd_parse_int(v, 10, 0, UINT32_MAX - 1, out) == 0)
-		return 0;
-	if (group) {
-		struct group *g = getgrnam(v);
-
-		if (g == NULL)
-			return -1;
-		*out = g->gr_gid;
-	} else {
-		struct passwd *p = getpwnam(v);
-
-		if (p == NULL)
-			return -1;
-		*out = p->pw_uid;
-	}
-	return 0;
-}
-
-/* Parses KEY=VALUE words; -1 after reporting the bad one. */
-static int
-sysv_parse_set(const char *name, int argc, char **argv, int qbytes_ok,
-    struct sysv_set *s)
-{
-	const char *eq;
-	int i, r;
-
-	s->uid = s->gid = s->mode = s->qbytes = -1;
-	if (argc == 0) {
-		bi_errorf(name, "%s", tr("set: nothing to set", "set：没有要设置的字段"));
-		return -1;
-	}
-	for (i = 0; i < argc; i++) {
-		eq = strchr(argv[i], '=');
-		r = -1;
-		if (eq == NULL)
-			;
-		else if (strncmp(argv[i], "uid=", 4) == 0)
-			r = sysv_parse_owner(eq + 1, 0, &s->uid);
-		else if (strncmp(argv[i], "gid=", 4) == 0)
-			r = sysv_parse_owner(eq + 1, 1, &s->gid);
-		else if (strncmp(argv[i], "mode=", 5) == 0)
-			r = sysvcmd_parse_int(eq + 1, 8, 0, 0777, &s->mode);
-		else if (qbytes_ok && strncmp(argv[i], "qbytes=", 7) == 0)
-			r = sysvcmd_parse_int(eq + 1, 0, 0, LONG_MAX,
-			    &s->qbytes);
-		if (r < 0) {
-			bi_errorf(name, tr("set: bad field '%s'",
-			    "set：无效的字段 '%s'"), argv[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static void
-sysv_apply_set(struct ipc_perm *p, const struct sysv_set *s)
-{
-	if (s->uid >= 0)
-		p->uid = (uid_t)s->uid;
-	if (s->gid >= 0)
-		p->gid = (gid_t)s->gid;
-	if (s->mode >= 0)
-		p->mode = (p->mode & ~0777u) | (unsigned)s->mode;
-}
-
-static const char *
-sysv_user(uid_t uid)
-{
-	struct passwd *p = getpwuid(uid);
-
-	return p != NULL ? p->pw_name : "?";
-}
-
-static const char *
-sysv_group(gid_t gid)
-{
-	struct group *g = getgrgid(gid);
-
-	return g != NULL ? g->gr_name : "?";
-}
-
-static void
-sysv_print_perm(const char *pre, const struct ipc_perm *p)
-{
-	printf("%s_perm.key   0x%08x\n", pre, (unsigned)p->__key);
-	printf("%s_perm.uid   %u (%s)\n", pre, (unsigned)p->uid,
-	    sysv_user(p->uid));
-	printf("%s_perm.gid   %u (%s)\n", pre, (unsigned)p->gid,
-	    sysv_group(p->gid));
-	printf("%s_perm.cuid  %u (%s)\n", pre, (unsigned)p->cuid,
-	    sysv_user(p->cuid));
-	printf("%s_perm.cgid  %u (%s)\n", pre, (unsigned)p->cgid,
-	    sysv_group(p->cgid));
-	printf("%s_perm.mode  %04o\n", pre, (unsigned)p->mode);
-}
-
-static void
-sysv_print_time(const char *label, time_t t)
-{
-	char b[32];
-
-	if (t == 0) {
-		printf("%-13s %s\n", label, tr("not set", "未设置"));
-		return;
-	}
-	printf("%-13s %.24s (%ld)\n", label, ctime_r(&t, b) ? b : "?",
-	    (long)t);
-}
-
-/*
- * The words of msgctl (shm 0) and shmctl (shm 1): an id, then a verb;
- * set takes FIELD=VALUE words (qbytes= only for queues), the others none.
- * Returns 0 with *id, *cmd and *s filled, or the status after reporting.
- */
-static int
-sysv_ctl_args(int argc, char **argv, int shm, int *id, int *cmd,
-    struct sysv_set *s)
-{
-	static const struct { const char *verb; int cmd; } verbs[] = {
-		{ "stat", IPC_STAT }, { "rm", IPC_RMID }, { "set", IPC_SET },
-		{ "lock", SHM_LOCK }, { "unlock", SHM_UNLOCK },
-	};
-	int i, n = shm ? 5 : 3;
-
-	if (argc < 3)
-		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[1], id) < 0)
-		return sysv_bad(argv[0], shm ? "segment id" : "queue id",
-		    argv[1]);
-	for (i = 0; i < n && strcmp(argv[2], verbs[i].verb) != 0; i++)
-		;
-	if (i == n || (verbs[i].cmd != IPC_SET && argc != 3))
-		return bi_usage(argv[0]);
-	*cmd = verbs[i].cmd;
-	if (*cmd == IPC_SET && sysv_parse_set(argv[0], argc - 3, argv + 3,
-	    !shm, s) < 0)
-		return bi_usage(argv[0]);
-	return 0;
-}
-
-/* msgctl QID stat | set FIELD=VALUE... | rm */
-
-int
-bi_msgctl(int argc, char **argv)
-{
-	struct msqid_ds ds;
-	struct ipcerr_ctx c;
-	struct sysv_set s;
-	int id, cmd, r;
-
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "msgctl(2) on queue QID:\n"
-		    "  stat  IPC_STAT: print the msqid_ds fields\n"
-		    "  set   IPC_SET: change qbytes=N mode=0600 uid=USER gid=GROUP\n"
-		    "  rm    IPC_RMID: remove the queue and its messages\n",
-		    "对消息队列 QID 执行 msgctl(2)：\n"
-		    "  stat  IPC_STAT：打印 msqid_ds 的各字段\n"
-		    "  set   IPC_SET：修改 qbytes=N mode=0600 uid=用户 gid=组\n"
-		    "  rm    IPC_RMID：删除队列及其中的消息\n"));
-	if ((r = sysv_ctl_args(argc, argv, 0, &id, &cmd, &s)) != 0)
-		return r;
-	sysv_ctx(&c, "queue", id);
-	if (cmd == IPC_RMID) {
-		if (msgctl(id, IPC_RMID, NULL) < 0)
-			return ipcerr_report(argv[0], "msgctl(IPC_RMID)",
-			    errno, &c);
-		return 0;
-	}
-	if (msgctl(id, IPC_STAT, &ds) < 0)
-		return ipcerr_report(argv[0], "msgctl(IPC_STAT)", errno, &c);
-	if (cmd == IPC_SET) {
-		sysv_apply_set(&ds.msg_perm, &s);
-		if (s.qbytes >= 0)
-			ds.msg_qbytes = (msglen_t)s.qbytes;
-		if (msgctl(id, IPC_SET, &ds) < 0)
-			return ipcerr_report(argv[0], "msgctl(IPC_SET)",
-			    errno, &c);
-		return 0;
-	}
-	printf("msqid         %d\n", id);
-	sysv_print_perm("msg", &ds.msg_perm);
-	sysv_print_time("msg_stime", ds.msg_stime);
-	sysv_print_time("msg_rtime", ds.msg_rtime);
-	sysv_print_time("msg_ctime", ds.msg_ctime);
-	printf("msg_cbytes    %lu\n", (unsigned long)ds.__msg_cbytes);
-	printf("msg_qnum      %lu\n", (unsigned long)ds.msg_qnum);
-	printf("msg_qbytes    %lu\n", (unsigned long)ds.msg_qbytes);
-	printf("msg_lspid     %d\n", (int)ds.msg_lspid);
-	printf("msg_lrpid     %d\n", (int)ds.msg_lrpid);
-	return 0;
-}
-
-/* shmctl ID stat | set FIELD=VALUE... | rm | lock | unlock */
-
-int
-bi_shmctl(int argc, char **argv)
-{
-	struct shmid_ds ds;
-	struct ipcerr_ctx c;
-	struct sysv_set s;
-	int id, cmd, r;
-
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "shmctl(2) on segment ID:\n"
-		    "  stat  IPC_STAT: print the shmid_ds fields\n"
-		    "  set   IPC_SET: change mode=0600 uid=USER gid=GROUP\n"
-		    "  rm    IPC_RMID: remove it once the last process detaches\n"
-		    "  lock, unlock  SHM_LOCK, SHM_UNLOCK: keep it in RAM or not\n",
-		    "对共享内存段 ID 执行 shmctl(2)：\n"
-		    "  stat  IPC_STAT：打印 shmid_ds 的各字段\n"
-		    "  set   IPC_SET：修改 mode=0600 uid=用户 gid=组\n"
-		    "  rm    IPC_RMID：最后一个进程分离后删除\n"
-		    "  lock, unlock  SHM_LOCK, SHM_UNLOCK：锁定在内存中或解锁\n"));
-	if ((r = sysv_ctl_args(argc, argv, 1, &id, &cmd, &s)) != 0)
-		return r;
-	sysv_ctx(&c, "segment", id);
-	if (cmd == IPC_RMID || cmd == SHM_LOCK || cmd == SHM_UNLOCK) {
-		if (shmctl(id, cmd, NULL) < 0)
-			return ipcerr_report(argv[0], cmd == IPC_RMID ?
-			    "shmctl(IPC_RMID)" : cmd == SHM_LOCK ?
-			    "shmctl(SHM_LOCK)" : "shmctl(SHM_UNLOCK)",
-			    errno, &c);
-		return 0;
-	}
-	if (shmctl(id, IPC_STAT, &ds) < 0)
-		return ipcerr_report(argv[0], "shmctl(IPC_STAT)", errno, &c);
-	if (cmd == IPC_SET) {
-		sysv_apply_set(&ds.shm_perm, &s);
-		if (shmctl(id, IPC_SET, &ds) < 0)
-			return ipcerr_report(argv[0], "shmctl(IPC_SET)",
-			    errno, &c);
-		return 0;
-	}
-	printf("shmid         %d\n", id);
-	sysv_print_perm("shm", &ds.shm_perm);
-	printf("shm_segsz     %zu\n", (size_t)ds.shm_segsz);
-	sysv_print_time("shm_atime", ds.shm_atime);
-	sysv_print_time("shm_dtime", ds.shm_dtime);
-	sysv_print_time("shm_ctime", ds.shm_ctime);
-	printf("shm_cpid      %d\n", (int)ds.shm_cpid);
-	printf("shm_lpid      %d\n", (int)ds.shm_lpid);
-	printf("shm_nattch    %lu\n", (unsigned long)ds.shm_nattch);
-	if (ds.shm_perm.mode & SHM_DEST)
-		printf("%s\n", tr("status        dest (removed; goes away at the last detach)",
-		    "status        dest（已删除，最后一个进程分离后消失）"));
-	return 0;
-}
-
 /* shmat(2) the segment; reports and returns NULL on failure. */
 static void *
 sysv_attach(const char *name, int id, int flags, size_t *size)
 {
 	struct ipcerr_ctx c;
-	struct shmid_ds ds;
+	struct sysv_shm m;
 	void *p;
 
-	sysv_ctx(&c, "segment", id);
-	if (shmctl(id, IPC_STAT, &ds) < 0) {
+	sysvcmd_ctx(&c, "segment", id);
+	if (sysv_shm_stat(id, &m) < 0) {
 		ipcerr_report(name, "shmctl(IPC_STAT)", errno, &c);
 		return NULL;
 	}
@@ -826,7 +560,7 @@ sysv_attach(const char *name, int id, int flags, size_t *size)
 		ipcerr_report(name, "shmat", errno, &c);
 		return NULL;
 	}
-	*size = ds.shm_segsz;
+	*size = m.size;
 	return p;
 }
 
@@ -872,14 +606,14 @@ bi_shmwrite(int argc, char **argv)
 		switch (opt) {
 		case 'o':
 			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &off) < 0)
-				return sysv_bad(argv[0], "offset", optarg);
+				return sysvcmd_bad(argv[0], "offset", optarg);
 			break;
 		case 'H':
 			if (sysvcmd_parse_int(optarg, 10, 0, 86400, &hold) < 0)
-				return sysv_bad(argv[0], "seconds", optarg);
+				return sysvcmd_bad(argv[0], "seconds", optarg);
 			break;
 		case 'h':
-			return sysv_help(argv[0], tr(
+			return sysvcmd_help(argv[0], tr(
 			    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
 			    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
 			    "                  run it in the background (&) to keep working meanwhile;\n"
@@ -893,8 +627,8 @@ bi_shmwrite(int argc, char **argv)
 	}
 	if (argc - optind < 1)
 		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[optind], &id) < 0)
-		return sysv_bad(argv[0], "segment id", argv[optind]);
+	if (sysvcmd_parse_id(argv[optind], &id) < 0)
+		return sysvcmd_bad(argv[0], "segment id", argv[optind]);
 	for (i = optind + 1; i < argc; i++)
 		len += strlen(argv[i]) + 1;	/* a blank or the NUL */
 	if (len == 0)
@@ -959,7 +693,7 @@ bi_shmread(int argc, char **argv)
 	char *p;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
+		return sysvcmd_help(argv[0], tr(
 		    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
 		    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
 		    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
@@ -970,11 +704,11 @@ bi_shmread(int argc, char **argv)
 		switch (opt) {
 		case 'o':
 			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &off) < 0)
-				return sysv_bad(argv[0], "offset", optarg);
+				return sysvcmd_bad(argv[0], "offset", optarg);
 			break;
 		case 'n':
 			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &len) < 0)
-				return sysv_bad(argv[0], "length", optarg);
+				return sysvcmd_bad(argv[0], "length", optarg);
 			break;
 		case 'x':
 			hex = 1;
@@ -985,8 +719,8 @@ bi_shmread(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[optind], &id) < 0)
-		return sysv_bad(argv[0], "segment id", argv[optind]);
+	if (sysvcmd_parse_id(argv[optind], &id) < 0)
+		return sysvcmd_bad(argv[0], "segment id", argv[optind]);
 	p = sysv_attach(argv[0], id, SHM_RDONLY, &size);
 	if (p == NULL)
 		return 1;
@@ -1022,7 +756,7 @@ bi_semop(int argc, char **argv)
 	int opt, id, r, err, flags = 0;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
+		return sysvcmd_help(argv[0], tr(
 		    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
 		    "until the value is large enough (P); a positive one wakes waiters (V);\n"
 		    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
@@ -1045,13 +779,13 @@ bi_semop(int argc, char **argv)
 	}
 	if (argc - optind != 3)
 		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[optind], &id) < 0)
-		return sysv_bad(argv[0], "semaphore set id", argv[optind]);
+	if (sysvcmd_parse_id(argv[optind], &id) < 0)
+		return sysvcmd_bad(argv[0], "semaphore set id", argv[optind]);
 	if (sysvcmd_parse_int(argv[optind + 1], 10, 0, USHRT_MAX, &num) < 0)
-		return sysv_bad(argv[0], "semnum", argv[optind + 1]);
+		return sysvcmd_bad(argv[0], "semnum", argv[optind + 1]);
 	if (sysvcmd_parse_int(argv[optind + 2], 10, SHRT_MIN, SHRT_MAX,
 	    &delta) < 0)
-		return sysv_bad(argv[0], "delta", argv[optind + 2]);
+		return sysvcmd_bad(argv[0], "delta", argv[optind + 2]);
 	op.sem_num = (unsigned short)num;
 	op.sem_op = (short)delta;
 	op.sem_flg = (short)flags;
@@ -1064,119 +798,10 @@ bi_semop(int argc, char **argv)
 	if (r < 0 && err == EINTR)
 		return sysv_interrupted(argv[0], "semop", "semaphore set", id);
 	if (r < 0) {
-		sysv_ctx(&c, "semaphore set", id);
+		sysvcmd_ctx(&c, "semaphore set", id);
 		c.nowait = (flags & IPC_NOWAIT) != 0;
 		return ipcerr_report(argv[0], "semop", err, &c);
 	}
-	return 0;
-}
-
-/* semctl ID stat | getval N | setval N V | getall | rm */
-
-static int
-sysv_semctl_stat(int id)
-{
-	struct sysv_sem s;
-	struct sysv_semval *v;
-	struct semid_ds ds;
-	unsigned long i;
-
-	if (semctl(id, 0, IPC_STAT, &ds) < 0 || sysv_sem_stat(id, &s) < 0)
-		return -1;
-	printf("semid         %d\n", id);
-	sysv_print_perm("sem", &ds.sem_perm);
-	sysv_print_time("sem_otime", ds.sem_otime);
-	sysv_print_time("sem_ctime", ds.sem_ctime);
-	printf("sem_nsems     %lu\n", s.nsems);
-	v = calloc(s.nsems ? s.nsems : 1, sizeof(*v));
-	if (v == NULL || sysv_sem_members(id, v, s.nsems) < 0) {
-		free(v);
-		return -1;
-	}
-	printf("%-7s %-6s %-7s %-7s %s\n", "semnum", "value", "ncount",
-	    "zcount", "pid");
-	for (i = 0; i < s.nsems; i++)
-		printf("%-7lu %-6d %-7d %-7d %d\n", i, v[i].val, v[i].ncnt,
-		    v[i].zcnt, (int)v[i].pid);
-	free(v);
-	return 0;
-}
-
-int
-bi_semctl(int argc, char **argv)
-{
-	struct ipcerr_ctx c;
-	struct sysv_sem s;
-	unsigned short *all;
-	long num = 0, val = 0;
-	int id, r;
-	unsigned long i;
-	const char *op;
-
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysv_help(argv[0], tr(
-		    "semctl(2) on set ID: stat (IPC_STAT and every value), getval N (GETVAL),\n"
-		    "setval N V (SETVAL), getall (GETALL), rm (IPC_RMID)\n",
-		    "对信号量集 ID 执行 semctl(2)：stat（IPC_STAT 及所有值）、getval N (GETVAL)、\n"
-		    "setval N V (SETVAL)、getall (GETALL)、rm (IPC_RMID)\n"));
-	if (argc < 3)
-		return bi_usage(argv[0]);
-	if (sysv_parse_id(argv[1], &id) < 0)
-		return sysv_bad(argv[0], "semaphore set id", argv[1]);
-	op = argv[2];
-	if ((strcmp(op, "stat") == 0 || strcmp(op, "rm") == 0 ||
-	    strcmp(op, "getall") == 0) && argc == 3)
-		;
-	else if (strcmp(op, "getval") == 0 && argc == 4) {
-		if (sysvcmd_parse_int(argv[3], 10, 0, INT_MAX, &num) < 0)
-			return sysv_bad(argv[0], "semnum", argv[3]);
-	} else if (strcmp(op, "setval") == 0 && argc == 5) {
-		if (sysvcmd_parse_int(argv[3], 10, 0, INT_MAX, &num) < 0)
-			return sysv_bad(argv[0], "semnum", argv[3]);
-		if (sysvcmd_parse_int(argv[4], 10, INT_MIN, INT_MAX, &val) < 0)
-			return sysv_bad(argv[0], "value", argv[4]);
-	} else {
-		return bi_usage(argv[0]);
-	}
-	sysv_ctx(&c, "semaphore set", id);
-	if (strcmp(op, "stat") == 0) {
-		if (sysv_semctl_stat(id) < 0)
-			return ipcerr_report(argv[0], "semctl(IPC_STAT)",
-			    errno, &c);
-		return 0;
-	}
-	if (strcmp(op, "rm") == 0) {
-		if (semctl(id, 0, IPC_RMID) < 0)
-			return ipcerr_report(argv[0], "semctl(IPC_RMID)",
-			    errno, &c);
-		return 0;
-	}
-	if (strcmp(op, "getval") == 0) {
-		if ((r = semctl(id, (int)num, GETVAL)) < 0)
-			return ipcerr_report(argv[0], "semctl(GETVAL)",
-			    errno, &c);
-		printf("%d\n", r);
-		return 0;
-	}
-	if (strcmp(op, "setval") == 0) {
-		if (semctl(id, (int)num, SETVAL, (int)val) < 0)
-			return ipcerr_report(argv[0], "semctl(SETVAL)",
-			    errno, &c);
-		return 0;
-	}
-	if (sysv_sem_stat(id, &s) < 0)
-		return ipcerr_report(argv[0], "semctl(IPC_STAT)", errno, &c);
-	all = calloc(s.nsems ? s.nsems : 1, sizeof(*all));
-	if (all == NULL)
-		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
-	if (sysv_sem_values(id, all, s.nsems) < 0) {
-		free(all);
-		return ipcerr_report(argv[0], "semctl(GETALL)", errno, &c);
-	}
-	for (i = 0; i < s.nsems; i++)
-		printf("%s%u", i ? " " : "", all[i]);
-	printf("\n");
-	free(all);
 	return 0;
 }
 

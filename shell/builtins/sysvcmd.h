@@ -1,17 +1,22 @@
 /*
  * sysvcmd.h - what the System V builtin files share: the util-linux
- * compatible commands (builtin_ipcs.c), the explanations of failed calls
- * (ipcerr.c) and small argument parsers.
+ * compatible commands (ipcs.c, ipcrm.c), the *ctl builtins (sysvctl.c),
+ * the explanations of failed calls (ipcerr.c) and argument parsers.
  */
 #ifndef IPCSH_SYSVCMD_H
 #define IPCSH_SYSVCMD_H
 
 #include <sys/types.h>
 
-/* builtin_ipcs.c: ipcs(1), ipcrm(1) and ipcmk(1) of util-linux. */
+/* ipcs.c: ipcs(1); ipcrm.c: ipcrm(1) and ipcmk(1) of util-linux. */
 int bi_ipcs(int argc, char **argv);
 int bi_ipcrm(int argc, char **argv);
 int bi_ipcmk(int argc, char **argv);
+
+/* sysvctl.c: msgctl, shmctl, semctl. */
+int bi_msgctl(int argc, char **argv);
+int bi_shmctl(int argc, char **argv);
+int bi_semctl(int argc, char **argv);
 
 /* What a failing call was doing, for the sentence that explains it. */
 struct ipcerr_ctx {
@@ -43,5 +48,17 @@ const char *ipcerr_name(int err);
  */
 int sysvcmd_parse_int(const char *str, int base, long min, long max,
     long *out);
+
+/* sysv.c: an id (0 to INT32_MAX): 0, or -1 (nothing reported). */
+int sysvcmd_parse_id(const char *s, int *id);
+
+/* Reports "ARG: invalid WHAT" and the usage line; returns 2. */
+int sysvcmd_bad(const char *name, const char *what, const char *arg);
+
+/* Prints a builtin's usage line and text for --help; returns 0. */
+int sysvcmd_help(const char *name, const char *text);
+
+/* A context for ipcerr_report: obj ("queue"...), id (or -1), no key. */
+void sysvcmd_ctx(struct ipcerr_ctx *c, const char *obj, long id);
 
 #endif
