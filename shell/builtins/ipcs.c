@@ -1,7 +1,7 @@
 /*
- * builtin_ipcs.c - ipcs, ipcrm and ipcmk, byte for byte like util-linux's
- * (Debian 12, 2.38), but reading the kernel with the system calls of the
- * sysv module and checking every argument of ipcrm before removing.
+ * ipcs.c - ipcs, byte for byte like util-linux's (Debian 12, 2.38), but
+ * reading the kernel through the System V kinds table (sysv.h): one row
+ * printer and one table of heads for the three kinds.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -118,15 +118,6 @@ ipcs_perms(int id, const struct sysv_perm *p)
 	printf("\n");
 }
 
-/* The title and column heads of -c; idname is "msqid", "shmid"... */
-static void
-ipcs_perms_header(const char *title, const char *idname)
-{
-	printf("%s\n", title);
-	printf("%-10s %-10s %-10s %-10s %-10s %-10s\n",
-	    idname, "perms", "cuid", "cgid", "uid", "gid");
-}
-
 /* The start of a default row: key, id, owner, perms and a blank. */
 static void
 ipcs_key_id_mode(int id, const struct sysv_perm *p)
@@ -236,66 +227,150 @@ ipcs_size(int unit, const char *msg, uint64_t size, const char *end,
 		printf("%s", end);
 }
 
+/* util-linux's title and column heads of each kind, for each format. */
+struct ipcs_head {
+	const char	*title;		/* NULL: the kind has no such view */
+	const char	*fmt;
+	const char	*col[7];
+	const char	*human;		/* col[4] with --human */
+};
+
+static const struct ipcs_head ipcs_heads[SYSV_NKINDS][F_PID + 1] = {
+	[SYSV_MSG] = {
+		[F_DEFAULT] = { "------ Message Queues --------",
+		    "%-10s %-10s %-10s %-10s %-12s %-12s\n",
+		    { "key", "msqid", "owner", "perms", "used-bytes",
+		    "messages" }, "size" },
+		[F_CREATOR] = { "------ Message Queues Creators/Owners --------",
+		    "%-10s %-10s %-10s %-10s %-10s %-10s\n",
+		    { "msqid", "perms", "cuid", "cgid", "uid", "gid" }, NULL },
+		[F_TIME] = { "------ Message Queues Send/Recv/Change Times --------",
+		    "%-8s %-10s %-20s %-20s %-20s\n",
+		    { "msqid", "owner", "send", "recv", "change" }, NULL },
+		[F_PID] = { "------ Message Queues PIDs --------",
+		    "%-10s %-10s %-10s %-10s\n",
+		    { "msqid", "owner", "lspid", "lrpid" }, NULL },
+	},
+	[SYSV_SHM] = {
+		[F_DEFAULT] = { "------ Shared Memory Segments --------",
+		    "%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n",
+		    { "key", "shmid", "owner", "perms", "bytes", "nattch",
+		    "status" }, "size" },
+		[F_CREATOR] = { "------ Shared Memory Segment Creators/Owners --------",
+		    "%-10s %-10s %-10s %-10s %-10s %-10s\n",
+		    { "shmid", "perms", "cuid", "cgid", "uid", "gid" }, NULL },
+		[F_TIME] = { "------ Shared Memory Attach/Detach/Change Times --------",
+		    "%-10s %-10s %-20s %-20s %-20s\n",
+		    { "shmid", "owner", "attached", "detached", "changed" },
+		    NULL },
+		[F_PID] = { "------ Shared Memory Creator/Last-op PIDs --------",
+		    "%-10s %-10s %-10s %-10s\n",
+		    { "shmid", "owner", "cpid", "lpid" }, NULL },
+	},
+	[SYSV_SEM] = {
+		[F_DEFAULT] = { "------ Semaphore Arrays --------",
+		    "%-10s %-10s %-10s %-10s %-10s\n",
+		    { "key", "semid", "owner", "perms", "nsems" }, NULL },
+		[F_CREATOR] = { "------ Semaphore Arrays Creators/Owners --------",
+		    "%-10s %-10s %-10s %-10s %-10s %-10s\n",
+		    { "semid", "perms", "cuid", "cgid", "uid", "gid" }, NULL },
+		[F_TIME] = { "------ Semaphore Operation/Change Times --------",
+		    "%-8s %-10s %-26.24s %-26.24s\n",
+		    { "semid", "owner", "last-op", "last-changed" }, NULL },
+		[F_PID] = { NULL, NULL, { NULL }, NULL },
+	},
+};
+
+/* util-linux's row widths of each kind. */
+static const struct {
+	const char	*idfmt;		/* the id in -t and -p rows */
+	const char	*pidfmt;	/* the two pids of -p; NULL: no rows */
+	int		sizew;		/* the size column's width; 0: none */
+	const char	*human_end;	/* after a --human size */
+	const char	*countfmt;	/* the count ending a default row */
+} ipcs_rowfmt[SYSV_NKINDS] = {
+	[SYSV_MSG] = { "%-8d", "  %5d     %5d\n", -12, "      ", " %-12lu\n" },
+	[SYSV_SHM] = { "%-10d", " %-10d %-10d\n", -10, "    ", " %-10lu" },
+	[SYSV_SEM] = { "%-8d", NULL, 0, NULL, "%-10lu\n" },
+};
+
 static void
-ipcs_msg_header(int format, int unit)
+ipcs_header(enum sysv_kind k, int format, int unit)
 {
+	const struct ipcs_head *h = &ipcs_heads[k][format];
+
+	if (h->title == NULL)
+		return;
+	printf("%s\n", h->title);
+	printf(h->fmt, h->col[0], h->col[1], h->col[2], h->col[3],
+	    unit == U_HUMAN && h->human != NULL ? h->human : h->col[4],
+	    h->col[5], h->col[6]);
+}
+
+/* One row of any kind, in the format asked for. */
+static void
+ipcs_row(enum sysv_kind k, int format, int unit, const void *obj)
+{
+	struct sysv_view v;
+	char b1[32], b2[32];
+
+	sysv_view(k, obj, &v);
 	switch (format) {
 	case F_CREATOR:
-		ipcs_perms_header("------ Message Queues Creators/Owners --------",
-		    "msqid");
+		ipcs_perms(v.id, v.perm);
 		break;
 	case F_TIME:
-		printf("------ Message Queues Send/Recv/Change Times --------\n");
-		printf("%-8s %-10s %-20s %-20s %-20s\n",
-		    "msqid", "owner", "send", "recv", "change");
+		if (v.ntimes == 3) {
+			ipcs_times(ipcs_rowfmt[k].idfmt, v.id, v.perm->uid,
+			    v.time);
+			break;
+		}
+		ipcs_id_owner(ipcs_rowfmt[k].idfmt, v.id, v.perm->uid);
+		printf("  %-26.24s", ipcs_time(v.time[0], b1, 0));
+		printf(" %-26.24s\n", ipcs_time(v.time[1], b2, 0));
 		break;
 	case F_PID:
-		printf("------ Message Queues PIDs --------\n");
-		printf("%-10s %-10s %-10s %-10s\n",
-		    "msqid", "owner", "lspid", "lrpid");
+		if (ipcs_rowfmt[k].pidfmt == NULL)
+			break;
+		ipcs_id_owner(ipcs_rowfmt[k].idfmt, v.id, v.perm->uid);
+		printf(ipcs_rowfmt[k].pidfmt, (int)v.pid[0], (int)v.pid[1]);
 		break;
 	default:
-		printf("------ Message Queues --------\n");
-		printf("%-10s %-10s %-10s %-10s %-12s %-12s\n",
-		    "key", "msqid", "owner", "perms",
-		    unit == U_HUMAN ? "size" : "used-bytes", "messages");
+		ipcs_key_id_mode(v.id, v.perm);
+		if (ipcs_rowfmt[k].sizew != 0 && unit == U_HUMAN)
+			ipcs_size(unit, NULL, v.bytes, ipcs_rowfmt[k].human_end,
+			    6);
+		else if (ipcs_rowfmt[k].sizew != 0)
+			ipcs_size(unit, NULL, v.bytes, NULL,
+			    ipcs_rowfmt[k].sizew);
+		printf(ipcs_rowfmt[k].countfmt, v.count);
+		if (k == SYSV_SHM)
+			printf(" %-6s %-6s\n",
+			    v.perm->mode & SHM_DEST ? "dest" : " ",
+			    v.perm->mode & SHM_LOCKED ? "locked" : " ");
 		break;
 	}
 }
 
+/* The heads, then a row for every object of the kind. */
 static void
-ipcs_msg_row(int format, int unit, const struct sysv_msq *q)
+ipcs_table(enum sysv_kind k, int format, int unit)
 {
-	const time_t t[3] = { q->stime, q->rtime, q->ctime };
+	void *v;
+	ssize_t n, i;
 
-	switch (format) {
-	case F_CREATOR:
-		ipcs_perms(q->id, &q->perm);
-		break;
-	case F_TIME:
-		ipcs_times("%-8d", q->id, q->perm.uid, t);
-		break;
-	case F_PID:
-		ipcs_id_owner("%-8d", q->id, q->perm.uid);
-		printf("  %5d     %5d\n", (int)q->lspid, (int)q->lrpid);
-		break;
-	default:
-		ipcs_key_id_mode(q->id, &q->perm);
-		if (unit == U_HUMAN)
-			ipcs_size(unit, NULL, q->cbytes, "      ", 6);
-		else
-			ipcs_size(unit, NULL, q->cbytes, NULL, -12);
-		printf(" %-12lu\n", q->qnum);
-		break;
-	}
+	ipcs_header(k, format, unit);
+	n = sysv_list(k, &v);
+	for (i = 0; i < n; i++)
+		ipcs_row(k, format, unit,
+		    (char *)v + (size_t)i * sysv_kinds[k].size);
+	free(v);
 }
 
 static void
 ipcs_msg(int format, int unit)
 {
 	struct sysv_msginfo mi;
-	struct sysv_msq *v;
-	ssize_t n, i;
 
 	if (format == F_LIMITS || format == F_STATUS) {
 		if (sysv_msg_info(&mi) < 0) {
@@ -322,11 +397,7 @@ ipcs_msg(int format, int unit)
 		    unit == U_DEFAULT ? " bytes\n" : "\n", 0);
 		return;
 	}
-	ipcs_msg_header(format, unit);
-	n = sysv_msq_list(&v);
-	for (i = 0; i < n; i++)
-		ipcs_msg_row(format, unit, &v[i]);
-	free(v);
+	ipcs_table(SYSV_MSG, format, unit);
 }
 
 static void
@@ -362,67 +433,9 @@ ipcs_shm_limits(int unit)
 }
 
 static void
-ipcs_shm_header(int format, int unit)
-{
-	switch (format) {
-	case F_CREATOR:
-		ipcs_perms_header("------ Shared Memory Segment Creators/Owners --------",
-		    "shmid");
-		break;
-	case F_TIME:
-		printf("------ Shared Memory Attach/Detach/Change Times --------\n");
-		printf("%-10s %-10s %-20s %-20s %-20s\n",
-		    "shmid", "owner", "attached", "detached", "changed");
-		break;
-	case F_PID:
-		printf("------ Shared Memory Creator/Last-op PIDs --------\n");
-		printf("%-10s %-10s %-10s %-10s\n",
-		    "shmid", "owner", "cpid", "lpid");
-		break;
-	default:
-		printf("------ Shared Memory Segments --------\n");
-		printf("%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n",
-		    "key", "shmid", "owner", "perms",
-		    unit == U_HUMAN ? "size" : "bytes", "nattch", "status");
-		break;
-	}
-}
-
-static void
-ipcs_shm_row(int format, int unit, const struct sysv_shm *s)
-{
-	const time_t t[3] = { s->atime, s->dtime, s->ctime };
-
-	switch (format) {
-	case F_CREATOR:
-		ipcs_perms(s->id, &s->perm);
-		break;
-	case F_TIME:
-		ipcs_times("%-10d", s->id, s->perm.uid, t);
-		break;
-	case F_PID:
-		ipcs_id_owner("%-10d", s->id, s->perm.uid);
-		printf(" %-10d %-10d\n", (int)s->cpid, (int)s->lpid);
-		break;
-	default:
-		ipcs_key_id_mode(s->id, &s->perm);
-		if (unit == U_HUMAN)
-			ipcs_size(unit, NULL, s->size, "    ", 6);
-		else
-			ipcs_size(unit, NULL, s->size, NULL, -10);
-		printf(" %-10lu %-6s %-6s\n", s->nattch,
-		    s->perm.mode & SHM_DEST ? "dest" : " ",
-		    s->perm.mode & SHM_LOCKED ? "locked" : " ");
-		break;
-	}
-}
-
-static void
 ipcs_shm(int format, int unit)
 {
 	struct sysv_shminfo si;
-	struct sysv_shm *v;
-	ssize_t n, i;
 
 	if (format == F_LIMITS) {
 		ipcs_shm_limits(unit);
@@ -443,42 +456,13 @@ ipcs_shm(int format, int unit)
 		    si.swap_attempts, si.swap_successes);
 		return;
 	}
-	ipcs_shm_header(format, unit);
-	n = sysv_shm_list(&v);
-	for (i = 0; i < n; i++)
-		ipcs_shm_row(format, unit, &v[i]);
-	free(v);
-}
-
-static void
-ipcs_sem_row(int format, const struct sysv_sem *s)
-{
-	char b1[32], b2[32];
-
-	switch (format) {
-	case F_CREATOR:
-		ipcs_perms(s->id, &s->perm);
-		break;
-	case F_TIME:
-		ipcs_id_owner("%-8d", s->id, s->perm.uid);
-		printf("  %-26.24s", ipcs_time(s->otime, b1, 0));
-		printf(" %-26.24s\n", ipcs_time(s->ctime, b2, 0));
-		break;
-	case F_PID:
-		break;
-	default:
-		ipcs_key_id_mode(s->id, &s->perm);
-		printf("%-10lu\n", s->nsems);
-		break;
-	}
+	ipcs_table(SYSV_SHM, format, unit);
 }
 
 static void
 ipcs_sem(int format)
 {
 	struct sysv_seminfo si;
-	struct sysv_sem *v;
-	ssize_t n, i;
 
 	if (format == F_LIMITS || format == F_STATUS) {
 		if (sysv_sem_info(&si) < 0) {
@@ -502,50 +486,45 @@ ipcs_sem(int format)
 		printf("used arrays = %d\n", si.used_sets);
 		printf("allocated semaphores = %d\n", si.used_sems);
 		return;
-	case F_CREATOR:
-		ipcs_perms_header("------ Semaphore Arrays Creators/Owners --------",
-		    "semid");
-		break;
-	case F_TIME:
-		printf("------ Semaphore Operation/Change Times --------\n");
-		printf("%-8s %-10s %-26.24s %-26.24s\n",
-		    "semid", "owner", "last-op", "last-changed");
-		break;
-	case F_PID:
-		break;
 	default:
-		printf("------ Semaphore Arrays --------\n");
-		printf("%-10s %-10s %-10s %-10s %-10s\n",
-		    "key", "semid", "owner", "perms", "nsems");
 		break;
 	}
-	n = sysv_sem_list(&v);
-	for (i = 0; i < n; i++)
-		ipcs_sem_row(format, &v[i]);
-	free(v);
+	ipcs_table(SYSV_SEM, format, U_DEFAULT);
 }
 
 /*
  * -i ID: util-linux finds the id among all objects (as /proc/sysvipc
- * lists them, readable or not), and reads qbytes with IPC_STAT (0 when
- * that is refused).
+ * lists them, readable or not). Returns it in the list *all (to free),
+ * or NULL after saying it is not there.
  */
+static void *
+ipcs_find(enum sysv_kind k, int id, void **all)
+{
+	struct sysv_view v;
+	ssize_t n = sysv_list(k, all), i;
+	char *o;
+
+	for (i = 0; i < n; i++) {
+		o = (char *)*all + (size_t)i * sysv_kinds[k].size;
+		sysv_view(k, o, &v);
+		if (v.id == id)
+			return o;
+	}
+	free(*all);
+	sh_errlinef("ipcs: id %d not found", id);
+	return NULL;
+}
+
+/* The queue's qbytes comes from IPC_STAT (0 when that is refused). */
 static int
 ipcs_one_msg(int id, int unit)
 {
-	struct sysv_msq *v, *q = NULL, st;
+	struct sysv_msq *q, st;
+	void *v;
 	char b[32];
-	ssize_t n, i;
 
-	n = sysv_msq_list(&v);
-	for (i = 0; i < n; i++)
-		if (v[i].id == id)
-			q = &v[i];
-	if (q == NULL) {
-		free(v);
-		sh_errlinef("ipcs: id %d not found", id);
+	if ((q = ipcs_find(SYSV_MSG, id, &v)) == NULL)
 		return 0;
-	}
 	q->qbytes = sysv_msq_stat(id, &st) == 0 ? st.qbytes : 0;
 	printf("\nMessage Queue msqid=%d\n", id);
 	printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n",
@@ -568,20 +547,13 @@ ipcs_one_msg(int id, int unit)
 static int
 ipcs_one_shm(int id, int unit)
 {
-	struct sysv_shm *v, *s = NULL;
+	struct sysv_shm *s;
+	void *v;
 	char b[32];
-	ssize_t n, i;
 	time_t ct;
 
-	n = sysv_shm_list(&v);
-	for (i = 0; i < n; i++)
-		if (v[i].id == id)
-			s = &v[i];
-	if (s == NULL) {
-		free(v);
-		sh_errlinef("ipcs: id %d not found", id);
+	if ((s = ipcs_find(SYSV_SHM, id, &v)) == NULL)
 		return 0;
-	}
 	printf("\nShared memory Segment shmid=%d\n", id);
 	printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n",
 	    (unsigned)s->perm.uid, (unsigned)s->perm.gid,
@@ -604,21 +576,15 @@ ipcs_one_shm(int id, int unit)
 static int
 ipcs_one_sem(int id)
 {
-	struct sysv_sem *v, *s = NULL;
+	struct sysv_sem *s;
 	struct sysv_semval *m;
+	void *v;
 	char b[32];
-	ssize_t n, i;
+	ssize_t i;
 	time_t ct;
 
-	n = sysv_sem_list(&v);
-	for (i = 0; i < n; i++)
-		if (v[i].id == id)
-			s = &v[i];
-	if (s == NULL) {
-		free(v);
-		sh_errlinef("ipcs: id %d not found", id);
+	if ((s = ipcs_find(SYSV_SEM, id, &v)) == NULL)
 		return 0;
-	}
 	m = calloc(s->nsems ? s->nsems : 1, sizeof(*m));
 	if (m == NULL || sysv_sem_members(id, m, s->nsems) < 0) {
 		int err = errno;
@@ -789,485 +755,4 @@ bi_ipcs(int argc, char **argv)
 	name_cache_free(&users);
 	name_cache_free(&groups);
 	return rc;
-}
-
-/* ipcrm(1) */
-
-enum rm_type { RM_SHM, RM_MSG, RM_SEM, RM_ALL };
-
-struct rm_action {
-	int		type;
-	int		iskey;
-	long		num;	/* the id, or the key */
-	const char	*arg;	/* as the user wrote it */
-};
-
-static const char *const rm_names[] = {
-	"shared memory segment", "message queue", "semaphore"
-};
-
-static int
-rm_id(int type, int iskey, int id, int verbose)
-{
-	const char *what;
-	int r;
-
-	if (verbose)
-		printf("removing %s id `%d'\n", rm_names[type], id);
-	switch (type) {
-	case RM_SHM:
-		r = shmctl(id, IPC_RMID, NULL);
-		break;
-	case RM_MSG:
-		r = msgctl(id, IPC_RMID, NULL);
-		break;
-	default:
-		r = semctl(id, 0, IPC_RMID);
-		break;
-	}
-	if (r == 0)
-		return 0;
-	/* the words of util-linux's ipcrm, which the lecture's tools use */
-	switch (errno) {
-	case EACCES:
-	case EPERM:
-		what = iskey ? "permission denied for key" :
-		    "permission denied for id";
-		break;
-	case EINVAL:
-		what = iskey ? "invalid key" : "invalid id";
-		break;
-	case EIDRM:
-		what = iskey ? "already removed key" : "already removed id";
-		break;
-	default:
-		return ipcerr_report("ipcrm", type == RM_SHM ? "shmctl" :
-		    type == RM_MSG ? "msgctl" : "semctl", errno, NULL);
-	}
-	bi_errorf("ipcrm", "%s (%d)", what, id);
-	return 1;
-}
-
-/* The id behind a key (msgget(key, 0) and friends), or -1 reported. */
-static int
-rm_key_to_id(int type, long key, const char *arg)
-{
-	const char *what;
-	int id;
-
-	if ((key_t)key == IPC_PRIVATE) {
-		bi_errorf("ipcrm", "illegal key (%s)", arg);
-		return -1;
-	}
-	if (type == RM_SHM)
-		id = shmget((key_t)key, 0, 0);
-	else if (type == RM_MSG)
-		id = msgget((key_t)key, 0);
-	else
-		id = semget((key_t)key, 0, 0);
-	if (id >= 0)
-		return id;
-	switch (errno) {
-	case EACCES:
-		what = "permission denied for key";
-		break;
-	case EIDRM:
-		what = "already removed key";
-		break;
-	case ENOENT:
-		what = "invalid key";
-		break;
-	default:
-		ipcerr_report("ipcrm", type == RM_SHM ? "shmget" :
-		    type == RM_MSG ? "msgget" : "semget", errno, NULL);
-		return -1;
-	}
-	bi_errorf("ipcrm", "%s (%s)", what, arg);
-	return -1;
-}
-
-/* -a: every object we may read (util-linux uses *_STAT, not _ANY). */
-static int
-rm_all(int type, int verbose)
-{
-	struct msqid_ds mq;
-	struct shmid_ds sh;
-	struct semid_ds se;
-	int i, maxidx, id, ret = 0;
-
-	if (type == RM_SHM || type == RM_ALL) {
-		maxidx = shmctl(0, SHM_INFO, &sh);
-		for (i = 0; i <= maxidx; i++)
-			if ((id = shmctl(i, SHM_STAT, &sh)) >= 0)
-				ret |= rm_id(RM_SHM, 0, id, verbose);
-	}
-	if (type == RM_SEM || type == RM_ALL) {
-		struct seminfo info;
-
-		maxidx = semctl(0, 0, SEM_INFO, &info);
-		for (i = 0; i <= maxidx; i++)
-			if ((id = semctl(i, 0, SEM_STAT, &se)) >= 0)
-				ret |= rm_id(RM_SEM, 0, id, verbose);
-	}
-	if (type == RM_MSG || type == RM_ALL) {
-		maxidx = msgctl(0, MSG_INFO, &mq);
-		for (i = 0; i <= maxidx; i++)
-			if ((id = msgctl(i, MSG_STAT, &mq)) >= 0)
-				ret |= rm_id(RM_MSG, 0, id, verbose);
-	}
-	return ret;
-}
-
-static int
-rm_type_of(const char *s)
-{
-	if (strcmp(s, "shm") == 0)
-		return RM_SHM;
-	if (strcmp(s, "msg") == 0)
-		return RM_MSG;
-	if (strcmp(s, "sem") == 0)
-		return RM_SEM;
-	return -1;
-}
-
-static void
-ipcrm_help(void)
-{
-	printf("\nUsage:\n"
-	    " ipcrm [options]\n"
-	    " ipcrm shm|msg|sem <id>...\n\n"
-	    "Remove certain IPC resources.\n\n"
-	    "Options:\n"
-	    " -m, --shmem-id <id>        remove shared memory segment by id\n"
-	    " -M, --shmem-key <key>      remove shared memory segment by key\n"
-	    " -q, --queue-id <id>        remove message queue by id\n"
-	    " -Q, --queue-key <key>      remove message queue by key\n"
-	    " -s, --semaphore-id <id>    remove semaphore by id\n"
-	    " -S, --semaphore-key <key>  remove semaphore by key\n"
-	    " -a, --all[=shm|msg|sem]    remove all (in the specified category)\n"
-	    " -v, --verbose              explain what is being done\n\n"
-	    " -h, --help                 display this help\n");
-}
-
-/* The old form: ipcrm shm|msg|sem ID... */
-static int
-ipcrm_old(int type, int argc, char **argv)
-{
-	long *ids;
-	int i, bad = 0, ret = 0;
-
-	if (argc < 3) {
-		bi_errorf("ipcrm", "not enough arguments");
-		return bi_usage("ipcrm");
-	}
-	ids = calloc((size_t)argc, sizeof(*ids));
-	if (ids == NULL)
-		return bi_errorf("ipcrm", "%s", strerror(ENOMEM));
-	for (i = 2; i < argc; i++)
-		if (sysvcmd_parse_int(argv[i], 10, 0, UINT_MAX, &ids[i]) < 0) {
-			bi_errorf("ipcrm", "invalid id: %s", argv[i]);
-			bad = 1;
-		}
-	if (bad) {
-		free(ids);
-		return bi_usage("ipcrm");
-	}
-	for (i = 2; i < argc; i++)
-		ret |= rm_id(type, 0, (int)ids[i], 0);
-	free(ids);
-	if (ret)
-		return 1;
-	printf("resource(s) deleted\n");
-	return 0;
-}
-
-/* Parses one -q/-Q/... argument into act; -1 (reported) when malformed. */
-static int
-ipcrm_parse(int opt, const char *arg, struct rm_action *act)
-{
-	act->arg = arg;
-	act->iskey = opt == 'M' || opt == 'Q' || opt == 'S';
-	act->type = (opt == 'm' || opt == 'M') ? RM_SHM :
-	    (opt == 'q' || opt == 'Q') ? RM_MSG : RM_SEM;
-	if (act->iskey) {
-		/* keys are hex (0x...), octal or decimal: strtoul base 0 */
-		if (sysvcmd_parse_int(arg, 0, 0, ULONG_MAX > UINT_MAX ?
-		    (long)UINT_MAX : LONG_MAX, &act->num) == 0)
-			return 0;
-	} else if (sysvcmd_parse_int(arg, 10, INT32_MIN, INT32_MAX,
-	    &act->num) == 0) {
-		return 0;
-	}
-	bi_errorf("ipcrm", "failed to parse argument: '%s'", arg);
-	return -1;
-}
-
-int
-bi_ipcrm(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "shmem-id", required_argument, NULL, 'm' },
-		{ "shmem-key", required_argument, NULL, 'M' },
-		{ "queue-id", required_argument, NULL, 'q' },
-		{ "queue-key", required_argument, NULL, 'Q' },
-		{ "semaphore-id", required_argument, NULL, 's' },
-		{ "semaphore-key", required_argument, NULL, 'S' },
-		{ "all", optional_argument, NULL, 'a' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct rm_action *acts;
-	int opt, n = 0, bad = 0, verbose = 0, all = -1, ret = 0, i, id;
-
-	if (argc < 2) {
-		bi_errorf(argv[0], "bad usage");
-		return bi_usage(argv[0]);
-	}
-	if (rm_type_of(argv[1]) >= 0)
-		return ipcrm_old(rm_type_of(argv[1]), argc, argv);
-	acts = calloc((size_t)argc, sizeof(*acts));
-	if (acts == NULL)
-		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
-	/* First pass: parse everything; nothing is removed on a bad word. */
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "+q:m:s:Q:M:S:a::vh", longopts,
-	    NULL)) != -1) {
-		switch (opt) {
-		case 'm': case 'M': case 'q': case 'Q': case 's': case 'S':
-			if (ipcrm_parse(opt, optarg, &acts[n]) < 0)
-				bad = 1;
-			else
-				n++;
-			break;
-		case 'a':
-			/* also "-a msg", as the usage line of ipcsh shows */
-			if (optarg == NULL && optind < argc &&
-			    rm_type_of(argv[optind]) >= 0)
-				optarg = argv[optind++];
-			all = optarg == NULL ? RM_ALL : rm_type_of(optarg);
-			if (all < 0) {
-				bi_errorf(argv[0], "unknown argument: %s",
-				    optarg);
-				bad = 1;
-			}
-			break;
-		case 'v':
-			verbose = 1;
-			break;
-		case 'h':
-			free(acts);
-			ipcrm_help();
-			return 0;
-		default:
-			bad = 1;
-			break;
-		}
-	}
-	if (!bad && optind < argc) {
-		bi_errorf(argv[0], "unknown argument: %s", argv[optind]);
-		bad = 1;
-	}
-	if (bad) {
-		free(acts);
-		return bi_usage(argv[0]);
-	}
-	/*
-	 * --sandbox without an own IPC namespace: "all" reaches other
-	 * sessions. Refused before anything is removed.
-	 */
-	if (all >= 0 && sandbox_check_ipcrm_all() < 0) {
-		free(acts);
-		return bi_errorf(argv[0], "-a: %s", strerror(errno));
-	}
-	/* Second pass: remove in order; one failure does not stop the rest. */
-	for (i = 0; i < n; i++) {
-		id = (int)acts[i].num;
-		if (acts[i].iskey) {
-			id = rm_key_to_id(acts[i].type, acts[i].num,
-			    acts[i].arg);
-			if (id < 0) {
-				ret = 1;
-				continue;
-			}
-		}
-		ret |= rm_id(acts[i].type, acts[i].iskey, id, verbose);
-	}
-	if (all >= 0)
-		ret |= rm_all(all, verbose);
-	free(acts);
-	return ret ? 1 : 0;
-}
-
-/* ipcmk(1) */
-
-/*
- * A size as util-linux's strtosize() reads it: a number, then K, M, G, ...
- * optionally followed by "iB" (powers of 1024) or "B" (powers of 1000).
- */
-static int
-ipcmk_size(const char *s, uint64_t *out)
-{
-	static const char suf[] = "KMGTPE";
-	const char *p;
-	char *end;
-	uint64_t x, base = 1024;
-	int pwr;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s == '-' || *s == '\0')
-		return -1;
-	errno = 0;
-	x = strtoull(s, &end, 0);
-	if (end == s || errno != 0)
-		return -1;
-	if (*end == '\0') {
-		*out = x;
-		return 0;
-	}
-	p = strchr(suf, end[0] & ~0x20);
-	if (p == NULL || end[0] == '\0')
-		return -1;
-	if (strcmp(end + 1, "iB") == 0 || end[1] == '\0')
-		base = 1024;
-	else if (strcmp(end + 1, "B") == 0)
-		base = 1000;
-	else
-		return -1;
-	for (pwr = (int)(p - suf) + 1; pwr > 0; pwr--) {
-		if (x > UINT64_MAX / base)
-			return -1;
-		x *= base;
-	}
-	*out = x;
-	return 0;
-}
-
-static key_t
-ipcmk_key(void)
-{
-	key_t key = 0;
-
-	/* util-linux takes random bytes for the key, never IPC_PRIVATE */
-	while (key == IPC_PRIVATE)
-		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
-			key = (key_t)(time(NULL) ^ getpid());
-	return key;
-}
-
-static void
-ipcmk_help(void)
-{
-	printf("\nUsage:\n"
-	    " ipcmk [options]\n\n"
-	    "Create various IPC resources.\n\n"
-	    "Options:\n"
-	    " -M, --shmem <size>       create shared memory segment of size <size>\n"
-	    " -S, --semaphore <number> create semaphore array with <number> elements\n"
-	    " -Q, --queue              create message queue\n"
-	    " -p, --mode <mode>        permission for the resource (default is 0644)\n\n"
-	    " -h, --help               display this help\n\n"
-	    "Arguments:\n"
-	    " <size> arguments may be followed by the suffixes for\n"
-	    "   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n");
-}
-
-static int
-ipcmk_fail(const char *what, const char *call, int err,
-    struct ipcerr_ctx *ctx)
-{
-	bi_errorf("ipcmk", "%s: %s", what, strerror(err));
-	return ipcerr_report("ipcmk", call, err, ctx);
-}
-
-int
-bi_ipcmk(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "shmem", required_argument, NULL, 'M' },
-		{ "semaphore", required_argument, NULL, 'S' },
-		{ "queue", no_argument, NULL, 'Q' },
-		{ "mode", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
-	int opt, doshm = 0, domsg = 0, dosem = 0, id;
-	long perm = 0644, nsems = 0;
-	uint64_t size = 0;
-
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "+M:QS:p:h", longopts,
-	    NULL)) != -1) {
-		switch (opt) {
-		case 'M':
-			if (ipcmk_size(optarg, &size) < 0) {
-				bi_errorf(argv[0],
-				    "failed to parse size: '%s'", optarg);
-				return bi_usage(argv[0]);
-			}
-			doshm = 1;
-			break;
-		case 'Q':
-			domsg = 1;
-			break;
-		case 'S':
-			if (sysvcmd_parse_int(optarg, 10, INT32_MIN,
-			    INT32_MAX, &nsems) < 0) {
-				bi_errorf(argv[0],
-				    "failed to parse elements: '%s'", optarg);
-				return bi_usage(argv[0]);
-			}
-			dosem = 1;
-			break;
-		case 'p':
-			if (sysvcmd_parse_int(optarg, 8, 0, UINT32_MAX,
-			    &perm) < 0) {
-				bi_errorf(argv[0], "failed to parse mode: '%s'",
-				    optarg);
-				return bi_usage(argv[0]);
-			}
-			break;
-		case 'h':
-			ipcmk_help();
-			return 0;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
-	if (optind < argc || (!doshm && !domsg && !dosem)) {
-		bi_errorf(argv[0], "bad usage");
-		return bi_usage(argv[0]);
-	}
-	/* util-linux's order: segment, queue, semaphore set */
-	if (doshm) {
-		ctx.obj = "segment";
-		ctx.size = size;
-		id = shmget(ipcmk_key(), size, (int)perm | IPC_CREAT);
-		if (id < 0)
-			return ipcmk_fail("create share memory failed",
-			    "shmget", errno, &ctx);
-		printf("Shared memory id: %d\n", id);
-	}
-	if (domsg) {
-		ctx.obj = "queue";
-		id = msgget(ipcmk_key(), (int)perm | IPC_CREAT);
-		if (id < 0)
-			return ipcmk_fail("create message queue failed",
-			    "msgget", errno, &ctx);
-		printf("Message queue id: %d\n", id);
-	}
-	if (dosem) {
-		ctx.obj = "semaphore set";
-		ctx.size = (unsigned long)nsems;
-		id = semget(ipcmk_key(), (int)nsems, (int)perm | IPC_CREAT);
-		if (id < 0)
-			return ipcmk_fail("create semaphore failed", "semget",
-			    errno, &ctx);
-		printf("Semaphore id: %d\n", id);
-	}
-	return 0;
 }

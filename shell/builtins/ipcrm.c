@@ -1,0 +1,475 @@
+/*
+ * ipcrm.c - ipcrm and ipcmk, byte for byte like util-linux's (Debian 12,
+ * 2.38), through the System V kinds table (sysv.h); ipcrm checks every
+ * argument before it removes anything.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/random.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sandbox/sandbox.h"
+#include "shell.h"
+#include "sysv.h"
+#include "sysvcmd.h"
+
+/* ipcrm(1) */
+
+#define RM_ALL	SYSV_NKINDS	/* -a without a kind */
+
+struct rm_action {
+	enum sysv_kind	kind;
+	int		iskey;
+	long		num;	/* the id, or the key */
+	const char	*arg;	/* as the user wrote it */
+};
+
+static int
+rm_id(enum sysv_kind k, int iskey, int id, int verbose)
+{
+	const char *what;
+
+	if (verbose)
+		printf("removing %s id `%d'\n", sysv_kinds[k].noun, id);
+	if (sysv_remove(k, id) == 0)
+		return 0;
+	/* the words of util-linux's ipcrm, which the lecture's tools use */
+	switch (errno) {
+	case EACCES:
+	case EPERM:
+		what = iskey ? "permission denied for key" :
+		    "permission denied for id";
+		break;
+	case EINVAL:
+		what = iskey ? "invalid key" : "invalid id";
+		break;
+	case EIDRM:
+		what = iskey ? "already removed key" : "already removed id";
+		break;
+	default:
+		return ipcerr_report("ipcrm", sysv_kinds[k].ctl_call, errno,
+		    NULL);
+	}
+	bi_errorf("ipcrm", "%s (%d)", what, id);
+	return 1;
+}
+
+/* The id behind a key (msgget(key, 0) and friends), or -1 reported. */
+static int
+rm_key_to_id(enum sysv_kind k, long key, const char *arg)
+{
+	const char *what;
+	int id;
+
+	if ((key_t)key == IPC_PRIVATE) {
+		bi_errorf("ipcrm", "illegal key (%s)", arg);
+		return -1;
+	}
+	id = sysv_get(k, (key_t)key, 0, 0);
+	if (id >= 0)
+		return id;
+	switch (errno) {
+	case EACCES:
+		what = "permission denied for key";
+		break;
+	case EIDRM:
+		what = "already removed key";
+		break;
+	case ENOENT:
+		what = "invalid key";
+		break;
+	default:
+		ipcerr_report("ipcrm", sysv_kinds[k].get_call, errno, NULL);
+		return -1;
+	}
+	bi_errorf("ipcrm", "%s (%s)", what, arg);
+	return -1;
+}
+
+/*
+ * -a: every object we may read (util-linux uses *_STAT, not _ANY), in
+ * util-linux's order: segments, semaphore sets, queues.
+ */
+static int
+rm_all(int which, int verbose)
+{
+	static const enum sysv_kind order[] = { SYSV_SHM, SYSV_SEM, SYSV_MSG };
+	union {
+		struct sysv_msq	q;
+		struct sysv_shm	m;
+		struct sysv_sem	s;
+	} obj;
+	int i, j, maxidx, id, ret = 0;
+
+	for (j = 0; j < SYSV_NKINDS; j++) {
+		if (which != RM_ALL && which != (int)order[j])
+			continue;
+		maxidx = sysv_maxidx(order[j]);
+		for (i = 0; i <= maxidx; i++)
+			if ((id = sysv_stat(order[j], i, SYSV_BY_INDEX_READ,
+			    &obj)) >= 0)
+				ret |= rm_id(order[j], 0, id, verbose);
+	}
+	return ret;
+}
+
+static int
+rm_type_of(const char *s)
+{
+	const struct sysv_ops *k = sysv_kind_named(s);
+
+	return k != NULL ? (int)(k - sysv_kinds) : -1;
+}
+
+static void
+ipcrm_help(void)
+{
+	printf("\nUsage:\n"
+	    " ipcrm [options]\n"
+	    " ipcrm shm|msg|sem <id>...\n\n"
+	    "Remove certain IPC resources.\n\n"
+	    "Options:\n"
+	    " -m, --shmem-id <id>        remove shared memory segment by id\n"
+	    " -M, --shmem-key <key>      remove shared memory segment by key\n"
+	    " -q, --queue-id <id>        remove message queue by id\n"
+	    " -Q, --queue-key <key>      remove message queue by key\n"
+	    " -s, --semaphore-id <id>    remove semaphore by id\n"
+	    " -S, --semaphore-key <key>  remove semaphore by key\n"
+	    " -a, --all[=shm|msg|sem]    remove all (in the specified category)\n"
+	    " -v, --verbose              explain what is being done\n\n"
+	    " -h, --help                 display this help\n");
+}
+
+/* The old form: ipcrm shm|msg|sem ID... */
+static int
+ipcrm_old(enum sysv_kind k, int argc, char **argv)
+{
+	long *ids;
+	int i, bad = 0, ret = 0;
+
+	if (argc < 3) {
+		bi_errorf("ipcrm", "not enough arguments");
+		return bi_usage("ipcrm");
+	}
+	ids = calloc((size_t)argc, sizeof(*ids));
+	if (ids == NULL)
+		return bi_errorf("ipcrm", "%s", strerror(ENOMEM));
+	for (i = 2; i < argc; i++)
+		if (sysvcmd_parse_int(argv[i], 10, 0, UINT_MAX, &ids[i]) < 0) {
+			bi_errorf("ipcrm", "invalid id: %s", argv[i]);
+			bad = 1;
+		}
+	if (bad) {
+		free(ids);
+		return bi_usage("ipcrm");
+	}
+	for (i = 2; i < argc; i++)
+		ret |= rm_id(k, 0, (int)ids[i], 0);
+	free(ids);
+	if (ret)
+		return 1;
+	printf("resource(s) deleted\n");
+	return 0;
+}
+
+/* Parses one -q/-Q/... argument into act; -1 (reported) when malformed. */
+static int
+ipcrm_parse(int opt, const char *arg, struct rm_action *act)
+{
+	act->arg = arg;
+	act->iskey = opt == 'M' || opt == 'Q' || opt == 'S';
+	act->kind = (opt == 'm' || opt == 'M') ? SYSV_SHM :
+	    (opt == 'q' || opt == 'Q') ? SYSV_MSG : SYSV_SEM;
+	if (act->iskey) {
+		/* keys are hex (0x...), octal or decimal: strtoul base 0 */
+		if (sysvcmd_parse_int(arg, 0, 0, ULONG_MAX > UINT_MAX ?
+		    (long)UINT_MAX : LONG_MAX, &act->num) == 0)
+			return 0;
+	} else if (sysvcmd_parse_int(arg, 10, INT32_MIN, INT32_MAX,
+	    &act->num) == 0) {
+		return 0;
+	}
+	bi_errorf("ipcrm", "failed to parse argument: '%s'", arg);
+	return -1;
+}
+
+int
+bi_ipcrm(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "shmem-id", required_argument, NULL, 'm' },
+		{ "shmem-key", required_argument, NULL, 'M' },
+		{ "queue-id", required_argument, NULL, 'q' },
+		{ "queue-key", required_argument, NULL, 'Q' },
+		{ "semaphore-id", required_argument, NULL, 's' },
+		{ "semaphore-key", required_argument, NULL, 'S' },
+		{ "all", optional_argument, NULL, 'a' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rm_action *acts;
+	int opt, n = 0, bad = 0, verbose = 0, all = -1, ret = 0, i, id;
+
+	if (argc < 2) {
+		bi_errorf(argv[0], "bad usage");
+		return bi_usage(argv[0]);
+	}
+	if (rm_type_of(argv[1]) >= 0)
+		return ipcrm_old((enum sysv_kind)rm_type_of(argv[1]), argc,
+		    argv);
+	acts = calloc((size_t)argc, sizeof(*acts));
+	if (acts == NULL)
+		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
+	/* First pass: parse everything; nothing is removed on a bad word. */
+	optind = 0;
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, "+q:m:s:Q:M:S:a::vh", longopts,
+	    NULL)) != -1) {
+		switch (opt) {
+		case 'm': case 'M': case 'q': case 'Q': case 's': case 'S':
+			if (ipcrm_parse(opt, optarg, &acts[n]) < 0)
+				bad = 1;
+			else
+				n++;
+			break;
+		case 'a':
+			/* also "-a msg", as the usage line of ipcsh shows */
+			if (optarg == NULL && optind < argc &&
+			    rm_type_of(argv[optind]) >= 0)
+				optarg = argv[optind++];
+			all = optarg == NULL ? RM_ALL : rm_type_of(optarg);
+			if (all < 0) {
+				bi_errorf(argv[0], "unknown argument: %s",
+				    optarg);
+				bad = 1;
+			}
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'h':
+			free(acts);
+			ipcrm_help();
+			return 0;
+		default:
+			bad = 1;
+			break;
+		}
+	}
+	if (!bad && optind < argc) {
+		bi_errorf(argv[0], "unknown argument: %s", argv[optind]);
+		bad = 1;
+	}
+	if (bad) {
+		free(acts);
+		return bi_usage(argv[0]);
+	}
+	/*
+	 * --sandbox without an own IPC namespace: "all" reaches other
+	 * sessions. Refused before anything is removed.
+	 */
+	if (all >= 0 && sandbox_check_ipcrm_all() < 0) {
+		free(acts);
+		return bi_errorf(argv[0], "-a: %s", strerror(errno));
+	}
+	/* Second pass: remove in order; one failure does not stop the rest. */
+	for (i = 0; i < n; i++) {
+		id = (int)acts[i].num;
+		if (acts[i].iskey) {
+			id = rm_key_to_id(acts[i].kind, acts[i].num,
+			    acts[i].arg);
+			if (id < 0) {
+				ret = 1;
+				continue;
+			}
+		}
+		ret |= rm_id(acts[i].kind, acts[i].iskey, id, verbose);
+	}
+	if (all >= 0)
+		ret |= rm_all(all, verbose);
+	free(acts);
+	return ret ? 1 : 0;
+}
+
+/* ipcmk(1) */
+
+/*
+ * A size as util-linux's strtosize() reads it: a number, then K, M, G, ...
+ * optionally followed by "iB" (powers of 1024) or "B" (powers of 1000).
+ */
+static int
+ipcmk_size(const char *s, uint64_t *out)
+{
+	static const char suf[] = "KMGTPE";
+	const char *p;
+	char *end;
+	uint64_t x, base = 1024;
+	int pwr;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '-' || *s == '\0')
+		return -1;
+	errno = 0;
+	x = strtoull(s, &end, 0);
+	if (end == s || errno != 0)
+		return -1;
+	if (*end == '\0') {
+		*out = x;
+		return 0;
+	}
+	p = strchr(suf, end[0] & ~0x20);
+	if (p == NULL || end[0] == '\0')
+		return -1;
+	if (strcmp(end + 1, "iB") == 0 || end[1] == '\0')
+		base = 1024;
+	else if (strcmp(end + 1, "B") == 0)
+		base = 1000;
+	else
+		return -1;
+	for (pwr = (int)(p - suf) + 1; pwr > 0; pwr--) {
+		if (x > UINT64_MAX / base)
+			return -1;
+		x *= base;
+	}
+	*out = x;
+	return 0;
+}
+
+static key_t
+ipcmk_key(void)
+{
+	key_t key = 0;
+
+	/* util-linux takes random bytes for the key, never IPC_PRIVATE */
+	while (key == IPC_PRIVATE)
+		if (getrandom(&key, sizeof(key), 0) != sizeof(key))
+			key = (key_t)(time(NULL) ^ getpid());
+	return key;
+}
+
+static void
+ipcmk_help(void)
+{
+	printf("\nUsage:\n"
+	    " ipcmk [options]\n\n"
+	    "Create various IPC resources.\n\n"
+	    "Options:\n"
+	    " -M, --shmem <size>       create shared memory segment of size <size>\n"
+	    " -S, --semaphore <number> create semaphore array with <number> elements\n"
+	    " -Q, --queue              create message queue\n"
+	    " -p, --mode <mode>        permission for the resource (default is 0644)\n\n"
+	    " -h, --help               display this help\n\n"
+	    "Arguments:\n"
+	    " <size> arguments may be followed by the suffixes for\n"
+	    "   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n");
+}
+
+static int
+ipcmk_fail(const char *what, const char *call, int err,
+    struct ipcerr_ctx *ctx)
+{
+	bi_errorf("ipcmk", "%s: %s", what, strerror(err));
+	return ipcerr_report("ipcmk", call, err, ctx);
+}
+
+int
+bi_ipcmk(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "shmem", required_argument, NULL, 'M' },
+		{ "semaphore", required_argument, NULL, 'S' },
+		{ "queue", no_argument, NULL, 'Q' },
+		{ "mode", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
+	int opt, doshm = 0, domsg = 0, dosem = 0, id;
+	long perm = 0644, nsems = 0;
+	uint64_t size = 0;
+
+	optind = 0;
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, "+M:QS:p:h", longopts,
+	    NULL)) != -1) {
+		switch (opt) {
+		case 'M':
+			if (ipcmk_size(optarg, &size) < 0) {
+				bi_errorf(argv[0],
+				    "failed to parse size: '%s'", optarg);
+				return bi_usage(argv[0]);
+			}
+			doshm = 1;
+			break;
+		case 'Q':
+			domsg = 1;
+			break;
+		case 'S':
+			if (sysvcmd_parse_int(optarg, 10, INT32_MIN,
+			    INT32_MAX, &nsems) < 0) {
+				bi_errorf(argv[0],
+				    "failed to parse elements: '%s'", optarg);
+				return bi_usage(argv[0]);
+			}
+			dosem = 1;
+			break;
+		case 'p':
+			if (sysvcmd_parse_int(optarg, 8, 0, UINT32_MAX,
+			    &perm) < 0) {
+				bi_errorf(argv[0], "failed to parse mode: '%s'",
+				    optarg);
+				return bi_usage(argv[0]);
+			}
+			break;
+		case 'h':
+			ipcmk_help();
+			return 0;
+		default:
+			return bi_usage(argv[0]);
+		}
+	}
+	if (optind < argc || (!doshm && !domsg && !dosem)) {
+		bi_errorf(argv[0], "bad usage");
+		return bi_usage(argv[0]);
+	}
+	/* util-linux's order: segment, queue, semaphore set */
+	if (doshm) {
+		ctx.obj = "segment";
+		ctx.size = size;
+		id = shmget(ipcmk_key(), size, (int)perm | IPC_CREAT);
+		if (id < 0)
+			return ipcmk_fail("create share memory failed",
+			    "shmget", errno, &ctx);
+		printf("Shared memory id: %d\n", id);
+	}
+	if (domsg) {
+		ctx.obj = "queue";
+		id = msgget(ipcmk_key(), (int)perm | IPC_CREAT);
+		if (id < 0)
+			return ipcmk_fail("create message queue failed",
+			    "msgget", errno, &ctx);
+		printf("Message queue id: %d\n", id);
+	}
+	if (dosem) {
+		ctx.obj = "semaphore set";
+		ctx.size = (unsigned long)nsems;
+		id = semget(ipcmk_key(), (int)nsems, (int)perm | IPC_CREAT);
+		if (id < 0)
+			return ipcmk_fail("create semaphore failed", "semget",
+			    errno, &ctx);
+		printf("Semaphore id: %d\n", id);
+	}
+	return 0;
+}
