@@ -167,4 +167,13 @@ const struct snap_sem *snap_sem_find(const struct snapshot *s, int id);
 /* Nonzero when pid is one of the snapshot's processes. */
 int snap_has_pid(const struct snapshot *s, pid_t pid);
 
+/*
+ * The System V objects of kind k (sysv.h's table) in s: how many, and the
+ * i-th one's info (struct sysv_msq, sysv_shm or sysv_sem) with its
+ * related flag in *related (may be NULL).
+ */
+size_t snap_sysv_count(const struct snapshot *s, enum sysv_kind k);
+const void *snap_sysv_info(const struct snapshot *s, enum sysv_kind k,
+    size_t i, int *related);
+
 #endif

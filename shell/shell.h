@@ -43,6 +43,13 @@ int var_unset(const char *name);
  */
 int sh_eval(const char *text, const char *where);
 
+/*
+ * Reaps the children that changed state (waitpid WNOHANG) into the job
+ * table (core/jobs.c), for code outside the interpreter that waits in a
+ * loop of its own, as the lesson's checks do.
+ */
+void jobs_reap(void);
+
 /* Runs the EXIT trap, saves history, exits with status. */
 void sh_exit(int status) __attribute__((noreturn));
 

@@ -125,3 +125,31 @@ snapshot_free(struct snapshot *s)
 	free(s->roots);
 	free(s);
 }
+
+size_t
+snap_sysv_count(const struct snapshot *s, enum sysv_kind k)
+{
+	return k == SYSV_MSG ? s->nqueues : k == SYSV_SHM ? s->nshms :
+	    s->nsems;
+}
+
+const void *
+snap_sysv_info(const struct snapshot *s, enum sysv_kind k, size_t i,
+    int *related)
+{
+	int dummy;
+
+	if (related == NULL)
+		related = &dummy;
+	switch (k) {
+	case SYSV_MSG:
+		*related = s->queues[i].related;
+		return &s->queues[i].info;
+	case SYSV_SHM:
+		*related = s->shms[i].related;
+		return &s->shms[i].info;
+	default:
+		*related = s->sems[i].related;
+		return &s->sems[i].info;
+	}
+}

@@ -12,10 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ipc.h>
-#include <sys/msg.h>
-#include <sys/sem.h>
-#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -23,13 +19,12 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "core/jobs.h"
 #include "lesson.h"
 #include "lesson_check.h"
 #include "lesson_parse.h"
+#include "lesson_sysv.h"
 #include "probe.h"
 #include "shell.h"
-#include "sysv.h"
 
 #ifndef IPCSH_DATADIR
 #define IPCSH_DATADIR "/usr/local/share/ipcsh"
@@ -545,31 +540,6 @@ kill_procs(struct session *s)
 	}
 }
 
-/*
- * Removes the System V objects made during the lesson (IPC_RMID), as
- * snap shows them: taken before the lesson's processes were killed, so
- * that a private object still counts as the lesson's when one of them
- * created or last used it.
- */
-static void
-remove_ipc(const struct snapshot *snap)
-{
-	size_t i;
-
-	for (i = 0; i < snap->nqueues; i++)
-		if (lcheck_is_mine('q', snap->queues[i].info.id,
-		    &snap->queues[i].info.perm, snap->queues[i].related))
-			msgctl(snap->queues[i].info.id, IPC_RMID, NULL);
-	for (i = 0; i < snap->nshms; i++)
-		if (lcheck_is_mine('s', snap->shms[i].info.id,
-		    &snap->shms[i].info.perm, snap->shms[i].related))
-			shmctl(snap->shms[i].info.id, IPC_RMID, NULL);
-	for (i = 0; i < snap->nsems; i++)
-		if (lcheck_is_mine('S', snap->sems[i].info.id,
-		    &snap->sems[i].info.perm, snap->sems[i].related))
-			semctl(snap->sems[i].info.id, 0, IPC_RMID);
-}
-
 /* Everything the lesson made goes: processes, IPC objects, its files. */
 static void
 session_clean(struct session *s)
@@ -579,7 +549,7 @@ session_clean(struct session *s)
 
 	kill_procs(s);
 	if (snap != NULL) {
-		remove_ipc(snap);
+		lsysv_remove_mine(snap);
 		snapshot_free(snap);
 	}
 	if (s->dir[0] != '\0') {
@@ -643,35 +613,6 @@ remember_base(struct session *s)
 	snapshot_free(snap);
 }
 
-/* Removes the user's objects whose ftok key comes from a file of dir. */
-static void
-remove_dir_keyed(const char *dir)
-{
-	struct sysv_msq *q = NULL;
-	struct sysv_shm *m = NULL;
-	struct sysv_sem *sm = NULL;
-	ssize_t n, i;
-
-	n = sysv_msq_list(&q);
-	for (i = 0; i < n; i++)
-		if (q[i].perm.uid == getuid() && q[i].perm.key != IPC_PRIVATE &&
-		    lcheck_dir_key(dir, q[i].perm.key))
-			msgctl(q[i].id, IPC_RMID, NULL);
-	n = sysv_shm_list(&m);
-	for (i = 0; i < n; i++)
-		if (m[i].perm.uid == getuid() && m[i].perm.key != IPC_PRIVATE &&
-		    lcheck_dir_key(dir, m[i].perm.key))
-			shmctl(m[i].id, IPC_RMID, NULL);
-	n = sysv_sem_list(&sm);
-	for (i = 0; i < n; i++)
-		if (sm[i].perm.uid == getuid() && sm[i].perm.key != IPC_PRIVATE &&
-		    lcheck_dir_key(dir, sm[i].perm.key))
-			semctl(sm[i].id, 0, IPC_RMID);
-	free(q);
-	free(m);
-	free(sm);
-}
-
 /*
  * A shell killed in a lesson (its terminal closed: SIGHUP) could not clean
  * up. Its directory is named after its pid: when that process is gone,
@@ -698,7 +639,7 @@ sweep_stale(const char *tmp)
 		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode) ||
 		    st.st_uid != getuid())
 			continue;
-		remove_dir_keyed(path);
+		lsysv_remove_dir_keyed(path);
 		nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	}
 	if (d != NULL)
@@ -730,7 +671,7 @@ session_setup(struct session *s)
 		    path != NULL ? path : "/usr/bin:/bin");
 		var_set("PATH", newpath, VAR_EXPORT);
 	}
-	lcheck_set_baseline();
+	lsysv_set_baseline();
 	remember_base(s);
 	if (!atexit_set) {
 		atexit(lesson_atexit);

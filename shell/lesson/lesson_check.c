@@ -3,7 +3,6 @@
  * state of the shell's processes (the probe, probe.h) and on $?, each
  * polled until it holds or its time is up.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,242 +15,15 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "core/jobs.h"
+#include "check_kind.h"
 #include "lesson_check.h"
+#include "lesson_sysv.h"
 #include "probe.h"
 #include "shell.h"
 #include "sigtab.h"
 #include "watch.h"
 
 volatile int lcheck_intr;
-
-/* Options each kind takes after its fixed words: name, then a value. */
-struct kind {
-	const char	*name;
-	int		nfixed;		/* words after the kind */
-	int		optfixed;	/* the last fixed word may be missing */
-	const char	*const *opts;	/* NULL-terminated option names */
-	int		rest;		/* takes any words (shell) */
-};
-
-static const char *const proc_opts[] = { "state", "wchan", NULL };
-static const char *const sig_opts[] = { "pending", "blocked", "ignored",
-	"caught", NULL };
-static const char *const fifo_opts[] = { "open-readers", "open-writers",
-	"readers", "writers", NULL };
-static const char *const queue_opts[] = { "messages", "types", "text", NULL };
-static const char *const shm_opts[] = { "nattch", "text", NULL };
-static const char *const sem_opts[] = { "values", NULL };
-static const char *const no_opts[] = { NULL };
-
-static const struct kind kinds[] = {
-	{ "pipe-full",	1, 0, no_opts, 0 },
-	{ "pipe-fill",	2, 0, no_opts, 0 },
-	{ "proc",	1, 0, proc_opts, 0 },
-	{ "no-proc",	1, 0, no_opts, 0 },
-	{ "signal",	1, 0, sig_opts, 0 },
-	{ "fifo",	1, 0, fifo_opts, 0 },
-	{ "queue",	1, 0, queue_opts, 0 },
-	{ "no-queue",	1, 1, no_opts, 0 },
-	{ "shm",	1, 0, shm_opts, 0 },
-	{ "no-shm",	1, 1, no_opts, 0 },
-	{ "sem",	1, 0, sem_opts, 0 },
-	{ "no-sem",	1, 1, no_opts, 0 },
-	{ "status",	1, 0, no_opts, 0 },
-	{ "shell",	0, 0, no_opts, 1 },
-};
-
-static const struct kind *
-kind_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kinds[i].name, name) == 0)
-			return &kinds[i];
-	return NULL;
-}
-
-static int
-is_opt(const struct kind *k, const char *w)
-{
-	const char *const *o;
-
-	for (o = k->opts; *o != NULL; o++)
-		if (strcmp(*o, w) == 0)
-			return 1;
-	return 0;
-}
-
-/* A number, or a word the shell expands later ($VAR): both pass here. */
-static int
-num_ok(const char *s, long *out)
-{
-	char *end;
-	long v;
-
-	if (strchr(s, '$') != NULL)
-		return 1;
-	errno = 0;
-	v = strtol(s, &end, 0);
-	if (errno != 0 || end == s || *end != '\0')
-		return 0;
-	if (out != NULL)
-		*out = v;
-	return 1;
-}
-
-static int
-siglist_ok(const char *s, char *bad, size_t n)
-{
-	char *copy = strdup(s), *tok, *save = NULL;
-	int ok = 1;
-
-	if (copy == NULL)
-		return 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		if (sig_parse(tok) < 0) {
-			snprintf(bad, n, "%s", tok);
-			ok = 0;
-			break;
-		}
-	free(copy);
-	return ok;
-}
-
-static int
-numlist_ok(const char *s)
-{
-	char *copy = strdup(s), *tok, *save = NULL;
-	int ok = 1;
-
-	if (copy == NULL)
-		return 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		if (!num_ok(tok, NULL))
-			ok = 0;
-	free(copy);
-	return ok;
-}
-
-static int
-opt_value_ok(const char *kind, const char *opt, const char *val, char *err,
-    size_t errsize)
-{
-	char bad[64];
-	long v;
-
-	if (strcmp(kind, "signal") == 0) {
-		if (!siglist_ok(val, bad, sizeof(bad))) {
-			snprintf(err, errsize, "signal: '%s' is not a signal",
-			    bad);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(opt, "state") == 0) {
-		if (strlen(val) != 1 || strchr("RSDTtZXI", val[0]) == NULL) {
-			snprintf(err, errsize,
-			    "proc: state '%s' is not one of R S D T t Z X I", val);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(opt, "wchan") == 0 || strcmp(opt, "text") == 0)
-		return 0;
-	if (strcmp(opt, "types") == 0 || strcmp(opt, "values") == 0) {
-		if (!numlist_ok(val)) {
-			snprintf(err, errsize,
-			    "%s: %s '%s' is not a list of numbers", kind, opt,
-			    val);
-			return -1;
-		}
-		return 0;
-	}
-	if (!num_ok(val, &v) || v < 0) {
-		snprintf(err, errsize, "%s: %s '%s' is not a count", kind, opt,
-		    val);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-fixed_ok(const char *kind, int i, const char *w, char *err, size_t errsize)
-{
-	long v;
-
-	if ((strcmp(kind, "queue") == 0 || strcmp(kind, "shm") == 0 ||
-	    strcmp(kind, "sem") == 0 || strncmp(kind, "no-", 3) == 0) &&
-	    strcmp(kind, "no-proc") != 0 && !num_ok(w, NULL)) {
-		snprintf(err, errsize, "%s: key '%s' is not a number", kind, w);
-		return -1;
-	}
-	if (strcmp(kind, "pipe-fill") == 0 && i == 2 &&
-	    (!num_ok(w, &v) || v < 0)) {
-		snprintf(err, errsize, "pipe-fill: '%s' is not a byte count", w);
-		return -1;
-	}
-	if (strcmp(kind, "status") == 0 && !num_ok(w, NULL) &&
-	    sig_parse(w) < 0) {
-		snprintf(err, errsize,
-		    "status: '%s' is neither a number nor a signal", w);
-		return -1;
-	}
-	return 0;
-}
-
-int
-lcheck_validate(int argc, char **argv, char *err, size_t errsize)
-{
-	const struct kind *k = kind_find(argv[0]);
-	int i, nfixed;
-
-	if (k == NULL) {
-		snprintf(err, errsize, "unknown kind of check '%s'", argv[0]);
-		return -1;
-	}
-	if (k->rest) {
-		if (argc < 2) {
-			snprintf(err, errsize, "%s: no command given", k->name);
-			return -1;
-		}
-		return 0;
-	}
-	nfixed = k->nfixed;
-	if (k->optfixed && argc - 1 < nfixed)
-		nfixed = argc - 1;
-	if (argc - 1 < nfixed) {
-		snprintf(err, errsize, "%s: missing argument", k->name);
-		return -1;
-	}
-	for (i = 1; i <= nfixed; i++)
-		if (fixed_ok(k->name, i, argv[i], err, errsize) < 0)
-			return -1;
-	for (i = nfixed + 1; i < argc; i += 2) {
-		if (!is_opt(k, argv[i])) {
-			snprintf(err, errsize, "%s: unexpected '%s'", k->name,
-			    argv[i]);
-			return -1;
-		}
-		if (i + 1 >= argc) {
-			snprintf(err, errsize, "%s: %s needs a value", k->name,
-			    argv[i]);
-			return -1;
-		}
-		if (opt_value_ok(k->name, argv[i], argv[i + 1], err,
-		    errsize) < 0)
-			return -1;
-	}
-	if (strcmp(k->name, "signal") == 0 && argc < 4) {
-		snprintf(err, errsize,
-		    "signal: say which set: pending, blocked, ignored or caught");
-		return -1;
-	}
-	return 0;
-}
 
 /*
  * $NAME and ${NAME} replaced by the shell variable (empty when unset).
@@ -320,8 +92,9 @@ to_long(const char *s)
 }
 
 /* The check being evaluated, with its words expanded. */
-struct ev {
-	const struct kind	*k;
+struct lcheck_ev {
+	const struct ckind	*k;
+	const struct lcheck	*c;
 	int			argc;
 	char			**argv;
 	char			*why;
@@ -361,8 +134,8 @@ wchan_is(const struct snap_proc *p, const char *want)
 	return strcasecmp(p->wchan, w) == 0;
 }
 
-static int
-ev_proc(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s)
 {
 	size_t i;
 	int i2, found = 0;
@@ -396,8 +169,8 @@ ev_proc(struct ev *e, const struct snapshot *s)
 	return 0;
 }
 
-static int
-ev_no_proc(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_no_proc(struct lcheck_ev *e, const struct snapshot *s)
 {
 	size_t i;
 
@@ -443,8 +216,8 @@ set_of(const struct snap_proc *p, const char *which)
 	return p->sigcgt;
 }
 
-static int
-ev_signal(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 {
 	size_t i;
 	int j, found = 0;
@@ -495,8 +268,8 @@ writes_pipe(const struct snapshot *s, const struct snap_pipe *pp,
 }
 
 /* pipe-full COMM, pipe-fill COMM BYTES */
-static int
-ev_pipe(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_pipe(struct lcheck_ev *e, const struct snapshot *s)
 {
 	size_t i;
 	int found = 0;
@@ -562,8 +335,8 @@ fifo_openers(const struct snapshot *s, const struct stat *st, int mode)
 	return n;
 }
 
-static int
-ev_fifo(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 {
 	struct stat st;
 	const struct snap_pipe *pp = NULL;
@@ -603,19 +376,38 @@ ev_fifo(struct ev *e, const struct snapshot *s)
 	return 1;
 }
 
-static const struct snap_queue *
-queue_by_key(const struct snapshot *s, key_t key)
+/*
+ * The index in s of the object of kind k with the check's key (argv[1]),
+ * or -1 with why it is not there.
+ */
+static long
+sysv_by_key(struct lcheck_ev *e, const struct snapshot *s, enum sysv_kind k,
+    key_t *key)
 {
+	static const char *const none[SYSV_NKINDS][2] = {
+		{ "no message queue with key 0x%08x",
+		  "没有键值为 0x%08x 的消息队列" },
+		{ "no shared memory segment with key 0x%08x",
+		  "没有键值为 0x%08x 的共享内存段" },
+		{ "no semaphore set with key 0x%08x",
+		  "没有键值为 0x%08x 的信号量集合" },
+	};
+	struct sysv_view v;
 	size_t i;
 
-	for (i = 0; i < s->nqueues; i++)
-		if (s->queues[i].info.perm.key == key)
-			return &s->queues[i];
-	return NULL;
+	*key = (key_t)to_long(e->argv[1]);
+	for (i = 0; i < snap_sysv_count(s, k); i++) {
+		sysv_view(k, snap_sysv_info(s, k, i, NULL), &v);
+		if (v.perm->key == *key)
+			return (long)i;
+	}
+	snprintf(e->why, e->whysize, tr(none[k][0], none[k][1]),
+	    (unsigned)*key);
+	return -1;
 }
 
 static int
-types_match(struct ev *e, const struct snap_queue *q, const char *list)
+types_match(struct lcheck_ev *e, const struct snap_queue *q, const char *list)
 {
 	char *copy = strdup(list), *tok, *save = NULL;
 	size_t i = 0;
@@ -644,19 +436,18 @@ types_match(struct ev *e, const struct snap_queue *q, const char *list)
 	return ok;
 }
 
-static int
-ev_queue(struct ev *e, const struct snapshot *s)
+/* queue KEY [messages N] [types T,...] [text TEXT] */
+int
+lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s)
 {
-	key_t key = (key_t)to_long(e->argv[1]);
-	const struct snap_queue *q = queue_by_key(s, key);
+	const struct snap_queue *q;
+	key_t key;
+	long i;
 	int j;
 
-	if (q == NULL) {
-		snprintf(e->why, e->whysize, tr("no message queue with key 0x%08x",
-		    "没有键值为 0x%08x 的消息队列"),
-		    (unsigned)key);
+	if ((i = sysv_by_key(e, s, SYSV_MSG, &key)) < 0)
 		return 0;
-	}
+	q = &s->queues[i];
 	for (j = 2; j + 1 < e->argc; j += 2) {
 		const char *v = e->argv[j + 1];
 
@@ -682,23 +473,19 @@ ev_queue(struct ev *e, const struct snapshot *s)
 	return 1;
 }
 
-static int
-ev_shm(struct ev *e, const struct snapshot *s)
+/* shm KEY [nattch N] [text TEXT] */
+int
+lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s)
 {
-	key_t key = (key_t)to_long(e->argv[1]);
-	const struct snap_shm *m = NULL;
-	size_t i, n;
+	const struct snap_shm *m;
+	key_t key;
+	size_t n;
+	long i;
 	int j;
 
-	for (i = 0; i < s->nshms; i++)
-		if (s->shms[i].info.perm.key == key)
-			m = &s->shms[i];
-	if (m == NULL) {
-		snprintf(e->why, e->whysize,
-		    tr("no shared memory segment with key 0x%08x",
-		    "没有键值为 0x%08x 的共享内存段"), (unsigned)key);
+	if ((i = sysv_by_key(e, s, SYSV_SHM, &key)) < 0)
 		return 0;
-	}
+	m = &s->shms[i];
 	for (j = 2; j + 1 < e->argc; j += 2) {
 		const char *v = e->argv[j + 1];
 
@@ -723,24 +510,19 @@ ev_shm(struct ev *e, const struct snapshot *s)
 	return 1;
 }
 
-static int
-ev_sem(struct ev *e, const struct snapshot *s)
+/* sem KEY [values V,...] */
+int
+lcheck_ev_sem(struct lcheck_ev *e, const struct snapshot *s)
 {
-	key_t key = (key_t)to_long(e->argv[1]);
-	const struct snap_sem *m = NULL;
+	const struct snap_sem *m;
 	char *copy, *tok, *save = NULL;
-	size_t i;
+	key_t key;
+	long i;
 	int ok = 1;
 
-	for (i = 0; i < s->nsems; i++)
-		if (s->sems[i].info.perm.key == key)
-			m = &s->sems[i];
-	if (m == NULL) {
-		snprintf(e->why, e->whysize, tr("no semaphore set with key 0x%08x",
-		    "没有键值为 0x%08x 的信号量集合"),
-		    (unsigned)key);
+	if ((i = sysv_by_key(e, s, SYSV_SEM, &key)) < 0)
 		return 0;
-	}
+	m = &s->sems[i];
 	if (e->argc < 4)
 		return 1;
 	copy = strdup(e->argv[3]);
@@ -748,7 +530,8 @@ ev_sem(struct ev *e, const struct snapshot *s)
 		ok = 0;
 	for (tok = copy != NULL ? strtok_r(copy, ",", &save) : NULL, i = 0;
 	    tok != NULL && ok; tok = strtok_r(NULL, ",", &save), i++)
-		if (i >= m->info.nsems || m->members[i].val != to_long(tok))
+		if ((unsigned long)i >= m->info.nsems ||
+		    m->members[i].val != to_long(tok))
 			ok = 0;
 	if (!ok)
 		snprintf(e->why, e->whysize,
@@ -759,67 +542,50 @@ ev_sem(struct ev *e, const struct snapshot *s)
 	return ok;
 }
 
-static const char *
-kind_name(char t)
-{
-	if (t == 'q')
-		return tr("message queue", "消息队列");
-	if (t == 's')
-		return tr("shared memory segment", "共享内存段");
-	return tr("semaphore set", "信号量集合");
-}
-
 /* no-queue/no-shm/no-sem [KEY]: none with that key, or none new. */
-static int
-ev_none(struct ev *e, const struct snapshot *s)
+int
+lcheck_ev_none(struct lcheck_ev *e, const struct snapshot *s)
 {
-	char t = e->argv[0][3];
-	int keyed = e->argc > 1;
+	static const char *const nouns[SYSV_NKINDS][2] = {
+		{ "message queue", "消息队列" },
+		{ "shared memory segment", "共享内存段" },
+		{ "semaphore set", "信号量集合" },
+	};
+	enum sysv_kind k = (enum sysv_kind)e->k->sysv;
+	int keyed = e->argc > 1, related;
 	key_t key = keyed ? (key_t)to_long(e->argv[1]) : 0;
-	size_t i, n = t == 'q' ? s->nqueues : t == 's' && e->argv[0][4] == 'h' ?
-	    s->nshms : s->nsems;
-	const struct sysv_perm *perm;
-	int id, related;
+	struct sysv_view v;
+	size_t i;
 
-	if (t == 's' && e->argv[0][4] == 'e')
-		t = 'S';
-	for (i = 0; i < n; i++) {
-		if (t == 'q') {
-			perm = &s->queues[i].info.perm;
-			id = s->queues[i].info.id;
-			related = s->queues[i].related;
-		} else if (t == 's') {
-			perm = &s->shms[i].info.perm;
-			id = s->shms[i].info.id;
-			related = s->shms[i].related;
-		} else {
-			perm = &s->sems[i].info.perm;
-			id = s->sems[i].info.id;
-			related = s->sems[i].related;
-		}
-		if (keyed ? perm->key == key : lcheck_is_mine(t, id, perm,
-		    related)) {
+	for (i = 0; i < snap_sysv_count(s, k); i++) {
+		sysv_view(k, snap_sysv_info(s, k, i, &related), &v);
+		if (keyed ? v.perm->key == key : lsysv_is_mine(k, v.id,
+		    v.perm, related)) {
 			snprintf(e->why, e->whysize,
 			    tr("%s id %d (key 0x%08x) is still there",
-			    "%s（id %d，键值 0x%08x）仍然存在"), kind_name(t), id,
-			    (unsigned)perm->key);
+			    "%s（id %d，键值 0x%08x）仍然存在"),
+			    tr(nouns[k][0], nouns[k][1]), v.id,
+			    (unsigned)v.perm->key);
 			return 0;
 		}
 	}
 	return 1;
 }
 
-static int
-ev_status(struct ev *e)
+/* status N|SIGNAL: $? of the last command. */
+int
+lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s)
 {
+	char *end;
 	int want, sig;
 
-	if (num_ok(e->argv[1], NULL) && strchr(e->argv[1], '$') == NULL)
-		want = (int)to_long(e->argv[1]);
-	else if ((sig = sig_parse(e->argv[1])) > 0)
+	(void)s;
+	/* a number, else a signal's name (the status of its death) */
+	errno = 0;
+	want = (int)strtol(e->argv[1], &end, 0);
+	if ((errno != 0 || end == e->argv[1] || *end != '\0') &&
+	    (sig = sig_parse(e->argv[1])) > 0)
 		want = 128 + sig;
-	else
-		want = (int)to_long(e->argv[1]);
 	if (sh_status == want)
 		return 1;
 	if (sh_status > 128 && sig_name(sh_status - 128) != NULL)
@@ -835,12 +601,13 @@ ev_status(struct ev *e)
 }
 
 /* shell CMD: the rest of the check's text, run quietly; $? is kept. */
-static int
-ev_shell(struct ev *e, const struct lcheck *c)
+int
+lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s)
 {
-	const char *cmd = c->text + strlen("shell");
+	const char *cmd = e->c->text + strlen("shell");
 	int saved = sh_status, st;
 
+	(void)s;
 	st = sh_eval(cmd, NULL);
 	sh_status = saved;
 	if (st == 0)
@@ -850,54 +617,17 @@ ev_shell(struct ev *e, const struct lcheck *c)
 	return 0;
 }
 
-static int
-ev_snapshot(struct ev *e, const struct snapshot *s)
-{
-	const char *k = e->k->name;
-
-	if (strncmp(k, "pipe-", 5) == 0)
-		return ev_pipe(e, s);
-	if (strcmp(k, "proc") == 0)
-		return ev_proc(e, s);
-	if (strcmp(k, "no-proc") == 0)
-		return ev_no_proc(e, s);
-	if (strcmp(k, "signal") == 0)
-		return ev_signal(e, s);
-	if (strcmp(k, "fifo") == 0)
-		return ev_fifo(e, s);
-	if (strcmp(k, "queue") == 0)
-		return ev_queue(e, s);
-	if (strcmp(k, "shm") == 0)
-		return ev_shm(e, s);
-	if (strcmp(k, "sem") == 0)
-		return ev_sem(e, s);
-	return ev_none(e, s);
-}
-
 /* One evaluation: 1 holds, 0 not. */
 static int
-ev_once(struct ev *e, const struct lcheck *c)
+ev_once(struct lcheck_ev *e)
 {
 	struct probe_opts o = { NULL, -1, 0, 0 };
 	const struct snapshot *s;
-	const char *k = e->k->name;
 	pid_t self = getpid();
 
-	if (strcmp(k, "status") == 0)
-		return ev_status(e);
-	if (strcmp(k, "shell") == 0)
-		return ev_shell(e, c);
-	if (strncmp(k, "pipe-", 5) != 0)
-		o.flags |= PROBE_NO_FILL;
-	if (strcmp(k, "proc") == 0 || strcmp(k, "no-proc") == 0 ||
-	    strcmp(k, "signal") == 0 || strncmp(k, "pipe-", 5) == 0 ||
-	    strcmp(k, "fifo") == 0)
-		o.flags |= PROBE_NO_SYSV;
-	if (strcmp(k, "queue") != 0)
-		o.flags |= PROBE_NO_MSGS;
-	/* a segment nobody maps can only be read by attaching it */
-	if (strcmp(k, "shm") == 0)
-		o.flags |= PROBE_SHMAT;
+	if (e->k->probe & CKIND_NOPROBE)
+		return e->k->eval(e, NULL);
+	o.flags = e->k->probe;
 	if (e->w == NULL)
 		e->w = watch_new(&self, 1, &o, NULL);
 	s = e->w != NULL ? watch_next(e->w, NULL) : NULL;
@@ -907,7 +637,7 @@ ev_once(struct ev *e, const struct lcheck *c)
 		    strerror(errno));
 		return 0;
 	}
-	return ev_snapshot(e, s);
+	return e->k->eval(e, s);
 }
 
 static double
@@ -922,13 +652,14 @@ now(void)
 int
 lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 {
-	struct ev e;
+	struct lcheck_ev e;
 	double end = now() + within;
 	struct timespec tick = { 0, 20 * 1000 * 1000 };
 	int i, r;
 
 	memset(&e, 0, sizeof(e));
-	e.k = kind_find(c->argv[0]);
+	e.k = c->kind;
+	e.c = c;
 	e.why = why;
 	e.whysize = whysize;
 	e.argc = c->argc;
@@ -942,8 +673,8 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		e.argv[i] = expand(c->argv[i]);
 	snprintf(why, whysize, "it did not hold");
 	for (;;) {
-		r = ev_once(&e, c);
-		if (r || strcmp(e.k->name, "status") == 0 || now() >= end)
+		r = ev_once(&e);
+		if (r || e.k->once || now() >= end)
 			break;
 		if (lcheck_intr) {
 			r = -1;
@@ -957,97 +688,4 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		free(e.argv[i]);
 	free(e.argv);
 	return r;
-}
-
-/* The System V objects that existed when the lesson began. */
-static struct {
-	int	*ids;
-	char	*kinds;
-	size_t	n;
-} base;
-
-static void
-base_add(char kind, int id)
-{
-	int *ids = realloc(base.ids, (base.n + 1) * sizeof(*ids));
-	char *k;
-
-	if (ids == NULL)
-		return;
-	base.ids = ids;
-	k = realloc(base.kinds, base.n + 1);
-	if (k == NULL)
-		return;
-	base.kinds = k;
-	base.ids[base.n] = id;
-	base.kinds[base.n++] = kind;
-}
-
-void
-lcheck_set_baseline(void)
-{
-	struct sysv_msq *q = NULL;
-	struct sysv_shm *m = NULL;
-	struct sysv_sem *s = NULL;
-	ssize_t n, i;
-
-	free(base.ids);
-	free(base.kinds);
-	memset(&base, 0, sizeof(base));
-	n = sysv_msq_list(&q);
-	for (i = 0; i < n; i++)
-		base_add('q', q[i].id);
-	n = sysv_shm_list(&m);
-	for (i = 0; i < n; i++)
-		base_add('s', m[i].id);
-	n = sysv_sem_list(&s);
-	for (i = 0; i < n; i++)
-		base_add('S', s[i].id);
-	free(q);
-	free(m);
-	free(s);
-}
-
-int
-lcheck_is_new(char kind, int id)
-{
-	size_t i;
-
-	for (i = 0; i < base.n; i++)
-		if (base.kinds[i] == kind && base.ids[i] == id)
-			return 0;
-	return 1;
-}
-
-int
-lcheck_dir_key(const char *dir, key_t key)
-{
-	DIR *d;
-	struct dirent *e;
-	struct stat st;
-	char path[PATH_MAX + 256];
-	int mine = 0;
-
-	if (dir == NULL || *dir == '\0' || (d = opendir(dir)) == NULL)
-		return 0;
-	while (!mine && (e = readdir(d)) != NULL) {
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		/* ftok(3): proj_id, then the low 8 bits of st_dev, 16 of st_ino */
-		if (stat(path, &st) == 0 && ((unsigned)key & 0xffffff) ==
-		    (((unsigned)st.st_dev & 0xff) << 16 |
-		    ((unsigned)st.st_ino & 0xffff)))
-			mine = 1;
-	}
-	closedir(d);
-	return mine;
-}
-
-int
-lcheck_is_mine(char kind, int id, const struct sysv_perm *perm, int related)
-{
-	if (!lcheck_is_new(kind, id) || perm->uid != getuid())
-		return 0;
-	if (perm->key == IPC_PRIVATE)
-		return related;
-	return lcheck_dir_key(var_get("LESSON_DIR"), perm->key);
 }

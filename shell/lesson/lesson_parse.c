@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "lesson_check.h"
+#include "check_kind.h"
 #include "lesson_parse.h"
 
 #define LESSON_MAX_BYTES	(1 << 20)
@@ -220,7 +220,7 @@ parse_check(struct parser *p, const char *val, struct lcheck *c)
 	}
 	if (c->argc == 0)
 		return perr(p, p->line, "check: no kind of check given");
-	if (lcheck_validate(c->argc, c->argv, why, sizeof(why)) < 0)
+	if (ckind_validate(c, why, sizeof(why)) < 0)
 		return perr(p, p->line, "check: %s", why);
 	p->l->nchecks++;
 	return 0;

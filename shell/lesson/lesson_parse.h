@@ -8,19 +8,12 @@
 
 #include <stddef.h>
 
+#include "check_kind.h"
+
 /* Text in both languages; either may be NULL (the other is shown). */
 struct ltext {
 	char	*en;
 	char	*zh;
-};
-
-/* One check: "KIND ARG... [within SECONDS]", split into words. */
-struct lcheck {
-	int	line;
-	char	*text;		/* the check as written, for messages */
-	char	**argv;		/* argv[0] is the kind; NULL-terminated */
-	int	argc;
-	double	within;		/* seconds to wait for it to hold */
 };
 
 enum litem_kind {

@@ -1,0 +1,262 @@
+/*
+ * check_kind.c - the table of lesson check kinds (check_kind.h): each
+ * kind's words and options, the probe flags it needs, its evaluator; and
+ * the validation of a check's words against it, for the parser.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_kind.h"
+#include "probe.h"
+#include "sigtab.h"
+#include "sysv.h"
+
+static const struct ckind_opt proc_opts[] = {
+	{ "state", 'S' }, { "wchan", 'a' }, { NULL, 0 },
+};
+static const struct ckind_opt sig_opts[] = {
+	{ "pending", 'g' }, { "blocked", 'g' }, { "ignored", 'g' },
+	{ "caught", 'g' }, { NULL, 0 },
+};
+static const struct ckind_opt fifo_opts[] = {
+	{ "open-readers", 'c' }, { "open-writers", 'c' }, { "readers", 'c' },
+	{ "writers", 'c' }, { NULL, 0 },
+};
+static const struct ckind_opt queue_opts[] = {
+	{ "messages", 'c' }, { "types", 'l' }, { "text", 'a' }, { NULL, 0 },
+};
+static const struct ckind_opt shm_opts[] = {
+	{ "nattch", 'c' }, { "text", 'a' }, { NULL, 0 },
+};
+static const struct ckind_opt sem_opts[] = {
+	{ "values", 'l' }, { NULL, 0 },
+};
+static const struct ckind_opt no_opts[] = { { NULL, 0 } };
+
+/* What each kind asks of the probe: only what its evaluator reads. */
+#define P_PROCS		(PROBE_NO_FILL | PROBE_NO_SYSV | PROBE_NO_MSGS)
+#define P_PIPES		(PROBE_NO_SYSV | PROBE_NO_MSGS)
+#define P_SYSV		(PROBE_NO_FILL | PROBE_NO_MSGS)
+
+static const struct ckind ckinds[] = {
+	{ "pipe-full", "n", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
+	    lcheck_ev_pipe },
+	{ "pipe-fill", "nb", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
+	    lcheck_ev_pipe },
+	{ "proc", "n", 0, 0, proc_opts, NULL, P_PROCS, 0, 0,
+	    lcheck_ev_proc },
+	{ "no-proc", "n", 0, 0, no_opts, NULL, P_PROCS, 0, 0,
+	    lcheck_ev_no_proc },
+	{ "signal", "n", 0, 0, sig_opts,
+	    "say which set: pending, blocked, ignored or caught", P_PROCS, 0,
+	    0, lcheck_ev_signal },
+	{ "fifo", "n", 0, 0, fifo_opts, NULL, P_PROCS, 0, 0,
+	    lcheck_ev_fifo },
+	{ "queue", "k", 0, 0, queue_opts, NULL, PROBE_NO_FILL, 0, SYSV_MSG,
+	    lcheck_ev_queue },
+	{ "no-queue", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_MSG,
+	    lcheck_ev_none },
+	/* a segment nobody maps can only be read by attaching it */
+	{ "shm", "k", 0, 0, shm_opts, NULL, P_SYSV | PROBE_SHMAT, 0, SYSV_SHM,
+	    lcheck_ev_shm },
+	{ "no-shm", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SHM,
+	    lcheck_ev_none },
+	{ "sem", "k", 0, 0, sem_opts, NULL, P_SYSV, 0, SYSV_SEM,
+	    lcheck_ev_sem },
+	{ "no-sem", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SEM,
+	    lcheck_ev_none },
+	{ "status", "s", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
+	    lcheck_ev_status },
+	{ "shell", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
+	    lcheck_ev_shell },
+};
+
+/* A number, or a word the shell expands later ($VAR): both pass here. */
+static int
+num_ok(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (strchr(s, '$') != NULL)
+		return 1;
+	errno = 0;
+	v = strtol(s, &end, 0);
+	if (errno != 0 || end == s || *end != '\0')
+		return 0;
+	if (out != NULL)
+		*out = v;
+	return 1;
+}
+
+static int
+siglist_ok(const char *s, char *bad, size_t n)
+{
+	char *copy = strdup(s), *tok, *save = NULL;
+	int ok = 1;
+
+	if (copy == NULL)
+		return 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (sig_parse(tok) < 0) {
+			snprintf(bad, n, "%s", tok);
+			ok = 0;
+			break;
+		}
+	free(copy);
+	return ok;
+}
+
+static int
+numlist_ok(const char *s)
+{
+	char *copy = strdup(s), *tok, *save = NULL;
+	int ok = 1;
+
+	if (copy == NULL)
+		return 0;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (!num_ok(tok, NULL))
+			ok = 0;
+	free(copy);
+	return ok;
+}
+
+/* The value of option o of kind k. 0, or -1 with what is wrong in err. */
+static int
+opt_value_ok(const struct ckind *k, const struct ckind_opt *o,
+    const char *val, char *err, size_t errsize)
+{
+	char bad[64];
+	long v;
+
+	switch (o->type) {
+	case 'g':
+		if (siglist_ok(val, bad, sizeof(bad)))
+			return 0;
+		snprintf(err, errsize, "%s: '%s' is not a signal", k->name, bad);
+		return -1;
+	case 'S':
+		if (strlen(val) == 1 && strchr("RSDTtZXI", val[0]) != NULL)
+			return 0;
+		snprintf(err, errsize,
+		    "%s: state '%s' is not one of R S D T t Z X I", k->name, val);
+		return -1;
+	case 'a':
+		return 0;
+	case 'l':
+		if (numlist_ok(val))
+			return 0;
+		snprintf(err, errsize, "%s: %s '%s' is not a list of numbers",
+		    k->name, o->name, val);
+		return -1;
+	default:
+		if (num_ok(val, &v) && v >= 0)
+			return 0;
+		snprintf(err, errsize, "%s: %s '%s' is not a count", k->name,
+		    o->name, val);
+		return -1;
+	}
+}
+
+/* Fixed word w of kind k, of the given type. 0, or -1 with err. */
+static int
+fixed_ok(const struct ckind *k, char type, const char *w, char *err,
+    size_t errsize)
+{
+	long v;
+
+	if (type == 'k' && !num_ok(w, NULL)) {
+		snprintf(err, errsize, "%s: key '%s' is not a number", k->name,
+		    w);
+		return -1;
+	}
+	if (type == 'b' && (!num_ok(w, &v) || v < 0)) {
+		snprintf(err, errsize, "%s: '%s' is not a byte count", k->name,
+		    w);
+		return -1;
+	}
+	if (type == 's' && !num_ok(w, NULL) && sig_parse(w) < 0) {
+		snprintf(err, errsize,
+		    "%s: '%s' is neither a number nor a signal", k->name, w);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct ckind_opt *
+opt_find(const struct ckind *k, const char *w)
+{
+	const struct ckind_opt *o;
+
+	for (o = k->opts; o->name != NULL; o++)
+		if (strcmp(o->name, w) == 0)
+			return o;
+	return NULL;
+}
+
+const struct ckind *
+ckind_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ckinds) / sizeof(ckinds[0]); i++)
+		if (strcmp(ckinds[i].name, name) == 0)
+			return &ckinds[i];
+	return NULL;
+}
+
+int
+ckind_validate(struct lcheck *c, char *err, size_t errsize)
+{
+	const struct ckind *k = ckind_find(c->argv[0]);
+	const struct ckind_opt *o;
+	int i, nfixed;
+
+	if (k == NULL) {
+		snprintf(err, errsize, "unknown kind of check '%s'", c->argv[0]);
+		return -1;
+	}
+	if (k->rest) {
+		if (c->argc < 2) {
+			snprintf(err, errsize, "%s: no command given", k->name);
+			return -1;
+		}
+		c->kind = k;
+		return 0;
+	}
+	nfixed = (int)strlen(k->fixed);
+	if (k->optfixed && c->argc - 1 < nfixed)
+		nfixed = c->argc - 1;
+	if (c->argc - 1 < nfixed) {
+		snprintf(err, errsize, "%s: missing argument", k->name);
+		return -1;
+	}
+	for (i = 1; i <= nfixed; i++)
+		if (fixed_ok(k, k->fixed[i - 1], c->argv[i], err, errsize) < 0)
+			return -1;
+	for (i = nfixed + 1; i < c->argc; i += 2) {
+		if ((o = opt_find(k, c->argv[i])) == NULL) {
+			snprintf(err, errsize, "%s: unexpected '%s'", k->name,
+			    c->argv[i]);
+			return -1;
+		}
+		if (i + 1 >= c->argc) {
+			snprintf(err, errsize, "%s: %s needs a value", k->name,
+			    c->argv[i]);
+			return -1;
+		}
+		if (opt_value_ok(k, o, c->argv[i + 1], err, errsize) < 0)
+			return -1;
+	}
+	if (k->needs != NULL && c->argc < nfixed + 3) {
+		snprintf(err, errsize, "%s: %s", k->name, k->needs);
+		return -1;
+	}
+	c->kind = k;
+	return 0;
+}
