@@ -21,17 +21,11 @@
 #include "i18n.h"
 #include "lesson.h"
 #include "lesson_check.h"
+#include "lesson_files.h"
 #include "lesson_parse.h"
 #include "lesson_sysv.h"
 #include "probe.h"
 #include "shell.h"
-
-#ifndef IPCSH_DATADIR
-#define IPCSH_DATADIR "/usr/local/share/ipcsh"
-#endif
-#ifndef IPCSH_PROGDIR
-#define IPCSH_PROGDIR "/usr/local/lib/ipcsh/programs"
-#endif
 
 #define INTERACTIVE_WAIT 1.5	/* seconds a check waits between commands */
 
@@ -61,138 +55,6 @@ int
 lesson_active(void)
 {
 	return cur != NULL;
-}
-
-/* The directory of the running ipcsh (for lessons in the source tree). */
-static int
-exe_dir(char *buf, size_t size)
-{
-	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-	char *slash;
-
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (slash == NULL)
-		return -1;
-	*slash = '\0';
-	return 0;
-}
-
-size_t
-lesson_dirs(char dirs[][PATH_MAX], size_t max)
-{
-	char exe[PATH_MAX / 2];
-	const char *env = getenv("IPCSH_LESSONS");
-	size_t n = 0;
-	struct stat st;
-	char cand[5][PATH_MAX];
-	size_t i, j, nc = 0;
-
-	if (env != NULL && *env != '\0')
-		snprintf(cand[nc++], PATH_MAX, "%s", env);
-	if (exe_dir(exe, sizeof(exe)) == 0) {
-		/* build/ipcsh and build/san/ipcsh in the source tree */
-		snprintf(cand[nc++], PATH_MAX, "%s/../lessons", exe);
-		snprintf(cand[nc++], PATH_MAX, "%s/../../lessons", exe);
-		/* PREFIX/bin/ipcsh: PREFIX/share/ipcsh, wherever installed */
-		snprintf(cand[nc++], PATH_MAX, "%s/../share/ipcsh/lessons", exe);
-	}
-	snprintf(cand[nc++], PATH_MAX, "%s/lessons", IPCSH_DATADIR);
-	for (i = 0; i < nc && n < max; i++) {
-		char real[PATH_MAX];
-
-		if (stat(cand[i], &st) < 0 || !S_ISDIR(st.st_mode) ||
-		    realpath(cand[i], real) == NULL)
-			continue;
-		for (j = 0; j < n; j++)
-			if (strcmp(dirs[j], real) == 0)
-				break;
-		if (j == n)
-			snprintf(dirs[n++], PATH_MAX, "%s", real);
-	}
-	return n;
-}
-
-/*
- * The lessons' compiled programs: build/programs beside ipcsh,
- * PREFIX/lib/ipcsh/programs beside PREFIX/bin/ipcsh, or the compiled-in
- * directory.
- */
-static int
-programs_dir(char *buf, size_t size)
-{
-	static const char *const rel[] = { "programs", "../lib/ipcsh/programs" };
-	char exe[PATH_MAX / 2];
-	struct stat st;
-	size_t i;
-
-	if (exe_dir(exe, sizeof(exe)) == 0)
-		for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-			snprintf(buf, size, "%s/%s", exe, rel[i]);
-			if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-				return 0;
-		}
-	snprintf(buf, size, "%s", IPCSH_PROGDIR);
-	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
-}
-
-/* Does file name d ("02-pipes.lesson") answer to name ("pipes", "2", "02")? */
-static int
-name_matches(const char *d, const char *name)
-{
-	size_t n = strlen(d);
-	const char *dash = strchr(d, '-');
-	char stem[256];
-
-	if (n < 8 || strcmp(d + n - 7, ".lesson") != 0 || n - 7 >= sizeof(stem))
-		return 0;
-	memcpy(stem, d, n - 7);
-	stem[n - 7] = '\0';
-	if (strcmp(stem, name) == 0)
-		return 1;
-	if (dash != NULL && strcmp(stem + (dash - d) + 1, name) == 0)
-		return 1;
-	if (dash != NULL && name[strspn(name, "0123456789")] == '\0' &&
-	    *name != '\0' && atoi(name) == atoi(stem) &&
-	    stem[strspn(stem, "0123456789")] == '-')
-		return 1;
-	return 0;
-}
-
-int
-lesson_find(const char *name, char *out, size_t size)
-{
-	char dirs[4][PATH_MAX];
-	size_t nd = lesson_dirs(dirs, 4), i;
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-	int found = 0;
-
-	if (strchr(name, '/') != NULL || (strlen(name) > 7 &&
-	    strcmp(name + strlen(name) - 7, ".lesson") == 0)) {
-		if (stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
-			snprintf(out, size, "%s", name);
-			return 0;
-		}
-		if (strchr(name, '/') != NULL)
-			return -1;
-	}
-	for (i = 0; i < nd && !found; i++) {
-		d = opendir(dirs[i]);
-		if (d == NULL)
-			continue;
-		while ((e = readdir(d)) != NULL)
-			if (name_matches(e->d_name, name)) {
-				snprintf(out, size, "%s/%s", dirs[i], e->d_name);
-				found = 1;
-				break;
-			}
-		closedir(d);
-	}
-	return found ? 0 : -1;
 }
 
 /* Output ------------------------------------------------------------- */
@@ -407,83 +269,12 @@ interrupt_later(double secs)
 
 /* Session ------------------------------------------------------------- */
 
-static char *
-state_file(void)
-{
-	const char *x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	static char path[PATH_MAX];
-	char dir[PATH_MAX / 2];
-
-	if (x != NULL && *x == '/')
-		snprintf(dir, sizeof(dir), "%s/ipcsh", x);
-	else if (home != NULL)
-		snprintf(dir, sizeof(dir), "%s/.local/state/ipcsh", home);
-	else
-		return NULL;
-	snprintf(path, sizeof(path), "%s/lessons", dir);
-	/* mkdir -p of the last two levels is enough for XDG dirs */
-	if (mkdir(dir, 0700) < 0 && errno == ENOENT) {
-		char parent[PATH_MAX];
-		char *slash;
-
-		snprintf(parent, sizeof(parent), "%s", dir);
-		slash = strrchr(parent, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			mkdir(parent, 0700);
-		}
-		mkdir(dir, 0700);
-	}
-	return path;
-}
-
-int
-lesson_progress(const char *name, int *done, int *total)
-{
-	char *path = state_file(), line[512], n[256];
-	FILE *f;
-	int d, t, found = 0;
-
-	if (path == NULL || (f = fopen(path, "r")) == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "%255s %d %d", n, &d, &t) == 3 &&
-		    strcmp(n, name) == 0) {
-			*done = d;
-			*total = t;
-			found = 1;
-		}
-	fclose(f);
-	return found;
-}
-
-/* Rewrites the state file with name's best result. */
+/* Saves the student's best result (not when played to a class). */
 static void
 progress_save(const struct session *s)
 {
-	char *path = state_file(), tmp[PATH_MAX + 8], line[512], n[256];
-	FILE *in, *out;
-	int d = 0, t = 0;
-
-	if (path == NULL || s->play)
-		return;
-	if (lesson_progress(s->name, &d, &t) && d >= s->done)
-		return;
-	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	out = fopen(tmp, "w");
-	if (out == NULL)
-		return;
-	in = fopen(path, "r");
-	while (in != NULL && fgets(line, sizeof(line), in) != NULL)
-		if (sscanf(line, "%255s", n) == 1 && strcmp(n, s->name) != 0)
-			fputs(line, out);
-	if (in != NULL)
-		fclose(in);
-	fprintf(out, "%s %d %zu\n", s->name, s->done, s->l->ntasks);
-	if (fclose(out) == 0)
-		rename(tmp, path);
-	else
-		unlink(tmp);
+	if (!s->play)
+		lesson_progress_save(s->name, s->done, s->l->ntasks);
 }
 
 static int
@@ -664,7 +455,7 @@ session_setup(struct session *s)
 		return -1;
 	}
 	var_set("LESSON_DIR", s->dir, VAR_EXPORT);
-	if (programs_dir(prog, sizeof(prog)) == 0) {
+	if (lesson_programs_dir(prog, sizeof(prog)) == 0) {
 		var_set("LESSON_PROGRAMS", prog, VAR_EXPORT);
 		s->old_path = strdup(path != NULL ? path : "/usr/bin:/bin");
 		snprintf(newpath, sizeof(newpath), "%s:%s", prog,
