@@ -88,6 +88,112 @@ ipcerr_nomsg(char *s, size_t len, const struct ipcerr_ctx *c,
 		    -t, what);
 }
 
+static int
+ipcerr_bad_type(const struct ipcerr_ctx *c)
+{
+	return c->type <= 0;
+}
+
+static int
+ipcerr_over_max(const struct ipcerr_ctx *c)
+{
+	return c->size > c->qbytes && c->qbytes != 0;
+}
+
+/* What a sentence's conversions take: the object's words, sizes... */
+enum ipcerr_args {
+	A_NONE,		/* nothing */
+	A_WHAT,		/* "queue 3" */
+	A_OBJ,		/* "queue" */
+	A_SIZE,		/* the size */
+	A_SIZE_OBJ,	/* the size, "queue" */
+	A_SIZE_MAX,	/* the size, msgmax (in qbytes) */
+	A_FULL,		/* "queue 3", qbytes, cbytes */
+	A_NOMSG,	/* ipcerr_nomsg() says it */
+};
+
+/*
+ * The sentences, per errno; the first rule that fits says it. call is
+ * the call a rule is for: NULL any, "*get" msgget/shmget/semget.
+ */
+static const struct ipcerr_rule {
+	int		err;
+	const char	*call;
+	int		(*when)(const struct ipcerr_ctx *c);
+	enum ipcerr_args args;
+	const char	*en, *zh;
+} ipcerr_rules[] = {
+	{ EACCES, NULL, NULL, A_WHAT,
+	  "permission denied: the mode bits of %s do not let you read or write it",
+	  "权限不足：%s 的权限位不允许你读或写它" },
+	{ EPERM, NULL, NULL, A_WHAT,
+	  "permission denied: only the owner or creator of %s, or root, may change or remove it",
+	  "权限不足：只有 %s 的属主、创建者或 root 才能修改或删除它" },
+	{ EEXIST, NULL, NULL, A_WHAT,
+	  "%s already exists, and IPC_CREAT|IPC_EXCL asks for a new one",
+	  "%s 已经存在，而 IPC_CREAT|IPC_EXCL 要求新建" },
+	{ EFBIG, NULL, NULL, A_WHAT,
+	  "the semaphore number is out of range: %s has fewer semaphores",
+	  "信号量编号超出范围：%s 没有这么多信号量" },
+	{ ERANGE, NULL, NULL, A_NONE,
+	  "the new value would go above SEMVMX (32767) or below 0",
+	  "新值会超过 SEMVMX (32767) 或小于 0" },
+	{ ENOENT, "ftok", NULL, A_NONE,
+	  "the path must name an existing file: ftok builds the key from its inode and device",
+	  "路径必须是已存在的文件：ftok 由它的 inode 和设备号生成键值" },
+	{ ENOENT, "*get", NULL, A_OBJ,
+	  "no %s has this key, and IPC_CREAT was not given to create one",
+	  "没有使用该键值的%s，且没有给出 IPC_CREAT 来创建" },
+	{ ENOENT, NULL, NULL, A_NONE,
+	  "no such file or directory", "文件或目录不存在" },
+	{ EIDRM, NULL, NULL, A_WHAT,
+	  "%s was removed (IPC_RMID) while we waited",
+	  "%s 在等待期间被删除了 (IPC_RMID)" },
+	{ EINVAL, "*get", NULL, A_SIZE_OBJ,
+	  "invalid argument: size %lu is outside the system's limits, or does not match the existing %s",
+	  "参数无效：大小 %lu 超出系统限制，或与已存在的%s不符" },
+	{ EINVAL, "msgsnd", ipcerr_bad_type, A_NONE,
+	  "the message type must be greater than 0 (msgrcv uses 0 and negative types to choose)",
+	  "消息类型必须大于 0（0 和负数是 msgrcv 用来选择消息的）" },
+	{ EINVAL, "msgsnd", ipcerr_over_max, A_SIZE_MAX,
+	  "the %lu-byte message is longer than msgmax (%lu bytes), the largest message the kernel accepts",
+	  "%lu 字节的消息超过了 msgmax（%lu 字节），即内核接受的最大消息" },
+	{ EINVAL, NULL, NULL, A_WHAT,
+	  "invalid id: %s does not exist (never created, or already removed), or an argument is out of range",
+	  "无效的标识码：%s 不存在（从未创建或已被删除），或参数超出范围" },
+	{ ENOSPC, NULL, NULL, A_OBJ,
+	  "the system limit on the number of %ss is reached",
+	  "已达到系统允许的%s数量上限" },
+	{ EAGAIN, "msgsnd", NULL, A_FULL,
+	  "%s is full (qbytes %lu, %lu bytes in it), and -n (IPC_NOWAIT) says not to wait",
+	  "%s 已满（qbytes 为 %lu，已有 %lu 字节），而 -n (IPC_NOWAIT) 表示不等待" },
+	{ EAGAIN, NULL, NULL, A_NONE,
+	  "the operation would block, and -n (IPC_NOWAIT) says not to wait",
+	  "该操作需要等待，而 -n (IPC_NOWAIT) 表示不等待" },
+	{ E2BIG, NULL, NULL, A_SIZE,
+	  "the message is longer than the %lu-byte buffer, and without -e (MSG_NOERROR) it is not truncated",
+	  "消息比 %lu 字节的缓冲区长，没有 -e (MSG_NOERROR) 就不会截断" },
+	{ ENOMSG, NULL, NULL, A_NOMSG, NULL, NULL },
+	{ EINTR, NULL, NULL, A_NONE,
+	  "Ctrl+C (SIGINT) interrupted the wait; signal(7): this call is never restarted after a handler",
+	  "Ctrl+C (SIGINT) 打断了等待；signal(7)：这个调用在信号处理函数之后不会自动重启" },
+};
+
+static int
+ipcerr_fits(const struct ipcerr_rule *r, const char *call, int err,
+    const struct ipcerr_ctx *c)
+{
+	if (r->err != err)
+		return 0;
+	if (r->call != NULL && strcmp(r->call, "*get") == 0 &&
+	    strstr(call, "get") == NULL)
+		return 0;
+	if (r->call != NULL && strcmp(r->call, "*get") != 0 &&
+	    strcmp(r->call, call) != 0)
+		return 0;
+	return r->when == NULL || r->when(c);
+}
+
 static void
 ipcerr_sentence(char *s, size_t len, const char *call, int err,
     const struct ipcerr_ctx *c, const char *what)
@@ -95,94 +201,47 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 	static const struct ipcerr_ctx none = {
 		NULL, -1, -1, 0, 0, 0, 0, 0, 0
 	};
-	int get = strstr(call, "get") != NULL;
+	const struct ipcerr_rule *r = NULL;
+	const char *obj, *fmt;
+	size_t i;
 
 	if (c == NULL)
 		c = &none;
-	switch (err) {
-	case EACCES:
-		snprintf(s, len, tr("permission denied: the mode bits of %s do not let you read or write it",
-		    "权限不足：%s 的权限位不允许你读或写它"), what);
-		break;
-	case EPERM:
-		snprintf(s, len, tr("permission denied: only the owner or creator of %s, or root, may change or remove it",
-		    "权限不足：只有 %s 的属主、创建者或 root 才能修改或删除它"),
-		    what);
-		break;
-	case EEXIST:
-		snprintf(s, len, tr("%s already exists, and IPC_CREAT|IPC_EXCL asks for a new one",
-		    "%s 已经存在，而 IPC_CREAT|IPC_EXCL 要求新建"), what);
-		break;
-	case EFBIG:
-		snprintf(s, len, tr("the semaphore number is out of range: %s has fewer semaphores",
-		    "信号量编号超出范围：%s 没有这么多信号量"), what);
-		break;
-	case ERANGE:
-		snprintf(s, len, "%s", tr("the new value would go above SEMVMX (32767) or below 0",
-		    "新值会超过 SEMVMX (32767) 或小于 0"));
-		break;
-	case ENOENT:
-		if (strcmp(call, "ftok") == 0)
-			snprintf(s, len, "%s", tr("the path must name an existing file: ftok builds the key from its inode and device",
-			    "路径必须是已存在的文件：ftok 由它的 inode 和设备号生成键值"));
-		else if (get)
-			snprintf(s, len, tr("no %s has this key, and IPC_CREAT was not given to create one",
-			    "没有使用该键值的%s，且没有给出 IPC_CREAT 来创建"),
-			    c->obj != NULL ? c->obj : "object");
-		else
-			snprintf(s, len, "%s", tr("no such file or directory",
-			    "文件或目录不存在"));
-		break;
-	case EIDRM:
-		snprintf(s, len, tr("%s was removed (IPC_RMID) while we waited",
-		    "%s 在等待期间被删除了 (IPC_RMID)"), what);
-		break;
-	case EINVAL:
-		if (get)
-			snprintf(s, len, tr("invalid argument: size %lu is outside the system's limits, or does not match the existing %s",
-			    "参数无效：大小 %lu 超出系统限制，或与已存在的%s不符"),
-			    c->size, c->obj != NULL ? c->obj : "object");
-		else if (strcmp(call, "msgsnd") == 0 && c->type <= 0)
-			snprintf(s, len, "%s", tr("the message type must be greater than 0 (msgrcv uses 0 and negative types to choose)",
-			    "消息类型必须大于 0（0 和负数是 msgrcv 用来选择消息的）"));
-		else if (strcmp(call, "msgsnd") == 0 && c->size > c->qbytes &&
-		    c->qbytes != 0)
-			snprintf(s, len, tr("the %lu-byte message is longer than msgmax (%lu bytes), the largest message the kernel accepts",
-			    "%lu 字节的消息超过了 msgmax（%lu 字节），即内核接受的最大消息"),
-			    c->size, c->qbytes);
-		else
-			snprintf(s, len, tr("invalid id: %s does not exist (never created, or already removed), or an argument is out of range",
-			    "无效的标识码：%s 不存在（从未创建或已被删除），或参数超出范围"),
-			    what);
-		break;
-	case ENOSPC:
-		snprintf(s, len, tr("the system limit on the number of %ss is reached",
-		    "已达到系统允许的%s数量上限"),
-		    c->obj != NULL ? c->obj : "object");
-		break;
-	case EAGAIN:
-		if (strcmp(call, "msgsnd") == 0)
-			snprintf(s, len, tr("%s is full (qbytes %lu, %lu bytes in it), and -n (IPC_NOWAIT) says not to wait",
-			    "%s 已满（qbytes 为 %lu，已有 %lu 字节），而 -n (IPC_NOWAIT) 表示不等待"),
-			    what, c->qbytes, c->cbytes);
-		else
-			snprintf(s, len, "%s", tr("the operation would block, and -n (IPC_NOWAIT) says not to wait",
-			    "该操作需要等待，而 -n (IPC_NOWAIT) 表示不等待"));
-		break;
-	case E2BIG:
-		snprintf(s, len, tr("the message is longer than the %lu-byte buffer, and without -e (MSG_NOERROR) it is not truncated",
-		    "消息比 %lu 字节的缓冲区长，没有 -e (MSG_NOERROR) 就不会截断"),
-		    c->size);
-		break;
-	case ENOMSG:
-		ipcerr_nomsg(s, len, c, what);
-		break;
-	case EINTR:
-		snprintf(s, len, "%s", tr("Ctrl+C (SIGINT) interrupted the wait; signal(7): this call is never restarted after a handler",
-		    "Ctrl+C (SIGINT) 打断了等待；signal(7)：这个调用在信号处理函数之后不会自动重启"));
-		break;
-	default:
+	obj = c->obj != NULL ? c->obj : "object";
+	for (i = 0; i < sizeof(ipcerr_rules) / sizeof(ipcerr_rules[0]); i++)
+		if (ipcerr_fits(&ipcerr_rules[i], call, err, c)) {
+			r = &ipcerr_rules[i];
+			break;
+		}
+	if (r == NULL) {
 		snprintf(s, len, "%s", strerror(err));
+		return;
+	}
+	fmt = r->args == A_NOMSG ? NULL : tr(r->en, r->zh);
+	switch (r->args) {
+	case A_NONE:
+		snprintf(s, len, "%s", fmt);
+		break;
+	case A_WHAT:
+		snprintf(s, len, fmt, what);
+		break;
+	case A_OBJ:
+		snprintf(s, len, fmt, obj);
+		break;
+	case A_SIZE:
+		snprintf(s, len, fmt, c->size);
+		break;
+	case A_SIZE_OBJ:
+		snprintf(s, len, fmt, c->size, obj);
+		break;
+	case A_SIZE_MAX:
+		snprintf(s, len, fmt, c->size, c->qbytes);
+		break;
+	case A_FULL:
+		snprintf(s, len, fmt, what, c->qbytes, c->cbytes);
+		break;
+	case A_NOMSG:
+		ipcerr_nomsg(s, len, c, what);
 		break;
 	}
 }
