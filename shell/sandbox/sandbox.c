@@ -1,62 +1,28 @@
 /*
- * sandbox.c - the lab sandbox (--sandbox): an own user and IPC namespace,
- * limits and a seccomp filter for every child, refusal reports, and the
- * `ulimit` and `sandbox` builtins.
- *
- * How a refused call gets reported. The filter (sandbox_policy.c) is
- * compiled once at start; each child loads it between fork and exec with
- * SECCOMP_RET_USER_NOTIF and a new listener fd (seccomp(2),
- * seccomp_unotify(2)), sends that fd to the shell over a Unix socket
- * (SCM_RIGHTS, unix(7)) and execs. A thread in the shell polls every
- * listener: for each notification it reads the caller's name from
- * /proc/PID/comm, records the call, and answers EPERM; the main loop
- * prints the records before the next prompt. Why this way:
- *  - it works unprivileged (no CAP_SYS_ADMIN, no audit log to read), and
- *    names the exact call and process, also for grandchildren, which
- *    inherit the filter and its listener;
- *  - a dedicated thread answers at once, so a child never waits on the
- *    shell's own work (a foreground `wait`, readline); it never prints,
- *    and it blocks every signal, so the shell's signal handling is as
- *    without the sandbox; it is started after unshare(CLONE_NEWUSER),
- *    which requires a single-threaded caller;
- *  - the record is made before the answer, so once a child has its
- *    EPERM, the report is ready for the next prompt;
- *  - the child uses only async-signal-safe system calls (prctl, seccomp,
- *    sendmsg): safe after fork in a threaded process.
- * SCMP_ACT_ERRNO with SCMP_ACT_LOG would need the audit log (root only);
- * SCMP_ACT_TRAP puts a SIGSYS handler in the child, which exec resets.
- * Limits: a filter keeps one listener per process tree (a nested ipcsh
- * --sandbox gets EBUSY and falls back to plain EPERM without reports);
- * when the shell has exited, a refused call of a left-over background
- * child fails with ENOSYS instead (nobody is listening): still refused.
- * The filter is never loaded into the shell itself: the shell must keep
- * the right to signal its jobs; its kill builtin checks the same policy
- * in code (sandbox_check_kill).
+ * sandbox.c - the lab sandbox (--sandbox): the teacher's configuration,
+ * the children's limits and filter, the checks builtins make from inside
+ * the shell, and the `ulimit` and `sandbox` builtins. Namespaces are in
+ * sandbox_ns.c, refusal reports in sandbox_report.c, the system call
+ * policy in sandbox_policy.c.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <poll.h>
-#include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <seccomp.h>
 
 #include "i18n.h"
 #include "sandbox.h"
 #include "sandbox_policy.h"
+#include "sandbox_state.h"
 #include "shell.h"
-#include "userns.h"
 
 #define SB_CONF		"/etc/ipcsh/sandbox.conf"
-#define SB_KEEP		64	/* refusals remembered */
 
 /* The resources `ulimit` knows, in bash's order and words. */
 struct sb_res {
@@ -111,38 +77,12 @@ static const struct sb_res sb_res[] = {
 #define SB_LAB_OPTS	"fntuv"	/* the limits a lab sets */
 #define SB_NRES	(sizeof(sb_res) / sizeof(sb_res[0]))
 
-struct sb_refusal {
-	pid_t pid;
-	char comm[16];
-	char call[32];
-	const char *why;
-	unsigned count;
-};
+struct sb_state sb = { .conf_ns = 1, .sock = { -1, -1 } };
 
-static struct {
-	int on;			/* the sandbox is active */
-	int locked;		/* started so: `sandbox off` refused */
-	int conf_on;		/* a configuration said "sandbox = on" */
-	int conf_ns;		/* namespace = on|off (default on) */
-	int ns;			/* we have our own user+IPC namespace */
-	char ns_why[128];	/* why not */
-	int notify;		/* refusals are reported */
-	char notify_why[128];
-	int loaded;		/* this process already has the filter */
-	int sock[2];		/* listener fds: [1] children send, [0] we read */
-	pid_t shell;
-	struct sock_fprog prog;	/* SCMP_ACT_NOTIFY or ERRNO(EPERM) */
-	struct sock_fprog errprog;	/* ERRNO(EPERM): fallback */
-	struct rlimit lim[SB_NRES];	/* for the children */
-	int lim_set[SB_NRES];	/* given by a configuration */
-	struct rlimit conf[SB_NRES];
-} sb = { .conf_ns = 1, .sock = { -1, -1 } };
-
-/* Refusals, written by the listener thread, read by the main loop. */
-static pthread_mutex_t sb_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct sb_refusal sb_log[SB_KEEP];
-static unsigned long sb_total;		/* ever recorded */
-static unsigned long sb_shown;		/* reported so far */
+/* The children's limits. */
+static struct rlimit sb_lim[SB_NRES];
+static int sb_lim_set[SB_NRES];	/* given by a configuration */
+static struct rlimit sb_conf[SB_NRES];
 
 /* ---- configuration ---- */
 
@@ -251,9 +191,9 @@ sb_conf_line(char *key, char *val)
 	r = sb_res_key(key);
 	if (r == NULL)
 		return -1;
-	if (sb_parse_limit(val, &sb.conf[r - sb_res]) < 0)
+	if (sb_parse_limit(val, &sb_conf[r - sb_res]) < 0)
 		return -1;
-	sb.lim_set[r - sb_res] = 1;
+	sb_lim_set[r - sb_res] = 1;
 	return 0;
 }
 
@@ -290,41 +230,7 @@ sb_conf_read(const char *path)
 	fclose(f);
 }
 
-/* ---- namespace and limits ---- */
-
-/* ipcview --sandbox, or our own namespaces (userns_enter). */
-static void
-sb_unshare(void)
-{
-	const char *inherited = getenv("IPCSH_SANDBOX_NS");
-
-	/*
-	 * ipcview --sandbox made the namespaces and runs us inside them. The
-	 * word is for us alone: a nested ipcsh --sandbox makes its own.
-	 */
-	if (inherited != NULL && strcmp(inherited, "inherited") == 0) {
-		unsetenv("IPCSH_SANDBOX_NS");
-		sb.ns = 1;
-		return;
-	}
-	if (!sb.conf_ns) {
-		snprintf(sb.ns_why, sizeof(sb.ns_why), "%s",
-		    tr("switched off in the configuration", "配置中已关闭"));
-		return;
-	}
-	switch (userns_enter()) {
-	case -1:
-		snprintf(sb.ns_why, sizeof(sb.ns_why), "unshare: %s",
-		    strerror(errno));
-		return;
-	case 1:
-		/* Unmapped, we look like "nobody"; IPC isolation still holds. */
-		snprintf(sb.ns_why, sizeof(sb.ns_why), "uid_map: %s",
-		    strerror(errno));
-		break;
-	}
-	sb.ns = 1;
-}
+/* ---- limits ---- */
 
 /*
  * The children's limits: the lab defaults, or a configuration's, never
@@ -337,13 +243,13 @@ sb_limits_init(void)
 	size_t i;
 
 	for (i = 0; i < SB_NRES; i++) {
-		l = &sb.lim[i];
+		l = &sb_lim[i];
 		if (sb_res[i].res == NO_RES ||
 		    getrlimit(sb_res[i].res, &own) < 0)
 			own.rlim_cur = own.rlim_max = RLIM_INFINITY;
 		*l = own;
-		if (sb.lim_set[i]) {
-			*l = sb.conf[i];
+		if (sb_lim_set[i]) {
+			*l = sb_conf[i];
 		} else if (sb_res[i].lab != RLIM_INFINITY) {
 			/* the lab's defaults only ever tighten */
 			if (l->rlim_max > sb_res[i].lab)
@@ -358,196 +264,6 @@ sb_limits_init(void)
 		if (l->rlim_cur > l->rlim_max)
 			l->rlim_cur = l->rlim_max;
 	}
-}
-
-/* ---- refusals ---- */
-
-static void
-sb_record(pid_t pid, const char *comm, const char *call, const char *why)
-{
-	struct sb_refusal *r;
-
-	if (getpid() != sb.shell)
-		return;		/* a forked child: no one would report it */
-	pthread_mutex_lock(&sb_lock);
-	if (sb_total > sb_shown) {
-		r = &sb_log[(sb_total - 1) % SB_KEEP];
-		if (r->pid == pid && strcmp(r->call, call) == 0) {
-			r->count++;
-			goto out_unlock;
-		}
-	}
-	r = &sb_log[sb_total % SB_KEEP];
-	r->pid = pid;
-	snprintf(r->comm, sizeof(r->comm), "%s", comm);
-	snprintf(r->call, sizeof(r->call), "%s", call);
-	r->why = why;
-	r->count = 1;
-	sb_total++;
-out_unlock:
-	pthread_mutex_unlock(&sb_lock);
-}
-
-/* proc(5): /proc/PID/comm, the command name (at most 15 bytes). */
-static void
-sb_comm(pid_t pid, char *buf, size_t len)
-{
-	char path[32];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
-	snprintf(buf, len, "?");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n <= 0)
-		n = 1;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-}
-
-/* One notification: who, which call; record it, then answer EPERM. */
-static void
-sb_answer(int fd, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
-{
-	const struct sbp_rule *rule;
-	char comm[16], call[32], *name;
-
-	memset(req, 0, sizeof(*req));
-	if (seccomp_notify_receive(fd, req) < 0)
-		return;		/* the caller was killed meanwhile */
-	sb_comm(req->pid, comm, sizeof(comm));
-	rule = sbp_match(req->data.arch, req->data.nr, req->data.args[0],
-	    req->data.args[1]);
-	name = seccomp_syscall_resolve_num_arch(sbp_arch(req->data.arch,
-	    req->data.nr), req->data.nr);
-	snprintf(call, sizeof(call), "%s", name != NULL ? name :
-	    rule != NULL ? rule->name : "?");
-	free(name);
-	/* seccomp_unotify(2): the pid may have been reused since */
-	if (seccomp_notify_id_valid(fd, req->id) == 0)
-		sb_record(req->pid, comm, call, rule ? rule->why : NULL);
-	memset(resp, 0, sizeof(*resp));
-	resp->id = req->id;
-	resp->error = -EPERM;
-	seccomp_notify_respond(fd, resp);
-}
-
-/*
- * The listener thread: takes the listener fds children send and answers
- * their notifications; a listener whose processes have all exited polls
- * as POLLHUP and is closed.
- */
-static void *
-sb_serve(void *arg)
-{
-	struct seccomp_notif *req;
-	struct seccomp_notif_resp *resp;
-	struct pollfd *p = NULL, *np;
-	size_t n = 1, cap = 0, i;
-	int fd;
-
-	(void)arg;
-	if (seccomp_notify_alloc(&req, &resp) < 0)
-		return NULL;
-	for (;;) {
-		if (n + 1 > cap) {
-			np = realloc(p, (cap + 16) * sizeof(*p));
-			if (np != NULL) {
-				p = np;
-				cap += 16;
-			} else if (p == NULL) {
-				return NULL;
-			}
-		}
-		p[0].fd = sb.sock[0];
-		p[0].events = POLLIN;
-		if (poll(p, n, -1) < 0)
-			continue;
-		for (i = n - 1; i >= 1; i--) {
-			if (p[i].revents & POLLIN)
-				sb_answer(p[i].fd, req, resp);
-			else if (p[i].revents &
-			    (POLLHUP | POLLERR | POLLNVAL)) {
-				close(p[i].fd);
-				p[i] = p[--n];
-			}
-		}
-		if (p[0].revents & POLLIN) {
-			fd = sbp_recv_fd(sb.sock[0]);
-			if (fd >= 0 && n >= cap) {
-				close(fd);	/* no memory: its calls get ENOSYS */
-			} else if (fd >= 0) {
-				p[n].fd = fd;
-				p[n].events = POLLIN;
-				p[n].revents = 0;
-				n++;
-			}
-		}
-	}
-	return NULL;
-}
-
-static void
-sb_fork_prepare(void)
-{
-	pthread_mutex_lock(&sb_lock);
-}
-
-static void
-sb_fork_parent(void)
-{
-	pthread_mutex_unlock(&sb_lock);
-}
-
-static void
-sb_fork_child(void)
-{
-	pthread_mutex_init(&sb_lock, NULL);
-}
-
-/* Compiles the filters and starts the listener thread. */
-static int
-sb_filter_init(void)
-{
-	sigset_t all, old;
-	pthread_t t;
-	int rc;
-
-	if (sbp_compile(SCMP_ACT_ERRNO(EPERM), &sb.errprog) < 0)
-		return -1;
-	sb.prog = sb.errprog;
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0,
-	    sb.sock) < 0 ||
-	    sbp_compile(SCMP_ACT_NOTIFY, &sb.prog) < 0) {
-		snprintf(sb.notify_why, sizeof(sb.notify_why), "%s",
-		    strerror(errno));
-		sb.prog = sb.errprog;
-		return 0;
-	}
-	/*
-	 * fork(2) in a threaded process: the child gets the mutex as it was;
-	 * hold it across fork so the child's copy is never left locked.
-	 */
-	pthread_atfork(sb_fork_prepare, sb_fork_parent, sb_fork_child);
-	/* The thread takes no signal: they stay the main loop's business. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&t, NULL, sb_serve, NULL);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		snprintf(sb.notify_why, sizeof(sb.notify_why), "%s",
-		    strerror(rc));
-		free(sb.prog.filter);
-		sb.prog = sb.errprog;
-		return 0;
-	}
-	pthread_detach(t);
-	sb.notify = 1;
-	return 0;
 }
 
 static void
@@ -568,9 +284,9 @@ sb_start(void)
 		return 0;
 	}
 	sb.shell = getpid();
-	sb_unshare();		/* first: only while single-threaded */
+	sbn_enter();		/* first: only while single-threaded */
 	sb_limits_init();
-	if (sb_filter_init() < 0) {
+	if (sbr_start() < 0) {
 		fprintf(stderr, "ipcsh: sandbox: %s: %s\n",
 		    tr("cannot build the seccomp filter",
 		    "无法生成 seccomp 过滤器"), strerror(errno));
@@ -637,7 +353,7 @@ sandbox_child(void)
 		return;
 	for (i = 0; i < SB_NRES; i++)
 		if (sb_res[i].res != NO_RES &&
-		    setrlimit(sb_res[i].res, &sb.lim[i]) < 0)
+		    setrlimit(sb_res[i].res, &sb_lim[i]) < 0)
 			sb_die("setrlimit");
 	if (sb.loaded)
 		return;		/* a subshell's child inherited it */
@@ -679,7 +395,7 @@ sandbox_check_kill(pid_t pid, int sig)
 	if (getpid() != sb.shell && sb.loaded && sb.notify)
 		return 0;
 	snprintf(call, sizeof(call), "kill");
-	sb_record(getpid(), "ipcsh", call, "pid -1 would signal every process");
+	sbr_record(getpid(), "ipcsh", call, "pid -1 would signal every process");
 	errno = EPERM;
 	return -1;
 }
@@ -689,56 +405,10 @@ sandbox_check_ipcrm_all(void)
 {
 	if (!sb.on || sb.ns)
 		return 0;
-	sb_record(getpid(), "ipcsh", "ipcrm -a",
+	sbr_record(getpid(), "ipcsh", "ipcrm -a",
 	    "remove every IPC object of the machine");
 	errno = EPERM;
 	return -1;
-}
-
-static void
-sb_print(const struct sb_refusal *r, int why)
-{
-	/* a system call gets "()", a builtin ("ipcrm -a") does not */
-	const char *paren = strchr(r->call, ' ') == NULL ? "()" : "";
-
-	fprintf(stderr, tr("ipcsh: sandbox: %s (pid %d) was refused %s%s",
-	    "ipcsh: sandbox: %s（pid %d）的 %s%s 调用被拒绝"), r->comm,
-	    (int)r->pid, r->call, paren);
-	if (r->count > 1)
-		fprintf(stderr, tr(" %u times", " %u 次"), r->count);
-	if (why && r->why != NULL)
-		fprintf(stderr, " (%s)", r->why);
-	fputc('\n', stderr);
-}
-
-void
-sandbox_report(void)
-{
-	struct sb_refusal copy[SB_KEEP];
-	unsigned long from, to, lost = 0, i;
-
-	if (sb.shell == 0 || getpid() != sb.shell)
-		return;
-	pthread_mutex_lock(&sb_lock);
-	to = sb_total;
-	from = sb_shown;
-	if (to - from > SB_KEEP) {
-		lost = to - from - SB_KEEP;
-		from = to - SB_KEEP;
-	}
-	for (i = from; i < to; i++)
-		copy[i - from] = sb_log[i % SB_KEEP];
-	sb_shown = to;
-	pthread_mutex_unlock(&sb_lock);
-	if (from == to)
-		return;
-	fflush(stdout);
-	if (lost > 0)
-		fprintf(stderr, tr("ipcsh: sandbox: %lu more refusals not shown\n",
-		    "ipcsh: sandbox: 另有 %lu 次拒绝未显示\n"), lost);
-	for (i = 0; i < to - from; i++)
-		sb_print(&copy[i], sh_opt.explain);
-	fflush(stderr);
 }
 
 /* ---- ulimit ---- */
@@ -764,7 +434,7 @@ sb_getlim(const struct sb_res *r, struct rlimit *rl)
 		return 0;
 	}
 	if (sb.on) {
-		*rl = sb.lim[r - sb_res];
+		*rl = sb_lim[r - sb_res];
 		return 0;
 	}
 	return getrlimit(r->res, rl);
@@ -773,7 +443,7 @@ sb_getlim(const struct sb_res *r, struct rlimit *rl)
 static int
 sb_setlim(const struct sb_res *r, const struct rlimit *rl)
 {
-	struct rlimit *cur = &sb.lim[r - sb_res];
+	struct rlimit *cur = &sb_lim[r - sb_res];
 
 	if (r->res == NO_RES) {
 		errno = EINVAL;
@@ -972,7 +642,7 @@ sandbox_show_limits(void)
 	for (i = 0; i < SB_NRES; i++) {
 		/* the ones the sandbox sets; `ulimit -a` shows the rest */
 		if ((strchr(SB_LAB_OPTS, sb_res[i].opt) == NULL &&
-		    !sb.lim_set[i]) || sb_getlim(&sb_res[i], &rl) < 0)
+		    !sb_lim_set[i]) || sb_getlim(&sb_res[i], &rl) < 0)
 			continue;
 		printf("  %-20s (-%c) ", sb_res[i].desc, sb_res[i].opt);
 		if (rl.rlim_cur == RLIM_INFINITY)
@@ -982,26 +652,6 @@ sandbox_show_limits(void)
 			    sb_res[i].scale));
 		sb_print_value(rl.rlim_max, sb_res[i].scale);
 	}
-}
-
-static void
-sandbox_show_refusals(void)
-{
-	unsigned long i, from;
-
-	pthread_mutex_lock(&sb_lock);
-	printf(tr("refusals so far: %lu\n", "迄今拒绝次数：%lu\n"), sb_total);
-	from = sb_total > SB_KEEP ? sb_total - SB_KEEP : 0;
-	for (i = from; i < sb_total; i++) {
-		const struct sb_refusal *r = &sb_log[i % SB_KEEP];
-
-		printf("  %s (pid %d) %s%s", r->comm, (int)r->pid, r->call,
-		    strchr(r->call, ' ') == NULL ? "()" : "");
-		if (r->count > 1)
-			printf(" x%u", r->count);
-		putchar('\n');
-	}
-	pthread_mutex_unlock(&sb_lock);
 }
 
 static int
@@ -1015,14 +665,14 @@ bi_sandbox(int argc, char **argv)
 		sandbox_show_state();
 		if (sb.on) {
 			sandbox_show_limits();
-			sandbox_show_refusals();
+			sbr_show();
 		}
 	} else if (strcmp(what, "policy") == 0) {
 		sandbox_show_policy();
 	} else if (strcmp(what, "limits") == 0) {
 		sandbox_show_limits();
 	} else if (strcmp(what, "refusals") == 0) {
-		sandbox_show_refusals();
+		sbr_show();
 	} else if (strcmp(what, "on") == 0) {
 		return sb_start() < 0 ? 1 : 0;
 	} else if (strcmp(what, "off") == 0) {

@@ -1,0 +1,42 @@
+/*
+ * sandbox_state.h - the state the sandbox's files share (sandbox.c,
+ * sandbox_ns.c, sandbox_report.c); nothing outside shell/sandbox uses it.
+ */
+#ifndef IPCSH_SANDBOX_STATE_H
+#define IPCSH_SANDBOX_STATE_H
+
+#include <sys/types.h>
+#include <linux/filter.h>
+
+struct sb_state {
+	int on;			/* the sandbox is active */
+	int locked;		/* started so: `sandbox off` refused */
+	int conf_on;		/* a configuration said "sandbox = on" */
+	int conf_ns;		/* namespace = on|off (default on) */
+	int ns;			/* we have our own user+IPC namespace */
+	char ns_why[128];	/* why not */
+	int notify;		/* refusals are reported */
+	char notify_why[128];
+	int loaded;		/* this process already has the filter */
+	int sock[2];		/* listener fds: [1] children send, [0] we read */
+	pid_t shell;
+	struct sock_fprog prog;	/* SCMP_ACT_NOTIFY or ERRNO(EPERM) */
+	struct sock_fprog errprog;	/* ERRNO(EPERM): fallback */
+};
+
+extern struct sb_state sb;
+
+/* sandbox_ns.c: the session's namespaces; while single-threaded. */
+void sbn_enter(void);
+
+/*
+ * sandbox_report.c: compiles the filters and starts the listener thread
+ * (0, or -1 with errno when no filter can be built); records a refusal;
+ * prints the ones remembered (`sandbox refusals`).
+ */
+int sbr_start(void);
+void sbr_record(pid_t pid, const char *comm, const char *call,
+    const char *why);
+void sbr_show(void);
+
+#endif
