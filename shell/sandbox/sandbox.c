@@ -615,19 +615,22 @@ static void
 sandbox_show_policy(void)
 {
 	const struct sbp_rule *r;
-	char name[40];
+	char name[48];
 
 	printf("%s\n", tr("policy: in every child, these calls fail with EPERM:",
 	    "策略：每个子进程中下列调用返回 EPERM："));
 	for (r = sbp_rules; r->name != NULL; r++) {
-		snprintf(name, sizeof(name), "%s%s", r->name,
-		    r->when == SBP_ALWAYS ? "" : " (pid -1)");
-		printf("  %-26s %s\n", name, r->why);
+		if ((r->flags & SBP_TRACE) && (sb.opts & SBP_OPT_PIDNS))
+			continue;
+		snprintf(name, sizeof(name), "%s%s%s%s", r->name,
+		    r->cond ? " (" : "", r->cond ? r->cond : "",
+		    r->cond ? ")" : "");
+		printf("  %-32s %s\n", name, r->why);
 	}
-	printf("  %-26s %s\n", "kill builtin (pid -1)",
+	printf("  %-32s %s\n", "kill builtin (pid -1)",
 	    "signal every process");
 	if (!sb.ns)
-		printf("  %-26s %s\n", "ipcrm -a builtin",
+		printf("  %-32s %s\n", "ipcrm -a builtin",
 		    "remove every IPC object of the machine");
 }
 

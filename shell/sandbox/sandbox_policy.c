@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <seccomp.h>
 
 #include "sandbox_policy.h"
@@ -18,84 +19,161 @@
 /*
  * Calls that reach beyond the student's own processes: tracing and
  * reading other processes, the file system tree, the machine, the clock,
- * kernel modules and keys, kernel programs. The IPC calls the lectures
- * teach (pipe, mkfifo, msgget..., shmget..., semget..., kill of a pid or
- * a process group) are not here and stay allowed.
+ * kernel modules and keys, kernel programs, new namespaces, and the
+ * interfaces most kernel exploits start from (io_uring, userfaultfd,
+ * netlink and packet sockets, odd personalities, file handles). The IPC
+ * calls the lectures teach (pipe, mkfifo, msgget..., shmget..., semget...,
+ * kill of a pid or a process group) are not here and stay allowed.
  */
+#define ALWAYS(n, why)		{ n, SBP_ALWAYS, 0, 0, 0, NULL, why }
+#define TRACE(n, why)		{ n, SBP_ALWAYS, 0, 0, SBP_TRACE, NULL, why }
+#define EQ(n, a, v, cond, why)	{ n, SBP_EQ, a, v, 0, cond, why }
+#define BITS(n, a, v, cond, why) { n, SBP_BITS, a, v, 0, cond, why }
+
+#define KILLALL	"pid -1 would signal every process"
+#define NEWNS	"would make a new namespace"
+
 const struct sbp_rule sbp_rules[] = {
-	{ "ptrace", SBP_ALWAYS, "trace or control another process" },
-	{ "process_vm_readv", SBP_ALWAYS, "read another process's memory" },
-	{ "process_vm_writev", SBP_ALWAYS, "write another process's memory" },
-	{ "pidfd_getfd", SBP_ALWAYS, "take another process's open files" },
-	{ "process_madvise", SBP_ALWAYS, "advise on another process's memory" },
-	{ "mount", SBP_ALWAYS, "change the file system tree" },
-	{ "umount2", SBP_ALWAYS, "change the file system tree" },
-	{ "umount", SBP_ALWAYS, "change the file system tree (i386)" },
-	{ "fsopen", SBP_ALWAYS, "new mount API" },
-	{ "fsconfig", SBP_ALWAYS, "new mount API" },
-	{ "fsmount", SBP_ALWAYS, "new mount API" },
-	{ "fspick", SBP_ALWAYS, "new mount API" },
-	{ "move_mount", SBP_ALWAYS, "new mount API" },
-	{ "open_tree", SBP_ALWAYS, "new mount API" },
-	{ "mount_setattr", SBP_ALWAYS, "new mount API" },
-	{ "pivot_root", SBP_ALWAYS, "change the root file system" },
-	{ "chroot", SBP_ALWAYS, "change the root directory" },
-	{ "reboot", SBP_ALWAYS, "restart or halt the machine" },
-	{ "kexec_load", SBP_ALWAYS, "boot another kernel" },
-	{ "kexec_file_load", SBP_ALWAYS, "boot another kernel" },
-	{ "init_module", SBP_ALWAYS, "load a kernel module" },
-	{ "finit_module", SBP_ALWAYS, "load a kernel module" },
-	{ "delete_module", SBP_ALWAYS, "unload a kernel module" },
-	{ "swapon", SBP_ALWAYS, "change swap space" },
-	{ "swapoff", SBP_ALWAYS, "change swap space" },
-	{ "settimeofday", SBP_ALWAYS, "set the clock" },
-	{ "clock_settime", SBP_ALWAYS, "set the clock" },
-	{ "clock_settime64", SBP_ALWAYS, "set the clock (i386)" },
-	{ "adjtimex", SBP_ALWAYS, "tune the clock" },
-	{ "clock_adjtime", SBP_ALWAYS, "tune the clock" },
-	{ "clock_adjtime64", SBP_ALWAYS, "tune the clock (i386)" },
-	{ "bpf", SBP_ALWAYS, "load programs into the kernel" },
-	{ "perf_event_open", SBP_ALWAYS, "watch other processes and the CPU" },
-	{ "keyctl", SBP_ALWAYS, "kernel key rings" },
-	{ "add_key", SBP_ALWAYS, "kernel key rings" },
-	{ "request_key", SBP_ALWAYS, "kernel key rings" },
+	TRACE("ptrace", "trace or control another process"),
+	TRACE("process_vm_readv", "read another process's memory"),
+	TRACE("process_vm_writev", "write another process's memory"),
+	ALWAYS("pidfd_getfd", "take another process's open files"),
+	ALWAYS("process_madvise", "advise on another process's memory"),
+	ALWAYS("mount", "change the file system tree"),
+	ALWAYS("umount2", "change the file system tree"),
+	ALWAYS("umount", "change the file system tree (i386)"),
+	ALWAYS("fsopen", "new mount API"),
+	ALWAYS("fsconfig", "new mount API"),
+	ALWAYS("fsmount", "new mount API"),
+	ALWAYS("fspick", "new mount API"),
+	ALWAYS("move_mount", "new mount API"),
+	ALWAYS("open_tree", "new mount API"),
+	ALWAYS("mount_setattr", "new mount API"),
+	ALWAYS("pivot_root", "change the root file system"),
+	ALWAYS("chroot", "change the root directory"),
+	ALWAYS("reboot", "restart or halt the machine"),
+	ALWAYS("kexec_load", "boot another kernel"),
+	ALWAYS("kexec_file_load", "boot another kernel"),
+	ALWAYS("init_module", "load a kernel module"),
+	ALWAYS("finit_module", "load a kernel module"),
+	ALWAYS("delete_module", "unload a kernel module"),
+	ALWAYS("swapon", "change swap space"),
+	ALWAYS("swapoff", "change swap space"),
+	ALWAYS("settimeofday", "set the clock"),
+	ALWAYS("clock_settime", "set the clock"),
+	ALWAYS("clock_settime64", "set the clock (i386)"),
+	ALWAYS("adjtimex", "tune the clock"),
+	ALWAYS("clock_adjtime", "tune the clock"),
+	ALWAYS("clock_adjtime64", "tune the clock (i386)"),
+	ALWAYS("bpf", "load programs into the kernel"),
+	ALWAYS("perf_event_open", "watch other processes and the CPU"),
+	ALWAYS("keyctl", "kernel key rings"),
+	ALWAYS("add_key", "kernel key rings"),
+	ALWAYS("request_key", "kernel key rings"),
+	/* namespaces: the session's own are made before any child runs */
+	ALWAYS("unshare", NEWNS),
+	ALWAYS("setns", "enter another namespace"),
+	BITS("clone", 0, SBP_CLONE_NS & ~0xffu, "namespace flags", NEWNS),
+	{ "clone3", SBP_CLONE3, 0, SBP_CLONE_NS, 0, "namespace flags", NEWNS },
+	/* where kernel exploits start */
+	ALWAYS("io_uring_setup", "asynchronous I/O rings (io_uring)"),
+	ALWAYS("io_uring_enter", "asynchronous I/O rings (io_uring)"),
+	ALWAYS("io_uring_register", "asynchronous I/O rings (io_uring)"),
+	ALWAYS("userfaultfd", "handle page faults in user space"),
+	ALWAYS("name_to_handle_at", "file handles"),
+	ALWAYS("open_by_handle_at", "open files by handle"),
+	/* gdb turns address space randomization off for its child */
+	{ "personality", SBP_PERSONA, 0, 0x0040000 /* ADDR_NO_RANDOMIZE */, 0,
+	    "not the default", "other execution domains and flags" },
+	EQ("socket", 0, 16 /* AF_NETLINK */, "AF_NETLINK",
+	    "talk to the kernel's network configuration"),
+	EQ("socket", 0, 17 /* AF_PACKET */, "AF_PACKET",
+	    "raw network packets"),
 	/* kill(2): pid -1 means every process the caller may signal. */
-	{ "kill", SBP_ARG0_ALL, "pid -1 would signal every process" },
-	{ "tkill", SBP_ARG0_ALL, "pid -1 would signal every process" },
-	{ "tgkill", SBP_ARG01_ALL, "pid -1 would signal every process" },
-	{ "rt_sigqueueinfo", SBP_ARG0_ALL,
-	    "pid -1 would signal every process" },
-	{ "rt_tgsigqueueinfo", SBP_ARG01_ALL,
-	    "pid -1 would signal every process" },
-	{ NULL, SBP_ALWAYS, NULL },
+	EQ("kill", 0, 0xffffffffu, "pid -1", KILLALL),
+	EQ("tkill", 0, 0xffffffffu, "pid -1", KILLALL),
+	EQ("tgkill", 0, 0xffffffffu, "tgid -1", KILLALL),
+	EQ("tgkill", 1, 0xffffffffu, "tid -1", KILLALL),
+	EQ("rt_sigqueueinfo", 0, 0xffffffffu, "pid -1", KILLALL),
+	EQ("rt_tgsigqueueinfo", 0, 0xffffffffu, "tgid -1", KILLALL),
+	EQ("rt_tgsigqueueinfo", 1, 0xffffffffu, "tid -1", KILLALL),
+	{ NULL, SBP_ALWAYS, 0, 0, 0, NULL, NULL },
 };
 
+/* The rules in force with these options. */
+static int
+sbp_applies(const struct sbp_rule *r, unsigned opts)
+{
+	return !((r->flags & SBP_TRACE) && (opts & SBP_OPT_PIDNS));
+}
+
 /*
- * The kernel reads a pid argument as a 32-bit int (kill(2) takes pid_t),
- * so the rule compares only the low 32 bits: a 64-bit 0x00000000ffffffff
- * is -1 to the kernel and must be refused too.
+ * personality(2) allows 0, the flags in r->val, and 0xffffffff (bit 31
+ * set, which no persona uses). Refused, as one rule each: bit b set with
+ * bit 31 clear (b not in r->val); bit 31 set with some bit b clear; and
+ * anything in the high half (the kernel would read the low half only:
+ * refusing too much is safe).
+ */
+static int
+sbp_add_persona(scmp_filter_ctx ctx, uint32_t action, int nr,
+    const struct sbp_rule *r)
+{
+	const uint32_t top = 0x80000000u;
+	uint32_t bit;
+	int rc;
+
+	rc = seccomp_rule_add(ctx, action, nr, 1,
+	    SCMP_CMP(r->arg, SCMP_CMP_GT, 0xffffffffu));
+	for (bit = 1; bit != top && rc == 0; bit <<= 1) {
+		if (!(r->val & bit))
+			rc = seccomp_rule_add(ctx, action, nr, 1,
+			    SCMP_CMP(r->arg, SCMP_CMP_MASKED_EQ, bit | top,
+			    bit));
+		if (rc == 0)
+			rc = seccomp_rule_add(ctx, action, nr, 1,
+			    SCMP_CMP(r->arg, SCMP_CMP_MASKED_EQ, bit | top,
+			    top));
+	}
+	return rc;
+}
+
+/*
+ * The kernel reads int, pid_t, fd and flag arguments as 32 bits, so every
+ * comparison masks the high half off (SCMP_CMP_MASKED_EQ with a 32-bit
+ * mask): a 64-bit 0x1ffffffff is -1 to the kernel and is refused too.
+ * libseccomp takes one comparison per argument and rule, so "none of
+ * these values" becomes one rule per bit (sbp_add_persona).
  */
 static int
 sbp_add(scmp_filter_ctx ctx, uint32_t action, const struct sbp_rule *r)
 {
 	int nr = seccomp_syscall_resolve_name(r->name);
-	int rc;
+	uint32_t bit;
+	int rc = 0;
 
 	if (nr == __NR_SCMP_ERROR)
 		return 0;	/* not on this architecture */
 	switch (r->when) {
 	case SBP_ALWAYS:
 		return seccomp_rule_add(ctx, action, nr, 0);
-	case SBP_ARG0_ALL:
+	case SBP_EQ:
 		return seccomp_rule_add(ctx, action, nr, 1,
-		    SCMP_A0_32(SCMP_CMP_EQ, 0xffffffffu));
-	case SBP_ARG01_ALL:
-		rc = seccomp_rule_add(ctx, action, nr, 1,
-		    SCMP_A0_32(SCMP_CMP_EQ, 0xffffffffu));
-		if (rc < 0)
-			return rc;
-		return seccomp_rule_add(ctx, action, nr, 1,
-		    SCMP_A1_32(SCMP_CMP_EQ, 0xffffffffu));
+		    SCMP_CMP(r->arg, SCMP_CMP_MASKED_EQ, 0xffffffffu, r->val));
+	case SBP_BITS:
+		/* one rule per bit: any of them refuses */
+		for (bit = 1; bit != 0 && rc == 0; bit <<= 1)
+			if (r->val & bit)
+				rc = seccomp_rule_add(ctx, action, nr, 1,
+				    SCMP_CMP(r->arg, SCMP_CMP_MASKED_EQ, bit,
+				    bit));
+		return rc;
+	case SBP_PERSONA:
+		return sbp_add_persona(ctx, action, nr, r);
+	case SBP_CLONE3:
+		/* the flags are in memory: only the supervisor can look */
+		if (action != SCMP_ACT_NOTIFY)
+			action = SCMP_ACT_ERRNO(ENOSYS);
+		return seccomp_rule_add(ctx, action, nr, 0);
 	}
 	return -EINVAL;
 }
@@ -128,7 +206,7 @@ sbp_slurp(int fd, struct sock_fprog *prog)
 }
 
 int
-sbp_compile(uint32_t refuse_action, struct sock_fprog *prog)
+sbp_compile(uint32_t refuse_action, unsigned opts, struct sock_fprog *prog)
 {
 	const struct sbp_rule *r;
 	scmp_filter_ctx ctx;
@@ -145,6 +223,8 @@ sbp_compile(uint32_t refuse_action, struct sock_fprog *prog)
 		seccomp_arch_add(ctx, SCMP_ARCH_X32);
 	}
 	for (r = sbp_rules; r->name != NULL; r++) {
+		if (!sbp_applies(r, opts))
+			continue;
 		rc = sbp_add(ctx, refuse_action, r);
 		if (rc < 0) {
 			errno = -rc;
@@ -191,37 +271,60 @@ sbp_arch(uint32_t arch, int nr)
 	return arch;
 }
 
+/* One rule's condition on the arguments, as the filter tests it. */
 static int
-sbp_is_all(uint64_t arg)
+sbp_holds(const struct sbp_rule *r, const __u64 *args)
 {
-	return (uint32_t)arg == 0xffffffffu;
+	uint32_t v = (uint32_t)args[r->arg];
+
+	switch (r->when) {
+	case SBP_ALWAYS:
+	case SBP_CLONE3:
+		return 1;
+	case SBP_EQ:
+		return v == r->val;
+	case SBP_BITS:
+		return (v & r->val) != 0;
+	case SBP_PERSONA:
+		return args[r->arg] > 0xffffffffu ||
+		    (v != 0xffffffffu && (v & ~r->val) != 0);
+	}
+	return 0;
 }
 
 const struct sbp_rule *
-sbp_match(uint32_t arch, int nr, uint64_t a0, uint64_t a1)
+sbp_match(const struct seccomp_data *d, unsigned opts)
 {
 	const struct sbp_rule *r;
+	uint32_t arch = sbp_arch(d->arch, d->nr);
 
-	arch = sbp_arch(arch, nr);
-	for (r = sbp_rules; r->name != NULL; r++) {
-		if (seccomp_syscall_resolve_name_arch(arch, r->name) != nr)
-			continue;
-		switch (r->when) {
-		case SBP_ALWAYS:
+	for (r = sbp_rules; r->name != NULL; r++)
+		if (sbp_applies(r, opts) &&
+		    seccomp_syscall_resolve_name_arch(arch, r->name) == d->nr &&
+		    sbp_holds(r, d->args))
 			return r;
-		case SBP_ARG0_ALL:
-			return sbp_is_all(a0) ? r : NULL;
-		case SBP_ARG01_ALL:
-			return sbp_is_all(a0) || sbp_is_all(a1) ? r : NULL;
-		}
-	}
 	return NULL;
 }
 
 int
-sbp_kill_refused(long pid)
+sbp_clone3(pid_t pid, uint64_t args_ptr, uint64_t size)
 {
-	return sbp_is_all((uint64_t)pid);
+	uint64_t flags;
+	struct iovec local = { &flags, sizeof(flags) };
+	struct iovec remote = { (void *)(uintptr_t)args_ptr, sizeof(flags) };
+
+	/* clone_args.flags is the first member (clone(2)) */
+	if (size < sizeof(flags) ||
+	    process_vm_readv(pid, &local, 1, &remote, 1, 0) !=
+	    (ssize_t)sizeof(flags))
+		return -ENOSYS;
+	return (flags & SBP_CLONE_NS) ? -EPERM : -ENOSYS;
+}
+
+int
+sbp_kill_refused(long long pid)
+{
+	return (uint32_t)pid == 0xffffffffu;
 }
 
 int

@@ -113,19 +113,28 @@ sbr_comm(pid_t pid, char *buf, size_t len)
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
-/* One notification: who, which call; record it, then answer EPERM. */
+/*
+ * One notification: who, which call; record it, then answer EPERM. A
+ * clone3 without namespace flags is no refusal: it gets ENOSYS, and the
+ * caller uses clone(2) instead.
+ */
 static void
 sbr_answer(int fd, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
 {
 	const struct sbp_rule *rule;
 	char comm[16], call[32], *name;
+	int err = -EPERM;
 
 	memset(req, 0, sizeof(*req));
 	if (seccomp_notify_receive(fd, req) < 0)
 		return;		/* the caller was killed meanwhile */
+	rule = sbp_match(&req->data, sb.opts);
+	if (rule != NULL && rule->when == SBP_CLONE3)
+		err = sbp_clone3(req->pid, req->data.args[0],
+		    req->data.args[1]);
+	if (err != -EPERM)
+		goto out_respond;
 	sbr_comm(req->pid, comm, sizeof(comm));
-	rule = sbp_match(req->data.arch, req->data.nr, req->data.args[0],
-	    req->data.args[1]);
 	name = seccomp_syscall_resolve_num_arch(sbp_arch(req->data.arch,
 	    req->data.nr), req->data.nr);
 	snprintf(call, sizeof(call), "%s", name != NULL ? name :
@@ -134,9 +143,10 @@ sbr_answer(int fd, struct seccomp_notif *req, struct seccomp_notif_resp *resp)
 	/* seccomp_unotify(2): the pid may have been reused since */
 	if (seccomp_notify_id_valid(fd, req->id) == 0)
 		sbr_record(req->pid, comm, call, rule ? rule->why : NULL);
+out_respond:
 	memset(resp, 0, sizeof(*resp));
 	resp->id = req->id;
-	resp->error = -EPERM;
+	resp->error = err;
 	seccomp_notify_respond(fd, resp);
 }
 
@@ -221,12 +231,12 @@ sbr_start(void)
 	pthread_t t;
 	int rc;
 
-	if (sbp_compile(SCMP_ACT_ERRNO(EPERM), &sb.errprog) < 0)
+	if (sbp_compile(SCMP_ACT_ERRNO(EPERM), sb.opts, &sb.errprog) < 0)
 		return -1;
 	sb.prog = sb.errprog;
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0,
 	    sb.sock) < 0 ||
-	    sbp_compile(SCMP_ACT_NOTIFY, &sb.prog) < 0) {
+	    sbp_compile(SCMP_ACT_NOTIFY, sb.opts, &sb.prog) < 0) {
 		snprintf(sb.notify_why, sizeof(sb.notify_why), "%s",
 		    strerror(errno));
 		sb.prog = sb.errprog;

@@ -20,6 +20,7 @@ struct sb_state {
 	int loaded;		/* this process already has the filter */
 	int sock[2];		/* listener fds: [1] children send, [0] we read */
 	pid_t shell;
+	unsigned opts;		/* sbp_compile options (SBP_OPT_*) */
 	struct sock_fprog prog;	/* SCMP_ACT_NOTIFY or ERRNO(EPERM) */
 	struct sock_fprog errprog;	/* ERRNO(EPERM): fallback */
 };

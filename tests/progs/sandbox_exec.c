@@ -39,13 +39,16 @@ serve(int fd)
 		memset(req, 0, sizeof(*req));
 		if (seccomp_notify_receive(fd, req) < 0)
 			continue;
-		r = sbp_match(req->data.arch, req->data.nr, req->data.args[0],
-		    req->data.args[1]);
-		fprintf(stderr, "sandbox_exec: refused %s\n",
-		    r != NULL ? r->name : "?");
+		r = sbp_match(&req->data, 0);
 		memset(resp, 0, sizeof(*resp));
 		resp->id = req->id;
 		resp->error = -EPERM;
+		if (r != NULL && r->when == SBP_CLONE3)
+			resp->error = sbp_clone3(req->pid, req->data.args[0],
+			    req->data.args[1]);
+		if (resp->error == -EPERM)
+			fprintf(stderr, "sandbox_exec: refused %s\n",
+			    r != NULL ? r->name : "?");
 		seccomp_notify_respond(fd, resp);
 	}
 	seccomp_notify_free(req, resp);
@@ -67,7 +70,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: sandbox_exec [-n] COMMAND [ARGS]\n");
 		return 2;
 	}
-	if (sbp_compile(notify ? SCMP_ACT_NOTIFY : SCMP_ACT_ERRNO(EPERM),
+	if (sbp_compile(notify ? SCMP_ACT_NOTIFY : SCMP_ACT_ERRNO(EPERM), 0,
 	    &prog) < 0) {
 		perror("sandbox_exec: compile");
 		return 125;

@@ -3,11 +3,17 @@
  * arguments that change nothing even when run by root, and prints one
  * line per call: "NAME ERRNO" ("ptrace EPERM", "adjtimex OK"). Then the
  * IPC calls the lessons use, which must stay allowed.
+ * A name with a dot is a variant: "kill.hi" passes the pid with high
+ * bits set (0x1ffffffff: -1 to the kernel, which reads 32 bits).
  * `sandbox_try NAME...` tries only those. `sandbox_try queue KEY FILE`
  * creates a message queue with that key exclusively, prints "queue KEY
  * ERRNO", waits (at most 60 s) until FILE exists, then removes it.
+ * `sandbox_try watch FILE` counts the SIGURG it receives: writes "ready"
+ * to FILE, and at SIGUSR2 appends "urg N" and exits.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,12 +24,15 @@
 #include <linux/perf_event.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/personality.h>
+#include <sys/socket.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/timex.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <linux/sched.h>
 
 static long
 try_ptrace(void)
@@ -196,6 +205,215 @@ static long try_rt_sigqueueinfo(void)
 	si.si_uid = getuid();
 	return syscall(SYS_rt_sigqueueinfo, -1, 0, &si);
 }
+#define HI	0x100000000L	/* bits the kernel does not read */
+
+/* kill(2) with -1 in the high-bit form, the watcher test's signal. */
+static long try_kill_hi(void) { return syscall(SYS_kill, 0x1ffffffffL, 0); }
+static long try_kill_urg(void)
+{
+	return syscall(SYS_kill, 0x1ffffffffL, SIGURG);
+}
+static long try_tkill_hi(void) { return syscall(SYS_tkill, 0x1ffffffffL, 0); }
+static long try_tgkill_hi0(void)
+{
+	return syscall(SYS_tgkill, 0x1ffffffffL, getpid(), 0);
+}
+static long try_tgkill_hi1(void)
+{
+	return syscall(SYS_tgkill, getpid(), 0x1ffffffffL, 0);
+}
+static long try_sigqueue(long pid)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	return syscall(SYS_rt_sigqueueinfo, pid, 0, &si);
+}
+static long try_rt_sigqueueinfo_hi(void) { return try_sigqueue(0x1ffffffffL); }
+static long try_tgsigqueue(long tgid, long tid)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	return syscall(SYS_rt_tgsigqueueinfo, tgid, tid, 0, &si);
+}
+static long try_rt_tgsigqueueinfo(void) { return try_tgsigqueue(-1, -1); }
+static long try_rt_tgsigqueueinfo_hi0(void)
+{
+	return try_tgsigqueue(0x1ffffffffL, getpid());
+}
+static long try_rt_tgsigqueueinfo_hi1(void)
+{
+	return try_tgsigqueue(getpid(), 0x1ffffffffL);
+}
+
+/*
+ * Calls that would change this process (a new namespace, a persona) run
+ * in a child, which reports its errno (0: success) as exit status.
+ */
+static long
+in_child(long (*fn)(long), long arg)
+{
+	pid_t pid = fork();
+	int st;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		_exit(fn(arg) < 0 ? errno : 0);
+	if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st))
+		return -1;
+	errno = WEXITSTATUS(st);
+	return errno ? -1 : 0;
+}
+static long do_unshare(long flags) { return syscall(SYS_unshare, flags); }
+static long try_unshare(void) { return in_child(do_unshare, CLONE_NEWUSER); }
+static long try_unshare_hi(void)
+{
+	return in_child(do_unshare, HI | CLONE_NEWUSER);
+}
+/* clone(2) as a fork: the new process exits at once. */
+static long do_clone(long flags)
+{
+	long pid = syscall(SYS_clone, flags | SIGCHLD, 0L, NULL, NULL, 0L);
+
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return pid < 0 ? -1 : 0;
+}
+static long try_clone(void) { return in_child(do_clone, CLONE_NEWUSER); }
+static long try_clone_hi(void) { return in_child(do_clone, HI | CLONE_NEWUSER); }
+static long try_clone_plain(void) { return in_child(do_clone, 0); }
+static long do_clone3(long flags)
+{
+	struct clone_args a;
+	long pid;
+
+	memset(&a, 0, sizeof(a));
+	a.flags = flags;
+	a.exit_signal = SIGCHLD;
+	pid = syscall(SYS_clone3, &a, sizeof(a));
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return pid < 0 ? -1 : 0;
+}
+static long try_clone3(void) { return in_child(do_clone3, CLONE_NEWUSER); }
+static long try_clone3_plain(void) { return in_child(do_clone3, 0); }
+static void *thread_main(void *arg) { return arg; }
+/* pthread_create(3): glibc tries clone3 and falls back to clone. */
+static long try_thread(void)
+{
+	pthread_t t;
+	int rc = pthread_create(&t, NULL, thread_main, NULL);
+
+	if (rc != 0) {
+		errno = rc;
+		return -1;
+	}
+	pthread_join(t, NULL);
+	return 0;
+}
+static long do_setns(long hi)
+{
+	long fd = open("/proc/self/ns/user", O_RDONLY), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = syscall(SYS_setns, fd | hi, CLONE_NEWUSER);
+	close(fd);
+	return rc;
+}
+static long try_setns(void) { return in_child(do_setns, 0); }
+static long try_setns_hi(void) { return in_child(do_setns, HI); }
+static long try_io_uring_setup(void)
+{
+	char params[120];	/* struct io_uring_params */
+	long fd;
+
+	memset(params, 0, sizeof(params));
+	fd = syscall(SYS_io_uring_setup, 1, params);
+	if (fd >= 0)
+		close(fd);
+	return fd < 0 ? -1 : 0;
+}
+static long try_io_uring_enter(void)
+{
+	return syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
+}
+static long try_io_uring_register(void)
+{
+	return syscall(SYS_io_uring_register, -1, 0, NULL, 0);
+}
+static long try_userfaultfd(void)
+{
+	long fd = syscall(SYS_userfaultfd, O_CLOEXEC);
+
+	if (fd >= 0)
+		close(fd);
+	return fd < 0 ? -1 : 0;
+}
+static long try_name_to_handle_at(void)
+{
+	char h[8 + 128];	/* struct file_handle with room */
+	int mnt;
+
+	memset(h, 0, sizeof(h));
+	*(unsigned *)h = 128;
+	return syscall(SYS_name_to_handle_at, AT_FDCWD, "/", h, &mnt, 0);
+}
+static long try_open_by_handle_at(void)
+{
+	return syscall(SYS_open_by_handle_at, -1, NULL, O_RDONLY);
+}
+static long do_personality(long p)
+{
+	return syscall(SYS_personality, p) < 0 ? -1 : 0;
+}
+static long try_personality(void) { return in_child(do_personality, PER_BSD); }
+static long try_personality_hi(void)
+{
+	return in_child(do_personality, HI | PER_LINUX);
+}
+static long try_personality_query(void)
+{
+	return do_personality(0xffffffffL);
+}
+/* as gdb turns address space randomization off */
+static long try_personality_aslr(void)
+{
+	return in_child(do_personality, ADDR_NO_RANDOMIZE);
+}
+static long try_socket(long domain)
+{
+	long fd = syscall(SYS_socket, domain, SOCK_RAW, 0);
+
+	if (fd >= 0)
+		close(fd);
+	return fd < 0 ? -1 : 0;
+}
+static long try_socket_netlink(void) { return try_socket(AF_NETLINK); }
+static long try_socket_netlink_hi(void) { return try_socket(HI | AF_NETLINK); }
+static long try_socket_packet(void) { return try_socket(AF_PACKET); }
+static long try_socket_packet_hi(void) { return try_socket(HI | AF_PACKET); }
+static long try_socket_unix(void)
+{
+	long fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+	if (fd >= 0)
+		close(fd);
+	return fd < 0 ? -1 : 0;
+}
+
 /* Allowed: a process group of our own, and the IPC the lessons teach. */
 static long try_killpg(void) { return syscall(SYS_kill, -getpgrp(), 0); }
 static long try_msgq(void)
@@ -252,13 +470,54 @@ static const struct {
 	{ "add_key", try_add_key },
 	{ "request_key", try_request_key },
 	{ "kill", try_kill },
-	{ "kill32", try_kill32 },
+	{ "kill.32", try_kill32 },
+	{ "kill.hi", try_kill_hi },
+	{ "tkill.hi", try_tkill_hi },
+	{ "tgkill.hi0", try_tgkill_hi0 },
+	{ "tgkill.hi1", try_tgkill_hi1 },
+	{ "rt_sigqueueinfo.hi", try_rt_sigqueueinfo_hi },
+	{ "rt_tgsigqueueinfo", try_rt_tgsigqueueinfo },
+	{ "rt_tgsigqueueinfo.hi0", try_rt_tgsigqueueinfo_hi0 },
+	{ "rt_tgsigqueueinfo.hi1", try_rt_tgsigqueueinfo_hi1 },
+	{ "unshare", try_unshare },
+	{ "unshare.hi", try_unshare_hi },
+	{ "clone", try_clone },
+	{ "clone.hi", try_clone_hi },
+	{ "clone3", try_clone3 },
+	{ "setns", try_setns },
+	{ "setns.hi", try_setns_hi },
+	{ "io_uring_setup", try_io_uring_setup },
+	{ "io_uring_enter", try_io_uring_enter },
+	{ "io_uring_register", try_io_uring_register },
+	{ "userfaultfd", try_userfaultfd },
+	{ "name_to_handle_at", try_name_to_handle_at },
+	{ "open_by_handle_at", try_open_by_handle_at },
+	{ "personality", try_personality },
+	{ "personality.hi", try_personality_hi },
+	{ "socket.netlink", try_socket_netlink },
+	{ "socket.netlink.hi", try_socket_netlink_hi },
+	{ "socket.packet", try_socket_packet },
+	{ "socket.packet.hi", try_socket_packet_hi },
 	{ "tkill", try_tkill },
 	{ "tgkill", try_tgkill },
 	{ "rt_sigqueueinfo", try_rt_sigqueueinfo },
 	{ "killpg", try_killpg },
 	{ "msgq", try_msgq },
 	{ "pipe", try_pipe },
+	{ "clone.plain", try_clone_plain },
+	{ "clone3.plain", try_clone3_plain },
+	{ "thread", try_thread },
+	{ "personality.query", try_personality_query },
+	{ "personality.aslr", try_personality_aslr },
+	{ "socket.unix", try_socket_unix },
+};
+
+/* Not in the default run: its signal is for the watcher test. */
+static const struct {
+	const char *name;
+	long (*fn)(void);
+} extra[] = {
+	{ "kill.urg", try_kill_urg },
 };
 
 static void
@@ -290,14 +549,45 @@ hold_queue(const char *keytext, const char *file)
 	return 0;
 }
 
+/* sigwaitinfo(2) for SIGURG and SIGUSR2, both blocked from the start. */
+static int
+watch(const char *file)
+{
+	sigset_t set, pend;
+	FILE *f;
+	int n = 0, sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGURG);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	f = fopen(file, "w");
+	if (f == NULL)
+		return 1;
+	fprintf(f, "ready %d\n", (int)getpid());
+	fflush(f);
+	while ((sig = sigwaitinfo(&set, NULL)) != SIGUSR2)
+		if (sig == SIGURG)
+			n++;
+	/* a SIGURG sent before SIGUSR2 may still be pending: lower first */
+	if (sigpending(&pend) == 0 && sigismember(&pend, SIGURG))
+		n++;
+	fprintf(f, "urg %d\n", n);
+	fclose(f);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	size_t i, n = sizeof(calls) / sizeof(calls[0]);
 	int j, found;
+	long rc;
 
 	if (argc == 4 && strcmp(argv[1], "queue") == 0)
 		return hold_queue(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "watch") == 0)
+		return watch(argv[2]);
 	if (argc == 1) {
 		for (i = 0; i < n; i++)
 			try(i);
@@ -308,6 +598,15 @@ main(int argc, char **argv)
 		for (i = 0; i < n; i++)
 			if (strcmp(argv[j], calls[i].name) == 0) {
 				try(i);
+				found = 1;
+			}
+		for (i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+			if (strcmp(argv[j], extra[i].name) == 0) {
+				errno = 0;
+				rc = extra[i].fn();
+				printf("%s %s\n", extra[i].name, rc < 0 ?
+				    strerrorname_np(errno) : "OK");
+				fflush(stdout);
 				found = 1;
 			}
 		if (!found) {
