@@ -1,6 +1,7 @@
 /*
- * userns.c - a user and IPC namespace of one's own, the caller's ids mapped.
- * Shared by ipcsh --sandbox and ipcview --sandbox. Never prints.
+ * userns.c - a user namespace of one's own (and the others asked for), the
+ * caller's ids mapped. Shared by ipcsh --sandbox and ipcview --sandbox.
+ * Never prints.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,13 +35,13 @@ userns_write(const char *path, const char *text)
  * root has no CAP_SETUID in the parent to map more).
  */
 int
-userns_enter(void)
+userns_enter(int flags)
 {
 	char map[64];
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 
-	if (unshare(CLONE_NEWUSER | CLONE_NEWIPC) < 0)
+	if (unshare(CLONE_NEWUSER | flags) < 0)
 		return -1;
 	snprintf(map, sizeof(map), "%u %u 1\n", (unsigned)uid, (unsigned)uid);
 	if (userns_write("/proc/self/uid_map", map) < 0)

@@ -767,7 +767,7 @@ ui_hangup(int *fds, int n)
 static void
 ui_sandbox_ns(void)
 {
-	int r = userns_enter();
+	int r = userns_enter(CLONE_NEWIPC);
 
 	if (r < 0) {
 		/* the shell tries too, fails alike and says so in its window */

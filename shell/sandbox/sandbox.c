@@ -283,8 +283,9 @@ sb_start(void)
 		sb.on = sh_opt.sandbox = 1;
 		return 0;
 	}
+	/* first: only while single-threaded; the PID namespace at start only */
+	sbn_enter(sb.locked);
 	sb.shell = getpid();
-	sbn_enter();		/* first: only while single-threaded */
 	sb_limits_init();
 	if (sbr_start() < 0) {
 		fprintf(stderr, "ipcsh: sandbox: %s: %s\n",
@@ -302,6 +303,8 @@ sb_start(void)
 		    tr("no own IPC namespace: queues, semaphores and shared memory are shared with the rest of the machine",
 		    "没有独立的 IPC 命名空间：消息队列、信号量和共享内存与整台机器共用"),
 		    sb.ns_why);
+	if (sb.ns && sb.pid_why[0] != '\0')
+		fprintf(stderr, "ipcsh: sandbox: %s\n", sb.pid_why);
 	if (!sb.notify)
 		fprintf(stderr, "ipcsh: sandbox: %s (%s)\n",
 		    tr("refused calls fail with EPERM but cannot be reported",
@@ -603,6 +606,15 @@ sandbox_show_state(void)
 	else
 		printf("namespace: %s (%s)\n", tr("none, IPC objects are shared with the machine",
 		    "无，IPC 对象与整台机器共用"), sb.ns_why);
+	if (sb.pidns && sb.pid_why[0] == '\0')
+		printf("processes: %s\n", tr("own PID namespace: ps, /proc and kill see only this session's processes",
+		    "独立的 PID 命名空间：ps、/proc 和 kill 只看到本会话的进程"));
+	else if (sb.on)
+		printf("processes: %s (%s)\n", sb.pidns ?
+		    tr("own PID namespace", "独立的 PID 命名空间") :
+		    tr("none, the whole machine's processes are visible",
+		    "无，可以看到整台机器的进程"),
+		    sb.pid_why[0] ? sb.pid_why : sb.ns_why);
 	if (sb.notify)
 		printf("reports: %s\n", tr("seccomp user notification: the shell answers EPERM and names the call",
 		    "seccomp 用户通知：由 shell 回答 EPERM 并指出被拒绝的调用"));

@@ -15,6 +15,8 @@ struct sb_state {
 	int conf_ns;		/* namespace = on|off (default on) */
 	int ns;			/* we have our own user+IPC namespace */
 	char ns_why[128];	/* why not */
+	int pidns;		/* the session has its own PID namespace */
+	char pid_why[128];	/* why not, or what is missing */
 	int notify;		/* refusals are reported */
 	char notify_why[128];
 	int loaded;		/* this process already has the filter */
@@ -27,8 +29,11 @@ struct sb_state {
 
 extern struct sb_state sb;
 
-/* sandbox_ns.c: the session's namespaces; while single-threaded. */
-void sbn_enter(void);
+/*
+ * sandbox_ns.c: the session's namespaces, while single-threaded; with
+ * pidns, also a PID namespace: returns in the session's shell, pid 2.
+ */
+void sbn_enter(int pidns);
 
 /*
  * sandbox_report.c: compiles the filters and starts the listener thread
