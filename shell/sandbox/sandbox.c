@@ -269,8 +269,29 @@ sb_limits_init(void)
 static void
 sb_atexit(void)
 {
-	if (getpid() == sb.shell)
-		sandbox_report();
+	if (getpid() != sb.shell)
+		return;
+	sandbox_report();
+	if (!sb.pidns)
+		sbc_remove();	/* else the outer process does, at the end */
+}
+
+static size_t
+sb_res_index(int res)
+{
+	size_t i;
+
+	for (i = 0; i < SB_NRES; i++)
+		if (sb_res[i].res == res)
+			break;
+	return i;
+}
+
+/* The process limit as root: the pids cgroup's pids.max (soft limit). */
+static int
+sb_nproc_set(const struct rlimit *rl)
+{
+	return sbc_set_max(rl->rlim_cur);
 }
 
 /* Turns the sandbox on in this shell; 0, or -1 after reporting. */
@@ -283,10 +304,14 @@ sb_start(void)
 		sb.on = sh_opt.sandbox = 1;
 		return 0;
 	}
+	/* as root, before the user namespace: the rights to make a cgroup */
+	if (geteuid() == 0)
+		sbc_init(sb.cg_why, sizeof(sb.cg_why));
 	/* first: only while single-threaded; the PID namespace at start only */
 	sbn_enter(sb.locked);
 	sb.shell = getpid();
 	sb_limits_init();
+	sb_nproc_set(&sb_lim[sb_res_index(RLIMIT_NPROC)]);
 	if (sbr_start() < 0) {
 		fprintf(stderr, "ipcsh: sandbox: %s: %s\n",
 		    tr("cannot build the seccomp filter",
@@ -309,10 +334,11 @@ sb_start(void)
 		fprintf(stderr, "ipcsh: sandbox: %s (%s)\n",
 		    tr("refused calls fail with EPERM but cannot be reported",
 		    "被拒绝的调用返回 EPERM，但无法报告"), sb.notify_why);
-	if (getuid() == 0)
-		fprintf(stderr, "ipcsh: sandbox: %s\n",
+	if (getuid() == 0 && !sbc_active())
+		fprintf(stderr, "ipcsh: sandbox: %s (%s)\n",
 		    tr("running as root: the process limit (ulimit -u) does not apply to root, see setrlimit(2)",
-		    "以 root 运行：进程数限制 (ulimit -u) 对 root 无效，见 setrlimit(2)"));
+		    "以 root 运行：进程数限制 (ulimit -u) 对 root 无效，见 setrlimit(2)"),
+		    sb.cg_why);
 	atexit(sb_atexit);
 	return 0;
 }
@@ -354,6 +380,8 @@ sandbox_child(void)
 
 	if (!sb.on)
 		return;
+	if (sbc_join() < 0)
+		sb_die("cgroup");
 	for (i = 0; i < SB_NRES; i++)
 		if (sb_res[i].res != NO_RES &&
 		    setrlimit(sb_res[i].res, &sb_lim[i]) < 0)
@@ -463,6 +491,8 @@ sb_setlim(const struct sb_res *r, const struct rlimit *rl)
 		errno = EPERM;
 		return -1;
 	}
+	if (r->res == RLIMIT_NPROC && sb_nproc_set(rl) < 0)
+		return -1;
 	*cur = *rl;
 	return 0;
 }

@@ -148,6 +148,7 @@ sbn_outer(pid_t init, int report, const sigset_t *set)
 	int st, ist;
 
 	ist = sbn_wait(init, set);
+	sbc_remove();		/* the namespace is empty now */
 	if (read(report, &st, sizeof(st)) == (ssize_t)sizeof(st))
 		sbn_end_as(st);
 	sbn_end_as(ist);

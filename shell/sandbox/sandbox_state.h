@@ -5,6 +5,7 @@
 #ifndef IPCSH_SANDBOX_STATE_H
 #define IPCSH_SANDBOX_STATE_H
 
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <linux/filter.h>
 
@@ -17,6 +18,7 @@ struct sb_state {
 	char ns_why[128];	/* why not */
 	int pidns;		/* the session has its own PID namespace */
 	char pid_why[128];	/* why not, or what is missing */
+	char cg_why[160];	/* root: why no pids cgroup */
 	int notify;		/* refusals are reported */
 	char notify_why[128];
 	int loaded;		/* this process already has the filter */
@@ -44,5 +46,16 @@ int sbr_start(void);
 void sbr_record(pid_t pid, const char *comm, const char *call,
     const char *why);
 void sbr_show(void);
+
+/*
+ * sandbox_cgroup.c, for a session run as root: a pids cgroup made (before
+ * the user namespace; 0, or -1 with why filled), its pids.max, joined by
+ * a child before exec (async-signal-safe), removed by its maker.
+ */
+int sbc_init(char *why, size_t len);
+int sbc_set_max(rlim_t max);
+int sbc_join(void);
+int sbc_active(void);
+void sbc_remove(void);
 
 #endif
