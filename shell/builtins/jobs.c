@@ -4,11 +4,13 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "core/jobs.h"
 #include "shell.h"
 
@@ -133,7 +135,16 @@ bi_wait(int argc, char **argv)
 			rc = j != NULL ? job_wait(j) : 127;
 			continue;
 		}
+		errno = 0;
 		pid = strtol(argv[i], &end, 10);
+		if (argv[i][0] != '\0' && *end == '\0' && pid > 0 &&
+		    (errno == ERANGE || pid != (pid_t)pid)) {
+			/* a pid_t, as the kernel takes it: never wrapped */
+			bi_errorf("wait", tr("%s: pid out of range (1 to %d)",
+			    "%s：进程号超出范围（1 到 %d）"), argv[i], INT_MAX);
+			rc = 2;
+			continue;
+		}
 		if (argv[i][0] == '\0' || *end != '\0' || pid <= 0) {
 			bi_errorf("wait", "%s: not a pid or valid job spec",
 			    argv[i]);

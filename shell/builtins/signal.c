@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -99,7 +100,10 @@ kill_error(int e)
 	}
 }
 
-/* Parses a decimal pid (optionally negative: a process group). */
+/*
+ * Parses a decimal pid (optionally negative: a process group) into the
+ * kernel's pid_t. -1 when it is no number, -2 when out of pid_t's range.
+ */
 static int
 parse_pid(const char *s, pid_t *pid)
 {
@@ -108,8 +112,10 @@ parse_pid(const char *s, pid_t *pid)
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (s[0] == '\0' || *end != '\0' || errno != 0 || v != (pid_t)v)
+	if (s[0] == '\0' || *end != '\0')
 		return -1;
+	if (errno != 0 || v != (pid_t)v)
+		return -2;
 	*pid = (pid_t)v;
 	return 0;
 }
@@ -138,9 +144,14 @@ kill_one(const char *arg, int sig)
 
 	if (arg[0] == '%')
 		return kill_job(arg, sig);
-	if (parse_pid(arg, &pid) < 0)
+	switch (parse_pid(arg, &pid)) {
+	case -1:
 		return bi_errorf("kill",
 		    "%s: arguments must be process or job IDs", arg);
+	case -2:
+		return bi_errorf("kill", tr("%s: pid out of range (%d to %d)",
+		    "%s：进程号超出范围（%d 到 %d）"), arg, INT_MIN, INT_MAX);
+	}
 	if (sandbox_check_kill(pid, sig) < 0)
 		return bi_errorf("kill", "%s: %s", arg, kill_error(errno));
 	/* kill(2): pid < -1 signals the process group -pid */

@@ -140,6 +140,21 @@ sysv_parse_key(const char *s, key_t *key)
 	return 0;
 }
 
+/*
+ * A key that names an existing object (msgsnd -k, msgrcv -k): 0 is
+ * IPC_PRIVATE, for which msgget(2) always makes a new object. -1 after
+ * reporting.
+ */
+static int
+sysv_key_names(const char *name, key_t key)
+{
+	if (key != IPC_PRIVATE)
+		return 0;
+	bi_errorf(name, "%s", tr("key 0 is IPC_PRIVATE: it always makes a new object; use the id",
+	    "键值 0 即 IPC_PRIVATE：它总是创建新对象；请使用标识码"));
+	return -1;
+}
+
 int
 sysvcmd_parse_id(const char *s, int *id)
 {
@@ -376,6 +391,8 @@ bi_msgsnd(int argc, char **argv)
 	if (keyarg != NULL) {
 		if (sysv_parse_key(keyarg, &key) < 0)
 			return sysvcmd_bad(argv[0], "key", keyarg);
+		if (sysv_key_names(argv[0], key) < 0)
+			return bi_usage(argv[0]);
 	} else {
 		if (optind >= argc)
 			return bi_usage(argv[0]);
@@ -501,6 +518,8 @@ bi_msgrcv(int argc, char **argv)
 			return bi_usage(argv[0]);
 		if (sysv_parse_key(keyarg, &key) < 0)
 			return sysvcmd_bad(argv[0], "key", keyarg);
+		if (sysv_key_names(argv[0], key) < 0)
+			return bi_usage(argv[0]);
 		if ((id = msgget(key, 0)) < 0) {
 			sysvcmd_ctx(&c, "queue", -1);
 			c.key = (long)(unsigned)key;
@@ -625,7 +644,8 @@ bi_shmwrite(int argc, char **argv)
 			return bi_usage(argv[0]);
 		}
 	}
-	if (argc - optind < 1)
+	/* no TEXT is a usage error: it would write a lone NUL at OFFSET */
+	if (argc - optind < 2)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[optind], &id) < 0)
 		return sysvcmd_bad(argv[0], "segment id", argv[optind]);

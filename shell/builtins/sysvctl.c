@@ -364,6 +364,27 @@ ctl_parse_owner(const char *v, int group, long *out)
 	return 0;
 }
 
+/*
+ * qbytes=N: the kernel keeps msg_qbytes as an int (a larger value wraps:
+ * 4294967296 would be 0, and every msgsnd would block). -1 after reporting.
+ */
+static int
+ctl_parse_qbytes(const char *name, const char *word, long *out)
+{
+	const char *v = word + 7;
+
+	if (sysvcmd_parse_int(v, 0, 0, INT_MAX, out) == 0)
+		return 0;
+	if (sysvcmd_parse_int(v, 0, LONG_MIN, LONG_MAX, out) == 0 ||
+	    (*v >= '0' && *v <= '9' && strspn(v, "0123456789") == strlen(v)))
+		bi_errorf(name, tr("set: %s: out of range (0 to %d)",
+		    "set：%s：超出范围（0 到 %d）"), word, INT_MAX);
+	else
+		bi_errorf(name, tr("set: bad field '%s'",
+		    "set：无效的字段 '%s'"), word);
+	return -1;
+}
+
 /* Parses set's KEY=VALUE words; -1 after reporting the bad one. */
 static int
 ctl_parse_set(const char *name, int argc, char **argv, int qbytes_ok,
@@ -389,9 +410,11 @@ ctl_parse_set(const char *name, int argc, char **argv, int qbytes_ok,
 			r = ctl_parse_owner(eq + 1, 1, &s->gid);
 		else if (strncmp(argv[i], "mode=", 5) == 0)
 			r = sysvcmd_parse_int(eq + 1, 8, 0, 0777, &s->mode);
+		else if (qbytes_ok && strncmp(argv[i], "qbytes=", 7) == 0 &&
+		    ctl_parse_qbytes(name, argv[i], &s->qbytes) < 0)
+			return -1;
 		else if (qbytes_ok && strncmp(argv[i], "qbytes=", 7) == 0)
-			r = sysvcmd_parse_int(eq + 1, 0, 0, LONG_MAX,
-			    &s->qbytes);
+			r = 0;
 		if (r < 0) {
 			bi_errorf(name, tr("set: bad field '%s'",
 			    "set：无效的字段 '%s'"), argv[i]);
