@@ -1,6 +1,6 @@
 /*
  * sandbox.h - the lab sandbox (--sandbox): seccomp filter in every child,
- * resource limits, an own IPC namespace, and the same policy for builtins
+ * resource limits, own namespaces, and the same policy for builtins
  * that act from inside the shell.
  */
 #ifndef IPCSH_SANDBOX_H
@@ -13,9 +13,12 @@
  * always: reads the teacher's configuration (/etc/ipcsh/sandbox.conf,
  * then the file $IPCSH_SANDBOX_CONF names) and does nothing more unless
  * sh_opt.sandbox is set or a configuration says "sandbox = on" (then it
- * sets sh_opt.sandbox). Sandboxed: an own user+IPC namespace when the
- * kernel allows (else says so once), the children's limits, the filter,
- * and the thread that answers refused calls. 0, or -1 after reporting
+ * sets sh_opt.sandbox). Sandboxed: an own user, IPC and PID namespace
+ * when the kernel allows (else says so once), the children's limits (as
+ * root, a pids cgroup), the filter, and the thread that answers refused
+ * calls. With the PID namespace the process splits: this call returns in
+ * the session's shell (pid 2 inside), while the process that called it
+ * waits outside and exits as the shell does. 0, or -1 after reporting
  * (the sandbox was asked for and cannot be provided; sh_opt.sandbox is
  * then 0 and the caller should exit).
  */
