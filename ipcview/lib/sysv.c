@@ -1,7 +1,7 @@
 /*
- * sysv.c - the table of System V kinds and the calls on them: *_INFO for
- * the highest index in use, *_STAT_ANY per index, IPC_STAT, IPC_SET and
- * IPC_RMID (msgctl(2), shmctl(2), semctl(2)). Never prints.
+ * sysv.c - the System V kinds' table and the calls on their objects.
+ * *_INFO for the highest index in use, *_STAT_ANY per index, IPC_STAT,
+ * IPC_SET and IPC_RMID (msgctl(2), shmctl(2), semctl(2)). Never prints.
  */
 #include <errno.h>
 #include <stddef.h>

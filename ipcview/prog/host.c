@@ -1,6 +1,6 @@
 /*
- * host.c - runs the inner shell on a pseudo-terminal and keeps its screen
- * with libvterm; draws that screen into a curses window.
+ * host.c - runs the inner shell on a pseudo-terminal, through libvterm.
+ * libvterm keeps the shell's screen; host.c draws it into a curses window.
  */
 #include <errno.h>
 #include <fcntl.h>

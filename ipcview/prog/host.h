@@ -1,6 +1,6 @@
 /*
- * host.h - the inner shell on a pseudo-terminal, its screen kept by
- * libvterm and drawn into a curses window.
+ * host.h - the inner shell on a pseudo-terminal, through libvterm.
+ * libvterm keeps its screen; host_draw puts it into a curses window.
  */
 #ifndef IPCVIEW_HOST_H
 #define IPCVIEW_HOST_H

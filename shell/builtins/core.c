@@ -1,7 +1,7 @@
 /*
- * builtin_core.c - the core builtins: cd, pwd, exit, variables (export,
- * unset, readonly, set, shift), ., eval, exec, read, echo, type, command,
- * help, break, continue, true, false, :, umask.
+ * core.c - the core builtins: cd, pwd, exit, variables (export, unset,
+ * readonly, set, shift), ., eval, exec, read, echo, type, command, help,
+ * break, continue, true, false, :, umask.
  */
 #include <ctype.h>
 #include <errno.h>

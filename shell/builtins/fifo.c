@@ -1,6 +1,6 @@
 /*
- * builtin_fifo.c - the fifo family: mkfifo [-m MODE] PATH..., made with
- * mkfifo(3), with the messages of coreutils' mkfifo.
+ * fifo.c - the fifo family: mkfifo [-m MODE] PATH..., made with mkfifo(3),
+ * with the messages of coreutils' mkfifo.
  */
 #include <errno.h>
 #include <getopt.h>

@@ -1,6 +1,6 @@
 /*
- * builtin_jobs.c - the jobs family of builtins: jobs, fg, bg, wait,
- * disown. The job table itself lives in jobs.c.
+ * jobs.c - the jobs family of builtins: jobs, fg, bg, wait, disown.
+ * The job table itself lives in core/jobs.c.
  */
 #include <errno.h>
 #include <getopt.h>

@@ -1,6 +1,6 @@
 /*
- * builtin_show.c - the show builtin: what the kernel holds for this shell
- * and its descendants, as text or JSON (the probe, probe.h).
+ * show.c - the show builtin: what the kernel holds for this shell and its
+ * descendants, as text or JSON (the probe, probe.h).
  */
 #include <errno.h>
 #include <getopt.h>
