@@ -127,6 +127,9 @@ child_exec(void)
 		sandbox_child();
 }
 
+/* The child hooks (shell.h): the tape at fork, the sandbox before exec. */
+static const struct child_hooks child_hooks = { tape_child, child_exec };
+
 /* --view: run ipcview (next to our own binary first, then from PATH). */
 static void
 run_view(int argc, char **argv)
@@ -223,7 +226,7 @@ main(int argc, char **argv)
 	/* children must inherit only 0, 1, 2 and their redirections */
 	close_range(3, ~0U, 0);
 	builtin_register(families, sizeof(families) / sizeof(families[0]));
-	jobs_set_exec_hook(child_exec);
+	jobs_set_child_hooks(&child_hooks);
 	input_set_idle(prompt_idle);
 	while ((c = getopt_long(argc, argv, "+ceisux", longopts, NULL)) != -1) {
 		switch (c) {
@@ -270,7 +273,6 @@ main(int argc, char **argv)
 	if (sandbox_init() < 0)
 		return 2;
 	sh_pid = getpid();
-	exec_child_hook = tape_child;
 	if (tape != NULL) {
 		if (tape_start(tape) < 0)
 			return 2;

@@ -1,7 +1,8 @@
 /*
- * shell.h - what the parts of ipcsh share: options, variables, running a
- * string, error reporting and the builtin table. Each part has its own
- * header for the rest (lex.h, parse.h, jobs.h, ...).
+ * shell.h - the interpreter's interface for the rest of ipcsh: options,
+ * variables, running a string, reaping, errors, signal dispositions, the
+ * builtin table and the child hooks. The interpreter's own headers are in
+ * core/ (core/lex.h, core/parse.h, core/jobs.h, ...).
  */
 #ifndef IPCSH_SHELL_H
 #define IPCSH_SHELL_H
@@ -45,10 +46,32 @@ int sh_eval(const char *text, const char *where);
 
 /*
  * Reaps the children that changed state (waitpid WNOHANG) into the job
- * table (core/jobs.c), for code outside the interpreter that waits in a
- * loop of its own, as the lesson's checks do.
+ * table (core/jobs.c); never blocks, safe to call any time. The
+ * interpreter calls it itself; code that waits in a loop of its own (the
+ * lesson's checks, the prompt's idle hook) calls it too.
  */
 void jobs_reap(void);
+
+/*
+ * The child hooks: what the program (main.c) runs in the shell's
+ * children, at two moments, so that the interpreter names neither the
+ * tape nor the sandbox. Either may be NULL; both may only make
+ * async-signal-safe calls.
+ *   at_fork	  first thing in every child the shell makes (fork or
+ *		  vfork, the sigmask builtin's fork too), before it runs
+ *		  anything; vforked: it shares the shell's memory until
+ *		  execve(2). The tape's tracer follows the child from here.
+ *   before_exec  once a job's child is ready (the end of job_child), and
+ *		  in the shell itself before the exec builtin replaces it.
+ *		  The sandbox's filter is loaded here.
+ * jobs_child_at_fork and jobs_child_before_exec (core/jobs.h) run them.
+ */
+struct child_hooks {
+	void	(*at_fork)(int vforked);
+	void	(*before_exec)(void);
+};
+/* Registers the hooks (h must outlive the shell; NULL: none). */
+void jobs_set_child_hooks(const struct child_hooks *h);
 
 /* Runs the EXIT trap, saves history, exits with status. */
 void sh_exit(int status) __attribute__((noreturn));

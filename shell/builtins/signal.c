@@ -1,6 +1,6 @@
 /*
- * builtin_signal.c - the signal family of builtins: kill, trap, sigmask.
- * They use the real kill(2), killpg(3), sigaction(2) and sigprocmask(2).
+ * signal.c - the signal family of builtins: kill, trap, sigmask. They use
+ * the real kill(2), killpg(3), sigaction(2) and sigprocmask(2).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -440,8 +440,7 @@ sigmask_run(const struct sigmask_req *r, int argc, char **argv)
 	}
 	pid = fork();
 	if (pid == 0) {
-		if (exec_child_hook != NULL)
-			exec_child_hook(0);
+		jobs_child_at_fork(0);
 		job_child(j);
 		sigmask_exec(r, argv + optind);
 	}

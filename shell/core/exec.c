@@ -24,7 +24,6 @@
 #include "var.h"
 
 int exec_in_child;
-void (*exec_child_hook)(int vforked);
 const char *exec_job_text;	/* the source text of the running list */
 
 static int loop_depth;		/* loops we are inside */
@@ -387,7 +386,7 @@ exec_builtin_exec(struct cmd_exec *e, int argc, char **argv, char **as)
 	}
 	exec_set_assigns(as, VAR_EXPORT);
 	input_save_history();
-	jobs_exec_hook();	/* the command replaces the shell: filter it too */
+	jobs_child_before_exec();	/* the command replaces the shell */
 	trap_exec_sigs(&saved, 0);
 	st = spawn_replace(argv + 1);
 	trap_exec_sigs(&saved, 1);

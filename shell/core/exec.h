@@ -26,13 +26,6 @@ extern int sh_lineno;		/* line of the command running */
 extern const char *sh_errwhere;	/* sh_eval's where, overriding both */
 extern int exec_in_child;	/* a forked subshell: exit with _exit */
 
-/*
- * Called first in every child the shell makes (fork or vfork), before it
- * runs anything; vforked: it shares the shell's memory until execve(2).
- * Set by main.c (the tape); NULL when nobody needs it.
- */
-extern void (*exec_child_hook)(int vforked);
-
 /* Expansion or assignment error: 2, and leave a non-interactive shell. */
 int exec_fatal(int status);
 

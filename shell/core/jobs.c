@@ -302,19 +302,26 @@ job_unlink(struct job *j)
 		}
 }
 
-static void (*exec_hook)(void);
+static const struct child_hooks *child_hooks;
 
 void
-jobs_set_exec_hook(void (*fn)(void))
+jobs_set_child_hooks(const struct child_hooks *h)
 {
-	exec_hook = fn;
+	child_hooks = h;
 }
 
 void
-jobs_exec_hook(void)
+jobs_child_at_fork(int vforked)
 {
-	if (exec_hook != NULL)
-		exec_hook();
+	if (child_hooks != NULL && child_hooks->at_fork != NULL)
+		child_hooks->at_fork(vforked);
+}
+
+void
+jobs_child_before_exec(void)
+{
+	if (child_hooks != NULL && child_hooks->before_exec != NULL)
+		child_hooks->before_exec();
 }
 
 void
@@ -482,7 +489,7 @@ job_child(struct job *j)
 	    !jobs_ignored_at_start(SIGINT))
 		raise(SIGINT);
 	jobs_int_seen = 0;
-	jobs_exec_hook();
+	jobs_child_before_exec();
 }
 
 void

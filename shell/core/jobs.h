@@ -34,12 +34,12 @@ struct job;
 void jobs_init(int interactive);
 
 /*
- * The exec hook (main.c hands it: the sandbox's filter): runs in every
- * child job_child makes ready, and in the shell before the exec builtin
- * replaces it. Only async-signal-safe calls.
+ * Run the child hooks main.c registered (shell.h, struct child_hooks):
+ * at_fork first thing in every child the shell makes, before_exec at the
+ * end of job_child and before the exec builtin. Nothing when none.
  */
-void jobs_set_exec_hook(void (*fn)(void));
-void jobs_exec_hook(void);
+void jobs_child_at_fork(int vforked);
+void jobs_child_before_exec(void);
 
 /*
  * In a forked subshell: job control off; the parent's jobs stay listed
@@ -77,15 +77,13 @@ int job_run(struct job *j);
 /* Waits for one child pid outside any job table use (command substitution). */
 int job_wait_pid(pid_t pid);
 
-/* Collects whatever changed (never blocks). Safe to call any time. */
-void jobs_reap(void);
-
 /* Prints "[1]+  Done   cmd" lines for changed jobs; before each prompt. */
 void jobs_notify(void);
 
 /*
  * Read end of the SIGCHLD self-pipe, for poll() loops (made on first use;
- * -1 if pipe2 failed). Readable after a child changed: call jobs_reap.
+ * -1 if pipe2 failed). Readable after a child changed: call jobs_reap
+ * (shell.h).
  */
 int jobs_fd(void);
 

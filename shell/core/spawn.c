@@ -303,8 +303,7 @@ spawn_child(const char *path, char **argv, char **envp,
 {
 	int i, fd;
 
-	if (exec_child_hook != NULL)
-		exec_child_hook(1);
+	jobs_child_at_fork(1);
 	for (i = 0; i < pl->n; i++) {
 		const struct spawn_act *a = &pl->v[i];
 
@@ -436,8 +435,7 @@ block_children(sigset_t *old)
 void
 spawn_child_init(struct job *j, const sigset_t *old)
 {
-	if (exec_child_hook != NULL)
-		exec_child_hook(0);
+	jobs_child_at_fork(0);
 	job_child(j);
 	(void)old;
 	exec_in_child = 1;
