@@ -101,6 +101,45 @@ sysv_wait_stop(void)
 	return sysv_got_sigint != 0;
 }
 
+/* One call that may block: msgsnd(2), msgrcv(2) or semop(2). */
+struct sysv_call {
+	enum { SYSV_MSGSND, SYSV_MSGRCV, SYSV_SEMOP } op;
+	int		id;
+	void		*buf;	/* the msgbuf; semop: the sembuf */
+	size_t		size;	/* msgsnd: the text's; msgrcv: the room */
+	long		type;	/* msgrcv */
+	int		flags;
+};
+
+/*
+ * Makes the call, again after an EINTR that was not Ctrl+C (sysv_wait);
+ * returns its result with its errno in *err (EINTR: Ctrl+C ended it).
+ */
+static ssize_t
+sysv_blocking(const struct sysv_call *c, int *err)
+{
+	struct sysv_wait w;
+	ssize_t r;
+
+	sysv_wait_begin(&w);
+	do {
+		switch (c->op) {
+		case SYSV_MSGSND:
+			r = msgsnd(c->id, c->buf, c->size, c->flags);
+			break;
+		case SYSV_MSGRCV:
+			r = msgrcv(c->id, c->buf, c->size, c->type, c->flags);
+			break;
+		default:
+			r = semop(c->id, c->buf, 1);
+			break;
+		}
+	} while (r < 0 && errno == EINTR && !sysv_wait_stop());
+	*err = errno;
+	sysv_wait_end(&w);
+	return r;
+}
+
 void
 sysvcmd_ctx(struct ipcerr_ctx *c, const char *obj, long id)
 {
@@ -183,6 +222,18 @@ sysvcmd_help(const char *name, const char *text)
 	return 0;
 }
 
+int
+sysvcmd_start(int argc, char **argv, const char *help)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		sysvcmd_help(argv[0], help);
+		return 1;
+	}
+	optind = 0;
+	opterr = 1;
+	return 0;
+}
+
 /* ftok PATH PROJ */
 
 int
@@ -191,10 +242,10 @@ bi_ftok(int argc, char **argv)
 	long proj;
 	key_t key;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(
-		    "Prints ftok(3)'s key for PATH and PROJ (a number or one character, as 'A').\n",
-		    "打印 ftok(3) 由 PATH 和 PROJ（数字或一个字符，如 'A'）生成的键值。\n"));
+	if (sysvcmd_start(argc, argv, tr(
+	    "Prints ftok(3)'s key for PATH and PROJ (a number or one character, as 'A').\n",
+	    "打印 ftok(3) 由 PATH 和 PROJ（数字或一个字符，如 'A'）生成的键值。\n")))
+		return 0;
 	if (argc != 3)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_int(argv[2], 0, 0, 255, &proj) < 0) {
@@ -241,11 +292,9 @@ sysv_getcmd(int argc, char **argv, enum sysv_kind kind)
 	long mode = 0644, n = 0;
 	key_t key;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(sysv_get_help[kind][0],
-		    sysv_get_help[kind][1]));
-	optind = 0;
-	opterr = 1;
+	if (sysvcmd_start(argc, argv, tr(sysv_get_help[kind][0],
+	    sysv_get_help[kind][1])))
+		return 0;
 	while ((opt = getopt(argc, argv, "+cxp:")) != -1) {
 		switch (opt) {
 		case 'c':
@@ -298,6 +347,99 @@ int
 bi_semget(int argc, char **argv)
 {
 	return sysv_getcmd(argc, argv, SYSV_SEM);
+}
+
+/* The options of the builtins that may block: msgsnd, msgrcv, semop. */
+struct sysv_opts {
+	const char	*keyarg;	/* -k KEY: the queue by its key */
+	long		type;		/* msgrcv -t */
+	long		size;		/* msgrcv -s; -1: msgmax */
+	int		flags;		/* -n IPC_NOWAIT, -e MSG_NOERROR,
+					 * -x MSG_EXCEPT, -u SEM_UNDO */
+};
+
+/*
+ * Parses the options optstring allows (a subset of "+t:nexs:k:u") into
+ * o; 0, or the builtin's status after reporting a bad one.
+ */
+static int
+sysv_options(int argc, char **argv, const char *optstring,
+    struct sysv_opts *o)
+{
+	int opt;
+
+	*o = (struct sysv_opts){ NULL, 0, -1, 0 };
+	while ((opt = getopt(argc, argv, optstring)) != -1) {
+		switch (opt) {
+		case 't':
+			if (sysvcmd_parse_int(optarg, 10, LONG_MIN + 1,
+			    LONG_MAX, &o->type) < 0)
+				return sysvcmd_bad(argv[0], "type", optarg);
+			break;
+		case 'n':
+			o->flags |= IPC_NOWAIT;
+			break;
+		case 'e':
+			o->flags |= MSG_NOERROR;
+			break;
+		case 'x':
+			o->flags |= MSG_EXCEPT;
+			break;
+		case 'u':
+			o->flags |= SEM_UNDO;
+			break;
+		case 's':
+			if (sysvcmd_parse_int(optarg, 0, 0, INT32_MAX,
+			    &o->size) < 0)
+				return sysvcmd_bad(argv[0], "size", optarg);
+			break;
+		case 'k':
+			o->keyarg = optarg;
+			break;
+		default:
+			return bi_usage(argv[0]);
+		}
+	}
+	return 0;
+}
+
+/*
+ * The queue of msgsnd or msgrcv: -k KEY (checked into *key; the id comes
+ * later, from sysv_queue_by_key), or the QID operand at argv[*ind], then
+ * passed. 0, or the builtin's status after reporting.
+ */
+static int
+sysv_queue_arg(int argc, char **argv, const struct sysv_opts *o, int *ind,
+    key_t *key, int *id)
+{
+	if (o->keyarg != NULL) {
+		if (sysv_parse_key(o->keyarg, key) < 0)
+			return sysvcmd_bad(argv[0], "key", o->keyarg);
+		if (sysv_key_names(argv[0], *key) < 0)
+			return bi_usage(argv[0]);
+		return 0;
+	}
+	if (*ind >= argc)
+		return bi_usage(argv[0]);
+	if (sysvcmd_parse_id(argv[*ind], id) < 0)
+		return sysvcmd_bad(argv[0], "queue id", argv[*ind]);
+	(*ind)++;
+	return 0;
+}
+
+/* msgget(key, 0): the queue's id, or -1 after reporting. */
+static int
+sysv_queue_by_key(const char *name, key_t key)
+{
+	struct ipcerr_ctx c;
+	int id = msgget(key, 0);
+
+	if (id < 0) {
+		sysvcmd_ctx(&c, "queue", -1);
+		c.key = (long)(unsigned)key;
+		ipcerr_report(name, "msgget", errno, &c);
+	}
+	return id;
 }
 
 /* msgsnd [-n] [-k KEY | QID] TYPE [TEXT...] */
@@ -356,61 +498,35 @@ sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len,
 int
 bi_msgsnd(int argc, char **argv)
 {
-	struct sysv_wait w;
+	struct sysv_call call;
+	struct sysv_opts o;
 	struct msgbuf *m;
-	struct ipcerr_ctx c;
-	const char *keyarg = NULL;
 	char *text = NULL;
 	size_t len = 0, i;
 	long type;
-	int opt, nowait = 0, id = -1, r, err, status = 0;
+	ssize_t r;
+	int id = -1, err, status;
 	key_t key;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(
-		    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
-		    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
-		    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
-		    "msgsnd(2)：把 TEXT（或标准输入）作为一条类型为 TYPE（> 0）的消息发送。\n"
-		    "  -n      IPC_NOWAIT：队列满时不等待，返回 EAGAIN\n"
-		    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n"));
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt(argc, argv, "+nk:")) != -1) {
-		switch (opt) {
-		case 'n':
-			nowait = 1;
-			break;
-		case 'k':
-			keyarg = optarg;
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
-	if (keyarg != NULL) {
-		if (sysv_parse_key(keyarg, &key) < 0)
-			return sysvcmd_bad(argv[0], "key", keyarg);
-		if (sysv_key_names(argv[0], key) < 0)
-			return bi_usage(argv[0]);
-	} else {
-		if (optind >= argc)
-			return bi_usage(argv[0]);
-		if (sysvcmd_parse_id(argv[optind], &id) < 0)
-			return sysvcmd_bad(argv[0], "queue id", argv[optind]);
-		optind++;
-	}
+	if (sysvcmd_start(argc, argv, tr(
+	    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
+	    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
+	    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
+	    "msgsnd(2)：把 TEXT（或标准输入）作为一条类型为 TYPE（> 0）的消息发送。\n"
+	    "  -n      IPC_NOWAIT：队列满时不等待，返回 EAGAIN\n"
+	    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n")))
+		return 0;
+	if ((status = sysv_options(argc, argv, "+nk:", &o)) != 0 ||
+	    (status = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
+		return status;
 	if (optind >= argc)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_int(argv[optind], 10, LONG_MIN, LONG_MAX,
 	    &type) < 0)
 		return sysvcmd_bad(argv[0], "type", argv[optind]);
 	optind++;
-	if (keyarg != NULL && (id = msgget(key, 0)) < 0) {
-		sysvcmd_ctx(&c, "queue", -1);
-		c.key = (long)(unsigned)key;
-		return ipcerr_report(argv[0], "msgget", errno, &c);
-	}
+	if (o.keyarg != NULL && (id = sysv_queue_by_key(argv[0], key)) < 0)
+		return 1;
 	if (optind < argc) {
 		for (i = (size_t)optind; i < (size_t)argc; i++)
 			len += strlen(argv[i]) + 1;
@@ -436,19 +552,16 @@ bi_msgsnd(int argc, char **argv)
 	if (len > 0)
 		memcpy(m->mtext, text, len);
 	free(text);
-	sysv_wait_begin(&w);
 	/* msgsnd(2): blocks while the queue has no room, unless IPC_NOWAIT */
-	while ((r = msgsnd(id, m, len, nowait ? IPC_NOWAIT : 0)) < 0 &&
-	    errno == EINTR && !sysv_wait_stop())
-		;
-	err = errno;
-	sysv_wait_end(&w);
+	call = (struct sysv_call){ SYSV_MSGSND, id, m, len, 0, o.flags };
+	r = sysv_blocking(&call, &err);
 	free(m);
 	if (r < 0 && err == EINTR)
-		status = sysv_interrupted(argv[0], "msgsnd", "queue", id);
-	else if (r < 0)
-		status = sysv_msgsnd_fail(argv[0], id, err, nowait, len, type);
-	return status;
+		return sysv_interrupted(argv[0], "msgsnd", "queue", id);
+	if (r < 0)
+		return sysv_msgsnd_fail(argv[0], id, err,
+		    (o.flags & IPC_NOWAIT) != 0, len, type);
+	return 0;
 }
 
 /* msgrcv [-t TYPE] [-n] [-e] [-x] [-s SIZE] [-k KEY | QID] */
@@ -456,102 +569,58 @@ bi_msgsnd(int argc, char **argv)
 int
 bi_msgrcv(int argc, char **argv)
 {
-	struct sysv_wait w;
+	struct sysv_call call;
+	struct sysv_opts o;
 	struct ipcerr_ctx c;
 	struct msgbuf *m;
-	const char *keyarg = NULL;
-	long type = 0, size = -1;
-	int opt, flags = 0, id, err;
+	int id, err, st;
 	ssize_t n;
 	key_t key;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(
-		    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
-		    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
-		    "           < 0: the first with the lowest type <= |TYPE|\n"
-		    "  -n       IPC_NOWAIT: fail with ENOMSG instead of waiting\n"
-		    "  -e       MSG_NOERROR: truncate a message longer than SIZE\n"
-		    "  -x       MSG_EXCEPT: the first message whose type is not TYPE\n"
-		    "  -s SIZE  buffer size (default: msgmax)\n"
-		    "  -k KEY   find the queue with msgget(KEY, 0)\n",
-		    "msgrcv(2)：接收一条消息并打印“类型 正文”。\n"
-		    "  -t TYPE  0：队列第一条；> 0：第一条该类型的；\n"
-		    "           < 0：类型小于等于 |TYPE| 中最小类型的第一条\n"
-		    "  -n       IPC_NOWAIT：没有消息时不等待，返回 ENOMSG\n"
-		    "  -e       MSG_NOERROR：消息超过 SIZE 时截断\n"
-		    "  -x       MSG_EXCEPT：第一条类型不等于 TYPE 的消息\n"
-		    "  -s SIZE  缓冲区大小（默认 msgmax）\n"
-		    "  -k KEY   用 msgget(KEY, 0) 找到队列\n"));
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt(argc, argv, "+t:nexs:k:")) != -1) {
-		switch (opt) {
-		case 't':
-			if (sysvcmd_parse_int(optarg, 10, LONG_MIN + 1,
-			    LONG_MAX, &type) < 0)
-				return sysvcmd_bad(argv[0], "type", optarg);
-			break;
-		case 'n':
-			flags |= IPC_NOWAIT;
-			break;
-		case 'e':
-			flags |= MSG_NOERROR;
-			break;
-		case 'x':
-			flags |= MSG_EXCEPT;
-			break;
-		case 's':
-			if (sysvcmd_parse_int(optarg, 0, 0, INT32_MAX,
-			    &size) < 0)
-				return sysvcmd_bad(argv[0], "size", optarg);
-			break;
-		case 'k':
-			keyarg = optarg;
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
-	if (keyarg != NULL) {
-		if (optind != argc)
-			return bi_usage(argv[0]);
-		if (sysv_parse_key(keyarg, &key) < 0)
-			return sysvcmd_bad(argv[0], "key", keyarg);
-		if (sysv_key_names(argv[0], key) < 0)
-			return bi_usage(argv[0]);
-		if ((id = msgget(key, 0)) < 0) {
-			sysvcmd_ctx(&c, "queue", -1);
-			c.key = (long)(unsigned)key;
-			return ipcerr_report(argv[0], "msgget", errno, &c);
-		}
-	} else {
-		if (optind != argc - 1)
-			return bi_usage(argv[0]);
-		if (sysvcmd_parse_id(argv[optind], &id) < 0)
-			return sysvcmd_bad(argv[0], "queue id", argv[optind]);
-	}
-	if (size < 0)
-		size = (long)sysv_msgmax();
-	m = malloc(sizeof(long) + (size_t)size + 1);
+	if (sysvcmd_start(argc, argv, tr(
+	    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
+	    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
+	    "           < 0: the first with the lowest type <= |TYPE|\n"
+	    "  -n       IPC_NOWAIT: fail with ENOMSG instead of waiting\n"
+	    "  -e       MSG_NOERROR: truncate a message longer than SIZE\n"
+	    "  -x       MSG_EXCEPT: the first message whose type is not TYPE\n"
+	    "  -s SIZE  buffer size (default: msgmax)\n"
+	    "  -k KEY   find the queue with msgget(KEY, 0)\n",
+	    "msgrcv(2)：接收一条消息并打印“类型 正文”。\n"
+	    "  -t TYPE  0：队列第一条；> 0：第一条该类型的；\n"
+	    "           < 0：类型小于等于 |TYPE| 中最小类型的第一条\n"
+	    "  -n       IPC_NOWAIT：没有消息时不等待，返回 ENOMSG\n"
+	    "  -e       MSG_NOERROR：消息超过 SIZE 时截断\n"
+	    "  -x       MSG_EXCEPT：第一条类型不等于 TYPE 的消息\n"
+	    "  -s SIZE  缓冲区大小（默认 msgmax）\n"
+	    "  -k KEY   用 msgget(KEY, 0) 找到队列\n")))
+		return 0;
+	if ((st = sysv_options(argc, argv, "+t:nexs:k:", &o)) != 0)
+		return st;
+	if (argc - optind != (o.keyarg != NULL ? 0 : 1))
+		return bi_usage(argv[0]);
+	if ((st = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
+		return st;
+	if (o.keyarg != NULL && (id = sysv_queue_by_key(argv[0], key)) < 0)
+		return 1;
+	if (o.size < 0)
+		o.size = (long)sysv_msgmax();
+	m = malloc(sizeof(long) + (size_t)o.size + 1);
 	if (m == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
-	sysv_wait_begin(&w);
 	/* msgrcv(2): blocks until a message of the wanted type arrives */
-	while ((n = msgrcv(id, m, (size_t)size, type, flags)) < 0 &&
-	    errno == EINTR && !sysv_wait_stop())
-		;
-	err = errno;
-	sysv_wait_end(&w);
+	call = (struct sysv_call){ SYSV_MSGRCV, id, m, (size_t)o.size,
+	    o.type, o.flags };
+	n = sysv_blocking(&call, &err);
 	if (n < 0) {
 		free(m);
 		if (err == EINTR)
 			return sysv_interrupted(argv[0], "msgrcv", "queue", id);
 		sysvcmd_ctx(&c, "queue", id);
-		c.type = type;
-		c.nowait = (flags & IPC_NOWAIT) != 0;
-		c.except = (flags & MSG_EXCEPT) != 0;
-		c.size = (unsigned long)size;
+		c.type = o.type;
+		c.nowait = (o.flags & IPC_NOWAIT) != 0;
+		c.except = (o.flags & MSG_EXCEPT) != 0;
+		c.size = (unsigned long)o.size;
 		return ipcerr_report(argv[0], "msgrcv", err, &c);
 	}
 	printf("%ld ", m->mtype);
@@ -712,14 +781,12 @@ bi_shmread(int argc, char **argv)
 	int opt, id, hex = 0;
 	char *p;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(
-		    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
-		    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
-		    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
-		    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n"));
-	optind = 0;
-	opterr = 1;
+	if (sysvcmd_start(argc, argv, tr(
+	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
+	    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
+	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
+	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n")))
+		return 0;
 	while ((opt = getopt(argc, argv, "+o:n:x")) != -1) {
 		switch (opt) {
 		case 'o':
@@ -769,34 +836,24 @@ bi_shmread(int argc, char **argv)
 int
 bi_semop(int argc, char **argv)
 {
-	struct sysv_wait w;
+	struct sysv_call call;
+	struct sysv_opts o;
 	struct ipcerr_ctx c;
 	struct sembuf op;
 	long num, delta;
-	int opt, id, r, err, flags = 0;
+	ssize_t r;
+	int id, err, st;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(
-		    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
-		    "until the value is large enough (P); a positive one wakes waiters (V);\n"
-		    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
-		    "semop(2)：给信号量集 ID 的第 SEMNUM 个信号量加上 DELTA。DELTA 为负时\n"
-		    "等到值足够大（P 操作）；为正时唤醒等待者（V 操作）；为 0 时等待值变为 0。\n"
-		    "  -n IPC_NOWAIT   -u SEM_UNDO\n"));
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt(argc, argv, "+nu")) != -1) {
-		switch (opt) {
-		case 'n':
-			flags |= IPC_NOWAIT;
-			break;
-		case 'u':
-			flags |= SEM_UNDO;
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
+	if (sysvcmd_start(argc, argv, tr(
+	    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
+	    "until the value is large enough (P); a positive one wakes waiters (V);\n"
+	    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
+	    "semop(2)：给信号量集 ID 的第 SEMNUM 个信号量加上 DELTA。DELTA 为负时\n"
+	    "等到值足够大（P 操作）；为正时唤醒等待者（V 操作）；为 0 时等待值变为 0。\n"
+	    "  -n IPC_NOWAIT   -u SEM_UNDO\n")))
+		return 0;
+	if ((st = sysv_options(argc, argv, "+nu", &o)) != 0)
+		return st;
 	if (argc - optind != 3)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[optind], &id) < 0)
@@ -808,18 +865,15 @@ bi_semop(int argc, char **argv)
 		return sysvcmd_bad(argv[0], "delta", argv[optind + 2]);
 	op.sem_num = (unsigned short)num;
 	op.sem_op = (short)delta;
-	op.sem_flg = (short)flags;
-	sysv_wait_begin(&w);
-	while ((r = semop(id, &op, 1)) < 0 && errno == EINTR &&
-	    !sysv_wait_stop())
-		;
-	err = errno;
-	sysv_wait_end(&w);
+	op.sem_flg = (short)o.flags;
+	/* semop(2): blocks until the operation can be done */
+	call = (struct sysv_call){ SYSV_SEMOP, id, &op, 1, 0, 0 };
+	r = sysv_blocking(&call, &err);
 	if (r < 0 && err == EINTR)
 		return sysv_interrupted(argv[0], "semop", "semaphore set", id);
 	if (r < 0) {
 		sysvcmd_ctx(&c, "semaphore set", id);
-		c.nowait = (flags & IPC_NOWAIT) != 0;
+		c.nowait = (o.flags & IPC_NOWAIT) != 0;
 		return ipcerr_report(argv[0], "semop", err, &c);
 	}
 	return 0;

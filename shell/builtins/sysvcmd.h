@@ -58,6 +58,13 @@ int sysvcmd_bad(const char *name, const char *what, const char *arg);
 /* Prints a builtin's usage line and text for --help; returns 0. */
 int sysvcmd_help(const char *name, const char *text);
 
+/*
+ * A System V builtin starts: "NAME --help" prints its usage line and
+ * help (sysvcmd_help) and returns 1, the builtin then returns 0;
+ * otherwise getopt(3) is made ready for its options and 0 returned.
+ */
+int sysvcmd_start(int argc, char **argv, const char *help);
+
 /* A context for ipcerr_report: obj ("queue"...), id (or -1), no key. */
 void sysvcmd_ctx(struct ipcerr_ctx *c, const char *obj, long id);
 

@@ -454,8 +454,8 @@ ctl_run(int argc, char **argv, enum sysv_kind k)
 	const char *cmd;
 	int id, r;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0)
-		return sysvcmd_help(argv[0], tr(ctl_help[k][0], ctl_help[k][1]));
+	if (sysvcmd_start(argc, argv, tr(ctl_help[k][0], ctl_help[k][1])))
+		return 0;
 	if (argc < 3)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[1], &id) < 0) {
