@@ -28,11 +28,8 @@ probe_close_pidfds(struct probe_ctx *c)
 static void
 probe_free_paths(struct probe_ctx *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->npaths; i++)
-		free(c->paths[i].path);
-	free(c->paths);
+	probe_free_each(c->paths, c->npaths, sizeof(*c->paths),
+	    offsetof(struct probe_path, path));
 	c->paths = NULL;
 	c->npaths = 0;
 }

@@ -43,6 +43,15 @@ int probe_ctx_open(struct probe_ctx *c, const struct probe_opts *opts);
 int probe_grow(void *arr, size_t *cap, size_t n, size_t elem);
 
 /*
+ * Frees the array v of n elem-sized items, each owning the malloc'd
+ * pointer at byte offset off (free(3) of every one first).
+ */
+void probe_free_each(void *v, size_t n, size_t elem, size_t off);
+
+/* snapshot.c: frees a queue's copied messages; the queue has none after. */
+void snapshot_queue_clear(struct snap_queue *q);
+
+/*
  * Reads the file at path (relative to the procfs root) into buf, at most
  * size-1 bytes, NUL-terminated. Returns the length or -1 with errno.
  */

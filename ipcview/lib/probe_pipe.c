@@ -322,11 +322,7 @@ pipe_build(struct probe_ctx *c, const struct fd_ent *v, size_t n,
 static void
 fd_list_free(struct fd_list *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i].own);
-	free(l->v);
+	probe_free_each(l->v, l->n, sizeof(*l->v), offsetof(struct fd_ent, own));
 }
 
 int

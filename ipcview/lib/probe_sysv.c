@@ -75,18 +75,6 @@ queue_copy(struct probe_ctx *c, struct snap_queue *q, char *buf,
 	return 0;
 }
 
-static void
-queue_clear(struct snap_queue *q)
-{
-	size_t i;
-
-	for (i = 0; i < q->nmsgs; i++)
-		free(q->msgs[i].data);
-	free(q->msgs);
-	q->msgs = NULL;
-	q->nmsgs = 0;
-}
-
 static int
 probe_queues(struct probe_ctx *c)
 {
@@ -118,7 +106,7 @@ probe_queues(struct probe_ctx *c)
 			r = queue_copy(c, q, buf, size);
 			if (r <= 0)
 				break;
-			queue_clear(q);
+			snapshot_queue_clear(q);
 		}
 		q->changed = r > 0;
 	}

@@ -50,6 +50,17 @@ probe_grow(void *arr, size_t *cap, size_t n, size_t elem)
 	return 0;
 }
 
+void
+probe_free_each(void *v, size_t n, size_t elem, size_t off)
+{
+	char *p = v;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(*(void **)(void *)(p + i * elem + off));
+	free(v);
+}
+
 ssize_t
 probe_read(const struct probe_ctx *c, const char *path, char *buf,
     size_t size)

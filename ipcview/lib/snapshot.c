@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "probe.h"
+#include "probe_int.h"
 #include "snapshot.h"
 
 const struct snap_proc *
@@ -88,14 +89,13 @@ snap_pipe_free(struct snap_pipe *p)
 	free(p->open_writers);
 }
 
-static void
-snap_queue_free(struct snap_queue *q)
+void
+snapshot_queue_clear(struct snap_queue *q)
 {
-	size_t i;
-
-	for (i = 0; i < q->nmsgs; i++)
-		free(q->msgs[i].data);
-	free(q->msgs);
+	probe_free_each(q->msgs, q->nmsgs, sizeof(*q->msgs),
+	    offsetof(struct snap_msg, data));
+	q->msgs = NULL;
+	q->nmsgs = 0;
 }
 
 void
@@ -110,7 +110,7 @@ snapshot_free(struct snapshot *s)
 	for (i = 0; i < s->npipes; i++)
 		snap_pipe_free(&s->pipes[i]);
 	for (i = 0; i < s->nqueues; i++)
-		snap_queue_free(&s->queues[i]);
+		snapshot_queue_clear(&s->queues[i]);
 	for (i = 0; i < s->nshms; i++) {
 		free(s->shms[i].attached);
 		free(s->shms[i].preview);
