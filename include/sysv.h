@@ -58,6 +58,12 @@ enum sysv_by {
 	SYSV_BY_INDEX_READ,	/* *_STAT on an index: only what we may read */
 };
 
+/* A field of an object and where the kernel's struct holds it. */
+struct sysv_field {
+	unsigned short	to, from;	/* offsets: ours, the kernel's */
+	unsigned short	size;		/* bytes, the same both sides */
+};
+
 struct sysv_ops {
 	const char	*name;		/* "msg", "shm", "sem": ipcrm's words */
 	const char	*noun;		/* "message queue", "shared memory segment", "semaphore" (ipcrm -v) */
@@ -65,12 +71,9 @@ struct sysv_ops {
 	const char	*get_call;	/* "msgget", "shmget", "semget" */
 	const char	*ctl_call;	/* "msgctl", "shmctl", "semctl" */
 	size_t		size;		/* bytes of one object */
-	/* msgget(key, flags), shmget(key, n, flags), semget(key, n, flags) */
-	int		(*get)(key_t key, unsigned long n, int flags);
-	/* msgctl(id, cmd, ds), shmctl(id, cmd, ds), semctl(id, 0, cmd, ds) */
-	int		(*ctl)(int id, int cmd, void *ds);
-	/* the object (the kind's struct) from the kernel's *id_ds */
-	void		(*copy)(void *obj, int id, const void *ds);
+	/* the object's fields after id and perm, from the kernel's *id_ds */
+	const struct sysv_field *fields;
+	size_t		nfields;
 	size_t		ds_size;	/* sizeof(struct msqid_ds)... */
 	size_t		ds_perm;	/* offsetof its struct ipc_perm */
 	int		cmd_any, cmd_read, cmd_info; /* *_STAT_ANY, *_STAT, *_INFO */
@@ -131,22 +134,6 @@ struct sysv_view {
 
 /* Fills v from obj, an object of kind k. */
 void sysv_view(enum sysv_kind k, const void *obj, struct sysv_view *v);
-
-/*
- * Shorthands of the table for one kind.
- * Every object of the kind that the caller may see, in index order.
- * Return the number found and a malloc'd array in *out that the caller
- * frees (NULL when there are none), or -1 with errno set. Objects that
- * vanish between the INFO and the STAT_ANY call are skipped.
- */
-ssize_t sysv_msq_list(struct sysv_msq **out);
-ssize_t sysv_shm_list(struct sysv_shm **out);
-ssize_t sysv_sem_list(struct sysv_sem **out);
-
-/* One object by id (IPC_STAT). 0, or -1 with errno (EINVAL, EACCES, EIDRM). */
-int sysv_msq_stat(int id, struct sysv_msq *q);
-int sysv_shm_stat(int id, struct sysv_shm *s);
-int sysv_sem_stat(int id, struct sysv_sem *s);
 
 /*
  * Copies message number idx (0 is the first) of queue id without removing

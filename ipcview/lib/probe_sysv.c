@@ -64,7 +64,7 @@ queue_copy(struct probe_ctx *c, struct snap_queue *q, char *buf,
 		m->data[n] = '\0';
 		q->nmsgs++;
 	}
-	if (!q->readable || sysv_msq_stat(q->info.id, &after) < 0)
+	if (!q->readable || sysv_stat(SYSV_MSG, q->info.id, SYSV_BY_ID, &after) < 0)
 		return 0;
 	/* msgrcv(2): MSG_COPY is not atomic across a walk; IPC_STAT brackets it */
 	if (after.qnum != q->info.qnum || after.stime != q->info.stime ||
@@ -73,6 +73,27 @@ queue_copy(struct probe_ctx *c, struct snap_queue *q, char *buf,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The objects of kind k (sysv_list) into *v, and a zeroed array for their
+ * n snapshot entries, of elem bytes each, into *arr. Returns n; 0 when
+ * there are none (or no System V IPC here); -1 (ENOMEM).
+ */
+static ssize_t
+sysv_collect(enum sysv_kind k, void *v, void *arr, size_t elem)
+{
+	void **pv = v, **pa = arr;
+	ssize_t n = sysv_list(k, pv);
+
+	if (n <= 0)
+		return 0;
+	*pa = calloc((size_t)n, elem);
+	if (*pa == NULL) {
+		free(*pv);
+		return -1;
+	}
+	return n;
 }
 
 static int
@@ -86,14 +107,12 @@ probe_queues(struct probe_ctx *c)
 	char *buf;
 	int r = 0, try;
 
-	n = sysv_msq_list(&v);
+	n = sysv_collect(SYSV_MSG, &v, &s->queues, sizeof(*s->queues));
 	if (n <= 0)
-		return 0;	/* no queues, or no System V IPC here */
-	s->queues = calloc((size_t)n, sizeof(*s->queues));
+		return (int)n;
 	buf = malloc(size);
-	if (s->queues == NULL || buf == NULL) {
+	if (buf == NULL) {
 		free(v);
-		free(buf);
 		return -1;
 	}
 	for (i = 0; i < n && r >= 0; i++) {
@@ -243,14 +262,9 @@ probe_shms(struct probe_ctx *c)
 	ssize_t n, k;
 	int r = 0;
 
-	n = sysv_shm_list(&v);
+	n = sysv_collect(SYSV_SHM, &v, &s->shms, sizeof(*s->shms));
 	if (n <= 0)
-		return 0;
-	s->shms = calloc((size_t)n, sizeof(*s->shms));
-	if (s->shms == NULL) {
-		free(v);
-		return -1;
-	}
+		return (int)n;
 	/* reading maps is costly: only when some segment is attached at all */
 	for (k = 0; k < n && v[k].nattch == 0; k++)
 		;
@@ -274,14 +288,9 @@ probe_sems(struct probe_ctx *c)
 	ssize_t n, k;
 	size_t j;
 
-	n = sysv_sem_list(&v);
+	n = sysv_collect(SYSV_SEM, &v, &s->sems, sizeof(*s->sems));
 	if (n <= 0)
-		return 0;
-	s->sems = calloc((size_t)n, sizeof(*s->sems));
-	if (s->sems == NULL) {
-		free(v);
-		return -1;
-	}
+		return (int)n;
 	for (k = 0; k < n; k++) {
 		sm = &s->sems[s->nsems++];
 		sm->info = v[k];

@@ -48,111 +48,88 @@ sysv_perm_copy(struct sysv_perm *p, const struct ipc_perm *k)
 	p->mode = k->mode;
 }
 
-static int
-sysv_msgget(key_t key, unsigned long n, int flags)
-{
-	(void)n;
-	return msgget(key, flags);
-}
+/*
+ * A field copied from a kernel struct (F's f) to ours (T's t); both have
+ * the same type, which the size check makes the compiler hold to.
+ */
+#define SYSV_FIELD(T, t, F, f) { offsetof(T, t), offsetof(F, f),	\
+	sizeof(((T *)0)->t) +						\
+	0 * sizeof(char[sizeof(((T *)0)->t) == sizeof(((F *)0)->f) ? 1 : -1]) }
+#define SYSV_MSQ(t, f)	SYSV_FIELD(struct sysv_msq, t, struct msqid_ds, f)
+#define SYSV_SHM(t, f)	SYSV_FIELD(struct sysv_shm, t, struct shmid_ds, f)
+#define SYSV_SEM(t, f)	SYSV_FIELD(struct sysv_sem, t, struct semid_ds, f)
+#define SYSV_NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
 
-static int
-sysv_shmget(key_t key, unsigned long n, int flags)
-{
-	return shmget(key, (size_t)n, flags);
-}
+static const struct sysv_field msq_fields[] = {
+	SYSV_MSQ(cbytes, __msg_cbytes), SYSV_MSQ(qnum, msg_qnum),
+	SYSV_MSQ(qbytes, msg_qbytes), SYSV_MSQ(lspid, msg_lspid),
+	SYSV_MSQ(lrpid, msg_lrpid), SYSV_MSQ(stime, msg_stime),
+	SYSV_MSQ(rtime, msg_rtime), SYSV_MSQ(ctime, msg_ctime),
+};
+static const struct sysv_field shm_fields[] = {
+	SYSV_SHM(size, shm_segsz), SYSV_SHM(nattch, shm_nattch),
+	SYSV_SHM(cpid, shm_cpid), SYSV_SHM(lpid, shm_lpid),
+	SYSV_SHM(atime, shm_atime), SYSV_SHM(dtime, shm_dtime),
+	SYSV_SHM(ctime, shm_ctime),
+};
+static const struct sysv_field sem_fields[] = {
+	SYSV_SEM(nsems, sem_nsems), SYSV_SEM(otime, sem_otime),
+	SYSV_SEM(ctime, sem_ctime),
+};
 
-static int
-sysv_semget(key_t key, unsigned long n, int flags)
-{
-	return semget(key, (int)n, flags);
-}
+/* Every kind's struct opens as struct sysv_msq does: id, then perm. */
+_Static_assert(offsetof(struct sysv_shm, id) == offsetof(struct sysv_msq, id) &&
+    offsetof(struct sysv_sem, id) == offsetof(struct sysv_msq, id) &&
+    offsetof(struct sysv_shm, perm) == offsetof(struct sysv_msq, perm) &&
+    offsetof(struct sysv_sem, perm) == offsetof(struct sysv_msq, perm),
+    "sysv objects share their head");
 
-static int
-sysv_msgctl(int id, int cmd, void *ds)
-{
-	return msgctl(id, cmd, ds);
-}
-
-static int
-sysv_shmctl(int id, int cmd, void *ds)
-{
-	return shmctl(id, cmd, ds);
-}
-
-static int
-sysv_semctl(int id, int cmd, void *ds)
-{
-	union sysv_semun arg;
-
-	/* IPC_STAT/IPC_SET take a semid_ds, *_INFO a seminfo: both buf */
-	arg.buf = ds;
-	return semctl(id, 0, cmd, arg);
-}
-
+/* The n fields of table f from the kernel's struct from into ours, to. */
 static void
-sysv_msq_copy(void *obj, int id, const void *kds)
+sysv_fields_copy(void *to, const void *from, const struct sysv_field *f,
+    size_t n)
 {
-	struct sysv_msq *q = obj;
-	const struct msqid_ds *ds = kds;
+	size_t i;
 
-	q->id = id;
-	sysv_perm_copy(&q->perm, &ds->msg_perm);
-	q->cbytes = ds->__msg_cbytes;
-	q->qnum = ds->msg_qnum;
-	q->qbytes = ds->msg_qbytes;
-	q->lspid = ds->msg_lspid;
-	q->lrpid = ds->msg_lrpid;
-	q->stime = ds->msg_stime;
-	q->rtime = ds->msg_rtime;
-	q->ctime = ds->msg_ctime;
-}
-
-static void
-sysv_shm_copy(void *obj, int id, const void *kds)
-{
-	struct sysv_shm *s = obj;
-	const struct shmid_ds *ds = kds;
-
-	s->id = id;
-	sysv_perm_copy(&s->perm, &ds->shm_perm);
-	s->size = ds->shm_segsz;
-	s->nattch = ds->shm_nattch;
-	s->cpid = ds->shm_cpid;
-	s->lpid = ds->shm_lpid;
-	s->atime = ds->shm_atime;
-	s->dtime = ds->shm_dtime;
-	s->ctime = ds->shm_ctime;
-}
-
-static void
-sysv_sem_copy(void *obj, int id, const void *kds)
-{
-	struct sysv_sem *s = obj;
-	const struct semid_ds *ds = kds;
-
-	s->id = id;
-	sysv_perm_copy(&s->perm, &ds->sem_perm);
-	s->nsems = ds->sem_nsems;
-	s->otime = ds->sem_otime;
-	s->ctime = ds->sem_ctime;
+	for (i = 0; i < n; i++)
+		memcpy((char *)to + f[i].to, (const char *)from + f[i].from,
+		    f[i].size);
 }
 
 const struct sysv_ops sysv_kinds[SYSV_NKINDS] = {
 	[SYSV_MSG] = { "msg", "message queue", "queue", "msgget", "msgctl",
-	    sizeof(struct sysv_msq), sysv_msgget, sysv_msgctl, sysv_msq_copy,
+	    sizeof(struct sysv_msq), msq_fields, SYSV_NFIELDS(msq_fields),
 	    sizeof(struct msqid_ds), offsetof(struct msqid_ds, msg_perm),
 	    MSG_STAT_ANY, MSG_STAT, MSG_INFO },
 	[SYSV_SHM] = { "shm", "shared memory segment", "segment", "shmget",
-	    "shmctl", sizeof(struct sysv_shm), sysv_shmget, sysv_shmctl,
-	    sysv_shm_copy, sizeof(struct shmid_ds),
+	    "shmctl", sizeof(struct sysv_shm), shm_fields,
+	    SYSV_NFIELDS(shm_fields), sizeof(struct shmid_ds),
 	    offsetof(struct shmid_ds, shm_perm), SHM_STAT_ANY, SHM_STAT,
 	    SHM_INFO },
 	[SYSV_SEM] = { "sem", "semaphore", "semaphore set", "semget",
-	    "semctl", sizeof(struct sysv_sem), sysv_semget, sysv_semctl,
-	    sysv_sem_copy, sizeof(struct semid_ds),
+	    "semctl", sizeof(struct sysv_sem), sem_fields,
+	    SYSV_NFIELDS(sem_fields), sizeof(struct semid_ds),
 	    offsetof(struct semid_ds, sem_perm), SEM_STAT_ANY, SEM_STAT,
 	    SEM_INFO },
 };
+
+/* msgctl(id, cmd, ds), shmctl(id, cmd, ds) or semctl(id, 0, cmd, ds). */
+static int
+sysv_ctl(enum sysv_kind k, int id, int cmd, void *ds)
+{
+	union sysv_semun arg;
+
+	switch (k) {
+	case SYSV_MSG:
+		return msgctl(id, cmd, ds);
+	case SYSV_SHM:
+		return shmctl(id, cmd, ds);
+	default:
+		/* IPC_STAT/IPC_SET take a semid_ds, *_INFO a seminfo: buf */
+		arg.buf = ds;
+		return semctl(id, 0, cmd, arg);
+	}
+}
 
 /* Room for any kind's kernel struct: *id_ds, msginfo, shm_info, seminfo. */
 union sysv_ds {
@@ -160,6 +137,7 @@ union sysv_ds {
 	struct shmid_ds	shm;
 	struct semid_ds	sem;
 	struct msginfo	msginfo;
+	struct shminfo	shmlim;
 	struct shm_info	shminfo;
 	struct seminfo	seminfo;
 };
@@ -178,7 +156,14 @@ sysv_kind_named(const char *name)
 int
 sysv_get(enum sysv_kind k, key_t key, unsigned long n, int flags)
 {
-	return sysv_kinds[k].get(key, n, flags);
+	switch (k) {
+	case SYSV_MSG:
+		return msgget(key, flags);
+	case SYSV_SHM:
+		return shmget(key, (size_t)n, flags);
+	default:
+		return semget(key, (int)n, flags);
+	}
 }
 
 /*
@@ -192,20 +177,25 @@ sysv_stat(enum sysv_kind k, int num, enum sysv_by by, void *obj)
 	union sysv_ds ds;
 	int cmd = by == SYSV_BY_ID ? IPC_STAT : by == SYSV_BY_INDEX ?
 	    t->cmd_any : t->cmd_read;
-	int r = t->ctl(num, cmd, &ds);
+	int r = sysv_ctl(k, num, cmd, &ds);
+	struct sysv_msq *head = obj;	/* every kind's struct: id, perm */
 
 	if (r < 0)
 		return -1;
 	if (by == SYSV_BY_ID)
 		r = num;
-	t->copy(obj, r, &ds);
+	memset(obj, 0, t->size);
+	head->id = r;
+	sysv_perm_copy(&head->perm, (const struct ipc_perm *)(const void *)
+	    ((const char *)&ds + t->ds_perm));
+	sysv_fields_copy(obj, &ds, t->fields, t->nfields);
 	return r;
 }
 
 int
 sysv_remove(enum sysv_kind k, int id)
 {
-	return sysv_kinds[k].ctl(id, IPC_RMID, NULL);
+	return sysv_ctl(k, id, IPC_RMID, NULL);
 }
 
 int
@@ -214,7 +204,7 @@ sysv_maxidx(enum sysv_kind k)
 	union sysv_ds info;
 
 	/* msgctl(2), shmctl(2), semctl(2): *_INFO returns the highest index */
-	return sysv_kinds[k].ctl(0, sysv_kinds[k].cmd_info, &info);
+	return sysv_ctl(k, 0, sysv_kinds[k].cmd_info, &info);
 }
 
 /*
@@ -256,7 +246,7 @@ sysv_set(enum sysv_kind k, int id, const struct sysv_attr *a, int *failed)
 	    t->ds_perm);
 
 	*failed = IPC_STAT;
-	if (t->ctl(id, IPC_STAT, &ds) < 0)
+	if (sysv_ctl(k, id, IPC_STAT, &ds) < 0)
 		return -1;
 	if (a->uid >= 0)
 		p->uid = (uid_t)a->uid;
@@ -267,7 +257,7 @@ sysv_set(enum sysv_kind k, int id, const struct sysv_attr *a, int *failed)
 	if (k == SYSV_MSG && a->qbytes >= 0)
 		ds.msq.msg_qbytes = (msglen_t)a->qbytes;
 	*failed = IPC_SET;
-	return t->ctl(id, IPC_SET, &ds);
+	return sysv_ctl(k, id, IPC_SET, &ds);
 }
 
 void
@@ -294,55 +284,6 @@ sysv_view(enum sysv_kind k, const void *obj, struct sysv_view *v)
 		    { 0, 0 }, { s->otime, s->ctime, 0 }, 2 };
 		break;
 	}
-}
-
-/* The typed shorthands. */
-ssize_t
-sysv_msq_list(struct sysv_msq **out)
-{
-	void *v;
-	ssize_t n = sysv_list(SYSV_MSG, &v);
-
-	*out = v;
-	return n;
-}
-
-ssize_t
-sysv_shm_list(struct sysv_shm **out)
-{
-	void *v;
-	ssize_t n = sysv_list(SYSV_SHM, &v);
-
-	*out = v;
-	return n;
-}
-
-ssize_t
-sysv_sem_list(struct sysv_sem **out)
-{
-	void *v;
-	ssize_t n = sysv_list(SYSV_SEM, &v);
-
-	*out = v;
-	return n;
-}
-
-int
-sysv_msq_stat(int id, struct sysv_msq *q)
-{
-	return sysv_stat(SYSV_MSG, id, SYSV_BY_ID, q) < 0 ? -1 : 0;
-}
-
-int
-sysv_shm_stat(int id, struct sysv_shm *s)
-{
-	return sysv_stat(SYSV_SHM, id, SYSV_BY_ID, s) < 0 ? -1 : 0;
-}
-
-int
-sysv_sem_stat(int id, struct sysv_sem *s)
-{
-	return sysv_stat(SYSV_SEM, id, SYSV_BY_ID, s) < 0 ? -1 : 0;
 }
 
 ssize_t
@@ -396,7 +337,7 @@ sysv_sem_values(int id, unsigned short *vals, size_t n)
 	union sysv_semun arg;
 	unsigned short *all;
 
-	if (sysv_sem_stat(id, &s) < 0)
+	if (sysv_stat(SYSV_SEM, id, SYSV_BY_ID, &s) < 0)
 		return -1;
 	/* GETALL writes sem_nsems values: never more than the caller holds */
 	all = calloc(s.nsems ? s.nsems : 1, sizeof(*all));
@@ -456,76 +397,73 @@ sysv_shm_lock(int id, int lock)
 	return shmctl(id, lock ? SHM_LOCK : SHM_UNLOCK, NULL);
 }
 
+/*
+ * Limits (IPC_INFO into lim) and usage (the kind's *_INFO into use) of
+ * kind k; the fields of each copied to out by the tables. *_INFO returns
+ * the highest index in use, stored at out's maxidx. 0, or -1 with errno.
+ */
+static int
+sysv_info(enum sysv_kind k, void *out, const struct sysv_field *f,
+    size_t nlim, size_t nuse, size_t maxidx)
+{
+	union sysv_ds lim, use;
+	int n;
+
+	if (sysv_ctl(k, 0, IPC_INFO, &lim) < 0 ||
+	    (n = sysv_ctl(k, 0, sysv_kinds[k].cmd_info, &use)) < 0)
+		return -1;
+	sysv_fields_copy(out, &lim, f, nlim);
+	sysv_fields_copy(out, &use, f + nlim, nuse);
+	memcpy((char *)out + maxidx, &n, sizeof(n));
+	return 0;
+}
+
+#define SYSV_MI(t, f)	SYSV_FIELD(struct sysv_msginfo, t, struct msginfo, f)
+#define SYSV_SL(t, f)	SYSV_FIELD(struct sysv_shminfo, t, struct shminfo, f)
+#define SYSV_SU(t, f)	SYSV_FIELD(struct sysv_shminfo, t, struct shm_info, f)
+#define SYSV_SI(t, f)	SYSV_FIELD(struct sysv_seminfo, t, struct seminfo, f)
+
+/* The limits, then the usage; MSG_INFO and SEM_INFO reuse the fields. */
+static const struct sysv_field msginfo_fields[] = {
+	SYSV_MI(msgmni, msgmni), SYSV_MI(msgmax, msgmax),
+	SYSV_MI(msgmnb, msgmnb),
+	/* MSG_INFO: queues, messages, bytes in use */
+	SYSV_MI(used_queues, msgpool), SYSV_MI(used_msgs, msgmap),
+	SYSV_MI(used_bytes, msgtql),
+};
+static const struct sysv_field shminfo_fields[] = {
+	SYSV_SL(shmmax, shmmax), SYSV_SL(shmmin, shmmin),
+	SYSV_SL(shmmni, shmmni), SYSV_SL(shmall, shmall),
+	SYSV_SU(used_ids, used_ids), SYSV_SU(shm_tot, shm_tot),
+	SYSV_SU(shm_rss, shm_rss), SYSV_SU(shm_swp, shm_swp),
+	SYSV_SU(swap_attempts, swap_attempts),
+	SYSV_SU(swap_successes, swap_successes),
+};
+static const struct sysv_field seminfo_fields[] = {
+	SYSV_SI(semmni, semmni), SYSV_SI(semmsl, semmsl),
+	SYSV_SI(semmns, semmns), SYSV_SI(semopm, semopm),
+	SYSV_SI(semvmx, semvmx),
+	/* SEM_INFO: semusz is the number of sets, semaem of semaphores */
+	SYSV_SI(used_sets, semusz), SYSV_SI(used_sems, semaem),
+};
+
 int
 sysv_msg_info(struct sysv_msginfo *mi)
 {
-	struct msginfo lim, use;
-	int maxidx;
-
-	if (msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&lim) < 0)
-		return -1;
-	maxidx = msgctl(0, MSG_INFO, (struct msqid_ds *)(void *)&use);
-	if (maxidx < 0)
-		return -1;
-	mi->msgmni = lim.msgmni;
-	mi->msgmax = lim.msgmax;
-	mi->msgmnb = lim.msgmnb;
-	/* MSG_INFO reuses the fields: queues, messages, bytes in use */
-	mi->used_queues = use.msgpool;
-	mi->used_msgs = use.msgmap;
-	mi->used_bytes = use.msgtql;
-	mi->maxidx = maxidx;
-	return 0;
+	return sysv_info(SYSV_MSG, mi, msginfo_fields, 3, 3,
+	    offsetof(struct sysv_msginfo, maxidx));
 }
 
 int
 sysv_shm_info(struct sysv_shminfo *si)
 {
-	struct shminfo lim;
-	struct shm_info use;
-	int maxidx;
-
-	if (shmctl(0, IPC_INFO, (struct shmid_ds *)(void *)&lim) < 0)
-		return -1;
-	maxidx = shmctl(0, SHM_INFO, (struct shmid_ds *)(void *)&use);
-	if (maxidx < 0)
-		return -1;
-	si->shmmax = lim.shmmax;
-	si->shmmin = lim.shmmin;
-	si->shmmni = lim.shmmni;
-	si->shmall = lim.shmall;
-	si->used_ids = use.used_ids;
-	si->shm_tot = use.shm_tot;
-	si->shm_rss = use.shm_rss;
-	si->shm_swp = use.shm_swp;
-	si->swap_attempts = use.swap_attempts;
-	si->swap_successes = use.swap_successes;
-	si->maxidx = maxidx;
-	return 0;
+	return sysv_info(SYSV_SHM, si, shminfo_fields, 4, 6,
+	    offsetof(struct sysv_shminfo, maxidx));
 }
 
 int
 sysv_sem_info(struct sysv_seminfo *si)
 {
-	struct seminfo lim, use;
-	union sysv_semun arg;
-	int maxidx;
-
-	arg.__buf = &lim;
-	if (semctl(0, 0, IPC_INFO, arg) < 0)
-		return -1;
-	arg.__buf = &use;
-	maxidx = semctl(0, 0, SEM_INFO, arg);
-	if (maxidx < 0)
-		return -1;
-	si->semmni = lim.semmni;
-	si->semmsl = lim.semmsl;
-	si->semmns = lim.semmns;
-	si->semopm = lim.semopm;
-	si->semvmx = lim.semvmx;
-	/* SEM_INFO: semusz is the number of sets, semaem of semaphores */
-	si->used_sets = use.semusz;
-	si->used_sems = use.semaem;
-	si->maxidx = maxidx;
-	return 0;
+	return sysv_info(SYSV_SEM, si, seminfo_fields, 5, 2,
+	    offsetof(struct sysv_seminfo, maxidx));
 }

@@ -525,7 +525,7 @@ ipcs_one_msg(int id, int unit)
 
 	if ((q = ipcs_find(SYSV_MSG, id, &v)) == NULL)
 		return 0;
-	q->qbytes = sysv_msq_stat(id, &st) == 0 ? st.qbytes : 0;
+	q->qbytes = sysv_stat(SYSV_MSG, id, SYSV_BY_ID, &st) >= 0 ? st.qbytes : 0;
 	printf("\nMessage Queue msqid=%d\n", id);
 	printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n",
 	    (unsigned)q->perm.uid, (unsigned)q->perm.gid,

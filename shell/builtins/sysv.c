@@ -486,7 +486,7 @@ sysv_msgsnd_fail(const char *name, int id, int err, int nowait, size_t len,
 	c.nowait = nowait;
 	c.size = len;
 	c.type = type;
-	if (err == EAGAIN && sysv_msq_stat(id, &q) == 0) {
+	if (err == EAGAIN && sysv_stat(SYSV_MSG, id, SYSV_BY_ID, &q) >= 0) {
 		c.qbytes = q.qbytes;
 		c.cbytes = q.cbytes;
 	} else if (err == EINVAL) {
@@ -639,7 +639,7 @@ sysv_attach(const char *name, int id, int flags, size_t *size)
 	void *p;
 
 	sysvcmd_ctx(&c, "segment", id);
-	if (sysv_shm_stat(id, &m) < 0) {
+	if (sysv_stat(SYSV_SHM, id, SYSV_BY_ID, &m) < 0) {
 		ipcerr_report(name, "shmctl(IPC_STAT)", errno, &c);
 		return NULL;
 	}

@@ -314,7 +314,7 @@ ctl_getall(enum sysv_kind k, int id, const struct ctl_args *a,
 
 	(void)k;
 	(void)a;
-	if (sysv_sem_stat(id, &s) < 0) {
+	if (sysv_stat(SYSV_SEM, id, SYSV_BY_ID, &s) < 0) {
 		*cmd = "IPC_STAT";
 		return -1;
 	}
