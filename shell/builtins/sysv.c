@@ -283,10 +283,11 @@ static const char *const sysv_get_help[][2] = {
 	  "  -c  IPC_CREAT   -x  IPC_EXCL   -p MODE  权限（0644）\n" },
 };
 
-/* msgget, shmget or semget. Returns the builtin's status. */
+/* msgget, shmget or semget (the kind from the name). */
 static int
-sysv_getcmd(int argc, char **argv, enum sysv_kind kind)
+bi_sysvget(int argc, char **argv)
 {
+	enum sysv_kind kind = sysvcmd_kind(argv[0]);
 	struct ipcerr_ctx c;
 	int opt, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
 	long mode = 0644, n = 0;
@@ -331,22 +332,15 @@ sysv_getcmd(int argc, char **argv, enum sysv_kind kind)
 	return 0;
 }
 
-int
-bi_msgget(int argc, char **argv)
+enum sysv_kind
+sysvcmd_kind(const char *cmd)
 {
-	return sysv_getcmd(argc, argv, SYSV_MSG);
-}
+	int k;
 
-int
-bi_shmget(int argc, char **argv)
-{
-	return sysv_getcmd(argc, argv, SYSV_SHM);
-}
-
-int
-bi_semget(int argc, char **argv)
-{
-	return sysv_getcmd(argc, argv, SYSV_SEM);
+	for (k = 0; k < SYSV_NKINDS - 1; k++)
+		if (strncmp(cmd, sysv_kinds[k].name, 3) == 0)
+			break;
+	return (enum sysv_kind)k;
 }
 
 /* The options of the builtins that may block: msgsnd, msgrcv, semop. */
@@ -891,7 +885,7 @@ const struct builtin builtins_sysv[] = {
 	  "create a message queue, shared memory segment or semaphore set", 0 },
 	{ "ftok", bi_ftok, "ftok <path> <proj>",
 	  "print the System V key ftok(3) makes from a file and a project id", 0 },
-	{ "msgget", bi_msgget, "msgget [-c] [-x] [-p <mode>] <key>|private",
+	{ "msgget", bi_sysvget, "msgget [-c] [-x] [-p <mode>] <key>|private",
 	  "msgget(2): the id of a message queue", 0 },
 	{ "msgsnd", bi_msgsnd,
 	  "msgsnd [-n] <qid>|-k <key> <type> [text...]",
@@ -899,23 +893,23 @@ const struct builtin builtins_sysv[] = {
 	{ "msgrcv", bi_msgrcv,
 	  "msgrcv [-t <type>] [-n] [-e] [-x] [-s <size>] <qid>|-k <key>",
 	  "msgrcv(2): receive one message and print \"type text\"", 0 },
-	{ "msgctl", bi_msgctl,
+	{ "msgctl", bi_sysvctl,
 	  "msgctl <qid> stat | set [qbytes=N] [mode=M] [uid=U] [gid=G] | rm",
 	  "msgctl(2): IPC_STAT, IPC_SET or IPC_RMID on a queue", 0 },
-	{ "shmget", bi_shmget, "shmget [-c] [-x] [-p <mode>] <key>|private <size>",
+	{ "shmget", bi_sysvget, "shmget [-c] [-x] [-p <mode>] <key>|private <size>",
 	  "shmget(2): the id of a shared memory segment", 0 },
 	{ "shmwrite", bi_shmwrite,
 	  "shmwrite [-o <offset>] [--hold <seconds>] <id> <text>...",
 	  "shmat(2), copy text, shmdt(2)", 0 },
 	{ "shmread", bi_shmread, "shmread [-o <offset>] [-n <len>] [-x] <id>",
 	  "shmat(2) read-only, print text or hexdump, shmdt(2)", 0 },
-	{ "shmctl", bi_shmctl, "shmctl <id> stat | set [mode=M] [uid=U] [gid=G] | rm | lock | unlock",
+	{ "shmctl", bi_sysvctl, "shmctl <id> stat | set [mode=M] [uid=U] [gid=G] | rm | lock | unlock",
 	  "shmctl(2): IPC_STAT, IPC_SET or IPC_RMID on a segment", 0 },
-	{ "semget", bi_semget, "semget [-c] [-x] [-p <mode>] <key>|private <nsems>",
+	{ "semget", bi_sysvget, "semget [-c] [-x] [-p <mode>] <key>|private <nsems>",
 	  "semget(2): the id of a semaphore set", 0 },
 	{ "semop", bi_semop, "semop [-n] [-u] <id> <semnum> <delta>",
 	  "semop(2): P (negative delta) or V (positive) on one semaphore", 0 },
-	{ "semctl", bi_semctl,
+	{ "semctl", bi_sysvctl,
 	  "semctl <id> stat | getval <n> | setval <n> <v> | getall | rm",
 	  "semctl(2) on a semaphore set", 0 },
 	{ NULL, NULL, NULL, NULL, 0 },

@@ -8,15 +8,18 @@
 
 #include <sys/types.h>
 
+#include "sysv.h"
+
 /* ipcs.c: ipcs(1); ipcrm.c: ipcrm(1) and ipcmk(1) of util-linux. */
 int bi_ipcs(int argc, char **argv);
 int bi_ipcrm(int argc, char **argv);
 int bi_ipcmk(int argc, char **argv);
 
-/* sysvctl.c: msgctl, shmctl, semctl. */
-int bi_msgctl(int argc, char **argv);
-int bi_shmctl(int argc, char **argv);
-int bi_semctl(int argc, char **argv);
+/* sysvctl.c: msgctl, shmctl and semctl, the kind from argv[0]. */
+int bi_sysvctl(int argc, char **argv);
+
+/* sysv.c: the kind a builtin's name begins with: "msg", "shm", "sem". */
+enum sysv_kind sysvcmd_kind(const char *cmd);
 
 /* What a failing call was doing, for the sentence that explains it. */
 struct ipcerr_ctx {

@@ -441,10 +441,15 @@ ctl_parse_args(char **argv, int argc, enum sysv_kind k,
 	return 0;
 }
 
-/* msgctl/shmctl/semctl ID VERB [WORDS]: the builtin's status. */
-static int
-ctl_run(int argc, char **argv, enum sysv_kind k)
+/*
+ * msgctl ID stat | set FIELD=VALUE... | rm; shmctl ID stat | set... |
+ * rm | lock | unlock; semctl ID stat | getval N | setval N V | getall |
+ * rm: the kind from the name.
+ */
+int
+bi_sysvctl(int argc, char **argv)
 {
+	enum sysv_kind k = sysvcmd_kind(argv[0]);
 	const struct sysv_ops *t = &sysv_kinds[k];
 	const struct ctl_verb *v = NULL;
 	struct ctl_args a;
@@ -478,25 +483,4 @@ ctl_run(int argc, char **argv, enum sysv_kind k)
 	snprintf(call, sizeof(call), "%s(%s)", t->ctl_call, cmd);
 	sysvcmd_ctx(&c, t->obj, id);
 	return ipcerr_report(argv[0], call, errno, &c);
-}
-
-/* msgctl QID stat | set FIELD=VALUE... | rm */
-int
-bi_msgctl(int argc, char **argv)
-{
-	return ctl_run(argc, argv, SYSV_MSG);
-}
-
-/* shmctl ID stat | set FIELD=VALUE... | rm | lock | unlock */
-int
-bi_shmctl(int argc, char **argv)
-{
-	return ctl_run(argc, argv, SYSV_SHM);
-}
-
-/* semctl ID stat | getval N | setval N V | getall | rm */
-int
-bi_semctl(int argc, char **argv)
-{
-	return ctl_run(argc, argv, SYSV_SEM);
 }
