@@ -45,20 +45,15 @@ number(const char *s)
 	return n;
 }
 
+/*
+ * :, true and false: a fixed status, 1 for false. exec is run by the
+ * executor itself; its entry (this, 0) only serves `help exec`.
+ */
 static int
-bi_true(int argc, char **argv)
+bi_fixed(int argc, char **argv)
 {
 	(void)argc;
-	(void)argv;
-	return 0;
-}
-
-static int
-bi_false(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 1;
+	return strcmp(argv[0], "false") == 0;
 }
 
 /* Removes . and .. from an absolute path, lexically (XCU cd step 8). */
@@ -536,15 +531,6 @@ bi_eval(int argc, char **argv)
 	return st;
 }
 
-/* exec is run by the executor itself; this is only for `help exec`. */
-static int
-bi_exec(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	return 0;
-}
-
 static int
 is_ifs_ws(char c, const char *ifs)
 {
@@ -872,9 +858,9 @@ bi_umask(int argc, char **argv)
 }
 
 const struct builtin builtins_core[] = {
-	{ ":", bi_true, ":", "do nothing, successfully", BI_SPECIAL },
-	{ "true", bi_true, "true", "return success (0)", 0 },
-	{ "false", bi_false, "false", "return failure (1)", 0 },
+	{ ":", bi_fixed, ":", "do nothing, successfully", BI_SPECIAL },
+	{ "true", bi_fixed, "true", "return success (0)", 0 },
+	{ "false", bi_fixed, "false", "return failure (1)", 0 },
 	{ "cd", bi_cd, "cd [-L|-P] [dir|-]",
 	    "change the current directory (HOME by default, - for OLDPWD)",
 	    BI_NOFORK },
@@ -900,7 +886,7 @@ const struct builtin builtins_core[] = {
 	{ "eval", bi_eval, "eval [arg...]",
 	    "run the arguments, joined by spaces, as commands",
 	    BI_SPECIAL | BI_NOFORK },
-	{ "exec", bi_exec, "exec [command [arg...]]",
+	{ "exec", bi_fixed, "exec [command [arg...]]",
 	    "replace the shell by command, or keep the redirections",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "read", bi_read, "read [-r] [name...]",

@@ -24,55 +24,72 @@ next_arg(void)
 	return *pf_args++;
 }
 
+/*
+ * The next argument as a number's text; NULL when it is missing or empty
+ * (*ch 0) or a quoted character ('c' and "c": its code in *ch).
+ */
+static const char *
+num_next(int *ch)
+{
+	const char *s = next_arg();
+
+	*ch = 0;
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if (*s == '\'' || *s == '"') {
+		*ch = (unsigned char)s[1];
+		return NULL;
+	}
+	return s;
+}
+
+/* Reports, as dash does, s when strto* did not take it whole (or ERANGE). */
+static void
+num_report(const char *s, const char *end, int erange)
+{
+	if (end == s)
+		bi_errorf("printf", "%s: expected numeric value", s);
+	else if (*end != '\0')
+		bi_errorf("printf", "%s: not completely converted", s);
+	else if (erange)
+		bi_errorf("printf", "%s: %s", s, strerror(ERANGE));
+	else
+		return;
+	pf_status = 1;
+}
+
 /* A number from an argument, reported as dash does when it is not one. */
 static intmax_t
 num_arg(int is_unsigned)
 {
-	const char *s = next_arg();
+	const char *s;
 	char *end;
 	intmax_t v;
+	int ch;
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	if (*s == '\'' || *s == '"')
-		return (unsigned char)s[1];
+	if ((s = num_next(&ch)) == NULL)
+		return ch;
 	errno = 0;
 	if (is_unsigned && *s != '-')
 		v = (intmax_t)strtoumax(s, &end, 0);
 	else
 		v = strtoimax(s, &end, 0);
-	if (end == s) {
-		bi_errorf("printf", "%s: expected numeric value", s);
-		pf_status = 1;
-	} else if (*end != '\0') {
-		bi_errorf("printf", "%s: not completely converted", s);
-		pf_status = 1;
-	} else if (errno == ERANGE) {
-		bi_errorf("printf", "%s: %s", s, strerror(ERANGE));
-		pf_status = 1;
-	}
+	num_report(s, end, errno == ERANGE);
 	return v;
 }
 
 static double
 float_arg(void)
 {
-	const char *s = next_arg();
+	const char *s;
 	char *end;
 	double v;
+	int ch;
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	if (*s == '\'' || *s == '"')
-		return (unsigned char)s[1];
+	if ((s = num_next(&ch)) == NULL)
+		return ch;
 	v = strtod(s, &end);
-	if (end == s) {
-		bi_errorf("printf", "%s: expected numeric value", s);
-		pf_status = 1;
-	} else if (*end != '\0') {
-		bi_errorf("printf", "%s: not completely converted", s);
-		pf_status = 1;
-	}
+	num_report(s, end, 0);
 	return v;
 }
 

@@ -92,26 +92,23 @@ num_ok(const char *s, long *out)
 }
 
 static int
-siglist_ok(const char *s, char *bad, size_t n)
+sig_ok(const char *s)
 {
-	char *copy = strdup(s), *tok, *save = NULL;
-	int ok = 1;
-
-	if (copy == NULL)
-		return 0;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		if (sig_parse(tok) < 0) {
-			snprintf(bad, n, "%s", tok);
-			ok = 0;
-			break;
-		}
-	free(copy);
-	return ok;
+	return sig_parse(s) >= 0;
 }
 
 static int
-numlist_ok(const char *s)
+num_item_ok(const char *s)
+{
+	return num_ok(s, NULL);
+}
+
+/*
+ * 1 when every comma-separated item of s passes item_ok; else 0, with
+ * the first that did not in bad (n bytes) when bad is not NULL.
+ */
+static int
+list_ok(const char *s, int (*item_ok)(const char *), char *bad, size_t n)
 {
 	char *copy = strdup(s), *tok, *save = NULL;
 	int ok = 1;
@@ -120,8 +117,12 @@ numlist_ok(const char *s)
 		return 0;
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save))
-		if (!num_ok(tok, NULL))
+		if (!item_ok(tok)) {
+			if (bad != NULL)
+				snprintf(bad, n, "%s", tok);
 			ok = 0;
+			break;
+		}
 	free(copy);
 	return ok;
 }
@@ -136,7 +137,7 @@ opt_value_ok(const struct ckind *k, const struct ckind_opt *o,
 
 	switch (o->type) {
 	case 'g':
-		if (siglist_ok(val, bad, sizeof(bad)))
+		if (list_ok(val, sig_ok, bad, sizeof(bad)))
 			return 0;
 		snprintf(err, errsize, "%s: '%s' is not a signal", k->name, bad);
 		return -1;
@@ -149,7 +150,7 @@ opt_value_ok(const struct ckind *k, const struct ckind_opt *o,
 	case 'a':
 		return 0;
 	case 'l':
-		if (numlist_ok(val))
+		if (list_ok(val, num_item_ok, NULL, 0))
 			return 0;
 		snprintf(err, errsize, "%s: %s '%s' is not a list of numbers",
 		    k->name, o->name, val);
