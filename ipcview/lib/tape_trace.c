@@ -499,6 +499,22 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 	}
 }
 
+/*
+ * The message of a request to be traced, both ways: the pid as data, the
+ * descriptor to close when it is seized in cbuf (SCM_RIGHTS).
+ */
+static void
+tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *pid, char *cbuf,
+    size_t size)
+{
+	iov->iov_base = pid;
+	iov->iov_len = sizeof(*pid);
+	mh->msg_iov = iov;
+	mh->msg_iovlen = 1;
+	mh->msg_control = cbuf;
+	mh->msg_controllen = size;
+}
+
 /* A process asks to be traced: seize it, then let it go on. */
 static void
 tr_request(struct tracer *tr, int sock, int *open)
@@ -513,12 +529,7 @@ tr_request(struct tracer *tr, int sock, int *open)
 	int ackfd = -1, ppid = 0, st0;
 	char st[1024], *p;
 
-	iov.iov_base = &pid;
-	iov.iov_len = sizeof(pid);
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = cbuf;
-	mh.msg_controllen = sizeof(cbuf);
+	tr_ask_msg(&mh, &iov, &pid, cbuf, sizeof(cbuf));
 	n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
 		*open = 0;
@@ -562,12 +573,7 @@ tape_ask(int sock, pid_t pid, int ackfd)
 	struct iovec iov;
 
 	memset(cbuf, 0, sizeof(cbuf));
-	iov.iov_base = &pid;
-	iov.iov_len = sizeof(pid);
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = cbuf;
-	mh.msg_controllen = sizeof(cbuf);
+	tr_ask_msg(&mh, &iov, &pid, cbuf, sizeof(cbuf));
 	cm = CMSG_FIRSTHDR(&mh);
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;

@@ -149,21 +149,37 @@ cdpath_find(const char *name)
 	return NULL;
 }
 
+/*
+ * cd's and pwd's -L and -P (the last one counts): 1 physical, 0 logical,
+ * -1 after the usage line of name.
+ */
 static int
-bi_cd(int argc, char **argv)
+cd_opts(int argc, char **argv, const char *name)
 {
-	int c, physical = 0, print = 0;
-	const char *dir;
-	char *found;
+	int c, physical = 0;
 
 	while ((c = getopt(argc, argv, "+LP")) != -1) {
 		if (c == 'P')
 			physical = 1;
 		else if (c == 'L')
 			physical = 0;
-		else
-			return bi_usage("cd");
+		else {
+			bi_usage(name);
+			return -1;
+		}
 	}
+	return physical;
+}
+
+static int
+bi_cd(int argc, char **argv)
+{
+	int physical, print = 0;
+	const char *dir;
+	char *found;
+
+	if ((physical = cd_opts(argc, argv, "cd")) < 0)
+		return 2;
 	if (argc - optind > 1)
 		return bi_errorf("cd", "too many arguments");
 	dir = argv[optind];
@@ -196,19 +212,13 @@ bi_cd(int argc, char **argv)
 static int
 bi_pwd(int argc, char **argv)
 {
-	int c, physical = 0;
+	int physical;
 	const char *pwd = var_get("PWD");
 	struct stat a, b;
 	char cwd[PATH_MAX];
 
-	while ((c = getopt(argc, argv, "+LP")) != -1) {
-		if (c == 'P')
-			physical = 1;
-		else if (c == 'L')
-			physical = 0;
-		else
-			return bi_usage("pwd");
-	}
+	if ((physical = cd_opts(argc, argv, "pwd")) < 0)
+		return 2;
 	if (!physical && pwd != NULL && *pwd == '/' && stat(pwd, &a) == 0 &&
 	    stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
 		printf("%s\n", pwd);

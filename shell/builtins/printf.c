@@ -203,6 +203,23 @@ convert(char *spec, size_t n)
 	return 0;
 }
 
+/*
+ * A directive's width or precision at f into spec (size bytes, *n used):
+ * '*' takes the next argument, digits are copied while *n < max. Returns
+ * where f goes on.
+ */
+static const char *
+spec_num(const char *f, char *spec, size_t size, size_t *n, size_t max)
+{
+	if (*f == '*') {
+		*n += snprintf(spec + *n, size - *n, "%d", (int)num_arg(0));
+		return f + 1;
+	}
+	while (isdigit((unsigned char)*f) && *n < max)
+		spec[(*n)++] = *f++;
+	return f;
+}
+
 /* Writes the format once; returns -1 after an invalid directive. */
 static int
 format_once(const char *f)
@@ -229,24 +246,10 @@ format_once(const char *f)
 		spec[n++] = *f++;
 		while (*f != '\0' && strchr("-+ #0", *f) && n < 40)
 			spec[n++] = *f++;
-		if (*f == '*') {
-			n += snprintf(spec + n, sizeof(spec) - n, "%d",
-			    (int)num_arg(0));
-			f++;
-		} else {
-			while (isdigit((unsigned char)*f) && n < 40)
-				spec[n++] = *f++;
-		}
+		f = spec_num(f, spec, sizeof(spec), &n, 40);
 		if (*f == '.') {
 			spec[n++] = *f++;
-			if (*f == '*') {
-				n += snprintf(spec + n, sizeof(spec) - n, "%d",
-				    (int)num_arg(0));
-				f++;
-			} else {
-				while (isdigit((unsigned char)*f) && n < 50)
-					spec[n++] = *f++;
-			}
+			f = spec_num(f, spec, sizeof(spec), &n, 50);
 		}
 		if (*f == '\0' || n > 58 || strchr("diouxXeEfFgGaAcsb",
 		    *f) == NULL) {
