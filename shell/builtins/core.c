@@ -18,6 +18,7 @@
 #include "core/expand.h"
 #include "core/func.h"
 #include "core/input.h"
+#include "core/intr.h"
 #include "core/jobs.h"
 #include "core/lex.h"
 #include "shell.h"
@@ -556,7 +557,8 @@ bi_read(int argc, char **argv)
 {
 	struct sbuf line = { NULL, 0, 0 }, quoted = { NULL, 0, 0 };
 	const char *ifs = var_get("IFS"), *reply = "REPLY";
-	int c, raw = 0, st = 0, i, nvars;
+	int c, raw = 0, st = 0, i, nvars, sig;
+	struct intr w;
 	size_t pos = 0, end;
 	char ch;
 	ssize_t r;
@@ -572,9 +574,10 @@ bi_read(int argc, char **argv)
 		if (!var_is_name(argv[i]))
 			return bi_errorf("read", "%s: bad variable name",
 			    argv[i]);
+	intr_begin(&w);
 	for (;;) {
 		r = read(STDIN_FILENO, &ch, 1);
-		if (r < 0 && errno == EINTR)
+		if (r < 0 && errno == EINTR && !intr_caught())
 			continue;
 		if (r <= 0) {
 			st = 1;
@@ -583,7 +586,9 @@ bi_read(int argc, char **argv)
 		if (ch == '\n')
 			break;
 		if (ch == '\\' && !raw) {
-			r = read(STDIN_FILENO, &ch, 1);
+			while ((r = read(STDIN_FILENO, &ch, 1)) < 0 &&
+			    errno == EINTR && !intr_caught())
+				;
 			if (r <= 0) {
 				st = 1;
 				break;
@@ -596,6 +601,14 @@ bi_read(int argc, char **argv)
 		}
 		sbuf_putc(&line, ch);
 		sbuf_putc(&quoted, 0);
+	}
+	sig = intr_caught();
+	intr_end(&w);
+	if (r < 0 && sig != 0) {
+		/* Ctrl+C or Ctrl+\: nothing is assigned, $? is 128+N (bash) */
+		free(line.s);
+		free(quoted.s);
+		return intr_status(sig);
 	}
 	if (r < 0)
 		bi_errorf("read", "%s", strerror(errno));

@@ -14,6 +14,7 @@
 #include "expand.h"
 #include "func.h"
 #include "input.h"
+#include "intr.h"
 #include "jobs.h"
 #include "lex.h"
 #include "parse.h"
@@ -151,6 +152,23 @@ void
 exec_line_end(void)
 {
 	abort_line = brk_levels = cont_levels = 0;
+}
+
+/*
+ * The status of a failed redirection: 128+N after Ctrl+C or Ctrl+\
+ * ended a blocking open (the line ends, as after a foreground job killed
+ * by it), else 2.
+ */
+static int
+redir_failed(void)
+{
+	int sig = redir_interrupted();
+
+	if (sig == 0)
+		return 2;
+	sh_status = intr_status(sig);
+	abort_line = 1;
+	return sh_status;
 }
 
 int
@@ -312,6 +330,8 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 	}
 	if (redir_apply(e->redir, &rs) < 0) {
 		redir_restore(&rs);
+		if ((st = redir_failed()) != 2)
+			return st;
 		return special ? exec_fatal(2) : 2;
 	}
 	if (special) {
@@ -363,7 +383,7 @@ assign_only(struct cmd_exec *e)
 	st = 0;
 	if (e->redir != NULL) {
 		if (redir_apply(e->redir, &rs) < 0)
-			st = 2;
+			st = redir_failed();
 		redir_restore(&rs);
 		if (st)
 			return st;
@@ -522,7 +542,7 @@ exec_redir_cmd(struct cmd_redir *r, int flags)
 
 	if (redir_apply(r->redir, (flags & EV_EXIT) ? NULL : &rs) < 0) {
 		redir_restore(&rs);
-		return 2;
+		return redir_failed();
 	}
 	st = exec_cmd(r->cmd, flags);
 	redir_restore(&rs);

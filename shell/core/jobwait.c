@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "explain.h"
+#include "intr.h"
 #include "jobs.h"
 #include "jobs_int.h"
 #include "shell.h"
@@ -408,7 +409,9 @@ wait_job_intr(struct job *j, int *done)
 	if (sh_opt.interactive)
 		trap_sigint_pop(&save);
 	if (r < 0 || wait_intr) {
-		return 128 + (wait_intr ? SIGINT : trap_pending());
+		if (wait_intr)
+			return intr_status(SIGINT);	/* newline after ^C */
+		return 128 + trap_pending();
 	}
 	*done = 1;
 	return job_status(j);

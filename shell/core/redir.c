@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "expand.h"
+#include "intr.h"
 #include "lex.h"
 #include "parse.h"
 #include "redir.h"
@@ -56,6 +57,21 @@ redir_restore(struct redir_save *rs)
 	rs->n = rs->cap = 0;
 }
 
+/*
+ * The signal that ended a blocking open the shell made itself (`echo hi
+ * > fifo` with no reader), for redir_interrupted.
+ */
+static int redir_intr;
+
+int
+redir_interrupted(void)
+{
+	int sig = redir_intr;
+
+	redir_intr = 0;
+	return sig;
+}
+
 static int
 open_target(const struct redir *r, const char *name)
 {
@@ -76,7 +92,9 @@ open_target(const struct redir *r, const char *name)
 		flags |= O_RDWR | O_CREAT;
 		break;
 	}
-	fd = open(name, flags, 0666);
+	fd = intr_open(name, flags, 0666, &redir_intr);
+	if (fd < 0 && redir_intr != 0)
+		return -1;	/* Ctrl+C: no message, as in bash */
 	if (fd < 0)
 		sh_errorf("cannot %s %s: %s", r->type == R_IN ? "open" :
 		    "create", name, strerror(errno));

@@ -21,6 +21,12 @@ struct redir_save {
  */
 int redir_apply(struct redir *r, struct redir_save *rs);
 
+/*
+ * After redir_apply failed: the signal (SIGINT, SIGQUIT) with which the
+ * user ended a blocking open (a FIFO nobody opened), or 0. Clears it.
+ */
+int redir_interrupted(void);
+
 /* Undoes redirections in reverse order and frees rs. */
 void redir_restore(struct redir_save *rs);
 
