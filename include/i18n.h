@@ -17,6 +17,16 @@ enum i18n_lang i18n_lang(void);
 /* Forces a language; "en" or "zh". Returns -1 for anything else. */
 int i18n_set_lang(const char *name);
 
+/*
+ * setlocale(category, "") for the locale the environment names; when it
+ * is not installed (zh_CN.UTF-8 not generated), C.UTF-8 instead, so that
+ * characters are still UTF-8: the language of messages follows the
+ * variables anyway (i18n_lang). Returns NULL when the named locale was
+ * set, else the missing name (from the environment) for the caller to
+ * report once.
+ */
+const char *i18n_setlocale(int category);
+
 /* Returns en or zh, whichever the language in force asks for. */
 const char *tr(const char *en, const char *zh);
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,6 +214,22 @@ run_script(const char *file)
 	return sh_status;
 }
 
+/*
+ * The terminal's characters for readline: the locale the environment
+ * names, or C.UTF-8 where it is not installed (the messages keep the
+ * language the variables ask for), said once.
+ */
+static void
+locale_init(void)
+{
+	const char *missing = i18n_setlocale(LC_CTYPE);
+
+	if (missing != NULL)
+		fprintf(stderr, "ipcsh: %s %s; %s\n", tr("locale", "区域设置"),
+		    missing, tr("not installed: characters as C.UTF-8, messages still in the language asked for",
+		    "未安装: 字符按 C.UTF-8 处理, 提示仍用所选语言"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -300,6 +317,7 @@ main(int argc, char **argv)
 	    !isatty(STDOUT_FILENO);
 	jobs_init(sh_opt.interactive);
 	if (sh_opt.interactive) {
+		locale_init();
 		input_init_interactive();
 		if (!norc)
 			read_rc();

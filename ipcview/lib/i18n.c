@@ -3,6 +3,7 @@
  * Reads the locale variables rather than asking setlocale(), so Chinese
  * works even where the zh_CN locale is not generated.
  */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,24 @@ i18n_lang(void)
 			return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
 	}
 	return LANG_EN;
+}
+
+const char *
+i18n_setlocale(int category)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v = NULL;
+	size_t i;
+
+	if (setlocale(category, "") != NULL)
+		return NULL;
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			break;
+	}
+	setlocale(category, "C.UTF-8");
+	return v != NULL && *v != '\0' ? v : "?";
 }
 
 int

@@ -18,6 +18,13 @@
 #include "host.h"
 
 #define HOST_OUTMAX	(1 << 20)	/* keys waiting for a shell that reads nothing */
+#define HOST_SBMAX	2000		/* lines of scrollback kept */
+
+/* A line that scrolled off the top of the screen (sb_pushline). */
+struct host_sbline {
+	int		cols;
+	VTermScreenCell	*cells;
+};
 
 struct host {
 	int		fd;		/* pty master */
@@ -33,6 +40,9 @@ struct host {
 	char		title[128];
 	char		*out;		/* for the pty: keys, answers to queries */
 	size_t		outlen, outcap;
+	struct host_sbline *sb;		/* ring of HOST_SBMAX, oldest at sbhead */
+	int		sbn, sbhead;
+	int		scroll;		/* lines shown above the live screen */
 };
 
 static void
@@ -93,11 +103,79 @@ host_cb_bell(void *user)
 	return 1;
 }
 
+/* Scrollback line i, 0 the oldest. */
+static struct host_sbline *
+host_sb_line(struct host *h, int i)
+{
+	return &h->sb[(h->sbhead + i) % HOST_SBMAX];
+}
+
+/* libvterm: a line leaves the top of the main screen; keep a copy. */
+static int
+host_cb_sb_pushline(int cols, const VTermScreenCell *cells, void *user)
+{
+	struct host *h = user;
+	struct host_sbline *l;
+	VTermScreenCell *c;
+
+	if (h->sb == NULL &&
+	    (h->sb = calloc(HOST_SBMAX, sizeof(*h->sb))) == NULL)
+		return 0;
+	if ((c = malloc(cols * sizeof(*c))) == NULL)
+		return 0;
+	memcpy(c, cells, cols * sizeof(*c));
+	if (h->sbn == HOST_SBMAX) {
+		/* full: the oldest goes */
+		l = host_sb_line(h, 0);
+		free(l->cells);
+		h->sbhead = (h->sbhead + 1) % HOST_SBMAX;
+		h->sbn--;
+	}
+	l = host_sb_line(h, h->sbn++);
+	l->cols = cols;
+	l->cells = c;
+	if (h->scroll > 0 && h->scroll < h->sbn) {
+		h->scroll++;	/* what the reader looks at stays put */
+		host_damage_rows(h, 0, h->rows);
+	}
+	return 1;
+}
+
+/* libvterm: the screen grew taller; the newest kept line comes back. */
+static int
+host_cb_sb_popline(int cols, VTermScreenCell *cells, void *user)
+{
+	struct host *h = user;
+	struct host_sbline *l;
+	int i;
+
+	if (h->sbn == 0)
+		return 0;
+	l = host_sb_line(h, --h->sbn);
+	for (i = 0; i < cols; i++) {
+		if (i < l->cols) {
+			cells[i] = l->cells[i];
+		} else {
+			memset(&cells[i], 0, sizeof(cells[i]));
+			cells[i].width = 1;
+			cells[i].fg = l->cells[l->cols - 1].fg;
+			cells[i].bg = l->cells[l->cols - 1].bg;
+		}
+	}
+	free(l->cells);
+	l->cells = NULL;
+	if (h->scroll > h->sbn)
+		h->scroll = h->sbn;
+	return 1;
+}
+
 static const VTermScreenCallbacks host_screen_cbs = {
 	.damage = host_cb_damage,
 	.movecursor = host_cb_movecursor,
 	.settermprop = host_cb_settermprop,
 	.bell = host_cb_bell,
+	.sb_pushline = host_cb_sb_pushline,
+	.sb_popline = host_cb_sb_popline,
 };
 
 /* Queues bytes for the pty: typed keys and libvterm's answers (DA, DSR). */
@@ -393,6 +471,7 @@ host_key(struct host *h, int iskey, wint_t ch)
 	VTermKey key;
 	char c;
 
+	host_scroll(h, -h->scroll);	/* typing shows the live screen */
 	if (iskey) {
 		if (host_key_map(ch, &key, &mod) == 0)
 			vterm_keyboard_key(h->vt, key, mod);
@@ -518,11 +597,29 @@ host_cell_style(const VTermScreenCell *cell, int color, attr_t *attr,
 		*pair = p;
 }
 
+/*
+ * The cell at col of the window's row: a scrollback line while scrolled
+ * back, else the screen's. 0 when there is none (past a short line).
+ */
+static int
+host_cell(struct host *h, int row, int col, VTermScreenCell *cell)
+{
+	VTermPos pos = { .row = row - h->scroll, .col = col };
+	struct host_sbline *l;
+
+	if (pos.row >= 0)
+		return vterm_screen_get_cell(h->screen, pos, cell);
+	l = host_sb_line(h, h->sbn + pos.row);
+	if (col >= l->cols)
+		return 0;
+	*cell = l->cells[col];
+	return 1;
+}
+
 static void
 host_draw_row(struct host *h, WINDOW *w, int row, int color)
 {
 	VTermScreenCell cell;
-	VTermPos pos = { .row = row };
 	wchar_t wc[CCHARW_MAX + 1];
 	cchar_t cc;
 	attr_t attr;
@@ -530,8 +627,8 @@ host_draw_row(struct host *h, WINDOW *w, int row, int color)
 	int col, i;
 
 	for (col = 0; col < h->cols; ) {
-		pos.col = col;
-		if (!vterm_screen_get_cell(h->screen, pos, &cell)) {
+		if (!host_cell(h, row, col, &cell)) {
+			mvwaddch(w, row, col, ' ');
 			col++;
 			continue;
 		}
@@ -555,6 +652,21 @@ host_draw_row(struct host *h, WINDOW *w, int row, int color)
 	}
 }
 
+/* "[N/M]" at the top right while scrolled back, as tmux's copy mode. */
+static void
+host_draw_mark(struct host *h, WINDOW *w)
+{
+	char buf[32];
+	int len;
+
+	len = snprintf(buf, sizeof(buf), "[%d/%d]", h->scroll, h->sbn);
+	if (len >= h->cols)
+		return;
+	wattr_on(w, A_REVERSE, NULL);
+	mvwaddstr(w, 0, h->cols - len, buf);
+	wattr_off(w, A_REVERSE, NULL);
+}
+
 int
 host_draw(struct host *h, WINDOW *w, int color)
 {
@@ -566,8 +678,39 @@ host_draw(struct host *h, WINDOW *w, int color)
 		host_draw_row(h, w, row, color);
 	h->dmin = h->rows;
 	h->dmax = 0;
+	if (h->scroll > 0) {
+		host_draw_mark(h, w);
+		return 0;	/* no cursor over the history */
+	}
 	wmove(w, h->cursor.row, h->cursor.col);
 	return h->cursor_visible;
+}
+
+void
+host_scroll(struct host *h, int lines)
+{
+	int to = h->scroll + lines;
+
+	if (to > h->sbn)
+		to = h->sbn;
+	if (to < 0)
+		to = 0;
+	if (to == h->scroll)
+		return;
+	h->scroll = to;
+	host_touch(h);
+}
+
+int
+host_scrolled(const struct host *h)
+{
+	return h->scroll;
+}
+
+int
+host_rows(const struct host *h)
+{
+	return h->rows;
 }
 
 const char *
@@ -616,6 +759,9 @@ host_free(struct host *h)
 			h->reaped = 1;
 	}
 	status = h->status;
+	for (i = 0; i < h->sbn; i++)
+		free(host_sb_line(h, i)->cells);
+	free(h->sb);
 	vterm_free(h->vt);
 	free(h->out);
 	free(h);

@@ -67,6 +67,19 @@ void host_touch(struct host *h);
  */
 int host_draw(struct host *h, WINDOW *w, int color);
 
+/*
+ * Scrolls the view lines back into the scrollback (negative: toward the
+ * live screen), within what is kept. A key sent to the shell scrolls back
+ * to the live screen.
+ */
+void host_scroll(struct host *h, int n);
+
+/* How many lines the view is scrolled back; 0 on the live screen. */
+int host_scrolled(const struct host *h);
+
+/* The rows of the inner terminal. */
+int host_rows(const struct host *h);
+
 /* The window title the inner program set (OSC 0/2), or "". */
 const char *host_title(const struct host *h);
 

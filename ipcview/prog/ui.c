@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <term.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@
 #include "i18n.h"
 #include "pane.h"
 #include "probe.h"
+#include "session.h"
 #include "userns.h"
 #include "tape.h"
 #include "view.h"
@@ -36,7 +39,7 @@
 #define UI_QUIET	0.03	/* s of pty silence that ends a command's output */
 #define UI_START	1.0	/* s the first sample waits for the shell's prompt */
 #define UI_FRAME	0.01	/* s between two redraws of a busy screen */
-#define UI_MAX_HUP	1024	/* session members hung up at the end */
+#define UI_GRACE	1.0	/* s a job has to end after SIGHUP, then SIGTERM */
 
 enum ui_mode { UI_SHELL, UI_PANE };
 
@@ -61,6 +64,9 @@ struct ui {
 	double		last_draw;
 	int		dirty;
 	int		quit, status;
+	int		quit_sig;	/* the signal that ended ipcview, or 0 */
+	int		confirm;	/* quit asked while jobs run: y/N */
+	char		jobs_text[256];	/* what runs, for the question */
 	struct probe_opts popts;
 };
 
@@ -184,6 +190,44 @@ ui_save_restore_seq(void)
 	strcat(ui_restore_seq, "\r\n");
 }
 
+/* Says once that the locale is missing and what is used instead. */
+static void
+ui_locale_note(const char *missing)
+{
+	fprintf(stderr, "ipcview: %s %s; %s\n", tr("locale", "区域设置"),
+	    missing, tr("not installed: characters as C.UTF-8, messages still in the language asked for",
+	    "未安装: 字符按 C.UTF-8 处理, 提示仍用所选语言"));
+}
+
+/*
+ * The terminal must place the cursor (terminfo cup) and clear the screen:
+ * TERM=dumb, an unknown TERM or an emacs shell buffer cannot show the
+ * split screen. Say what works there instead. 0 when it can, else -1.
+ */
+static int
+ui_term_ok(void)
+{
+	const char *term = getenv("TERM");
+	char *cup = NULL, *clear = NULL;
+	int err = 0;
+
+	if (term != NULL && *term != '\0' &&
+	    setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		cup = tigetstr("cup");
+		clear = tigetstr("clear");
+		del_curterm(cur_term);
+	}
+	if (cup != NULL && cup != (char *)-1 && clear != NULL &&
+	    clear != (char *)-1)
+		return 0;
+	fprintf(stderr, "ipcview: %s (TERM=%s)\n%s\n",
+	    tr("this terminal cannot show the split screen",
+	    "这个终端无法显示分屏界面"), term ? term : "",
+	    tr("  use `ipcsh --plain` for the shell alone, and `ipcview --follow -p PID` in another terminal for the events as lines",
+	    "  可用 `ipcsh --plain` 单独运行 shell, 并在另一个终端用 `ipcview --follow -p PID` 逐行查看事件"));
+	return -1;
+}
+
 static int
 ui_curses_start(struct ui *u)
 {
@@ -206,6 +250,9 @@ ui_curses_start(struct ui *u)
 	}
 	u->inw = newwin(1, 1, 0, 0);
 	keypad(u->inw, TRUE);
+	/* the wheel scrolls the shell's history (curs_mouse(3X)) */
+	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	nodelay(u->inw, TRUE);
 	untouchwin(u->inw);
 	return 0;
@@ -304,6 +351,14 @@ ui_draw_status(struct ui *u)
 	for (x = 0; x < u->cols; x++)
 		waddch(w, ' ');
 	wmove(w, 0, 0);
+	if (u->confirm) {
+		wprintw(w, " %s %s  %s", tr("Still running:", "仍在运行:"),
+		    u->jobs_text, tr("Quit and end them? y/N",
+		    "退出并结束它们? y/N"));
+		wattr_off(w, a, NULL);
+		wnoutrefresh(w);
+		return;
+	}
 	if (u->mode == UI_PANE)
 		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-5 sections  ? help  q quit  Esc back to the shell",
 		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-5 区域  ? 帮助  q 退出  Esc 返回 shell");
@@ -322,68 +377,76 @@ ui_draw_status(struct ui *u)
 	wnoutrefresh(w);
 }
 
-static const char *const ui_help_en[] = {
-	"ipcview keys",
-	"",
-	"All keys go to the shell below, except the prefix Ctrl+].",
-	"Ctrl+] gives the keys to the pane until Esc:",
-	"",
-	"  Tab, Shift+Tab   focus the next / previous section",
-	"  Up/Down, j/k     select a line; PgUp/PgDn, g/G scroll",
-	"  Enter            detail: a process's 64 signals, a pipe's",
-	"                   ends, a queue's messages, a segment's bytes",
-	"  1 2 3 4 5        show/hide processes, pipes, queues,",
-	"                   shm+semaphores, events",
-	"  a                all queues, the shell's own pipes too",
-	"  f                freeze / unfreeze the pane",
-	"  + / -            refresh faster / slower",
-	"  Ctrl+L           redraw the screen",
-	"  ?                this help",
-	"  q                quit ipcview (the shell gets SIGHUP)",
-	"  Esc              back to the shell",
-	"  Ctrl+]           send a literal Ctrl+] to the shell",
-	"",
-	"pend/blk/cgt/ign: pending, blocked, caught, ignored signals.",
-	"Any key closes this help.",
-};
+/* The help lines; H_HOST only in the split screen, H_ALONE only with -p. */
+enum { H_BOTH, H_HOST, H_ALONE };
 
-static const char *const ui_help_zh[] = {
-	"ipcview 按键",
-	"",
-	"除前缀键 Ctrl+] 外, 所有按键都送给下方的 shell.",
-	"按 Ctrl+] 后按键交给面板, 直到按 Esc:",
-	"",
-	"  Tab, Shift+Tab   切换到下一个/上一个区域",
-	"  上/下, j/k       选择一行; PgUp/PgDn, g/G 滚动",
-	"  Enter            详情: 进程的 64 个信号, 管道两端,",
-	"                   队列中的消息, 共享内存的内容",
-	"  1 2 3 4 5        显示/隐藏 进程, 管道, 队列,",
-	"                   共享内存+信号量, 事件",
-	"  a                显示所有队列及 shell 自用的管道",
-	"  f                冻结/解冻面板",
-	"  + / -            加快/减慢刷新",
-	"  Ctrl+L           重画屏幕",
-	"  ?                本帮助",
-	"  q                退出 ipcview (shell 收到 SIGHUP)",
-	"  Esc              返回 shell",
-	"  Ctrl+]           向 shell 发送一个 Ctrl+]",
-	"",
-	"未决/阻塞/捕捉/忽略: 信号的四种状态.",
-	"按任意键关闭帮助.",
+static const struct {
+	int		mode;
+	const char	*en, *zh;
+} ui_help[] = {
+	{ H_BOTH, "ipcview keys", "ipcview 按键" },
+	{ H_BOTH, "", "" },
+	{ H_HOST, "All keys go to the shell below, except the prefix Ctrl+].",
+	    "除前缀键 Ctrl+] 外, 所有按键都送给下方的 shell." },
+	{ H_HOST, "Ctrl+] gives the keys to the pane until Esc:",
+	    "按 Ctrl+] 后按键交给面板, 直到按 Esc:" },
+	{ H_ALONE, "No shell runs here (-p): every key is the pane's.",
+	    "这里没有 shell (-p): 所有按键都给面板." },
+	{ H_BOTH, "", "" },
+	{ H_BOTH, "  Tab, Shift+Tab   focus the next / previous section",
+	    "  Tab, Shift+Tab   切换到下一个/上一个区域" },
+	{ H_BOTH, "  Up/Down, j/k     select a line; PgUp/PgDn, g/G scroll",
+	    "  上/下, j/k       选择一行; PgUp/PgDn, g/G 滚动" },
+	{ H_BOTH, "  Enter            detail: a process's 64 signals, a pipe's",
+	    "  Enter            详情: 进程的 64 个信号, 管道两端," },
+	{ H_BOTH, "                   ends, a queue's messages, a segment's bytes",
+	    "                   消息队列中的消息, 共享内存的内容" },
+	{ H_BOTH, "  1 2 3 4 5        show/hide processes, pipes, queues,",
+	    "  1 2 3 4 5        显示/隐藏 进程, 管道, 消息队列," },
+	{ H_BOTH, "                   shm+semaphores, events",
+	    "                   共享内存+信号量, 事件" },
+	{ H_BOTH, "  a                all queues, the shell's own pipes too",
+	    "  a                显示所有消息队列及 shell 自用的管道" },
+	{ H_BOTH, "  f                freeze / unfreeze the pane",
+	    "  f                冻结/解冻面板" },
+	{ H_BOTH, "  + / -            refresh faster / slower",
+	    "  + / -            加快/减慢刷新" },
+	{ H_BOTH, "  Ctrl+L           redraw the screen", "  Ctrl+L           重画屏幕" },
+	{ H_BOTH, "  ?                this help", "  ?                本帮助" },
+	{ H_HOST, "  q                quit ipcview (asks first while jobs run;",
+	    "  q                退出 ipcview (有作业运行时先询问;" },
+	{ H_HOST, "                   they get SIGHUP, then SIGTERM, SIGKILL)",
+	    "                   作业依次收到 SIGHUP, SIGTERM, SIGKILL)" },
+	{ H_ALONE, "  q                quit ipcview (the watched processes go on)",
+	    "  q                退出 ipcview (被观察的进程继续运行)" },
+	{ H_HOST, "  Esc              back to the shell", "  Esc              返回 shell" },
+	{ H_HOST, "  Ctrl+]           send a literal Ctrl+] to the shell",
+	    "  Ctrl+]           向 shell 发送一个 Ctrl+]" },
+	{ H_HOST, "  Shift+PgUp/PgDn  scroll the shell's history (also the",
+	    "  Shift+PgUp/PgDn  翻看 shell 的历史输出 (鼠标滚轮" },
+	{ H_HOST, "                   mouse wheel); typing goes back down",
+	    "                   也可以); 输入时回到底部" },
+	{ H_BOTH, "", "" },
+	{ H_BOTH, "pend/blk/cgt/ign: pending, blocked, caught, ignored signals.",
+	    "未决/屏蔽/捕获/忽略: 信号的四种状态." },
+	{ H_BOTH, "Any key closes this help.", "按任意键关闭帮助." },
 };
 
 static void
 ui_draw_help(struct ui *u)
 {
-	const char *const *lines = i18n_lang() == LANG_ZH ? ui_help_zh :
-	    ui_help_en;
-	size_t n = sizeof(ui_help_en) / sizeof(ui_help_en[0]), i;
+	size_t n = sizeof(ui_help) / sizeof(ui_help[0]), i;
+	int skip = u->host ? H_ALONE : H_HOST, row = 1;
 	WINDOW *w = u->overw;
 
 	werase(w);
 	box(w, 0, 0);
-	for (i = 0; i < n && (int)i + 1 < u->rows - 1; i++)
-		mvwaddnstr(w, (int)i + 1, 2, lines[i], u->cols - 4);
+	for (i = 0; i < n && row < u->rows - 1; i++) {
+		if (ui_help[i].mode == skip)
+			continue;
+		mvwaddnstr(w, row++, 2, tr(ui_help[i].en, ui_help[i].zh),
+		    u->cols - 4);
+	}
 	wnoutrefresh(w);
 }
 
@@ -477,6 +540,44 @@ ui_rate(struct ui *u, int faster)
 /* ------------------------------------------------------------------ */
 /* keys                                                                */
 
+/*
+ * q: quits at once, unless jobs of the hosted shell still run; then names
+ * them and asks (y quits, any other key stays).
+ */
+static void
+ui_ask_quit(struct ui *u)
+{
+	static struct session_proc m[64];
+	size_t len = 0;
+	int i, n;
+
+	if (u->host == NULL) {
+		u->quit = 1;
+		return;
+	}
+	n = session_members(host_pid(u->host), m, 64);
+	if (n == 0) {
+		u->quit = 1;
+		return;
+	}
+	u->jobs_text[0] = '\0';
+	for (i = 0; i < n && len + 32 < sizeof(u->jobs_text); i++)
+		len += snprintf(u->jobs_text + len, sizeof(u->jobs_text) - len,
+		    "%s%s (%d)", i ? ", " : "", m[i].comm, (int)m[i].pid);
+	u->confirm = 1;
+	u->dirty |= DIRTY_STATUS;
+}
+
+/* The answer to ui_ask_quit's question. */
+static void
+ui_confirm_key(struct ui *u, int iskey, wint_t ch)
+{
+	u->confirm = 0;
+	u->dirty |= DIRTY_ALL;
+	if (!iskey && (ch == 'y' || ch == 'Y'))
+		u->quit = 1;
+}
+
 /* A key while the pane has the keys. */
 static void
 ui_pane_key(struct ui *u, int iskey, wint_t ch)
@@ -509,7 +610,7 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		}
 		break;
 	case 'q':
-		u->quit = 1;
+		ui_ask_quit(u);
 		break;
 	case '?':
 	case 'h':
@@ -544,6 +645,41 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		u->dirty |= DIRTY_ALL;
 }
 
+/*
+ * Shift+PgUp/PgDn and the mouse wheel over the shell scroll its history
+ * (in either mode). Returns 1 when the key was one of those.
+ */
+static int
+ui_scroll_key(struct ui *u, wint_t ch)
+{
+	MEVENT ev;
+	int page;
+
+	if (u->host == NULL)
+		return 0;
+	page = u->shell_rows > 2 ? u->shell_rows - 1 : 1;
+	switch (ch) {
+	case KEY_SPREVIOUS:
+		host_scroll(u->host, page);
+		return 1;
+	case KEY_SNEXT:
+		host_scroll(u->host, -page);
+		return 1;
+	case KEY_MOUSE:
+		if (getmouse(&ev) != OK)
+			return 1;
+		if (ev.y <= u->pane_rows)
+			return 1;	/* over the pane: nothing to scroll */
+		if (ev.bstate & BUTTON4_PRESSED)
+			host_scroll(u->host, 3);
+		else if (ev.bstate & BUTTON5_PRESSED)
+			host_scroll(u->host, -3);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 ui_keys(struct ui *u)
 {
@@ -553,6 +689,12 @@ ui_keys(struct ui *u)
 	while ((r = wget_wch(u->inw, &ch)) != ERR) {
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;	/* SIGWINCH does it */
+		if (u->confirm) {
+			ui_confirm_key(u, r == KEY_CODE_YES, ch);
+			continue;
+		}
+		if (r == KEY_CODE_YES && ui_scroll_key(u, ch))
+			continue;
 		if (u->mode == UI_PANE || u->host == NULL) {
 			ui_pane_key(u, r == KEY_CODE_YES, ch);
 			continue;
@@ -583,7 +725,17 @@ ui_on_child(struct ui *u)
 		return;
 	ui_log(__func__, "shell ended, status 0x%x", st);
 	u->quit = 1;
-	u->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* A wait status as a shell gives it: the exit code, or 128+N (signal N). */
+static int
+ui_wstatus(int st)
+{
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	return 1;
 }
 
 static void
@@ -605,7 +757,7 @@ ui_signal_bytes(struct ui *u)
 			default:	/* TERM, HUP, INT from outside */
 				ui_log(__func__, "signal %d", buf[i]);
 				u->quit = 1;
-				u->status = 128 + buf[i];
+				u->quit_sig = buf[i];
 				break;
 			}
 		}
@@ -651,10 +803,7 @@ ui_pty(struct ui *u, short revents)
 		/* EIO: no process holds the slave any more */
 		ui_log(__func__, "pty closed");
 		ui_on_child(u);
-		if (!u->quit) {
-			u->quit = 1;
-			u->status = 0;
-		}
+		u->quit = 1;	/* the status comes from host_free */
 	}
 }
 
@@ -682,7 +831,7 @@ ui_loop(struct ui *u)
 		ui_signal_bytes(u);
 		if (pf[1].revents & (POLLHUP | POLLERR)) {
 			u->quit = 1;	/* our terminal went away */
-			u->status = 128 + SIGHUP;
+			u->quit_sig = SIGHUP;
 		}
 		if (pf[1].revents & POLLIN)
 			ui_keys(u);
@@ -712,45 +861,6 @@ ui_loop(struct ui *u)
 
 /* ------------------------------------------------------------------ */
 /* starting and ending                                                 */
-
-/*
- * Handles (pidfd_open(2), safe against pid reuse) on the processes of the
- * inner shell's session as last seen, taken before the pty closes.
- */
-static int
-ui_session_pidfds(struct ui *u, int *fds, int max)
-{
-	const struct snapshot *s = u->watch ? watch_last(u->watch) : NULL;
-	size_t i;
-	int n = 0, fd;
-
-	for (i = 0; s && i < s->nprocs && n < max; i++) {
-		if (s->procs[i].sid != u->root || s->procs[i].pid == u->root)
-			continue;
-		fd = (int)syscall(SYS_pidfd_open, s->procs[i].pid, 0);
-		if (fd >= 0)
-			fds[n++] = fd;
-	}
-	return n;
-}
-
-/*
- * A closing terminal sends SIGHUP to the controlling process and the
- * foreground job (termios(3), HUPCL; _exit(2)); bash then passes it on
- * to every job. Do the same for the shell's jobs, in case
- * the shell left some running, then SIGCONT so stopped ones see it.
- */
-static void
-ui_hangup(int *fds, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		syscall(SYS_pidfd_send_signal, fds[i], SIGHUP, NULL, 0);
-		syscall(SYS_pidfd_send_signal, fds[i], SIGCONT, NULL, 0);
-		close(fds[i]);
-	}
-}
 
 /*
  * --sandbox: the sandboxed shell gets its own user and IPC namespace
@@ -808,15 +918,51 @@ ui_shell_path(const struct view_opts *o, char *buf, size_t size)
 	return "ipcsh";
 }
 
+/*
+ * The lecture's programs (pipe_ex1, msgq_ex1, shm_writer, ...) on the
+ * hosted shells' PATH: build/programs beside ipcview, else the installed
+ * ones. The shell's `help programs` lists them.
+ */
+static void
+ui_path_programs(void)
+{
+	char exe[PATH_MAX], dir[PATH_MAX + 16], *slash, *path;
+	const char *old = getenv("PATH");
+	struct stat st;
+	ssize_t n;
+
+	dir[0] = '\0';
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(dir, sizeof(dir), "%s/programs", exe);
+		}
+	}
+	if (dir[0] == '\0' || stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		snprintf(dir, sizeof(dir), "%s/programs", IPCSH_DATADIR);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return;
+	if (asprintf(&path, "%s:%s", dir, old ? old : "/usr/bin:/bin") < 0)
+		return;
+	setenv("PATH", path, 1);
+	free(path);
+}
+
 static struct host *
 ui_host_start(struct ui *u)
 {
 	char path[PATH_MAX], speed[32], tape[PATH_MAX];
-	const char *argv[14], *cause = "";
+	const char *argv[16], *cause = "";
 	struct host *h;
 	int n = 0;
 
 	argv[n++] = ui_shell_path(u->o, path, sizeof(path));
+	if (u->o->lang) {
+		argv[n++] = "--lang";
+		argv[n++] = u->o->lang;
+	}
 	if (u->o->sandbox)
 		argv[n++] = "--sandbox";
 	/* the tape: short-lived processes stay visible (tape.h) */
@@ -839,6 +985,7 @@ ui_host_start(struct ui *u)
 		}
 	}
 	argv[n] = NULL;
+	ui_path_programs();
 	h = host_new(argv[0], (char *const *)argv, u->shell_rows, u->cols,
 	    &cause);
 	if (h == NULL)
@@ -884,7 +1031,10 @@ ui_run(struct ui *u)
 int
 ui_main(const struct view_opts *o)
 {
-	int fds[UI_MAX_HUP], nfds, rc = 0;
+	static struct session_hold hold;
+	const char *missing;
+	int rc = 0, st;
+	pid_t sid;
 	struct ui u;
 
 	memset(&u, 0, sizeof(u));
@@ -892,15 +1042,20 @@ ui_main(const struct view_opts *o)
 	u.root = o->pid;
 	u.interval = o->interval > 0 ? o->interval : 0.1;
 	u.popts.nmsgs = o->nmsgs > 0 ? o->nmsgs : -1;
-	setlocale(LC_ALL, "");
 	if (o->lang)
 		i18n_set_lang(o->lang);
+	missing = i18n_setlocale(LC_ALL);
+	/* a hosted ipcsh says it in its own window */
+	if (missing != NULL && o->pid != 0)
+		ui_locale_note(missing);
 	if (o->log)
 		ui_logf = fopen(o->log, "ae");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "ipcview: not a terminal; use --once or --follow\n");
 		return 2;
 	}
+	if (ui_term_ok() < 0)
+		return 2;
 	if (o->sandbox && o->pid == 0)
 		ui_sandbox_ns();	/* first: only while single-threaded */
 	if (ui_signals() < 0) {
@@ -926,10 +1081,22 @@ ui_main(const struct view_opts *o)
 	/* the terminal first, then the shell's hang-up */
 	endwin();
 	if (u.host) {
-		nfds = ui_session_pidfds(&u, fds, UI_MAX_HUP);
-		host_free(u.host);
-		ui_hangup(fds, nfds);
+		/*
+		 * A closing terminal sends SIGHUP to the shell and its
+		 * foreground job (termios(3), HUPCL); the shell passes it on
+		 * to its jobs, as bash does. Whatever of the session is left
+		 * after that (a job that ignores SIGHUP, one the shell did
+		 * not know) gets HUP, TERM, then KILL: nothing outlives us.
+		 */
+		sid = host_pid(u.host);
+		session_grab(&hold, sid);
+		st = host_free(u.host);
+		session_grab(&hold, sid);
+		session_end(&hold, UI_GRACE);
+		u.status = ui_wstatus(st);
 	}
+	if (u.quit_sig)
+		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
 	watch_free(u.watch);
 	ui_signals_reset();
