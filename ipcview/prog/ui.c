@@ -576,6 +576,8 @@ ui_confirm_key(struct ui *u, int iskey, wint_t ch)
 	u->dirty |= DIRTY_ALL;
 	if (!iskey && (ch == 'y' || ch == 'Y'))
 		u->quit = 1;
+	else if (u->host)
+		u->mode = UI_SHELL;	/* staying: back to the shell */
 }
 
 /* A key while the pane has the keys. */

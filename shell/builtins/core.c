@@ -21,6 +21,7 @@
 #include "core/intr.h"
 #include "core/jobs.h"
 #include "core/lex.h"
+#include "programs.h"
 #include "shell.h"
 #include "tape/recorder.h"
 #include "core/var.h"
@@ -814,11 +815,15 @@ bi_help(int argc, char **argv)
 	int i, st = 0;
 
 	if (argc == 1) {
-		printf("ipcsh builtins (help NAME for its usage):\n");
+		printf("ipcsh builtins (help NAME for its usage; help programs for the lecture's programs):\n");
 		builtin_each(help_line, NULL);
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "programs") == 0) {
+			programs_help();
+			continue;
+		}
 		b = builtin_find(argv[i]);
 		if (b == NULL) {
 			st = bi_errorf("help", "%s: no such builtin", argv[i]);
