@@ -18,17 +18,17 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <term.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "host.h"
 #include "i18n.h"
+#include "help.h"
 #include "pane.h"
 #include "probe.h"
 #include "session.h"
-#include "userns.h"
+#include "start.h"
 #include "tape.h"
 #include "view.h"
 #include "watch.h"
@@ -190,44 +190,6 @@ ui_save_restore_seq(void)
 	strcat(ui_restore_seq, "\r\n");
 }
 
-/* Says once that the locale is missing and what is used instead. */
-static void
-ui_locale_note(const char *missing)
-{
-	fprintf(stderr, "ipcview: %s %s; %s\n", tr("locale", "区域设置"),
-	    missing, tr("not installed: characters as C.UTF-8, messages still in the language asked for",
-	    "未安装: 字符按 C.UTF-8 处理, 提示仍用所选语言"));
-}
-
-/*
- * The terminal must place the cursor (terminfo cup) and clear the screen:
- * TERM=dumb, an unknown TERM or an emacs shell buffer cannot show the
- * split screen. Say what works there instead. 0 when it can, else -1.
- */
-static int
-ui_term_ok(void)
-{
-	const char *term = getenv("TERM");
-	char *cup = NULL, *clear = NULL;
-	int err = 0;
-
-	if (term != NULL && *term != '\0' &&
-	    setupterm(NULL, STDOUT_FILENO, &err) == OK) {
-		cup = tigetstr("cup");
-		clear = tigetstr("clear");
-		del_curterm(cur_term);
-	}
-	if (cup != NULL && cup != (char *)-1 && clear != NULL &&
-	    clear != (char *)-1)
-		return 0;
-	fprintf(stderr, "ipcview: %s (TERM=%s)\n%s\n",
-	    tr("this terminal cannot show the split screen",
-	    "这个终端无法显示分屏界面"), term ? term : "",
-	    tr("  use `ipcsh --plain` for the shell alone, and `ipcview --follow -p PID` in another terminal for the events as lines",
-	    "  可用 `ipcsh --plain` 单独运行 shell, 并在另一个终端用 `ipcview --follow -p PID` 逐行查看事件"));
-	return -1;
-}
-
 static int
 ui_curses_start(struct ui *u)
 {
@@ -377,79 +339,6 @@ ui_draw_status(struct ui *u)
 	wnoutrefresh(w);
 }
 
-/* The help lines; H_HOST only in the split screen, H_ALONE only with -p. */
-enum { H_BOTH, H_HOST, H_ALONE };
-
-static const struct {
-	int		mode;
-	const char	*en, *zh;
-} ui_help[] = {
-	{ H_BOTH, "ipcview keys", "ipcview 按键" },
-	{ H_BOTH, "", "" },
-	{ H_HOST, "All keys go to the shell below, except the prefix Ctrl+].",
-	    "除前缀键 Ctrl+] 外, 所有按键都送给下方的 shell." },
-	{ H_HOST, "Ctrl+] gives the keys to the pane until Esc:",
-	    "按 Ctrl+] 后按键交给面板, 直到按 Esc:" },
-	{ H_ALONE, "No shell runs here (-p): every key is the pane's.",
-	    "这里没有 shell (-p): 所有按键都给面板." },
-	{ H_BOTH, "", "" },
-	{ H_BOTH, "  Tab, Shift+Tab   focus the next / previous section",
-	    "  Tab, Shift+Tab   切换到下一个/上一个区域" },
-	{ H_BOTH, "  Up/Down, j/k     select a line; PgUp/PgDn, g/G scroll",
-	    "  上/下, j/k       选择一行; PgUp/PgDn, g/G 滚动" },
-	{ H_BOTH, "  Enter            detail: a process's 64 signals, a pipe's",
-	    "  Enter            详情: 进程的 64 个信号, 管道两端," },
-	{ H_BOTH, "                   ends, a queue's messages, a segment's bytes",
-	    "                   消息队列中的消息, 共享内存的内容" },
-	{ H_BOTH, "  1 2 3 4 5        show/hide processes, pipes, queues,",
-	    "  1 2 3 4 5        显示/隐藏 进程, 管道, 消息队列," },
-	{ H_BOTH, "                   shm+semaphores, events",
-	    "                   共享内存+信号量, 事件" },
-	{ H_BOTH, "  a                all queues, the shell's own pipes too",
-	    "  a                显示所有消息队列及 shell 自用的管道" },
-	{ H_BOTH, "  f                freeze / unfreeze the pane",
-	    "  f                冻结/解冻面板" },
-	{ H_BOTH, "  + / -            refresh faster / slower",
-	    "  + / -            加快/减慢刷新" },
-	{ H_BOTH, "  Ctrl+L           redraw the screen", "  Ctrl+L           重画屏幕" },
-	{ H_BOTH, "  ?                this help", "  ?                本帮助" },
-	{ H_HOST, "  q                quit ipcview (asks first while jobs run;",
-	    "  q                退出 ipcview (有作业运行时先询问;" },
-	{ H_HOST, "                   they get SIGHUP, then SIGTERM, SIGKILL)",
-	    "                   作业依次收到 SIGHUP, SIGTERM, SIGKILL)" },
-	{ H_ALONE, "  q                quit ipcview (the watched processes go on)",
-	    "  q                退出 ipcview (被观察的进程继续运行)" },
-	{ H_HOST, "  Esc              back to the shell", "  Esc              返回 shell" },
-	{ H_HOST, "  Ctrl+]           send a literal Ctrl+] to the shell",
-	    "  Ctrl+]           向 shell 发送一个 Ctrl+]" },
-	{ H_HOST, "  Shift+PgUp/PgDn  scroll the shell's history (also the",
-	    "  Shift+PgUp/PgDn  翻看 shell 的历史输出 (鼠标滚轮" },
-	{ H_HOST, "                   mouse wheel); typing goes back down",
-	    "                   也可以); 输入时回到底部" },
-	{ H_BOTH, "", "" },
-	{ H_BOTH, "pend/blk/cgt/ign: pending, blocked, caught, ignored signals.",
-	    "未决/屏蔽/捕获/忽略: 信号的四种状态." },
-	{ H_BOTH, "Any key closes this help.", "按任意键关闭帮助." },
-};
-
-static void
-ui_draw_help(struct ui *u)
-{
-	size_t n = sizeof(ui_help) / sizeof(ui_help[0]), i;
-	int skip = u->host ? H_ALONE : H_HOST, row = 1;
-	WINDOW *w = u->overw;
-
-	werase(w);
-	box(w, 0, 0);
-	for (i = 0; i < n && row < u->rows - 1; i++) {
-		if (ui_help[i].mode == skip)
-			continue;
-		mvwaddnstr(w, row++, 2, tr(ui_help[i].en, ui_help[i].zh),
-		    u->cols - 4);
-	}
-	wnoutrefresh(w);
-}
-
 static void
 ui_draw(struct ui *u)
 {
@@ -464,7 +353,7 @@ ui_draw(struct ui *u)
 			host_touch(u->host);
 	}
 	if (u->help) {
-		ui_draw_help(u);
+		help_draw(u->overw, u->rows, u->cols, u->host != NULL);
 		curs_set(0);
 		goto out;
 	}
@@ -864,94 +753,6 @@ ui_loop(struct ui *u)
 /* ------------------------------------------------------------------ */
 /* starting and ending                                                 */
 
-/*
- * --sandbox: the sandboxed shell gets its own user and IPC namespace
- * (ipcsh(1), SANDBOX). ipcview makes them itself and starts the shell
- * inside, with IPCSH_SANDBOX_NS=inherited so that ipcsh makes none of its
- * own: the pane reads the caller's IPC namespace (/proc/sysvipc, msgctl(2)
- * MSG_STAT_ANY, msgrcv(2) MSG_COPY), so it must share the shell's to show
- * its queues. unshare(2): CLONE_NEWUSER needs a single-threaded caller, so
- * this runs before curses and before the fork. user_namespaces(7): an
- * unprivileged process maps only its own uid and gid, and the gid only
- * after setgroups is denied. The shell's children stay in this user
- * namespace, so pidfd_getfd(2) on them works as without the sandbox.
- */
-static void
-ui_sandbox_ns(void)
-{
-	int r = userns_enter(CLONE_NEWIPC);
-
-	if (r < 0) {
-		/* the shell tries too, fails alike and says so in its window */
-		fprintf(stderr, "ipcview: sandbox: %s (unshare: %s)\n",
-		    tr("no own IPC namespace: queues, semaphores and shared memory are shared with the rest of the machine",
-		    "没有独立的 IPC 命名空间：消息队列、信号量和共享内存与整台机器共用"),
-		    strerror(errno));
-		return;
-	}
-	if (r > 0) {
-		/* unmapped we look like "nobody", but the IPC namespace is ours */
-		fprintf(stderr, "ipcview: sandbox: %s (uid_map: %s)\n",
-		    tr("own IPC namespace, but user ids are not mapped",
-		    "有独立的 IPC 命名空间，但用户 ID 未映射"), strerror(errno));
-	}
-	setenv("IPCSH_SANDBOX_NS", "inherited", 1);
-}
-
-/* The ipcsh to host: --shell, else the one next to ipcview, else PATH. */
-static const char *
-ui_shell_path(const struct view_opts *o, char *buf, size_t size)
-{
-	char *slash;
-	ssize_t n;
-
-	if (o->shell)
-		return o->shell;
-	n = readlink("/proc/self/exe", buf, size - 8);
-	if (n > 0) {
-		buf[n] = '\0';
-		slash = strrchr(buf, '/');
-		if (slash) {
-			strcpy(slash + 1, "ipcsh");
-			if (access(buf, X_OK) == 0)
-				return buf;
-		}
-	}
-	return "ipcsh";
-}
-
-/*
- * The lecture's programs (pipe_ex1, msgq_ex1, shm_writer, ...) on the
- * hosted shells' PATH: build/programs beside ipcview, else the installed
- * ones. The shell's `help programs` lists them.
- */
-static void
-ui_path_programs(void)
-{
-	char exe[PATH_MAX], dir[PATH_MAX + 16], *slash, *path;
-	const char *old = getenv("PATH");
-	struct stat st;
-	ssize_t n;
-
-	dir[0] = '\0';
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			snprintf(dir, sizeof(dir), "%s/programs", exe);
-		}
-	}
-	if (dir[0] == '\0' || stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		snprintf(dir, sizeof(dir), "%s/programs", IPCSH_DATADIR);
-	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return;
-	if (asprintf(&path, "%s:%s", dir, old ? old : "/usr/bin:/bin") < 0)
-		return;
-	setenv("PATH", path, 1);
-	free(path);
-}
-
 static struct host *
 ui_host_start(struct ui *u)
 {
@@ -960,7 +761,7 @@ ui_host_start(struct ui *u)
 	struct host *h;
 	int n = 0;
 
-	argv[n++] = ui_shell_path(u->o, path, sizeof(path));
+	argv[n++] = start_shell_path(u->o, path, sizeof(path));
 	if (u->o->lang) {
 		argv[n++] = "--lang";
 		argv[n++] = u->o->lang;
@@ -987,7 +788,7 @@ ui_host_start(struct ui *u)
 		}
 	}
 	argv[n] = NULL;
-	ui_path_programs();
+	start_path_programs();
 	h = host_new(argv[0], (char *const *)argv, u->shell_rows, u->cols,
 	    &cause);
 	if (h == NULL)
@@ -1049,17 +850,17 @@ ui_main(const struct view_opts *o)
 	missing = i18n_setlocale(LC_ALL);
 	/* a hosted ipcsh says it in its own window */
 	if (missing != NULL && o->pid != 0)
-		ui_locale_note(missing);
+		start_locale_note(missing);
 	if (o->log)
 		ui_logf = fopen(o->log, "ae");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "ipcview: not a terminal; use --once or --follow\n");
 		return 2;
 	}
-	if (ui_term_ok() < 0)
+	if (start_term_ok() < 0)
 		return 2;
 	if (o->sandbox && o->pid == 0)
-		ui_sandbox_ns();	/* first: only while single-threaded */
+		start_sandbox_ns();	/* first: only while single-threaded */
 	if (ui_signals() < 0) {
 		fprintf(stderr, "ipcview: pipe: %s\n", strerror(errno));
 		return 1;
