@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "render.h"
 #include "sigtab.h"
@@ -65,10 +66,10 @@ dot_proc(FILE *out, const struct snap_proc *p)
 		dot_str(out, tr("blocked in ", "阻塞于 "));
 		dot_str(out, p->wchan);
 	}
-	dot_mask(out, tr("pending", "未决"), snap_proc_pending(p));
-	dot_mask(out, tr("blocked", "屏蔽"), p->sigblk);
-	dot_mask(out, tr("ignored", "忽略"), p->sigign);
-	dot_mask(out, tr("caught", "捕获"), p->sigcgt);
+	dot_mask(out, gloss(GL_PENDING), snap_proc_pending(p));
+	dot_mask(out, gloss(GL_MASKED), p->sigblk);
+	dot_mask(out, gloss(GL_IGNORED), p->sigign);
+	dot_mask(out, gloss(GL_CAUGHT), p->sigcgt);
 	fputs("\"];\n", out);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "render.h"
 #include "sigtab.h"
@@ -71,10 +72,10 @@ text_proc(FILE *out, const struct snap_proc *p)
 	if ((pend | p->sigblk | p->sigign | p->sigcgt) == 0)
 		return;
 	fputs("         ", out);
-	text_sigset(out, tr("pending", "未决"), pend);
-	text_sigset(out, tr("blocked", "阻塞"), p->sigblk);
-	text_sigset(out, tr("ignored", "忽略"), p->sigign);
-	text_sigset(out, tr("caught", "捕获"), p->sigcgt);
+	text_sigset(out, gloss(GL_PENDING), pend);
+	text_sigset(out, gloss(GL_MASKED), p->sigblk);
+	text_sigset(out, gloss(GL_IGNORED), p->sigign);
+	text_sigset(out, gloss(GL_CAUGHT), p->sigcgt);
 	fputc('\n', out);
 }
 

@@ -166,7 +166,7 @@ diff_signals(struct diff *d, const struct snap_proc *o,
 			ev.count = !!(n->sigblk & bit);
 			if (ev.count)
 				ev_add(d, &ev, "%d (%s): SIG%s now pending (blocked, waits to be unblocked)",
-				    "%d (%s)：SIG%s 现在未决（被阻塞，等待解除阻塞）",
+				    "%d (%s)：SIG%s 现在未决（被屏蔽，等待解除屏蔽）",
 				    n->pid, n->comm, name);
 			else
 				ev_add(d, &ev, "%d (%s): SIG%s now pending",
@@ -183,11 +183,11 @@ diff_signals(struct diff *d, const struct snap_proc *o,
 			    EV_SIG_UNBLOCKED;
 			if (n->sigblk & bit)
 				ev_add(d, &ev, "%d (%s): SIG%s now blocked",
-				    "%d (%s)：SIG%s 现在被阻塞", n->pid, n->comm,
+				    "%d (%s)：SIG%s 现在被屏蔽", n->pid, n->comm,
 				    name);
 			else
 				ev_add(d, &ev, "%d (%s): SIG%s unblocked",
-				    "%d (%s)：SIG%s 解除阻塞", n->pid, n->comm,
+				    "%d (%s)：SIG%s 解除屏蔽", n->pid, n->comm,
 				    name);
 		}
 		if ((n->sigign & bit) && !(o->sigign & bit)) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "pane_int.h"
 #include "sigtab.h"
@@ -178,10 +179,15 @@ pane_draw_proc(struct pane *p, WINDOW *w, const struct pline *l)
 	snprintf(tree, sizeof(tree), "%s%s",
 	    p->prefix && p->prefix[idx] ? p->prefix[idx] : "", cmd);
 	pane_put_col(p, w, tree, cmdw, A_NORMAL);
-	pane_mask(p, w, tr("pend", "未决"), snap_proc_pending(pr), ST_PEND);
-	pane_mask(p, w, tr("blk", "阻塞"), pr->sigblk, ST_WARN);
-	pane_mask(p, w, tr("cgt", "捕捉"), pr->sigcgt, ST_OK);
-	pane_mask(p, w, tr("ign", "忽略"), pr->sigign, ST_DIM);
+	/* short English labels; the glossary's words in Chinese */
+	pane_mask(p, w, tr("pend", gloss_in(GL_PENDING, LANG_ZH)),
+	    snap_proc_pending(pr), ST_PEND);
+	pane_mask(p, w, tr("blk", gloss_in(GL_MASKED, LANG_ZH)), pr->sigblk,
+	    ST_WARN);
+	pane_mask(p, w, tr("cgt", gloss_in(GL_CAUGHT, LANG_ZH)), pr->sigcgt,
+	    ST_OK);
+	pane_mask(p, w, tr("ign", gloss_in(GL_IGNORED, LANG_ZH)), pr->sigign,
+	    ST_DIM);
 }
 static void
 pane_bar(struct pane *p, WINDOW *w, long fill, long cap, int full)
@@ -367,10 +373,10 @@ pane_detail_proc(struct pane *p, const struct snap_proc *pr)
 	    (int)pr->ppid, (int)pr->pgid, (int)pr->sid, tr("state", "状态"),
 	    pr->state, pr->wchan[0] ? pr->wchan : "-", pr->wchan_raw);
 	d = pane_dl_new(p);
-	pane_dl_seg(d, ST_PEND, "P %s", tr("pending", "未决"));
-	pane_dl_seg(d, ST_WARN, "  B %s", tr("blocked", "阻塞"));
-	pane_dl_seg(d, ST_DIM, "  I %s", tr("ignored", "忽略"));
-	pane_dl_seg(d, ST_OK, "  C %s", tr("caught", "捕捉"));
+	pane_dl_seg(d, ST_PEND, "P %s", gloss(GL_PENDING));
+	pane_dl_seg(d, ST_WARN, "  B %s", gloss(GL_MASKED));
+	pane_dl_seg(d, ST_DIM, "  I %s", gloss(GL_IGNORED));
+	pane_dl_seg(d, ST_OK, "  C %s", gloss(GL_CAUGHT));
 	for (row = 0; row < 16; row++) {
 		d = pane_dl_new(p);
 		for (col = 0; col < 4; col++) {

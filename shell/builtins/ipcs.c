@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "sandbox/sandbox.h"
 #include "shell.h"
@@ -294,6 +295,43 @@ static const struct {
 	[SYSV_SEM] = { "%-8d", NULL, 0, NULL, "%-10lu\n" },
 };
 
+/*
+ * Chinese heads as util-linux's zh_CN translation prints them (the
+ * shared-memory slide shows them: 键, 拥有者, 权限, 字节, 连接数, 状态),
+ * built from the glossary's words and padded by bytes as its printf does.
+ * English and the C locale keep util-linux's own, byte for byte.
+ */
+static int
+ipcs_zh(void)
+{
+	return i18n_lang() == LANG_ZH;
+}
+
+static void
+ipcs_header_zh(enum sysv_kind k, int unit)
+{
+	const struct ipcs_head *h = &ipcs_heads[k][F_DEFAULT];
+	const char *owner = gloss(GL_OWNER), *perms = gloss(GL_PERMS);
+
+	switch (k) {
+	case SYSV_MSG:
+		printf("--------- %s -----------\n", gloss(GL_MSGQ));
+		printf(h->fmt, "键", "msqid", owner, perms,
+		    unit == U_HUMAN ? "大小" : "已用字节数", gloss(GL_MESSAGE));
+		break;
+	case SYSV_SHM:
+		printf("------------ %s --------------\n", gloss(GL_SHM_SEG));
+		printf(h->fmt, "键", "shmid", owner, perms,
+		    unit == U_HUMAN ? "大小" : gloss(GL_BYTES),
+		    gloss(GL_NATTCH), gloss(GL_STATUS));
+		break;
+	default:
+		printf("--------- %s数组 -----------\n", gloss(GL_SEM));
+		printf(h->fmt, "键", "semid", owner, perms, "nsems");
+		break;
+	}
+}
+
 static void
 ipcs_header(enum sysv_kind k, int format, int unit)
 {
@@ -301,6 +339,10 @@ ipcs_header(enum sysv_kind k, int format, int unit)
 
 	if (h->title == NULL)
 		return;
+	if (format == F_DEFAULT && ipcs_zh()) {
+		ipcs_header_zh(k, unit);
+		return;
+	}
 	printf("%s\n", h->title);
 	printf(h->fmt, h->col[0], h->col[1], h->col[2], h->col[3],
 	    unit == U_HUMAN && h->human != NULL ? h->human : h->col[4],
@@ -346,7 +388,8 @@ ipcs_row(enum sysv_kind k, int format, int unit, const void *obj)
 		printf(ipcs_rowfmt[k].countfmt, v.count);
 		if (k == SYSV_SHM)
 			printf(" %-6s %-6s\n",
-			    v.perm->mode & SHM_DEST ? "dest" : " ",
+			    v.perm->mode & SHM_DEST ?
+			    (ipcs_zh() ? "目标" : "dest") : " ",
 			    v.perm->mode & SHM_LOCKED ? "locked" : " ");
 		break;
 	}

@@ -506,7 +506,7 @@ bi_sigmask(int argc, char **argv)
 		if (sigismember(&r.block, n = never[i]) == 1 ||
 		    sigismember(&r.ignore, n) == 1)
 			sh_errorf(tr("sigmask: SIG%s can be neither blocked nor ignored (signal(7))",
-			    "sigmask: SIG%s 既不能被阻塞也不能被忽略（signal(7)）"),
+			    "sigmask: SIG%s 既不能被屏蔽也不能被忽略（signal(7)）"),
 			    sig_name(n));
 	return sigmask_run(&r, argc, argv);
 }

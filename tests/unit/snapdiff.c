@@ -320,7 +320,7 @@ check_sentences(void)
 	    "11 (yes): SIGUSR1 now pending (blocked, waits to be unblocked)",
 	    ev.n ? ev.ev[0].en : NULL);
 	unit_check("snapdiff", "sentence-zh",
-	    "11 (yes)：SIGUSR1 现在未决（被阻塞，等待解除阻塞）",
+	    "11 (yes)：SIGUSR1 现在未决（被屏蔽，等待解除屏蔽）",
 	    ev.n ? ev.ev[0].zh : NULL);
 	i18n_set_lang("zh");
 	unit_check("snapdiff", "sentence-tr", ev.ev[0].zh,
