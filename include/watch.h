@@ -56,6 +56,15 @@ const struct snapshot *watch_next(struct watch *w,
 const struct snapshot *watch_add(struct watch *w, struct snapshot *s,
     const struct snap_events **ev);
 
+/*
+ * Which events count: keep(old, new, e, arg) returns 1 for an event of
+ * the diff from old to new that goes into *ev and the history, 0 for one
+ * that is dropped (a view's notion of noise). NULL keeps every event.
+ */
+typedef int (*watch_filter_fn)(const struct snapshot *old,
+    const struct snapshot *new, const struct snap_event *e, void *arg);
+void watch_set_filter(struct watch *w, watch_filter_fn keep, void *arg);
+
 /* The last sample, or NULL before the first. */
 const struct snapshot *watch_last(const struct watch *w);
 

@@ -20,6 +20,8 @@ struct watch {
 	unsigned long	samples;
 	struct watch_event ring[WATCH_NEVENTS];	/* head the newest */
 	size_t		head, nring;
+	watch_filter_fn	keep;		/* NULL: every event */
+	void		*keep_arg;
 };
 
 static void
@@ -107,6 +109,31 @@ watch_keep(struct watch *w, const struct snap_event *e,
 		w->nring++;
 }
 
+/* Drops, in place, the events of a diff that the filter does not keep. */
+static void
+watch_filter(struct watch *w, const struct snapshot *old,
+    const struct snapshot *new, struct snap_events *ev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ev->n; i++) {
+		if (w->keep(old, new, &ev->ev[i], w->keep_arg)) {
+			ev->ev[n++] = ev->ev[i];
+			continue;
+		}
+		free(ev->ev[i].en);
+		free(ev->ev[i].zh);
+	}
+	ev->n = n;
+}
+
+void
+watch_set_filter(struct watch *w, watch_filter_fn keep, void *arg)
+{
+	w->keep = keep;
+	w->keep_arg = arg;
+}
+
 const struct snapshot *
 watch_add(struct watch *w, struct snapshot *s, const struct snap_events **ev)
 {
@@ -122,6 +149,8 @@ watch_add(struct watch *w, struct snapshot *s, const struct snap_events **ev)
 		snapshot_free(s);
 		return NULL;
 	}
+	if (w->keep != NULL)
+		watch_filter(w, w->last, s, &nev);
 	snap_events_free(&w->ev);
 	w->ev = nev;
 	for (i = 0; i < nev.n; i++)

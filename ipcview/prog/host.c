@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -233,6 +234,24 @@ host_write(struct host *h, const char *buf, size_t len)
 	host_flush(h);
 }
 
+/*
+ * Signals 32 and 33 are glibc's own (nptl(7): thread cancellation and
+ * setxid), so signal(2) refuses them; GNU make's posix_spawn(3) children
+ * inherit them ignored, and every process of a `make run` session would
+ * show them so. The kernel call sets them back to SIG_DFL: a zeroed
+ * struct is SIG_DFL, no flags, an empty mask on every architecture.
+ */
+static void
+host_reset_glibc_sigs(void)
+{
+	unsigned long ksa[8];
+	int sig;
+
+	memset(ksa, 0, sizeof(ksa));
+	for (sig = 32; sig <= 33 && sig < SIGRTMIN; sig++)
+		syscall(SYS_rt_sigaction, sig, ksa, NULL, _NSIG / 8);
+}
+
 /* The child: session leader, the slave as controlling terminal, then exec. */
 static void __attribute__((noreturn))
 host_child(const char *slave, const char *path, char *const argv[])
@@ -255,6 +274,7 @@ host_child(const char *slave, const char *path, char *const argv[])
 		close(fd);
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
+	host_reset_glibc_sigs();
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	setenv("TERM", "xterm-256color", 1);

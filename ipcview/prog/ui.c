@@ -26,6 +26,7 @@
 #include "i18n.h"
 #include "help.h"
 #include "pane.h"
+#include "quiet.h"
 #include "probe.h"
 #include "session.h"
 #include "start.h"
@@ -51,6 +52,7 @@ struct ui {
 	const struct view_opts *o;
 	struct host	*host;		/* NULL: pane alone (--pid) */
 	struct watch	*watch;		/* the samples; the pane draws them */
+	struct quiet	quiet;		/* the shells' housekeeping: no events */
 	struct pane	*pane;
 	pid_t		root;
 	WINDOW		*panew, *statw, *shellw, *overw, *inw;
@@ -402,6 +404,7 @@ ui_snapshot(struct ui *u)
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
 	}
+	quiet_update(&u->quiet, s);
 	u->dirty |= DIRTY_PANE;
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
@@ -809,6 +812,8 @@ ui_run(struct ui *u)
 		free(cause);
 		return -1;
 	}
+	quiet_init(&u->quiet, &u->root, 1);
+	watch_set_filter(u->watch, quiet_keep, &u->quiet);
 	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
 		return -1;

@@ -1,0 +1,119 @@
+/*
+ * quiet.c - the events the pane leaves out: a watched shell's own
+ * start-up dispositions, readline's SIGWINCH handler set and unset around
+ * each line, the mask the shell holds from fork(2) until its job table has
+ * the child (1000 forks, 2000 mask changes), and its SIGCHLD self-pipe.
+ * None of it is something the student did.
+ */
+#include <signal.h>
+#include <string.h>
+
+#include "quiet.h"
+
+void
+quiet_init(struct quiet *q, const pid_t *roots, size_t n)
+{
+	size_t i;
+
+	memset(q, 0, sizeof(*q));
+	for (i = 0; i < n && i < QUIET_MAX; i++)
+		q->roots[i] = roots[i];
+	q->n = i;
+}
+
+/* The index of pid among the shells, or -1. */
+static int
+quiet_root(const struct quiet *q, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		if (q->roots[i] == pid)
+			return (int)i;
+	return -1;
+}
+
+/* The signals a shell sets for itself (job control, readline). */
+static int
+quiet_shell_sig(int sig)
+{
+	static const int own[] = { SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+		SIGTTOU, SIGTERM, SIGWINCH, SIGCHLD, SIGPIPE, SIGALRM };
+	size_t i;
+
+	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (own[i] == sig)
+			return 1;
+	return 0;
+}
+
+/* A pipe whose every end one shell holds: its self-pipe. */
+static int
+quiet_pipe_own(const struct quiet *q, const struct snap_pipe *pp)
+{
+	pid_t owner;
+	size_t i;
+
+	if (pp->kind != SNAP_PIPE || pp->nwriters == 0 || pp->nreaders == 0)
+		return 0;
+	owner = pp->writers[0].pid;
+	for (i = 0; i < pp->nwriters; i++)
+		if (pp->writers[i].pid != owner)
+			return 0;
+	for (i = 0; i < pp->nreaders; i++)
+		if (pp->readers[i].pid != owner)
+			return 0;
+	return quiet_root(q, owner) >= 0;
+}
+
+static int
+quiet_inode(const struct quiet *q, const struct snapshot *s,
+    unsigned long inode)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->npipes; i++)
+		if (s->pipes[i].inode == inode)
+			return quiet_pipe_own(q, &s->pipes[i]);
+	return 0;
+}
+
+int
+quiet_keep(const struct snapshot *old, const struct snapshot *new,
+    const struct snap_event *e, void *arg)
+{
+	const struct quiet *q = arg;
+	int r = quiet_root(q, e->pid);
+
+	switch (e->kind) {
+	case EV_SIG_BLOCKED:
+	case EV_SIG_UNBLOCKED:
+		return r < 0;
+	case EV_SIG_IGNORED:
+	case EV_SIG_CAUGHT:
+	case EV_SIG_DEFAULT:
+		/* a trap on USR1 typed at the prompt is the student's */
+		return r < 0 || (q->settled[r] && !quiet_shell_sig(e->sig));
+	case EV_PIPE_CREATED:
+	case EV_PIPE_CLOSED:
+	case EV_PIPE_EMPTY:
+	case EV_PIPE_DATA:
+		return !quiet_inode(q, new, e->inode) &&
+		    !quiet_inode(q, old, e->inode);
+	default:
+		return 1;
+	}
+}
+
+void
+quiet_update(struct quiet *q, const struct snapshot *s)
+{
+	size_t i;
+	int r;
+
+	for (i = 0; s != NULL && i < s->nprocs; i++) {
+		r = quiet_root(q, s->procs[i].pid);
+		if (r >= 0 && strcmp(s->procs[i].wchan, "poll") == 0)
+			q->settled[r] = 1;
+	}
+}
