@@ -242,25 +242,20 @@ pane_free(struct pane *p)
 /* ------------------------------------------------------------------ */
 /* layout                                                              */
 
-/* Rows for each section: headings first, then one line each in turn. */
+/*
+ * Rows for each section: every shown section's heading first (an empty
+ * one says "none"; at 80x24 in Chinese all five stay in view), then one
+ * line each for the non-empty ones, then the rest in turns, two a turn for
+ * the focused section. What does not fit is counted on the heading.
+ */
 static void
 pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 {
 	int sec, k, n, given;
 
-	for (sec = 0; sec < SEC_N; sec++)
+	for (sec = 0; sec < SEC_N; sec++) {
 		rows[sec] = 0;
-	for (sec = 0; sec < SEC_N && avail > 0; sec++) {
-		if (!p->shown[sec] || p->nlines[sec] == 0)
-			continue;
-		rows[sec] = avail >= 2 ? 2 : 1;
-		avail -= rows[sec];
-	}
-	/* empty sections say so when that leaves room for content */
-	for (sec = 0, k = 0; sec < SEC_N; sec++)
-		k += p->shown[sec] && rows[sec] == 0;
-	for (sec = 0; sec < SEC_N && avail >= k + 4; sec++) {
-		if (p->shown[sec] && rows[sec] == 0) {
+		if (p->shown[sec] && avail > 0) {
 			rows[sec] = 1;
 			avail--;
 		}
@@ -269,7 +264,6 @@ pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 		given = 0;
 		for (k = 0; k < SEC_N && avail > 0; k++) {
 			sec = (p->focus + k) % SEC_N;
-			/* the focused section gets two rows a round */
 			for (n = k == 0 ? 2 : 1; n > 0 && avail > 0 &&
 			    rows[sec] > 0 && rows[sec] - 1 < p->nlines[sec];
 			    n--) {
@@ -279,19 +273,13 @@ pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 			}
 		}
 	} while (given && avail > 0);
-	for (sec = 0; sec < SEC_N && avail > 0; sec++) {
-		if (p->shown[sec] && rows[sec] == 0) {
-			rows[sec] = 1;
-			avail--;
-		}
-	}
 }
 
 static void
-pane_draw_heading(struct pane *p, WINDOW *w, int sec, int active)
+pane_draw_heading(struct pane *p, WINDOW *w, int sec, int active, int vis)
 {
 	attr_t a = pane_attr(p, ST_TITLE);
-	int n = p->nlines[sec], x;
+	int n = p->nlines[sec], x, more;
 
 	if (active && p->focus == sec)
 		a = pane_attr(p, ST_HEAD);
@@ -306,6 +294,11 @@ pane_draw_heading(struct pane *p, WINDOW *w, int sec, int active)
 	else if (p->off[sec] > 0)
 		pane_printf(p, w, ST_DIM, "(%s %d/%d) ", tr("from", "自"),
 		    p->off[sec] + 1, n);
+	/* lines cut off below: say how many, never hide them silently */
+	more = n - p->off[sec] - (vis > 0 ? vis : 0);
+	if (more > 0)
+		pane_printf(p, w, ST_WARN, tr("+%d more ", "+%d 未显示 "),
+		    more);
 	x = getcurx(w);
 	while (x++ < getmaxx(w) - 1)
 		pane_put(p, w, p->utf8 ? "\u2500" : "-", 1,
@@ -344,6 +337,10 @@ pane_draw_header(struct pane *p, WINDOW *w)
 		    tr("processes", "个进程"), (size_t)p->nlines[SEC_PIPES],
 		    p->nlines[SEC_PIPES] == 1 ?
 		    tr("pipe", "个管道") : tr("pipes", "个管道"));
+	/* which objects: this session's (default) or all ('a') */
+	pane_printf(p, w, ST_HEAD, "  %s", p->all_queues ?
+	    tr("a: all objects", "a: 全部对象") :
+	    tr("a: this session's", "a: 本会话的对象"));
 	x = width - (int)strlen(p->status) - 1;
 	if (x > getcurx(w) + 1) {
 		wmove(w, 0, x);
@@ -373,8 +370,6 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 	for (sec = 0; sec < SEC_N; sec++) {
 		if (rows[sec] == 0)
 			continue;
-		wmove(w, y++, 0);
-		pane_draw_heading(p, w, sec, active);
 		vis = rows[sec] - 1;
 		if (p->sel[sec] < p->off[sec])
 			p->off[sec] = p->sel[sec];
@@ -383,6 +378,8 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 		if (p->off[sec] > p->nlines[sec] - vis)
 			p->off[sec] = p->nlines[sec] - vis > 0 ?
 			    p->nlines[sec] - vis : 0;
+		wmove(w, y++, 0);
+		pane_draw_heading(p, w, sec, active, vis);
 		for (i = 0; i < vis; i++) {
 			int li = p->off[sec] + i;
 

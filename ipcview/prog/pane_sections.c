@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gloss.h"
 #include "i18n.h"
@@ -19,13 +20,29 @@
 /* ------------------------------------------------------------------ */
 /* what is shown, and how each kind of line is drawn                   */
 
+/*
+ * By default an object is shown when a watched process created or used
+ * it (related), or when it is the user's and was made since watching
+ * began (made by a process already gone, a subshell's `$(shmget ...)`):
+ * an unattached segment too. 'a' shows every object the user may see.
+ */
+static int
+pane_sysv_shown(const struct pane *p, int related, int in_baseline,
+    const struct sysv_perm *perm)
+{
+	uid_t me = getuid();
+
+	if (p->all_queues || related)
+		return 1;
+	return !in_baseline && (perm->uid == me || perm->cuid == me);
+}
+
 static int
 pane_queue_shown(const struct pane *p, const struct snap_queue *q)
 {
-	if (p->all_queues || q->related)
-		return 1;
-	/* a queue made since we started is the student's, even if unused */
-	return snap_queue_find(watch_baseline(p->watch), q->info.id) == NULL;
+	return pane_sysv_shown(p, q->related,
+	    snap_queue_find(watch_baseline(p->watch), q->info.id) != NULL,
+	    &q->info.perm);
 }
 static int
 pane_is_root(const struct pane *p, pid_t pid)
@@ -243,9 +260,12 @@ pane_draw_pipe(struct pane *p, WINDOW *w, const struct pline *l)
 	size_t i;
 
 	if (pp->kind == SNAP_FIFO)
-		pane_printf(p, w, ST_TITLE, "fifo %s ", pp->path ? pp->path : "?");
+		pane_printf(p, w, ST_TITLE, "%s %s ",
+		    tr("fifo", gloss_in(GL_FIFO, LANG_ZH)),
+		    pp->path ? pp->path : "?");
 	else
-		pane_printf(p, w, ST_TITLE, "pipe %lu ", pp->inode);
+		pane_printf(p, w, ST_TITLE, "%s %lu ", tr("pipe", gloss(GL_PIPE)),
+		    pp->inode);
 	pane_ends(p, w, pp->writers, pp->nwriters, tr("blocked", "阻塞"));
 	pane_put(p, w, arrow, -1, A_NORMAL);
 	pane_bar(p, w, pp->fill, pp->capacity, pp->full);
@@ -278,8 +298,9 @@ pane_draw_queue(struct pane *p, WINDOW *w, const struct pline *l)
 	char text[400];
 
 	if (sub < 0) {
-		pane_printf(p, w, ST_TITLE, "queue 0x%08x id %d ",
-		    (unsigned)q->info.perm.key, q->info.id);
+		pane_printf(p, w, ST_TITLE, "%s 0x%08x %s %d ",
+		    tr("queue", gloss(GL_MSGQ)), (unsigned)q->info.perm.key,
+		    gloss(GL_ID), q->info.id);
 		pane_bar(p, w, (long)q->info.cbytes, (long)q->info.qbytes, 0);
 		pane_printf(p, w, ST_TEXT, "  %lu %s", q->info.qnum,
 		    q->info.qnum == 1 ? tr("message", "条消息") :
@@ -313,10 +334,11 @@ pane_draw_sysv(struct pane *p, WINDOW *w, const struct pline *l)
 
 	if ((size_t)item < s->nshms) {
 		m = &s->shms[item];
-		pane_printf(p, w, ST_TITLE, "shm 0x%08x id %d ",
-		    (unsigned)m->info.perm.key, m->info.id);
-		pane_printf(p, w, ST_TEXT, "%zu B nattch %lu", m->info.size,
-		    m->info.nattch);
+		pane_printf(p, w, ST_TITLE, "%s 0x%08x %s %d ",
+		    tr("shm", gloss(GL_SHM)), (unsigned)m->info.perm.key,
+		    gloss(GL_ID), m->info.id);
+		pane_printf(p, w, ST_TEXT, "%zu B %s %lu", m->info.size,
+		    gloss(GL_NATTCH), m->info.nattch);
 		for (i = 0; i < m->nattached; i++)
 			pane_printf(p, w, ST_TEXT, "%s%d", i ? "," : " pids ",
 			    (int)m->attached[i]);
@@ -328,8 +350,9 @@ pane_draw_sysv(struct pane *p, WINDOW *w, const struct pline *l)
 		return;
 	}
 	e = &s->sems[item - s->nshms];
-	pane_printf(p, w, ST_TITLE, "sem 0x%08x id %d ",
-	    (unsigned)e->info.perm.key, e->info.id);
+	pane_printf(p, w, ST_TITLE, "%s 0x%08x %s %d ",
+	    tr("sem", gloss(GL_SEM)), (unsigned)e->info.perm.key,
+	    gloss(GL_ID), e->info.id);
 	pane_printf(p, w, ST_TEXT, "%s", tr("values", "值"));
 	for (i = 0; e->members && i < e->info.nsems; i++)
 		pane_printf(p, w, e->members[i].ncnt || e->members[i].zcnt ?
@@ -536,14 +559,18 @@ pane_queues_lines(struct pane *p, int sec)
 static void
 pane_sysv_lines(struct pane *p, int sec)
 {
-	const struct snapshot *s = p->snap;
+	const struct snapshot *s = p->snap, *base = watch_baseline(p->watch);
 	size_t i;
 
 	for (i = 0; i < s->nshms; i++)
-		if (s->shms[i].related || p->all_queues)
+		if (pane_sysv_shown(p, s->shms[i].related,
+		    snap_shm_find(base, s->shms[i].info.id) != NULL,
+		    &s->shms[i].info.perm))
 			pane_add_line(p, sec, i, -1);
 	for (i = 0; i < s->nsems; i++)
-		if (s->sems[i].related || p->all_queues)
+		if (pane_sysv_shown(p, s->sems[i].related,
+		    snap_sem_find(base, s->sems[i].info.id) != NULL,
+		    &s->sems[i].info.perm))
 			pane_add_line(p, sec, (int)(s->nshms + i), -1);
 }
 

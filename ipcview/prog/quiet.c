@@ -3,10 +3,12 @@
  * start-up dispositions, readline's SIGWINCH handler set and unset around
  * each line, the mask the shell holds from fork(2) until its job table has
  * the child (1000 forks, 2000 mask changes), and its SIGCHLD self-pipe.
- * None of it is something the student did.
+ * None of it is something the student did; nor is what another user does
+ * with System V objects none of the watched processes uses.
  */
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "quiet.h"
 
@@ -78,6 +80,43 @@ quiet_inode(const struct quiet *q, const struct snapshot *s,
 	return 0;
 }
 
+/*
+ * A System V object of another user that none of the watched processes
+ * uses: a classmate's queue on a shared lab machine is not our event.
+ */
+static int
+quiet_foreign(const struct snapshot *old, const struct snapshot *new,
+    const struct snap_event *e)
+{
+	const struct snapshot *s[2] = { new, old };
+	const struct sysv_perm *perm = NULL;
+	uid_t me = getuid();
+	int i, related = 0;
+
+	for (i = 0; i < 2 && perm == NULL; i++) {
+		const struct snap_queue *q;
+		const struct snap_shm *m;
+		const struct snap_sem *m2;
+
+		if (s[i] == NULL)
+			continue;
+		if (e->kind >= EV_QUEUE_CREATED && e->kind <= EV_QUEUE_MSG_REMOVED &&
+		    (q = snap_queue_find(s[i], e->id)) != NULL) {
+			perm = &q->info.perm;
+			related = q->related;
+		} else if (e->kind >= EV_SHM_CREATED && e->kind <= EV_SHM_DETACHED &&
+		    (m = snap_shm_find(s[i], e->id)) != NULL) {
+			perm = &m->info.perm;
+			related = m->related;
+		} else if (e->kind >= EV_SEM_CREATED && e->kind <= EV_SEM_CHANGED &&
+		    (m2 = snap_sem_find(s[i], e->id)) != NULL) {
+			perm = &m2->info.perm;
+			related = m2->related;
+		}
+	}
+	return perm != NULL && !related && perm->uid != me && perm->cuid != me;
+}
+
 int
 quiet_keep(const struct snapshot *old, const struct snapshot *new,
     const struct snap_event *e, void *arg)
@@ -100,6 +139,18 @@ quiet_keep(const struct snapshot *old, const struct snapshot *new,
 	case EV_PIPE_DATA:
 		return !quiet_inode(q, new, e->inode) &&
 		    !quiet_inode(q, old, e->inode);
+	case EV_QUEUE_CREATED:
+	case EV_QUEUE_REMOVED:
+	case EV_QUEUE_MSG_ADDED:
+	case EV_QUEUE_MSG_REMOVED:
+	case EV_SHM_CREATED:
+	case EV_SHM_REMOVED:
+	case EV_SHM_ATTACHED:
+	case EV_SHM_DETACHED:
+	case EV_SEM_CREATED:
+	case EV_SEM_REMOVED:
+	case EV_SEM_CHANGED:
+		return !quiet_foreign(old, new, e);
 	default:
 		return 1;
 	}
