@@ -74,7 +74,14 @@ const struct snapshot *watch_baseline(const struct watch *w);
 /* Samples taken so far: changes exactly when watch_last() does. */
 unsigned long watch_samples(const struct watch *w);
 
-/* The roots watched, *n of them (watch_new's, in order). */
+/*
+ * Watches one more tree from the next sample on (a shell opened later);
+ * a pid already watched is not added twice. 0, or -1 with errno (EINVAL
+ * for a pid <= 0, ENOMEM).
+ */
+int watch_add_root(struct watch *w, pid_t pid);
+
+/* The roots watched, *n of them (watch_new's, then the added, in order). */
 const pid_t *watch_roots(const struct watch *w, size_t *n);
 
 /*

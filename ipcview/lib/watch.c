@@ -195,6 +195,27 @@ watch_samples(const struct watch *w)
 	return w->samples;
 }
 
+int
+watch_add_root(struct watch *w, pid_t pid)
+{
+	pid_t *r;
+	size_t i;
+
+	if (pid <= 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (i = 0; i < w->nroots; i++)
+		if (w->roots[i] == pid)
+			return 0;
+	r = realloc(w->roots, (w->nroots + 1) * sizeof(*r));
+	if (r == NULL)
+		return -1;
+	r[w->nroots++] = pid;
+	w->roots = r;
+	return 0;
+}
+
 const pid_t *
 watch_roots(const struct watch *w, size_t *n)
 {

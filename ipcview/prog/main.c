@@ -30,16 +30,17 @@ static volatile sig_atomic_t interrupted;
 static const char *procfs;	/* --procfs DIR: a fixture tree for tests */
 
 static const char usage_text[] =
-"usage: ipcview [options]\n"
-"       ipcview -p <pid> [--interval SECONDS]\n"
-"       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
-"       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
+"usage: ipcview [--shells N] [options]\n"
+"       ipcview -p <pid>[,<pid>...] [--interval SECONDS]\n"
 "       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
 "       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
 "       ipcview --tape FILE [--json]\n"
 "       ipcview --lesson NAME [--play] [--speed N]\n"
 "\n"
-"  -p, --pid <pid>        watch the process tree of pid (no shell started)\n"
+"  -p, --pid <pid>[,...]  watch the process trees of these pids (no shell\n"
+"                         started); -p may be given again\n"
+"      --shells <n>       host n shells side by side or one above the\n"
+"                         other (1 to 4; Ctrl+] c opens another)\n"
 "  -1, --once             print one snapshot and exit\n"
 "  -j, --json             with --once or --follow: JSON instead of text\n"
 "      --dot              with --once: a Graphviz graph instead of text\n"
@@ -63,7 +64,7 @@ static const char usage_text[] =
 "  -V, --version          show the version\n";
 
 enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
-    OPT_PROCFS, OPT_DOT, OPT_SVG, OPT_TAPE, OPT_NOTAPE };
+    OPT_PROCFS, OPT_DOT, OPT_SVG, OPT_TAPE, OPT_NOTAPE, OPT_SHELLS };
 
 static const struct option long_opts[] = {
 	{ "pid",	required_argument,	NULL, 'p' },
@@ -79,6 +80,7 @@ static const struct option long_opts[] = {
 	{ "speed",	required_argument,	NULL, OPT_SPEED },
 	{ "lang",	required_argument,	NULL, OPT_LANG },
 	{ "sandbox",	no_argument,		NULL, OPT_SANDBOX },
+	{ "shells",	required_argument,	NULL, OPT_SHELLS },
 	{ "log",	required_argument,	NULL, 'v' },
 	{ "shell",	required_argument,	NULL, OPT_SHELL },
 	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
@@ -129,6 +131,42 @@ parse_double(const char *s, double min, double max, double *out)
 	return 0;
 }
 
+/*
+ * -p PID[,PID...]: every tree named is watched; -p given twice adds to the
+ * list. The whole word is checked before any pid is taken.
+ */
+static int
+main_pids(const char *arg, struct view_opts *o)
+{
+	pid_t got[VIEW_MAXPIDS];
+	char *copy, *tok, *save = NULL;
+	int n = 0, i, j, r = 0;
+	long v;
+
+	if ((copy = strdup(arg)) == NULL)
+		return main_usage("%s", strerror(errno));
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && r == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (parse_long(tok, 1, INT_MAX, &v) < 0)
+			r = main_usage("invalid pid: %s", tok);
+		else if (o->npids + n >= VIEW_MAXPIDS)
+			r = main_usage("too many pids (at most 8): %s", arg);
+		else
+			got[n++] = (pid_t)v;
+	}
+	if (r == 0 && n == 0)
+		r = main_usage("invalid pid: %s", arg);
+	free(copy);
+	for (i = 0; r == 0 && i < n; i++) {
+		for (j = 0; j < o->npids && o->pids[j] != got[i]; j++)
+			;
+		if (j == o->npids)
+			o->pids[o->npids++] = got[i];
+	}
+	o->pid = o->npids > 0 ? o->pids[0] : 0;
+	return r;
+}
+
 /* One option into o; 0, 1 (exit 0 now: help, version) or 2 (usage). */
 static int
 main_option(int c, const char *arg, struct view_opts *o)
@@ -137,10 +175,7 @@ main_option(int c, const char *arg, struct view_opts *o)
 
 	switch (c) {
 	case 'p':
-		if (parse_long(arg, 1, INT_MAX, &v) < 0)
-			return main_usage("invalid pid: %s", arg);
-		o->pid = (pid_t)v;
-		break;
+		return main_pids(arg, o);
 	case '1':
 		o->once = 1;
 		break;
@@ -180,6 +215,12 @@ main_option(int c, const char *arg, struct view_opts *o)
 		if (i18n_set_lang(arg) < 0)
 			return main_usage("invalid language (en or zh): %s", arg);
 		o->lang = arg;
+		break;
+	case OPT_SHELLS:
+		if (parse_long(arg, 1, VIEW_MAXSHELLS, &v) < 0)
+			return main_usage("invalid number of shells (1 to 4): %s",
+			    arg);
+		o->nshells = (int)v;
 		break;
 	case OPT_SANDBOX:
 		o->sandbox = 1;
@@ -268,7 +309,7 @@ static int
 main_once(const struct view_opts *o)
 {
 	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
-	struct snapshot *s = probe_take(o->pid, &po);
+	struct snapshot *s = probe_take_roots(o->pids, o->npids, &po);
 	int r;
 
 	if (s == NULL) {
@@ -435,7 +476,7 @@ main_follow(const struct view_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	w = watch_new(&o->pid, 1, &po, &cause);
+	w = watch_new(o->pids, o->npids, &po, &cause);
 	if (w == NULL) {
 		fprintf(stderr, "ipcview: %s\n", cause ? cause : strerror(errno));
 		free(cause);
@@ -478,7 +519,7 @@ main(int argc, char **argv)
 {
 	/* speed -1: not given, ipcsh's own default applies */
 	struct view_opts o = { .interval = 0.1, .nmsgs = PROBE_NMSGS,
-	    .speed = -1 };
+	    .speed = -1, .nshells = 1 };
 	int c, r;
 
 	while ((c = getopt_long(argc, argv, "p:1jfi:m:l:v:hV", long_opts,
@@ -493,6 +534,8 @@ main(int argc, char **argv)
 		return main_tape(&o);
 	if (o.once && o.follow)
 		return main_usage("%s", "--once and --follow exclude each other");
+	if (o.nshells > 1 && (o.pid != 0 || o.lesson != NULL))
+		return main_usage("%s", "--shells hosts new shells: not with --pid or --lesson");
 	if ((o.once || o.follow) && o.pid == 0)
 		return main_usage("%s", "--once and --follow need --pid PID");
 	if (o.json && !o.once && !o.follow && o.tape == NULL)

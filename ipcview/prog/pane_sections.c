@@ -173,20 +173,48 @@ pane_mask(struct pane *p, WINDOW *w, const char *label, uint64_t mask,
 	pane_printf(p, w, ST_DIM, " %s:", label);
 	pane_put(p, w, names, -1, pane_attr(p, st));
 }
+/*
+ * With several trees watched (two shells, -p 1036,1040), the label of
+ * the tree a process belongs to: 'A' for the first root, 'B', ...; 0
+ * with one tree. Found by walking up the parents to a root.
+ */
+static int
+pane_root_label(const struct pane *p, const struct snap_proc *pr)
+{
+	const pid_t *roots;
+	size_t i, n, depth;
+
+	roots = watch_roots(p->watch, &n);
+	if (n < 2)
+		return 0;
+	for (depth = 0; pr != NULL && depth < p->snap->nprocs; depth++) {
+		for (i = 0; i < n; i++)
+			if (roots[i] == pr->pid)
+				return 'A' + (int)i;
+		pr = snap_proc_find(p->snap, pr->ppid);
+	}
+	return '?';
+}
+
 static void
 pane_draw_proc(struct pane *p, WINDOW *w, const struct pline *l)
 {
 	const struct snap_proc *pr = &p->snap->procs[l->item];
 	int idx = l->item;
 	char cmd[512], tree[600];
-	int width = getmaxx(w), cmdw;
+	int width = getmaxx(w), cmdw, label;
 
 	cmdw = width * 35 / 100;
 	if (cmdw < 16)
 		cmdw = 16;
 	if (cmdw > 48)
 		cmdw = 48;
-	pane_printf(p, w, ST_TEXT, "%7d ", (int)pr->pid);
+	if ((label = pane_root_label(p, pr)) != 0) {
+		pane_printf(p, w, ST_HEAD, "%c", label);
+		pane_printf(p, w, ST_TEXT, "%6d ", (int)pr->pid);
+	} else {
+		pane_printf(p, w, ST_TEXT, "%7d ", (int)pr->pid);
+	}
 	pane_printf(p, w, pane_state_style(pr->state), "%c ", pr->state);
 	pane_put_col(p, w, pr->wchan[0] ? pr->wchan :
 	    (pr->state == 'R' ? tr("running", "运行") : "-"), 11,

@@ -23,6 +23,13 @@ quiet_init(struct quiet *q, const pid_t *roots, size_t n)
 	q->n = i;
 }
 
+void
+quiet_add(struct quiet *q, pid_t pid)
+{
+	if (q->n < QUIET_MAX)
+		q->roots[q->n++] = pid;
+}
+
 /* The index of pid among the shells, or -1. */
 static int
 quiet_root(const struct quiet *q, pid_t pid)

@@ -22,6 +22,9 @@ struct quiet {
 /* Starts following roots[0..n-1] (the first QUIET_MAX). */
 void quiet_init(struct quiet *q, const pid_t *roots, size_t n);
 
+/* Follows one more shell (a shell opened later); ignored past QUIET_MAX. */
+void quiet_add(struct quiet *q, pid_t pid);
+
 /*
  * A watch filter (watch_set_filter, arg a struct quiet): 0 for an event
  * that is a watched shell's housekeeping, 1 for one the student caused.

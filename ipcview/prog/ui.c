@@ -29,6 +29,7 @@
 #include "quiet.h"
 #include "probe.h"
 #include "session.h"
+#include "shells.h"
 #include "start.h"
 #include "tape.h"
 #include "view.h"
@@ -50,12 +51,14 @@ enum ui_mode { UI_SHELL, UI_PANE };
 
 struct ui {
 	const struct view_opts *o;
-	struct host	*host;		/* NULL: pane alone (--pid) */
+	struct host	*host;		/* the current shell; NULL: pane alone */
+	struct shells	sh;		/* every hosted shell (shells.c) */
+	int		shell_status;	/* wait status of the last shell that ended */
 	struct watch	*watch;		/* the samples; the pane draws them */
 	struct quiet	quiet;		/* the shells' housekeeping: no events */
 	struct pane	*pane;
 	pid_t		root;
-	WINDOW		*panew, *statw, *shellw, *overw, *inw;
+	WINDOW		*panew, *statw, *overw, *inw;
 	int		rows, cols, pane_rows, shell_rows;
 	int		color;
 	enum ui_mode	mode;
@@ -67,6 +70,7 @@ struct ui {
 	int		dirty;
 	int		quit, status;
 	int		quit_sig;	/* the signal that ended ipcview, or 0 */
+	int		reap;		/* SIGCHLD came: look which shells ended */
 	int		confirm;	/* quit asked while jobs run: y/N */
 	char		jobs_text[256];	/* what runs, for the question */
 	struct probe_opts popts;
@@ -80,6 +84,8 @@ static struct sigaction ui_fatal_old[NSIG];
 static FILE *ui_logf;
 
 static double ui_now(void);
+static void ui_new_shell(struct ui *u);
+static void ui_next_shell(struct ui *u);
 
 static void __attribute__((format(printf, 2, 3)))
 ui_log(const char *func, const char *fmt, ...)
@@ -228,7 +234,7 @@ ui_layout(struct ui *u)
 	int pref;
 
 	getmaxyx(stdscr, u->rows, u->cols);
-	if (u->host == NULL) {
+	if (u->sh.n == 0) {
 		u->pane_rows = u->rows;
 		u->shell_rows = 0;
 		return;
@@ -247,6 +253,17 @@ ui_layout(struct ui *u)
 		u->pane_rows = 0;
 }
 
+/* The rows of the pane and of the shells, before any shell runs. */
+static void
+ui_layout_hosted(struct ui *u)
+{
+	int n = u->sh.n;
+
+	u->sh.n = n > 0 ? n : 1;
+	ui_layout(u);
+	u->sh.n = n;
+}
+
 static void
 ui_windows(struct ui *u)
 {
@@ -254,20 +271,16 @@ ui_windows(struct ui *u)
 		delwin(u->panew);
 	if (u->statw)
 		delwin(u->statw);
-	if (u->shellw)
-		delwin(u->shellw);
 	if (u->overw)
 		delwin(u->overw);
-	u->panew = u->statw = u->shellw = NULL;
+	u->panew = u->statw = NULL;
 	ui_layout(u);
 	u->overw = newwin(u->rows, u->cols, 0, 0);
 	if (u->pane_rows > 0)
 		u->panew = newwin(u->pane_rows, u->cols, 0, 0);
-	if (u->host) {
+	if (u->sh.n > 0) {
 		u->statw = newwin(1, u->cols, u->pane_rows, 0);
-		u->shellw = newwin(u->shell_rows, u->cols, u->pane_rows + 1, 0);
-		host_resize(u->host, u->shell_rows, u->cols);
-		host_touch(u->host);
+		shells_layout(&u->sh, u->pane_rows + 1, u->shell_rows, u->cols);
 	}
 	u->dirty |= DIRTY_ALL;
 }
@@ -326,9 +339,16 @@ ui_draw_status(struct ui *u)
 	if (u->mode == UI_PANE)
 		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-5 sections  ? help  q quit  Esc back to the shell",
 		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-5 区域  ? 帮助  q 退出  Esc 返回 shell");
+	else if (u->sh.n > 1)
+		t = tr("  Ctrl+] o next shell, c new, ? help, q quit",
+		    "  Ctrl+] o 下一个 shell, c 新建, ? 帮助, q 退出");
 	else
-		t = tr(" ipcsh  Ctrl+] pane keys (Ctrl+] ? help, Ctrl+] q quit)",
-		    " ipcsh  Ctrl+] 面板按键 (Ctrl+] ? 帮助, Ctrl+] q 退出)");
+		t = tr(" ipcsh  Ctrl+] pane keys (Ctrl+] ? help, c new shell, q quit)",
+		    " ipcsh  Ctrl+] 面板按键 (Ctrl+] ? 帮助, c 新 shell, q 退出)");
+	/* which shell has the keys: [A] B */
+	for (x = 0; u->mode == UI_SHELL && u->sh.n > 1 && x < u->sh.n; x++)
+		wprintw(w, x == u->sh.cur ? " [%c]" : "  %c ",
+		    shells_label(x));
 	waddnstr(w, t, -1);
 	if (u->host && host_title(u->host)[0] && u->mode == UI_SHELL) {
 		x = u->cols - (int)strlen(host_title(u->host)) - 2;
@@ -344,15 +364,13 @@ ui_draw_status(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
-	int all = u->dirty & DIRTY_ALL, vis = 0;
+	int all = u->dirty & DIRTY_ALL, vis = 0, i;
 
 	if (all) {
 		if (u->panew)
 			touchwin(u->panew);
 		if (u->statw)
 			touchwin(u->statw);
-		if (u->host)
-			host_touch(u->host);
 	}
 	if (u->help) {
 		help_draw(u->overw, u->rows, u->cols, u->host != NULL);
@@ -373,16 +391,12 @@ ui_draw(struct ui *u)
 	}
 	if (u->statw && (all || (u->dirty & DIRTY_STATUS)))
 		ui_draw_status(u);
-	if (u->host) {
-		if (all)
-			touchwin(u->shellw);
-		vis = host_draw(u->host, u->shellw, u->color);
-		/* the shell's window last: the cursor stays where it left it */
-		wnoutrefresh(u->shellw);
-	}
+	/* the shells last: the cursor stays where the current one left it */
+	vis = shells_draw(&u->sh, u->color, all);
 	curs_set(u->mode == UI_SHELL && vis ? 1 : 0);
-	if (u->host && host_bell(u->host))
-		beep();
+	for (i = 0; i < u->sh.n; i++)
+		if (host_bell(u->sh.h[i]))
+			beep();
 out:
 	doupdate();
 	u->dirty = 0;
@@ -447,7 +461,8 @@ ui_ask_quit(struct ui *u)
 		u->quit = 1;
 		return;
 	}
-	n = session_members(host_pid(u->host), m, 64);
+	for (i = 0, n = 0; i < u->sh.n && n < 64; i++)
+		n += session_members(host_pid(u->sh.h[i]), m + n, 64 - n);
 	if (n == 0) {
 		u->quit = 1;
 		return;
@@ -506,6 +521,18 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 	case 'q':
 		ui_ask_quit(u);
 		break;
+	case 'c':		/* tmux's prefix keys: a new shell, the next */
+		if (u->host) {
+			ui_new_shell(u);
+			u->mode = UI_SHELL;
+		}
+		break;
+	case 'o':
+		if (u->host) {
+			ui_next_shell(u);
+			u->mode = UI_SHELL;
+		}
+		break;
 	case '?':
 	case 'h':
 		u->help = 1;
@@ -547,11 +574,11 @@ static int
 ui_scroll_key(struct ui *u, wint_t ch)
 {
 	MEVENT ev;
-	int page;
+	int page, i;
 
 	if (u->host == NULL)
 		return 0;
-	page = u->shell_rows > 2 ? u->shell_rows - 1 : 1;
+	page = u->sh.rows[u->sh.cur] > 2 ? u->sh.rows[u->sh.cur] - 1 : 1;
 	switch (ch) {
 	case KEY_SPREVIOUS:
 		host_scroll(u->host, page);
@@ -562,12 +589,15 @@ ui_scroll_key(struct ui *u, wint_t ch)
 	case KEY_MOUSE:
 		if (getmouse(&ev) != OK)
 			return 1;
-		if (ev.y <= u->pane_rows)
-			return 1;	/* over the pane: nothing to scroll */
-		if (ev.bstate & BUTTON4_PRESSED)
-			host_scroll(u->host, 3);
-		else if (ev.bstate & BUTTON5_PRESSED)
-			host_scroll(u->host, -3);
+		/* the shell under the pointer; over the pane, nothing */
+		for (i = 0; i < u->sh.n; i++) {
+			if (!wenclose(u->sh.w[i], ev.y, ev.x))
+				continue;
+			if (ev.bstate & BUTTON4_PRESSED)
+				host_scroll(u->sh.h[i], 3);
+			else if (ev.bstate & BUTTON5_PRESSED)
+				host_scroll(u->sh.h[i], -3);
+		}
 		return 1;
 	default:
 		return 0;
@@ -610,15 +640,32 @@ ui_keys(struct ui *u)
 /* ------------------------------------------------------------------ */
 /* the loop                                                            */
 
+/* Shells that ended leave the screen (their sessions end); the last quits. */
 static void
 ui_on_child(struct ui *u)
 {
-	int st;
+	static struct session_hold hold;
+	int i, st;
+	pid_t sid;
 
-	if (u->host == NULL || !host_reap(u->host, &st))
-		return;
-	ui_log(__func__, "shell ended, status 0x%x", st);
-	u->quit = 1;
+	for (i = 0; i < u->sh.n; i++) {
+		if (!host_reap(u->sh.h[i], &st))
+			continue;
+		ui_log(__func__, "shell %c ended, status 0x%x",
+		    shells_label(i), st);
+		sid = host_pid(u->sh.h[i]);
+		session_grab(&hold, sid);
+		u->shell_status = host_free(u->sh.h[i]);
+		session_grab(&hold, sid);
+		session_end(&hold, UI_GRACE);
+		shells_remove(&u->sh, i--);
+		u->host = u->sh.n > 0 ? u->sh.h[u->sh.cur] : NULL;
+		if (u->sh.n == 0) {
+			u->quit = 1;
+			return;
+		}
+		ui_windows(u);
+	}
 }
 
 /* A wait status as a shell gives it: the exit code, or 128+N (signal N). */
@@ -646,7 +693,7 @@ ui_signal_bytes(struct ui *u)
 				resize = 1;
 				break;
 			case SIGCHLD:
-				ui_on_child(u);
+				u->reap = 1;	/* after this turn's output */
 				break;
 			default:	/* TERM, HUP, INT from outside */
 				ui_log(__func__, "signal %d", buf[i]);
@@ -662,6 +709,17 @@ ui_signal_bytes(struct ui *u)
 }
 
 static int
+ui_shells_dirty(const struct ui *u)
+{
+	int i;
+
+	for (i = 0; i < u->sh.n; i++)
+		if (host_dirty(u->sh.h[i]))
+			return 1;
+	return 0;
+}
+
+static int
 ui_timeout(struct ui *u, double now)
 {
 	double next = now + 1.0;
@@ -670,7 +728,7 @@ ui_timeout(struct ui *u, double now)
 		next = u->next_snap;
 	if (u->soon > 0 && u->soon < next)
 		next = u->soon;
-	if (u->dirty || (u->host && host_dirty(u->host)))
+	if (u->dirty || ui_shells_dirty(u))
 		if (u->last_draw + UI_FRAME < next)
 			next = u->last_draw + UI_FRAME;
 	if (next <= now)
@@ -679,46 +737,47 @@ ui_timeout(struct ui *u, double now)
 }
 
 static void
-ui_pty(struct ui *u, short revents)
+ui_pty(struct ui *u, struct host *h, short revents)
 {
 	ssize_t n;
 
 	if (revents & POLLOUT)
-		host_flush(u->host);
+		host_flush(h);
 	if (!(revents & (POLLIN | POLLHUP | POLLERR)))
 		return;
-	n = host_read(u->host);
+	n = host_read(h);
 	if (n > 0) {
 		/* output goes quiet when a command is done: look then */
 		u->soon = ui_now() + UI_QUIET;
 		return;
 	}
 	if (n < 0) {
-		/* EIO: no process holds the slave any more */
-		ui_log(__func__, "pty closed");
-		ui_on_child(u);
-		u->quit = 1;	/* the status comes from host_free */
+		/* EIO: no process holds the slave any more: it ended */
+		ui_log(__func__, "pty of %d closed", (int)host_pid(h));
+		u->reap = 1;
 	}
 }
 
 static void
 ui_loop(struct ui *u)
 {
-	struct pollfd pf[3];
+	struct pollfd pf[2 + VIEW_MAXSHELLS];
+	struct host *hp[VIEW_MAXSHELLS];
 	double now;
-	int n;
+	int n, i, nh;
 
 	while (!u->quit) {
 		now = ui_now();
 		pf[0] = (struct pollfd){ .fd = ui_sigfd[0], .events = POLLIN };
 		pf[1] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 2;
-		if (u->host) {
-			pf[2] = (struct pollfd){ .fd = host_fd(u->host),
+		for (nh = 0; nh < u->sh.n; nh++) {
+			hp[nh] = u->sh.h[nh];
+			pf[n] = (struct pollfd){ .fd = host_fd(hp[nh]),
 			    .events = POLLIN };
-			if (host_pending(u->host))
-				pf[2].events |= POLLOUT;
-			n = 3;
+			if (host_pending(hp[nh]))
+				pf[n].events |= POLLOUT;
+			n++;
 		}
 		if (poll(pf, n, ui_timeout(u, now)) < 0 && errno != EINTR)
 			break;
@@ -729,8 +788,13 @@ ui_loop(struct ui *u)
 		}
 		if (pf[1].revents & POLLIN)
 			ui_keys(u);
-		if (u->host && !u->quit)
-			ui_pty(u, pf[2].revents);
+		/* hosts leave only below (ui_on_child): hp[] stays valid */
+		for (i = 0; i < nh && !u->quit; i++)
+			ui_pty(u, hp[i], pf[2 + i].revents);
+		if (u->reap) {
+			u->reap = 0;
+			ui_on_child(u);
+		}
 		now = ui_now();
 		if ((!u->frozen && now >= u->next_snap) ||
 		    (u->soon > 0 && now >= u->soon)) {
@@ -747,7 +811,7 @@ ui_loop(struct ui *u)
 		}
 		if (u->quit)
 			break;
-		if ((u->dirty || (u->host && host_dirty(u->host)) ||
+		if ((u->dirty || ui_shells_dirty(u) ||
 		    pane_dirty(u->pane)) && now >= u->last_draw + UI_FRAME)
 			ui_draw(u);
 	}
@@ -759,60 +823,69 @@ ui_loop(struct ui *u)
 static struct host *
 ui_host_start(struct ui *u)
 {
-	char path[PATH_MAX], speed[32], tape[PATH_MAX];
-	const char *argv[16], *cause = "";
+	const char *cause = "";
 	struct host *h;
-	int n = 0;
 
-	argv[n++] = start_shell_path(u->o, path, sizeof(path));
-	if (u->o->lang) {
-		argv[n++] = "--lang";
-		argv[n++] = u->o->lang;
-	}
-	if (u->o->sandbox)
-		argv[n++] = "--sandbox";
-	/* the tape: short-lived processes stay visible (tape.h) */
-	if (!u->o->notape && tape_dir(tape, sizeof(tape), 1) == 0 &&
-	    strlen(tape) + 24 < sizeof(tape)) {
-		snprintf(tape + strlen(tape), 24, "/view.%d", (int)getpid());
-		argv[n++] = "--tape";
-		argv[n++] = tape;
-	}
-	if (u->o->lesson) {
-		argv[n++] = "--lesson";
-		argv[n++] = u->o->lesson;
-		if (u->o->play)
-			argv[n++] = "--play";
-		/* only when given: ipcsh's default applies otherwise */
-		if (u->o->speed >= 0) {
-			snprintf(speed, sizeof(speed), "%g", u->o->speed);
-			argv[n++] = "--speed";
-			argv[n++] = speed;
-		}
-	}
-	argv[n] = NULL;
-	start_path_programs();
-	h = host_new(argv[0], (char *const *)argv, u->shell_rows, u->cols,
-	    &cause);
+	h = shells_start(&u->sh, u->o, u->shell_rows, u->cols, &cause);
 	if (h == NULL)
-		fprintf(stderr, "ipcview: %s: %s\n", cause, strerror(errno));
+		ui_log(__func__, "%s: %s", cause, strerror(errno));
 	return h;
+}
+
+/*
+ * Ctrl+] c: one more shell on a pty of its own, current from now on; the
+ * pane watches its tree too. A beep when there are four already.
+ */
+static void
+ui_new_shell(struct ui *u)
+{
+	struct host *h;
+
+	if (u->sh.n >= VIEW_MAXSHELLS || (h = ui_host_start(u)) == NULL) {
+		beep();
+		return;
+	}
+	u->sh.cur = u->sh.n - 1;
+	u->host = h;
+	if (watch_add_root(u->watch, host_pid(h)) == 0)
+		quiet_add(&u->quiet, host_pid(h));
+	ui_windows(u);
+	u->soon = ui_now() + UI_START;
+}
+
+/* Ctrl+] o: the next shell gets the keys. */
+static void
+ui_next_shell(struct ui *u)
+{
+	if (u->sh.n == 0)
+		return;
+	u->sh.cur = (u->sh.cur + 1) % u->sh.n;
+	u->host = u->sh.h[u->sh.cur];
+	u->dirty |= DIRTY_ALL;
 }
 
 static int
 ui_run(struct ui *u)
 {
+	pid_t roots[VIEW_MAXPIDS];
 	char *cause = NULL;
+	size_t n = 0;
+	int i;
 
-	if (u->host)
-		u->root = host_pid(u->host);
-	u->watch = watch_new(&u->root, 1, &u->popts, &cause);
+	for (i = 0; i < u->sh.n; i++)
+		roots[n++] = host_pid(u->sh.h[i]);
+	for (i = 0; n == 0 && i < u->o->npids; i++)
+		roots[i] = u->o->pids[i];
+	if (n == 0)
+		n = (size_t)u->o->npids;
+	u->root = roots[0];
+	u->watch = watch_new(roots, n, &u->popts, &cause);
 	if (u->watch == NULL) {
 		ui_log(__func__, "watch_new: %s", cause ? cause : "?");
 		free(cause);
 		return -1;
 	}
-	quiet_init(&u->quiet, &u->root, 1);
+	quiet_init(&u->quiet, roots, n);
 	watch_set_filter(u->watch, quiet_keep, &u->quiet);
 	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
@@ -841,7 +914,7 @@ ui_main(const struct view_opts *o)
 {
 	static struct session_hold hold;
 	const char *missing;
-	int rc = 0, st;
+	int rc = 0, st, i;
 	pid_t sid;
 	struct ui u;
 
@@ -876,33 +949,42 @@ ui_main(const struct view_opts *o)
 		return 1;
 	}
 	if (o->pid == 0) {
-		ui_layout(&u);
-		u.host = ui_host_start(&u);
-		if (u.host == NULL) {
-			endwin();
-			ui_signals_reset();
-			return 1;
+		/* the pane's rows as for one shell; the shells share theirs */
+		u.sh.n = 0;
+		for (i = 0; i < o->nshells || i == 0; i++) {
+			ui_layout_hosted(&u);
+			if (ui_host_start(&u) == NULL) {
+				endwin();
+				fprintf(stderr, "ipcview: cannot start the shell: %s\n",
+				    strerror(errno));
+				ui_signals_reset();
+				return 1;
+			}
 		}
+		u.host = u.sh.h[0];
 	}
 	if (ui_run(&u) < 0)
 		rc = 1;
 	/* the terminal first, then the shell's hang-up */
 	endwin();
-	if (u.host) {
-		/*
-		 * A closing terminal sends SIGHUP to the shell and its
-		 * foreground job (termios(3), HUPCL); the shell passes it on
-		 * to its jobs, as bash does. Whatever of the session is left
-		 * after that (a job that ignores SIGHUP, one the shell did
-		 * not know) gets HUP, TERM, then KILL: nothing outlives us.
-		 */
-		sid = host_pid(u.host);
+	/* every shell ended by itself: the last one's status */
+	u.status = ui_wstatus(u.shell_status);
+	/*
+	 * A closing terminal sends SIGHUP to the shell and its foreground
+	 * job (termios(3), HUPCL); the shell passes it on to its jobs, as
+	 * bash does. Whatever of a session is left after that (a job that
+	 * ignores SIGHUP, one the shell did not know) gets HUP, TERM, then
+	 * KILL: nothing outlives us. The status is shell A's.
+	 */
+	for (i = u.sh.n - 1; i >= 0; i--) {
+		sid = host_pid(u.sh.h[i]);
 		session_grab(&hold, sid);
-		st = host_free(u.host);
+		st = host_free(u.sh.h[i]);
 		session_grab(&hold, sid);
-		session_end(&hold, UI_GRACE);
-		u.status = ui_wstatus(st);
+		if (i == 0)
+			u.status = ui_wstatus(st);
 	}
+	session_end(&hold, UI_GRACE);
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);

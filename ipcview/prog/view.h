@@ -6,8 +6,14 @@
 
 #include <sys/types.h>
 
+#define VIEW_MAXPIDS	8	/* trees -p may name */
+#define VIEW_MAXSHELLS	4	/* hosted shells: --shells, Ctrl+] c */
+
 struct view_opts {
-	pid_t		pid;		/* --pid: watch this process's tree; 0: host a new ipcsh */
+	pid_t		pid;		/* --pid: the first tree watched; 0: host ipcsh */
+	pid_t		pids[VIEW_MAXPIDS];	/* every -p PID[,PID...], in order */
+	int		npids;
+	int		nshells;	/* --shells N: hosted shells at start (1) */
 	int		once;		/* --once: one snapshot as text */
 	int		json;		/* --json (with --once) */
 	int		dot;		/* --dot (with --once): Graphviz */
