@@ -246,7 +246,7 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 	    tr("COMMAND", "命令"));
 	for (i = 0; i < s->nprocs; i++)
 		text_proc(out, &s->procs[i]);
-	fprintf(out, "%s\n", tr("PIPES AND FIFOS", "管道与 FIFO"));
+	fprintf(out, "%s\n", tr("PIPES AND FIFOS", "管道与命名管道"));
 	for (i = 0; i < s->npipes; i++)
 		text_pipe(out, s, &s->pipes[i]);
 	text_sysv(out, s, flags);

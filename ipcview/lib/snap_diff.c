@@ -258,8 +258,8 @@ diff_fifo_open(struct diff *d, const struct snap_proc *o,
 		ev_add(d, &ev, rd ?
 		    "%d (%s) blocked in open() of FIFO %s: no writer yet" :
 		    "%d (%s) blocked in open() of FIFO %s: no reader yet",
-		    rd ? "%d (%s) 阻塞在 FIFO %s 的 open()：还没有写者" :
-		    "%d (%s) 阻塞在 FIFO %s 的 open()：还没有读者",
+		    rd ? "%d (%s) 阻塞在命名管道 %s 的 open()：还没有写者" :
+		    "%d (%s) 阻塞在命名管道 %s 的 open()：还没有读者",
 		    n->pid, n->comm, n->fifo_wait);
 	}
 	if (o != NULL && o->fifo_wait != NULL && n->fifo_wait == NULL &&
@@ -269,8 +269,8 @@ diff_fifo_open(struct diff *d, const struct snap_proc *o,
 		ev_add(d, &ev, rd ?
 		    "%d (%s): open() of FIFO %s returned, a writer came" :
 		    "%d (%s): open() of FIFO %s returned, a reader came",
-		    rd ? "%d (%s)：FIFO %s 的 open() 返回了，写者来了" :
-		    "%d (%s)：FIFO %s 的 open() 返回了，读者来了",
+		    rd ? "%d (%s)：命名管道 %s 的 open() 返回了，写者来了" :
+		    "%d (%s)：命名管道 %s 的 open() 返回了，读者来了",
 		    n->pid, n->comm, o->fifo_wait);
 	}
 }

@@ -16,6 +16,8 @@
 
 #define PANE_DEPTH_MAX	12	/* tree levels drawn with lines */
 #define PANE_BAR	16	/* cells of a fill bar */
+/* signals 32 and 33, which glibc keeps for itself (bit = signal - 1) */
+#define PANE_GLIBC_SIGS	(3ULL << 31)
 
 /* ------------------------------------------------------------------ */
 /* what is shown, and how each kind of line is drawn                   */
@@ -231,8 +233,9 @@ pane_draw_proc(struct pane *p, WINDOW *w, const struct pline *l)
 	    ST_WARN);
 	pane_mask(p, w, tr("cgt", gloss_in(GL_CAUGHT, LANG_ZH)), pr->sigcgt,
 	    ST_OK);
-	pane_mask(p, w, tr("ign", gloss_in(GL_IGNORED, LANG_ZH)), pr->sigign,
-	    ST_DIM);
+	/* glibc's 32 and 33: not the student's; the detail view explains */
+	pane_mask(p, w, tr("ign", gloss_in(GL_IGNORED, LANG_ZH)),
+	    pr->sigign & ~PANE_GLIBC_SIGS, ST_DIM);
 }
 static void
 pane_bar(struct pane *p, WINDOW *w, long fill, long cap, int full)
@@ -444,6 +447,9 @@ pane_detail_proc(struct pane *p, const struct snap_proc *pr)
 			    (pr->sigcgt & bit) ? 'C' : '.');
 		}
 	}
+	if (pr->sigign & PANE_GLIBC_SIGS)
+		pane_dl(p, ST_DIM, "%s", tr("32, 33: glibc's own signals (nptl(7): cancellation, setxid), ignored since a parent such as GNU make started it so; no program here uses them",
+		    "32、33: glibc 自用的信号 (nptl(7): 线程取消、setxid), 因父进程 (如 GNU make) 启动时已忽略而被忽略; 这里的程序不用它们"));
 }
 static void
 pane_detail_ends(struct pane *p, const char *what, const struct snap_end *e,
@@ -671,7 +677,7 @@ pane_queues_detail(struct pane *p, long key)
 const struct pane_sec pane_sections[SEC_N] = {
 	[SEC_PROCS] = { "Processes", "进程", '1', 0, pane_procs_lines,
 	    pane_draw_proc, pane_procs_key, pane_procs_detail },
-	[SEC_PIPES] = { "Pipes and FIFOs", "管道与 FIFO", '2', 2,
+	[SEC_PIPES] = { "Pipes and FIFOs", "管道与命名管道", '2', 2,
 	    pane_pipes_lines, pane_draw_pipe, pane_pipes_key,
 	    pane_pipes_detail },
 	[SEC_QUEUES] = { "Message queues", "消息队列", '3', 2,
