@@ -73,11 +73,14 @@ TPROG_SRC := $(wildcard tests/progs/*.c)
 TPROGS    := $(TPROG_SRC:tests/progs/%.c=$(BUILD)/tests/%)
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNITS     := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit_%)
+# the bench's floor programs (tests/bench/*.c): plain C, no libipcview
+BENCH_SRC := $(wildcard tests/bench/*.c)
+BENCHES   := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 BINS := $(BUILD)/ipcsh $(if $(VIEW_OBJ),$(BUILD)/ipcview)
 
 .PHONY: all programs deps run test check bench fuzz deb install uninstall clean
-all: $(BINS) $(PROGS) $(TPROGS) $(UNITS)
+all: $(BINS) $(PROGS) $(TPROGS) $(UNITS) $(BENCHES)
 programs: $(PROGS)
 
 # The data directory is compiled in as the last place to look (the lesson
@@ -118,6 +121,9 @@ $(BUILD)/programs/%: lessons/programs/%.c
 $(BUILD)/tests/%: tests/progs/%.c $(LIBIPCVIEW)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKGCFLAGS) $(LDFLAGS) -o $@ $< $(LIBIPCVIEW) $(LIBS_SH)
+$(BUILD)/bench/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 # sandbox_exec compiles the shell's seccomp policy into itself
 $(BUILD)/tests/sandbox_exec: shell/sandbox/sandbox_policy.c shell/sandbox/sandbox_policy.h
 $(BUILD)/tests/unit_%: tests/unit/%.c $(SH_NOMAIN) $(LIBIPCVIEW)
