@@ -11,6 +11,8 @@
 
 #include "snapshot.h"
 
+struct probe_cache;
+
 #define PROBE_NMSGS	64	/* messages copied per queue by default */
 
 #define PROBE_NO_SYSV	0x1	/* skip queues, segments and semaphore sets */
@@ -60,6 +62,26 @@ struct snapshot *probe_take(pid_t root, const struct probe_opts *opts);
  */
 struct snapshot *probe_take_roots(const pid_t *roots, size_t nroots,
     const struct probe_opts *opts);
+
+/*
+ * What a series of samples keeps from one to the next: per process, its
+ * /proc files open for pread(2), its pidfd, and the facts only it can
+ * change (signal masks and dispositions, wait channel, command line,
+ * descriptors), reused while /proc/PID/schedstat shows it has not run, it
+ * sleeps in the same state and blocks no signal (a blocked signal can
+ * become pending while it sleeps; so can any to a stopped process).
+ * Holds descriptors of /proc files and pidfds only: never a pipe's end.
+ * NULL on ENOMEM.
+ */
+struct probe_cache *probe_cache_new(void);
+void probe_cache_free(struct probe_cache *pc);
+
+/*
+ * probe_take_roots through the cache pc (NULL: none): the same snapshot,
+ * cheaper when most processes sleep. pc must serve one procfs root.
+ */
+struct snapshot *probe_take_cached(const pid_t *roots, size_t nroots,
+    const struct probe_opts *opts, struct probe_cache *pc);
 
 /*
  * One process alone, not its tree: pid, comm, state, ids, uid and the

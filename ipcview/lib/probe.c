@@ -65,6 +65,13 @@ struct snapshot *
 probe_take_roots(const pid_t *roots, size_t nroots,
     const struct probe_opts *opts)
 {
+	return probe_take_cached(roots, nroots, opts, NULL);
+}
+
+struct snapshot *
+probe_take_cached(const pid_t *roots, size_t nroots,
+    const struct probe_opts *opts, struct probe_cache *pc)
+{
 	struct probe_ctx c;
 	struct snapshot *s;
 	int saved;
@@ -79,6 +86,9 @@ probe_take_roots(const pid_t *roots, size_t nroots,
 	if (s == NULL)
 		goto out_close;
 	c.s = s;
+	c.cache = pc;
+	if (pc != NULL)
+		probe_cache_begin(pc);
 	clock_gettime(CLOCK_REALTIME, &s->taken);
 	clock_gettime(CLOCK_MONOTONIC, &s->mono);
 	if (probe_trees(&c, roots, nroots) < 0)
@@ -91,6 +101,10 @@ probe_take_roots(const pid_t *roots, size_t nroots,
 		goto out_free;
 	probe_close_pidfds(&c);
 	probe_free_paths(&c);
+	free(c.pents);
+	c.pents = NULL;
+	if (pc != NULL)
+		probe_cache_sweep(pc);
 	if (!(c.flags & PROBE_NO_SYSV) && probe_sysv(&c) < 0)
 		goto out_free;
 	close(c.procfd);
@@ -100,6 +114,9 @@ out_free:
 	saved = errno;
 	probe_close_pidfds(&c);
 	probe_free_paths(&c);
+	free(c.pents);
+	if (pc != NULL)
+		probe_cache_sweep(pc);
 	snapshot_free(s);
 	errno = saved;
 out_close:

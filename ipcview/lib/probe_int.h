@@ -6,9 +6,12 @@
 #define IPCVIEW_PROBE_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "probe.h"
+
+struct probe_pent;
 
 struct probe_ctx {
 	int		procfd;		/* the procfs root, O_DIRECTORY */
@@ -22,7 +25,81 @@ struct probe_ctx {
 	int		*pidfds;	/* pidfd_open() of procs[i], -1 not yet, -2 failed */
 	struct probe_path *paths;	/* stat(2) of descriptor targets, by path */
 	size_t		npaths, cap_paths;
+	struct probe_cache *cache;	/* kept between samples, or NULL */
+	struct probe_pent **pents;	/* procs[i]'s cache entry, or NULL */
+	size_t		cap_pents;
 };
+
+/* The /proc/PID files a cache entry keeps open (probe_cache.c). */
+enum {
+	PROBE_F_STAT, PROBE_F_STATUS, PROBE_F_WCHAN, PROBE_F_SCHED,
+	PROBE_F_CHILDREN, PROBE_NFILES
+};
+
+/* One descriptor of a process as the last scan found it. */
+struct probe_fdent {
+	dev_t		dev;
+	unsigned long	ino;
+	int		kind;		/* enum snap_pipe_kind */
+	char		*path;		/* FIFO's path, malloc'd; NULL for a pipe */
+	int		fd, mode;
+};
+
+/*
+ * One process as the cache knows it. Its kept files read the process they
+ * were opened for, never a later one with the same pid (a pread of a
+ * process gone fails); starttime (stat field 22) tells a reused pid when
+ * a file had to be opened anew. The facts below are those of the last
+ * full read, valid when valid is set.
+ */
+struct probe_pent {
+	pid_t		pid;
+	unsigned long	gen;		/* the last sample that saw it */
+	int		fd[PROBE_NFILES];	/* -1 when not kept */
+	int		pidfd;		/* pidfd_open(2), -1 when not kept */
+	unsigned long long starttime;
+	unsigned long long runtime, pcount;	/* /proc/PID/schedstat 1 and 3 */
+	int		sched_ok;	/* runtime and pcount were read */
+	int		ran;		/* it ran since the previous sample (or unknown) */
+	int		valid;		/* the facts below are the last read's */
+	char		state;
+	uid_t		uid;
+	uint64_t	sigpnd, shdpnd, sigblk, sigign, sigcgt;
+	char		wchan[24], wchan_raw[SNAP_WCHAN_MAX];
+	long		wait_arg;
+	char		*fifo_wait;
+	int		fifo_wait_mode;
+	char		**argv;
+	int		argc;
+	int		fds_valid;	/* fds[] is the last scan's */
+	struct probe_fdent *fds;
+	size_t		nfds;
+};
+
+/*
+ * The entry of pid (created empty when new), marked seen in this sample;
+ * NULL on ENOMEM (the caller reads without the cache).
+ */
+struct probe_pent *probe_cache_get(struct probe_cache *pc, pid_t pid);
+
+/* Closes the entry's files and forgets its facts (a new process). */
+void probe_cache_forget(struct probe_cache *pc, struct probe_pent *e);
+
+/*
+ * Reads file `which` of e's process from offset 0, through the kept
+ * descriptor, or opening it (and keeping it while the budget allows).
+ * -1 when it cannot be read; a kept descriptor that fails is closed.
+ */
+ssize_t probe_cache_read(const struct probe_ctx *c, struct probe_pent *e,
+    int which, char *buf, size_t size);
+
+/* Keeps fd as e's pidfd; -1 (not kept) when over the budget. */
+int probe_cache_keep_pidfd(struct probe_cache *pc, struct probe_pent *e,
+    int fd);
+
+/* A sample begins; after it, entries it did not see are freed. */
+void probe_cache_begin(struct probe_cache *pc);
+void probe_cache_sweep(struct probe_cache *pc);
 
 /* What a path a descriptor points to is, looked up once per snapshot. */
 struct probe_path {

@@ -166,14 +166,81 @@ fd_scan_one(void *arg, const char *name)
 	return 0;
 }
 
+/* The entries l->v[from..] (one process's) into e, for the next sample. */
+static int
+fd_keep(struct probe_pent *e, const struct fd_list *l, size_t from)
+{
+	const struct fd_ent *x;
+	size_t k;
+
+	for (k = 0; k < e->nfds; k++)
+		free(e->fds[k].path);
+	free(e->fds);
+	e->fds = NULL;
+	e->nfds = 0;
+	e->fds_valid = 0;
+	if (l->n > from) {
+		e->fds = calloc(l->n - from, sizeof(*e->fds));
+		if (e->fds == NULL)
+			return -1;
+	}
+	for (k = from; k < l->n; k++) {
+		x = &l->v[k];
+		e->fds[e->nfds] = (struct probe_fdent){ x->dev, x->ino,
+		    (int)x->kind, NULL, x->fd, x->mode };
+		if (x->path != NULL &&
+		    (e->fds[e->nfds].path = strdup(x->path)) == NULL)
+			return -1;
+		e->nfds++;
+	}
+	e->fds_valid = 1;
+	return 0;
+}
+
+/* e's descriptors as the last scan found them (it has not run since). */
+static int
+fd_from_cache(const struct probe_pent *e, size_t i, struct fd_list *l)
+{
+	const struct probe_fdent *x;
+	struct fd_ent n;
+	size_t k;
+
+	for (k = 0; k < e->nfds; k++) {
+		x = &e->fds[k];
+		n = (struct fd_ent){ x->dev, x->ino, (enum snap_pipe_kind)x->kind,
+		    NULL, NULL, i, x->fd, x->mode };
+		if (x->path != NULL && (n.own = strdup(x->path)) == NULL)
+			return -1;
+		n.path = n.own;
+		if (fd_push(l, &n) < 0) {
+			free(n.own);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * One process's descriptors: from the cache when it has not run since the
+ * last scan (only the process itself opens, closes or dups its own), else
+ * read from /proc/PID/fd and kept for the next sample.
+ */
 static int
 fd_scan_proc(struct probe_ctx *c, size_t i, struct fd_list *l)
 {
+	struct probe_pent *e = c->pents != NULL ? c->pents[i] : NULL;
 	struct fd_scan fs = { c, i, l };
+	size_t from = l->n;
 	char path[64];
+	int r;
 
+	if (e != NULL && e->fds_valid && !e->ran)
+		return fd_from_cache(e, i, l);
 	snprintf(path, sizeof(path), "%d/fd", (int)c->s->procs[i].pid);
-	return probe_dir_each(c, path, fd_scan_one, &fs);
+	r = probe_dir_each(c, path, fd_scan_one, &fs);
+	if (r == 0 && e != NULL && fd_keep(e, l, from) < 0)
+		r = -1;
+	return r;
 }
 
 /*

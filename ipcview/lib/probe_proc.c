@@ -74,13 +74,29 @@ proc_thread_children(void *arg, const char *tid)
  */
 static ssize_t
 proc_children(const struct probe_ctx *c, const struct snap_proc *p,
-    pid_t **out)
+    struct probe_pent *e, pid_t **out)
 {
 	struct kids k = { c, p->pid, NULL, 0, 0 };
 	char path[64];
 	int r;
 
-	if (p->nthreads == 1) {
+	if (p->nthreads == 1 && e != NULL) {
+		char buf[8192], *q, *end;
+		long pid;
+
+		r = 0;
+		if (probe_cache_read(c, e, PROBE_F_CHILDREN, buf,
+		    sizeof(buf)) < 0)
+			buf[0] = '\0';	/* the thread exited: no children */
+		for (q = buf; r == 0; q = end) {
+			pid = strtol(q, &end, 10);
+			if (end == q)
+				break;
+			r = probe_grow(&k.v, &k.cap, k.n, sizeof(pid_t));
+			if (r == 0)
+				k.v[k.n++] = (pid_t)pid;
+		}
+	} else if (p->nthreads == 1) {
 		snprintf(path, sizeof(path), "%d", (int)p->pid);
 		r = proc_thread_children(&k, path);
 	} else {
@@ -103,14 +119,16 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
  * spaces and parentheses: it ends at the last ')'.
  */
 static int
-proc_stat(const struct probe_ctx *c, struct snap_proc *p)
+proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
+    unsigned long long *start)
 {
 	char path[64], buf[1024], *l, *r;
 	int ppid, pgid, sid, tty, tpgid;
 	size_t n;
 
 	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
-	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STAT, buf, sizeof(buf)) :
+	    probe_read(c, path, buf, sizeof(buf))) <= 0)
 		return -1;
 	l = strchr(buf, '(');
 	r = strrchr(buf, ')');
@@ -125,8 +143,10 @@ proc_stat(const struct probe_ctx *c, struct snap_proc *p)
 	    &tty, &tpgid) != 6)
 		return -1;
 	if (sscanf(r + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
-	    "%*u %*d %*d %*d %*d %d", &p->nthreads) != 1)
+	    "%*u %*d %*d %*d %*d %d %*d %llu", &p->nthreads, start) != 2) {
 		p->nthreads = 0;	/* unknown: look at every thread */
+		*start = 0;
+	}
 	p->ppid = ppid;
 	p->pgid = pgid;
 	p->sid = sid;
@@ -145,13 +165,15 @@ proc_mask(const char *line, const char *name, uint64_t *mask)
 
 /* proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt. */
 static int
-proc_status(const struct probe_ctx *c, struct snap_proc *p)
+proc_status(const struct probe_ctx *c, struct probe_pent *e,
+    struct snap_proc *p)
 {
 	char path[64], buf[4096], *line, *save;
 	unsigned uid;
 
 	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
-	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
+	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf))) <= 0)
 		return -1;
 	for (line = strtok_r(buf, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
@@ -304,7 +326,7 @@ proc_wait_arg(long nr, const unsigned long a[6], int writing)
 }
 
 static void
-proc_wchan(struct probe_ctx *c, struct snap_proc *p)
+proc_wchan(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 {
 	char path[64];
 	unsigned long a[6];
@@ -312,7 +334,9 @@ proc_wchan(struct probe_ctx *c, struct snap_proc *p)
 
 	p->wait_arg = -1;
 	snprintf(path, sizeof(path), "%d/wchan", (int)p->pid);
-	if (probe_read(c, path, p->wchan_raw, sizeof(p->wchan_raw)) < 0)
+	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_WCHAN, p->wchan_raw,
+	    sizeof(p->wchan_raw)) : probe_read(c, path, p->wchan_raw,
+	    sizeof(p->wchan_raw))) < 0)
 		p->wchan_raw[0] = '\0';
 	p->wchan_raw[strcspn(p->wchan_raw, "\n")] = '\0';
 	probe_wchan_word(p->wchan_raw, p->wchan, sizeof(p->wchan));
@@ -330,25 +354,198 @@ proc_wchan(struct probe_ctx *c, struct snap_proc *p)
 		    strcmp(p->wchan, "pipe write") == 0);
 }
 
+static void
+proc_argv_free(char **argv)
+{
+	size_t i;
+
+	for (i = 0; argv != NULL && argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* A copy of a NULL-terminated argv (argc of them); NULL on ENOMEM. */
+static char **
+proc_argv_dup(char *const *argv, int argc)
+{
+	char **v;
+	int i;
+
+	v = calloc((size_t)argc + 1, sizeof(*v));
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < argc; i++) {
+		if ((v[i] = strdup(argv[i])) == NULL) {
+			while (i-- > 0)
+				free(v[i]);
+			free(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+/*
+ * Has e's process run since the last sample? /proc/PID/schedstat's time
+ * on a CPU and count of times scheduled (proc(5)) say so exactly; stat's
+ * utime and stime only count whole ticks. 1 also when unknown.
+ */
+static int
+proc_ran(const struct probe_ctx *c, struct probe_pent *e,
+    const struct snap_proc *p)
+{
+	unsigned long long rt, pc;
+	char buf[128];
+	int ran;
+
+	/* another thread can change what the process shares */
+	if (p->nthreads != 1 ||
+	    probe_cache_read(c, e, PROBE_F_SCHED, buf, sizeof(buf)) <= 0 ||
+	    sscanf(buf, "%llu %*u %llu", &rt, &pc) != 2 || pc == 0) {
+		e->sched_ok = 0;
+		return 1;
+	}
+	ran = !e->sched_ok || rt != e->runtime || pc != e->pcount;
+	e->runtime = rt;
+	e->pcount = pc;
+	e->sched_ok = 1;
+	return ran;
+}
+
+/*
+ * The facts of p only p can change, from e when p has not run since they
+ * were read, sleeps in the same state and blocks no signal: a signal it
+ * does not block wakes a sleeper (so it runs); one it blocks can become
+ * pending while it sleeps, and so can any to a stopped process.
+ */
+static int
+proc_quiet(const struct probe_pent *e, const struct snap_proc *p)
+{
+	return e != NULL && e->valid && !e->ran && p->state == e->state &&
+	    p->state == 'S' && e->sigblk == 0;
+}
+
+static void
+proc_from_cache(const struct probe_pent *e, struct snap_proc *p)
+{
+	p->uid = e->uid;
+	p->sigpnd = e->sigpnd;
+	p->shdpnd = e->shdpnd;
+	p->sigblk = e->sigblk;
+	p->sigign = e->sigign;
+	p->sigcgt = e->sigcgt;
+	memcpy(p->wchan, e->wchan, sizeof(p->wchan));
+	memcpy(p->wchan_raw, e->wchan_raw, sizeof(p->wchan_raw));
+	p->wait_arg = e->wait_arg;
+	p->fifo_wait_mode = e->fifo_wait_mode;
+}
+
+static int
+proc_to_cache(struct probe_pent *e, const struct snap_proc *p)
+{
+	e->state = p->state;
+	e->uid = p->uid;
+	e->sigpnd = p->sigpnd;
+	e->shdpnd = p->shdpnd;
+	e->sigblk = p->sigblk;
+	e->sigign = p->sigign;
+	e->sigcgt = p->sigcgt;
+	memcpy(e->wchan, p->wchan, sizeof(e->wchan));
+	memcpy(e->wchan_raw, p->wchan_raw, sizeof(e->wchan_raw));
+	e->wait_arg = p->wait_arg;
+	e->fifo_wait_mode = p->fifo_wait_mode;
+	free(e->fifo_wait);
+	e->fifo_wait = NULL;
+	if (p->fifo_wait != NULL && (e->fifo_wait = strdup(p->fifo_wait)) == NULL)
+		return -1;
+	e->valid = 1;
+	return 0;
+}
+
+/* The command line, from e when p has not run since it was read. */
+static int
+proc_args(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
+{
+	if (e != NULL && e->valid && !e->ran && e->argv != NULL) {
+		p->argv = proc_argv_dup(e->argv, e->argc);
+		p->argc = e->argc;
+		return p->argv == NULL ? -1 : 0;
+	}
+	if (proc_cmdline(c, p) < 0)
+		return -1;
+	if (e == NULL)
+		return 0;
+	proc_argv_free(e->argv);
+	e->argv = proc_argv_dup(p->argv, p->argc);
+	e->argc = p->argc;
+	return e->argv == NULL ? -1 : 0;
+}
+
+/* stat through e; a kept file of a process gone is reopened once by path. */
+static int
+proc_stat_fresh(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
+{
+	unsigned long long start = 0;
+	int had = e != NULL && e->fd[PROBE_F_STAT] >= 0;
+
+	if (proc_stat(c, e, p, &start) < 0) {
+		if (!had)
+			return -1;
+		probe_cache_forget(c->cache, e);
+		if (proc_stat(c, e, p, &start) < 0)
+			return -1;
+	}
+	/* the same pid, another process: nothing known of it */
+	if (e != NULL && e->valid && e->starttime != start)
+		probe_cache_forget(c->cache, e);
+	if (e != NULL)
+		e->starttime = start;
+	return 0;
+}
+
 /* Reads one process into a new slot; -1 only on ENOMEM. */
 static int
 proc_add(struct probe_ctx *c, pid_t pid, int depth)
 {
 	struct snapshot *s = c->s;
+	struct probe_pent *e = NULL;
 	struct snap_proc *p;
 
 	if (probe_grow(&s->procs, &c->cap_procs, s->nprocs, sizeof(*p)) < 0)
 		return -1;
+	if (c->cache != NULL) {
+		if (probe_grow(&c->pents, &c->cap_pents, s->nprocs,
+		    sizeof(*c->pents)) < 0)
+			return -1;
+		e = probe_cache_get(c->cache, pid);
+		c->pents[s->nprocs] = e;
+	}
 	p = &s->procs[s->nprocs];
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->depth = depth;
 	p->tree = c->tree;
-	if (proc_stat(c, p) < 0 || proc_status(c, p) < 0)
+	if (proc_stat_fresh(c, e, p) < 0)
 		return 1;	/* gone meanwhile: skip it */
-	proc_wchan(c, p);
-	if (proc_cmdline(c, p) < 0) {
+	if (e != NULL)
+		e->ran = proc_ran(c, e, p);
+	if (proc_quiet(e, p)) {
+		proc_from_cache(e, p);
+		if (e->fifo_wait != NULL &&
+		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
+			return -1;
+	} else {
+		if (proc_status(c, e, p) < 0)
+			return 1;
+		proc_wchan(c, e, p);
+		if (e != NULL && proc_to_cache(e, p) < 0) {
+			free(p->fifo_wait);
+			return -1;
+		}
+	}
+	if (proc_args(c, e, p) < 0) {
 		free(p->fifo_wait);
+		proc_argv_free(p->argv);
 		return -1;
 	}
 	s->nprocs++;
@@ -367,7 +564,8 @@ proc_walk(struct probe_ctx *c, pid_t pid, int depth)
 	r = proc_add(c, pid, depth);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
-	n = proc_children(c, &c->s->procs[c->s->nprocs - 1], &kids);
+	n = proc_children(c, &c->s->procs[c->s->nprocs - 1],
+	    c->pents != NULL ? c->pents[c->s->nprocs - 1] : NULL, &kids);
 	if (n < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -392,6 +590,7 @@ int
 probe_proc_signals(pid_t pid, const struct probe_opts *opts,
     struct snap_proc *p)
 {
+	unsigned long long start;
 	struct probe_ctx c;
 	int r, saved;
 
@@ -403,7 +602,8 @@ probe_proc_signals(pid_t pid, const struct probe_opts *opts,
 	}
 	if (probe_ctx_open(&c, opts) < 0)
 		return -1;
-	r = proc_stat(&c, p) < 0 || proc_status(&c, p) < 0 ? -1 : 0;
+	r = proc_stat(&c, NULL, p, &start) < 0 ||
+	    proc_status(&c, NULL, p) < 0 ? -1 : 0;
 	saved = errno;
 	close(c.procfd);
 	if (r < 0)

@@ -138,10 +138,19 @@ probe_dir_each(const struct probe_ctx *c, const char *path,
 int
 probe_pidfd(struct probe_ctx *c, size_t i)
 {
+	struct probe_pent *e = c->pents != NULL ? c->pents[i] : NULL;
 	int fd;
 
 	if (!c->live)
 		return -1;
+	if (e != NULL && e->pidfd >= 0)
+		return e->pidfd;
+	if (e != NULL && c->pidfds[i] == -1) {
+		fd = (int)syscall(SYS_pidfd_open, c->s->procs[i].pid, 0);
+		if (fd >= 0 && probe_cache_keep_pidfd(c->cache, e, fd) == 0)
+			return fd;
+		c->pidfds[i] = fd < 0 ? -2 : fd;
+	}
 	if (c->pidfds[i] == -1) {
 		/* pidfd_open(2): the descriptor is always close-on-exec */
 		fd = (int)syscall(SYS_pidfd_open, c->s->procs[i].pid, 0);

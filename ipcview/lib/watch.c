@@ -14,6 +14,7 @@ struct watch {
 	pid_t		*roots;
 	size_t		nroots;
 	struct probe_opts opts;
+	struct probe_cache *cache;	/* what one sample keeps for the next */
 	struct snapshot	*base;		/* the first sample */
 	struct snapshot	*last;		/* the newest; may be base */
 	struct snap_events ev;		/* between the last two samples */
@@ -59,6 +60,7 @@ watch_new(const pid_t *roots, size_t nroots, const struct probe_opts *opts,
 	}
 	memcpy(w->roots, roots, nroots * sizeof(*roots));
 	w->nroots = nroots;
+	w->cache = probe_cache_new();	/* without it, samples cost more */
 	if (opts != NULL)
 		w->opts = *opts;
 	else
@@ -87,6 +89,7 @@ watch_free(struct watch *w)
 	snapshot_free(w->base);
 	for (i = 0; i < WATCH_NEVENTS; i++)
 		watch_event_clear(&w->ring[i]);
+	probe_cache_free(w->cache);
 	free(w->roots);
 	free(w);
 }
@@ -171,7 +174,7 @@ watch_next(struct watch *w, const struct snap_events **ev)
 {
 	struct snapshot *s;
 
-	s = probe_take_roots(w->roots, w->nroots, &w->opts);
+	s = probe_take_cached(w->roots, w->nroots, &w->opts, w->cache);
 	if (s == NULL)
 		return NULL;
 	return watch_add(w, s, ev);
