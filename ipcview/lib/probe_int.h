@@ -151,6 +151,13 @@ int probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
 int probe_dir_each(const struct probe_ctx *c, const char *path,
     int (*fn)(void *arg, const char *name), void *arg);
 
+/*
+ * The same, fn also given the directory's descriptor: names in it are
+ * one path component away (readlinkat(dirfd, name) walks no /proc/PID).
+ */
+int probe_dir_each_at(const struct probe_ctx *c, const char *path,
+    int (*fn)(void *arg, int dirfd, const char *name), void *arg);
+
 /* The pidfd of procs[i] (pidfd_open(2), cached), or -1. */
 int probe_pidfd(struct probe_ctx *c, size_t i);
 

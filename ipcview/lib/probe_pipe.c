@@ -54,15 +54,13 @@ fd_ent_cmp(const void *a, const void *b)
  * what a fixture tree (whose links are plain symlinks) gives.
  */
 static int
-fd_mode(const struct probe_ctx *c, pid_t pid, const char *fd)
+fd_mode(const struct probe_ctx *c, int dirfd, pid_t pid, const char *fd)
 {
 	char path[96], buf[512], *f;
 	unsigned long flags;
 	struct stat st;
 
-	snprintf(path, sizeof(path), "%d/fd/%s", (int)pid, fd);
-	if (c->live &&
-	    fstatat(c->procfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	if (c->live && fstatat(dirfd, fd, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISLNK(st.st_mode) && (st.st_mode & 0600) != 0)
 		return (st.st_mode & 0600) == 0600 ? O_RDWR :
 		    (st.st_mode & 0400) ? O_RDONLY : O_WRONLY;
@@ -127,7 +125,7 @@ struct fd_scan {
  * added, -1 ENOMEM.
  */
 static int
-fd_scan_one(void *arg, const char *name)
+fd_scan_one(void *arg, int dirfd, const char *name)
 {
 	struct fd_scan *fs = arg;
 	struct probe_ctx *c = fs->c;
@@ -138,7 +136,7 @@ fd_scan_one(void *arg, const char *name)
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
-	n = readlinkat(c->procfd, path, target, sizeof(target) - 1);
+	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
 	target[n] = '\0';
@@ -158,7 +156,7 @@ fd_scan_one(void *arg, const char *name)
 	}
 	e.proc = fs->i;
 	e.fd = atoi(name);
-	e.mode = fd_mode(c, p->pid, name);
+	e.mode = fd_mode(c, dirfd, p->pid, name);
 	if (e.mode < 0 || fd_push(fs->l, &e) < 0) {
 		free(e.own);
 		return e.mode < 0 ? 0 : -1;
@@ -237,7 +235,7 @@ fd_scan_proc(struct probe_ctx *c, size_t i, struct fd_list *l)
 	if (e != NULL && e->fds_valid && !e->ran)
 		return fd_from_cache(e, i, l);
 	snprintf(path, sizeof(path), "%d/fd", (int)c->s->procs[i].pid);
-	r = probe_dir_each(c, path, fd_scan_one, &fs);
+	r = probe_dir_each_at(c, path, fd_scan_one, &fs);
 	if (r == 0 && e != NULL && fd_keep(e, l, from) < 0)
 		r = -1;
 	return r;

@@ -112,8 +112,8 @@ probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
 }
 
 int
-probe_dir_each(const struct probe_ctx *c, const char *path,
-    int (*fn)(void *arg, const char *name), void *arg)
+probe_dir_each_at(const struct probe_ctx *c, const char *path,
+    int (*fn)(void *arg, int dirfd, const char *name), void *arg)
 {
 	char buf[8192];
 	struct dirent64 *d;
@@ -128,11 +128,34 @@ probe_dir_each(const struct probe_ctx *c, const char *path,
 		for (off = 0; off < n && r == 0; off += d->d_reclen) {
 			d = (struct dirent64 *)(void *)(buf + off);
 			if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
-				r = fn(arg, d->d_name);
+				r = fn(arg, fd, d->d_name);
 		}
 	}
 	close(fd);
 	return r;
+}
+
+struct dir_each {
+	int	(*fn)(void *, const char *);
+	void	*arg;
+};
+
+static int
+dir_each_one(void *arg, int dirfd, const char *name)
+{
+	struct dir_each *de = arg;
+
+	(void)dirfd;
+	return de->fn(de->arg, name);
+}
+
+int
+probe_dir_each(const struct probe_ctx *c, const char *path,
+    int (*fn)(void *arg, const char *name), void *arg)
+{
+	struct dir_each de = { fn, arg };
+
+	return probe_dir_each_at(c, path, dir_each_one, &de);
 }
 
 int

@@ -3,7 +3,8 @@
  * must do, in plain C, for `make bench` to compare ipcview against.
  * Tree walk (/proc/PID/task/PID/children), status, cmdline and wchan of
  * each process, its descriptors' links, each pipe's fill through one
- * pidfd_getfd(2) copy, the System V objects' stats; one line per process
+ * pidfd_getfd(2) copy and each end's direction (the link's mode bits),
+ * the System V objects' stats; one line per process
  * and per pipe on stdout.
  * usage: floor ROOT [COUNT [INTERVAL]]   (COUNT snapshots, INTERVAL s apart)
  */
@@ -24,7 +25,7 @@
 
 struct fpipe {
 	unsigned long	ino;
-	int		pid, fd;
+	int		pid, fd, mode;
 };
 
 static struct fpipe *pipes;
@@ -53,6 +54,7 @@ floor_fds(int pid)
 	char path[64], link[320], target[256];
 	struct dirent *d;
 	unsigned long ino;
+	struct stat st;
 	DIR *dir;
 	ssize_t n;
 
@@ -70,12 +72,16 @@ floor_fds(int pid)
 		target[n] = '\0';
 		if (sscanf(target, "pipe:[%lu]", &ino) != 1)
 			continue;
+		/* which end: the link's permission bits (proc(5)) */
+		if (lstat(link, &st) < 0)
+			continue;
 		if (npipes == cappipes) {
 			cappipes = cappipes ? 2 * cappipes : 64;
 			pipes = realloc(pipes, cappipes * sizeof(*pipes));
 			if (pipes == NULL)
 				exit(1);
 		}
+		pipes[npipes].mode = (int)(st.st_mode & 0600);
 		pipes[npipes].ino = ino;
 		pipes[npipes].pid = pid;
 		pipes[npipes++].fd = atoi(d->d_name);
@@ -150,8 +156,8 @@ floor_fill(void)
 		if (fd < 0)
 			continue;
 		if (ioctl(fd, FIONREAD, &n) == 0)
-			printf("pipe %lu %d/%d\n", pipes[i].ino, n,
-			    fcntl(fd, F_GETPIPE_SZ));
+			printf("pipe %lu %d/%d %o\n", pipes[i].ino, n,
+			    fcntl(fd, F_GETPIPE_SZ), pipes[i].mode);
 		close(fd);
 	}
 	if (lastfd >= 0)

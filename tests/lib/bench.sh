@@ -1,7 +1,8 @@
 # tests/lib/bench.sh - what every tests/bench script shares: recording a figure.
-# bench_figure prints "bench NAME: ... ratio R (target OP T): ok|MISSED" and
-# appends one row to the history file; bench_info records a figure that has
-# no target (a count, a size, a time reported beside its peer's).
+# bench_figure prints "bench NAME: ... ratio R (target OP T): ok|MISSED"
+# (tests/bench/run keeps every such line in the history file); bench_info
+# keeps a figure that has no target (a count, a size, a time reported
+# beside its peer's).
 #
 # History rows (TSV, BENCH_HISTORY, default build/bench/history.tsv):
 #   run  date  commit  figure  value  unit  op  target  verdict
@@ -30,7 +31,6 @@ bench_figure()
 	local name=$1 r=$2 op=$3 tg=$4 detail=$5 v
 	if [ -z "$r" ] || ! awk -v r="$r" 'BEGIN { exit !(r + 0 == r) }'; then
 		echo "bench $name: $detail, no measurement: MISSED"
-		bench_row "$name" NA ratio "$op" "$tg" MISSED
 		return 0
 	fi
 	v=$(awk -v r="$r" -v op="$op" -v t="$tg" 'BEGIN {
@@ -38,7 +38,6 @@ bench_figure()
 		print ok ? "ok" : "MISSED" }')
 	r=$(awk -v r="$r" 'BEGIN { printf "%.3f", r }')
 	echo "bench $name: $detail, ratio $r (target $op $tg): $v"
-	bench_row "$name" "$r" ratio "$op" "$tg" "$v"
 }
 
 # bench_info NAME VALUE UNIT DETAIL: a figure kept without a target.
