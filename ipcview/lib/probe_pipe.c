@@ -191,7 +191,7 @@ fd_keep(struct probe_pent *e, const struct fd_list *l, size_t from)
 			return -1;
 		e->nfds++;
 	}
-	e->fds_valid = 1;
+	e->fds_valid = !e->ran;	/* as proc_to_cache: read while settled */
 	return 0;
 }
 

@@ -458,7 +458,12 @@ proc_to_cache(struct probe_pent *e, const struct snap_proc *p)
 	e->fifo_wait = NULL;
 	if (p->fifo_wait != NULL && (e->fifo_wait = strdup(p->fifo_wait)) == NULL)
 		return -1;
-	e->valid = 1;
+	/*
+	 * Kept for reuse only when read while it stayed off the CPU since the
+	 * last sample: one going to sleep shows 'S' before it has left the
+	 * CPU, and then its wchan and syscall still read as running.
+	 */
+	e->valid = !e->ran;
 	return 0;
 }
 
