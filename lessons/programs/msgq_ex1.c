@@ -1,8 +1,8 @@
 /*
- * msgq_ex1.c - the lecture's message-queue example: the parent reads a
- * type and a text from standard input and sends them with msgsnd(2); the
- * child receives them with msgrcv(2) and prints them. Type 0 ends.
- * Usage: msgq_ex1   (then type: 1, test, 0; or pipe them in)
+ * msgq_ex1.c - the lecture's message-queue example: a key from a macro,
+ * msgget(2) with IPC_EXCL, the parent reads a type and a text and sends
+ * them (msgsnd), the child receives messages of type 1 only (msgrcv).
+ * Usage: msgq_ex1 [-v] [-k KEY]   (type 1, test, ... then 0 to end)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +14,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define TEXT_MAX 128
+/* The key both processes use: from a macro (the other way is ftok(3)). */
+#define MSG_KEY		0x4d510001
+#define TEXT_MAX	128
+#define RECV_TYPE	1	/* the child takes messages of this type only */
+
+static int verbose;
 
 /* The lecture's struct msgbuf: a type (> 0) then the bytes of the text. */
 struct message {
@@ -29,23 +34,28 @@ child(int qid)
 	ssize_t n;
 
 	for (;;) {
-		/* type 0: the first message in the queue, whatever its type */
-		n = msgrcv(qid, &m, sizeof(m.mtext) - 1, 0, 0);
+		/* msgtype > 0: the first message of exactly that type */
+		n = msgrcv(qid, &m, sizeof(m.mtext) - 1, RECV_TYPE, 0);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			perror("child: msgrcv");
+			perror("Child: msgrcv");
 			return 1;
 		}
 		m.mtext[n] = '\0';
-		if (strcmp(m.mtext, "end") == 0)
+		/* the empty message is the parent's "no more" */
+		if (n == 0)
 			return 0;
-		printf("Child: read msg (type %ld): %s\n", m.mtype, m.mtext);
+		printf("Child: read msg:%s\n", m.mtext);
 		fflush(stdout);
 	}
 }
 
-/* Reads one line into buf without its newline; 0 at end of input. */
+/*
+ * Reads one line into buf without its newline; 0 at end of input. When
+ * the input is not a terminal nobody sees it typed: echo it, so that the
+ * output reads like the slide's dialogue.
+ */
 static int
 read_line(const char *prompt, char *buf, size_t size)
 {
@@ -57,7 +67,11 @@ read_line(const char *prompt, char *buf, size_t size)
 		return 0;
 	n = strlen(buf);
 	if (n > 0 && buf[n - 1] == '\n')
-		buf[n - 1] = '\0';
+		buf[--n] = '\0';
+	if (!isatty(STDIN_FILENO)) {
+		printf("%s\n", buf);
+		fflush(stdout);
+	}
 	return 1;
 }
 
@@ -73,7 +87,7 @@ send_msg(int qid, long type, const char *text)
 	memcpy(m.mtext, text, n);
 	/* the size given to msgsnd(2) counts the text only, not mtype */
 	if (msgsnd(qid, &m, n, 0) < 0) {
-		perror("parent: msgsnd");
+		perror("Parent: msgsnd");
 		return -1;
 	}
 	return 0;
@@ -82,14 +96,14 @@ send_msg(int qid, long type, const char *text)
 static int
 parent(int qid)
 {
-	char line[TEXT_MAX];
+	char line[TEXT_MAX], *end;
 	long type;
 
 	for (;;) {
 		if (!read_line("input message type:", line, sizeof(line)))
 			break;
-		type = strtol(line, NULL, 10);
-		if (type <= 0)
+		type = strtol(line, &end, 10);
+		if (end == line || type <= 0)
 			break;
 		if (!read_line("input message to be sent:", line,
 		    sizeof(line)))
@@ -97,23 +111,53 @@ parent(int qid)
 		if (send_msg(qid, type, line) < 0)
 			return 1;
 	}
-	/* tell the child to stop: a last message it knows */
-	return send_msg(qid, 1, "end") < 0;
+	/* tell the child to stop: an empty message of its type */
+	return send_msg(qid, RECV_TYPE, "") < 0;
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	int qid, status, rc;
+	int qid, status, rc, c;
+	key_t key = MSG_KEY;
+	struct msqid_ds ds;
+	char *end;
 	pid_t pid;
 
-	/* IPC_PRIVATE: a new queue that only this family knows (msgget(2)) */
-	qid = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+	while ((c = getopt(argc, argv, "vk:")) != -1) {
+		switch (c) {
+		case 'v':
+			verbose = 1;
+			break;
+		case 'k':
+			key = (key_t)strtoul(optarg, &end, 0);
+			if (*optarg != '\0' && *end == '\0')
+				break;
+			/* FALLTHROUGH */
+		default:
+			fprintf(stderr, "usage: msgq_ex1 [-v] [-k KEY]\n");
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "usage: msgq_ex1 [-v] [-k KEY]\n");
+		return 2;
+	}
+	/* IPC_EXCL with IPC_CREAT: fail with EEXIST if the key is taken */
+	qid = msgget(key, IPC_CREAT | IPC_EXCL | 0666);
+	if (qid < 0 && errno == EEXIST) {
+		fprintf(stderr, "msgget: a queue with key 0x%08x exists "
+		    "already (EEXIST); remove it: ipcrm -Q 0x%08x\n",
+		    (unsigned)key, (unsigned)key);
+		return 1;
+	}
 	if (qid < 0) {
 		perror("msgget");
 		return 1;
 	}
-	printf("Parent: created message queue id %d\n", qid);
+	if (verbose)
+		printf("Parent %d: key 0x%08x, queue id %d\n", (int)getpid(),
+		    (unsigned)key, qid);
 	fflush(stdout);
 	pid = fork();
 	if (pid < 0) {
@@ -130,11 +174,16 @@ main(void)
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		rc = 1;
 	}
-	/* a queue outlives its processes: remove it (msgctl IPC_RMID) */
+	/* messages of other types stay: the child never asked for them */
+	if (verbose && msgctl(qid, IPC_STAT, &ds) == 0)
+		printf("Parent: %lu message(s) of other types left in the "
+		    "queue\n", (unsigned long)ds.msg_qnum);
+	/* a queue stays in the kernel until removed (msgctl IPC_RMID) */
 	if (msgctl(qid, IPC_RMID, NULL) < 0) {
 		perror("msgctl IPC_RMID");
 		return 1;
 	}
-	printf("Parent: removed message queue id %d\n", qid);
+	if (verbose)
+		printf("Parent: removed queue id %d\n", qid);
 	return rc;
 }

@@ -3,9 +3,15 @@
  * 1 to a counter in one shared segment N times each. Without a semaphore
  * the read-add-write steps interleave and updates are lost; with -s each
  * addition is done between semop(2) P and V, and the total is exact.
- * Usage: shm_race [-s] [-n N]
+ * Usage: shm_race [-s] [-n N]   (N: additions per process, 20000 by default)
+ *
+ * The race is made to show on every run: both processes run on one CPU
+ * and give it up (sched_yield) between reading and writing the counter,
+ * as when a time slice ends at that very instruction. On an idle machine
+ * that happens rarely, so a run without it may well lose nothing.
  */
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ipc.h>
@@ -14,6 +20,29 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/*
+ * Keeps this process (and the children it forks) on the first CPU it may
+ * use, so that the two workers take turns on it instead of running side
+ * by side. Not fatal: with two CPUs the yield still opens the window.
+ */
+static void
+one_cpu(void)
+{
+	cpu_set_t set, one;
+	int cpu;
+
+	if (sched_getaffinity(0, sizeof(set), &set) < 0)
+		return;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &set))
+			break;
+	if (cpu == CPU_SETSIZE)
+		return;
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	(void)sched_setaffinity(0, sizeof(one), &one);
+}
 
 /* semctl(2): the caller must define union semun itself */
 union semun {
@@ -40,7 +69,7 @@ sem_add(int semid, int delta)
 /* What the segment holds. */
 struct shared {
 	volatile long	counter;
-	volatile int	go;	/* set by the parent: both children start at once */
+	volatile int	go;	/* set by the parent: the children start */
 };
 
 /* One child's work: n increments of the counter, locked when semid >= 0. */
@@ -51,13 +80,15 @@ worker(struct shared *sh, long n, int semid)
 	long i, v;
 
 	while (!sh->go)
-		;	/* wait for the other child, so that they overlap */
+		sched_yield();	/* wait for the other child: they overlap */
 	for (i = 0; i < n; i++) {
 		if (semid >= 0 && sem_add(semid, -1) < 0)
 			return 1;
 		/* read, add, write: three steps another process can split */
 		v = *counter;
 		v = v + 1;
+		/* the window: the other one runs here, reads the old value */
+		sched_yield();
 		*counter = v;
 		if (semid >= 0 && sem_add(semid, +1) < 0)
 			return 1;
@@ -90,7 +121,7 @@ int
 main(int argc, char **argv)
 {
 	int c, use_sem = 0, shmid, semid = -1, i, status, rc = 0;
-	long n = 1000000, total;
+	long n = 20000, total;
 	struct shared *sh;
 	pid_t pid[2];
 
@@ -129,6 +160,7 @@ main(int argc, char **argv)
 	sh->go = 0;
 	if (use_sem && (semid = make_sem()) < 0)
 		return 1;
+	one_cpu();
 	fflush(stdout);
 	for (i = 0; i < 2; i++) {
 		pid[i] = fork();

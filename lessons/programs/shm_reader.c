@@ -1,17 +1,37 @@
 /*
  * shm_reader.c - the lecture's shared-memory reader: finds the writer's
- * segment by the same ftok(3) key, attaches it, prints the text, shows
- * the number of attached processes (nattch), detaches and removes it.
- * Usage: shm_reader [-k] [-s SECONDS] FILE
- *   -k          keep the segment (do not remove it)
+ * segment by the same ftok(3) key, attaches it, prints the text,
+ * detaches and removes it, between two `ipcs -m` listings (as the slide).
+ * Usage: shm_reader [-k] [-v] [-s SECONDS] FILE
+ *   -k          keep the segment (do not remove it, no listings)
  *   -s SECONDS  stay attached that long first, so nattch can be watched
+ *   -v          also print nattch (shmctl IPC_STAT) attached and detached
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+/* Runs util-linux's `ipcs -m`, as the lecture's reader does. */
+static void
+list_segments(void)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		execlp("ipcs", "ipcs", "-m", (char *)NULL);
+		perror("ipcs");
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, &st, 0);
+}
 
 /* Prints the segment's nattch as shmctl(2) IPC_STAT reports it. */
 static int
@@ -32,27 +52,31 @@ show_nattch(int id, const char *when)
 int
 main(int argc, char **argv)
 {
-	int keep = 0, c, id;
+	int keep = 0, verbose = 0, c, id;
 	unsigned hold = 0;
 	key_t key;
 	char *mem;
 
-	while ((c = getopt(argc, argv, "ks:")) != -1) {
+	while ((c = getopt(argc, argv, "kvs:")) != -1) {
 		switch (c) {
 		case 'k':
 			keep = 1;
+			break;
+		case 'v':
+			verbose = 1;
 			break;
 		case 's':
 			hold = (unsigned)atoi(optarg);
 			break;
 		default:
 			fprintf(stderr,
-			    "usage: shm_reader [-k] [-s SECONDS] FILE\n");
+			    "usage: shm_reader [-k] [-v] [-s SECONDS] FILE\n");
 			return 2;
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "usage: shm_reader [-k] [-s SECONDS] FILE\n");
+		fprintf(stderr,
+		    "usage: shm_reader [-k] [-v] [-s SECONDS] FILE\n");
 		return 2;
 	}
 	key = ftok(argv[optind], 'A');
@@ -66,12 +90,16 @@ main(int argc, char **argv)
 		perror("shmget");
 		return 1;
 	}
+	/* ipcs ends its listing with an empty line, and begins with one */
+	if (!keep)
+		list_segments();
+	/* SHM_RDONLY: a store through mem would be SIGSEGV */
 	mem = shmat(id, NULL, SHM_RDONLY);
 	if (mem == (void *)-1) {
 		perror("shmat");
 		return 1;
 	}
-	if (show_nattch(id, "attached") < 0)
+	if (verbose && show_nattch(id, "attached") < 0)
 		return 1;
 	printf("data = [ %.*s ]\n", 511, mem);
 	fflush(stdout);
@@ -81,7 +109,7 @@ main(int argc, char **argv)
 		perror("shmdt");
 		return 1;
 	}
-	if (show_nattch(id, "detached") < 0)
+	if (verbose && show_nattch(id, "detached") < 0)
 		return 1;
 	if (keep)
 		return 0;
@@ -91,5 +119,6 @@ main(int argc, char **argv)
 		return 1;
 	}
 	printf("deleted shared-memory\n");
+	list_segments();
 	return 0;
 }
