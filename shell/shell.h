@@ -73,6 +73,13 @@ struct child_hooks {
 /* Registers the hooks (h must outlive the shell; NULL: none). */
 void jobs_set_child_hooks(const struct child_hooks *h);
 
+/*
+ * Called with each command line the interactive shell reads (after
+ * parsing, before running it), when set: the lesson uses it to follow the
+ * student. Returns nonzero to take the line: it is not run.
+ */
+extern int (*sh_line_hook)(const char *line);
+
 /* Runs the EXIT trap, saves history, exits with status. */
 void sh_exit(int status) __attribute__((noreturn));
 

@@ -100,9 +100,16 @@ read_more(struct input *in, struct sbuf *b)
 	return 0;
 }
 
-/* Reads one complete command (maybe several lines) and parses it. */
+int (*sh_line_hook)(const char *line);
+
+/*
+ * Reads one complete command (maybe several lines) and parses it. A line
+ * of the interactive shell goes to sh_line_hook first: *taken is set when
+ * the hook took it (it must not run).
+ */
 static enum parse_status
-read_parse(struct input *in, struct cmd **c, char **err, int *eof)
+read_parse(struct input *in, struct cmd **c, char **err, int *eof,
+    int top, int *taken)
 {
 	struct sbuf b = { NULL, 0, 0 };
 	char *line = input_read(in, 0);
@@ -110,6 +117,7 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof)
 	int first;
 
 	*eof = line == NULL;
+	*taken = 0;
 	if (line == NULL)
 		return PARSE_OK;
 	first = input_lineno(in);
@@ -132,6 +140,9 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof)
 	}
 	if (input_is_tty(in))
 		input_history_add(b.s);
+	if (top && sh_opt.interactive && sh_line_hook != NULL &&
+	    r == PARSE_OK)
+		*taken = sh_line_hook(b.s);
 	sh_lineno = input_lineno(in);
 	free(b.s);
 	return r;
@@ -142,12 +153,12 @@ loop_input(struct input *in, const struct loop_hooks *top)
 {
 	struct cmd *c;
 	char *err;
-	int eof, st = sh_status;
+	int eof, st = sh_status, taken;
 
 	for (;;) {
 		if (top != NULL && sh_opt.interactive && top->prompt != NULL)
 			top->prompt();
-		switch (read_parse(in, &c, &err, &eof)) {
+		switch (read_parse(in, &c, &err, &eof, top != NULL, &taken)) {
 		case PARSE_OK:
 			break;
 		default:
@@ -163,6 +174,10 @@ loop_input(struct input *in, const struct loop_hooks *top)
 			    !jobs_exit_ok())
 				continue;
 			break;
+		}
+		if (taken) {
+			cmd_free(c);
+			continue;
 		}
 		exec_line_begin();
 		st = exec_cmd(c, 0);
@@ -183,6 +198,9 @@ loop_input(struct input *in, const struct loop_hooks *top)
 			trap_run_pending();
 		} else if (exec_aborted()) {
 			break;
+		} else {
+			/* eval, a lesson's commands: traps run after each one */
+			trap_run_pending();
 		}
 	}
 	return st;
