@@ -33,7 +33,8 @@ extern char **environ;
 
 enum {
 	OPT_NORC = 256, OPT_PLAIN, OPT_HELP, OPT_VERSION, OPT_LANG,
-	OPT_SANDBOX, OPT_LESSON, OPT_PLAY, OPT_SPEED, OPT_VIEW, OPT_TAPE,
+	OPT_SANDBOX, OPT_LESSON, OPT_PLAY, OPT_SPEED, OPT_STEP, OPT_REFUTE,
+	OPT_AGAIN, OPT_VIEW, OPT_TAPE,
 };
 
 static const struct option longopts[] = {
@@ -46,6 +47,9 @@ static const struct option longopts[] = {
 	{ "lesson", required_argument, NULL, OPT_LESSON },
 	{ "play", no_argument, NULL, OPT_PLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "step", no_argument, NULL, OPT_STEP },
+	{ "refute", no_argument, NULL, OPT_REFUTE },
+	{ "again", no_argument, NULL, OPT_AGAIN },
 	{ "view", no_argument, NULL, OPT_VIEW },
 	{ "tape", required_argument, NULL, OPT_TAPE },
 	{ NULL, 0, NULL, 0 },
@@ -57,7 +61,7 @@ usage(FILE *f)
 	fputs("usage: ipcsh [-eisux] [--norc] [--plain] [--lang en|zh] "
 	    "[--sandbox] [--tape file]\n"
 	    "             [-c command [name [arg...]] | file [arg...]]\n"
-	    "       ipcsh --lesson <name> [--play] [--speed <n>]\n"
+	    "       ipcsh --lesson <name> [--again] [--play [--speed <n>] [--step] [--refute]]\n"
 	    "       ipcsh --view [--lesson <name> [--play]]\n"
 	    "       ipcsh --help | --version\n", f);
 	if (f == stdout)
@@ -74,7 +78,10 @@ usage(FILE *f)
 		    "  --sandbox      lab sandbox: seccomp filter and own IPC namespace\n"
 		    "  --tape file    record every process, pipe, message and signal of\n"
 		    "                 the commands run into file (see set -o tape, trace)\n"
-		    "  --lesson name  start a lesson (--play: unattended, --speed: typing speed)\n"
+		    "  --lesson name  start a lesson (where you stopped; --again: from the start)\n"
+		    "  --play         play it unattended (--speed: characters a second, 15;\n"
+		    "                 --step: a key before each step; --refute: also try\n"
+		    "                 wrong answers, which every task must refuse)\n"
 		    "  --view         the split screen (runs ipcview)\n"
 		    "\nSee ipcsh(1).\n", f);
 }
@@ -233,7 +240,7 @@ locale_init(void)
 int
 main(int argc, char **argv)
 {
-	struct lesson_opts lo = { NULL, 0, 0 };
+	struct lesson_opts lo = { NULL, 0, -1, 0, 0, 0 };
 	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0;
 	int sandbox = 0, e = 0, u = 0, x = 0, i;
 	const char *lang = NULL, *term, *tape = NULL;
@@ -262,6 +269,9 @@ main(int argc, char **argv)
 		case OPT_TAPE: tape = optarg; break;
 		case OPT_LESSON: lo.name = optarg; break;
 		case OPT_PLAY: lo.play = 1; break;
+		case OPT_STEP: lo.step = 1; break;
+		case OPT_REFUTE: lo.refute = 1; break;
+		case OPT_AGAIN: lo.again = 1; break;
 		case OPT_SPEED:
 			lo.speed = strtod(optarg, &end);
 			if (*end != '\0' || lo.speed < 0) {

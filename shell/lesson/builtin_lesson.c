@@ -40,9 +40,16 @@ list_dir(const char *dir)
 		printf("  %-18s %s", stem,
 		    l != NULL ? ltext_get(&l->title) : tr("(malformed)",
 		    "(格式错误)"));
-		if (lesson_progress(stem, &done, &total))
-			printf(tr("  [%d/%d tasks done]", "  [完成 %d/%d 个任务]"),
+		switch (lesson_progress(stem, &done, &total)) {
+		case 1:
+			printf(tr("  [done: %d/%d tasks]", "  [已完成：%d/%d 个任务]"),
 			    done, total);
+			break;
+		case 2:
+			printf(tr("  [in progress: %d/%d tasks]",
+			    "  [进行中：%d/%d 个任务]"), done, total);
+			break;
+		}
 		putchar('\n');
 		lesson_free(l);
 		free(ents[i]);
@@ -77,9 +84,12 @@ lesson_start_cmd(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "play",	no_argument,		NULL, 'p' },
 		{ "speed",	required_argument,	NULL, 's' },
+		{ "step",	no_argument,		NULL, 't' },
+		{ "refute",	no_argument,		NULL, 'r' },
+		{ "again",	no_argument,		NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct lesson_opts o = { NULL, 0, 0 };
+	struct lesson_opts o = { NULL, 0, -1, 0, 0, 0 };
 	char *end;
 	int c;
 
@@ -88,6 +98,15 @@ lesson_start_cmd(int argc, char **argv)
 		switch (c) {
 		case 'p':
 			o.play = 1;
+			break;
+		case 't':
+			o.step = 1;
+			break;
+		case 'r':
+			o.refute = 1;
+			break;
+		case 'a':
+			o.again = 1;
 			break;
 		case 's':
 			o.speed = strtod(optarg, &end);
@@ -121,11 +140,23 @@ bi_lesson(int argc, char **argv)
 		cmd = lesson_active() ? "status" : "list";
 	if (strcmp(cmd, "start") == 0)
 		return lesson_start_cmd(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0 && argc == 3)
+		return lesson_check_text(argv[2]);
+	if (strcmp(cmd, "slides") == 0 && argc == 3)
+		return lesson_slides(argv[2]);
+	if (strcmp(cmd, "pacing") == 0 && (argc == 3 || argc == 4)) {
+		char *end;
+		double sp = argc == 4 ? strtod(argv[3], &end) : -1;
+
+		if (argc == 4 && (*end != '\0' || end == argv[3] || sp < 0))
+			return bi_usage("lesson");
+		return lesson_pacing(argv[2], sp);
+	}
 	if (argc > 2)
 		return bi_usage("lesson");
 	if (strcmp(cmd, "list") == 0)
 		return lesson_list();
-	if (strcmp(cmd, "next") == 0)
+	if (strcmp(cmd, "next") == 0 || strcmp(cmd, "skip") == 0)
 		r = lesson_next();
 	else if (strcmp(cmd, "hint") == 0)
 		r = lesson_hint();
@@ -146,7 +177,9 @@ bi_lesson(int argc, char **argv)
 
 const struct builtin builtins_lesson[] = {
 	{ "lesson", bi_lesson,
-	  "lesson [list | start [--play] [--speed N] NAME | next | hint | check | status | quit]",
+	  "lesson [list | start [--again] [--play] [--speed N] [--step] [--refute] NAME |\n"
+	  "        next | skip | hint | check [CHECK] | status | quit |\n"
+	  "        pacing NAME [SPEED] | slides NAME]",
 	  "lessons on the IPC chapter: list, start, next, hint, check, status, quit",
 	  BI_NOFORK },
 	{ NULL, NULL, NULL, NULL, 0 },

@@ -71,6 +71,9 @@ static const struct ckind ckinds[] = {
 	    lcheck_ev_status },
 	{ "shell", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
 	    lcheck_ev_shell },
+	/* the pattern of a command line run during the task */
+	{ "ran", "a", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
+	    lcheck_ev_ran },
 };
 
 /* A number, or a word the shell expands later ($VAR): both pass here. */

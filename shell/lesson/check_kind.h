@@ -12,13 +12,14 @@ struct ckind;
 struct lcheck_ev;	/* a check being evaluated (lesson_check.c) */
 struct snapshot;
 
-/* One check: "KIND ARG... [within SECONDS]", split into words. */
+/* One check: "KIND ARG... [within SECONDS] [for SECONDS]", split into words. */
 struct lcheck {
 	int		line;
 	char		*text;		/* the check as written, for messages */
 	char		**argv;		/* argv[0] is the kind; NULL-terminated */
 	int		argc;
 	double		within;		/* seconds to wait for it to hold */
+	double		hold;		/* "for N": it must keep holding N seconds */
 	const struct ckind *kind;	/* set by ckind_validate */
 };
 
@@ -67,5 +68,6 @@ int lcheck_ev_sem(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_none(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s);
 
 #endif

@@ -3,9 +3,7 @@
  * student's commands or plays it unattended, and cleans up every process,
  * FIFO and System V object it made.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -22,7 +20,9 @@
 #include "lesson.h"
 #include "lesson_check.h"
 #include "lesson_files.h"
+#include "lesson_pace.h"
 #include "lesson_parse.h"
+#include "lesson_ran.h"
 #include "lesson_sysv.h"
 #include "probe.h"
 #include "shell.h"
@@ -37,7 +37,15 @@ struct session {
 	size_t		pos;		/* next item to run */
 	struct litem	*wait;		/* the task or pause we wait on */
 	int		fresh;		/* no student command since it was shown */
-	int		hints;		/* `lesson hint` asked for this task */
+	int		hints;		/* hints shown for this task */
+	int		hints_total;	/* for the summary */
+	int		skipped;	/* tasks skipped */
+	time_t		started;
+	int		go_on;		/* Enter pressed at a pause */
+	size_t		resume_to;	/* replay items before it quietly */
+	int		step;		/* --step: a key before each step */
+	int		refute;		/* --refute: try wrong answers first */
+	int		refuted;	/* wrong answers a task accepted */
 	int		done;		/* tasks passed */
 	int		passed, failed;	/* checks */
 	char		dir[PATH_MAX];	/* the lesson's private directory */
@@ -128,9 +136,22 @@ type_out(const char *cmd, double speed)
 static int
 run_cmd(struct session *s, const char *cmd, int line)
 {
-	char where[PATH_MAX + 32];
+	char where[PATH_MAX + 32], *quiet;
+	size_t n;
+	int st;
 
 	snprintf(where, sizeof(where), "%s:%d", s->l->base, line);
+	if (s->pos <= s->resume_to && s->resume_to > 0) {
+		/* replaying up to where the student stopped: no output */
+		n = strlen(cmd) + 32;
+		quiet = malloc(n);
+		if (quiet == NULL)
+			return 1;
+		snprintf(quiet, n, "{ %s\n} >/dev/null 2>&1", cmd);
+		st = sh_eval(quiet, where);
+		free(quiet);
+		return st;
+	}
 	type_out(cmd, s->play ? s->speed : 0);
 	fflush(stdout);
 	return sh_eval(cmd, where);
@@ -190,145 +211,17 @@ check_item(struct session *s, const struct litem *it, int interactive)
 	return ok;
 }
 
-/* Play: presses Ctrl+C -------------------------------------------------- */
-
-/* A process of snap that is not in before, not pid self, and has exec'd. */
-static pid_t
-new_proc(const struct snapshot *snap, const struct snapshot *before,
-    pid_t self, const char *shell_comm)
-{
-	size_t i;
-
-	for (i = 0; snap != NULL && i < snap->nprocs; i++) {
-		const struct snap_proc *p = &snap->procs[i];
-
-		if (p->pid != self && p->pid != snap->root &&
-		    !snap_has_pid(before, p->pid) &&
-		    strcmp(p->comm, shell_comm) != 0)
-			return p->pid;
-	}
-	return 0;
-}
-
-/*
- * A helper process presses Ctrl+C for --play: once the command has
- * started (a new process of the shell's tree has exec'd), it waits secs
- * seconds and sends SIGINT to the foreground job, as the terminal driver
- * does: to the terminal's foreground process group when the shell has job
- * control, otherwise to the processes the command started.
- */
-static pid_t
-interrupt_later(double secs)
-{
-	struct snapshot *before = probe_take(getpid(), NULL), *now = NULL;
-	pid_t shell = getpid(), pid, fg;
-	char comm[SNAP_COMM_MAX + 1] = "";
-	size_t i;
-	int tries;
-
-	if (before == NULL)
-		return -1;
-	if (before->nprocs > 0)
-		snprintf(comm, sizeof(comm), "%s", before->procs[0].comm);
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid != 0) {
-		snapshot_free(before);
-		return pid;
-	}
-	trap_disposition(SIGINT, SIG_IGN, 0);
-	for (tries = 0; tries < 500; tries++) {
-		now = probe_take(shell, NULL);
-		if (now == NULL || now->nprocs == 0 ||
-		    new_proc(now, before, getpid(), comm) != 0)
-			break;
-		snapshot_free(now);
-		now = NULL;
-		nap(0.01);
-	}
-	snapshot_free(now);
-	nap(secs);
-	printf("%s", tr("^C  (the lesson presses Ctrl+C)\n",
-	    "^C  (课程按下 Ctrl+C)\n"));
-	fflush(stdout);
-	fg = tcgetpgrp(STDIN_FILENO);
-	if (sh_opt.monitor && fg > 0 && fg != getpgrp()) {
-		killpg(fg, SIGINT);
-		_exit(0);
-	}
-	now = probe_take(shell, NULL);
-	for (i = 0; now != NULL && i < now->nprocs; i++) {
-		pid_t p = now->procs[i].pid;
-
-		if (p != shell && p != getpid() && !snap_has_pid(before, p))
-			kill(p, SIGINT);
-	}
-	_exit(0);
-}
-
 /* Session ------------------------------------------------------------- */
 
-/* Saves the student's best result (not when played to a class). */
+/* Saves where the student is (not when played to a class). */
 static void
 progress_save(const struct session *s)
 {
+	int finished = s->pos >= s->l->nitems && s->wait == NULL;
+
 	if (!s->play)
-		lesson_progress_save(s->name, s->done, s->l->ntasks);
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-static int
-in_base(const struct session *s, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < s->nbase; i++)
-		if (s->base[i] == pid)
-			return 1;
-	return 0;
-}
-
-/* Kills every process the lesson started; waits until they are gone. */
-static void
-kill_procs(struct session *s)
-{
-	struct snapshot *snap;
-	size_t i;
-	int tries, left;
-	struct timespec tick = { 0, 20 * 1000 * 1000 };
-
-	for (tries = 0; tries < 100; tries++) {
-		snap = probe_take(getpid(), NULL);
-		if (snap == NULL)
-			return;
-		left = 0;
-		for (i = 0; i < snap->nprocs; i++) {
-			const struct snap_proc *p = &snap->procs[i];
-
-			if (p->pid == getpid() || in_base(s, p->pid))
-				continue;
-			if (p->state != 'Z') {
-				/* SIGKILL: lessons block and catch others */
-				kill(p->pid, SIGKILL);
-				left++;
-			}
-		}
-		snapshot_free(snap);
-		jobs_reap();
-		if (left == 0)
-			return;
-		nanosleep(&tick, NULL);
-	}
+		lesson_progress_save(s->name, s->done, s->l->ntasks,
+		    finished ? 0 : s->wait != NULL ? s->pos : s->pos + 1);
 }
 
 /* Everything the lesson made goes: processes, IPC objects, its files. */
@@ -338,13 +231,13 @@ session_clean(struct session *s)
 	struct probe_opts o = { NULL, 0, 0, PROBE_NO_FILL | PROBE_NO_MSGS };
 	struct snapshot *snap = probe_take(getpid(), &o);
 
-	kill_procs(s);
+	lesson_kill_new(s->base, s->nbase);
 	if (snap != NULL) {
 		lsysv_remove_mine(snap);
 		snapshot_free(snap);
 	}
 	if (s->dir[0] != '\0') {
-		nftw(s->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		lesson_rmtree(s->dir);
 		s->dir[0] = '\0';
 	}
 }
@@ -357,6 +250,7 @@ session_free(struct session *s)
 		free(s->old_path);
 	}
 	var_unset("LESSON_DIR");
+	var_unset("LESSON_SRC");
 	var_unset("LESSON_PROGRAMS");
 	lesson_free(s->l);
 	free(s->base);
@@ -404,49 +298,18 @@ remember_base(struct session *s)
 	snapshot_free(snap);
 }
 
-/*
- * A shell killed in a lesson (its terminal closed: SIGHUP) could not clean
- * up. Its directory is named after its pid: when that process is gone,
- * remove the directory and the objects keyed on its files.
- */
-static void
-sweep_stale(const char *tmp)
-{
-	DIR *d = opendir(tmp);
-	struct dirent *e;
-	struct stat st;
-	char path[PATH_MAX];
-	int pid, len;
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		len = 0;
-		if (sscanf(e->d_name, "ipcsh-lesson-%d-%*6[A-Za-z0-9]%n", &pid,
-		    &len) != 1 || len == 0 || e->d_name[len] != '\0' ||
-		    pid <= 0 || pid == getpid())
-			continue;
-		if (kill(pid, 0) == 0 || errno != ESRCH)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
-		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode) ||
-		    st.st_uid != getuid())
-			continue;
-		lsysv_remove_dir_keyed(path);
-		nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	}
-	if (d != NULL)
-		closedir(d);
-}
-
 static int
 session_setup(struct session *s)
 {
 	const char *tmp = getenv("TMPDIR"), *path = var_get("PATH");
-	char prog[PATH_MAX], newpath[2 * PATH_MAX];
+	char prog[PATH_MAX], newpath[2 * PATH_MAX], src[PATH_MAX];
+	char probe[PATH_MAX + 16];
+	struct stat st;
 	size_t i;
 
 	if (tmp == NULL || *tmp != '/')
 		tmp = "/tmp";
-	sweep_stale(tmp);
+	lesson_sweep_stale(tmp);
 	snprintf(s->dir, sizeof(s->dir), "%s/ipcsh-lesson-%d-XXXXXX", tmp,
 	    (int)getpid());
 	if (mkdtemp(s->dir) == NULL) {
@@ -455,6 +318,18 @@ session_setup(struct session *s)
 		return -1;
 	}
 	var_set("LESSON_DIR", s->dir, VAR_EXPORT);
+	/*
+	 * Where the sources are, programs/ and exercises/: beside the lesson
+	 * in the source tree (lessons/), one level up when installed
+	 * (share/ipcsh/lessons, share/ipcsh/programs).
+	 */
+	if (realpath(s->l->file, src) != NULL && strrchr(src, '/') != NULL) {
+		*strrchr(src, '/') = '\0';
+		snprintf(probe, sizeof(probe), "%s/programs", src);
+		if (stat(probe, &st) < 0 && strrchr(src, '/') != NULL)
+			*strrchr(src, '/') = '\0';
+		var_set("LESSON_SRC", src, VAR_EXPORT);
+	}
 	if (lesson_programs_dir(prog, sizeof(prog)) == 0) {
 		var_set("LESSON_PROGRAMS", prog, VAR_EXPORT);
 		s->old_path = strdup(path != NULL ? path : "/usr/bin:/bin");
@@ -483,6 +358,64 @@ show_task(const struct litem *it)
 	print_text("  ", ltext_get(&it->text));
 }
 
+/*
+ * --refute: before the solution, the answers that must not complete the
+ * task: true, clear and the task's wrong: lines. Each one that does is
+ * reported (and the play fails).
+ */
+static void
+refute_task(struct session *s, const struct litem *it)
+{
+	static const char *const always[] = { "true", "clear" };
+	size_t i, n = 2 + it->nwrongs, j;
+	const char *cmd;
+	double w;
+	int ok;
+
+	for (i = 0; i < n && !interrupted; i++) {
+		cmd = i < 2 ? always[i] : it->wrongs[i - 2];
+		lran_reset();
+		lran_note(cmd);
+		printf("%s\n", tr("(a wrong answer, to be refused:)",
+		    "（一个应被拒绝的错误答案：）"));
+		run_cmd(s, cmd, it->line);
+		ok = 1;
+		for (j = 0; j < it->nchecks && ok; j++) {
+			w = it->checks[j].within;
+			if (w > INTERACTIVE_WAIT)
+				w = INTERACTIVE_WAIT;
+			ok = check_one(s, &it->checks[j], w, 1);
+		}
+		if (ok) {
+			fflush(stdout);
+			fprintf(stderr, "ipcsh: %s:%d: %s `%s'\n", s->l->base,
+			    it->line, tr("the task accepts the wrong answer",
+			    "任务接受了错误答案"), cmd);
+			s->refuted++;
+		}
+	}
+}
+
+/*
+ * The lesson's own checks, between a student's commands: nothing when
+ * they hold (the student did nothing to earn a line of check language),
+ * a sentence on standard error when one does not.
+ */
+static void
+check_quietly(struct session *s, const struct litem *it)
+{
+	char why[512];
+	size_t i;
+
+	for (i = 0; i < it->nchecks; i++)
+		if (lcheck_eval(&it->checks[i], it->checks[i].within, why,
+		    sizeof(why)) <= 0) {
+			fflush(stdout);
+			fprintf(stderr, "ipcsh: %s:%d: %s\n", s->l->base,
+			    it->checks[i].line, why);
+		}
+}
+
 /* Play: do the task as the solution says, then check it. */
 static void
 play_task(struct session *s, struct litem *it)
@@ -492,10 +425,16 @@ play_task(struct session *s, struct litem *it)
 	int st;
 
 	show_task(it);
+	if (s->speed > 0)
+		nap(lpace_reading(ltext_get(&it->text), s->speed));
+	if (s->refute)
+		refute_task(s, it);
+	lran_reset();
 	for (i = 0; i < it->ncmds && !interrupted; i++) {
 		if (i == it->ncmds - 1 && it->interrupt >= 0)
-			helper = interrupt_later(s->speed > 0 ?
+			helper = lpace_interrupt_later(s->speed > 0 ?
 			    it->interrupt : 0);
+		lran_note(it->cmds[i]);
 		run_cmd(s, it->cmds[i], it->cmd_lines[i]);
 	}
 	if (helper > 0)
@@ -503,34 +442,50 @@ play_task(struct session *s, struct litem *it)
 			;
 	if (check_item(s, it, 0))
 		s->done++;
+	if (s->speed > 0)
+		nap(LPACE_AFTER_TASK);
 }
 
 static void
 print_summary(struct session *s)
 {
+	long secs = (long)(time(NULL) - s->started);
+
 	printf("%s", col("\033[1m"));
 	printf(tr("Lesson finished: %d of %d checks passed, %d of %zu tasks done.\n",
 	    "课程结束：%d/%d 项检查通过，完成 %d/%zu 个任务。\n"),
 	    s->passed, s->passed + s->failed, s->done, s->l->ntasks);
 	printf("%s", col("\033[0m"));
+	if (!s->play)
+		printf(tr("%d skipped, %d hints used, %ld min %ld s.\n",
+		    "跳过 %d 个，使用提示 %d 次，用时 %ld 分 %ld 秒。\n"),
+		    s->skipped, s->hints_total, secs / 60, secs % 60);
 	fflush(stdout);
 }
 
-/*
- * When playing to a class: time to read a paragraph, at twice the typing
- * speed in characters (not bytes) a second, at most 8 seconds.
- */
-static double
-reading_time(const char *text, double speed)
+/* The lecture's slides a step opens, in the class's view. */
+static void
+show_slides(const struct litem *it)
 {
-	size_t chars = 0;
-	double t;
+	size_t i;
 
-	for (; *text != '\0'; text++)
-		if (((unsigned char)*text & 0xc0) != 0x80)
-			chars++;
-	t = (double)chars / (2 * speed);
-	return t < 8 ? t : 8;
+	for (i = 0; i < it->nslides; i++)
+		printf("%s%s%s%s\n", col("\033[2;35m"),
+		    tr("Slide: ", "幻灯片："), it->slides[i], col("\033[0m"));
+}
+
+/* --step: the teacher presses a key before each step. */
+static void
+step_key(struct session *s)
+{
+	char prompt[128];
+
+	if (!s->step || interrupted)
+		return;
+	snprintf(prompt, sizeof(prompt), "%s%s%s", col("\033[2m"),
+	    tr("[a key: next step]", "[按任意键：下一步]"), col("\033[0m"));
+	if (lpace_key(prompt) < 0)
+		s->step = 0;	/* end of input: play on */
 }
 
 /*
@@ -547,9 +502,14 @@ advance(struct session *s)
 		it = &s->l->items[s->pos++];
 		switch (it->kind) {
 		case LI_SAY:
+			if (s->pos <= s->resume_to)
+				break;
+			if (s->play)
+				step_key(s);
+			show_slides(it);
 			say(&it->text);
 			if (s->play && s->speed > 0)
-				nap(reading_time(ltext_get(&it->text), s->speed));
+				nap(lpace_reading(ltext_get(&it->text), s->speed));
 			break;
 		case LI_RUN:
 			run_cmd(s, it->cmd, it->line);
@@ -558,7 +518,12 @@ advance(struct session *s)
 				interrupted = 1;
 			break;
 		case LI_CHECK:
-			check_item(s, it, 0);
+			if (s->pos <= s->resume_to)
+				break;
+			if (s->play)
+				check_item(s, it, 0);
+			else
+				check_quietly(s, it);
 			break;
 		case LI_PAUSE:
 			/*
@@ -570,20 +535,40 @@ advance(struct session *s)
 				nap(s->speed > 0 ? it->pause : 0);
 				break;
 			}
-			if (it->pause > 0)
+			if (s->pos <= s->resume_to)
 				break;
-			printf("%s\n", tr("(type `lesson next` to go on)",
-			    "(输入 `lesson next` 继续)"));
+			/* the student watches as long as needed */
+			printf("%s%s%s\n", col("\033[2m"), tr(
+			    "(watch; then press Enter, or type `next`, to go on)",
+			    "（请观察；然后按回车或输入 `next` 继续）"),
+			    col("\033[0m"));
 			fflush(stdout);
 			s->wait = it;
 			s->fresh = 1;
+			s->go_on = 0;
 			return 0;
 		case LI_TASK:
 			if (s->play) {
+				step_key(s);
+				show_slides(it);
 				play_task(s, it);
 				break;
 			}
+			if (s->pos <= s->resume_to) {
+				/*
+				 * done (or skipped) before: its solution,
+				 * quietly; not one waiting for Ctrl+C
+				 */
+				size_t i;
+
+				for (i = 0; it->interrupt < 0 && i < it->ncmds;
+				    i++)
+					run_cmd(s, it->cmds[i], it->cmd_lines[i]);
+				break;
+			}
+			show_slides(it);
 			show_task(it);
+			lran_reset();
 			s->wait = it;
 			s->fresh = 1;
 			s->hints = 0;
@@ -615,7 +600,10 @@ session_new(const struct lesson_opts *o, struct lesson *l)
 	s->l = l;
 	s->owner = getpid();
 	s->play = o->play;
-	s->speed = o->speed;
+	s->speed = o->speed < 0 ? (o->play ? LPACE_SPEED : 0) : o->speed;
+	s->step = o->play && o->step;
+	s->refute = o->play && o->refute;
+	s->started = time(NULL);
 	if (n > 7 && strcmp(b + n - 7, ".lesson") == 0)
 		n -= 7;
 	snprintf(s->name, sizeof(s->name), "%.*s", (int)n, b);
@@ -651,7 +639,11 @@ play(struct session *s)
 		rc = 130;
 	} else {
 		print_summary(s);
-		rc = s->failed == 0 ? 0 : 1;
+		rc = s->failed == 0 && s->refuted == 0 ? 0 : 1;
+		/* a lecture: the end stays on the screen until a key */
+		if (s->speed > 0 && isatty(STDIN_FILENO))
+			lpace_key(tr("(press a key to close the lesson)",
+			    "（按任意键结束课程）"));
 	}
 	session_end(s);
 	trap_sigint_pop(&save);
@@ -675,6 +667,69 @@ lesson_errorf(const char *fmt, ...)
 		sh_verrorf(fmt, ap);
 	}
 	va_end(ap);
+}
+
+/* Where the student stopped last time: replay up to there, quietly. */
+static void
+resume(struct session *s, int again)
+{
+	int d, t, p;
+
+	if (again || !lesson_progress_read(s->name, &d, &t, &p) || p <= 1 ||
+	    (size_t)p > s->l->nitems)
+		return;
+	s->resume_to = (size_t)p - 1;
+	s->done = d;
+	printf(tr("Resuming where you stopped (step %d of %zu); "
+	    "`lesson start --again %s` starts from the beginning.\n",
+	    "从上次停下的地方继续（第 %d/%zu 步）；"
+	    "`lesson start --again %s` 从头开始。\n"), p, s->l->nitems,
+	    s->name);
+	fflush(stdout);
+}
+
+/*
+ * The interactive shell's lines, while a lesson runs: `hint`, `next`,
+ * `skip` and `quit` alone act on the lesson; an empty line goes on after
+ * a pause; others are remembered for the "ran" check.
+ */
+static int
+lesson_line(const char *line)
+{
+	struct session *s = cur;
+	char word[16];
+	size_t n;
+
+	if (s == NULL || s->play) {
+		sh_line_hook = NULL;
+		return 0;
+	}
+	while (*line == ' ' || *line == '\t')
+		line++;
+	n = strcspn(line, " \t\n");
+	if (line[n + strspn(line + n, " \t\n")] == '\0' && n < sizeof(word)) {
+		memcpy(word, line, n);
+		word[n] = '\0';
+		if (n == 0 && s->wait != NULL && s->wait->kind == LI_PAUSE) {
+			s->go_on = 1;
+			return 0;
+		}
+		if (strcmp(word, "hint") == 0) {
+			lesson_hint();
+			return 1;
+		}
+		if (strcmp(word, "next") == 0 || strcmp(word, "skip") == 0) {
+			lesson_next();
+			return 1;
+		}
+		if (strcmp(word, "quit") == 0) {
+			lesson_quit();
+			return 1;
+		}
+	}
+	if (s->wait != NULL && s->wait->kind == LI_TASK)
+		lran_note(line);
+	return 0;
 }
 
 int
@@ -711,6 +766,8 @@ lesson_begin(const struct lesson_opts *o)
 	cur = s;
 	interrupted = 0;
 	lcheck_intr = 0;
+	sh_line_hook = lesson_line;
+	resume(s, o->again);
 	if (advance(s))
 		lesson_finish();
 	return 0;
@@ -752,18 +809,27 @@ task_passed(struct session *s)
 		lesson_finish();
 }
 
+/*
+ * The next rung of the task's hint ladder (idea, then API, then code);
+ * past the last one, the commands --play would type.
+ */
 static void
-give_hint(struct session *s, int solution)
+give_hint(struct session *s)
 {
 	const struct litem *t = s->wait;
-	size_t i;
+	size_t i, level = (size_t)s->hints++;
 
-	if (t->hint.en != NULL || t->hint.zh != NULL) {
-		printf("%s%s%s\n", col("\033[33m"), tr("Hint:", "提示："),
-		    col("\033[0m"));
-		print_text("  ", ltext_get(&t->hint));
-	}
-	if (solution || (t->hint.en == NULL && t->hint.zh == NULL)) {
+	s->hints_total++;
+	if (level < t->nhints) {
+		printf("%s", col("\033[33m"));
+		printf(tr("Hint %zu of %zu:", "提示 %zu/%zu："), level + 1,
+		    t->nhints);
+		printf("%s\n", col("\033[0m"));
+		print_text("  ", ltext_get(&t->hints[level]));
+		if (level + 1 == t->nhints)
+			printf("%s\n", tr("(`hint` again shows a solution)",
+			    "（再输入 `hint` 显示一种解答）"));
+	} else {
 		printf("%s\n", tr("One way to do it:", "一种做法："));
 		for (i = 0; i < t->ncmds; i++)
 			printf("  $ %s\n", t->cmds[i]);
@@ -780,6 +846,17 @@ lesson_between(void)
 
 	if (s == NULL || s->wait == NULL)
 		return;
+	if (s->wait->kind == LI_PAUSE) {
+		/* Enter was pressed: go on */
+		if (s->go_on) {
+			s->go_on = 0;
+			if (advance(s))
+				lesson_finish();
+			else if (cur != NULL)
+				cur->fresh = 0;
+		}
+		return;
+	}
 	if (s->fresh) {
 		s->fresh = 0;
 		return;
@@ -794,17 +871,18 @@ lesson_between(void)
 			cur->fresh = 0;
 		return;
 	}
-	/* not yet: say which check does not hold, and hint */
+	/* not yet: say, in words, what does not hold; hints on request */
 	for (i = 0; i < s->wait->nchecks; i++) {
 		const struct lcheck *c = &s->wait->checks[i];
 
 		if (lcheck_eval(c, 0, why, sizeof(why)) <= 0) {
-			printf("%s%s (%s)\n", tr("Not yet: ", "还没有："), why,
-			    c->text);
+			printf("%s%s.\n", tr("Not yet: ", "还没有完成："), why);
 			break;
 		}
 	}
-	give_hint(s, 0);
+	printf("%s\n", tr("(`hint` for a hint, `skip` to skip the task)",
+	    "（输入 `hint` 获得提示，`skip` 跳过本任务）"));
+	fflush(stdout);
 }
 
 /* For the builtin ----------------------------------------------------- */
@@ -819,6 +897,7 @@ lesson_next(void)
 	if (s->wait != NULL && s->wait->kind == LI_TASK) {
 		printf("%s\n", tr("Task skipped.", "已跳过任务。"));
 		s->failed += (int)s->wait->nchecks;
+		s->skipped++;
 	}
 	if (advance(s))
 		lesson_finish();
@@ -840,7 +919,7 @@ lesson_hint(void)
 		    "现在没有任务：输入 `lesson next` 继续。"));
 		return 0;
 	}
-	give_hint(s, ++s->hints > 1);
+	give_hint(s);
 	return 0;
 }
 
@@ -884,8 +963,9 @@ lesson_status(void)
 	printf("%s: %s (%s)\n", tr("Lesson", "课程"),
 	    ltext_get(&s->l->title), s->l->file);
 	printf(tr("Step %zu of %zu; %d of %zu tasks done.\n",
-	    "第 %zu/%zu 步；完成 %d/%zu 个任务。\n"), s->pos,
-	    s->l->nitems, s->done, s->l->ntasks);
+	    "第 %zu/%zu 步；完成 %d/%zu 个任务。\n"),
+	    lesson_step_of(s->l, s->pos), lesson_step_of(s->l, s->l->nitems),
+	    s->done, s->l->ntasks);
 	printf("%s: %s\n", tr("Directory", "目录"), s->dir);
 	if (s->wait != NULL && s->wait->kind == LI_TASK)
 		show_task(s->wait);

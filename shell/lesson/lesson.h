@@ -11,7 +11,10 @@
 struct lesson_opts {
 	const char	*name;	/* NAME (found in the lesson path) or FILE */
 	int		play;	/* --play: unattended */
-	double		speed;	/* --speed: characters per second when typing out; 0 instant */
+	double		speed;	/* --speed: characters a second; 0 instant; < 0 default */
+	int		step;	/* --step: a key before each step when playing */
+	int		refute;	/* --refute: wrong answers first, each refused */
+	int		again;	/* start from the beginning, not where one stopped */
 };
 
 /*
@@ -56,7 +59,22 @@ size_t lesson_dirs(char dirs[][PATH_MAX], size_t max);
  */
 int lesson_find(const char *name, char *out, size_t size);
 
-/* The saved progress of lesson name (file name without .lesson): 1 if any. */
+/*
+ * The saved progress of lesson name (file name without .lesson): 0 if
+ * none, 1 when finished, 2 when stopped before the end.
+ */
 int lesson_progress(const char *name, int *done, int *total);
+
+/*
+ * `lesson check 'CHECK'`: evaluates one check of ipcsh-lesson(5), in or
+ * out of a lesson, prints whether it holds; 0 held, 1 not, 2 malformed.
+ */
+int lesson_check_text(const char *text);
+
+/* `lesson slides NAME`: "TITLE<TAB>NAME:STEP" for each slide it covers. */
+int lesson_slides(const char *name);
+
+/* `lesson pacing NAME`: the seconds --play takes at speed; status. */
+int lesson_pacing(const char *name, double speed);
 
 #endif

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "check_kind.h"
 #include "lesson_check.h"
+#include "lesson_ran.h"
 #include "lesson_sysv.h"
 #include "probe.h"
 #include "shell.h"
@@ -138,12 +139,18 @@ int
 lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s)
 {
 	size_t i;
-	int i2, found = 0;
+	int i2, found = 0, zombie = 0;
 	const struct snap_proc *p;
 
+	/* "state Z" asks about a zombie: not live, yet there */
+	for (i2 = 2; i2 + 1 < e->argc; i2 += 2)
+		if (strcmp(e->argv[i2], "state") == 0 &&
+		    e->argv[i2 + 1][0] == 'Z')
+			zombie = 1;
 	for (i = 0; i < s->nprocs; i++) {
 		p = &s->procs[i];
-		if (!proc_named(p, e->argv[1]))
+		if (!proc_named(p, e->argv[1]) && !(zombie &&
+		    p->state == 'Z' && strcmp(p->comm, e->argv[1]) == 0))
 			continue;
 		found++;
 		for (i2 = 2; i2 + 1 < e->argc; i2 += 2) {
@@ -617,6 +624,19 @@ lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s)
 	return 0;
 }
 
+/* ran PATTERN: a command line run during the task matches (lesson_ran.c). */
+int
+lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s)
+{
+	(void)s;
+	if (lran_match(e->c->argv[1], expand))
+		return 1;
+	snprintf(e->why, e->whysize, tr(
+	    "no command run during this task looks like %s",
+	    "本任务中运行过的命令没有一条像 %s"), e->argv[1]);
+	return 0;
+}
+
 /* One evaluation: 1 holds, 0 not. */
 static int
 ev_once(struct lcheck_ev *e)
@@ -653,7 +673,7 @@ int
 lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 {
 	struct lcheck_ev e;
-	double end = now() + within;
+	double end = now() + within, since = -1;
 	struct timespec tick = { 0, 20 * 1000 * 1000 };
 	int i, r;
 
@@ -671,10 +691,24 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 	}
 	for (i = 0; i < c->argc; i++)
 		e.argv[i] = expand(c->argv[i]);
-	snprintf(why, whysize, "it did not hold");
+	snprintf(why, whysize, "%s", tr("it did not hold", "条件不成立"));
 	for (;;) {
 		r = ev_once(&e);
-		if (r || e.k->once || now() >= end)
+		/* "for N": it must go on holding N seconds from the first time */
+		if (r > 0 && c->hold > 0) {
+			if (since < 0)
+				since = now();
+			if (now() - since < c->hold) {
+				r = 0;
+				snprintf(why, whysize, tr(
+				    "it held, but not for %g seconds",
+				    "条件成立了，但没有持续 %g 秒"), c->hold);
+			}
+		} else if (r == 0) {
+			since = -1;
+		}
+		if (r || e.k->once ||
+		    now() >= end + (since >= 0 ? c->hold : 0))
 			break;
 		if (lcheck_intr) {
 			r = -1;

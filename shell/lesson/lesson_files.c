@@ -1,18 +1,25 @@
 /*
  * lesson_files.c - where lessons and their programs are found (the lesson
- * path, the source tree, the installed data), and the saved progress.
+ * path, the source tree, the installed data), the saved progress, and what
+ * a lesson leaves: its directory, its processes, a dead shell's leftovers.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lesson.h"
 #include "lesson_files.h"
+#include "lesson_sysv.h"
+#include "probe.h"
+#include "shell.h"
 
 #ifndef IPCSH_DATADIR
 #define IPCSH_DATADIR "/usr/local/share/ipcsh"
@@ -183,36 +190,54 @@ state_file(void)
 	return path;
 }
 
+/*
+ * The state file has a line "NAME DONE TOTAL" for a lesson finished and
+ * "NAME DONE TOTAL STEP" for one stopped before its end, at item STEP.
+ */
 int
-lesson_progress(const char *name, int *done, int *total)
+lesson_progress_read(const char *name, int *done, int *total, int *pos)
 {
 	char *path = state_file(), line[512], n[256];
 	FILE *f;
-	int d, t, found = 0;
+	int d, t, p, k, found = 0;
 
 	if (path == NULL || (f = fopen(path, "r")) == NULL)
 		return 0;
-	while (fgets(line, sizeof(line), f) != NULL)
-		if (sscanf(line, "%255s %d %d", n, &d, &t) == 3 &&
-		    strcmp(n, name) == 0) {
+	while (fgets(line, sizeof(line), f) != NULL) {
+		p = 0;
+		k = sscanf(line, "%255s %d %d %d", n, &d, &t, &p);
+		if (k >= 3 && strcmp(n, name) == 0) {
 			*done = d;
 			*total = t;
+			*pos = k == 4 ? p : 0;
 			found = 1;
 		}
+	}
 	fclose(f);
 	return found;
 }
 
+int
+lesson_progress(const char *name, int *done, int *total)
+{
+	int pos;
+
+	return lesson_progress_read(name, done, total, &pos) ?
+	    (pos > 0 ? 2 : 1) : 0;
+}
+
 void
-lesson_progress_save(const char *name, int done, size_t ntasks)
+lesson_progress_save(const char *name, int done, size_t ntasks, size_t pos)
 {
 	char *path = state_file(), tmp[PATH_MAX + 8], line[512], n[256];
 	FILE *in, *out;
-	int d = 0, t = 0;
+	int d = 0, t = 0, p = 0;
 
 	if (path == NULL)
 		return;
-	if (lesson_progress(name, &d, &t) && d >= done)
+	/* a lesson done once stays done, unless done better */
+	if (lesson_progress_read(name, &d, &t, &p) && p == 0 && d >= done &&
+	    pos == 0)
 		return;
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
 	out = fopen(tmp, "w");
@@ -224,9 +249,104 @@ lesson_progress_save(const char *name, int done, size_t ntasks)
 			fputs(line, out);
 	if (in != NULL)
 		fclose(in);
-	fprintf(out, "%s %d %zu\n", name, done, ntasks);
+	if (pos == 0)
+		fprintf(out, "%s %d %zu\n", name, done, ntasks);
+	else
+		fprintf(out, "%s %d %zu %zu\n", name, done, ntasks, pos);
 	if (fclose(out) == 0)
 		rename(tmp, path);
 	else
 		unlink(tmp);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+void
+lesson_rmtree(const char *path)
+{
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * A shell killed in a lesson (its terminal closed: SIGHUP) could not clean
+ * up. Its directory is named after its pid: when that process is gone,
+ * remove the directory and the objects keyed on its files.
+ */
+void
+lesson_sweep_stale(const char *tmp)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	struct stat st;
+	char path[PATH_MAX];
+	int pid, len;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		len = 0;
+		if (sscanf(e->d_name, "ipcsh-lesson-%d-%*6[A-Za-z0-9]%n", &pid,
+		    &len) != 1 || len == 0 || e->d_name[len] != '\0' ||
+		    pid <= 0 || pid == getpid())
+			continue;
+		if (kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", tmp, e->d_name);
+		if (lstat(path, &st) < 0 || !S_ISDIR(st.st_mode) ||
+		    st.st_uid != getuid())
+			continue;
+		lsysv_remove_dir_keyed(path);
+		lesson_rmtree(path);
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
+static int
+in_base(const pid_t *base, size_t nbase, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < nbase; i++)
+		if (base[i] == pid)
+			return 1;
+	return 0;
+}
+
+void
+lesson_kill_new(const pid_t *base, size_t nbase)
+{
+	struct snapshot *snap;
+	size_t i;
+	int tries, left;
+	struct timespec tick = { 0, 20 * 1000 * 1000 };
+
+	for (tries = 0; tries < 100; tries++) {
+		snap = probe_take(getpid(), NULL);
+		if (snap == NULL)
+			return;
+		left = 0;
+		for (i = 0; i < snap->nprocs; i++) {
+			const struct snap_proc *p = &snap->procs[i];
+
+			if (p->pid == getpid() || in_base(base, nbase, p->pid))
+				continue;
+			if (p->state != 'Z') {
+				/* SIGKILL: lessons block and catch others */
+				kill(p->pid, SIGKILL);
+				left++;
+			}
+		}
+		snapshot_free(snap);
+		jobs_reap();
+		if (left == 0)
+			return;
+		nanosleep(&tick, NULL);
+	}
 }

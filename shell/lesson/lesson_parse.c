@@ -19,9 +19,14 @@ struct parser {
 	const char	*file;
 	int		line;
 	struct litem	*cur;		/* the open task, or the open narration */
+	int		hint_lang;	/* language of the task's last hint line */
+	char		**slides;	/* slide: titles waiting for the next step */
+	size_t		nslides;
 	char		*err;
 	size_t		errsize;
 };
+
+static void strv_free(char **v, size_t n);
 
 static int
 perr(struct parser *p, int line, const char *fmt, ...)
@@ -95,6 +100,13 @@ item_new(struct parser *p, enum litem_kind kind)
 	it->interrupt = -1;
 	if (kind == LI_TASK)
 		l->ntasks++;
+	/* the slides announced before it open with this step */
+	if (kind == LI_SAY || kind == LI_TASK) {
+		it->slides = p->slides;
+		it->nslides = p->nslides;
+		p->slides = NULL;
+		p->nslides = 0;
+	}
 	return it;
 }
 
@@ -180,13 +192,13 @@ parse_seconds(const char *s, double *out)
 	return 0;
 }
 
-/* Drops the trailing "within N" from a check's text. */
+/* Drops the trailing "WORD N" (within, for) from a check's text. */
 static void
-cut_within(char *text)
+cut_last(char *text, const char *word)
 {
 	char *w = NULL, *q;
 
-	for (q = strstr(text, "within"); q != NULL; q = strstr(q + 1, "within"))
+	for (q = strstr(text, word); q != NULL; q = strstr(q + 1, word))
 		w = q;
 	if (w == NULL)
 		return;
@@ -199,6 +211,7 @@ static int
 parse_check(struct parser *p, const char *val, struct lcheck *c)
 {
 	char why[256];
+	int i;
 
 	memset(c, 0, sizeof(*c));
 	c->line = p->line;
@@ -207,12 +220,23 @@ parse_check(struct parser *p, const char *val, struct lcheck *c)
 	if (c->argv == NULL)
 		return perr(p, p->line, "check: %s", why);
 	c->text = xstrdup(val);
-	if (c->argc >= 2 && strcmp(c->argv[c->argc - 2], "within") == 0) {
-		if (parse_seconds(c->argv[c->argc - 1], &c->within) < 0)
+	/* "within N" and "for N" at the end, in either order */
+	for (i = 0; i < 2 && c->argc >= 3; i++) {
+		const char *w = c->argv[c->argc - 2];
+		double *d;
+
+		if (strcmp(w, "within") == 0)
+			d = &c->within;
+		else if (strcmp(w, "for") == 0 &&
+		    strcmp(c->argv[0], "shell") != 0)
+			d = &c->hold;
+		else
+			break;
+		if (parse_seconds(c->argv[c->argc - 1], d) < 0)
 			return perr(p, p->line,
-			    "check: within: '%s' is not a number of seconds (0 to 3600)",
-			    c->argv[c->argc - 1]);
-		cut_within(c->text);
+			    "check: %s: '%s' is not a number of seconds (0 to 3600)",
+			    w, c->argv[c->argc - 1]);
+		cut_last(c->text, w);
 		free(c->argv[c->argc - 1]);
 		free(c->argv[c->argc - 2]);
 		c->argc -= 2;
@@ -296,7 +320,7 @@ do_text(struct parser *p, const char *key, int lang, const char *val)
 		it = open_item(p, LI_TASK);
 		/* a task.en after the task's hint or do starts a new task */
 		if (it == NULL || it->ncmds > 0 || it->nchecks > 0 ||
-		    it->hint.en != NULL || it->hint.zh != NULL) {
+		    it->nhints > 0) {
 			if (close_task(p) < 0)
 				return -1;
 			it = item_new(p, LI_TASK);
@@ -308,7 +332,20 @@ do_text(struct parser *p, const char *key, int lang, const char *val)
 		if (it == NULL)
 			return perr(p, p->line, "%s.%s: outside a task", key,
 			    lang == LANG_EN ? "en" : "zh");
-		t = &it->hint;
+		/*
+		 * The ladder: a hint line in a language the current level
+		 * already has, after a line of the other language, starts
+		 * the next level (each level an en block and a zh block).
+		 */
+		t = it->nhints > 0 ? &it->hints[it->nhints - 1] : NULL;
+		if (t == NULL || (p->hint_lang != lang &&
+		    (lang == LANG_EN ? t->en : t->zh) != NULL)) {
+			it->hints = xrealloc(it->hints,
+			    (it->nhints + 1) * sizeof(*it->hints));
+			t = &it->hints[it->nhints++];
+			memset(t, 0, sizeof(*t));
+		}
+		p->hint_lang = lang;
 	}
 	text_append(lang == LANG_EN ? &t->en : &t->zh, val);
 	return 0;
@@ -329,6 +366,12 @@ do_task_field(struct parser *p, const char *key, const char *val)
 		t->cmd_lines = xrealloc(t->cmd_lines,
 		    t->ncmds * sizeof(*t->cmd_lines));
 		t->cmd_lines[t->ncmds - 1] = p->line;
+		return 0;
+	}
+	if (strcmp(key, "wrong") == 0) {
+		if (*val == '\0')
+			return perr(p, p->line, "wrong: no command given");
+		strv_push(&t->wrongs, &t->nwrongs, val);
 		return 0;
 	}
 	/* interrupt: SECONDS */
@@ -402,8 +445,8 @@ static int
 known_key(const char *key)
 {
 	static const char *const keys[] = { "title", "slides", "say", "task",
-		"hint", "do", "interrupt", "check", "run", "pause", "setup",
-		"cleanup", NULL };
+		"hint", "do", "wrong", "interrupt", "check", "run", "pause",
+		"setup", "cleanup", "slide", NULL };
 	const char *const *k;
 
 	for (k = keys; *k != NULL; k++)
@@ -461,10 +504,17 @@ parse_line(struct parser *p, char *s)
 	if (strcmp(key, "say") == 0 || strcmp(key, "task") == 0 ||
 	    strcmp(key, "hint") == 0)
 		return do_text(p, key, lang, val);
-	if (strcmp(key, "do") == 0 || strcmp(key, "interrupt") == 0)
+	if (strcmp(key, "do") == 0 || strcmp(key, "wrong") == 0 ||
+	    strcmp(key, "interrupt") == 0)
 		return do_task_field(p, key, val);
 	if (strcmp(key, "check") == 0)
 		return do_check(p, val);
+	if (strcmp(key, "slide") == 0) {
+		if (*val == '\0')
+			return perr(p, p->line, "slide: no title given");
+		strv_push(&p->slides, &p->nslides, val);
+		return 0;
+	}
 	if (strcmp(key, "run") == 0 || strcmp(key, "pause") == 0)
 		return do_step(p, key, val);
 	if (strcmp(key, "setup") == 0 || strcmp(key, "cleanup") == 0) {
@@ -508,6 +558,9 @@ parse_all(struct parser *p, char *text)
 			break;	/* after the last newline */
 		p->line++;
 		s = trim(line);
+		/* an empty line ends a paragraph of narration */
+		if (*s == '\0' && open_item(p, LI_SAY) != NULL)
+			p->cur = NULL;
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (parse_line(p, s) < 0)
@@ -544,8 +597,10 @@ lesson_parse_text(const char *file, const char *text, char *err,
 		return NULL;
 	}
 	copy = xstrdup(text);
-	if (parse_all(&p, copy) < 0) {
+	if (parse_all(&p, copy) < 0 || (p.nslides > 0 &&
+	    perr(&p, p.line, "slide: no step after it") < 0)) {
 		free(copy);
+		strv_free(p.slides, p.nslides);
 		lesson_free(p.l);
 		return NULL;
 	}
@@ -609,6 +664,17 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
+size_t
+lesson_step_of(const struct lesson *l, size_t n)
+{
+	size_t i, step = 0;
+
+	for (i = 0; i < n && i < l->nitems; i++)
+		if (l->items[i].kind == LI_SAY || l->items[i].kind == LI_TASK)
+			step++;
+	return step;
+}
+
 void
 lesson_free(struct lesson *l)
 {
@@ -620,7 +686,11 @@ lesson_free(struct lesson *l)
 	for (i = 0; i < l->nitems; i++) {
 		it = &l->items[i];
 		ltext_free(&it->text);
-		ltext_free(&it->hint);
+		strv_free(it->wrongs, it->nwrongs);
+		strv_free(it->slides, it->nslides);
+		for (j = 0; j < it->nhints; j++)
+			ltext_free(&it->hints[j]);
+		free(it->hints);
 		free(it->cmd);
 		strv_free(it->cmds, it->ncmds);
 		free(it->cmd_lines);

@@ -28,11 +28,16 @@ struct litem {
 	enum litem_kind	kind;
 	int		line;
 	struct ltext	text;		/* LI_SAY, LI_TASK */
-	struct ltext	hint;		/* LI_TASK */
+	struct ltext	*hints;		/* LI_TASK: the ladder, idea first */
+	size_t		nhints;
 	char		*cmd;		/* LI_RUN */
 	char		**cmds;		/* LI_TASK: the solution (do:), played */
 	size_t		ncmds;
 	int		*cmd_lines;
+	char		**wrongs;	/* LI_TASK: plausible wrong answers (--refute) */
+	char		**slides;	/* LI_SAY, LI_TASK: lecture slides it opens */
+	size_t		nslides;
+	size_t		nwrongs;
 	double		interrupt;	/* LI_TASK: play presses Ctrl+C after this (<0: never) */
 	struct lcheck	*checks;	/* LI_TASK: all must hold; LI_CHECK: one */
 	size_t		nchecks;
@@ -66,6 +71,12 @@ struct lesson *lesson_parse_text(const char *file, const char *text,
     char *err, size_t errsize);
 
 void lesson_free(struct lesson *l);
+
+/*
+ * The step (1-based; a step is a paragraph of narration or a task) that
+ * the first n items reach: what `lesson status` and the slide map count.
+ */
+size_t lesson_step_of(const struct lesson *l, size_t n);
 
 /* The text in the language in force, falling back to the other; "" if none. */
 const char *ltext_get(const struct ltext *t);
