@@ -193,6 +193,9 @@ install: $(BINS) $(PROGS)
 	install -m 644 tests/lib/ipcsh.exp $(DESTDIR)$(DATADIR)/ipcsh.exp
 	$(if $(wildcard lessons/*.lesson),install -m 644 $(wildcard lessons/*.lesson) $(DESTDIR)$(DATADIR)/lessons/)
 	$(if $(PROG_SRC),install -m 644 $(PROG_SRC) $(DESTDIR)$(DATADIR)/programs/)
+	install -d $(DESTDIR)$(DATADIR)/exercises/solved
+	install -m 644 $(wildcard lessons/exercises/*.c) $(DESTDIR)$(DATADIR)/exercises/
+	install -m 644 $(wildcard lessons/exercises/solved/*.c) $(DESTDIR)$(DATADIR)/exercises/solved/
 	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(PROGDIR)/)
 
 uninstall:

@@ -35,7 +35,7 @@ static const char usage_text[] =
 "       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
 "       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
 "       ipcview --tape FILE [--json]\n"
-"       ipcview --lesson NAME [--play] [--speed N]\n"
+"       ipcview --lesson NAME [--play [--speed N] [--step]]\n"
 "\n"
 "  -p, --pid <pid>[,...]  watch the process trees of these pids (no shell\n"
 "                         started); -p may be given again\n"
@@ -51,7 +51,8 @@ static const char usage_text[] =
 "  -l, --lesson <name>    run a lesson in the hosted ipcsh\n"
 "      --play             play the lesson unattended\n"
 "      --speed <n>        characters a second typed by --play (default:\n"
-"                         ipcsh's, which types at once)\n"
+"                         ipcsh's, 15, readable on a projector)\n"
+"      --step             with --play: a key before each step\n"
 "      --lang <en|zh>     language of the sentences\n"
 "      --sandbox          start the hosted ipcsh with --sandbox\n"
 "      --tape <file>      with --follow: the tape to merge (default: the one\n"
@@ -63,7 +64,7 @@ static const char usage_text[] =
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n";
 
-enum { OPT_PLAY = 256, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
+enum { OPT_PLAY = 256, OPT_STEP, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
     OPT_PROCFS, OPT_DOT, OPT_SVG, OPT_TAPE, OPT_NOTAPE, OPT_SHELLS };
 
 static const struct option long_opts[] = {
@@ -77,6 +78,7 @@ static const struct option long_opts[] = {
 	{ "messages",	required_argument,	NULL, 'm' },
 	{ "lesson",	required_argument,	NULL, 'l' },
 	{ "play",	no_argument,		NULL, OPT_PLAY },
+	{ "step",	no_argument,		NULL, OPT_STEP },
 	{ "speed",	required_argument,	NULL, OPT_SPEED },
 	{ "lang",	required_argument,	NULL, OPT_LANG },
 	{ "sandbox",	no_argument,		NULL, OPT_SANDBOX },
@@ -206,8 +208,11 @@ main_option(int c, const char *arg, struct view_opts *o)
 	case OPT_PLAY:
 		o->play = 1;
 		break;
+	case OPT_STEP:
+		o->step = 1;
+		break;
 	case OPT_SPEED:
-		/* ipcsh --speed: 0 types at once, as its default */
+		/* ipcsh --speed: 0 types at once */
 		if (parse_double(arg, 0, 1000, &o->speed) < 0)
 			return main_usage("invalid speed: %s", arg);
 		break;

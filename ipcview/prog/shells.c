@@ -217,6 +217,8 @@ shells_start(struct shells *s, const struct view_opts *o, int rows, int cols,
 		argv[n++] = o->lesson;
 		if (o->play)
 			argv[n++] = "--play";
+		if (o->play && o->step)
+			argv[n++] = "--step";
 		/* only when given: ipcsh's default applies otherwise */
 		if (o->speed >= 0) {
 			snprintf(speed, sizeof(speed), "%g", o->speed);

@@ -23,6 +23,7 @@ struct view_opts {
 	int		nmsgs;		/* messages copied per queue (64) */
 	const char	*lesson;	/* --lesson NAME|FILE, passed to the inner ipcsh */
 	int		play;		/* --play */
+	int		step;		/* --step: a key before each step */
 	double		speed;		/* --speed N (typing speed for --play) */
 	const char	*lang;		/* --lang en|zh */
 	int		sandbox;	/* --sandbox, passed to the inner ipcsh */
