@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "lesson/lesson_parse.h"
@@ -37,6 +38,25 @@ static const struct {
 	{ "pause", "title.en: t\npause\npause: 2\n", "PAUSE(0) PAUSE(2)" },
 	{ "setup-cleanup", "title.en: t\nsetup: a\ncleanup: b\nrun: c\n",
 	  "setup=1 cleanup=1 RUN(c)" },
+	{ "blank-ends-paragraph", "title.en: t\nsay.en: a\n\nsay.en: b\n",
+	  "SAY SAY" },
+	{ "hint-ladder", "title.en: t\ntask.en: x\nhint.en: a\nhint.en: a2\n"
+	  "hint.zh: A\nhint.en: b\nhint.zh: B\nhint.zh: C\nhint.en: c\n"
+	  "wrong: true\ndo: y\ncheck: status 0\n", "TASK(1,1,-1;h3,w1)" },
+	{ "check-for", "title.en: t\ncheck: proc yes state S for 1 within 2\n",
+	  "CHECK(proc yes state S/2+1)" },
+	{ "check-ran", "title.en: t\ncheck: ran \"cat * | grep x\"\n",
+	  "CHECK(ran cat * | grep x/5)" },
+	{ "shell-for", "title.en: t\ncheck: shell for i in 1; do :; done\n",
+	  "CHECK(shell for i in 1; do :; done/5)" },
+	{ "slide", "title.en: t\nslide: 管道\nslide: 创建管道\nsay.en: a\n",
+	  "SAY{管道,创建管道}" },
+	{ "err-slide-last", "title.en: t\nsay.en: a\nslide: x\n",
+	  "3: slide: no step after it" },
+	{ "err-wrong-outside", "title.en: t\nwrong: x\n",
+	  "2: wrong: outside a task" },
+	{ "err-for", "title.en: t\ncheck: status 0 for ever\n",
+	  "2: check: for: 'ever' is not a number of seconds (0 to 3600)" },
 	{ "err-unknown", "title.en: t\nfoo: x\n", "2: unknown key 'foo'" },
 	{ "err-lang", "title.en: t\nsay.de: x\n",
 	  "2: unknown language 'de' (en or zh)" },
@@ -84,6 +104,15 @@ render(const struct lesson *l, char *buf, size_t size)
 				    it->text.en, it->text.zh);
 			else
 				snprintf(one, sizeof(one), "SAY");
+			if (it->nslides > 0) {
+				words[0] = '\0';
+				for (j = 0; j < (int)it->nslides; j++)
+					snprintf(words + strlen(words),
+					    sizeof(words) - strlen(words),
+					    "%s%s", j ? "," : "", it->slides[j]);
+				snprintf(one + strlen(one),
+				    sizeof(one) - strlen(one), "{%s}", words);
+			}
 			break;
 		case LI_RUN:
 			snprintf(one, sizeof(one), "RUN(%s)", it->cmd);
@@ -94,10 +123,20 @@ render(const struct lesson *l, char *buf, size_t size)
 				add(words, sizeof(words), it->checks[0].argv[j]);
 			snprintf(one, sizeof(one), "CHECK(%s/%g)", words,
 			    it->checks[0].within);
+			if (it->checks[0].hold > 0)
+				snprintf(one + strlen(one) - 1,
+				    sizeof(one) - strlen(one) + 1, "+%g)",
+				    it->checks[0].hold);
 			break;
 		case LI_TASK:
-			snprintf(one, sizeof(one), "TASK(%zu,%zu,%g)",
-			    it->ncmds, it->nchecks, it->interrupt);
+			if (it->nhints > 1 || it->nwrongs > 0)
+				snprintf(one, sizeof(one),
+				    "TASK(%zu,%zu,%g;h%zu,w%zu)", it->ncmds,
+				    it->nchecks, it->interrupt, it->nhints,
+				    it->nwrongs);
+			else
+				snprintf(one, sizeof(one), "TASK(%zu,%zu,%g)",
+				    it->ncmds, it->nchecks, it->interrupt);
 			break;
 		case LI_PAUSE:
 			snprintf(one, sizeof(one), "PAUSE(%g)", it->pause);
