@@ -6,6 +6,7 @@
  * policy in sandbox_policy.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -413,6 +414,20 @@ sandbox_child(void)
 }
 
 /* ---- in the shell ---- */
+
+int
+sb_fd_high(int fd)
+{
+	int hi;
+
+	if (fd < 0 || fd >= 10)
+		return fd;
+	hi = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	if (hi < 0)
+		return fd;
+	close(fd);
+	return hi;
+}
 
 int
 sandbox_check_kill(pid_t pid, int sig)

@@ -78,7 +78,7 @@ sbc_open(const char *name, int *fd)
 	char path[640];
 
 	snprintf(path, sizeof(path), "%s/%s", sbc.dir, name);
-	*fd = open(path, O_WRONLY | O_CLOEXEC);
+	*fd = sb_fd_high(open(path, O_WRONLY | O_CLOEXEC));
 	return *fd < 0 ? -1 : 0;
 }
 

@@ -191,7 +191,7 @@ sbr_serve(void *arg)
 			}
 		}
 		if (p[0].revents & POLLIN) {
-			fd = sbp_recv_fd(sb.sock[0]);
+			fd = sb_fd_high(sbp_recv_fd(sb.sock[0]));
 			if (fd >= 0 && n >= cap) {
 				close(fd);	/* no memory: its calls get ENOSYS */
 			} else if (fd >= 0) {
@@ -242,6 +242,8 @@ sbr_start(void)
 		sb.prog = sb.errprog;
 		return 0;
 	}
+	sb.sock[0] = sb_fd_high(sb.sock[0]);
+	sb.sock[1] = sb_fd_high(sb.sock[1]);
 	/*
 	 * fork(2) in a threaded process: the child gets the mutex as it was;
 	 * hold it across fork so the child's copy is never left locked.

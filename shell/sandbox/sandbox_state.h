@@ -32,6 +32,14 @@ struct sb_state {
 extern struct sb_state sb;
 
 /*
+ * Moves a descriptor the shell keeps for the sandbox (the listener's
+ * socket and listeners, the cgroup's files) to 10 or above, close-on-exec,
+ * as dash keeps its own: a script's `exec 3>file` must not close them.
+ * Returns the descriptor to use (fd itself when it cannot be moved).
+ */
+int sb_fd_high(int fd);
+
+/*
  * sandbox_ns.c: the session's namespaces, while single-threaded; with
  * pidns, also a PID namespace: returns in the session's shell, pid 2.
  */
