@@ -147,31 +147,40 @@ ipcrm_help(void)
 	    " -S, --semaphore-key <key>  remove semaphore by key\n"
 	    " -a, --all[=shm|msg|sem]    remove all (in the specified category)\n"
 	    " -v, --verbose              explain what is being done\n\n"
-	    " -h, --help                 display this help\n");
+	    " -h, --help                 display this help\n"
+	    " -V, --version              display version\n\n"
+	    "For more details see ipcrm(1).\n");
 }
 
-/* The old form: ipcrm shm|msg|sem ID... */
+/*
+ * The old form: ipcrm shm|msg|sem ID... Each id is read as util-linux
+ * reads it (strtoul base 10, then an int: "-5" is id -5, "" is 0).
+ */
 static int
 ipcrm_old(enum sysv_kind k, int argc, char **argv)
 {
-	long *ids;
+	unsigned long *ids;
+	char *end;
 	int i, bad = 0, ret = 0;
 
 	if (argc < 3) {
 		bi_errorf("ipcrm", "not enough arguments");
-		return bi_usage("ipcrm");
+		return ulc_tryhelp("ipcrm");
 	}
 	ids = calloc((size_t)argc, sizeof(*ids));
 	if (ids == NULL)
 		return bi_errorf("ipcrm", "%s", strerror(ENOMEM));
-	for (i = 2; i < argc; i++)
-		if (sysvcmd_parse_int(argv[i], 10, 0, UINT_MAX, &ids[i]) < 0) {
+	for (i = 2; i < argc; i++) {
+		errno = 0;
+		ids[i] = strtoul(argv[i], &end, 10);
+		if (errno != 0 || *end != '\0') {
 			bi_errorf("ipcrm", "invalid id: %s", argv[i]);
 			bad = 1;
 		}
+	}
 	if (bad) {
 		free(ids);
-		return bi_usage("ipcrm");
+		return 1;
 	}
 	for (i = 2; i < argc; i++)
 		ret |= rm_id(k, 0, (int)ids[i], 0);
@@ -186,21 +195,25 @@ ipcrm_old(enum sysv_kind k, int argc, char **argv)
 static int
 ipcrm_parse(int opt, const char *arg, struct rm_action *act)
 {
+	unsigned long key;
+	int id;
+
 	act->arg = arg;
 	act->iskey = opt == 'M' || opt == 'Q' || opt == 'S';
 	act->kind = (opt == 'm' || opt == 'M') ? SYSV_SHM :
 	    (opt == 'q' || opt == 'Q') ? SYSV_MSG : SYSV_SEM;
 	if (act->iskey) {
 		/* keys are hex (0x...), octal or decimal: strtoul base 0 */
-		if (sysvcmd_parse_int(arg, 0, 0, ULONG_MAX > UINT_MAX ?
-		    (long)UINT_MAX : LONG_MAX, &act->num) == 0)
-			return 0;
-	} else if (sysvcmd_parse_int(arg, 10, INT32_MIN, INT32_MAX,
-	    &act->num) == 0) {
+		if (ulc_ulong("ipcrm", "failed to parse argument", arg, 0,
+		    &key) < 0)
+			return -1;
+		act->num = (long)(key_t)key;
 		return 0;
 	}
-	bi_errorf("ipcrm", "failed to parse argument: '%s'", arg);
-	return -1;
+	if (ulc_s32("ipcrm", "failed to parse argument", arg, &id) < 0)
+		return -1;
+	act->num = id;
+	return 0;
 }
 
 int
@@ -215,31 +228,34 @@ bi_ipcrm(int argc, char **argv)
 		{ "semaphore-key", required_argument, NULL, 'S' },
 		{ "all", optional_argument, NULL, 'a' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct rm_action *acts;
 	int opt, n = 0, bad = 0, verbose = 0, all = -1, ret = 0, i, id;
 
-	if (argc < 2) {
-		bi_errorf(argv[0], "bad usage");
-		return bi_usage(argv[0]);
-	}
+	/* util-linux: without arguments, nothing to do */
+	if (argc < 2)
+		return 0;
 	if (rm_type_of(argv[1]) >= 0)
 		return ipcrm_old((enum sysv_kind)rm_type_of(argv[1]), argc,
 		    argv);
 	acts = calloc((size_t)argc, sizeof(*acts));
 	if (acts == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
-	/* First pass: parse everything; nothing is removed on a bad word. */
+	/*
+	 * First pass: parse everything; nothing is removed on a bad word
+	 * (util-linux removes while it parses). Its messages and statuses.
+	 */
 	optind = 0;
 	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "+q:m:s:Q:M:S:a::vh", longopts,
-	    NULL)) != -1) {
+	while (!bad && (opt = getopt_long(argc, argv, "q:m:s:Q:M:S:a::vhV",
+	    longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'm': case 'M': case 'q': case 'Q': case 's': case 'S':
 			if (ipcrm_parse(opt, optarg, &acts[n]) < 0)
-				bad = 1;
+				bad = 1;	/* util-linux exits there */
 			else
 				n++;
 			break;
@@ -262,18 +278,21 @@ bi_ipcrm(int argc, char **argv)
 			free(acts);
 			ipcrm_help();
 			return 0;
+		case 'V':
+			free(acts);
+			return ulc_version(argv[0]);
 		default:
-			bad = 1;
+			bad = ulc_tryhelp(argv[0]);
 			break;
 		}
 	}
 	if (!bad && optind < argc) {
 		bi_errorf(argv[0], "unknown argument: %s", argv[optind]);
-		bad = 1;
+		bad = ulc_tryhelp(argv[0]);
 	}
 	if (bad) {
 		free(acts);
-		return bi_usage(argv[0]);
+		return 1;
 	}
 	/*
 	 * --sandbox without an own IPC namespace: "all" reaches other
@@ -304,49 +323,6 @@ bi_ipcrm(int argc, char **argv)
 
 /* ipcmk(1) */
 
-/*
- * A size as util-linux's strtosize() reads it: a number, then K, M, G, ...
- * optionally followed by "iB" (powers of 1024) or "B" (powers of 1000).
- */
-static int
-ipcmk_size(const char *s, uint64_t *out)
-{
-	static const char suf[] = "KMGTPE";
-	const char *p;
-	char *end;
-	uint64_t x, base = 1024;
-	int pwr;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s == '-' || *s == '\0')
-		return -1;
-	errno = 0;
-	x = strtoull(s, &end, 0);
-	if (end == s || errno != 0)
-		return -1;
-	if (*end == '\0') {
-		*out = x;
-		return 0;
-	}
-	p = strchr(suf, end[0] & ~0x20);
-	if (p == NULL || end[0] == '\0')
-		return -1;
-	if (strcmp(end + 1, "iB") == 0 || end[1] == '\0')
-		base = 1024;
-	else if (strcmp(end + 1, "B") == 0)
-		base = 1000;
-	else
-		return -1;
-	for (pwr = (int)(p - suf) + 1; pwr > 0; pwr--) {
-		if (x > UINT64_MAX / base)
-			return -1;
-		x *= base;
-	}
-	*out = x;
-	return 0;
-}
-
 static key_t
 ipcmk_key(void)
 {
@@ -370,10 +346,12 @@ ipcmk_help(void)
 	    " -S, --semaphore <number> create semaphore array with <number> elements\n"
 	    " -Q, --queue              create message queue\n"
 	    " -p, --mode <mode>        permission for the resource (default is 0644)\n\n"
-	    " -h, --help               display this help\n\n"
+	    " -h, --help               display this help\n"
+	    " -V, --version            display version\n\n"
 	    "Arguments:\n"
 	    " <size> arguments may be followed by the suffixes for\n"
-	    "   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n");
+	    "   GiB, TiB, PiB, EiB, ZiB, and YiB (the \"iB\" is optional)\n\n"
+	    "For more details see ipcmk(1).\n");
 }
 
 static int
@@ -392,63 +370,69 @@ bi_ipcmk(int argc, char **argv)
 		{ "semaphore", required_argument, NULL, 'S' },
 		{ "queue", no_argument, NULL, 'Q' },
 		{ "mode", required_argument, NULL, 'p' },
+		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
-	int opt, doshm = 0, domsg = 0, dosem = 0, id;
-	long perm = 0644, nsems = 0;
-	uint64_t size = 0;
+	int opt, doshm = 0, domsg = 0, dosem = 0, id, nsems = 0, perm = 0644;
+	unsigned long mode;
+	uintmax_t size = 0;
+	char *end;
 
+	/* util-linux's getopt: options after operands, operands ignored */
 	optind = 0;
 	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "+M:QS:p:h", longopts,
+	while ((opt = getopt_long(argc, argv, "hM:QS:p:Vh", longopts,
 	    NULL)) != -1) {
 		switch (opt) {
 		case 'M':
-			if (ipcmk_size(optarg, &size) < 0) {
-				bi_errorf(argv[0],
-				    "failed to parse size: '%s'", optarg);
-				return bi_usage(argv[0]);
-			}
+			if (ulc_size(argv[0], "failed to parse size", optarg,
+			    &size) < 0)
+				return 1;
 			doshm = 1;
 			break;
 		case 'Q':
 			domsg = 1;
 			break;
 		case 'S':
-			if (sysvcmd_parse_int(optarg, 10, INT32_MIN,
-			    INT32_MAX, &nsems) < 0) {
-				bi_errorf(argv[0],
-				    "failed to parse elements: '%s'", optarg);
-				return bi_usage(argv[0]);
-			}
+			if (ulc_s32(argv[0], "failed to parse elements",
+			    optarg, &nsems) < 0)
+				return 1;
 			dosem = 1;
 			break;
 		case 'p':
-			if (sysvcmd_parse_int(optarg, 8, 0, UINT32_MAX,
-			    &perm) < 0) {
-				bi_errorf(argv[0], "failed to parse mode: '%s'",
-				    optarg);
-				return bi_usage(argv[0]);
-			}
+			/*
+			 * strtoul base 8, as util-linux: "-1" is every bit
+			 * (mode 0777 and IPC_EXCL), and its message names
+			 * errno even when it is 0 ("Success").
+			 */
+			errno = 0;
+			mode = strtoul(optarg, &end, 8);
+			if (errno != 0 || end == optarg || *end != '\0')
+				return bi_errorf(argv[0],
+				    "failed to parse mode: %s",
+				    strerror(errno));
+			perm = (int)mode;
 			break;
 		case 'h':
 			ipcmk_help();
 			return 0;
+		case 'V':
+			return ulc_version(argv[0]);
 		default:
-			return bi_usage(argv[0]);
+			return ulc_tryhelp(argv[0]);
 		}
 	}
-	if (optind < argc || (!doshm && !domsg && !dosem)) {
+	if (!doshm && !domsg && !dosem) {
 		bi_errorf(argv[0], "bad usage");
-		return bi_usage(argv[0]);
+		return ulc_tryhelp(argv[0]);
 	}
 	/* util-linux's order: segment, queue, semaphore set */
 	if (doshm) {
 		ctx.obj = "segment";
 		ctx.size = size;
-		id = shmget(ipcmk_key(), size, (int)perm | IPC_CREAT);
+		id = shmget(ipcmk_key(), (size_t)size, perm | IPC_CREAT);
 		if (id < 0)
 			return ipcmk_fail("create share memory failed",
 			    "shmget", errno, &ctx);
@@ -456,7 +440,7 @@ bi_ipcmk(int argc, char **argv)
 	}
 	if (domsg) {
 		ctx.obj = "queue";
-		id = msgget(ipcmk_key(), (int)perm | IPC_CREAT);
+		id = msgget(ipcmk_key(), perm | IPC_CREAT);
 		if (id < 0)
 			return ipcmk_fail("create message queue failed",
 			    "msgget", errno, &ctx);
@@ -465,7 +449,7 @@ bi_ipcmk(int argc, char **argv)
 	if (dosem) {
 		ctx.obj = "semaphore set";
 		ctx.size = (unsigned long)nsems;
-		id = semget(ipcmk_key(), (int)nsems, (int)perm | IPC_CREAT);
+		id = semget(ipcmk_key(), nsems, perm | IPC_CREAT);
 		if (id < 0)
 			return ipcmk_fail("create semaphore failed", "semget",
 			    errno, &ctx);

@@ -667,8 +667,9 @@ ipcs_help(void)
 	    " ipcs -m|-q|-s -i <id>\n\n"
 	    "Show information on IPC facilities.\n\n"
 	    "Options:\n"
-	    " -i, --id <id>     print details on resource identified by <id>\n"
-	    " -h, --help        display this help\n\n"
+	    " -i, --id <id>  print details on resource identified by <id>\n"
+	    " -h, --help     display this help\n"
+	    " -V, --version  display version\n\n"
 	    "Resource options:\n"
 	    " -m, --shmems      shared memory segments\n"
 	    " -q, --queues      message queues\n"
@@ -681,7 +682,8 @@ ipcs_help(void)
 	    " -l, --limits      show resource limits\n"
 	    " -u, --summary     show status summary\n"
 	    "     --human       show sizes in human-readable format\n"
-	    " -b, --bytes       show sizes in bytes\n");
+	    " -b, --bytes       show sizes in bytes\n\n"
+	    "For more details see ipcs(1).\n");
 }
 
 int
@@ -700,26 +702,23 @@ bi_ipcs(int argc, char **argv)
 		{ "summary", no_argument, NULL, 'u' },
 		{ "human", no_argument, NULL, 'H' },
 		{ "bytes", no_argument, NULL, 'b' },
+		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt, msg = 0, shm = 0, sem = 0, specific = 0, rc = 0;
+	int opt, msg = 0, shm = 0, sem = 0, specific = 0, rc = 0, id = 0;
 	int format = F_DEFAULT, unit = U_DEFAULT;
-	long id = 0;
 
 	optind = 0;
 	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "+i:qmsatpclubh", longopts,
+	/* util-linux's getopt: options after operands too, operands ignored */
+	while ((opt = getopt_long(argc, argv, "i:qmsatpclubVh", longopts,
 	    NULL)) != -1) {
 		switch (opt) {
 		case 'i':
-			if (sysvcmd_parse_int(optarg, 10, INT32_MIN,
-			    INT32_MAX, &id) < 0) {
-				bi_errorf(argv[0],
-				    "failed to parse id argument: '%s'",
-				    optarg);
-				return bi_usage(argv[0]);
-			}
+			if (ulc_s32(argv[0], "failed to parse id argument",
+			    optarg, &id) < 0)
+				return 1;
 			specific = 1;
 			break;
 		case 'a':
@@ -758,26 +757,22 @@ bi_ipcs(int argc, char **argv)
 		case 'h':
 			ipcs_help();
 			return 0;
+		case 'V':
+			return ulc_version(argv[0]);
 		default:
-			return bi_usage(argv[0]);
+			return ulc_tryhelp(argv[0]);
 		}
 	}
-	if (optind < argc) {
-		bi_errorf(argv[0], "unexpected argument: %s", argv[optind]);
-		return bi_usage(argv[0]);
-	}
-	if (specific && msg + shm + sem != 1) {
-		bi_errorf(argv[0],
+	if (specific && msg + shm + sem != 1)
+		return bi_errorf(argv[0],
 		    "when using an ID, a single resource must be specified");
-		return bi_usage(argv[0]);
-	}
 	if (specific) {
 		if (msg)
-			rc = ipcs_one_msg((int)id, unit);
+			rc = ipcs_one_msg(id, unit);
 		if (shm)
-			rc = ipcs_one_shm((int)id, unit);
+			rc = ipcs_one_shm(id, unit);
 		if (sem)
-			rc = ipcs_one_sem((int)id);
+			rc = ipcs_one_sem(id);
 	} else {
 		if (!msg && !shm && !sem)
 			msg = shm = sem = 1;

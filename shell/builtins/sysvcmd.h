@@ -6,6 +6,7 @@
 #ifndef IPCSH_SYSVCMD_H
 #define IPCSH_SYSVCMD_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "sysv.h"
@@ -20,6 +21,22 @@ int bi_sysvctl(int argc, char **argv);
 
 /* sysv.c: the kind a builtin's name begins with: "msg", "shm", "sem". */
 enum sysv_kind sysvcmd_kind(const char *cmd);
+
+/*
+ * ulcompat.c: util-linux's (ULC_VERSION) -V line, its "Try 'NAME --help'
+ * for more information." line (returns 1), and its parsers, which report
+ * as util-linux does ("WHAT: 'STR'", ": strerror" when errno says more)
+ * and return -1: strtos32_or_err (base 10), strtoul with its checks, and
+ * strtosize_or_err ("1.5K", "2MiB", "1KB").
+ */
+#define ULC_VERSION	"2.38.1"
+int ulc_version(const char *name);
+int ulc_tryhelp(const char *name);
+int ulc_s32(const char *name, const char *what, const char *str, int *out);
+int ulc_ulong(const char *name, const char *what, const char *str, int base,
+    unsigned long *out);
+int ulc_size(const char *name, const char *what, const char *str,
+    uintmax_t *out);
 
 /* What a failing call was doing, for the sentence that explains it. */
 struct ipcerr_ctx {
