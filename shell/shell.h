@@ -103,6 +103,7 @@ void sh_errlinef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Builtins: plain argc/argv in, exit status out; they print with stdio. */
 #define BI_SPECIAL	0x1	/* POSIX special builtin (assignments stay, errors exit a script) */
 #define BI_NOFORK	0x2	/* changes the shell itself: never forked unless in a pipeline */
+#define BI_OWNHELP	0x4	/* reads "--help" itself: its own text, or an operand (echo) */
 
 struct builtin {
 	const char *name;
@@ -125,6 +126,15 @@ extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
+
+/*
+ * Runs a builtin: "NAME --help" prints its usage and help lines on stdout
+ * and returns 0 (as bash's builtins), unless the builtin has BI_OWNHELP.
+ */
+int builtin_call(const struct builtin *b, int argc, char **argv);
+
+/* argv is "NAME --help" for a builtin that leaves --help to builtin_call. */
+int builtin_wants_help(const struct builtin *b, int argc, char **argv);
 
 /*
  * The families the interpreter looks builtins up in, in this order (the

@@ -886,9 +886,11 @@ bi_umask(int argc, char **argv)
 }
 
 const struct builtin builtins_core[] = {
-	{ ":", bi_fixed, ":", "do nothing, successfully", BI_SPECIAL },
-	{ "true", bi_fixed, "true", "return success (0)", 0 },
-	{ "false", bi_fixed, "false", "return failure (1)", 0 },
+	/* as dash's: --help is an argument like any other */
+	{ ":", bi_fixed, ":", "do nothing, successfully",
+	    BI_SPECIAL | BI_OWNHELP },
+	{ "true", bi_fixed, "true", "return success (0)", BI_OWNHELP },
+	{ "false", bi_fixed, "false", "return failure (1)", BI_OWNHELP },
 	{ "cd", bi_cd, "cd [-L|-P] [dir|-]",
 	    "change the current directory (HOME by default, - for OLDPWD)",
 	    BI_NOFORK },
@@ -920,7 +922,7 @@ const struct builtin builtins_core[] = {
 	{ "read", bi_read, "read [-r] [name...]",
 	    "read a line from standard input into variables", BI_NOFORK },
 	{ "echo", bi_echo, "echo [-n] [arg...]",
-	    "write the arguments (dash-like: backslash escapes)", 0 },
+	    "write the arguments (dash-like: backslash escapes)", BI_OWNHELP },
 	{ "type", bi_type, "type name...", "tell what a name would run", 0 },
 	{ "command", bi_command, "command [-v|-V] name [arg...]",
 	    "run a command, or tell what a name would run", 0 },

@@ -143,6 +143,6 @@ bi_mkfifo(int argc, char **argv)
 
 const struct builtin builtins_fifo[] = {
 	{ "mkfifo", bi_mkfifo, "mkfifo [-m MODE] PATH...",
-	  "make named pipes (FIFOs) with mkfifo(3)", 0 },
+	  "make named pipes (FIFOs) with mkfifo(3)", BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

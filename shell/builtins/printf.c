@@ -287,6 +287,11 @@ bi_printf(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		i++;
+	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
+		/* dash: printf takes no options ("--help" among them) */
+		bi_errorf("printf", "Illegal option -%c", argv[1][1]);
+		return 2;
+	}
 	if (i >= argc) {
 		fflush(stdout);
 		fprintf(stderr, "ipcsh: printf: usage: printf format "
@@ -305,6 +310,6 @@ bi_printf(int argc, char **argv)
 
 const struct builtin builtins_printf[] = {
 	{ "printf", bi_printf, "printf format [arg...]",
-	    "write arguments under control of a format", 0 },
+	    "write arguments under control of a format", BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

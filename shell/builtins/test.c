@@ -304,7 +304,9 @@ bi_test(int argc, char **argv)
 }
 
 const struct builtin builtins_test[] = {
-	{ "test", bi_test, "test expression", "evaluate an expression", 0 },
-	{ "[", bi_test, "[ expression ]", "evaluate an expression", 0 },
+	{ "test", bi_test, "test expression", "evaluate an expression",
+	    BI_OWNHELP },
+	{ "[", bi_test, "[ expression ]", "evaluate an expression",
+	    BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

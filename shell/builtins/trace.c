@@ -200,6 +200,7 @@ bi_trace(int argc, char **argv)
 
 const struct builtin builtins_trace[] = {
 	{ "trace", bi_trace, "trace [--raw] command [arg...]",
-	    "run a command and print its tape (processes, pipes, signals)", 0 },
+	    "run a command and print its tape (processes, pipes, signals)",
+	    BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

@@ -42,6 +42,24 @@ builtin_each(void (*fn)(const struct builtin *, void *), void *arg)
 }
 
 int
+builtin_wants_help(const struct builtin *b, int argc, char **argv)
+{
+	return b != NULL && !(b->flags & BI_OWNHELP) && argc >= 2 &&
+	    strcmp(argv[1], "--help") == 0;
+}
+
+int
+builtin_call(const struct builtin *b, int argc, char **argv)
+{
+	if (builtin_wants_help(b, argc, argv)) {
+		printf("usage: %s\n%s\n", b->usage ? b->usage : b->name,
+		    b->help ? b->help : "");
+		return 0;
+	}
+	return b->fn(argc, argv);
+}
+
+int
 bi_usage(const char *name)
 {
 	const struct builtin *b = builtin_find(name);

@@ -326,7 +326,7 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 			return special ? exec_fatal(2) : 2;
 		exec_set_assigns(as, 0);
 		optind = 0;
-		return builtin_flush(argv[0], bi->fn(argc, argv));
+		return builtin_flush(argv[0], builtin_call(bi, argc, argv));
 	}
 	if (redir_apply(e->redir, &rs) < 0) {
 		redir_restore(&rs);
@@ -343,7 +343,7 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 		tv = temp_assigns(as);
 	}
 	optind = 0;
-	st = builtin_flush(argv[0], bi->fn(argc, argv));
+	st = builtin_flush(argv[0], builtin_call(bi, argc, argv));
 	if (tv != NULL)
 		temp_restore(tv);
 	redir_restore(&rs);
@@ -518,7 +518,7 @@ exec_simple(struct cmd_exec *e, int flags)
 	}
 	if (strchr(av[0], '/') == NULL)
 		bi = builtin_find(av[0]);
-	if (strcmp(av[0], "exec") == 0)
+	if (strcmp(av[0], "exec") == 0 && !builtin_wants_help(bi, argc, av))
 		st = exec_builtin_exec(e, argc, av, as);
 	else if (bi != NULL && (bi->flags & BI_SPECIAL))
 		st = run_builtin(bi, e, argc, av, as, flags);

@@ -181,6 +181,6 @@ const struct builtin builtins_lesson[] = {
 	  "        next | skip | hint | check [CHECK] | status | quit |\n"
 	  "        pacing NAME [SPEED] | slides NAME]",
 	  "lessons on the IPC chapter: list, start, next, hint, check, status, quit",
-	  BI_NOFORK },
+	  BI_NOFORK | BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };
