@@ -195,6 +195,16 @@ sysv_key_names(const char *name, key_t key)
 }
 
 int
+sysvcmd_named_key(const char *name, const char *s, key_t *key)
+{
+	if (sysv_parse_key(s, key) < 0)
+		return sysvcmd_bad(name, "key", s);
+	if (sysv_key_names(name, *key) < 0)
+		return bi_usage(name);
+	return 0;
+}
+
+int
 sysvcmd_parse_id(const char *s, int *id)
 {
 	long v;
@@ -898,7 +908,7 @@ const struct builtin builtins_sysv[] = {
 	  "msgrcv(2): receive one message and print \"type text\"",
 	  BI_OWNHELP },
 	{ "msgctl", bi_sysvctl,
-	  "msgctl <qid> stat | set [qbytes=N] [mode=M] [uid=U] [gid=G] | rm",
+	  "msgctl <qid>|-k <key> stat | set [qbytes=N] [mode=M] [uid=U] [gid=G] | rm",
 	  "msgctl(2): IPC_STAT, IPC_SET or IPC_RMID on a queue", BI_OWNHELP },
 	{ "shmget", bi_sysvget, "shmget [-c] [-x] [-p <mode>] <key>|private <size>",
 	  "shmget(2): the id of a shared memory segment", BI_OWNHELP },

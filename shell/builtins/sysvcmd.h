@@ -69,6 +69,13 @@ const char *ipcerr_name(int err);
 int sysvcmd_parse_int(const char *str, int base, long min, long max,
     long *out);
 
+/*
+ * sysv.c: a key that names an existing object (msgctl -k): 0, or the
+ * status 2 after reporting a malformed key or key 0 (IPC_PRIVATE, which
+ * always makes a new object), with msgsnd -k's message.
+ */
+int sysvcmd_named_key(const char *name, const char *s, key_t *key);
+
 /* sysv.c: an id (0 to INT32_MAX): 0, or -1 (nothing reported). */
 int sysvcmd_parse_id(const char *s, int *id);
 

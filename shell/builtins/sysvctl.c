@@ -49,11 +49,11 @@ struct ctl_verb {
 /* --help of msgctl, shmctl, semctl: English, then Chinese. */
 static const char *const ctl_help[SYSV_NKINDS][2] = {
 	[SYSV_MSG] = {
-	    "msgctl(2) on queue QID:\n"
+	    "msgctl(2) on queue QID (or the queue of key KEY, -k KEY):\n"
 	    "  stat  IPC_STAT: print the msqid_ds fields\n"
 	    "  set   IPC_SET: change qbytes=N mode=0600 uid=USER gid=GROUP\n"
 	    "  rm    IPC_RMID: remove the queue and its messages\n",
-	    "对消息队列 QID 执行 msgctl(2)：\n"
+	    "对消息队列 QID（或键值 KEY 的队列，-k KEY）执行 msgctl(2)：\n"
 	    "  stat  IPC_STAT：打印 msqid_ds 的各字段\n"
 	    "  set   IPC_SET：修改 qbytes=N mode=0600 uid=用户 gid=组\n"
 	    "  rm    IPC_RMID：删除队列及其中的消息\n" },
@@ -424,27 +424,46 @@ ctl_parse_set(const char *name, int argc, char **argv, int qbytes_ok,
 	return 0;
 }
 
-/* The verb's words: semnum and value, or set's fields. 0, or a status. */
+/*
+ * The verb's words w[0..n-1] (after ID VERB): semnum and value, or set's
+ * fields. 0, or a status.
+ */
 static int
-ctl_parse_args(char **argv, int argc, enum sysv_kind k,
+ctl_parse_args(const char *name, char **w, int n, enum sysv_kind k,
     const struct ctl_verb *v, struct ctl_args *a)
 {
 	if (v->nargs < 0)
-		return ctl_parse_set(argv[0], argc - 3, argv + 3,
-		    k == SYSV_MSG, &a->attr) < 0 ? bi_usage(argv[0]) : 0;
+		return ctl_parse_set(name, n, w, k == SYSV_MSG,
+		    &a->attr) < 0 ? bi_usage(name) : 0;
 	if (v->nargs >= 1 &&
-	    sysvcmd_parse_int(argv[3], 10, 0, INT_MAX, &a->num) < 0)
-		return sysvcmd_bad(argv[0], "semnum", argv[3]);
+	    sysvcmd_parse_int(w[0], 10, 0, INT_MAX, &a->num) < 0)
+		return sysvcmd_bad(name, "semnum", w[0]);
 	if (v->nargs >= 2 &&
-	    sysvcmd_parse_int(argv[4], 10, INT_MIN, INT_MAX, &a->val) < 0)
-		return sysvcmd_bad(argv[0], "value", argv[4]);
+	    sysvcmd_parse_int(w[1], 10, INT_MIN, INT_MAX, &a->val) < 0)
+		return sysvcmd_bad(name, "value", w[1]);
 	return 0;
+}
+
+/* -k KEY: the id of the object of key, or -1 after reporting. */
+static int
+ctl_key_id(const char *name, enum sysv_kind k, key_t key)
+{
+	struct ipcerr_ctx c;
+	int id = sysv_get(k, key, 0, 0);
+
+	if (id >= 0)
+		return id;
+	sysvcmd_ctx(&c, sysv_kinds[k].obj, -1);
+	c.key = (long)(unsigned)key;
+	ipcerr_report(name, sysv_kinds[k].get_call, errno, &c);
+	return -1;
 }
 
 /*
  * msgctl ID stat | set FIELD=VALUE... | rm; shmctl ID stat | set... |
  * rm | lock | unlock; semctl ID stat | getval N | setval N V | getall |
- * rm: the kind from the name.
+ * rm: the kind from the name. msgctl -k KEY VERB... too: every word is
+ * checked before the key is looked up.
  */
 int
 bi_sysvctl(int argc, char **argv)
@@ -454,28 +473,40 @@ bi_sysvctl(int argc, char **argv)
 	const struct ctl_verb *v = NULL;
 	struct ctl_args a;
 	struct ipcerr_ctx c;
-	char what[32], call[48];
+	char what[32], call[48], **w = argv + 1;
 	size_t i;
 	const char *cmd;
-	int id, r;
+	int id, r, n = argc - 1, keyed = 0;
+	key_t key = IPC_PRIVATE;
 
 	if (sysvcmd_start(argc, argv, tr(ctl_help[k][0], ctl_help[k][1])))
 		return 0;
-	if (argc < 3)
+	if (k == SYSV_MSG && n >= 1 && strcmp(w[0], "-k") == 0) {
+		if (n < 3)
+			return bi_usage(argv[0]);
+		if ((r = sysvcmd_named_key(argv[0], w[1], &key)) != 0)
+			return r;
+		keyed = 1;
+		w++;
+		n--;
+	}
+	if (n < 2)
 		return bi_usage(argv[0]);
-	if (sysvcmd_parse_id(argv[1], &id) < 0) {
+	if (!keyed && sysvcmd_parse_id(w[0], &id) < 0) {
 		snprintf(what, sizeof(what), "%s id", t->obj);
-		return sysvcmd_bad(argv[0], what, argv[1]);
+		return sysvcmd_bad(argv[0], what, w[0]);
 	}
 	for (i = 0; i < sizeof(ctl_verbs) / sizeof(ctl_verbs[0]); i++)
 		if ((ctl_verbs[i].kinds & (1u << k)) &&
-		    strcmp(argv[2], ctl_verbs[i].verb) == 0)
+		    strcmp(w[1], ctl_verbs[i].verb) == 0)
 			v = &ctl_verbs[i];
-	if (v == NULL || (v->nargs >= 0 && argc != 3 + v->nargs))
+	if (v == NULL || (v->nargs >= 0 && n != 2 + v->nargs))
 		return bi_usage(argv[0]);
 	memset(&a, 0, sizeof(a));
-	if ((r = ctl_parse_args(argv, argc, k, v, &a)) != 0)
+	if ((r = ctl_parse_args(argv[0], w + 2, n - 2, k, v, &a)) != 0)
 		return r;
+	if (keyed && (id = ctl_key_id(argv[0], k, key)) < 0)
+		return 1;
 	cmd = v->cmd;
 	r = v->fn(k, id, &a, &cmd);
 	if (r >= 0)
