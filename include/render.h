@@ -41,6 +41,15 @@ int render_json(FILE *out, const struct snapshot *s, unsigned flags);
 int render_dot(FILE *out, const struct snapshot *s, unsigned flags);
 
 /*
+ * render_dot into a new file of the current directory named after the
+ * local time, ipcview-YYYYMMDD-HHMMSS.dot (-2, -3... when taken): its
+ * name in name (size bytes). Never overwrites a file. Returns 0, or -1
+ * with errno.
+ */
+int render_dot_save(const struct snapshot *s, unsigned flags, char *name,
+    size_t size);
+
+/*
  * The same into a malloc'd NUL-terminated string the caller frees
  * (open_memstream(3)); NULL with errno on failure.
  */

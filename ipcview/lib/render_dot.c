@@ -4,8 +4,12 @@
  * writer to reader labelled with their fill; queues, segments and
  * semaphore sets nodes joined to the processes that use them.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "gloss.h"
 #include "i18n.h"
@@ -221,4 +225,53 @@ render_dot(FILE *out, const struct snapshot *s, unsigned flags)
 			dot_sem(out, s, &s->sems[i]);
 	fputs("}\n", out);
 	return ferror(out) ? -1 : 0;
+}
+
+int
+render_dot_save(const struct snapshot *s, unsigned flags, char *name,
+    size_t size)
+{
+	char stamp[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	FILE *f;
+	int fd = -1, i, r, err;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm) == 0)
+		return -1;
+	for (i = 1; fd < 0 && i < 100; i++) {
+		if (i == 1)
+			r = snprintf(name, size, "ipcview-%s.dot", stamp);
+		else
+			r = snprintf(name, size, "ipcview-%s-%d.dot", stamp, i);
+		if (r < 0 || (size_t)r >= size) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd < 0 && errno != EEXIST)
+			return -1;
+	}
+	if (fd < 0)
+		return -1;
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		err = errno;
+		close(fd);
+		unlink(name);
+		errno = err;
+		return -1;
+	}
+	r = render_dot(f, s, flags);
+	err = errno;
+	if (fclose(f) != 0 && r == 0) {
+		r = -1;
+		err = errno;
+	}
+	if (r < 0) {
+		unlink(name);
+		errno = err;
+	}
+	return r;
 }

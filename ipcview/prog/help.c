@@ -41,6 +41,8 @@ static const struct {
 	    "                   自用的管道; 再按一次: 只显示本会话的" },
 	{ H_BOTH, "  f                freeze / unfreeze the pane",
 	    "  f                冻结/解冻面板" },
+	{ H_BOTH, "  w                write the picture to ipcview-DATE.dot",
+	    "  w                把画面写入 ipcview-日期.dot" },
 	{ H_BOTH, "  + / -            refresh faster / slower",
 	    "  + / -            加快/减慢刷新" },
 	{ H_BOTH, "  Ctrl+L           redraw the screen", "  Ctrl+L           重画屏幕" },

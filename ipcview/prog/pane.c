@@ -3,6 +3,7 @@
  * The sections are the rows of pane_sections[] (pane_sections.c). Draws
  * only what the watch holds, never reads /proc.
  */
+#include <errno.h>
 #include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "i18n.h"
 #include "pane_int.h"
+#include "render.h"
 
 /* ------------------------------------------------------------------ */
 /* the pane, styles and text                                           */
@@ -468,6 +470,27 @@ pane_section_of_key(wint_t key)
 	return -1;
 }
 
+/*
+ * w: the picture shown (with 'a', every queue too) as a Graphviz file,
+ * named on the status line.
+ */
+static void
+pane_picture(struct pane *p)
+{
+	char name[64], msg[sizeof(p->status)];
+
+	if (p->snap == NULL)
+		snprintf(msg, sizeof(msg), "%s", tr("no picture yet", "尚无画面"));
+	else if (render_dot_save(p->snap, p->all_queues ? 0 : RENDER_RELATED,
+	    name, sizeof(name)) < 0)
+		snprintf(msg, sizeof(msg), "%s: %s", tr("picture", "画面"),
+		    strerror(errno));
+	else
+		snprintf(msg, sizeof(msg), "%s %s", tr("picture written to",
+		    "画面已写入"), name);
+	pane_set_status(p, msg);
+}
+
 int
 pane_key(struct pane *p, int iskey, wint_t ch)
 {
@@ -500,7 +523,9 @@ pane_key(struct pane *p, int iskey, wint_t ch)
 		p->all_queues = !p->all_queues;
 		if (p->snap)
 			pane_build_lines(p);
-	} else
+	} else if (!iskey && ch == 'w')
+		pane_picture(p);
+	else
 		used = 0;
 	if (used)
 		p->dirty = 1;
