@@ -103,7 +103,7 @@ void sh_errlinef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Builtins: plain argc/argv in, exit status out; they print with stdio. */
 #define BI_SPECIAL	0x1	/* POSIX special builtin (assignments stay, errors exit a script) */
 #define BI_NOFORK	0x2	/* changes the shell itself: never forked unless in a pipeline */
-#define BI_OWNHELP	0x4	/* reads "--help" itself: its own text, or an operand (echo) */
+#define BI_OWNHELP	0x4	/* reads --help itself (own text, or an operand) */
 
 struct builtin {
 	const char *name;

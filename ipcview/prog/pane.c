@@ -480,7 +480,8 @@ pane_picture(struct pane *p)
 	char name[64], msg[sizeof(p->status)];
 
 	if (p->snap == NULL)
-		snprintf(msg, sizeof(msg), "%s", tr("no picture yet", "尚无画面"));
+		snprintf(msg, sizeof(msg), "%s",
+		    tr("no picture yet", "尚无画面"));
 	else if (render_dot_save(p->snap, p->all_queues ? 0 : RENDER_RELATED,
 	    name, sizeof(name)) < 0)
 		snprintf(msg, sizeof(msg), "%s: %s", tr("picture", "画面"),
