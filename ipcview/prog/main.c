@@ -16,6 +16,7 @@
 
 #include "i18n.h"
 #include "probe.h"
+#include "quiet.h"
 #include "render.h"
 #include "snapdiff.h"
 #include "tape.h"
@@ -475,6 +476,7 @@ main_follow(const struct view_opts *o)
 	struct tape_follow *tf;
 	struct timespec next;
 	struct watch *w;
+	struct quiet q;
 	char *cause = NULL;
 	int r = 0;
 
@@ -493,6 +495,10 @@ main_follow(const struct view_opts *o)
 		watch_free(w);
 		return 1;
 	}
+	/* the pane's filter: a shell's own housekeeping is no event */
+	quiet_init(&q, o->pids, o->npids);
+	quiet_update(&q, s);
+	watch_set_filter(w, quiet_keep, &q);
 	tf = main_tape_open(o, 1);
 	r = main_print_start(o, s);
 	clock_gettime(CLOCK_MONOTONIC, &next);
@@ -506,6 +512,7 @@ main_follow(const struct view_opts *o)
 		s = watch_next(w, &ev);
 		if (s == NULL)
 			continue;	/* ENOMEM or procfs gone: try again */
+		quiet_update(&q, s);
 		if (r == 0)
 			r = main_print_events(o, ev, s);
 		/* gone, or a zombie its parent has not reaped: it exited */
