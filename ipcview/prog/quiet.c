@@ -195,7 +195,9 @@ quiet_update(struct quiet *q, const struct snapshot *s)
 		r = quiet_index(q, s->procs[i].pid);
 		if (r < 0)
 			continue;
-		q->shell[r] = quiet_is_shell(s->procs[i].comm);
+		/* once a shell, always: its name changes a moment as it forks */
+		if (quiet_is_shell(s->procs[i].comm))
+			q->shell[r] = 1;
 		if (q->shell[r] && strcmp(s->procs[i].wchan, "poll") == 0)
 			q->settled[r] = 1;
 	}
