@@ -26,13 +26,13 @@
 #include "i18n.h"
 #include "help.h"
 #include "pane.h"
-#include "quiet.h"
 #include "probe.h"
 #include "session.h"
 #include "shells.h"
 #include "start.h"
 #include "tape.h"
 #include "view.h"
+#include "vwatch.h"
 #include "watch.h"
 
 #define UI_PREFIX	0x1d	/* Ctrl+], the prefix key (telnet's escape) */
@@ -54,8 +54,8 @@ struct ui {
 	struct host	*host;		/* the current shell; NULL: pane alone */
 	struct shells	sh;		/* every hosted shell (shells.c) */
 	int		shell_status;	/* wait status of the last shell that ended */
-	struct watch	*watch;		/* the samples; the pane draws them */
-	struct quiet	quiet;		/* the shells' housekeeping: no events */
+	struct vwatch	vw;		/* the samples, filtered, exits told */
+	struct watch	*watch;		/* vw's: the pane draws them */
 	struct pane	*pane;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
@@ -413,12 +413,11 @@ ui_snapshot(struct ui *u)
 	double t0 = ui_now();
 	size_t i, full;
 
-	s = watch_next(u->watch, NULL);
+	s = vwatch_next(&u->vw, NULL);
 	if (s == NULL) {
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
 	}
-	quiet_update(&u->quiet, s);
 	u->dirty |= DIRTY_PANE;
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
@@ -847,8 +846,7 @@ ui_new_shell(struct ui *u)
 	}
 	u->sh.cur = u->sh.n - 1;
 	u->host = h;
-	if (watch_add_root(u->watch, host_pid(h)) == 0)
-		quiet_add(&u->quiet, host_pid(h));
+	vwatch_add_shell(&u->vw, host_pid(h));
 	ui_windows(u);
 	u->soon = ui_now() + UI_START;
 }
@@ -879,14 +877,13 @@ ui_run(struct ui *u)
 	if (n == 0)
 		n = (size_t)u->o->npids;
 	u->root = roots[0];
-	u->watch = watch_new(roots, n, &u->popts, &cause);
-	if (u->watch == NULL) {
+	if (vwatch_open(&u->vw, roots, n, &u->popts,
+	    u->host ? NULL : u->o->tape, u->o->notape, &cause) < 0) {
 		ui_log(__func__, "watch_new: %s", cause ? cause : "?");
 		free(cause);
 		return -1;
 	}
-	quiet_init(&u->quiet, roots, n);
-	watch_set_filter(u->watch, quiet_keep, &u->quiet);
+	u->watch = u->vw.w;
 	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
 		return -1;
@@ -988,7 +985,7 @@ ui_main(const struct view_opts *o)
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
-	watch_free(u.watch);
+	vwatch_close(&u.vw);
 	ui_signals_reset();
 	if (ui_logf)
 		fclose(ui_logf);
