@@ -54,8 +54,7 @@ struct ui {
 	struct host	*host;		/* the current shell; NULL: pane alone */
 	struct shells	sh;		/* every hosted shell (shells.c) */
 	int		shell_status;	/* wait status of the last shell that ended */
-	struct vwatch	vw;		/* the samples, filtered, exits told */
-	struct watch	*watch;		/* vw's: the pane draws them */
+	struct vwatch	vw;		/* the samples (vw.w), filtered, exits told */
 	struct pane	*pane;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
@@ -340,8 +339,10 @@ ui_draw_status(struct ui *u)
 		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-5 sections  ? help  q quit  Esc back to the shell",
 		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-5 区域  ? 帮助  q 退出  Esc 返回 shell");
 	else if (u->sh.n > 1)
-		t = tr("  Ctrl+] o next shell, c new, ? help, q quit",
-		    "  Ctrl+] o 下一个 shell, c 新建, ? 帮助, q 退出");
+		t = u->sh.zoomed ? tr("  zoomed: Ctrl+] o next shell, z all, c new, ? help",
+		    "  已放大: Ctrl+] o 下一个 shell, z 全部, c 新建, ? 帮助") :
+		    tr("  Ctrl+] o next shell, z zoom, c new, ? help, q quit",
+		    "  Ctrl+] o 下一个 shell, z 放大, c 新建, ? 帮助, q 退出");
 	else
 		t = tr(" ipcsh  Ctrl+] pane keys (Ctrl+] ? help, c new shell, q quit)",
 		    " ipcsh  Ctrl+] 面板按键 (Ctrl+] ? 帮助, c 新 shell, q 退出)");
@@ -527,10 +528,15 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		}
 		break;
 	case 'o':
-		if (u->host) {
+	case 'z':		/* z: tmux's zoom, the current shell alone or all */
+		if (ch == 'z' && u->sh.n > 1) {
+			u->sh.zoom = !u->sh.zoom;
+			ui_windows(u);
+		} else if (ch == 'o' && u->host) {
 			ui_next_shell(u);
-			u->mode = UI_SHELL;
 		}
+		if (u->host)
+			u->mode = UI_SHELL;
 		break;
 	case '?':
 	case 'h':
@@ -883,8 +889,7 @@ ui_run(struct ui *u)
 		free(cause);
 		return -1;
 	}
-	u->watch = u->vw.w;
-	u->pane = pane_new(u->watch, u->color);
+	u->pane = pane_new(u->vw.w, u->color);
 	if (u->pane == NULL)
 		return -1;
 	ui_status_text(u);
