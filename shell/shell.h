@@ -136,6 +136,7 @@ extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
+extern const struct builtin builtins_programs[]; /* builtins/programs.c */
 
 /*
  * The families the interpreter looks builtins up in, in this order (the
