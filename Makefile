@@ -76,6 +76,8 @@ LIBIPCVIEW := $(BUILD)/libipcview.a
 
 PROG_SRC  := $(wildcard lessons/programs/*.c)
 PROGS     := $(PROG_SRC:lessons/programs/%.c=$(BUILD)/programs/%)
+# ipcs beside them is ipcsh run as ipcs: the builtin, in the shell's language
+PROGS     += $(BUILD)/programs/ipcs
 TPROG_SRC := $(wildcard tests/progs/*.c)
 TPROGS    := $(TPROG_SRC:tests/progs/%.c=$(BUILD)/tests/%)
 UNIT_SRC  := $(wildcard tests/unit/*.c)
@@ -121,6 +123,9 @@ $(BUILD)/ipcsh: $(SH_OBJ) $(LIBIPCVIEW)
 $(BUILD)/ipcview: $(VIEW_OBJ) $(LIBIPCVIEW)
 	$(CC) $(LDFLAGS) -o $@ $(VIEW_OBJ) $(LIBIPCVIEW) $(LIBS_VIEW_BIN)
 
+$(BUILD)/programs/ipcs: $(BUILD)/ipcsh
+	@mkdir -p $(@D)
+	ln -sf ../ipcsh $@
 # The lessons' C programs are what students read: built plainly, no sanitizers.
 $(BUILD)/programs/%: lessons/programs/%.c
 	@mkdir -p $(@D)
@@ -196,7 +201,8 @@ install: $(BINS) $(PROGS)
 	install -d $(DESTDIR)$(DATADIR)/exercises/solved
 	install -m 644 $(wildcard lessons/exercises/*.c) $(DESTDIR)$(DATADIR)/exercises/
 	install -m 644 $(wildcard lessons/exercises/solved/*.c) $(DESTDIR)$(DATADIR)/exercises/solved/
-	$(if $(PROGS),install -m 755 $(PROGS) $(DESTDIR)$(PROGDIR)/)
+	$(if $(PROGS),install -m 755 $(filter-out %/ipcs,$(PROGS)) $(DESTDIR)$(PROGDIR)/)
+	ln -sf $(BINDIR)/ipcsh $(DESTDIR)$(PROGDIR)/ipcs
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ipcsh $(DESTDIR)$(BINDIR)/ipcview

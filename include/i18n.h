@@ -8,9 +8,10 @@
 enum i18n_lang { LANG_EN, LANG_ZH };
 
 /*
- * The language in force: the one set with i18n_set_lang(), else the
- * first of LC_ALL, LC_MESSAGES, LANG that is set ("zh..." means Chinese),
- * else English.
+ * The language in force: the one set with i18n_set_lang(), else
+ * IPCSH_LANG (en or zh: ipcsh --lang exports it for what the shell
+ * runs), else the first of LC_ALL, LC_MESSAGES, LANG that is set
+ * ("zh..." means Chinese), else English.
  */
 enum i18n_lang i18n_lang(void);
 

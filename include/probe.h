@@ -15,6 +15,12 @@ struct probe_cache;
 
 #define PROBE_NMSGS	64	/* messages copied per queue by default */
 
+/*
+ * The name (comm) of a helper process of ipcsh (a lesson's check): no
+ * snapshot lists it or anything it started; nor do views, then.
+ */
+#define PROBE_HELPER_COMM	"ipcsh-helper"
+
 #define PROBE_NO_SYSV	0x1	/* skip queues, segments and semaphore sets */
 #define PROBE_NO_FILL	0x2	/* no pidfd_getfd: fill and capacity stay -1 */
 #define PROBE_NO_MSGS	0x4	/* queue stats only, no message copies */

@@ -65,6 +65,16 @@ typedef int (*watch_filter_fn)(const struct snapshot *old,
     const struct snapshot *new, const struct snap_event *e, void *arg);
 void watch_set_filter(struct watch *w, watch_filter_fn keep, void *arg);
 
+/*
+ * What a kept event says, before it goes into *ev and the history:
+ * tell(old, new, e, arg) may replace e->en and e->zh (malloc'd, freeing
+ * the ones it replaces), as endings_tell says how a process ended. NULL:
+ * snap_diff's words.
+ */
+typedef void (*watch_tell_fn)(const struct snapshot *old,
+    const struct snapshot *new, struct snap_event *e, void *arg);
+void watch_set_tell(struct watch *w, watch_tell_fn tell, void *arg);
+
 /* The last sample, or NULL before the first. */
 const struct snapshot *watch_last(const struct watch *w);
 

@@ -91,6 +91,7 @@ static const struct builtin *const families[] = {
 	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
 	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
 	builtins_posix, builtins_printf, builtins_test, builtins_trace,
+	builtins_programs,
 };
 
 /* Before each prompt: dash's cmdloop chores, and the lesson's turn. */
@@ -237,6 +238,23 @@ locale_init(void)
 		    "未安装: 字符按 C.UTF-8 处理, 提示仍用所选语言"));
 }
 
+/*
+ * Run as "ipcs" (a link beside the lecture's programs, first on PATH in
+ * ipcview and the lessons): the ipcs builtin, so that a program that runs
+ * ipcs -m (the shared-memory reader) prints the slide's Chinese headings
+ * under --lang zh where util-linux has no translation installed.
+ */
+static int
+as_ipcs(int argc, char **argv)
+{
+	const char *b = argc > 0 ? strrchr(argv[0], '/') : NULL;
+
+	if (argc == 0 || strcmp(b ? b + 1 : argv[0], "ipcs") != 0)
+		return 0;
+	locale_init();
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -250,6 +268,8 @@ main(int argc, char **argv)
 	/* children must inherit only 0, 1, 2 and their redirections */
 	close_range(3, ~0U, 0);
 	builtin_register(families, sizeof(families) / sizeof(families[0]));
+	if (as_ipcs(argc, argv))
+		return builtin_find("ipcs")->fn(argc, argv);
 	jobs_set_child_hooks(&child_hooks);
 	input_set_idle(prompt_idle);
 	while ((c = getopt_long(argc, argv, "+ceisux", longopts, NULL)) != -1) {
@@ -291,6 +311,9 @@ main(int argc, char **argv)
 		sh_warnf("--lang: %s: use en or zh", lang);
 		return 2;
 	}
+	/* the programs it runs speak it too (an ipcs a program runs) */
+	if (lang != NULL)
+		setenv("IPCSH_LANG", lang, 1);
 	if (cflag && optind >= argc) {
 		sh_warnf("-c requires an argument");
 		return 2;

@@ -80,6 +80,17 @@ void jobs_set_child_hooks(const struct child_hooks *h);
  */
 extern int (*sh_line_hook)(const char *line);
 
+/*
+ * A helper child of the shell, as fork(2) returns (the lesson's checks
+ * and its Ctrl+C presser): named name at once (PR_SET_NAME; the probe
+ * leaves a tree so named out of every view), no at_fork hook for it or
+ * its children (the tape does not follow them), no job control and not
+ * interactive (what it runs stays in its process group, away from the
+ * terminal). The caller waits for it with waitpid(2) and ends it with
+ * _exit(2).
+ */
+pid_t jobs_fork_helper(const char *name);
+
 /* Runs the EXIT trap, saves history, exits with status. */
 void sh_exit(int status) __attribute__((noreturn));
 
@@ -126,6 +137,7 @@ extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
+extern const struct builtin builtins_programs[]; /* builtins/programs.c */
 
 /*
  * Runs a builtin: "NAME --help" prints its usage and help lines on stdout

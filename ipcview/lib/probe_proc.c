@@ -532,6 +532,9 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	p->tree = c->tree;
 	if (proc_stat_fresh(c, e, p) < 0)
 		return 1;	/* gone meanwhile: skip it */
+	/* a lesson's check is no process of the student's: nor its tree */
+	if (depth > 0 && strcmp(p->comm, PROBE_HELPER_COMM) == 0)
+		return 1;
 	if (e != NULL)
 		e->ran = proc_ran(c, e, p);
 	if (proc_quiet(e, p)) {

@@ -23,6 +23,8 @@ struct watch {
 	size_t		head, nring;
 	watch_filter_fn	keep;		/* NULL: every event */
 	void		*keep_arg;
+	watch_tell_fn	tell;		/* NULL: snap_diff's words */
+	void		*tell_arg;
 };
 
 static void
@@ -137,6 +139,13 @@ watch_set_filter(struct watch *w, watch_filter_fn keep, void *arg)
 	w->keep_arg = arg;
 }
 
+void
+watch_set_tell(struct watch *w, watch_tell_fn tell, void *arg)
+{
+	w->tell = tell;
+	w->tell_arg = arg;
+}
+
 const struct snapshot *
 watch_add(struct watch *w, struct snapshot *s, const struct snap_events **ev)
 {
@@ -154,6 +163,8 @@ watch_add(struct watch *w, struct snapshot *s, const struct snap_events **ev)
 	}
 	if (w->keep != NULL)
 		watch_filter(w, w->last, s, &nev);
+	for (i = 0; w->tell != NULL && i < nev.n; i++)
+		w->tell(w->last, s, &nev.ev[i], w->tell_arg);
 	snap_events_free(&w->ev);
 	w->ev = nev;
 	for (i = 0; i < nev.n; i++)

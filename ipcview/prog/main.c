@@ -20,6 +20,7 @@
 #include "snapdiff.h"
 #include "tape.h"
 #include "view.h"
+#include "vwatch.h"
 #include "watch.h"
 
 #ifndef IPCSH_VERSION
@@ -412,10 +413,15 @@ main_tape_open(const struct view_opts *o, int from_end)
 	return tape_follow_open(path, from_end);
 }
 
-/* The tape's new records, each as an event line. */
+/*
+ * The tape's new records, each as an event line; an exit says how the
+ * process ended, as the snapshot's exit events do (x, may be NULL).
+ */
 static int
-main_print_tape(const struct view_opts *o, struct tape_follow *tf)
+main_print_tape(const struct view_opts *o, struct tape_follow *tf,
+    struct endings *x, const struct snapshot *last)
 {
+	char *en, *zh;
 	struct tape_rec r;
 	struct tm tm;
 	time_t t;
@@ -423,12 +429,22 @@ main_print_tape(const struct view_opts *o, struct tape_follow *tf)
 	int rc = 0;
 
 	while (tf != NULL && rc == 0 && tape_follow_next(tf, &r) == 1) {
+		if (x != NULL)
+			endings_add(x, &r);
 		if (o->json) {
 			rc = tape_json(stdout, &r);
 		} else {
 			t = r.time.tv_sec;
 			localtime_r(&t, &tm);
-			s = tape_text(&r, i18n_lang() == LANG_ZH);
+			s = NULL;
+			if (x != NULL && strcmp(r.event, "exit") == 0 &&
+			    endings_text(x, r.pid, NULL, last, NULL, 0, &en,
+			    &zh) == 0) {
+				s = i18n_lang() == LANG_ZH ? zh : en;
+				free(s == zh ? en : zh);
+			}
+			if (s == NULL)
+				s = tape_text(&r, i18n_lang() == LANG_ZH);
 			printf("%02d:%02d:%02d.%03ld %s\n", tm.tm_hour,
 			    tm.tm_min, tm.tm_sec, r.time.tv_nsec / 1000000,
 			    s ? s : r.event);
@@ -453,7 +469,7 @@ main_tape(const struct view_opts *o)
 		return 1;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	r = main_print_tape(o, tf);
+	r = main_print_tape(o, tf, NULL, NULL);
 	tape_follow_close(tf);
 	return r < 0 ? 1 : 0;
 }
@@ -474,23 +490,24 @@ main_follow(const struct view_opts *o)
 	const struct snap_events *ev;
 	struct tape_follow *tf;
 	struct timespec next;
-	struct watch *w;
+	struct vwatch v;
 	char *cause = NULL;
 	int r = 0;
 
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	w = watch_new(o->pids, o->npids, &po, &cause);
-	if (w == NULL) {
+	/* the pane's filter and its exits: how each process ended */
+	if (vwatch_open(&v, o->pids, (size_t)o->npids, &po, NULL, 1,
+	    &cause) < 0) {
 		fprintf(stderr, "ipcview: %s\n", cause ? cause : strerror(errno));
 		free(cause);
 		return 1;
 	}
-	s = watch_next(w, NULL);
+	s = vwatch_next(&v, NULL);
 	if (s == NULL || s->nprocs == 0) {
 		fprintf(stderr, "ipcview: no such process: %d\n", (int)o->pid);
-		watch_free(w);
+		vwatch_close(&v);
 		return 1;
 	}
 	tf = main_tape_open(o, 1);
@@ -502,8 +519,8 @@ main_follow(const struct view_opts *o)
 			break;
 		if (tf == NULL)
 			tf = main_tape_open(o, 0);	/* set -o tape since */
-		r = main_print_tape(o, tf);
-		s = watch_next(w, &ev);
+		r = main_print_tape(o, tf, v.endings, watch_last(v.w));
+		s = vwatch_next(&v, &ev);
 		if (s == NULL)
 			continue;	/* ENOMEM or procfs gone: try again */
 		if (r == 0)
@@ -513,9 +530,9 @@ main_follow(const struct view_opts *o)
 			break;
 	}
 	if (r == 0)
-		r = main_print_tape(o, tf);
+		r = main_print_tape(o, tf, v.endings, watch_last(v.w));
 	tape_follow_close(tf);
-	watch_free(w);
+	vwatch_close(&v);
 	return r < 0 ? 1 : 0;
 }
 

@@ -30,9 +30,9 @@ quiet_add(struct quiet *q, pid_t pid)
 		q->roots[q->n++] = pid;
 }
 
-/* The index of pid among the shells, or -1. */
+/* The index of pid among the roots, or -1. */
 static int
-quiet_root(const struct quiet *q, pid_t pid)
+quiet_index(const struct quiet *q, pid_t pid)
 {
 	size_t i;
 
@@ -40,6 +40,28 @@ quiet_root(const struct quiet *q, pid_t pid)
 		if (q->roots[i] == pid)
 			return (int)i;
 	return -1;
+}
+
+/* The index of pid among the roots that run a shell, or -1. */
+static int
+quiet_root(const struct quiet *q, pid_t pid)
+{
+	int r = quiet_index(q, pid);
+
+	return r >= 0 && q->shell[r] ? r : -1;
+}
+
+/* A shell's name: its housekeeping is the same as ipcsh's. */
+static int
+quiet_is_shell(const char *comm)
+{
+	static const char *const names[] = { "ipcsh", "sh", "bash", "dash" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(comm, names[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The signals a shell sets for itself (job control, readline). */
@@ -170,8 +192,13 @@ quiet_update(struct quiet *q, const struct snapshot *s)
 	int r;
 
 	for (i = 0; s != NULL && i < s->nprocs; i++) {
-		r = quiet_root(q, s->procs[i].pid);
-		if (r >= 0 && strcmp(s->procs[i].wchan, "poll") == 0)
+		r = quiet_index(q, s->procs[i].pid);
+		if (r < 0)
+			continue;
+		/* once a shell, always: its name changes a moment as it forks */
+		if (quiet_is_shell(s->procs[i].comm))
+			q->shell[r] = 1;
+		if (q->shell[r] && strcmp(s->procs[i].wchan, "poll") == 0)
 			q->settled[r] = 1;
 	}
 }

@@ -1,6 +1,7 @@
 /*
- * quiet.h - what the pane does not narrate: the watched shells' own
- * housekeeping (start-up dispositions, fork-time masks, their self-pipes).
+ * quiet.h - what the pane and --follow do not narrate: the watched
+ * shells' own housekeeping (start-up dispositions, fork-time masks, their
+ * self-pipes).
  */
 #ifndef IPCVIEW_QUIET_H
 #define IPCVIEW_QUIET_H
@@ -12,9 +13,14 @@
 
 #define QUIET_MAX	8	/* shells whose start-up is followed */
 
-/* The shells watched, and which of them reached their prompt once. */
+/*
+ * The roots watched; which of them are shells (ipcsh, sh, bash, dash: a
+ * root of -p may be any program, whose mask changes are its own story),
+ * and which of those reached their prompt once.
+ */
 struct quiet {
 	pid_t	roots[QUIET_MAX];
+	int	shell[QUIET_MAX];
 	int	settled[QUIET_MAX];
 	size_t	n;
 };
@@ -33,9 +39,9 @@ int quiet_keep(const struct snapshot *old, const struct snapshot *new,
     const struct snap_event *e, void *arg);
 
 /*
- * After each sample: a shell seen waiting for a line (readline in ppoll)
- * has finished starting; what it changes for itself later is still
- * filtered, a trap on another signal is not.
+ * After each sample: which roots run a shell; a shell seen waiting for a
+ * line (readline in ppoll) has finished starting; what it changes for
+ * itself later is still filtered, a trap on another signal is not.
  */
 void quiet_update(struct quiet *q, const struct snapshot *s);
 

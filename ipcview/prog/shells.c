@@ -14,6 +14,7 @@
 #include "tape.h"
 
 #define SHELLS_SIDE_MIN	60	/* columns each shell keeps side by side */
+#define SHELLS_STACK_MIN 10	/* rows each keeps one above the other */
 
 int
 shells_label(int i)
@@ -77,7 +78,17 @@ shells_layout(struct shells *s, int top, int rows, int cols)
 
 	shells_free_windows(s);
 	s->side = s->n > 1 && cols >= s->n * SHELLS_SIDE_MIN + s->n - 1;
-	for (i = 0; i < s->n; i++) {
+	/* too few rows for each: the current one alone, the others as big */
+	s->zoomed = s->n > 1 && ((!s->side &&
+	    rows < s->n * SHELLS_STACK_MIN + s->n - 1) != (s->zoom != 0));
+	for (i = 0; s->zoomed && i < s->n; i++) {
+		s->w[i] = newwin(rows, cols, top, 0);
+		s->rows[i] = rows;
+		s->cols[i] = cols;
+		host_resize(s->h[i], rows, cols);
+		host_touch(s->h[i]);
+	}
+	for (i = 0; !s->zoomed && i < s->n; i++) {
 		shells_split(s->n, s->side, rows, cols, i, &r, &c);
 		if (i > 0) {
 			s->sep[i] = s->side ? newwin(rows, 1, top, x) :
@@ -164,6 +175,8 @@ shells_draw(struct shells *s, int color, int all)
 	for (k = 0; k < s->n; k++) {
 		/* the current one last: the cursor is left in it */
 		i = (s->cur + 1 + k) % s->n;
+		if (s->zoomed && i != s->cur)
+			continue;	/* under the current one */
 		if (s->sep[i] && all)
 			shells_draw_sep(s, i);
 		if (all) {

@@ -17,6 +17,8 @@ struct shells {
 	int		rows[VIEW_MAXSHELLS], cols[VIEW_MAXSHELLS];
 	int		n, cur;
 	int		side;		/* 1: side by side; 0: one above the other */
+	int		zoom;		/* Ctrl+] z: zoomed when they would not be */
+	int		zoomed;		/* the current one alone, on the whole area */
 };
 
 /* The label of shell i on the screen and in the pane: 'A', 'B', ... */
@@ -25,7 +27,10 @@ int shells_label(int i);
 /*
  * Lays the shells out in the area (top row, rows x cols) and gives each
  * pty its size (TIOCSWINSZ): side by side when each keeps 60 columns,
- * else one above the other, a labelled line between two.
+ * else one above the other, a labelled line between two; when they
+ * would get fewer than 10 rows each (two at 80x24), the current one alone
+ * on the whole area (zoomed; Ctrl+] o shows the next). zoom turns that
+ * decision round.
  */
 void shells_layout(struct shells *s, int top, int rows, int cols);
 

@@ -26,13 +26,13 @@
 #include "i18n.h"
 #include "help.h"
 #include "pane.h"
-#include "quiet.h"
 #include "probe.h"
 #include "session.h"
 #include "shells.h"
 #include "start.h"
 #include "tape.h"
 #include "view.h"
+#include "vwatch.h"
 #include "watch.h"
 
 #define UI_PREFIX	0x1d	/* Ctrl+], the prefix key (telnet's escape) */
@@ -54,8 +54,7 @@ struct ui {
 	struct host	*host;		/* the current shell; NULL: pane alone */
 	struct shells	sh;		/* every hosted shell (shells.c) */
 	int		shell_status;	/* wait status of the last shell that ended */
-	struct watch	*watch;		/* the samples; the pane draws them */
-	struct quiet	quiet;		/* the shells' housekeeping: no events */
+	struct vwatch	vw;		/* the samples (vw.w), filtered, exits told */
 	struct pane	*pane;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
@@ -340,8 +339,10 @@ ui_draw_status(struct ui *u)
 		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-5 sections  ? help  q quit  Esc back to the shell",
 		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-5 区域  ? 帮助  q 退出  Esc 返回 shell");
 	else if (u->sh.n > 1)
-		t = tr("  Ctrl+] o next shell, c new, ? help, q quit",
-		    "  Ctrl+] o 下一个 shell, c 新建, ? 帮助, q 退出");
+		t = u->sh.zoomed ? tr("  zoomed: Ctrl+] o next shell, z all, c new, ? help",
+		    "  已放大: Ctrl+] o 下一个 shell, z 全部, c 新建, ? 帮助") :
+		    tr("  Ctrl+] o next shell, z zoom, c new, ? help, q quit",
+		    "  Ctrl+] o 下一个 shell, z 放大, c 新建, ? 帮助, q 退出");
 	else
 		t = tr(" ipcsh  Ctrl+] pane keys (Ctrl+] ? help, c new shell, q quit)",
 		    " ipcsh  Ctrl+] 面板按键 (Ctrl+] ? 帮助, c 新 shell, q 退出)");
@@ -413,12 +414,11 @@ ui_snapshot(struct ui *u)
 	double t0 = ui_now();
 	size_t i, full;
 
-	s = watch_next(u->watch, NULL);
+	s = vwatch_next(&u->vw, NULL);
 	if (s == NULL) {
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
 	}
-	quiet_update(&u->quiet, s);
 	u->dirty |= DIRTY_PANE;
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
@@ -528,10 +528,15 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		}
 		break;
 	case 'o':
-		if (u->host) {
+	case 'z':		/* z: tmux's zoom, the current shell alone or all */
+		if (ch == 'z' && u->sh.n > 1) {
+			u->sh.zoom = !u->sh.zoom;
+			ui_windows(u);
+		} else if (ch == 'o' && u->host) {
 			ui_next_shell(u);
-			u->mode = UI_SHELL;
 		}
+		if (u->host)
+			u->mode = UI_SHELL;
 		break;
 	case '?':
 	case 'h':
@@ -847,8 +852,7 @@ ui_new_shell(struct ui *u)
 	}
 	u->sh.cur = u->sh.n - 1;
 	u->host = h;
-	if (watch_add_root(u->watch, host_pid(h)) == 0)
-		quiet_add(&u->quiet, host_pid(h));
+	vwatch_add_shell(&u->vw, host_pid(h));
 	ui_windows(u);
 	u->soon = ui_now() + UI_START;
 }
@@ -879,15 +883,13 @@ ui_run(struct ui *u)
 	if (n == 0)
 		n = (size_t)u->o->npids;
 	u->root = roots[0];
-	u->watch = watch_new(roots, n, &u->popts, &cause);
-	if (u->watch == NULL) {
+	if (vwatch_open(&u->vw, roots, n, &u->popts,
+	    u->host ? NULL : u->o->tape, u->o->notape, &cause) < 0) {
 		ui_log(__func__, "watch_new: %s", cause ? cause : "?");
 		free(cause);
 		return -1;
 	}
-	quiet_init(&u->quiet, roots, n);
-	watch_set_filter(u->watch, quiet_keep, &u->quiet);
-	u->pane = pane_new(u->watch, u->color);
+	u->pane = pane_new(u->vw.w, u->color);
 	if (u->pane == NULL)
 		return -1;
 	ui_status_text(u);
@@ -988,7 +990,7 @@ ui_main(const struct view_opts *o)
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
-	watch_free(u.watch);
+	vwatch_close(&u.vw);
 	ui_signals_reset();
 	if (ui_logf)
 		fclose(ui_logf);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -607,16 +608,35 @@ lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s)
 	return 0;
 }
 
-/* shell CMD: the rest of the check's text, run quietly; $? is kept. */
+/*
+ * shell CMD: the rest of the check's text, run quietly in a helper child
+ * (PROBE_HELPER_COMM): what it starts is not the student's, so neither
+ * the pane nor the tape shows it; $? and the shell stay as they were.
+ */
 int
 lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s)
 {
 	const char *cmd = e->c->text + strlen("shell");
-	int saved = sh_status, st;
+	pid_t pid;
+	int st;
 
 	(void)s;
-	st = sh_eval(cmd, NULL);
-	sh_status = saved;
+	pid = jobs_fork_helper(PROBE_HELPER_COMM);
+	if (pid == 0) {
+		st = sh_eval(cmd, NULL);
+		fflush(NULL);
+		_exit(st & 0xff);
+	}
+	if (pid < 0) {
+		snprintf(e->why, e->whysize, "fork: %s", strerror(errno));
+		return 0;
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR) {
+			st = 127 << 8;
+			break;
+		}
+	st = WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
 	if (st == 0)
 		return 1;
 	snprintf(e->why, e->whysize, tr("the command's status was %d",

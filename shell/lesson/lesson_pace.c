@@ -169,9 +169,8 @@ lpace_interrupt_later(double secs)
 		return -1;
 	if (before->nprocs > 0)
 		snprintf(comm, sizeof(comm), "%s", before->procs[0].comm);
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
+	/* a helper (PROBE_HELPER_COMM): no view lists it */
+	pid = jobs_fork_helper(PROBE_HELPER_COMM);
 	if (pid != 0) {
 		snapshot_free(before);
 		return pid;
