@@ -21,6 +21,7 @@
 struct job *job_list;	/* listed and disowned jobs, oldest first */
 unsigned long jobs_clock;
 int jobs_chld_pipe[2] = { -1, -1 };
+volatile sig_atomic_t jobs_chld_polled;
 int jobs_ttyfd = -1;		/* the controlling terminal (monitor) */
 pid_t jobs_shell_pgrp;
 static pid_t orig_pgrp;		/* terminal owner when we started */
@@ -90,7 +91,12 @@ hup_handler(int sig)
 	raise(sig);	/* delivered when we return: die of SIGHUP */
 }
 
-/* signal-safety(7): write(2) is async-signal-safe; errno is preserved. */
+/*
+ * signal-safety(7): write(2) is async-signal-safe; errno is preserved.
+ * The byte is written only once a poll(2) loop took the pipe (jobs_fd):
+ * a shell that waits with wait(2) alone needs no byte, and each would
+ * cost a write and a read per command.
+ */
 static void
 chld_handler(int sig)
 {
@@ -98,7 +104,8 @@ chld_handler(int sig)
 	char c = 0;
 
 	(void)sig;
-	if (jobs_chld_pipe[1] >= 0 && write(jobs_chld_pipe[1], &c, 1) < 0)
+	if (jobs_chld_polled && jobs_chld_pipe[1] >= 0 &&
+	    write(jobs_chld_pipe[1], &c, 1) < 0)
 		errno = e;
 	trap_note(SIGCHLD);
 	errno = e;
@@ -113,6 +120,7 @@ chld_setup(int pipe)
 		close(jobs_chld_pipe[1]);
 		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	}
+	jobs_chld_polled = 0;
 	if (pipe && pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	/* above 9, so that a user's `exec 3>f` cannot replace them */
@@ -743,6 +751,7 @@ jobs_fd(void)
 			jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 		jobs_unblock(&old);
 	}
+	jobs_chld_polled = 1;
 	return jobs_chld_pipe[0];
 }
 
