@@ -777,6 +777,36 @@ split(const struct xbuf *b, struct fields *out)
 	xfree(&cur);
 }
 
+/*
+ * A word that nothing in XCU 2.6 changes: no quote, no $ or `, no ~ at
+ * its start and no pattern (a [ needs a ] after it). It is one field as
+ * it stands; most command words are such.
+ */
+static int
+is_literal(const char *w)
+{
+	const char *s = w, *br = NULL;
+
+	if (*s == '~')
+		return 0;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\'': case '"': case '\\': case '$': case '`':
+		case '*': case '?':
+			return 0;
+		case '[':
+			if (br == NULL)
+				br = s;
+			break;
+		case ']':
+			if (br != NULL)
+				return 0;
+			break;
+		}
+	}
+	return s > w;
+}
+
 char **
 expand_fields(char **words, int nwords, int *n)
 {
@@ -788,6 +818,14 @@ expand_fields(char **words, int nwords, int *n)
 	fpush(&out, NULL);
 	out.n = 0;
 	for (i = 0; i < nwords; i++) {
+		if (is_literal(words[i])) {
+			char *f = strdup(words[i]);
+
+			if (f == NULL)
+				abort();
+			fpush(&out, f);
+			continue;
+		}
 		b.n = 0;
 		if (xword(&b, words[i], strlen(words[i]), 0,
 		    X_FIELDS | X_TILDE) < 0) {
