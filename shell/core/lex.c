@@ -507,6 +507,24 @@ lex_word(struct lexer *lx, struct token *t)
 	size_t i = lx->pos;
 	int lines = 0, digits = 1, rc = 0;
 
+	/* most words have no quote and no substitution: copied as they are */
+	while (i < lx->len && !is_meta(s[i]) && s[i] != '\'' && s[i] != '"' &&
+	    s[i] != '`' && s[i] != '\\' && s[i] != '$') {
+		if (s[i] < '0' || s[i] > '9')
+			digits = 0;
+		i++;
+	}
+	if (i > lx->pos && (i >= lx->len || is_meta(s[i]))) {
+		t->type = T_WORD;
+		if (digits && i < lx->len && (s[i] == '<' || s[i] == '>'))
+			t->type = T_IONUM;
+		t->text = arena_strndup(lx->arena, s + lx->pos, i - lx->pos);
+		lx->pos = i;
+		t->end = lx->frames == NULL ? i : t->start;
+		return t->type;
+	}
+	i = lx->pos;
+	digits = 1;
 	while (i < lx->len && !is_meta(s[i])) {
 		char c = s[i];
 
@@ -582,10 +600,11 @@ lex_alias(struct lexer *lx, const struct token *t)
 	struct lexframe *nf;
 	const char *v;
 
-	if (t->type != T_WORD || !alias_valid_name(t->text, strlen(t->text)))
+	if (t->type != T_WORD)
 		return 0;
+	/* the table holds valid names only: most words end at the lookup */
 	v = alias_get(t->text);
-	if (v == NULL)
+	if (v == NULL || !alias_valid_name(t->text, strlen(t->text)))
 		return 0;
 	for (f = lx->frames; f != NULL; f = f->up)
 		if (strcmp(f->alias, t->text) == 0)
@@ -664,10 +683,70 @@ read_bodies(struct lexer *lx)
 	return 0;
 }
 
+/*
+ * The operator the n characters c begin with, the longest one (the ops
+ * table's spellings): its length, 0 when c begins none, and *type.
+ */
+static size_t
+op_match(const char *c, size_t n, enum tok_type *type)
+{
+	char c1 = n > 1 ? c[1] : 0;
+	size_t k = 2;
+
+	switch (c[0]) {
+	case '<':
+		if (c1 == '<' && n > 2 && c[2] == '-') {
+			*type = T_DLESSDASH;
+			k = 3;
+		} else if (c1 == '<') {
+			*type = T_DLESS;
+		} else if (c1 == '&') {
+			*type = T_LESSAND;
+		} else if (c1 == '>') {
+			*type = T_LESSGREAT;
+		} else {
+			*type = T_LT;
+			k = 1;
+		}
+		return k;
+	case '>':
+		if (c1 == '>') {
+			*type = T_DGREAT;
+		} else if (c1 == '&') {
+			*type = T_GREATAND;
+		} else if (c1 == '|') {
+			*type = T_CLOBBER;
+		} else {
+			*type = T_GT;
+			k = 1;
+		}
+		return k;
+	case '&':
+		*type = c1 == '&' ? T_AND : T_AMP;
+		return c1 == '&' ? 2 : 1;
+	case '|':
+		*type = c1 == '|' ? T_OR : T_PIPE;
+		return c1 == '|' ? 2 : 1;
+	case ';':
+		*type = c1 == ';' ? T_DSEMI : T_SEMI;
+		return c1 == ';' ? 2 : 1;
+	case '(':
+		*type = T_LPAREN;
+		return 1;
+	case ')':
+		*type = T_RPAREN;
+		return 1;
+	case '\n':
+		*type = T_NEWLINE;
+		return 1;
+	}
+	return 0;
+}
+
 enum tok_type
 lex_next(struct lexer *lx, struct token *t)
 {
-	size_t i, p, n, end[3] = { 0, 0, 0 };
+	size_t i, k, p, n, end[3] = { 0, 0, 0 };
 	int nl[3] = { 0, 0, 0 };
 	char c[3] = { 0, 0, 0 };
 
@@ -714,22 +793,17 @@ again:
 			return T_INCOMPLETE;
 		}
 	}
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		size_t k = strlen(ops[i].op), m;
-
-		if (k > n || memcmp(c, ops[i].op, k) != 0)
-			continue;
-		lx->pos = end[k - 1];
-		for (m = 0; m + 1 < k; m++)
-			lx->line += nl[m];
-		if (ops[i].type == T_NEWLINE)
-			lx->line++;
-		t->type = ops[i].type;
-		t->end = src_pos(lx);
-		if (t->type == T_NEWLINE && lx->hd_head != NULL &&
-		    lx->frames == NULL && read_bodies(lx) < 0)
-			t->type = T_INCOMPLETE;
-		return t->type;
-	}
-	return lex_word(lx, t);
+	k = op_match(c, n, &t->type);
+	if (k == 0)
+		return lex_word(lx, t);
+	lx->pos = end[k - 1];
+	for (i = 0; i + 1 < k; i++)
+		lx->line += nl[i];
+	if (t->type == T_NEWLINE)
+		lx->line++;
+	t->end = src_pos(lx);
+	if (t->type == T_NEWLINE && lx->hd_head != NULL &&
+	    lx->frames == NULL && read_bodies(lx) < 0)
+		t->type = T_INCOMPLETE;
+	return t->type;
 }
