@@ -133,8 +133,8 @@ at_list_end(struct parser *p)
 		incomplete(p);
 	if (t->type == T_DEEP)
 		unexpected(p);
-	if (t->type != T_WORD)
-		return 0;
+	if (t->type != T_WORD || strchr("tefd}", t->text[0]) == NULL)
+		return 0;	/* no end word begins otherwise */
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		if (strcmp(t->text, ends[i]) == 0)
 			return 1;
@@ -540,6 +540,8 @@ is_reserved(const char *w)
 	};
 	size_t i;
 
+	if (strchr("!cdefituw{}", w[0]) == NULL)
+		return 0;	/* no reserved word begins otherwise */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(w, words[i]) == 0)
 			return 1;
