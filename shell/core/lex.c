@@ -147,8 +147,21 @@ sbuf_putc(struct sbuf *b, char c)
 void
 sbuf_putn(struct sbuf *b, const char *s, size_t n)
 {
-	while (n-- > 0)
-		sbuf_putc(b, *s++);
+	if (n == 0)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		b->s = realloc(b->s, cap);
+		if (b->s == NULL)
+			abort();
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
 }
 
 static void
@@ -781,7 +794,8 @@ again:
 	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
 		c[n] = lx->s[p];
 		end[n++] = ++p;
-		if (strchr("&|;<>", c[0]) == NULL)
+		if (c[0] != '&' && c[0] != '|' && c[0] != ';' &&
+		    c[0] != '<' && c[0] != '>')
 			break;	/* only these begin operators of 2 or 3 */
 		while (is_contline(lx->s, lx->len, p)) {
 			p += 2;
