@@ -100,6 +100,7 @@ hup_handler(int sig)
 static void
 chld_handler(int sig)
 {
+	const char *action = trap_get(SIGCHLD);
 	int e = errno;
 	char c = 0;
 
@@ -107,7 +108,9 @@ chld_handler(int sig)
 	if (jobs_chld_polled && jobs_chld_pipe[1] >= 0 &&
 	    write(jobs_chld_pipe[1], &c, 1) < 0)
 		errno = e;
-	trap_note(SIGCHLD);
+	/* only a trap makes the note matter (trap_set clears it): dash */
+	if (action != NULL && action[0] != '\0')
+		trap_note(SIGCHLD);
 	errno = e;
 }
 
