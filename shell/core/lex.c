@@ -432,11 +432,25 @@ skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	return 0;
 }
 
+/*
+ * Character classes of the lexer's hot loop, one table lookup a byte:
+ * CH_META ends a word (blanks and operator characters, XCU 2.3), CH_QUOTE
+ * starts a quote or substitution (the word then takes the slow path).
+ */
+#define CH_META		0x1
+#define CH_QUOTE	0x2
+static const unsigned char ch_class[256] = {
+	[' '] = CH_META, ['\t'] = CH_META, ['\n'] = CH_META, [';'] = CH_META,
+	['&'] = CH_META, ['|'] = CH_META, ['<'] = CH_META, ['>'] = CH_META,
+	['('] = CH_META, [')'] = CH_META,
+	['\''] = CH_QUOTE, ['"'] = CH_QUOTE, ['`'] = CH_QUOTE,
+	['\\'] = CH_QUOTE, ['$'] = CH_QUOTE,
+};
+
 static int
 is_meta(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' ||
-	    c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+	return ch_class[(unsigned char)c] & CH_META;
 }
 
 void
@@ -521,8 +535,7 @@ lex_word(struct lexer *lx, struct token *t)
 	int lines = 0, digits = 1, rc = 0;
 
 	/* most words have no quote and no substitution: copied as they are */
-	while (i < lx->len && !is_meta(s[i]) && s[i] != '\'' && s[i] != '"' &&
-	    s[i] != '`' && s[i] != '\\' && s[i] != '$') {
+	while (i < lx->len && ch_class[(unsigned char)s[i]] == 0) {
 		if (s[i] < '0' || s[i] > '9')
 			digits = 0;
 		i++;
