@@ -46,7 +46,11 @@ find(const char *name)
 const char *
 alias_get(const char *name)
 {
-	struct alias **pp = find(name);
+	struct alias **pp;
+
+	if (aliases == NULL)
+		return NULL;	/* the usual case: every command word asks */
+	pp = find(name);
 
 	if (*pp != NULL && strcmp((*pp)->name, name) == 0)
 		return (*pp)->value;
