@@ -769,40 +769,14 @@ op_match(const char *c, size_t n, enum tok_type *type)
 	return 0;
 }
 
-enum tok_type
-lex_next(struct lexer *lx, struct token *t)
+/* An operator at lx->pos (its first character is CH_META), or a word. */
+static enum tok_type
+lex_op(struct lexer *lx, struct token *t)
 {
 	size_t i, k, p, n, end[3] = { 0, 0, 0 };
 	int nl[3] = { 0, 0, 0 };
 	char c[3] = { 0, 0, 0 };
 
-	t->text = NULL;
-	t->alias_next = 0;
-again:
-	if (skip_blanks(lx) < 0) {
-		t->start = t->end = src_pos(lx);
-		t->type = T_INCOMPLETE;
-		return T_INCOMPLETE;
-	}
-	if (lx->pos >= lx->len && lx->frames != NULL) {
-		pop_frame(lx);
-		goto again;
-	}
-	t->alias_next = lx->alias_blank;
-	lx->alias_blank = 0;
-	t->start = src_pos(lx);
-	t->line = lx->line;
-	if (lx->pos >= lx->len) {
-		t->end = lx->pos;
-		t->type = T_EOF;
-		if (lx->hd_head != NULL) {
-			if (!lx->at_eof)
-				t->type = T_INCOMPLETE;
-			else
-				read_bodies(lx);
-		}
-		return t->type;
-	}
 	/* the operator's characters, backslash-newlines between them skipped */
 	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
 		c[n] = lx->s[p];
@@ -833,4 +807,40 @@ again:
 	    lx->frames == NULL && read_bodies(lx) < 0)
 		t->type = T_INCOMPLETE;
 	return t->type;
+}
+
+enum tok_type
+lex_next(struct lexer *lx, struct token *t)
+{
+	t->text = NULL;
+	t->alias_next = 0;
+again:
+	if (skip_blanks(lx) < 0) {
+		t->start = t->end = src_pos(lx);
+		t->type = T_INCOMPLETE;
+		return T_INCOMPLETE;
+	}
+	if (lx->pos >= lx->len && lx->frames != NULL) {
+		pop_frame(lx);
+		goto again;
+	}
+	t->alias_next = lx->alias_blank;
+	lx->alias_blank = 0;
+	t->start = src_pos(lx);
+	t->line = lx->line;
+	if (lx->pos >= lx->len) {
+		t->end = lx->pos;
+		t->type = T_EOF;
+		if (lx->hd_head != NULL) {
+			if (!lx->at_eof)
+				t->type = T_INCOMPLETE;
+			else
+				read_bodies(lx);
+		}
+		return t->type;
+	}
+	/* blanks and comments are behind us: no operator begins otherwise */
+	if (!(ch_class[(unsigned char)lx->s[lx->pos]] & CH_META))
+		return lex_word(lx, t);
+	return lex_op(lx, t);
 }
