@@ -43,6 +43,12 @@ find(const char *name)
 	return pp;
 }
 
+int
+alias_any(void)
+{
+	return aliases != NULL;
+}
+
 const char *
 alias_get(const char *name)
 {

@@ -466,6 +466,8 @@ lex_init(struct lexer *lx, const char *s, size_t len, int line,
 	lx->src = s;
 	lx->srclen = len;
 	lx->alias_blank = lx->at_eof = 0;
+	/* an alias defined now takes effect after this text has run */
+	lx->aliases = alias_any();
 	lx->hd_head = NULL;
 	lx->hd_tail = &lx->hd_head;
 }
@@ -626,7 +628,7 @@ lex_alias(struct lexer *lx, const struct token *t)
 	struct lexframe *nf;
 	const char *v;
 
-	if (t->type != T_WORD)
+	if (!lx->aliases || t->type != T_WORD)
 		return 0;
 	/* the table holds valid names only: most words end at the lookup */
 	v = alias_get(t->text);

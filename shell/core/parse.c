@@ -571,6 +571,8 @@ is_reserved(const char *w)
 static void
 alias_peek(struct parser *p)
 {
+	if (!p->lx.aliases)
+		return;
 	while (peek(p)->type == T_WORD && !is_reserved(peek(p)->text) &&
 	    lex_alias(&p->lx, peek(p)))
 		p->have = 0;
