@@ -278,6 +278,18 @@ struct jobs_done jobs_done_ring[JOBS_NDONE];
 unsigned jobs_done_next;
 
 
+/*
+ * Every external command makes a job and frees it when it has waited:
+ * the last one freed is kept, with its members' array, for the next
+ * (not under ASan, which must see a freed job as freed).
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define JOBS_SPARE 0
+#else
+#define JOBS_SPARE 1
+#endif
+static struct job *spare_job;
+
 void
 job_free(struct job *j)
 {
@@ -296,8 +308,12 @@ job_free(struct job *j)
 
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
-	free(j->procs);
 	free(j->text);
+	if (JOBS_SPARE && spare_job == NULL) {
+		spare_job = j;	/* job_new takes it, with its procs */
+		return;
+	}
+	free(j->procs);
 	free(j);
 }
 
@@ -407,10 +423,19 @@ next_id(void)
 struct job *
 job_new(const char *text, int fg)
 {
-	struct job *j = calloc(1, sizeof(*j));
+	struct job *j = spare_job;
 
-	if (j == NULL)
+	if (j != NULL) {
+		struct proc *procs = j->procs;
+		int cap = j->cap;
+
+		spare_job = NULL;
+		memset(j, 0, sizeof(*j));
+		j->procs = procs;
+		j->cap = cap;
+	} else if ((j = calloc(1, sizeof(*j))) == NULL) {
 		return NULL;
+	}
 	j->fg = fg;
 	j->bgrun = !fg;
 	if (text != NULL) {
