@@ -682,7 +682,8 @@ fpush(struct fields *f, char *s)
 {
 	if (f->n + 1 >= f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 16;
-		f->v = realloc(f->v, f->cap * sizeof(char *));
+		f->v = f->v == NULL ? malloc(f->cap * sizeof(char *)) :
+		    realloc(f->v, f->cap * sizeof(char *));
 		if (f->v == NULL)
 			abort();
 	}
@@ -782,7 +783,7 @@ split(const struct xbuf *b, struct fields *out)
  * its start and no pattern (a [ needs a ] after it). It is one field as
  * it stands; most command words are such.
  */
-static int
+static size_t
 is_literal(const char *w)
 {
 	const char *s = w, *br = NULL;
@@ -804,7 +805,7 @@ is_literal(const char *w)
 			break;
 		}
 	}
-	return s > w;
+	return s - w;	/* its length: 0 for the empty word */
 }
 
 char **
@@ -818,11 +819,14 @@ expand_fields(char **words, int nwords, int *n)
 	fpush(&out, NULL);
 	out.n = 0;
 	for (i = 0; i < nwords; i++) {
-		if (is_literal(words[i])) {
-			char *f = strdup(words[i]);
+		size_t len = is_literal(words[i]);
+
+		if (len > 0) {
+			char *f = malloc(len + 1);
 
 			if (f == NULL)
 				abort();
+			memcpy(f, words[i], len + 1);
 			fpush(&out, f);
 			continue;
 		}
@@ -836,7 +840,8 @@ expand_fields(char **words, int nwords, int *n)
 		}
 		split(&b, &out);
 	}
-	xfree(&b);
+	if (b.s != NULL)
+		xfree(&b);
 	*n = out.n;
 	return out.v;
 }
