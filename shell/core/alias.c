@@ -43,10 +43,20 @@ find(const char *name)
 	return pp;
 }
 
+int
+alias_any(void)
+{
+	return aliases != NULL;
+}
+
 const char *
 alias_get(const char *name)
 {
-	struct alias **pp = find(name);
+	struct alias **pp;
+
+	if (aliases == NULL)
+		return NULL;	/* the usual case: every command word asks */
+	pp = find(name);
 
 	if (*pp != NULL && strcmp((*pp)->name, name) == 0)
 		return (*pp)->value;

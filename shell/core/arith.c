@@ -33,9 +33,12 @@ a_skip(struct arith *a)
 static int
 a_op(struct arith *a, const char *op, const char *not)
 {
-	size_t n = strlen(op);
+	size_t n;
 
 	a_skip(a);
+	if (*a->p != op[0])
+		return 0;	/* most tries end here: no strlen, no strncmp */
+	n = strlen(op);
 	if (strncmp(a->p, op, n) != 0)
 		return 0;
 	if (a->p[n] != '\0' && not != NULL && strchr(not, a->p[n]) != NULL)
@@ -68,6 +71,19 @@ a_number(struct arith *a, const char *s, const char **end)
 	return (long)v;
 }
 
+/* The name s[0..n) in buf when it fits, else malloc'ed (free it). */
+static char *
+a_name(const char *s, size_t n, char *buf, size_t size)
+{
+	char *name = buf;
+
+	if (n >= size && (name = malloc(n + 1)) == NULL)
+		abort();
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return name;
+}
+
 static long
 a_var(struct arith *a, const char *name)
 {
@@ -90,7 +106,7 @@ a_primary(struct arith *a)
 {
 	long v;
 	const char *s;
-	char *name;
+	char *name, buf[64];
 
 	a_skip(a);
 	s = a->p;
@@ -106,11 +122,10 @@ a_primary(struct arith *a)
 	if (isalpha((unsigned char)*s) || *s == '_') {
 		while (isalnum((unsigned char)*a->p) || *a->p == '_')
 			a->p++;
-		name = strndup(s, a->p - s);
-		if (name == NULL)
-			abort();
+		name = a_name(s, a->p - s, buf, sizeof(buf));
 		v = a_var(a, name);
-		free(name);
+		if (name != buf)
+			free(name);
 		return v;
 	}
 	a_error(a, *s ? "syntax error" : "expression expected");
@@ -347,8 +362,8 @@ a_assign(struct arith *a)
 		"=",
 	};
 	const char *save, *s;
-	char *name, num[32];
-	size_t i;
+	char *name, num[32], buf[64];
+	size_t i, nlen;
 	long v;
 
 	a_skip(a);
@@ -357,17 +372,15 @@ a_assign(struct arith *a)
 		return a_cond(a);
 	while (isalnum((unsigned char)*a->p) || *a->p == '_')
 		a->p++;
-	name = strndup(s, a->p - s);
-	if (name == NULL)
-		abort();
+	nlen = a->p - s;
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (a_op(a, ops[i], i == 10 ? "=" : NULL))
 			break;
 	if (i == sizeof(ops) / sizeof(ops[0])) {
-		free(name);
 		a->p = save;
 		return a_cond(a);
 	}
+	name = a_name(s, nlen, buf, sizeof(buf));
 	v = a_assign(a);
 	if (i < 10)
 		v = a_apply(a, ops[i], a_var(a, name), v);
@@ -376,7 +389,8 @@ a_assign(struct arith *a)
 		if (var_set(name, num, 0) < 0)
 			a->err = 1;
 	}
-	free(name);
+	if (name != buf)
+		free(name);
 	return v;
 }
 

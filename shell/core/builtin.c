@@ -10,11 +10,53 @@
 static const struct builtin *const *families;
 static size_t nfamilies;
 
+/*
+ * Every command word is looked up here: an open-addressing hash table of
+ * the registered names (built on the first lookup after builtin_register)
+ * instead of a scan of every family. The first family naming a builtin
+ * keeps it, as the scan did.
+ */
+#define BI_HASH_SIZE	512	/* a power of two, over twice the builtins */
+static const struct builtin *bi_hash[BI_HASH_SIZE];
+static int bi_hashed;
+
+/* FNV-1a over the name's bytes. */
+static unsigned
+bi_hash_of(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+bi_hash_build(void)
+{
+	const struct builtin *b;
+	size_t i, n = 0;
+	unsigned k;
+
+	memset(bi_hash, 0, sizeof(bi_hash));
+	for (i = 0; i < nfamilies; i++)
+		for (b = families[i]; b->name != NULL; b++) {
+			k = bi_hash_of(b->name) & (BI_HASH_SIZE - 1);
+			while (bi_hash[k] != NULL &&
+			    strcmp(bi_hash[k]->name, b->name) != 0)
+				k = (k + 1) & (BI_HASH_SIZE - 1);
+			if (bi_hash[k] == NULL && ++n < BI_HASH_SIZE / 2)
+				bi_hash[k] = b;
+		}
+	bi_hashed = n < BI_HASH_SIZE / 2 ? 1 : -1;	/* -1: scan instead */
+}
+
 void
 builtin_register(const struct builtin *const *tables, size_t n)
 {
 	families = tables;
 	nfamilies = n;
+	bi_hashed = 0;
 }
 
 const struct builtin *
@@ -22,7 +64,17 @@ builtin_find(const char *name)
 {
 	size_t i;
 	const struct builtin *b;
+	unsigned k;
 
+	if (bi_hashed == 0)
+		bi_hash_build();
+	if (bi_hashed > 0) {
+		k = bi_hash_of(name);
+		while ((b = bi_hash[k++ & (BI_HASH_SIZE - 1)]) != NULL)
+			if (strcmp(b->name, name) == 0)
+				return b;
+		return NULL;
+	}
 	for (i = 0; i < nfamilies; i++)
 		for (b = families[i]; b->name != NULL; b++)
 			if (strcmp(b->name, name) == 0)

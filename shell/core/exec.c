@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -207,12 +208,17 @@ xtrace(char **assign, int nassign, char **argv)
  * Expands the assignments of a simple command: NAME=value words.
  * Returns a NULL-terminated malloc'ed vector of "NAME=value", or NULL.
  */
+static char *no_assigns[1];	/* most commands: nothing to allocate */
+
 static char **
 expand_assigns(struct cmd_exec *e)
 {
-	char **v = calloc(e->nassign + 1, sizeof(char *));
+	char **v;
 	int i;
 
+	if (e->nassign == 0)
+		return no_assigns;
+	v = calloc(e->nassign + 1, sizeof(char *));
 	if (v == NULL)
 		abort();
 	for (i = 0; i < e->nassign; i++) {
@@ -301,6 +307,9 @@ temp_restore(struct tempvar *t)
 static int
 builtin_flush(const char *name, int st)
 {
+	/* __fpending(3): nothing buffered and no error, nothing to find */
+	if (__fpending(stdout) == 0 && !ferror(stdout))
+		return st;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		int err = errno;
 
@@ -530,7 +539,8 @@ exec_simple(struct cmd_exec *e, int flags)
 	else
 		st = spawn_external(e, av, as, flags);
 	expand_free(argv);
-	expand_free(as);
+	if (as != no_assigns)
+		expand_free(as);
 	return st;
 }
 

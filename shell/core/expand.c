@@ -682,7 +682,8 @@ fpush(struct fields *f, char *s)
 {
 	if (f->n + 1 >= f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 16;
-		f->v = realloc(f->v, f->cap * sizeof(char *));
+		f->v = f->v == NULL ? malloc(f->cap * sizeof(char *)) :
+		    realloc(f->v, f->cap * sizeof(char *));
 		if (f->v == NULL)
 			abort();
 	}
@@ -699,10 +700,16 @@ glob_field(struct fields *out, const struct xbuf *fb)
 	char *pat;
 	glob_t g;
 
-	for (i = 0; i < fb->n && !expand_noglob; i++)
-		if (!(fb->f[i] & (F_QUOTED | F_MARK | F_BREAK | F_SOFT)) &&
-		    strchr("*?[", fb->s[i]) != NULL)
+	for (i = 0; i < fb->n && !expand_noglob && !magic; i++) {
+		if (fb->f[i] & (F_QUOTED | F_MARK | F_BREAK | F_SOFT))
+			continue;
+		if (fb->s[i] == '*' || fb->s[i] == '?')
 			magic = 1;
+		/* a [ without a ] after it is itself (test's [): no glob(3) */
+		else if (fb->s[i] == '[' && i + 2 < fb->n &&
+		    memchr(fb->s + i + 2, ']', fb->n - i - 2) != NULL)
+			magic = 1;
+	}
 	if (!magic) {
 		fpush(out, xstr(fb));
 		return;
@@ -771,6 +778,36 @@ split(const struct xbuf *b, struct fields *out)
 	xfree(&cur);
 }
 
+/*
+ * A word that nothing in XCU 2.6 changes: no quote, no $ or `, no ~ at
+ * its start and no pattern (a [ needs a ] after it). It is one field as
+ * it stands; most command words are such.
+ */
+static size_t
+is_literal(const char *w)
+{
+	const char *s = w, *br = NULL;
+
+	if (*s == '~')
+		return 0;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\'': case '"': case '\\': case '$': case '`':
+		case '*': case '?':
+			return 0;
+		case '[':
+			if (br == NULL)
+				br = s;
+			break;
+		case ']':
+			if (br != NULL)
+				return 0;
+			break;
+		}
+	}
+	return s - w;	/* its length: 0 for the empty word */
+}
+
 char **
 expand_fields(char **words, int nwords, int *n)
 {
@@ -782,6 +819,17 @@ expand_fields(char **words, int nwords, int *n)
 	fpush(&out, NULL);
 	out.n = 0;
 	for (i = 0; i < nwords; i++) {
+		size_t len = is_literal(words[i]);
+
+		if (len > 0) {
+			char *f = malloc(len + 1);
+
+			if (f == NULL)
+				abort();
+			memcpy(f, words[i], len + 1);
+			fpush(&out, f);
+			continue;
+		}
 		b.n = 0;
 		if (xword(&b, words[i], strlen(words[i]), 0,
 		    X_FIELDS | X_TILDE) < 0) {
@@ -792,7 +840,8 @@ expand_fields(char **words, int nwords, int *n)
 		}
 		split(&b, &out);
 	}
-	xfree(&b);
+	if (b.s != NULL)
+		xfree(&b);
 	*n = out.n;
 	return out.v;
 }

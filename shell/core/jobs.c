@@ -22,6 +22,7 @@
 struct job *job_list;	/* listed and disowned jobs, oldest first */
 unsigned long jobs_clock;
 int jobs_chld_pipe[2] = { -1, -1 };
+volatile sig_atomic_t jobs_chld_polled;
 int jobs_ttyfd = -1;		/* the controlling terminal (monitor) */
 pid_t jobs_shell_pgrp;
 static pid_t orig_pgrp;		/* terminal owner when we started */
@@ -91,17 +92,26 @@ hup_handler(int sig)
 	raise(sig);	/* delivered when we return: die of SIGHUP */
 }
 
-/* signal-safety(7): write(2) is async-signal-safe; errno is preserved. */
+/*
+ * signal-safety(7): write(2) is async-signal-safe; errno is preserved.
+ * The byte is written only once a poll(2) loop took the pipe (jobs_fd):
+ * a shell that waits with wait(2) alone needs no byte, and each would
+ * cost a write and a read per command.
+ */
 static void
 chld_handler(int sig)
 {
+	const char *action = trap_get(SIGCHLD);
 	int e = errno;
 	char c = 0;
 
 	(void)sig;
-	if (jobs_chld_pipe[1] >= 0 && write(jobs_chld_pipe[1], &c, 1) < 0)
+	if (jobs_chld_polled && jobs_chld_pipe[1] >= 0 &&
+	    write(jobs_chld_pipe[1], &c, 1) < 0)
 		errno = e;
-	trap_note(SIGCHLD);
+	/* only a trap makes the note matter (trap_set clears it): dash */
+	if (action != NULL && action[0] != '\0')
+		trap_note(SIGCHLD);
 	errno = e;
 }
 
@@ -114,6 +124,7 @@ chld_setup(int pipe)
 		close(jobs_chld_pipe[1]);
 		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	}
+	jobs_chld_polled = 0;
 	if (pipe && pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	/* above 9, so that a user's `exec 3>f` cannot replace them */
@@ -268,6 +279,18 @@ struct jobs_done jobs_done_ring[JOBS_NDONE];
 unsigned jobs_done_next;
 
 
+/*
+ * Every external command makes a job and frees it when it has waited:
+ * the last one freed is kept, with its members' array, for the next
+ * (not under ASan, which must see a freed job as freed).
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define JOBS_SPARE 0
+#else
+#define JOBS_SPARE 1
+#endif
+static struct job *spare_job;
+
 void
 job_free(struct job *j)
 {
@@ -286,8 +309,12 @@ job_free(struct job *j)
 
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
-	free(j->procs);
 	free(j->text);
+	if (JOBS_SPARE && spare_job == NULL) {
+		spare_job = j;	/* job_new takes it, with its procs */
+		return;
+	}
+	free(j->procs);
 	free(j);
 }
 
@@ -426,10 +453,19 @@ next_id(void)
 struct job *
 job_new(const char *text, int fg)
 {
-	struct job *j = calloc(1, sizeof(*j));
+	struct job *j = spare_job;
 
-	if (j == NULL)
+	if (j != NULL) {
+		struct proc *procs = j->procs;
+		int cap = j->cap;
+
+		spare_job = NULL;
+		memset(j, 0, sizeof(*j));
+		j->procs = procs;
+		j->cap = cap;
+	} else if ((j = calloc(1, sizeof(*j))) == NULL) {
 		return NULL;
+	}
 	j->fg = fg;
 	j->bgrun = !fg;
 	if (text != NULL) {
@@ -773,6 +809,7 @@ jobs_fd(void)
 			jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 		jobs_unblock(&old);
 	}
+	jobs_chld_polled = 1;
 	return jobs_chld_pipe[0];
 }
 

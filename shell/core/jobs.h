@@ -82,8 +82,8 @@ void jobs_notify(void);
 
 /*
  * Read end of the SIGCHLD self-pipe, for poll() loops (made on first use;
- * -1 if pipe2 failed). Readable after a child changed: call jobs_reap
- * (shell.h).
+ * -1 if pipe2 failed). From the first call on, readable after a child
+ * changed: call jobs_reap (shell.h).
  */
 int jobs_fd(void);
 

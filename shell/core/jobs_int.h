@@ -39,6 +39,7 @@ struct job {
 extern struct job *job_list;	/* listed and disowned jobs, oldest first */
 extern unsigned long jobs_clock;	/* stamps for %+ and %- */
 extern int jobs_chld_pipe[2];	/* SIGCHLD's self-pipe */
+extern volatile sig_atomic_t jobs_chld_polled;	/* jobs_fd gave it out */
 extern int jobs_ttyfd;		/* the controlling terminal (monitor) */
 extern pid_t jobs_shell_pgrp;
 extern struct termios jobs_shell_tmodes;

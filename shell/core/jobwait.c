@@ -283,15 +283,19 @@ job_wait_pid(pid_t pid)
 	return jobs_wstatus_code(st);
 }
 
-/* Drains the self-pipe: its bytes only say "something changed". */
+/*
+ * Drains the self-pipe: its bytes only say "something changed". A short
+ * read emptied it (a byte written after it wakes the next poll anyway).
+ */
 static void
 chld_drain(void)
 {
 	char buf[64];
 
-	if (jobs_chld_pipe[0] < 0)
+	if (jobs_chld_pipe[0] < 0 || !jobs_chld_polled)
 		return;
-	while (read(jobs_chld_pipe[0], buf, sizeof(buf)) > 0)
+	while (read(jobs_chld_pipe[0], buf, sizeof(buf)) ==
+	    (ssize_t)sizeof(buf))
 		;
 }
 

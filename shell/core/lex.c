@@ -23,14 +23,36 @@ struct arena {
 	int refs;		/* holders beyond the first */
 };
 
+/*
+ * Each line's parse makes an arena and frees it when the line has run:
+ * a few freed chunks and arena heads are kept for the next ones instead
+ * of going back to malloc (dash keeps its stack blocks the same way).
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define ARENA_SPARE 0	/* ASan must see a freed parse's memory as freed */
+#else
+#define ARENA_SPARE 4
+#endif
+static struct chunk *spare_chunks;	/* ARENA_CHUNK-sized, linked */
+static int nspare_chunks;
+static struct arena *spare_arena;
+
 struct arena *
 arena_new(void)
 {
-	return calloc(1, sizeof(struct arena));
+	struct arena *a = spare_arena;
+
+	if (a == NULL)
+		return calloc(1, sizeof(struct arena));
+	spare_arena = NULL;
+	a->head = NULL;
+	a->refs = 0;
+	return a;
 }
 
-void *
-arena_alloc(struct arena *a, size_t size)
+/* size bytes, aligned, not cleared. */
+static void *
+arena_raw(struct arena *a, size_t size)
 {
 	struct chunk *c = a->head;
 	size_t al = sizeof(max_align_t);
@@ -40,9 +62,13 @@ arena_alloc(struct arena *a, size_t size)
 	if (c == NULL || c->size - c->used < size) {
 		size_t sz = size > ARENA_CHUNK ? size : ARENA_CHUNK;
 
-		c = malloc(sizeof(*c) + sz);
-		if (c == NULL)
+		if (sz == ARENA_CHUNK && spare_chunks != NULL) {
+			c = spare_chunks;
+			spare_chunks = c->next;
+			nspare_chunks--;
+		} else if ((c = malloc(sizeof(*c) + sz)) == NULL) {
 			abort();
+		}
 		c->size = sz;
 		c->used = 0;
 		c->next = a->head;
@@ -50,6 +76,14 @@ arena_alloc(struct arena *a, size_t size)
 	}
 	p = (char *)c->data + c->used;
 	c->used += size;
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_raw(a, size);
+
 	memset(p, 0, size);
 	return p;
 }
@@ -57,7 +91,7 @@ arena_alloc(struct arena *a, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_raw(a, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -77,9 +111,18 @@ arena_free(struct arena *a)
 	}
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
-		free(c);
+		if (c->size == ARENA_CHUNK && nspare_chunks < ARENA_SPARE) {
+			c->next = spare_chunks;
+			spare_chunks = c;
+			nspare_chunks++;
+		} else {
+			free(c);
+		}
 	}
-	free(a);
+	if (spare_arena == NULL && ARENA_SPARE > 0)
+		spare_arena = a;
+	else
+		free(a);
 }
 
 void
@@ -104,8 +147,21 @@ sbuf_putc(struct sbuf *b, char c)
 void
 sbuf_putn(struct sbuf *b, const char *s, size_t n)
 {
-	while (n-- > 0)
-		sbuf_putc(b, *s++);
+	if (n == 0)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		b->s = realloc(b->s, cap);
+		if (b->s == NULL)
+			abort();
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
 }
 
 static void
@@ -376,11 +432,25 @@ skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	return 0;
 }
 
+/*
+ * Character classes of the lexer's hot loop, one table lookup a byte:
+ * CH_META ends a word (blanks and operator characters, XCU 2.3), CH_QUOTE
+ * starts a quote or substitution (the word then takes the slow path).
+ */
+#define CH_META		0x1
+#define CH_QUOTE	0x2
+static const unsigned char ch_class[256] = {
+	[' '] = CH_META, ['\t'] = CH_META, ['\n'] = CH_META, [';'] = CH_META,
+	['&'] = CH_META, ['|'] = CH_META, ['<'] = CH_META, ['>'] = CH_META,
+	['('] = CH_META, [')'] = CH_META,
+	['\''] = CH_QUOTE, ['"'] = CH_QUOTE, ['`'] = CH_QUOTE,
+	['\\'] = CH_QUOTE, ['$'] = CH_QUOTE,
+};
+
 static int
 is_meta(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' ||
-	    c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
+	return ch_class[(unsigned char)c] & CH_META;
 }
 
 void
@@ -396,6 +466,8 @@ lex_init(struct lexer *lx, const char *s, size_t len, int line,
 	lx->src = s;
 	lx->srclen = len;
 	lx->alias_blank = lx->at_eof = 0;
+	/* an alias defined now takes effect after this text has run */
+	lx->aliases = alias_any();
 	lx->hd_head = NULL;
 	lx->hd_tail = &lx->hd_head;
 }
@@ -464,6 +536,23 @@ lex_word(struct lexer *lx, struct token *t)
 	size_t i = lx->pos;
 	int lines = 0, digits = 1, rc = 0;
 
+	/* most words have no quote and no substitution: copied as they are */
+	while (i < lx->len && ch_class[(unsigned char)s[i]] == 0) {
+		if (s[i] < '0' || s[i] > '9')
+			digits = 0;
+		i++;
+	}
+	if (i > lx->pos && (i >= lx->len || is_meta(s[i]))) {
+		t->type = T_WORD;
+		if (digits && i < lx->len && (s[i] == '<' || s[i] == '>'))
+			t->type = T_IONUM;
+		t->text = arena_strndup(lx->arena, s + lx->pos, i - lx->pos);
+		lx->pos = i;
+		t->end = lx->frames == NULL ? i : t->start;
+		return t->type;
+	}
+	i = lx->pos;
+	digits = 1;
 	while (i < lx->len && !is_meta(s[i])) {
 		char c = s[i];
 
@@ -539,10 +628,11 @@ lex_alias(struct lexer *lx, const struct token *t)
 	struct lexframe *nf;
 	const char *v;
 
-	if (t->type != T_WORD || !alias_valid_name(t->text, strlen(t->text)))
+	if (!lx->aliases || t->type != T_WORD)
 		return 0;
+	/* the table holds valid names only: most words end at the lookup */
 	v = alias_get(t->text);
-	if (v == NULL)
+	if (v == NULL || !alias_valid_name(t->text, strlen(t->text)))
 		return 0;
 	for (f = lx->frames; f != NULL; f = f->up)
 		if (strcmp(f->alias, t->text) == 0)
@@ -621,13 +711,109 @@ read_bodies(struct lexer *lx)
 	return 0;
 }
 
-enum tok_type
-lex_next(struct lexer *lx, struct token *t)
+/*
+ * The operator the n characters c begin with, the longest one (the ops
+ * table's spellings): its length, 0 when c begins none, and *type.
+ */
+static size_t
+op_match(const char *c, size_t n, enum tok_type *type)
 {
-	size_t i, p, n, end[3] = { 0, 0, 0 };
+	char c1 = n > 1 ? c[1] : 0;
+	size_t k = 2;
+
+	switch (c[0]) {
+	case '<':
+		if (c1 == '<' && n > 2 && c[2] == '-') {
+			*type = T_DLESSDASH;
+			k = 3;
+		} else if (c1 == '<') {
+			*type = T_DLESS;
+		} else if (c1 == '&') {
+			*type = T_LESSAND;
+		} else if (c1 == '>') {
+			*type = T_LESSGREAT;
+		} else {
+			*type = T_LT;
+			k = 1;
+		}
+		return k;
+	case '>':
+		if (c1 == '>') {
+			*type = T_DGREAT;
+		} else if (c1 == '&') {
+			*type = T_GREATAND;
+		} else if (c1 == '|') {
+			*type = T_CLOBBER;
+		} else {
+			*type = T_GT;
+			k = 1;
+		}
+		return k;
+	case '&':
+		*type = c1 == '&' ? T_AND : T_AMP;
+		return c1 == '&' ? 2 : 1;
+	case '|':
+		*type = c1 == '|' ? T_OR : T_PIPE;
+		return c1 == '|' ? 2 : 1;
+	case ';':
+		*type = c1 == ';' ? T_DSEMI : T_SEMI;
+		return c1 == ';' ? 2 : 1;
+	case '(':
+		*type = T_LPAREN;
+		return 1;
+	case ')':
+		*type = T_RPAREN;
+		return 1;
+	case '\n':
+		*type = T_NEWLINE;
+		return 1;
+	}
+	return 0;
+}
+
+/* An operator at lx->pos (its first character is CH_META), or a word. */
+static enum tok_type
+lex_op(struct lexer *lx, struct token *t)
+{
+	size_t i, k, p, n, end[3] = { 0, 0, 0 };
 	int nl[3] = { 0, 0, 0 };
 	char c[3] = { 0, 0, 0 };
 
+	/* the operator's characters, backslash-newlines between them skipped */
+	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
+		c[n] = lx->s[p];
+		end[n++] = ++p;
+		if (c[0] != '&' && c[0] != '|' && c[0] != ';' &&
+		    c[0] != '<' && c[0] != '>')
+			break;	/* only these begin operators of 2 or 3 */
+		while (is_contline(lx->s, lx->len, p)) {
+			p += 2;
+			nl[n - 1]++;
+		}
+		if (p >= lx->len && nl[n - 1] > 0 &&
+		    (n == 1 || (n == 2 && c[0] == '<' && c[1] == '<'))) {
+			t->type = T_INCOMPLETE;	/* the operator may go on */
+			return T_INCOMPLETE;
+		}
+	}
+	k = op_match(c, n, &t->type);
+	if (k == 0)
+		return lex_word(lx, t);
+	lx->pos = end[k - 1];
+	for (i = 0; i + 1 < k; i++)
+		lx->line += nl[i];
+	if (t->type == T_NEWLINE)
+		lx->line++;
+	t->end = src_pos(lx);
+	if (t->type == T_NEWLINE && lx->hd_head != NULL &&
+	    lx->frames == NULL && read_bodies(lx) < 0)
+		t->type = T_INCOMPLETE;
+	return t->type;
+}
+
+enum tok_type
+lex_next(struct lexer *lx, struct token *t)
+{
 	t->text = NULL;
 	t->alias_next = 0;
 again:
@@ -655,38 +841,8 @@ again:
 		}
 		return t->type;
 	}
-	/* the operator's characters, backslash-newlines between them skipped */
-	for (n = 0, p = lx->pos; n < 3 && p < lx->len; ) {
-		c[n] = lx->s[p];
-		end[n++] = ++p;
-		if (strchr("&|;<>", c[0]) == NULL)
-			break;	/* only these begin operators of 2 or 3 */
-		while (is_contline(lx->s, lx->len, p)) {
-			p += 2;
-			nl[n - 1]++;
-		}
-		if (p >= lx->len && nl[n - 1] > 0 &&
-		    (n == 1 || (n == 2 && c[0] == '<' && c[1] == '<'))) {
-			t->type = T_INCOMPLETE;	/* the operator may go on */
-			return T_INCOMPLETE;
-		}
-	}
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		size_t k = strlen(ops[i].op), m;
-
-		if (k > n || memcmp(c, ops[i].op, k) != 0)
-			continue;
-		lx->pos = end[k - 1];
-		for (m = 0; m + 1 < k; m++)
-			lx->line += nl[m];
-		if (ops[i].type == T_NEWLINE)
-			lx->line++;
-		t->type = ops[i].type;
-		t->end = src_pos(lx);
-		if (t->type == T_NEWLINE && lx->hd_head != NULL &&
-		    lx->frames == NULL && read_bodies(lx) < 0)
-			t->type = T_INCOMPLETE;
-		return t->type;
-	}
-	return lex_word(lx, t);
+	/* blanks and comments are behind us: no operator begins otherwise */
+	if (!(ch_class[(unsigned char)lx->s[lx->pos]] & CH_META))
+		return lex_word(lx, t);
+	return lex_op(lx, t);
 }

@@ -81,6 +81,7 @@ struct lexer {
 	const char *src;		/* the source itself and its length */
 	size_t srclen;
 	int alias_blank;		/* an alias ending in a blank just ended */
+	int aliases;			/* some alias was defined at lex_init */
 	int at_eof;			/* no more input: bodies end at the end */
 	struct heredoc *hd_head, **hd_tail;	/* bodies still to read */
 };
@@ -108,6 +109,7 @@ int alias_unset(const char *name);	/* -1 when not an alias */
 void alias_clear(void);
 void alias_each(void (*fn)(const char *name, const char *value));
 int alias_valid_name(const char *name, size_t len);
+int alias_any(void);	/* 1 when some alias is defined */
 
 /* Reads the next token into t. Returns t->type. */
 enum tok_type lex_next(struct lexer *lx, struct token *t);

@@ -121,8 +121,9 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 	if (line == NULL)
 		return PARSE_OK;
 	first = input_lineno(in);
-	sbuf_putn(&b, line, strlen(line));
-	free(line);
+	b.s = line;	/* the line is the buffer: no copy */
+	b.n = strlen(line);
+	b.cap = b.n + 1;
 	for (;;) {
 		r = parse_buf(b.s, b.n, first, c, err);
 		if (r != PARSE_INCOMPLETE)

@@ -99,7 +99,23 @@ is_word(struct parser *p, const char *kw)
 {
 	struct token *t = peek(p);
 
-	return t->type == T_WORD && strcmp(t->text, kw) == 0;
+	return t->type == T_WORD && t->text[0] == kw[0] &&
+	    strcmp(t->text, kw) == 0;
+}
+
+/*
+ * Whether w may be a reserved word (XCU 2.4): only these characters begin
+ * one, and most words end the test here, before any strcmp.
+ */
+static int
+kw_start(const char *w)
+{
+	switch (w[0]) {
+	case '!': case 'c': case 'd': case 'e': case 'f': case 'i':
+	case 't': case 'u': case 'w': case '{': case '}':
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -133,7 +149,7 @@ at_list_end(struct parser *p)
 		incomplete(p);
 	if (t->type == T_DEEP)
 		unexpected(p);
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || !kw_start(t->text))
 		return 0;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		if (strcmp(t->text, ends[i]) == 0)
@@ -500,7 +516,7 @@ parse_compound(struct parser *p)
 		consume(p);
 		return &b->c;
 	}
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || !kw_start(t->text))
 		return NULL;
 	if (strcmp(t->text, "{") == 0) {
 		consume(p);
@@ -540,6 +556,8 @@ is_reserved(const char *w)
 	};
 	size_t i;
 
+	if (!kw_start(w))
+		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(w, words[i]) == 0)
 			return 1;
@@ -553,6 +571,8 @@ is_reserved(const char *w)
 static void
 alias_peek(struct parser *p)
 {
+	if (!p->lx.aliases)
+		return;
 	while (peek(p)->type == T_WORD && !is_reserved(peek(p)->text) &&
 	    lex_alias(&p->lx, peek(p)))
 		p->have = 0;

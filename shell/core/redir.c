@@ -43,7 +43,8 @@ redir_restore(struct redir_save *rs)
 {
 	int i;
 
-	fflush(stdout);
+	if (rs->n > 0)
+		fflush(stdout);	/* what went to the redirection goes there */
 	for (i = rs->n - 1; i >= 0; i--) {
 		if (rs->v[i].save >= 0) {
 			dup2(rs->v[i].save, rs->v[i].fd);

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -371,7 +372,8 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 		return -1;
 	}
 	envp = var_environ();
-	fflush(stdout);
+	if (__fpending(stdout) > 0)	/* __fpending(3) */
+		fflush(stdout);
 	pid = vfork();
 	if (pid == 0)
 		spawn_child(path, argv, envp, &pl, mask, &err);

@@ -3,6 +3,7 @@
  * positional parameters, and the shell's global state ($?, $$, $!).
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,16 +49,23 @@ var_mirror(const char *name)
 	struct var *v;
 	size_t i;
 
+	if (name[0] != 'L')
+		return;		/* every variable set comes here */
 	for (i = 0; i < sizeof(locvars) / sizeof(locvars[0]); i++)
 		if (strcmp(name, locvars[i]) == 0)
 			break;
 	if (i == sizeof(locvars) / sizeof(locvars[0]))
 		return;
 	v = lookup(name);
-	if (v != NULL && v->value != NULL && (v->flags & VAR_EXPORT))
-		setenv(name, v->value, 1);
-	else
+	if (v != NULL && v->value != NULL && (v->flags & VAR_EXPORT)) {
+		const char *cur = getenv(name);
+
+		/* at start-up it is there already: no copy of environ */
+		if (cur == NULL || strcmp(cur, v->value) != 0)
+			setenv(name, v->value, 1);
+	} else {
 		unsetenv(name);
+	}
 }
 
 static unsigned
@@ -191,18 +199,22 @@ void
 var_init(char **environ)
 {
 	char **e, *eq, *name;
-	char pid[32];
+	char pid[32], buf[128];
 
 	for (e = environ; e != NULL && *e != NULL; e++) {
 		eq = strchr(*e, '=');
 		if (eq == NULL)
 			continue;
-		name = strndup(*e, eq - *e);
+		name = eq - *e < (ptrdiff_t)sizeof(buf) ? buf :
+		    malloc(eq - *e + 1);
 		if (name == NULL)
 			abort();
+		memcpy(name, *e, eq - *e);
+		name[eq - *e] = '\0';
 		if (var_is_name(name))
 			var_set(name, eq + 1, VAR_EXPORT);
-		free(name);
+		if (name != buf)
+			free(name);
 	}
 	var_set("IFS", " \t\n", 0);
 	if (var_get("PS2") == NULL)
