@@ -386,12 +386,6 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	return ferror(out) ? -1 : 0;
 }
 
-char *
-render_json_str(const struct snapshot *s, unsigned flags)
-{
-	return render_str(render_json, s, flags);
-}
-
 int
 render_event_json(FILE *out, const struct snap_event *e,
     const struct timespec *when)
