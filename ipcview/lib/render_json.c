@@ -370,10 +370,31 @@ jw_sem(struct jw *w, const struct snap_sem *s)
 	jw_close(w, '}');
 }
 
+/* An entry of kind k (struct snap_queue, snap_shm or snap_sem). */
+static void
+jw_sysv(struct jw *w, enum sysv_kind k, const void *e)
+{
+	switch (k) {
+	case SYSV_MSG:
+		jw_queue(w, e);
+		break;
+	case SYSV_SHM:
+		jw_shm(w, e);
+		break;
+	default:
+		jw_sem(w, e);
+		break;
+	}
+}
+
 int
 render_json(FILE *out, const struct snapshot *s, unsigned flags)
 {
+	static const char *const keys[SYSV_NKINDS] = {
+		[SYSV_MSG] = "queues", [SYSV_SHM] = "shm", [SYSV_SEM] = "sems",
+	};
 	struct jw w = { out, !!(flags & RENDER_PRETTY), 0, 1 };
+	enum sysv_kind k;
 	size_t i;
 
 	jw_open(&w, NULL, '{');
@@ -387,18 +408,12 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	for (i = 0; i < s->npipes; i++)
 		jw_pipe(&w, &s->pipes[i]);
 	jw_close(&w, ']');
-	jw_open(&w, "queues", '[');
-	for (i = 0; i < s->nqueues; i++)
-		jw_queue(&w, &s->queues[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "shm", '[');
-	for (i = 0; i < s->nshms; i++)
-		jw_shm(&w, &s->shms[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "sems", '[');
-	for (i = 0; i < s->nsems; i++)
-		jw_sem(&w, &s->sems[i]);
-	jw_close(&w, ']');
+	for (k = 0; k < SYSV_NKINDS; k++) {
+		jw_open(&w, keys[k], '[');
+		for (i = 0; i < snap_sysv_count(s, k); i++)
+			jw_sysv(&w, k, snap_sysv_info(s, k, i, NULL));
+		jw_close(&w, ']');
+	}
 	jw_close(&w, '}');
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;
