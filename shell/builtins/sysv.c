@@ -706,7 +706,6 @@ bi_shmwrite(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "offset", required_argument, NULL, 'o' },
 		{ "hold", required_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	long off = 0, hold = 0;
@@ -714,8 +713,15 @@ bi_shmwrite(int argc, char **argv)
 	int opt, id, i, status = 0;
 	char *p;
 
-	optind = 0;
-	opterr = 1;
+	if (sysvcmd_start(argc, argv, tr(
+	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
+	    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
+	    "                  run it in the background (&) to keep working meanwhile;\n"
+	    "                  Ctrl+C detaches at once\n",
+	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
+	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
+	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
+		return 0;
 	while ((opt = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -726,15 +732,6 @@ bi_shmwrite(int argc, char **argv)
 			if (sysvcmd_parse_int(optarg, 10, 0, 86400, &hold) < 0)
 				return sysvcmd_bad(argv[0], "seconds", optarg);
 			break;
-		case 'h':
-			return sysvcmd_help(argv[0], tr(
-			    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
-			    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
-			    "                  run it in the background (&) to keep working meanwhile;\n"
-			    "                  Ctrl+C detaches at once\n",
-			    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
-			    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
-			    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n"));
 		default:
 			return bi_usage(argv[0]);
 		}
