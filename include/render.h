@@ -50,13 +50,10 @@ int render_dot_save(const struct snapshot *s, unsigned flags, char *name,
     size_t size);
 
 /*
- * The same into a malloc'd NUL-terminated string the caller frees
- * (open_memstream(3)); NULL with errno on failure.
+ * The output of render (render_text, render_json or render_dot) into a
+ * malloc'd NUL-terminated string the caller frees (open_memstream(3));
+ * NULL with errno on failure.
  */
-char *render_text_str(const struct snapshot *s, unsigned flags);
-char *render_json_str(const struct snapshot *s, unsigned flags);
-
-/* The output of render (render_text or render_json) as a string, as above. */
 char *render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
     const struct snapshot *s, unsigned flags);
 

@@ -160,9 +160,6 @@ struct snapshot {
 const struct snap_proc *snap_proc_find(const struct snapshot *s, pid_t pid);
 const struct snap_pipe *snap_pipe_find(const struct snapshot *s,
     unsigned long inode);
-const struct snap_queue *snap_queue_find(const struct snapshot *s, int id);
-const struct snap_shm *snap_shm_find(const struct snapshot *s, int id);
-const struct snap_sem *snap_sem_find(const struct snapshot *s, int id);
 
 /* Nonzero when pid is one of the snapshot's processes. */
 int snap_has_pid(const struct snapshot *s, pid_t pid);
@@ -170,10 +167,15 @@ int snap_has_pid(const struct snapshot *s, pid_t pid);
 /*
  * The System V objects of kind k (sysv.h's table) in s: how many, and the
  * i-th one's info (struct sysv_msq, sysv_shm or sysv_sem) with its
- * related flag in *related (may be NULL).
+ * related flag in *related (may be NULL). The info opens its entry, so it
+ * is also the entry (struct snap_queue, snap_shm or snap_sem).
  */
 size_t snap_sysv_count(const struct snapshot *s, enum sysv_kind k);
 const void *snap_sysv_info(const struct snapshot *s, enum sysv_kind k,
     size_t i, int *related);
+
+/* The entry of kind k (struct snap_queue...) with that id, or NULL. */
+const void *snap_sysv_find(const struct snapshot *s, enum sysv_kind k,
+    int id);
 
 #endif

@@ -58,10 +58,17 @@ enum sysv_by {
 	SYSV_BY_INDEX_READ,	/* *_STAT on an index: only what we may read */
 };
 
-/* A field of an object and where the kernel's struct holds it. */
+/*
+ * A field of an object and where the kernel's struct holds it; an
+ * object's fields also say what they hold, for those who print them.
+ */
 struct sysv_field {
 	unsigned short	to, from;	/* offsets: ours, the kernel's */
 	unsigned short	size;		/* bytes, the same both sides */
+	char		type;		/* t time_t, l unsigned long,
+					 * z size_t, p pid_t (0: limits) */
+	const char	*name;		/* ours: "qnum", "size" */
+	const char	*kname;		/* the kernel's: "msg_qnum" */
 };
 
 struct sysv_ops {
@@ -71,7 +78,10 @@ struct sysv_ops {
 	const char	*get_call;	/* "msgget", "shmget", "semget" */
 	const char	*ctl_call;	/* "msgctl", "shmctl", "semctl" */
 	size_t		size;		/* bytes of one object */
-	/* the object's fields after id and perm, from the kernel's *id_ds */
+	/*
+	 * the object's fields after id and perm, from the kernel's *id_ds,
+	 * in the order ipcview --json lists them
+	 */
 	const struct sysv_field *fields;
 	size_t		nfields;
 	size_t		ds_size;	/* sizeof(struct msqid_ds)... */

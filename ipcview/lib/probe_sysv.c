@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,49 +76,20 @@ queue_copy(struct probe_ctx *c, struct snap_queue *q, char *buf,
 	return 0;
 }
 
-/*
- * The objects of kind k (sysv_list) into *v, and a zeroed array for their
- * n snapshot entries, of elem bytes each, into *arr. Returns n; 0 when
- * there are none (or no System V IPC here); -1 (ENOMEM).
- */
-static ssize_t
-sysv_collect(enum sysv_kind k, void *v, void *arr, size_t elem)
-{
-	void **pv = v, **pa = arr;
-	ssize_t n = sysv_list(k, pv);
-
-	if (n <= 0)
-		return 0;
-	*pa = calloc((size_t)n, elem);
-	if (*pa == NULL) {
-		free(*pv);
-		return -1;
-	}
-	return n;
-}
-
 static int
 probe_queues(struct probe_ctx *c)
 {
 	struct snapshot *s = c->s;
-	struct sysv_msq *v;
 	struct snap_queue *q;
-	size_t size = sysv_msgmax();
-	ssize_t n, i;
+	size_t size = sysv_msgmax(), i;
 	char *buf;
 	int r = 0, try;
 
-	n = sysv_collect(SYSV_MSG, &v, &s->queues, sizeof(*s->queues));
-	if (n <= 0)
-		return (int)n;
 	buf = malloc(size);
-	if (buf == NULL) {
-		free(v);
+	if (buf == NULL)
 		return -1;
-	}
-	for (i = 0; i < n && r >= 0; i++) {
-		q = &s->queues[s->nqueues++];
-		q->info = v[i];
+	for (i = 0; i < s->nqueues && r >= 0; i++) {
+		q = &s->queues[i];
 		q->readable = 1;
 		if (c->nmsgs <= 0 || (c->flags & PROBE_NO_MSGS))
 			continue;
@@ -129,7 +101,7 @@ probe_queues(struct probe_ctx *c)
 		}
 		q->changed = r > 0;
 	}
-	for (i = 0; i < (ssize_t)s->nqueues; i++) {
+	for (i = 0; i < s->nqueues; i++) {
 		q = &s->queues[i];
 		q->related = snap_has_pid(s, q->info.lspid) ||
 		    snap_has_pid(s, q->info.lrpid) ||
@@ -137,7 +109,6 @@ probe_queues(struct probe_ctx *c)
 		    sysv_waiter(s, "msgsnd", q->info.id);
 	}
 	free(buf);
-	free(v);
 	return r < 0 ? -1 : 0;
 }
 
@@ -257,25 +228,17 @@ probe_shms(struct probe_ctx *c)
 {
 	struct snapshot *s = c->s;
 	struct shm_map *maps = NULL;
-	size_t nmaps = 0, cap = 0, i;
-	struct sysv_shm *v;
-	ssize_t n, k;
+	size_t nmaps = 0, cap = 0, i, k, n = s->nshms;
 	int r = 0;
 
-	n = sysv_collect(SYSV_SHM, &v, &s->shms, sizeof(*s->shms));
-	if (n <= 0)
-		return (int)n;
 	/* reading maps is costly: only when some segment is attached at all */
-	for (k = 0; k < n && v[k].nattch == 0; k++)
+	for (k = 0; k < n && s->shms[k].info.nattch == 0; k++)
 		;
 	for (i = 0; k < n && i < s->nprocs && r == 0; i++)
 		r = shm_maps_of(c, s->procs[i].pid, &maps, &nmaps, &cap);
-	for (k = 0; k < n && r == 0; k++) {
-		s->shms[s->nshms].info = v[k];
-		r = shm_fill(c, &s->shms[s->nshms++], maps, nmaps);
-	}
+	for (k = 0; k < n && r == 0; k++)
+		r = shm_fill(c, &s->shms[k], maps, nmaps);
 	free(maps);
-	free(v);
 	return r;
 }
 
@@ -284,16 +247,10 @@ probe_sems(struct probe_ctx *c)
 {
 	struct snapshot *s = c->s;
 	struct snap_sem *sm;
-	struct sysv_sem *v;
-	ssize_t n, k;
-	size_t j;
+	size_t k, j, n = s->nsems;
 
-	n = sysv_collect(SYSV_SEM, &v, &s->sems, sizeof(*s->sems));
-	if (n <= 0)
-		return (int)n;
 	for (k = 0; k < n; k++) {
-		sm = &s->sems[s->nsems++];
-		sm->info = v[k];
+		sm = &s->sems[k];
 		sm->related = sysv_waiter(s, "semop", sm->info.id);
 		sm->members = calloc(sm->info.nsems ? sm->info.nsems : 1,
 		    sizeof(*sm->members));
@@ -309,14 +266,67 @@ probe_sems(struct probe_ctx *c)
 		for (j = 0; j < sm->info.nsems; j++)
 			sm->related |= snap_has_pid(s, sm->members[j].pid);
 	}
-	free(v);
 	return k < n ? -1 : 0;
+}
+
+/*
+ * Where a System V kind goes in the snapshot: the array and its count
+ * (offsets in struct snapshot), the size of an entry and the offset of its
+ * info; fill completes the entries once they hold their objects' info.
+ */
+static const struct probe_sysv_kind {
+	enum sysv_kind	kind;
+	size_t		arr, count, elem, info;
+	int		(*fill)(struct probe_ctx *c);
+} probe_sysv_kinds[] = {
+	{ SYSV_MSG, offsetof(struct snapshot, queues),
+	    offsetof(struct snapshot, nqueues), sizeof(struct snap_queue),
+	    offsetof(struct snap_queue, info), probe_queues },
+	{ SYSV_SHM, offsetof(struct snapshot, shms),
+	    offsetof(struct snapshot, nshms), sizeof(struct snap_shm),
+	    offsetof(struct snap_shm, info), probe_shms },
+	{ SYSV_SEM, offsetof(struct snapshot, sems),
+	    offsetof(struct snapshot, nsems), sizeof(struct snap_sem),
+	    offsetof(struct snap_sem, info), probe_sems },
+};
+
+/*
+ * The objects of kind t->kind (sysv_list) as the entries of a zeroed array
+ * in s, each entry's info a copy of its object's. Returns their count; 0
+ * when there are none (or no System V IPC here); -1 (ENOMEM).
+ */
+static ssize_t
+sysv_collect(struct snapshot *s, const struct probe_sysv_kind *t)
+{
+	size_t size = sysv_kinds[t->kind].size;
+	char **pa = (void *)((char *)s + t->arr), *v;
+	ssize_t n = sysv_list(t->kind, (void **)&v), i;
+
+	if (n <= 0)
+		return 0;
+	*pa = calloc((size_t)n, t->elem);
+	if (*pa == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		memcpy(*pa + (size_t)i * t->elem + t->info,
+		    v + (size_t)i * size, size);
+	free(v);
+	*(size_t *)(void *)((char *)s + t->count) = (size_t)n;
+	return n;
 }
 
 int
 probe_sysv(struct probe_ctx *c)
 {
-	if (probe_queues(c) < 0 || probe_shms(c) < 0 || probe_sems(c) < 0)
-		return -1;
+	const struct probe_sysv_kind *t;
+	ssize_t n;
+
+	for (t = probe_sysv_kinds; t < probe_sysv_kinds + SYSV_NKINDS; t++) {
+		n = sysv_collect(c->s, t);
+		if (n < 0 || (n > 0 && t->fill(c) < 0))
+			return -1;
+	}
 	return 0;
 }

@@ -153,16 +153,38 @@ dot_use(FILE *out, const struct snapshot *s, pid_t pid, const char *node,
 	fputs("\"];\n", out);
 }
 
+/*
+ * Opens the node of System V object id of kind k, named by the kind's
+ * letter and the id into node ("q12"): its shape and a label that begins
+ * with what it is, the id and the key. The caller ends the label.
+ */
+static void
+dot_sysv_open(FILE *out, char *node, size_t size, enum sysv_kind k, int id,
+    key_t key)
+{
+	static const struct {
+		char		c;
+		const char	*shape, *en, *zh;
+	} kinds[SYSV_NKINDS] = {
+		[SYSV_MSG] = { 'q', "cylinder", "message queue", "消息队列" },
+		[SYSV_SHM] = { 'm', "box3d", "shared memory", "共享内存" },
+		[SYSV_SEM] = { 's', "octagon", "semaphore set", "信号量集" },
+	};
+
+	snprintf(node, size, "%c%d", kinds[k].c, id);
+	fprintf(out, "  %s [shape=%s, label=\"", node, kinds[k].shape);
+	dot_str(out, tr(kinds[k].en, kinds[k].zh));
+	fprintf(out, " %d\\n0x%08x\\n", id, (unsigned)key);
+}
+
 static void
 dot_queue(FILE *out, const struct snapshot *s, const struct snap_queue *q)
 {
 	char node[32];
 
-	snprintf(node, sizeof(node), "q%d", q->info.id);
-	fprintf(out, "  %s [shape=cylinder, label=\"", node);
-	dot_str(out, tr("message queue", "消息队列"));
-	fprintf(out, " %d\\n0x%08x\\n%lu ", q->info.id,
-	    (unsigned)q->info.perm.key, q->info.qnum);
+	dot_sysv_open(out, node, sizeof(node), SYSV_MSG, q->info.id,
+	    q->info.perm.key);
+	fprintf(out, "%lu ", q->info.qnum);
 	dot_str(out, tr("messages", "条消息"));
 	fprintf(out, ", %lu B\"];\n", q->info.cbytes);
 	dot_use(out, s, q->info.lspid, node, "msgsnd");
@@ -176,11 +198,9 @@ dot_shm(FILE *out, const struct snapshot *s, const struct snap_shm *m)
 	char node[32];
 	size_t i;
 
-	snprintf(node, sizeof(node), "m%d", m->info.id);
-	fprintf(out, "  %s [shape=box3d, label=\"", node);
-	dot_str(out, tr("shared memory", "共享内存"));
-	fprintf(out, " %d\\n0x%08x\\n%zu B, ", m->info.id,
-	    (unsigned)m->info.perm.key, m->info.size);
+	dot_sysv_open(out, node, sizeof(node), SYSV_SHM, m->info.id,
+	    m->info.perm.key);
+	fprintf(out, "%zu B, ", m->info.size);
 	dot_str(out, tr("attached", "连接数"));
 	fprintf(out, " %lu\"];\n", m->info.nattch);
 	for (i = 0; i < m->nattached; i++)
@@ -188,18 +208,15 @@ dot_shm(FILE *out, const struct snapshot *s, const struct snap_shm *m)
 }
 
 static void
-dot_sem(FILE *out, const struct snapshot *s, const struct snap_sem *m)
+dot_sem(FILE *out, const struct snap_sem *m)
 {
 	char node[32];
 
-	snprintf(node, sizeof(node), "s%d", m->info.id);
-	fprintf(out, "  %s [shape=octagon, label=\"", node);
-	dot_str(out, tr("semaphore set", "信号量集"));
-	fprintf(out, " %d\\n0x%08x\\n%lu ", m->info.id,
-	    (unsigned)m->info.perm.key, m->info.nsems);
+	dot_sysv_open(out, node, sizeof(node), SYSV_SEM, m->info.id,
+	    m->info.perm.key);
+	fprintf(out, "%lu ", m->info.nsems);
 	dot_str(out, tr("semaphores", "个信号量"));
 	fputs("\"];\n", out);
-	(void)s;
 }
 
 int
@@ -222,7 +239,7 @@ render_dot(FILE *out, const struct snapshot *s, unsigned flags)
 			dot_shm(out, s, &s->shms[i]);
 	for (i = 0; i < s->nsems; i++)
 		if (!(flags & RENDER_RELATED) || s->sems[i].related)
-			dot_sem(out, s, &s->sems[i]);
+			dot_sem(out, &s->sems[i]);
 	fputs("}\n", out);
 	return ferror(out) ? -1 : 0;
 }

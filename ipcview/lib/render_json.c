@@ -268,23 +268,55 @@ jw_perm(struct jw *w, int id, const struct sysv_perm *perm)
 	jw_str(w, "mode", buf);
 }
 
+/*
+ * Opens a System V object of kind k (its struct sysv_msq, _shm or _sem,
+ * which begin alike: id, then perm): key, id, owner, mode, then the
+ * kind's fields (sysv_kinds) by their names.
+ */
+static void
+jw_sysv_open(struct jw *w, enum sysv_kind k, const void *obj)
+{
+	const struct sysv_msq *head = obj;
+	const struct sysv_field *f = sysv_kinds[k].fields;
+	const void *p;
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_perm(w, head->id, &head->perm);
+	for (i = 0; i < sysv_kinds[k].nfields; i++) {
+		p = (const char *)obj + f[i].to;
+		switch (f[i].type) {
+		case 't':
+			jw_long(w, f[i].name, (long)*(const time_t *)p);
+			break;
+		case 'p':
+			jw_long(w, f[i].name, *(const pid_t *)p);
+			break;
+		case 'z':
+			jw_ulong(w, f[i].name, *(const size_t *)p);
+			break;
+		default:
+			jw_ulong(w, f[i].name, *(const unsigned long *)p);
+			break;
+		}
+	}
+}
+
+/* What the probe could do with an object: related to the tree, readable. */
+static void
+jw_sysv_flags(struct jw *w, int related, int readable)
+{
+	jw_bool(w, "related", related);
+	jw_bool(w, "readable", readable);
+}
+
 static void
 jw_queue(struct jw *w, const struct snap_queue *q)
 {
 	size_t i;
 
-	jw_open(w, NULL, '{');
-	jw_perm(w, q->info.id, &q->info.perm);
-	jw_ulong(w, "qnum", q->info.qnum);
-	jw_ulong(w, "cbytes", q->info.cbytes);
-	jw_ulong(w, "qbytes", q->info.qbytes);
-	jw_long(w, "lspid", q->info.lspid);
-	jw_long(w, "lrpid", q->info.lrpid);
-	jw_long(w, "stime", (long)q->info.stime);
-	jw_long(w, "rtime", (long)q->info.rtime);
-	jw_long(w, "ctime", (long)q->info.ctime);
-	jw_bool(w, "related", q->related);
-	jw_bool(w, "readable", q->readable);
+	jw_sysv_open(w, SYSV_MSG, &q->info);
+	jw_sysv_flags(w, q->related, q->readable);
 	jw_bool(w, "changed", q->changed);
 	jw_open(w, "messages", '[');
 	for (i = 0; i < q->nmsgs; i++) {
@@ -303,21 +335,12 @@ jw_shm(struct jw *w, const struct snap_shm *s)
 {
 	size_t i;
 
-	jw_open(w, NULL, '{');
-	jw_perm(w, s->info.id, &s->info.perm);
-	jw_ulong(w, "size", s->info.size);
-	jw_ulong(w, "nattch", s->info.nattch);
-	jw_long(w, "cpid", s->info.cpid);
-	jw_long(w, "lpid", s->info.lpid);
-	jw_long(w, "atime", (long)s->info.atime);
-	jw_long(w, "dtime", (long)s->info.dtime);
-	jw_long(w, "ctime", (long)s->info.ctime);
+	jw_sysv_open(w, SYSV_SHM, &s->info);
 	jw_open(w, "attached", '[');
 	for (i = 0; i < s->nattached; i++)
 		jw_long(w, NULL, s->attached[i]);
 	jw_close(w, ']');
-	jw_bool(w, "related", s->related);
-	jw_bool(w, "readable", s->readable);
+	jw_sysv_flags(w, s->related, s->readable);
 	if (s->readable)
 		jw_bytes(w, s->preview, s->npreview);
 	jw_close(w, '}');
@@ -328,13 +351,8 @@ jw_sem(struct jw *w, const struct snap_sem *s)
 {
 	size_t i;
 
-	jw_open(w, NULL, '{');
-	jw_perm(w, s->info.id, &s->info.perm);
-	jw_ulong(w, "nsems", s->info.nsems);
-	jw_long(w, "otime", (long)s->info.otime);
-	jw_long(w, "ctime", (long)s->info.ctime);
-	jw_bool(w, "related", s->related);
-	jw_bool(w, "readable", s->readable);
+	jw_sysv_open(w, SYSV_SEM, &s->info);
+	jw_sysv_flags(w, s->related, s->readable);
 	jw_open(w, "values", '[');
 	for (i = 0; s->readable && i < s->info.nsems; i++)
 		jw_long(w, NULL, s->members[i].val);
@@ -352,10 +370,31 @@ jw_sem(struct jw *w, const struct snap_sem *s)
 	jw_close(w, '}');
 }
 
+/* An entry of kind k (struct snap_queue, snap_shm or snap_sem). */
+static void
+jw_sysv(struct jw *w, enum sysv_kind k, const void *e)
+{
+	switch (k) {
+	case SYSV_MSG:
+		jw_queue(w, e);
+		break;
+	case SYSV_SHM:
+		jw_shm(w, e);
+		break;
+	default:
+		jw_sem(w, e);
+		break;
+	}
+}
+
 int
 render_json(FILE *out, const struct snapshot *s, unsigned flags)
 {
+	static const char *const keys[SYSV_NKINDS] = {
+		[SYSV_MSG] = "queues", [SYSV_SHM] = "shm", [SYSV_SEM] = "sems",
+	};
 	struct jw w = { out, !!(flags & RENDER_PRETTY), 0, 1 };
+	enum sysv_kind k;
 	size_t i;
 
 	jw_open(&w, NULL, '{');
@@ -369,27 +408,15 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	for (i = 0; i < s->npipes; i++)
 		jw_pipe(&w, &s->pipes[i]);
 	jw_close(&w, ']');
-	jw_open(&w, "queues", '[');
-	for (i = 0; i < s->nqueues; i++)
-		jw_queue(&w, &s->queues[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "shm", '[');
-	for (i = 0; i < s->nshms; i++)
-		jw_shm(&w, &s->shms[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "sems", '[');
-	for (i = 0; i < s->nsems; i++)
-		jw_sem(&w, &s->sems[i]);
-	jw_close(&w, ']');
+	for (k = 0; k < SYSV_NKINDS; k++) {
+		jw_open(&w, keys[k], '[');
+		for (i = 0; i < snap_sysv_count(s, k); i++)
+			jw_sysv(&w, k, snap_sysv_info(s, k, i, NULL));
+		jw_close(&w, ']');
+	}
 	jw_close(&w, '}');
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;
-}
-
-char *
-render_json_str(const struct snapshot *s, unsigned flags)
-{
-	return render_str(render_json, s, flags);
 }
 
 int

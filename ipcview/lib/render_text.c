@@ -253,12 +253,6 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 	return ferror(out) ? -1 : 0;
 }
 
-char *
-render_text_str(const struct snapshot *s, unsigned flags)
-{
-	return render_str(render_text, s, flags);
-}
-
 int
 render_event_text(FILE *out, const struct snap_event *e,
     const struct timespec *when)

@@ -249,30 +249,36 @@ static void
 diff_fifo_open(struct diff *d, const struct snap_proc *o,
     const struct snap_proc *n)
 {
+	/* [returned][opening to read]: English, Chinese; pid, comm, path */
+	static const char *const says[2][2][2] = {
+		{ { "%d (%s) blocked in open() of FIFO %s: no reader yet",
+		    "%d (%s) 阻塞在命名管道 %s 的 open()：还没有读者" },
+		  { "%d (%s) blocked in open() of FIFO %s: no writer yet",
+		    "%d (%s) 阻塞在命名管道 %s 的 open()：还没有写者" } },
+		{ { "%d (%s): open() of FIFO %s returned, a reader came",
+		    "%d (%s)：命名管道 %s 的 open() 返回了，读者来了" },
+		  { "%d (%s): open() of FIFO %s returned, a writer came",
+		    "%d (%s)：命名管道 %s 的 open() 返回了，写者来了" } },
+	};
 	struct snap_event ev = { .pid = n->pid };
-	int rd = n->fifo_wait_mode == 0;
+	const struct snap_proc *w;	/* the sample that was waiting */
+	int ret, rd;
 
 	if (n->fifo_wait != NULL && (o == NULL || o->fifo_wait == NULL ||
 	    strcmp(o->fifo_wait, n->fifo_wait) != 0)) {
 		ev.kind = EV_FIFO_WAITING;
-		ev_add(d, &ev, rd ?
-		    "%d (%s) blocked in open() of FIFO %s: no writer yet" :
-		    "%d (%s) blocked in open() of FIFO %s: no reader yet",
-		    rd ? "%d (%s) 阻塞在命名管道 %s 的 open()：还没有写者" :
-		    "%d (%s) 阻塞在命名管道 %s 的 open()：还没有读者",
-		    n->pid, n->comm, n->fifo_wait);
-	}
-	if (o != NULL && o->fifo_wait != NULL && n->fifo_wait == NULL &&
-	    n->state != 'Z') {
+		w = n;
+	} else if (o != NULL && o->fifo_wait != NULL &&
+	    n->fifo_wait == NULL && n->state != 'Z') {
 		ev.kind = EV_FIFO_PARTNER;
-		rd = o->fifo_wait_mode == 0;
-		ev_add(d, &ev, rd ?
-		    "%d (%s): open() of FIFO %s returned, a writer came" :
-		    "%d (%s): open() of FIFO %s returned, a reader came",
-		    rd ? "%d (%s)：命名管道 %s 的 open() 返回了，写者来了" :
-		    "%d (%s)：命名管道 %s 的 open() 返回了，读者来了",
-		    n->pid, n->comm, o->fifo_wait);
+		w = o;
+	} else {
+		return;
 	}
+	ret = w == o;
+	rd = w->fifo_wait_mode == 0;
+	ev_add(d, &ev, says[ret][rd][0], says[ret][rd][1], n->pid, n->comm,
+	    w->fifo_wait);
 }
 
 static void
@@ -513,39 +519,6 @@ diff_queue(struct diff *d, const struct snap_queue *o,
 	}
 }
 
-static void
-diff_queues(struct diff *d, const struct snapshot *o, const struct snapshot *n)
-{
-	const struct snap_queue *oq, *nq;
-	struct snap_event ev = { 0 };
-	size_t i;
-
-	for (i = 0; i < n->nqueues; i++) {
-		nq = &n->queues[i];
-		oq = snap_queue_find(o, nq->info.id);
-		if (oq != NULL) {
-			diff_queue(d, oq, nq);
-			continue;
-		}
-		ev.kind = EV_QUEUE_CREATED;
-		ev.id = nq->info.id;
-		ev_add(d, &ev, "message queue %d created (key 0x%08x)",
-		    "消息队列 %d 已创建（键 0x%08x）", nq->info.id,
-		    (unsigned)nq->info.perm.key);
-	}
-	for (i = 0; i < o->nqueues; i++) {
-		oq = &o->queues[i];
-		if (snap_queue_find(n, oq->info.id) != NULL)
-			continue;
-		ev.kind = EV_QUEUE_REMOVED;
-		ev.id = oq->info.id;
-		ev.count = (long)oq->info.qnum;
-		ev_add(d, &ev, "message queue %d removed (%lu message(s) lost)",
-		    "消息队列 %d 已删除（丢弃 %lu 条消息）", oq->info.id,
-		    oq->info.qnum);
-	}
-}
-
 static int
 pid_in(const pid_t *v, size_t n, pid_t pid)
 {
@@ -561,57 +534,30 @@ static void
 diff_shm(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
     const struct snap_shm *o, const struct snap_shm *n)
 {
+	/* attached: in n, not in o; detached: in o, not in n */
+	static const struct {
+		enum snap_event_kind kind;
+		const char	*en, *zh;
+	} says[2] = {
+		{ EV_SHM_ATTACHED, "%d (%s) attached shared memory %d",
+		    "%d (%s) 附加了共享内存 %d" },
+		{ EV_SHM_DETACHED, "%d (%s) detached shared memory %d",
+		    "%d (%s) 分离了共享内存 %d" },
+	};
+	const struct snap_shm *from[2] = { n, o }, *to[2] = { o, n };
 	struct snap_event ev = { .id = n->info.id };
 	size_t i;
+	int j;
 
-	for (i = 0; i < n->nattached; i++) {
-		if (pid_in(o->attached, o->nattached, n->attached[i]))
-			continue;
-		ev.kind = EV_SHM_ATTACHED;
-		ev.pid = n->attached[i];
-		ev_add(d, &ev, "%d (%s) attached shared memory %d",
-		    "%d (%s) 附加了共享内存 %d", ev.pid,
-		    comm_of(ns, os, ev.pid), n->info.id);
-	}
-	for (i = 0; i < o->nattached; i++) {
-		if (pid_in(n->attached, n->nattached, o->attached[i]))
-			continue;
-		ev.kind = EV_SHM_DETACHED;
-		ev.pid = o->attached[i];
-		ev_add(d, &ev, "%d (%s) detached shared memory %d",
-		    "%d (%s) 分离了共享内存 %d", ev.pid,
-		    comm_of(ns, os, ev.pid), n->info.id);
-	}
-}
-
-static void
-diff_shms(struct diff *d, const struct snapshot *o, const struct snapshot *n)
-{
-	const struct snap_shm *os, *ns;
-	struct snap_event ev = { 0 };
-	size_t i;
-
-	for (i = 0; i < n->nshms; i++) {
-		ns = &n->shms[i];
-		os = snap_shm_find(o, ns->info.id);
-		if (os != NULL) {
-			diff_shm(d, o, n, os, ns);
-			continue;
+	for (j = 0; j < 2; j++) {
+		ev.kind = says[j].kind;
+		for (i = 0; i < from[j]->nattached; i++) {
+			ev.pid = from[j]->attached[i];
+			if (pid_in(to[j]->attached, to[j]->nattached, ev.pid))
+				continue;
+			ev_add(d, &ev, says[j].en, says[j].zh, ev.pid,
+			    comm_of(ns, os, ev.pid), n->info.id);
 		}
-		ev.kind = EV_SHM_CREATED;
-		ev.id = ns->info.id;
-		ev_add(d, &ev, "shared memory %d created (key 0x%08x, %zu bytes)",
-		    "共享内存 %d 已创建（键 0x%08x，%zu 字节）", ns->info.id,
-		    (unsigned)ns->info.perm.key, ns->info.size);
-	}
-	for (i = 0; i < o->nshms; i++) {
-		os = &o->shms[i];
-		if (snap_shm_find(n, os->info.id) != NULL)
-			continue;
-		ev.kind = EV_SHM_REMOVED;
-		ev.id = os->info.id;
-		ev_add(d, &ev, "shared memory %d removed", "共享内存 %d 已删除",
-		    os->info.id);
 	}
 }
 
@@ -635,34 +581,85 @@ diff_sem(struct diff *d, const struct snap_sem *o, const struct snap_sem *n)
 	}
 }
 
+/*
+ * What the diff says of each System V kind: the events of an object
+ * created and removed, and their sentences. Created: id, key, then what
+ * the object holds (shm: bytes; sem: its semaphores); removed: id, then
+ * (queue: lost) the messages gone with it, also the event's count.
+ */
+static const struct {
+	enum snap_event_kind	created, removed;
+	const char		*created_en, *created_zh;
+	const char		*removed_en, *removed_zh;
+	int			bytes;	/* created: view.bytes, not .count */
+	int			lost;	/* removed: view.count */
+} diff_kinds[SYSV_NKINDS] = {
+	[SYSV_MSG] = { EV_QUEUE_CREATED, EV_QUEUE_REMOVED,
+	    "message queue %d created (key 0x%08x)",
+	    "消息队列 %d 已创建（键 0x%08x）",
+	    "message queue %d removed (%lu message(s) lost)",
+	    "消息队列 %d 已删除（丢弃 %lu 条消息）", 0, 1 },
+	[SYSV_SHM] = { EV_SHM_CREATED, EV_SHM_REMOVED,
+	    "shared memory %d created (key 0x%08x, %lu bytes)",
+	    "共享内存 %d 已创建（键 0x%08x，%lu 字节）",
+	    "shared memory %d removed", "共享内存 %d 已删除", 1, 0 },
+	[SYSV_SEM] = { EV_SEM_CREATED, EV_SEM_REMOVED,
+	    "semaphore set %d created (key 0x%08x, %lu semaphore(s))",
+	    "信号量集 %d 已创建（键 0x%08x，%lu 个信号量）",
+	    "semaphore set %d removed", "信号量集 %d 已删除", 0, 0 },
+};
+
+/* An object of kind k in both snapshots, o in os, n in ns: its changes. */
 static void
-diff_sems(struct diff *d, const struct snapshot *o, const struct snapshot *n)
+diff_changed(struct diff *d, enum sysv_kind k, const struct snapshot *os,
+    const struct snapshot *ns, const void *o, const void *n)
 {
-	const struct snap_sem *os, *ns;
+	switch (k) {
+	case SYSV_MSG:
+		diff_queue(d, o, n);
+		break;
+	case SYSV_SHM:
+		diff_shm(d, os, ns, o, n);
+		break;
+	default:
+		diff_sem(d, o, n);
+		break;
+	}
+}
+
+/* The objects of kind k: those created, changed and removed. */
+static void
+diff_sysv(struct diff *d, enum sysv_kind k, const struct snapshot *o,
+    const struct snapshot *n)
+{
 	struct snap_event ev = { 0 };
+	struct sysv_view v;
+	const void *e, *oe;
 	size_t i;
 
-	for (i = 0; i < n->nsems; i++) {
-		ns = &n->sems[i];
-		os = snap_sem_find(o, ns->info.id);
-		if (os != NULL) {
-			diff_sem(d, os, ns);
+	for (i = 0; i < snap_sysv_count(n, k); i++) {
+		e = snap_sysv_info(n, k, i, NULL);
+		sysv_view(k, e, &v);
+		if ((oe = snap_sysv_find(o, k, v.id)) != NULL) {
+			diff_changed(d, k, o, n, oe, e);
 			continue;
 		}
-		ev.kind = EV_SEM_CREATED;
-		ev.id = ns->info.id;
-		ev_add(d, &ev, "semaphore set %d created (key 0x%08x, %lu semaphore(s))",
-		    "信号量集 %d 已创建（键 0x%08x，%lu 个信号量）", ns->info.id,
-		    (unsigned)ns->info.perm.key, ns->info.nsems);
+		ev.kind = diff_kinds[k].created;
+		ev.id = v.id;
+		ev_add(d, &ev, diff_kinds[k].created_en,
+		    diff_kinds[k].created_zh, v.id, (unsigned)v.perm->key,
+		    diff_kinds[k].bytes ? (unsigned long)v.bytes : v.count);
 	}
-	for (i = 0; i < o->nsems; i++) {
-		os = &o->sems[i];
-		if (snap_sem_find(n, os->info.id) != NULL)
+	for (i = 0; i < snap_sysv_count(o, k); i++) {
+		sysv_view(k, snap_sysv_info(o, k, i, NULL), &v);
+		if (snap_sysv_find(n, k, v.id) != NULL)
 			continue;
-		ev.kind = EV_SEM_REMOVED;
-		ev.id = os->info.id;
-		ev_add(d, &ev, "semaphore set %d removed", "信号量集 %d 已删除",
-		    os->info.id);
+		ev.kind = diff_kinds[k].removed;
+		ev.id = v.id;
+		if (diff_kinds[k].lost)
+			ev.count = (long)v.count;
+		ev_add(d, &ev, diff_kinds[k].removed_en,
+		    diff_kinds[k].removed_zh, v.id, v.count);
 	}
 }
 
@@ -678,9 +675,9 @@ snap_diff(const struct snapshot *old, const struct snapshot *new,
 		return 0;
 	diff_procs(&d, old, new);
 	diff_pipes(&d, old, new);
-	diff_queues(&d, old, new);
-	diff_shms(&d, old, new);
-	diff_sems(&d, old, new);
+	diff_sysv(&d, SYSV_MSG, old, new);
+	diff_sysv(&d, SYSV_SHM, old, new);
+	diff_sysv(&d, SYSV_SEM, old, new);
 	if (d.err) {
 		snap_events_free(out);
 		errno = ENOMEM;

@@ -1,6 +1,7 @@
 /*
  * snapshot.c - lookups in a snapshot, and freeing it (snapshot.h, probe.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "probe.h"
@@ -32,39 +33,6 @@ snap_pipe_find(const struct snapshot *s, unsigned long inode)
 	for (i = 0; s != NULL && i < s->npipes; i++)
 		if (s->pipes[i].inode == inode)
 			return &s->pipes[i];
-	return NULL;
-}
-
-const struct snap_queue *
-snap_queue_find(const struct snapshot *s, int id)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < s->nqueues; i++)
-		if (s->queues[i].info.id == id)
-			return &s->queues[i];
-	return NULL;
-}
-
-const struct snap_shm *
-snap_shm_find(const struct snapshot *s, int id)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < s->nshms; i++)
-		if (s->shms[i].info.id == id)
-			return &s->shms[i];
-	return NULL;
-}
-
-const struct snap_sem *
-snap_sem_find(const struct snapshot *s, int id)
-{
-	size_t i;
-
-	for (i = 0; s != NULL && i < s->nsems; i++)
-		if (s->sems[i].info.id == id)
-			return &s->sems[i];
 	return NULL;
 }
 
@@ -152,4 +120,25 @@ snap_sysv_info(const struct snapshot *s, enum sysv_kind k, size_t i,
 		*related = s->sems[i].related;
 		return &s->sems[i].info;
 	}
+}
+
+/* snap_sysv_info gives the info as the entry too (snapshot.h). */
+_Static_assert(offsetof(struct snap_queue, info) == 0 &&
+    offsetof(struct snap_shm, info) == 0 &&
+    offsetof(struct snap_sem, info) == 0, "entries open with their info");
+
+const void *
+snap_sysv_find(const struct snapshot *s, enum sysv_kind k, int id)
+{
+	struct sysv_view v;
+	const void *e;
+	size_t i;
+
+	for (i = 0; s != NULL && i < snap_sysv_count(s, k); i++) {
+		e = snap_sysv_info(s, k, i, NULL);
+		sysv_view(k, e, &v);
+		if (v.id == id)
+			return e;
+	}
+	return NULL;
 }

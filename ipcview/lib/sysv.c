@@ -49,32 +49,37 @@ sysv_perm_copy(struct sysv_perm *p, const struct ipc_perm *k)
 }
 
 /*
- * A field copied from a kernel struct (F's f) to ours (T's t); both have
- * the same type, which the size check makes the compiler hold to.
+ * A field copied from a kernel struct (F's f) to ours (T's t), holding
+ * type ty (struct sysv_field); both have the same type, which the size
+ * check makes the compiler hold to.
  */
-#define SYSV_FIELD(T, t, F, f) { offsetof(T, t), offsetof(F, f),	\
+#define SYSV_FIELD(T, t, F, f, ty) { offsetof(T, t), offsetof(F, f),	\
 	sizeof(((T *)0)->t) +						\
-	0 * sizeof(char[sizeof(((T *)0)->t) == sizeof(((F *)0)->f) ? 1 : -1]) }
-#define SYSV_MSQ(t, f)	SYSV_FIELD(struct sysv_msq, t, struct msqid_ds, f)
-#define SYSV_SHM(t, f)	SYSV_FIELD(struct sysv_shm, t, struct shmid_ds, f)
-#define SYSV_SEM(t, f)	SYSV_FIELD(struct sysv_sem, t, struct semid_ds, f)
+	0 * sizeof(char[sizeof(((T *)0)->t) == sizeof(((F *)0)->f) ? 1 : -1]), \
+	ty, #t, #f }
+#define SYSV_MSQ(t, f, ty)						\
+	SYSV_FIELD(struct sysv_msq, t, struct msqid_ds, f, ty)
+#define SYSV_SHM(t, f, ty)						\
+	SYSV_FIELD(struct sysv_shm, t, struct shmid_ds, f, ty)
+#define SYSV_SEM(t, f, ty)						\
+	SYSV_FIELD(struct sysv_sem, t, struct semid_ds, f, ty)
 #define SYSV_NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
 
 static const struct sysv_field msq_fields[] = {
-	SYSV_MSQ(cbytes, __msg_cbytes), SYSV_MSQ(qnum, msg_qnum),
-	SYSV_MSQ(qbytes, msg_qbytes), SYSV_MSQ(lspid, msg_lspid),
-	SYSV_MSQ(lrpid, msg_lrpid), SYSV_MSQ(stime, msg_stime),
-	SYSV_MSQ(rtime, msg_rtime), SYSV_MSQ(ctime, msg_ctime),
+	SYSV_MSQ(qnum, msg_qnum, 'l'), SYSV_MSQ(cbytes, __msg_cbytes, 'l'),
+	SYSV_MSQ(qbytes, msg_qbytes, 'l'), SYSV_MSQ(lspid, msg_lspid, 'p'),
+	SYSV_MSQ(lrpid, msg_lrpid, 'p'), SYSV_MSQ(stime, msg_stime, 't'),
+	SYSV_MSQ(rtime, msg_rtime, 't'), SYSV_MSQ(ctime, msg_ctime, 't'),
 };
 static const struct sysv_field shm_fields[] = {
-	SYSV_SHM(size, shm_segsz), SYSV_SHM(nattch, shm_nattch),
-	SYSV_SHM(cpid, shm_cpid), SYSV_SHM(lpid, shm_lpid),
-	SYSV_SHM(atime, shm_atime), SYSV_SHM(dtime, shm_dtime),
-	SYSV_SHM(ctime, shm_ctime),
+	SYSV_SHM(size, shm_segsz, 'z'), SYSV_SHM(nattch, shm_nattch, 'l'),
+	SYSV_SHM(cpid, shm_cpid, 'p'), SYSV_SHM(lpid, shm_lpid, 'p'),
+	SYSV_SHM(atime, shm_atime, 't'), SYSV_SHM(dtime, shm_dtime, 't'),
+	SYSV_SHM(ctime, shm_ctime, 't'),
 };
 static const struct sysv_field sem_fields[] = {
-	SYSV_SEM(nsems, sem_nsems), SYSV_SEM(otime, sem_otime),
-	SYSV_SEM(ctime, sem_ctime),
+	SYSV_SEM(nsems, sem_nsems, 'l'), SYSV_SEM(otime, sem_otime, 't'),
+	SYSV_SEM(ctime, sem_ctime, 't'),
 };
 
 /* Every kind's struct opens as struct sysv_msq does: id, then perm. */
@@ -418,10 +423,11 @@ sysv_info(enum sysv_kind k, void *out, const struct sysv_field *f,
 	return 0;
 }
 
-#define SYSV_MI(t, f)	SYSV_FIELD(struct sysv_msginfo, t, struct msginfo, f)
-#define SYSV_SL(t, f)	SYSV_FIELD(struct sysv_shminfo, t, struct shminfo, f)
-#define SYSV_SU(t, f)	SYSV_FIELD(struct sysv_shminfo, t, struct shm_info, f)
-#define SYSV_SI(t, f)	SYSV_FIELD(struct sysv_seminfo, t, struct seminfo, f)
+#define SYSV_MI(t, f)	SYSV_FIELD(struct sysv_msginfo, t, struct msginfo, f, 0)
+#define SYSV_SL(t, f)	SYSV_FIELD(struct sysv_shminfo, t, struct shminfo, f, 0)
+#define SYSV_SU(t, f)							\
+	SYSV_FIELD(struct sysv_shminfo, t, struct shm_info, f, 0)
+#define SYSV_SI(t, f)	SYSV_FIELD(struct sysv_seminfo, t, struct seminfo, f, 0)
 
 /* The limits, then the usage; MSG_INFO and SEM_INFO reuse the fields. */
 static const struct sysv_field msginfo_fields[] = {

@@ -43,7 +43,8 @@ static int
 pane_queue_shown(const struct pane *p, const struct snap_queue *q)
 {
 	return pane_sysv_shown(p, q->related,
-	    snap_queue_find(watch_baseline(p->watch), q->info.id) != NULL,
+	    snap_sysv_find(watch_baseline(p->watch), SYSV_MSG,
+	    q->info.id) != NULL,
 	    &q->info.perm);
 }
 static int
@@ -513,7 +514,7 @@ pane_detail_sysv(struct pane *p, long key)
 	char text[160];
 	size_t i;
 
-	if (key >= 0 && (m = snap_shm_find(s, key))) {
+	if (key >= 0 && (m = snap_sysv_find(s, SYSV_SHM, key))) {
 		pane_dl(p, ST_TITLE, "shm key 0x%08x id %d  %zu B  nattch %lu",
 		    (unsigned)m->info.perm.key, m->info.id, m->info.size,
 		    m->info.nattch);
@@ -530,7 +531,7 @@ pane_detail_sysv(struct pane *p, long key)
 		}
 		return;
 	}
-	e = snap_sem_find(s, (int)(-1 - key));
+	e = snap_sysv_find(s, SYSV_SEM, (int)(-1 - key));
 	if (e == NULL)
 		return;
 	pane_dl(p, ST_TITLE, "sem key 0x%08x id %d  %lu %s",
@@ -598,12 +599,12 @@ pane_sysv_lines(struct pane *p, int sec)
 
 	for (i = 0; i < s->nshms; i++)
 		if (pane_sysv_shown(p, s->shms[i].related,
-		    snap_shm_find(base, s->shms[i].info.id) != NULL,
+		    snap_sysv_find(base, SYSV_SHM, s->shms[i].info.id) != NULL,
 		    &s->shms[i].info.perm))
 			pane_add_line(p, sec, i, -1);
 	for (i = 0; i < s->nsems; i++)
 		if (pane_sysv_shown(p, s->sems[i].related,
-		    snap_sem_find(base, s->sems[i].info.id) != NULL,
+		    snap_sysv_find(base, SYSV_SEM, s->sems[i].info.id) != NULL,
 		    &s->sems[i].info.perm))
 			pane_add_line(p, sec, (int)(s->nshms + i), -1);
 }
@@ -667,7 +668,8 @@ pane_pipes_detail(struct pane *p, long key)
 static void
 pane_queues_detail(struct pane *p, long key)
 {
-	const struct snap_queue *q = snap_queue_find(p->snap, (int)key);
+	const struct snap_queue *q = snap_sysv_find(p->snap, SYSV_MSG,
+	    (int)key);
 
 	if (q != NULL)
 		pane_detail_queue(p, q);

@@ -130,15 +130,15 @@ quiet_foreign(const struct snapshot *old, const struct snapshot *new,
 		if (s[i] == NULL)
 			continue;
 		if (e->kind >= EV_QUEUE_CREATED && e->kind <= EV_QUEUE_MSG_REMOVED &&
-		    (q = snap_queue_find(s[i], e->id)) != NULL) {
+		    (q = snap_sysv_find(s[i], SYSV_MSG, e->id)) != NULL) {
 			perm = &q->info.perm;
 			related = q->related;
 		} else if (e->kind >= EV_SHM_CREATED && e->kind <= EV_SHM_DETACHED &&
-		    (m = snap_shm_find(s[i], e->id)) != NULL) {
+		    (m = snap_sysv_find(s[i], SYSV_SHM, e->id)) != NULL) {
 			perm = &m->info.perm;
 			related = m->related;
 		} else if (e->kind >= EV_SEM_CREATED && e->kind <= EV_SEM_CHANGED &&
-		    (m2 = snap_sem_find(s[i], e->id)) != NULL) {
+		    (m2 = snap_sysv_find(s[i], SYSV_SEM, e->id)) != NULL) {
 			perm = &m2->info.perm;
 			related = m2->related;
 		}

@@ -410,19 +410,47 @@ ipcs_table(enum sysv_kind k, int format, int unit)
 	free(v);
 }
 
+/*
+ * -l and -u: the limits and usage of kind k (sysv_msg_info, _shm_, _sem_)
+ * into info. 0; or -1 after util-linux's line for the format.
+ */
+static int
+ipcs_info(enum sysv_kind k, int format, void *info)
+{
+	static const char *const fail[SYSV_NKINDS][2] = {
+		[SYSV_MSG] = { "unable to fetch message limits",
+		    "kernel not configured for message queues" },
+		[SYSV_SHM] = { "unable to fetch shared memory limits",
+		    "kernel not configured for shared memory" },
+		[SYSV_SEM] = { "unable to fetch semaphore limits",
+		    "kernel not configured for semaphores" },
+	};
+	int r;
+
+	switch (k) {
+	case SYSV_MSG:
+		r = sysv_msg_info(info);
+		break;
+	case SYSV_SHM:
+		r = sysv_shm_info(info);
+		break;
+	default:
+		r = sysv_sem_info(info);
+		break;
+	}
+	if (r < 0)
+		printf("%s\n", fail[k][format == F_STATUS]);
+	return r;
+}
+
 static void
 ipcs_msg(int format, int unit)
 {
 	struct sysv_msginfo mi;
 
-	if (format == F_LIMITS || format == F_STATUS) {
-		if (sysv_msg_info(&mi) < 0) {
-			printf(format == F_LIMITS ?
-			    "unable to fetch message limits\n" :
-			    "kernel not configured for message queues\n");
-			return;
-		}
-	}
+	if ((format == F_LIMITS || format == F_STATUS) &&
+	    ipcs_info(SYSV_MSG, format, &mi) < 0)
+		return;
 	if (format == F_LIMITS) {
 		printf("------ Messages Limits --------\n");
 		printf("max queues system wide = %d\n", mi.msgmni);
@@ -449,10 +477,8 @@ ipcs_shm_limits(int unit)
 	struct sysv_shminfo si;
 	uint64_t tmp, pgsz = (uint64_t)getpagesize();
 
-	if (sysv_shm_info(&si) < 0) {
-		printf("unable to fetch shared memory limits\n");
+	if (ipcs_info(SYSV_SHM, F_LIMITS, &si) < 0)
 		return;
-	}
 	printf("------ Shared Memory Limits --------\n");
 	printf("max number of segments = %lu\n", si.shmmni);
 	ipcs_size(unit == U_DEFAULT ? U_KB : unit, "max seg size",
@@ -485,10 +511,8 @@ ipcs_shm(int format, int unit)
 		return;
 	}
 	if (format == F_STATUS) {
-		if (sysv_shm_info(&si) < 0) {
-			printf("kernel not configured for shared memory\n");
+		if (ipcs_info(SYSV_SHM, F_STATUS, &si) < 0)
 			return;
-		}
 		printf("------ Shared Memory Status --------\n");
 		printf("segments allocated %d\n"
 		    "pages allocated %lu\n"
@@ -507,14 +531,9 @@ ipcs_sem(int format)
 {
 	struct sysv_seminfo si;
 
-	if (format == F_LIMITS || format == F_STATUS) {
-		if (sysv_sem_info(&si) < 0) {
-			printf(format == F_LIMITS ?
-			    "unable to fetch semaphore limits\n" :
-			    "kernel not configured for semaphores\n");
-			return;
-		}
-	}
+	if ((format == F_LIMITS || format == F_STATUS) &&
+	    ipcs_info(SYSV_SEM, format, &si) < 0)
+		return;
 	switch (format) {
 	case F_LIMITS:
 		printf("------ Semaphore Limits --------\n");
@@ -558,6 +577,34 @@ ipcs_find(enum sysv_kind k, int id, void **all)
 	return NULL;
 }
 
+/*
+ * The first lines of -i ID, in util-linux's words for each kind: the
+ * title, the owners (the queue's with its mode), the mode (shm, sem).
+ */
+static void
+ipcs_one_head(enum sysv_kind k, int id, const struct sysv_perm *p)
+{
+	static const struct {
+		const char	*title, *owners, *mode;
+	} fmt[SYSV_NKINDS] = {
+		[SYSV_MSG] = { "\nMessage Queue msqid=%d\n",
+		    "uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n", NULL },
+		[SYSV_SHM] = { "\nShared memory Segment shmid=%d\n",
+		    "uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n",
+		    "mode=%#o\taccess_perms=%#o\n" },
+		[SYSV_SEM] = { "\nSemaphore Array semid=%d\n",
+		    "uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n",
+		    "mode=%#o, access_perms=%#o\n" },
+	};
+
+	printf(fmt[k].title, id);
+	/* printf(3): arguments past the format's are evaluated, then ignored */
+	printf(fmt[k].owners, (unsigned)p->uid, (unsigned)p->gid,
+	    (unsigned)p->cuid, (unsigned)p->cgid, p->mode);
+	if (fmt[k].mode != NULL)
+		printf(fmt[k].mode, p->mode, p->mode & 0777);
+}
+
 /* The queue's qbytes comes from IPC_STAT (0 when that is refused). */
 static int
 ipcs_one_msg(int id, int unit)
@@ -569,10 +616,7 @@ ipcs_one_msg(int id, int unit)
 	if ((q = ipcs_find(SYSV_MSG, id, &v)) == NULL)
 		return 0;
 	q->qbytes = sysv_stat(SYSV_MSG, id, SYSV_BY_ID, &st) >= 0 ? st.qbytes : 0;
-	printf("\nMessage Queue msqid=%d\n", id);
-	printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\tmode=%#o\n",
-	    (unsigned)q->perm.uid, (unsigned)q->perm.gid,
-	    (unsigned)q->perm.cuid, (unsigned)q->perm.cgid, q->perm.mode);
+	ipcs_one_head(SYSV_MSG, id, &q->perm);
 	ipcs_size(unit, unit == U_HUMAN ? "csize=" : "cbytes=", q->cbytes,
 	    "\t", 0);
 	ipcs_size(unit, unit == U_HUMAN ? "qsize=" : "qbytes=", q->qbytes,
@@ -597,12 +641,7 @@ ipcs_one_shm(int id, int unit)
 
 	if ((s = ipcs_find(SYSV_SHM, id, &v)) == NULL)
 		return 0;
-	printf("\nShared memory Segment shmid=%d\n", id);
-	printf("uid=%u\tgid=%u\tcuid=%u\tcgid=%u\n",
-	    (unsigned)s->perm.uid, (unsigned)s->perm.gid,
-	    (unsigned)s->perm.cuid, (unsigned)s->perm.cgid);
-	printf("mode=%#o\taccess_perms=%#o\n", s->perm.mode,
-	    s->perm.mode & 0777);
+	ipcs_one_head(SYSV_SHM, id, &s->perm);
 	ipcs_size(unit, unit == U_HUMAN ? "size=" : "bytes=", s->size, "\t",
 	    0);
 	printf("lpid=%d\tcpid=%d\tnattch=%lu\n", (int)s->lpid, (int)s->cpid,
@@ -638,12 +677,7 @@ ipcs_one_sem(int id)
 		free(v);
 		return 1;
 	}
-	printf("\nSemaphore Array semid=%d\n", id);
-	printf("uid=%u\t gid=%u\t cuid=%u\t cgid=%u\n",
-	    (unsigned)s->perm.uid, (unsigned)s->perm.gid,
-	    (unsigned)s->perm.cuid, (unsigned)s->perm.cgid);
-	printf("mode=%#o, access_perms=%#o\n", s->perm.mode,
-	    s->perm.mode & 0777);
+	ipcs_one_head(SYSV_SEM, id, &s->perm);
 	printf("nsems = %lu\n", s->nsems);
 	printf("otime = %-26.24s\n", ipcs_time(s->otime, b, 0));
 	ct = s->ctime;

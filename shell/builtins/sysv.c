@@ -163,6 +163,31 @@ sysv_interrupted(const char *name, const char *call, const char *obj,
 	return 130;
 }
 
+/*
+ * The report after the blocking call c of builtin name failed with err,
+ * on obj ("queue", "semaphore set"): a wait ended by Ctrl+C gives 130
+ * (sysv_interrupted); else the explanation (with -n, and msgrcv's type,
+ * -x and buffer size), 1.
+ */
+static int
+sysv_call_failed(const char *name, const struct sysv_call *c, int err,
+    const char *obj)
+{
+	static const char *const calls[] = { "msgsnd", "msgrcv", "semop" };
+	struct ipcerr_ctx x;
+
+	if (err == EINTR)
+		return sysv_interrupted(name, calls[c->op], obj, c->id);
+	sysvcmd_ctx(&x, obj, c->id);
+	x.nowait = (c->flags & IPC_NOWAIT) != 0;
+	if (c->op == SYSV_MSGRCV) {
+		x.type = c->type;
+		x.except = (c->flags & MSG_EXCEPT) != 0;
+		x.size = c->size;
+	}
+	return ipcerr_report(name, calls[c->op], err, &x);
+}
+
 /* A key: a number (0x hex, 0 octal or decimal) or "private" (IPC_PRIVATE). */
 static int
 sysv_parse_key(const char *s, key_t *key)
@@ -362,35 +387,51 @@ struct sysv_opts {
 					 * -x MSG_EXCEPT, -u SEM_UNDO */
 };
 
+/* The options that are flags of the call: -n, -e, -x, -u. */
+static const struct {
+	int	opt, flag;
+} sysv_flag_opts[] = {
+	{ 'n', IPC_NOWAIT }, { 'e', MSG_NOERROR }, { 'x', MSG_EXCEPT },
+	{ 'u', SEM_UNDO },
+};
+
+/* The call's flag option opt stands for, or 0. */
+static int
+sysv_flag_opt(int opt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sysv_flag_opts) / sizeof(sysv_flag_opts[0]); i++)
+		if (sysv_flag_opts[i].opt == opt)
+			return sysv_flag_opts[i].flag;
+	return 0;
+}
+
 /*
- * Parses the options optstring allows (a subset of "+t:nexs:k:u") into
- * o; 0, or the builtin's status after reporting a bad one.
+ * The start of msgsnd, msgrcv and semop: "--help" alone prints help
+ * (sysvcmd_start) and gives -1, the builtin then returns 0; else the
+ * options optstring allows (a subset of "+t:nexs:k:u") into o: 0, or the
+ * builtin's status after reporting a bad one.
  */
 static int
-sysv_options(int argc, char **argv, const char *optstring,
+sysv_options(int argc, char **argv, const char *help, const char *optstring,
     struct sysv_opts *o)
 {
 	int opt;
 
+	if (sysvcmd_start(argc, argv, help))
+		return -1;
 	*o = (struct sysv_opts){ NULL, 0, -1, 0 };
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
+		if (sysv_flag_opt(opt) != 0) {
+			o->flags |= sysv_flag_opt(opt);
+			continue;
+		}
 		switch (opt) {
 		case 't':
 			if (sysvcmd_parse_int(optarg, 10, LONG_MIN + 1,
 			    LONG_MAX, &o->type) < 0)
 				return sysvcmd_bad(argv[0], "type", optarg);
-			break;
-		case 'n':
-			o->flags |= IPC_NOWAIT;
-			break;
-		case 'e':
-			o->flags |= MSG_NOERROR;
-			break;
-		case 'x':
-			o->flags |= MSG_EXCEPT;
-			break;
-		case 'u':
-			o->flags |= SEM_UNDO;
 			break;
 		case 's':
 			if (sysvcmd_parse_int(optarg, 0, 0, INT32_MAX,
@@ -512,16 +553,16 @@ bi_msgsnd(int argc, char **argv)
 	int id = -1, err, status;
 	key_t key;
 
-	if (sysvcmd_start(argc, argv, tr(
+	status = sysv_options(argc, argv, tr(
 	    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
 	    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
 	    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
 	    "msgsnd(2)：把 TEXT（或标准输入）作为一条类型为 TYPE（> 0）的消息发送。\n"
 	    "  -n      IPC_NOWAIT：队列满时不等待，返回 EAGAIN\n"
-	    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n")))
-		return 0;
-	if ((status = sysv_options(argc, argv, "+nk:", &o)) != 0 ||
-	    (status = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
+	    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n"), "+nk:", &o);
+	if (status != 0)
+		return status < 0 ? 0 : status;
+	if ((status = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
 		return status;
 	if (optind >= argc)
 		return bi_usage(argv[0]);
@@ -575,13 +616,12 @@ bi_msgrcv(int argc, char **argv)
 {
 	struct sysv_call call;
 	struct sysv_opts o;
-	struct ipcerr_ctx c;
 	struct msgbuf *m;
 	int id, err, st;
 	ssize_t n;
 	key_t key;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = sysv_options(argc, argv, tr(
 	    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
 	    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
 	    "           < 0: the first with the lowest type <= |TYPE|\n"
@@ -597,10 +637,9 @@ bi_msgrcv(int argc, char **argv)
 	    "  -e       MSG_NOERROR：消息超过 SIZE 时截断\n"
 	    "  -x       MSG_EXCEPT：第一条类型不等于 TYPE 的消息\n"
 	    "  -s SIZE  缓冲区大小（默认 msgmax）\n"
-	    "  -k KEY   用 msgget(KEY, 0) 找到队列\n")))
-		return 0;
-	if ((st = sysv_options(argc, argv, "+t:nexs:k:", &o)) != 0)
-		return st;
+	    "  -k KEY   用 msgget(KEY, 0) 找到队列\n"), "+t:nexs:k:", &o);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if (argc - optind != (o.keyarg != NULL ? 0 : 1))
 		return bi_usage(argv[0]);
 	if ((st = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
@@ -618,14 +657,7 @@ bi_msgrcv(int argc, char **argv)
 	n = sysv_blocking(&call, &err);
 	if (n < 0) {
 		free(m);
-		if (err == EINTR)
-			return sysv_interrupted(argv[0], "msgrcv", "queue", id);
-		sysvcmd_ctx(&c, "queue", id);
-		c.type = o.type;
-		c.nowait = (o.flags & IPC_NOWAIT) != 0;
-		c.except = (o.flags & MSG_EXCEPT) != 0;
-		c.size = (unsigned long)o.size;
-		return ipcerr_report(argv[0], "msgrcv", err, &c);
+		return sysv_call_failed(argv[0], &call, err, "queue");
 	}
 	printf("%ld ", m->mtype);
 	fwrite(m->mtext, 1, (size_t)n, stdout);
@@ -684,7 +716,6 @@ bi_shmwrite(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "offset", required_argument, NULL, 'o' },
 		{ "hold", required_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	long off = 0, hold = 0;
@@ -692,8 +723,15 @@ bi_shmwrite(int argc, char **argv)
 	int opt, id, i, status = 0;
 	char *p;
 
-	optind = 0;
-	opterr = 1;
+	if (sysvcmd_start(argc, argv, tr(
+	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
+	    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
+	    "                  run it in the background (&) to keep working meanwhile;\n"
+	    "                  Ctrl+C detaches at once\n",
+	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
+	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
+	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
+		return 0;
 	while ((opt = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -704,15 +742,6 @@ bi_shmwrite(int argc, char **argv)
 			if (sysvcmd_parse_int(optarg, 10, 0, 86400, &hold) < 0)
 				return sysvcmd_bad(argv[0], "seconds", optarg);
 			break;
-		case 'h':
-			return sysvcmd_help(argv[0], tr(
-			    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
-			    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
-			    "                  run it in the background (&) to keep working meanwhile;\n"
-			    "                  Ctrl+C detaches at once\n",
-			    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
-			    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
-			    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n"));
 		default:
 			return bi_usage(argv[0]);
 		}
@@ -842,22 +871,19 @@ bi_semop(int argc, char **argv)
 {
 	struct sysv_call call;
 	struct sysv_opts o;
-	struct ipcerr_ctx c;
 	struct sembuf op;
 	long num, delta;
-	ssize_t r;
 	int id, err, st;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = sysv_options(argc, argv, tr(
 	    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
 	    "until the value is large enough (P); a positive one wakes waiters (V);\n"
 	    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
 	    "semop(2)：给信号量集 ID 的第 SEMNUM 个信号量加上 DELTA。DELTA 为负时\n"
 	    "等到值足够大（P 操作）；为正时唤醒等待者（V 操作）；为 0 时等待值变为 0。\n"
-	    "  -n IPC_NOWAIT   -u SEM_UNDO\n")))
-		return 0;
-	if ((st = sysv_options(argc, argv, "+nu", &o)) != 0)
-		return st;
+	    "  -n IPC_NOWAIT   -u SEM_UNDO\n"), "+nu", &o);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if (argc - optind != 3)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[optind], &id) < 0)
@@ -872,14 +898,8 @@ bi_semop(int argc, char **argv)
 	op.sem_flg = (short)o.flags;
 	/* semop(2): blocks until the operation can be done */
 	call = (struct sysv_call){ SYSV_SEMOP, id, &op, 1, 0, 0 };
-	r = sysv_blocking(&call, &err);
-	if (r < 0 && err == EINTR)
-		return sysv_interrupted(argv[0], "semop", "semaphore set", id);
-	if (r < 0) {
-		sysvcmd_ctx(&c, "semaphore set", id);
-		c.nowait = (o.flags & IPC_NOWAIT) != 0;
-		return ipcerr_report(argv[0], "semop", err, &c);
-	}
+	if (sysv_blocking(&call, &err) < 0)
+		return sysv_call_failed(argv[0], &call, err, "semaphore set");
 	return 0;
 }
 

@@ -6,7 +6,6 @@
 #include <grp.h>
 #include <limits.h>
 #include <pwd.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,47 +74,23 @@ static const char *const ctl_help[SYSV_NKINDS][2] = {
 	    "setval N V (SETVAL)、getall (GETALL)、rm (IPC_RMID)\n" },
 };
 
-/* "stat": the fields of the kind's *id_ds, one a line. */
-struct ctl_field {
-	const char	*label;
-	char		type;	/* t time_t, l unsigned long, z size_t, p pid_t */
-	size_t		off;
-};
+/*
+ * "stat" prints the kind's fields (sysv_kinds) in the order of the
+ * kernel's struct, as msgctl(2) lists them: the one after prev there (NULL:
+ * the first), or NULL after the last.
+ */
+static const struct sysv_field *
+ctl_next_field(enum sysv_kind k, const struct sysv_field *prev)
+{
+	const struct sysv_field *f = sysv_kinds[k].fields, *next = NULL;
+	size_t i;
 
-static const struct ctl_field msq_fields[] = {
-	{ "msg_stime", 't', offsetof(struct sysv_msq, stime) },
-	{ "msg_rtime", 't', offsetof(struct sysv_msq, rtime) },
-	{ "msg_ctime", 't', offsetof(struct sysv_msq, ctime) },
-	{ "msg_cbytes", 'l', offsetof(struct sysv_msq, cbytes) },
-	{ "msg_qnum", 'l', offsetof(struct sysv_msq, qnum) },
-	{ "msg_qbytes", 'l', offsetof(struct sysv_msq, qbytes) },
-	{ "msg_lspid", 'p', offsetof(struct sysv_msq, lspid) },
-	{ "msg_lrpid", 'p', offsetof(struct sysv_msq, lrpid) },
-	{ NULL, 0, 0 },
-};
-
-static const struct ctl_field shm_fields[] = {
-	{ "shm_segsz", 'z', offsetof(struct sysv_shm, size) },
-	{ "shm_atime", 't', offsetof(struct sysv_shm, atime) },
-	{ "shm_dtime", 't', offsetof(struct sysv_shm, dtime) },
-	{ "shm_ctime", 't', offsetof(struct sysv_shm, ctime) },
-	{ "shm_cpid", 'p', offsetof(struct sysv_shm, cpid) },
-	{ "shm_lpid", 'p', offsetof(struct sysv_shm, lpid) },
-	{ "shm_nattch", 'l', offsetof(struct sysv_shm, nattch) },
-	{ NULL, 0, 0 },
-};
-
-static const struct ctl_field sem_fields[] = {
-	{ "sem_otime", 't', offsetof(struct sysv_sem, otime) },
-	{ "sem_ctime", 't', offsetof(struct sysv_sem, ctime) },
-	{ "sem_nsems", 'l', offsetof(struct sysv_sem, nsems) },
-	{ NULL, 0, 0 },
-};
-
-static const struct ctl_field *const ctl_fields[SYSV_NKINDS] = {
-	[SYSV_MSG] = msq_fields, [SYSV_SHM] = shm_fields,
-	[SYSV_SEM] = sem_fields,
-};
+	for (i = 0; i < sysv_kinds[k].nfields; i++)
+		if ((prev == NULL || f[i].from > prev->from) &&
+		    (next == NULL || f[i].from < next->from))
+			next = &f[i];
+	return next;
+}
 
 static const char *
 ctl_user(uid_t uid)
@@ -161,26 +136,28 @@ ctl_print_time(const char *label, time_t t)
 	    (long)t);
 }
 
+/*
+ * One field: its name in the kernel's struct (without the underscores
+ * glibc puts before msg_cbytes), its value.
+ */
 static void
-ctl_print_field(const struct ctl_field *f, const void *obj)
+ctl_print_field(const struct sysv_field *f, const void *obj)
 {
-	const char *p = (const char *)obj + f->off;
+	const void *p = (const char *)obj + f->to;
+	const char *label = f->kname + strspn(f->kname, "_");
 
 	switch (f->type) {
 	case 't':
-		ctl_print_time(f->label, *(const time_t *)(const void *)p);
+		ctl_print_time(label, *(const time_t *)p);
 		break;
 	case 'l':
-		printf("%-13s %lu\n", f->label,
-		    *(const unsigned long *)(const void *)p);
+		printf("%-13s %lu\n", label, *(const unsigned long *)p);
 		break;
 	case 'z':
-		printf("%-13s %zu\n", f->label,
-		    *(const size_t *)(const void *)p);
+		printf("%-13s %zu\n", label, *(const size_t *)p);
 		break;
 	default:
-		printf("%-13s %d\n", f->label,
-		    (int)*(const pid_t *)(const void *)p);
+		printf("%-13s %d\n", label, (int)*(const pid_t *)p);
 		break;
 	}
 }
@@ -225,7 +202,7 @@ ctl_stat(enum sysv_kind k, int id, const struct ctl_args *a,
 		struct sysv_shm	m;
 		struct sysv_sem	s;
 	} obj;
-	const struct ctl_field *f;
+	const struct sysv_field *f;
 	struct sysv_view v;
 
 	(void)cmd;
@@ -235,7 +212,7 @@ ctl_stat(enum sysv_kind k, int id, const struct ctl_args *a,
 	sysv_view(k, &obj, &v);
 	printf("%-13s %d\n", idnames[k], id);
 	ctl_print_perm(sysv_kinds[k].name, v.perm);
-	for (f = ctl_fields[k]; f->label != NULL; f++)
+	for (f = ctl_next_field(k, NULL); f != NULL; f = ctl_next_field(k, f))
 		ctl_print_field(f, &obj);
 	return ctl_stat_tail(k, id, &obj);
 }
@@ -260,24 +237,14 @@ ctl_set(enum sysv_kind k, int id, const struct ctl_args *a,
 	return r;
 }
 
+/* lock and unlock: *cmd is the verb's command, SHM_LOCK or SHM_UNLOCK. */
 static int
 ctl_lock(enum sysv_kind k, int id, const struct ctl_args *a,
     const char **cmd)
 {
-	(void)cmd;
 	(void)k;
 	(void)a;
-	return sysv_shm_lock(id, 1);
-}
-
-static int
-ctl_unlock(enum sysv_kind k, int id, const struct ctl_args *a,
-    const char **cmd)
-{
-	(void)cmd;
-	(void)k;
-	(void)a;
-	return sysv_shm_lock(id, 0);
+	return sysv_shm_lock(id, strcmp(*cmd, "SHM_LOCK") == 0);
 }
 
 static int
@@ -337,7 +304,7 @@ static const struct ctl_verb ctl_verbs[] = {
 	{ "rm", "IPC_RMID", K_MSG | K_SHM | K_SEM, 0, ctl_rm },
 	{ "set", "IPC_SET", K_MSG | K_SHM, -1, ctl_set },
 	{ "lock", "SHM_LOCK", K_SHM, 0, ctl_lock },
-	{ "unlock", "SHM_UNLOCK", K_SHM, 0, ctl_unlock },
+	{ "unlock", "SHM_UNLOCK", K_SHM, 0, ctl_lock },
 	{ "getval", "GETVAL", K_SEM, 1, ctl_getval },
 	{ "setval", "SETVAL", K_SEM, 2, ctl_setval },
 	{ "getall", "GETALL", K_SEM, 0, ctl_getall },

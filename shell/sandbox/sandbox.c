@@ -98,6 +98,20 @@ sb_res_key(const char *key)
 	return NULL;
 }
 
+/*
+ * The decimal number s begins with, no sign, into *n and where it ends
+ * into *end (strtoull(3)). 0, or -1 when there is none or it overflows.
+ */
+static int
+sb_parse_number(const char *s, unsigned long long *n, char **end)
+{
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*n = strtoull(s, end, 10);
+	return errno != 0 ? -1 : 0;
+}
+
 /* "unlimited", "256", "100M": bytes or a count. 0, or -1 when invalid. */
 static int
 sb_parse_value(const char *s, rlim_t *v)
@@ -109,11 +123,7 @@ sb_parse_value(const char *s, rlim_t *v)
 		*v = RLIM_INFINITY;
 		return 0;
 	}
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0)
+	if (sb_parse_number(s, &n, &end) < 0)
 		return -1;
 	switch (*end) {
 	case 'K': case 'k': n <<= 10; end++; break;
@@ -551,11 +561,7 @@ ulimit_value(const char *s, const struct sb_res *r, const struct rlimit *cur,
 		*v = s[0] == 'h' ? cur->rlim_max : cur->rlim_cur;
 		return 0;
 	}
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno != 0 || *end != '\0' ||
+	if (sb_parse_number(s, &n, &end) < 0 || *end != '\0' ||
 	    n > (unsigned long long)(RLIM_INFINITY - 1) / r->scale)
 		return -1;
 	*v = (rlim_t)n * r->scale;
@@ -637,6 +643,16 @@ bi_ulimit(int argc, char **argv)
 
 /* ---- the sandbox builtin ---- */
 
+/* "WHAT: TEXT", then " (WHY)" when why is not NULL. */
+static void
+sandbox_show_line(const char *what, const char *text, const char *why)
+{
+	printf("%s: %s", what, text);
+	if (why != NULL)
+		printf(" (%s)", why);
+	putchar('\n');
+}
+
 static void
 sandbox_show_state(void)
 {
@@ -645,27 +661,26 @@ sandbox_show_state(void)
 	    tr("on", "开启")) : tr("off", "关闭"));
 	if (!sb.on && sb.shell == 0)
 		return;
-	if (sb.ns)
-		printf("namespace: %s\n", tr("own user and IPC namespace: ipcs shows only this session's objects; they vanish when it ends",
-		    "独立的用户和 IPC 命名空间：ipcs 只显示本会话的对象，会话结束时它们随之消失"));
-	else
-		printf("namespace: %s (%s)\n", tr("none, IPC objects are shared with the machine",
-		    "无，IPC 对象与整台机器共用"), sb.ns_why);
+	sandbox_show_line("namespace", sb.ns ?
+	    tr("own user and IPC namespace: ipcs shows only this session's objects; they vanish when it ends",
+	    "独立的用户和 IPC 命名空间：ipcs 只显示本会话的对象，会话结束时它们随之消失") :
+	    tr("none, IPC objects are shared with the machine",
+	    "无，IPC 对象与整台机器共用"), sb.ns ? NULL : sb.ns_why);
 	if (sb.pidns && sb.pid_why[0] == '\0')
-		printf("processes: %s\n", tr("own PID namespace: ps, /proc and kill see only this session's processes",
-		    "独立的 PID 命名空间：ps、/proc 和 kill 只看到本会话的进程"));
+		sandbox_show_line("processes", tr("own PID namespace: ps, /proc and kill see only this session's processes",
+		    "独立的 PID 命名空间：ps、/proc 和 kill 只看到本会话的进程"),
+		    NULL);
 	else if (sb.on)
-		printf("processes: %s (%s)\n", sb.pidns ?
+		sandbox_show_line("processes", sb.pidns ?
 		    tr("own PID namespace", "独立的 PID 命名空间") :
 		    tr("none, the whole machine's processes are visible",
 		    "无，可以看到整台机器的进程"),
 		    sb.pid_why[0] ? sb.pid_why : sb.ns_why);
-	if (sb.notify)
-		printf("reports: %s\n", tr("seccomp user notification: the shell answers EPERM and names the call",
-		    "seccomp 用户通知：由 shell 回答 EPERM 并指出被拒绝的调用"));
-	else
-		printf("reports: %s (%s)\n", tr("none, refused calls just fail with EPERM",
-		    "无，被拒绝的调用只返回 EPERM"), sb.notify_why);
+	sandbox_show_line("reports", sb.notify ?
+	    tr("seccomp user notification: the shell answers EPERM and names the call",
+	    "seccomp 用户通知：由 shell 回答 EPERM 并指出被拒绝的调用") :
+	    tr("none, refused calls just fail with EPERM",
+	    "无，被拒绝的调用只返回 EPERM"), sb.notify ? NULL : sb.notify_why);
 }
 
 static void

@@ -4,26 +4,17 @@
 # best of several rounds that alternate which shell goes first), else a
 # loop timed with date +%s%N.
 set -u
-IPCSH=${IPCSH:-build/ipcsh}
-tmp=${BENCHTMP:-$(mktemp -d)}
-rounds=${BENCH_ROUNDS:-3}
-
-if [ ! -x "$IPCSH" ]; then
-	echo "bench shell: skipped, $IPCSH is not built"
-	exit 0
-fi
+. "$TOP/tests/lib/bench.sh"
+bench_start shell "$IPCSH"
 
 # bench_time RUNS WARMUP CMD...: prints the median seconds of one run.
 bench_time()
 {
-	local runs=$1 warm=$2 i t0 t1
+	local runs=$1 warm=$2 i
 	shift 2
 	for ((i = 0; i < warm; i++)); do "$@" >/dev/null 2>&1; done
 	for ((i = 0; i < runs; i++)); do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		echo $((t1 - t0))
+		bench_once "$@"
 	done | sort -n | awk '{ a[NR] = $1 } END { printf "%.6f\n", a[int((NR + 1) / 2)] / 1e9 }'
 }
 
@@ -108,7 +99,6 @@ BENCH_COL=7 bench_pair 3 1 "$IPCSH $tmp/thru.sh" "dash $tmp/thru.sh" &&
 # the shell process only, the same difference), a 100,000-step while loop
 # of arithmetic, and resident sizes after start-up and after a
 # 10,000-line script.
-. "$TOP/tests/lib/bench.sh"
 lines() { for ((i = 0; i < $1; i++)); do echo "$2"; done >"$3"; }
 # cg_instr SHELL SCRIPT: instructions of the shell process alone.
 cg_instr()

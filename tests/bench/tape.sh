@@ -3,24 +3,15 @@
 # `head -c 2G /dev/zero | cat > /dev/null` (>= 0.9x), a script of 1000
 # /bin/true (<= 1.3x), and the cost of one tape event in microseconds.
 set -u
-IPCSH=${IPCSH:-build/ipcsh}
-tmp=${BENCHTMP:-$(mktemp -d)}
-rounds=${BENCH_ROUNDS:-3}
-
-if [ ! -x "$IPCSH" ]; then
-	echo "bench tape: skipped, $IPCSH is not built"
-	exit 0
-fi
+. "$TOP/tests/lib/bench.sh"
+bench_start tape "$IPCSH"
 
 # best SECONDS-COMMAND...: the best of $rounds runs, in seconds.
 best()
 {
-	local i t0 t1
+	local i
 	for ((i = 0; i < rounds; i++)); do
-		t0=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		t1=$(date +%s%N)
-		echo $((t1 - t0))
+		bench_once "$@"
 	done | sort -n | head -n 1 | awk '{ printf "%.6f\n", $1 / 1e9 }'
 }
 

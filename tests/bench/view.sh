@@ -91,6 +91,18 @@ fi
 # Latency: "go" starts yes | sleep, which fills the pipe within a
 # millisecond or two (fork, exec, 64 KiB of writes); the pane shows it when
 # FULL is on screen. Timed from the "go", so an upper bound.
+# full_gone WINDOW: waits (up to 5 s) until WINDOW no longer shows a full
+# pipe, then for a random phase against the refresh timer.
+full_gone()
+{
+	local i
+	for ((i = 0; i < 500; i++)); do
+		tm capture-pane -p -t "$1" | grep -q ' B FULL ' || break
+		sleep 0.01
+	done
+	sleep "0.$((RANDOM % 10))"
+}
+
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 lat=()
 for ((r = 0; r < rounds; r++)); do
@@ -112,12 +124,7 @@ for ((r = 0; r < rounds; r++)); do
 	done
 	[ -n "$full" ] && [ -n "$shown" ] && lat+=($((shown - full)))
 	echo stop > "$tmp/ctl"
-	for ((i = 0; i < 500; i++)); do
-		tm capture-pane -p -t "$S:0" | grep -q ' B FULL ' || break
-		sleep 0.01
-	done
-	# a random phase against the refresh timer
-	sleep "0.$((RANDOM % 10))"
+	full_gone "$S:0"
 done
 
 # In the split screen the pane also looks right after a command (when the
@@ -140,11 +147,7 @@ if [ -x "${IPCSH:-}" ]; then
 			tm capture-pane -p -t "$S:2" | grep -q ' B FULL ' && break
 		done
 		tm send-keys -t "$S:2" 'kill %%' Enter
-		for ((i = 0; i < 500; i++)); do
-			tm capture-pane -p -t "$S:2" | grep -q ' B FULL ' || break
-			sleep 0.01
-		done
-		sleep "0.$((RANDOM % 10))"
+		full_gone "$S:2"
 	done
 	tm kill-window -t "$S:2"
 	# per round: the first Enter, then the first redraw after a full snapshot

@@ -9,6 +9,8 @@
 # run is the start of the `make bench` run (one value for all its rows);
 # op and target are "-" for a figure without a target.
 
+# The shell the scripts measure, as tests/bench/run exports it.
+IPCSH=${IPCSH:-build/ipcsh}
 BENCH_HISTORY=${BENCH_HISTORY:-${BUILD_DIR:-build}/bench/history.tsv}
 BENCH_RUN=${BENCH_RUN:-$(date +%Y%m%dT%H%M%S)}
 BENCH_COMMIT=${BENCH_COMMIT:-$(git -C "${TOP:-.}" rev-parse --short HEAD 2>/dev/null || echo -)}
@@ -75,4 +77,40 @@ bench_rss_kib()
 bench_median()
 {
 	sort -g | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }'
+}
+
+# bench_need NAME FILE...: ends the script with "bench NAME: skipped"
+# unless every FILE is an executable.
+bench_need()
+{
+	local name=$1 f
+	shift
+	for f; do
+		if [ ! -x "$f" ]; then
+			echo "bench $name: skipped, $f is not built"
+			exit 0
+		fi
+	done
+}
+
+# bench_start NAME FILE...: the start of a script that times programs:
+# skipped unless every FILE is an executable (bench_need); then tmp, the
+# folder for its files (BENCHTMP, as tests/bench/run exports it), and
+# rounds (BENCH_ROUNDS, default 3).
+bench_start()
+{
+	bench_need "$@"
+	tmp=${BENCHTMP:-$(mktemp -d)}
+	rounds=${BENCH_ROUNDS:-3}
+}
+
+# bench_once CMD...: runs CMD once (output to /dev/null), prints the
+# nanoseconds it took.
+bench_once()
+{
+	local t0 t1
+	t0=$(date +%s%N)
+	"$@" >/dev/null 2>&1
+	t1=$(date +%s%N)
+	echo $((t1 - t0))
 }

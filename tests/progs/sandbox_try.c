@@ -278,16 +278,20 @@ static long try_unshare_hi(void)
 {
 	return in_child(do_unshare, HI | CLONE_NEWUSER);
 }
-/* clone(2) as a fork: the new process exits at once. */
-static long do_clone(long flags)
+/* After a fork-like call: the child exits at once, the caller reaps it. */
+static long fork_done(long pid)
 {
-	long pid = syscall(SYS_clone, flags | SIGCHLD, 0L, NULL, NULL, 0L);
-
 	if (pid == 0)
 		_exit(0);
 	if (pid > 0)
 		waitpid(pid, NULL, 0);
 	return pid < 0 ? -1 : 0;
+}
+/* clone(2) as a fork. */
+static long do_clone(long flags)
+{
+	return fork_done(syscall(SYS_clone, flags | SIGCHLD, 0L, NULL, NULL,
+	    0L));
 }
 static long try_clone(void) { return in_child(do_clone, CLONE_NEWUSER); }
 static long try_clone_hi(void) { return in_child(do_clone, HI | CLONE_NEWUSER); }
@@ -295,17 +299,11 @@ static long try_clone_plain(void) { return in_child(do_clone, 0); }
 static long do_clone3(long flags)
 {
 	struct clone_args a;
-	long pid;
 
 	memset(&a, 0, sizeof(a));
 	a.flags = flags;
 	a.exit_signal = SIGCHLD;
-	pid = syscall(SYS_clone3, &a, sizeof(a));
-	if (pid == 0)
-		_exit(0);
-	if (pid > 0)
-		waitpid(pid, NULL, 0);
-	return pid < 0 ? -1 : 0;
+	return fork_done(syscall(SYS_clone3, &a, sizeof(a)));
 }
 static long try_clone3(void) { return in_child(do_clone3, CLONE_NEWUSER); }
 static long try_clone3_plain(void) { return in_child(do_clone3, 0); }

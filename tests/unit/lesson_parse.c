@@ -11,9 +11,7 @@
 #include "lesson/lesson_parse.h"
 #include "unit.h"
 
-static const struct {
-	const char *name, *in, *want;
-} rows[] = {
+static const struct unit_row rows[] = {
 	{ "minimal", "title.en: t\nsay.en: hi\n", "SAY" },
 	{ "paragraph", "title.en: t\nsay.en: a\nsay.zh: b\nsay.en: c\nrun: x\n",
 	  "SAY[a\nc|b] RUN(x)" },
@@ -146,26 +144,29 @@ render(const struct lesson *l, char *buf, size_t size)
 	}
 }
 
+/* The items of a lesson text, or its error "LINE: what"; malloc'ed. */
+static char *
+lesson_text(const char *in)
+{
+	char err[512], got[2048];
+	struct lesson *l;
+
+	l = lesson_parse_text("t.lesson", in, err, sizeof(err));
+	if (l == NULL)	/* "t.lesson:LINE: what" */
+		return strdup(strncmp(err, "t.lesson:", 9) == 0 ? err + 9 :
+		    err);
+	render(l, got, sizeof(got));
+	lesson_free(l);
+	return strdup(got);
+}
+
 int
 main(void)
 {
-	char err[512], got[2048];
-	size_t i;
-	struct lesson *l;
 	struct ltext both = { "en", "zh" }, zh_only = { NULL, "zh" };
 
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		l = lesson_parse_text("t.lesson", rows[i].in, err, sizeof(err));
-		if (l == NULL) {
-			/* "t.lesson:LINE: what" */
-			unit_check("lesson_parse", rows[i].name, rows[i].want,
-			    strncmp(err, "t.lesson:", 9) == 0 ? err + 9 : err);
-			continue;
-		}
-		render(l, got, sizeof(got));
-		unit_check("lesson_parse", rows[i].name, rows[i].want, got);
-		lesson_free(l);
-	}
+	unit_rows("lesson_parse", rows, sizeof(rows) / sizeof(rows[0]),
+	    lesson_text);
 	i18n_set_lang("zh");
 	unit_check("lesson_parse", "lang-zh", "zh", ltext_get(&both));
 	i18n_set_lang("en");

@@ -5,12 +5,11 @@
  */
 #include <stdlib.h>
 
+#include "core/lex.h"
 #include "core/parse.h"
 #include "unit.h"
 
-static const struct {
-	const char *name, *in, *want;
-} rows[] = {
+static const struct unit_row rows[] = {
 	{ "simple", "echo hi", "(exec echo hi)" },
 	{ "empty", "  # only a comment\n", "()" },
 	{ "assign", "a=1 b=2", "(exec a=1 b=2)" },
@@ -107,32 +106,53 @@ static const struct {
 	{ "err-dsemi-top", "a ;; b", "ERR: syntax error: unexpected `;;'" },
 };
 
+/*
+ * Aliases (ll, e and loop, as main sets them): the lexer puts the value in
+ * place of the command word, once.
+ */
+static const struct unit_row alias_rows[] = {
+	{ "alias-simple", "e hi", "(exec echo hi)" },
+	{ "alias-trailing-blank", "ll e", "(exec ls -l echo)" },
+	{ "alias-no-blank", "e e", "(exec echo e)" },
+	{ "alias-no-recursion", "loop", "(exec loop again)" },
+	{ "alias-quoted", "'e' x", "(exec 'e' x)" },
+	{ "alias-after-pipe", "a | e x", "(pipe (exec a) (exec echo x))" },
+	{ "alias-text-kept", "e x; e y",
+	    "(list (exec echo x) (exec echo y))" },
+};
+
+/* The tree of a text, or MORE, or "ERR: message"; malloc'ed. */
+static char *
+parse_text(const char *in)
+{
+	struct cmd *c;
+	char *err, *got;
+
+	switch (parse_buf(in, strlen(in), 1, &c, &err)) {
+	case PARSE_OK:
+		got = cmd_dump(c);
+		break;
+	case PARSE_INCOMPLETE:
+		got = strdup("MORE");
+		break;
+	default:
+		if (asprintf(&got, "ERR: %s", err) < 0)
+			got = NULL;
+		break;
+	}
+	free(err);
+	cmd_free(c);
+	return got;
+}
+
 int
 main(void)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct cmd *c;
-		char *err, *got;
-
-		switch (parse_buf(rows[i].in, strlen(rows[i].in), 1, &c,
-		    &err)) {
-		case PARSE_OK:
-			got = cmd_dump(c);
-			break;
-		case PARSE_INCOMPLETE:
-			got = strdup("MORE");
-			break;
-		default:
-			if (asprintf(&got, "ERR: %s", err) < 0)
-				got = NULL;
-			break;
-		}
-		unit_check("parse", rows[i].name, rows[i].want, got);
-		free(got);
-		free(err);
-		cmd_free(c);
-	}
+	unit_rows("parse", rows, sizeof(rows) / sizeof(rows[0]), parse_text);
+	alias_set("ll", "ls -l ");
+	alias_set("e", "echo");
+	alias_set("loop", "loop again");
+	unit_rows("parse", alias_rows,
+	    sizeof(alias_rows) / sizeof(alias_rows[0]), parse_text);
 	return unit_failed;
 }

@@ -1,14 +1,13 @@
 /*
  * robust.c - the parser on bad input: a 100,000-word line parses in
  * linear memory (peak RSS measured with getrusage), deep nesting is a
- * syntax error with a message, never a crash; aliases in the lexer.
+ * syntax error with a message, never a crash.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "core/arith.h"
-#include "core/lex.h"
 #include "core/parse.h"
 #include "unit.h"
 
@@ -133,38 +132,5 @@ main(void)
 	snprintf(buf, sizeof(buf), "%d %ld", (int)i - 1, v);
 	unit_check("robust", "arith-parens-500", "0 7", buf);
 	free(s);
-	/* aliases: the value replaces the command word, once */
-	alias_set("ll", "ls -l ");
-	alias_set("e", "echo");
-	alias_set("loop", "loop again");
-	{
-		static const struct {
-			const char *name, *in, *want;
-		} rows[] = {
-			{ "alias-simple", "e hi", "(exec echo hi)" },
-			{ "alias-trailing-blank", "ll e", "(exec ls -l echo)" },
-			{ "alias-no-blank", "e e", "(exec echo e)" },
-			{ "alias-no-recursion", "loop", "(exec loop again)" },
-			{ "alias-quoted", "'e' x", "(exec 'e' x)" },
-			{ "alias-after-pipe", "a | e x", "(pipe (exec a) (exec echo x))" },
-			{ "alias-text-kept", "e x; e y",
-			    "(list (exec echo x) (exec echo y))" },
-		};
-		for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-			struct cmd *c;
-			char *err = NULL, *got;
-
-			if (parse_buf(rows[i].in, strlen(rows[i].in), 1, &c,
-			    &err) == PARSE_OK) {
-				got = cmd_dump(c);
-				cmd_free(c);
-			} else {
-				got = strdup(err ? err : "error");
-			}
-			unit_check("robust", rows[i].name, rows[i].want, got);
-			free(got);
-			free(err);
-		}
-	}
 	return unit_failed;
 }
