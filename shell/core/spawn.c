@@ -55,6 +55,9 @@ exec_script(const char *path, char **argv, char **envp)
 	free(v);
 }
 
+/* command -p: the PATH the search uses instead of $PATH (a child's). */
+static char *search_path;
+
 int
 spawn_replace(char **argv)
 {
@@ -78,7 +81,7 @@ spawn_replace(char **argv)
 		    strerror(err));
 		return err == ENOENT || err == ENOTDIR ? 127 : 126;
 	}
-	path = var_get("PATH");
+	path = search_path != NULL ? search_path : var_get("PATH");
 	if (path == NULL)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
@@ -589,7 +592,8 @@ spawn_external(struct cmd_exec *e, char **argv, char **as, int flags)
 		block_children(&old);
 		j = job_new(exec_job_text, 1);
 		pid = -1;
-		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir))
+		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir) &&
+		    !(flags & EV_DEFPATH))
 			pid = spawn_cmd(argv, e->redir, -1, -1, &old);
 		if (pid > 0)
 			goto added;
@@ -612,5 +616,13 @@ added:
 	if (redir_apply(e->redir, NULL) < 0)
 		_exit(2);
 	exec_set_assigns(as, VAR_EXPORT);
+	if (flags & EV_DEFPATH) {
+		size_t n = confstr(_CS_PATH, NULL, 0);
+
+		search_path = malloc(n + 1);
+		if (search_path == NULL || confstr(_CS_PATH, search_path,
+		    n + 1) == 0)
+			search_path = NULL;
+	}
 	exec_path(argv);
 }
