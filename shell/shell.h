@@ -23,6 +23,15 @@ struct sh_opts {
 	int plain;		/* --plain, TERM=dumb, or stdout not a tty: no colour, no escapes */
 	int sandbox;		/* --sandbox */
 	int tape;		/* --tape, set -o tape: the tracer records */
+	int allexport;		/* set -a: every assignment exports */
+	int noclobber;		/* set -C: > does not overwrite a file (>| does) */
+	int noexec;		/* set -n: read commands, run none (not interactive) */
+	int verbose;		/* set -v: input lines echoed to stderr */
+	int ignoreeof;		/* set -o ignoreeof: EOF at the prompt does not exit */
+	int notify;		/* set -b */
+	int vi, emacs;		/* set -o vi / emacs: readline's editing mode */
+	int privileged, nolog, debug;	/* dash's, accepted and listed */
+	int stdin_mode;		/* -s: commands from standard input */
 };
 extern struct sh_opts sh_opt;
 

@@ -22,8 +22,8 @@
 #include "core/jobs.h"
 #include "core/lex.h"
 #include "programs.h"
+#include "builtins/options.h"
 #include "shell.h"
-#include "tape/recorder.h"
 #include "core/var.h"
 
 static const char *const keywords[] = {
@@ -343,110 +343,20 @@ bi_unset(int argc, char **argv)
 	return rc;
 }
 
-static const struct {
-	const char *name;
-	char letter;
-} set_opts[] = {
-	{ "errexit", 'e' }, { "noglob", 'f' }, { "nounset", 'u' },
-	{ "xtrace", 'x' }, { "pipefail", 0 }, { "explain", 0 },
-	{ "tape", 0 },
-};
-
-static int *
-set_opt_ptr(int i)
-{
-	switch (i) {
-	case 0: return &sh_opt.errexit;
-	case 1: return &expand_noglob;
-	case 2: return &sh_opt.nounset;
-	case 3: return &sh_opt.xtrace;
-	case 4: return &sh_opt.pipefail;
-	case 5: return &sh_opt.explain;
-	default: return &sh_opt.tape;
-	}
-}
-
-#define NSETOPTS ((int)(sizeof(set_opts) / sizeof(set_opts[0])))
-
-static int
-set_by_name(const char *name, int on)
-{
-	int i;
-
-	for (i = 0; i < NSETOPTS; i++) {
-		if (strcmp(set_opts[i].name, name) == 0) {
-			/* the tape: a tracer to start or stop */
-			if (set_opt_ptr(i) == &sh_opt.tape && on &&
-			    tape_start(NULL) < 0)
-				return 1;
-			if (set_opt_ptr(i) == &sh_opt.tape && !on)
-				tape_stop();
-			*set_opt_ptr(i) = on;
-			return 0;
-		}
-	}
-	bi_errorf("set", "%s: bad option name", name);
-	return bi_usage("set");
-}
-
-static void
-set_list(int as_cmds)
-{
-	int i;
-
-	for (i = 0; i < NSETOPTS; i++) {
-		if (as_cmds)
-			printf("set %co %s\n", *set_opt_ptr(i) ? '-' : '+',
-			    set_opts[i].name);
-		else
-			printf("%-15s %s\n", set_opts[i].name,
-			    *set_opt_ptr(i) ? "on" : "off");
-	}
-}
-
-/* set: option syntax with + as well as -, which getopt cannot parse. */
+/* set [option...] [--] [arg...]: options.c parses the options. */
 static int
 bi_set(int argc, char **argv)
 {
-	int i = 1, k, j;
-	const char *a;
+	int i = 1, setargs;
 
 	if (argc == 1) {
 		var_each(0, print_var);
 		return 0;
 	}
-	for (; i < argc; i++) {
-		a = argv[i];
-		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			goto args;
-		}
-		for (k = 1; a[k] != '\0'; k++) {
-			if (a[k] == 'o') {
-				if (i + 1 >= argc) {
-					set_list(a[0] == '+');
-					return 0;
-				}
-				if (set_by_name(argv[++i], a[0] == '-') != 0)
-					return 2;
-				continue;
-			}
-			for (j = 0; j < NSETOPTS; j++)
-				if (set_opts[j].letter == a[k])
-					break;
-			if (j == NSETOPTS) {
-				bi_errorf("set", "-%c: bad option", a[k]);
-				return bi_usage("set");
-			}
-			*set_opt_ptr(j) = a[0] == '-';
-		}
-	}
-	if (i >= argc)
-		return 0;
-args:
-	var_setargs(argc - i, argv + i);
+	if (options_parse(argc, argv, &i, &setargs, 0) != 0)
+		return bi_usage("set");
+	if (setargs)
+		var_setargs(argc - i, argv + i);
 	return 0;
 }
 
@@ -903,8 +813,8 @@ const struct builtin builtins_core[] = {
 	{ "unset", bi_unset, "unset [-v|-f] name...", "remove variables",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "set", bi_set,
-	    "set [-efux] [+efux] [-o option] [+o option] [--] [arg...]",
-	    "set options (errexit, noglob, nounset, xtrace, pipefail, explain, tape) or $1..",
+	    "set [-abCefmnuvx] [+abCefmnuvx] [-o option] [+o option] [--] [arg...]",
+	    "set options (set -o lists them) or $1..",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",
 	    BI_SPECIAL | BI_NOFORK },

@@ -91,21 +91,25 @@ exec_returned(void)
 void
 exec_optstring(char *buf, size_t size)
 {
-	char s[16];
-	int n = 0;
+	/* dash's letters, in the order dash 0.5.12 prints them */
+	const struct {
+		char c;
+		int on;
+	} l[] = {
+		{ 'p', sh_opt.privileged }, { 'u', sh_opt.nounset },
+		{ 'b', sh_opt.notify }, { 'a', sh_opt.allexport },
+		{ 'C', sh_opt.noclobber }, { 'v', sh_opt.verbose },
+		{ 'x', sh_opt.xtrace }, { 's', sh_opt.stdin_mode },
+		{ 'n', sh_opt.noexec }, { 'm', sh_opt.monitor },
+		{ 'i', sh_opt.interactive }, { 'f', expand_noglob },
+		{ 'e', sh_opt.errexit },
+	};
+	char s[32];
+	size_t i, n = 0;
 
-	if (sh_opt.errexit)
-		s[n++] = 'e';
-	if (expand_noglob)
-		s[n++] = 'f';
-	if (sh_opt.interactive)
-		s[n++] = 'i';
-	if (sh_opt.monitor)
-		s[n++] = 'm';
-	if (sh_opt.nounset)
-		s[n++] = 'u';
-	if (sh_opt.xtrace)
-		s[n++] = 'x';
+	for (i = 0; i < sizeof(l) / sizeof(l[0]); i++)
+		if (l[i].on)
+			s[n++] = l[i].c;
 	s[n] = '\0';
 	snprintf(buf, size, "%s", s);
 }
@@ -524,6 +528,63 @@ exec_case(struct cmd_case *k, int flags)
 	return 0;
 }
 
+/*
+ * The words of a simple command. After export, readonly and local, a
+ * NAME=value operand is expanded as an assignment: no field splitting
+ * or pathname expansion, tilde after '=' and ':' (dash, POSIX 2024).
+ */
+static char **
+expand_argv(struct cmd_exec *e, int *argc)
+{
+	static const char *const decl[] = { "export", "readonly", "local" };
+	char **v, **f, *val;
+	int i, k, n = 0, nf, cap;
+	size_t d;
+
+	for (d = 0; e->argc > 1 && d < sizeof(decl) / sizeof(decl[0]); d++)
+		if (strcmp(e->argv[0], decl[d]) == 0)
+			break;
+	if (e->argc < 2 || d == sizeof(decl) / sizeof(decl[0]))
+		return expand_fields(e->argv, e->argc, argc);
+	cap = e->argc + 1;
+	v = calloc(cap, sizeof(char *));
+	if (v == NULL)
+		abort();
+	for (i = 0; i < e->argc; i++) {
+		if (i > 0 && parse_is_assign(e->argv[i])) {
+			char *eq = strchr(e->argv[i], '=');
+
+			val = expand_string(eq + 1, EXP_ASSIGN);
+			if (val == NULL)
+				goto fail;
+			if (asprintf(&v[n++], "%.*s=%s",
+			    (int)(eq - e->argv[i]), e->argv[i], val) < 0)
+				abort();
+			free(val);
+			continue;
+		}
+		f = expand_fields(&e->argv[i], 1, &nf);
+		if (f == NULL)
+			goto fail;
+		if (n + nf + (e->argc - i) >= cap) {
+			cap = n + nf + e->argc - i + 1;
+			v = realloc(v, cap * sizeof(char *));
+			if (v == NULL)
+				abort();
+		}
+		for (k = 0; k < nf; k++)
+			v[n++] = f[k];
+		free(f);
+	}
+	v[n] = NULL;
+	*argc = n;
+	return v;
+fail:
+	v[n] = NULL;
+	expand_free(v);
+	return NULL;
+}
+
 static int
 exec_simple(struct cmd_exec *e, int flags)
 {
@@ -534,7 +595,7 @@ exec_simple(struct cmd_exec *e, int flags)
 
 	sh_lineno = e->c.line;
 	expand_subst_status = -1;
-	argv = expand_fields(e->argv, e->argc, &argc);
+	argv = expand_argv(e, &argc);
 	if (argv == NULL)
 		return exec_fatal(2);
 	if (argc == 0) {
@@ -710,6 +771,8 @@ exec_cmd(struct cmd *c, int flags)
 
 	if (c == NULL || unwinding())
 		return sh_status;
+	if (sh_opt.noexec && !sh_opt.interactive)
+		return 0;	/* set -n (dash: evaltree) */
 	if (c->text != NULL)
 		exec_job_text = c->text;
 	switch (c->type) {

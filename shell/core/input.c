@@ -593,6 +593,12 @@ mkdirs(char *path)
 }
 
 void
+input_editing_mode(const char *mode)
+{
+	rl_variable_bind("editing-mode", mode);
+}
+
+void
 input_init_interactive(void)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = var_get("HOME");
@@ -601,6 +607,7 @@ input_init_interactive(void)
 	use_readline = isatty(STDIN_FILENO);
 	if (!use_readline)
 		return;
+	sh_opt.emacs = 1;	/* readline's default mode */
 	rl_readline_name = "ipcsh";
 	rl_catch_signals = 0;
 	rl_outstream = stderr;

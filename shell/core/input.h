@@ -52,6 +52,9 @@ void input_init_interactive(void);
  */
 void input_set_idle(int (*idle)(int run));
 
+/* set -o vi / emacs: readline's editing mode ("vi" or "emacs"). */
+void input_editing_mode(const char *mode);
+
 /* Adds a command (without trailing newline) to the history. */
 void input_history_add(const char *cmd);
 

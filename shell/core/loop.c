@@ -95,6 +95,8 @@ read_more(struct input *in, struct sbuf *b)
 
 	if (more == NULL)
 		return -1;
+	if (sh_opt.verbose)
+		fputs(more, stderr);	/* set -v */
 	sbuf_putn(b, more, strlen(more));
 	free(more);
 	return 0;
@@ -113,6 +115,8 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof)
 	if (line == NULL)
 		return PARSE_OK;
 	first = input_lineno(in);
+	if (sh_opt.verbose)
+		fputs(line, stderr);	/* set -v */
 	sbuf_putn(&b, line, strlen(line));
 	free(line);
 	for (;;) {
@@ -159,6 +163,12 @@ loop_input(struct input *in, const struct loop_hooks *top)
 			continue;
 		}
 		if (eof) {
+			if (top != NULL && sh_opt.interactive &&
+			    sh_opt.ignoreeof) {
+				fprintf(stderr, "Use \"exit\" to leave "
+				    "shell.\n");
+				continue;
+			}
 			if (top != NULL && sh_opt.interactive &&
 			    !jobs_exit_ok())
 				continue;

@@ -127,6 +127,8 @@ var_set(const char *name, const char *value, int flags)
 	if (value != NULL) {
 		char *nv = strdup(value);
 
+		if (sh_opt.allexport)
+			flags |= VAR_EXPORT;	/* set -a */
 		if (nv == NULL)
 			abort();
 		free(v->value);
