@@ -127,6 +127,7 @@ extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
+extern const struct builtin builtins_procenv[];	/* builtins/procenv.c */
 
 /*
  * The families the interpreter looks builtins up in, in this order (the

@@ -1,7 +1,7 @@
 /*
  * core.c - the core builtins: cd, pwd, exit, variables (export, unset,
  * readonly, set, shift), ., eval, exec, read, echo, type, command, help,
- * break, continue, true, false, :, umask.
+ * break, continue, true, false, :.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,6 +22,7 @@
 #include "core/jobs.h"
 #include "core/lex.h"
 #include "programs.h"
+#include "core/spawn.h"
 #include "builtins/options.h"
 #include "shell.h"
 #include "core/var.h"
@@ -182,9 +183,7 @@ bi_cd(int argc, char **argv)
 
 	if ((physical = cd_opts(argc, argv, "cd")) < 0)
 		return 2;
-	if (argc - optind > 1)
-		return bi_errorf("cd", "too many arguments");
-	dir = argv[optind];
+	dir = argv[optind];	/* dash: operands past the first ignored */
 	if (dir == NULL) {
 		dir = var_get("HOME");
 		if (dir == NULL || *dir == '\0')
@@ -202,10 +201,11 @@ bi_cd(int argc, char **argv)
 		int err = errno;
 
 		free(found);
-		return bi_errorf("cd", "can't cd to %s: %s", dir,
-		    strerror(err));
+		bi_errorf("cd", "can't cd to %s: %s", dir, strerror(err));
+		return 2;	/* dash's status */
 	}
 	free(found);
+	spawn_hash_cd();
 	if (print)
 		printf("%s\n", var_get("PWD"));
 	return 0;
@@ -771,30 +771,6 @@ bi_continue(int argc, char **argv)
 	return loopctl(argc, argv, 0);
 }
 
-static int
-bi_umask(int argc, char **argv)
-{
-	mode_t m;
-	char *end;
-	long v;
-
-	if (argc == 1) {
-		m = umask(0);
-		umask(m);
-		printf("%04o\n", (unsigned)m);
-		return 0;
-	}
-	v = strtol(argv[1], &end, 8);
-	if (argc > 2 || *argv[1] == '\0' || *end != '\0' || v < 0 ||
-	    v > 0777) {
-		bi_errorf("umask", "%s: only octal modes are supported",
-		    argv[1]);
-		return bi_usage("umask");
-	}
-	umask((mode_t)v);
-	return 0;
-}
-
 const struct builtin builtins_core[] = {
 	{ ":", bi_fixed, ":", "do nothing, successfully", BI_SPECIAL },
 	{ "true", bi_fixed, "true", "return success (0)", 0 },
@@ -841,7 +817,5 @@ const struct builtin builtins_core[] = {
 	{ "continue", bi_continue, "continue [n]",
 	    "start the next round of the n-th enclosing loop",
 	    BI_SPECIAL | BI_NOFORK },
-	{ "umask", bi_umask, "umask [octal-mode]",
-	    "show or set the file creation mask", BI_NOFORK },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

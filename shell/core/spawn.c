@@ -125,10 +125,16 @@ can_spawn(void)
 	    !sh_opt.xtrace;
 }
 
-/* The PATH lookup cache: name -> path, dropped when PATH changes. */
-#define NHASH 64
+/*
+ * The PATH lookup cache: name -> path, dropped when PATH changes. The
+ * commands the shell itself ran are the ones `hash` lists (dash's table:
+ * 31 buckets, its hash function, new names at the end of a bucket).
+ */
+#define NHASH 31
 static struct pathent {
 	char *name, *path;
+	int listed;		/* run by the shell or hashed: hash lists it */
+	int rehash;		/* a cd since it was found: listed with '*' */
 	struct pathent *next;
 } *path_hash[NHASH];
 static char *path_seen;
@@ -150,14 +156,14 @@ path_flush(void)
 	}
 }
 
-/* The executable regular file name resolves to in PATH, or NULL. */
-static const char *
-path_lookup(const char *name)
+/* The entry for the executable regular file name is in PATH, or NULL. */
+static struct pathent *
+path_entry(const char *name)
 {
 	const char *path = var_get("PATH"), *p, *colon;
-	struct pathent *pe;
+	struct pathent *pe, **pp;
 	struct stat st;
-	unsigned h = 0;
+	unsigned h;
 	char buf[4096];
 	const char *s;
 	size_t dl;
@@ -169,11 +175,12 @@ path_lookup(const char *name)
 		free(path_seen);
 		path_seen = strdup(path);
 	}
+	h = (unsigned char)*name << 4;
 	for (s = name; *s; s++)
-		h = h * 31 + (unsigned char)*s;
-	for (pe = path_hash[h % NHASH]; pe != NULL; pe = pe->next)
+		h += (unsigned char)*s;
+	for (pp = &path_hash[h % NHASH]; (pe = *pp) != NULL; pp = &pe->next)
 		if (strcmp(pe->name, name) == 0)
-			return pe->path;
+			return pe;
 	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
 		colon = strchr(p, ':');
 		dl = colon ? (size_t)(colon - p) : strlen(p);
@@ -189,13 +196,53 @@ path_lookup(const char *name)
 	}
 	if (p == NULL)
 		return NULL;
-	pe = malloc(sizeof(*pe));
+	pe = calloc(1, sizeof(*pe));
 	if (pe == NULL || (pe->name = strdup(name)) == NULL ||
 	    (pe->path = strdup(buf)) == NULL)
 		abort();
-	pe->next = path_hash[h % NHASH];
-	path_hash[h % NHASH] = pe;
+	*pp = pe;
+	return pe;
+}
+
+const char *
+spawn_hash_find(const char *name)
+{
+	struct pathent *pe = path_entry(name);
+
+	if (pe == NULL)
+		return NULL;
+	pe->listed = 1;
+	pe->rehash = 0;
 	return pe->path;
+}
+
+void
+spawn_hash_each(void (*fn)(const char *path, int rehash))
+{
+	struct pathent *pe;
+	int i;
+
+	for (i = 0; i < NHASH; i++)
+		for (pe = path_hash[i]; pe != NULL; pe = pe->next)
+			if (pe->listed)
+				fn(pe->path, pe->rehash);
+}
+
+void
+spawn_hash_forget(void)
+{
+	path_flush();
+}
+
+void
+spawn_hash_cd(void)
+{
+	struct pathent *pe;
+	int i;
+
+	for (i = 0; i < NHASH; i++)
+		for (pe = path_hash[i]; pe != NULL; pe = pe->next)
+			pe->rehash = 1;
 }
 
 /* Words whose expansion runs nothing and changes nothing. */
@@ -360,7 +407,7 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 	pid_t pid;
 	int rc = 0;
 
-	path = strchr(argv[0], '/') ? argv[0] : path_lookup(argv[0]);
+	path = strchr(argv[0], '/') ? argv[0] : spawn_hash_find(argv[0]);
 	if (path == NULL || *path == '\0')
 		return -1;
 	if (in >= 0)
@@ -588,6 +635,8 @@ spawn_external(struct cmd_exec *e, char **argv, char **as, int flags)
 	struct job *j;
 	pid_t pid;
 
+	if (strchr(argv[0], '/') == NULL && !(flags & EV_DEFPATH))
+		spawn_hash_find(argv[0]);	/* remembered, as dash does */
 	if (!(flags & EV_EXIT)) {
 		block_children(&old);
 		j = job_new(exec_job_text, 1);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "shell.h"
+#include "spawn.h"
 #include "var.h"
 
 struct sh_opts sh_opt;
@@ -138,6 +139,8 @@ var_set(const char *name, const char *value, int flags)
 		env_dirty = 1;
 	v->flags |= flags;
 	var_mirror(name);
+	if (value != NULL && strcmp(name, "PATH") == 0)
+		spawn_hash_forget();	/* dash: a new PATH, nothing hashed */
 	return 0;
 }
 
