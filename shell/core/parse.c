@@ -24,9 +24,11 @@ struct parser {
 	char *err;
 	int depth;		/* compound commands we are inside */
 	int here_strip;		/* the redirection being read is <<- */
+	struct parser *up;	/* the parser whose $( this one reads */
 };
 
 static struct cmd *parse_list(struct parser *p);
+static struct parser *cur_parser;	/* the innermost parser running */
 static struct cmd *parse_and_or(struct parser *p);
 static struct cmd *parse_command(struct parser *p, int compound);
 static void alias_peek(struct parser *p);
@@ -76,6 +78,8 @@ unexpected(struct parser *p)
 		incomplete(p);
 	if (t->type == T_DEEP)
 		fail(p, "nesting too deep (more than %d levels)", LEX_MAXDEPTH);
+	if (t->type == T_BADSUBST)
+		fail(p, "%s", t->text);
 	if (t->type == T_WORD || t->type == T_IONUM)
 		fail(p, "syntax error: unexpected `%s'", t->text);
 	fail(p, "syntax error: unexpected %s%s%s",
@@ -131,7 +135,7 @@ at_list_end(struct parser *p)
 		return 1;
 	if (t->type == T_INCOMPLETE)
 		incomplete(p);
-	if (t->type == T_DEEP)
+	if (t->type == T_DEEP || t->type == T_BADSUBST)
 		unexpected(p);
 	if (t->type != T_WORD)
 		return 0;
@@ -704,8 +708,11 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 		abort();
 	lex_init(&p.lx, text, len, line, p.a);
 	p.lx.at_eof = at_eof;
+	p.up = cur_parser;
+	cur_parser = &p;
 	rc = setjmp(p.jb);
 	if (rc != 0) {
+		cur_parser = p.up;
 		arena_free(p.a);
 		*err = p.err;
 		if (rc == PARSE_ERROR && p.err == NULL)
@@ -715,12 +722,76 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 	c = parse_list(&p);
 	if (peek(&p)->type != T_EOF)
 		unexpected(&p);
+	cur_parser = p.up;
 	if (c == NULL) {
 		arena_free(p.a);
 		return PARSE_OK;
 	}
 	*out = c;
 	return PARSE_OK;
+}
+
+int
+parse_check(const char *text, size_t len, char **err)
+{
+	struct cmd *c;
+
+	switch (parse_text(text, len, 1, &c, err, 1)) {
+	case PARSE_OK:
+		cmd_free(c);
+		return 0;
+	case PARSE_INCOMPLETE:
+		*err = strdup("syntax error: unexpected end of file in `...`");
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+int
+parse_subst(const char *s, size_t len, size_t *pos, int *lines, char **err)
+{
+	struct parser p;
+	struct token *t;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.a = arena_new();
+	if (p.a == NULL)
+		abort();
+	lex_init(&p.lx, s, len, 0, p.a);
+	p.lx.pos = *pos;
+	/* its commands nest inside the ones around it */
+	p.depth = cur_parser != NULL ? cur_parser->depth + 1 : 1;
+	if (p.depth > LEX_MAXDEPTH) {
+		arena_free(p.a);
+		if (asprintf(err, "nesting too deep (more than %d levels)",
+		    LEX_MAXDEPTH) < 0)
+			*err = NULL;
+		return -3;
+	}
+	p.up = cur_parser;
+	cur_parser = &p;
+	rc = setjmp(p.jb);
+	if (rc != 0) {
+		cur_parser = p.up;
+		arena_free(p.a);
+		if (rc == PARSE_INCOMPLETE) {
+			free(p.err);
+			return -1;
+		}
+		*err = p.err != NULL ? p.err : strdup("syntax error");
+		return -3;
+	}
+	parse_list(&p);
+	t = peek(&p);
+	if (t->type != T_RPAREN || p.lx.frames != NULL)
+		unexpected(&p);
+	cur_parser = p.up;
+	*pos = p.lx.pos;
+	*lines += p.lx.line;
+	arena_free(p.a);
+	return 0;
 }
 
 enum parse_status
