@@ -525,9 +525,10 @@ bi_read(int argc, char **argv)
 		bi_errorf("read", "%s", strerror(errno));
 	nvars = argc - optind;
 	if (nvars == 0) {
-		argv = (char **)&reply;
-		optind = 0;
-		nvars = 1;
+		/* bare read: the whole line, white space kept (bash, ksh) */
+		if (var_set(reply, line.s != NULL ? line.s : "", 0) < 0)
+			st = 2;
+		nvars = 0;
 	}
 	for (i = 0; i < nvars; i++) {
 		const char *name = argv[optind + i];
@@ -627,6 +628,7 @@ static int
 describe(const char *name, int verbose)
 {
 	const struct builtin *b;
+	struct stat st;
 	char *path;
 
 	if (is_keyword(name)) {
@@ -658,7 +660,8 @@ describe(const char *name, int verbose)
 		return 0;
 	}
 	if (strchr(name, '/') != NULL)
-		path = access(name, X_OK) == 0 ? strdup(name) : NULL;
+		/* dash: a path names a command when the file exists */
+		path = stat(name, &st) == 0 ? strdup(name) : NULL;
 	else
 		path = path_find(name, X_OK);
 	if (path == NULL) {

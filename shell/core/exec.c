@@ -33,13 +33,16 @@ static int abort_line;		/* an error in an interactive shell: unwind */
 static int errexit_off;		/* inside a condition: set -e does not apply */
 static int returning;		/* return ran: unwind to the function or . */
 
+/* sh_exit has begun (the EXIT trap runs once); a new child starts at 0. */
+int exec_exiting;
+
 void
 sh_exit(int status)
 {
-	static int exiting;
+	int exiting = exec_exiting;
 
+	exec_exiting = 1;
 	if (!exiting) {
-		exiting = 1;
 		sh_status = status;
 		trap_run_exit();
 	}

@@ -26,6 +26,7 @@ extern const char *sh_errfile;	/* script or dot file; NULL for -c/terminal */
 extern int sh_lineno;		/* line of the command running */
 extern const char *sh_errwhere;	/* sh_eval's where, overriding both */
 extern int exec_in_child;	/* a forked subshell: exit with _exit */
+extern int exec_exiting;	/* sh_exit began: its EXIT trap has run */
 
 /* Expansion or assignment error: 2, and leave a non-interactive shell. */
 int exec_fatal(int status);

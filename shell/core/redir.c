@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/mman.h>
 
+#include "exec.h"
 #include "expand.h"
 #include "intr.h"
 #include "lex.h"
@@ -135,7 +136,9 @@ dup_target(const struct redir *r, const char *word)
 	}
 	m = strtol(word, &end, 10);
 	if (*word == '\0' || *end != '\0' || m < 0 || m > 1023) {
+		/* dash: "Syntax error: Bad fd number", the script ends */
 		sh_errorf("%s: bad file descriptor number", word);
+		exec_fatal(2);
 		return -1;
 	}
 	if (m == r->fd) {

@@ -489,6 +489,7 @@ spawn_child_init(struct job *j, const sigset_t *old)
 	job_child(j);
 	(void)old;
 	exec_in_child = 1;
+	exec_exiting = 0;	/* a subshell of an EXIT trap runs its own */
 	jobs_forget();
 }
 
