@@ -29,6 +29,14 @@ void input_free(struct input *in);
  */
 char *input_read(struct input *in, int more);
 
+/*
+ * Whether lines may be read past the command that needs them (a string,
+ * the shell's own script file: nobody else reads them), and giving such
+ * text back: input_read returns it first, line numbers go back too.
+ */
+int input_can_read_ahead(const struct input *in);
+void input_unread(struct input *in, const char *s, size_t n);
+
 /* The number of the last line read (1 for the first). */
 int input_lineno(const struct input *in);
 
