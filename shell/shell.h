@@ -24,13 +24,13 @@ struct sh_opts {
 	int sandbox;		/* --sandbox */
 	int tape;		/* --tape, set -o tape: the tracer records */
 	int allexport;		/* set -a: every assignment exports */
-	int noclobber;		/* set -C: > does not overwrite a file (>| does) */
-	int noexec;		/* set -n: read commands, run none (not interactive) */
+	int noclobber;		/* set -C: > keeps files (>| not) */
+	int noexec;		/* set -n: parse, run nothing */
 	int verbose;		/* set -v: input lines echoed to stderr */
-	int ignoreeof;		/* set -o ignoreeof: EOF at the prompt does not exit */
+	int ignoreeof;		/* set -o ignoreeof: EOF does not exit */
 	int notify;		/* set -b */
-	int vi, emacs;		/* set -o vi / emacs: readline's editing mode */
-	int privileged, nolog, debug;	/* dash's, accepted and listed */
+	int vi, emacs;		/* set -o vi / emacs: readline's mode */
+	int privileged, nolog, debug;	/* dash's, only listed */
 	int stdin_mode;		/* -s: commands from standard input */
 };
 extern struct sh_opts sh_opt;

@@ -792,7 +792,7 @@ const struct builtin builtins_core[] = {
 	{ "unset", bi_unset, "unset [-v|-f] name...", "remove variables",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "set", bi_set,
-	    "set [-abCefmnuvx] [+abCefmnuvx] [-o option] [+o option] [--] [arg...]",
+	    "set [-+abCefmnuvx] [-+o option] [--] [arg...]",
 	    "set options (set -o lists them) or $1..",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",

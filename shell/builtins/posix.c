@@ -54,7 +54,7 @@ bi_local(int argc, char **argv)
 			abort();
 		if (strcmp(name, "-") == 0 && eq == NULL) {
 			free(name);
-			func_local_opts();	/* dash: set's options saved */
+			func_local_opts();	/* dash: options saved */
 			continue;
 		}
 		if (!var_is_name(name)) {

@@ -10,7 +10,7 @@
 struct cmd;
 
 #define EV_EXIT		0x1	/* in a child that exits after this: exec in place */
-#define EV_DEFPATH	0x2	/* command -p: the standard PATH (confstr) */
+#define EV_DEFPATH	0x2	/* command -p: confstr's PATH */
 
 /* Runs a tree; returns its status (also in sh_status). */
 int exec_cmd(struct cmd *c, int flags);

@@ -35,7 +35,7 @@
 #define X_ASSIGN	0x4	/* ... and after each ':' */
 #define X_SPLITLIT	0x8	/* the word of an unquoted ${V-word}: it splits */
 #define X_HEREDOC	0x10	/* a here-document's body: " is plain */
-#define X_BRACE		0x20	/* the word of "${V-word}": \} is } */
+#define X_BRACE		0x20	/* "${V-word}"'s word: \} is } */
 
 int expand_noglob;
 int expand_subst_status = -1;

@@ -26,7 +26,7 @@ struct parser {
 	int here_strip;		/* the redirection being read is <<- */
 	struct parser *up;	/* the parser whose $( this one reads */
 	int lists;		/* parse_list calls we are inside */
-	int first;		/* parse_buf_first: stop after the first line */
+	int first;		/* parse_buf_first: one line */
 	int stopped;		/* ... and it did, at lx.pos */
 };
 

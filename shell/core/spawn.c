@@ -133,8 +133,8 @@ can_spawn(void)
 #define NHASH 31
 static struct pathent {
 	char *name, *path;
-	int listed;		/* run by the shell or hashed: hash lists it */
-	int rehash;		/* a cd since it was found: listed with '*' */
+	int listed;		/* run by the shell: hash lists it */
+	int rehash;		/* a cd since: listed with '*' */
 	struct pathent *next;
 } *path_hash[NHASH];
 static char *path_seen;

@@ -140,7 +140,7 @@ var_set(const char *name, const char *value, int flags)
 	v->flags |= flags;
 	var_mirror(name);
 	if (value != NULL && strcmp(name, "PATH") == 0)
-		spawn_hash_forget();	/* dash: a new PATH, nothing hashed */
+		spawn_hash_forget();	/* dash: new PATH */
 	return 0;
 }
 
