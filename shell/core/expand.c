@@ -705,10 +705,16 @@ glob_field(struct fields *out, const struct xbuf *fb)
 	char *pat;
 	glob_t g;
 
-	for (i = 0; i < fb->n && !expand_noglob; i++)
-		if (!(fb->f[i] & (F_QUOTED | F_MARK | F_BREAK | F_SOFT)) &&
-		    strchr("*?[", fb->s[i]) != NULL)
+	for (i = 0; i < fb->n && !expand_noglob && !magic; i++) {
+		if (fb->f[i] & (F_QUOTED | F_MARK | F_BREAK | F_SOFT))
+			continue;
+		if (fb->s[i] == '*' || fb->s[i] == '?')
 			magic = 1;
+		/* a [ without a ] after it is itself (test's [): no glob(3) */
+		else if (fb->s[i] == '[' && i + 2 < fb->n &&
+		    memchr(fb->s + i + 2, ']', fb->n - i - 2) != NULL)
+			magic = 1;
+	}
 	if (!magic) {
 		fpush(out, xstr(fb));
 		return;
