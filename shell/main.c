@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "builtins/options.h"
 #include "core/exec.h"
 #include "core/loop.h"
 #include "i18n.h"
@@ -91,7 +92,7 @@ static const struct builtin *const families[] = {
 	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
 	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
 	builtins_posix, builtins_printf, builtins_test, builtins_trace,
-	builtins_programs,
+	builtins_programs, builtins_procenv,
 };
 
 /* Before each prompt: dash's cmdloop chores, and the lesson's turn. */
@@ -260,7 +261,8 @@ main(int argc, char **argv)
 {
 	struct lesson_opts lo = { NULL, 0, -1, 0, 0, 0 };
 	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0;
-	int sandbox = 0, e = 0, u = 0, x = 0, i;
+	int sandbox = 0, i, nset = 1, setargs;
+	char **setv = calloc(argc + 2, sizeof(char *));
 	const char *lang = NULL, *term, *tape = NULL;
 	struct input *in;
 	char *end;
@@ -272,14 +274,24 @@ main(int argc, char **argv)
 		return builtin_find("ipcs")->fn(argc, argv);
 	jobs_set_child_hooks(&child_hooks);
 	input_set_idle(prompt_idle);
-	while ((c = getopt_long(argc, argv, "+ceisux", longopts, NULL)) != -1) {
+	if (setv == NULL)
+		abort();
+	setv[0] = strdup("set");
+	while ((c = getopt_long(argc, argv, "+ceisuxabCfmnvo:", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'c': cflag = 1; break;
-		case 'e': e = 1; break;
 		case 'i': iflag = 1; break;
 		case 's': sflag = 1; break;
-		case 'u': u = 1; break;
-		case 'x': x = 1; break;
+		case 'o':	/* -o NAME: as set -o NAME */
+			setv[nset++] = strdup("-o");
+			setv[nset++] = strdup(optarg);
+			break;
+		case 'a': case 'b': case 'C': case 'e': case 'f': case 'm':
+		case 'n': case 'u': case 'v': case 'x':
+			if (asprintf(&setv[nset++], "-%c", c) < 0)
+				abort();
+			break;
 		case OPT_NORC: norc = 1; break;
 		case OPT_PLAIN: plain = 1; break;
 		case OPT_HELP: usage(stdout); return 0;
@@ -330,9 +342,14 @@ main(int argc, char **argv)
 	}
 	var_init(environ);
 	init_pwd();
-	sh_opt.errexit = e;
-	sh_opt.nounset = u;
-	sh_opt.xtrace = x;
+	/* -e, -o errexit, ...: as set would take them */
+	i = 1;
+	c = options_parse(nset, setv, &i, &setargs, 1);
+	for (i = 0; i < nset; i++)
+		free(setv[i]);
+	free(setv);
+	if (c != 0)
+		return 2;
 	i = optind;
 	if (cflag) {
 		i++;
@@ -345,6 +362,8 @@ main(int argc, char **argv)
 	var_setargs(argc - i, argv + i);
 	sh_opt.interactive = iflag || (!cflag && (sflag || optind >= argc ||
 	    lo.name != NULL) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO));
+	sh_opt.stdin_mode = !cflag && (sflag || optind >= argc) &&
+	    lo.name == NULL;
 	term = getenv("TERM");
 	sh_opt.plain = plain || (term != NULL && strcmp(term, "dumb") == 0) ||
 	    !isatty(STDOUT_FILENO);

@@ -23,6 +23,15 @@ struct sh_opts {
 	int plain;		/* --plain, TERM=dumb, or stdout not a tty: no colour, no escapes */
 	int sandbox;		/* --sandbox */
 	int tape;		/* --tape, set -o tape: the tracer records */
+	int allexport;		/* set -a: every assignment exports */
+	int noclobber;		/* set -C: > keeps files (>| not) */
+	int noexec;		/* set -n: parse, run nothing */
+	int verbose;		/* set -v: input lines echoed to stderr */
+	int ignoreeof;		/* set -o ignoreeof: EOF does not exit */
+	int notify;		/* set -b */
+	int vi, emacs;		/* set -o vi / emacs: readline's mode */
+	int privileged, nolog, debug;	/* dash's, only listed */
+	int stdin_mode;		/* -s: commands from standard input */
 };
 extern struct sh_opts sh_opt;
 
@@ -137,6 +146,7 @@ extern const struct builtin builtins_posix[];	/* builtins/posix.c */
 extern const struct builtin builtins_printf[];	/* builtins/printf.c */
 extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
+extern const struct builtin builtins_procenv[];	/* builtins/procenv.c */
 extern const struct builtin builtins_programs[]; /* builtins/programs.c */
 
 /*

@@ -1,7 +1,7 @@
 /*
  * core.c - the core builtins: cd, pwd, exit, variables (export, unset,
  * readonly, set, shift), ., eval, exec, read, echo, type, command, help,
- * break, continue, true, false, :, umask.
+ * break, continue, true, false, :.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,8 +22,9 @@
 #include "core/jobs.h"
 #include "core/lex.h"
 #include "programs.h"
+#include "core/spawn.h"
+#include "builtins/options.h"
 #include "shell.h"
-#include "tape/recorder.h"
 #include "core/var.h"
 
 static const char *const keywords[] = {
@@ -182,9 +183,7 @@ bi_cd(int argc, char **argv)
 
 	if ((physical = cd_opts(argc, argv, "cd")) < 0)
 		return 2;
-	if (argc - optind > 1)
-		return bi_errorf("cd", "too many arguments");
-	dir = argv[optind];
+	dir = argv[optind];	/* dash: operands past the first ignored */
 	if (dir == NULL) {
 		dir = var_get("HOME");
 		if (dir == NULL || *dir == '\0')
@@ -202,10 +201,11 @@ bi_cd(int argc, char **argv)
 		int err = errno;
 
 		free(found);
-		return bi_errorf("cd", "can't cd to %s: %s", dir,
-		    strerror(err));
+		bi_errorf("cd", "can't cd to %s: %s", dir, strerror(err));
+		return 2;	/* dash's status */
 	}
 	free(found);
+	spawn_hash_cd();
 	if (print)
 		printf("%s\n", var_get("PWD"));
 	return 0;
@@ -343,110 +343,20 @@ bi_unset(int argc, char **argv)
 	return rc;
 }
 
-static const struct {
-	const char *name;
-	char letter;
-} set_opts[] = {
-	{ "errexit", 'e' }, { "noglob", 'f' }, { "nounset", 'u' },
-	{ "xtrace", 'x' }, { "pipefail", 0 }, { "explain", 0 },
-	{ "tape", 0 },
-};
-
-static int *
-set_opt_ptr(int i)
-{
-	switch (i) {
-	case 0: return &sh_opt.errexit;
-	case 1: return &expand_noglob;
-	case 2: return &sh_opt.nounset;
-	case 3: return &sh_opt.xtrace;
-	case 4: return &sh_opt.pipefail;
-	case 5: return &sh_opt.explain;
-	default: return &sh_opt.tape;
-	}
-}
-
-#define NSETOPTS ((int)(sizeof(set_opts) / sizeof(set_opts[0])))
-
-static int
-set_by_name(const char *name, int on)
-{
-	int i;
-
-	for (i = 0; i < NSETOPTS; i++) {
-		if (strcmp(set_opts[i].name, name) == 0) {
-			/* the tape: a tracer to start or stop */
-			if (set_opt_ptr(i) == &sh_opt.tape && on &&
-			    tape_start(NULL) < 0)
-				return 1;
-			if (set_opt_ptr(i) == &sh_opt.tape && !on)
-				tape_stop();
-			*set_opt_ptr(i) = on;
-			return 0;
-		}
-	}
-	bi_errorf("set", "%s: bad option name", name);
-	return bi_usage("set");
-}
-
-static void
-set_list(int as_cmds)
-{
-	int i;
-
-	for (i = 0; i < NSETOPTS; i++) {
-		if (as_cmds)
-			printf("set %co %s\n", *set_opt_ptr(i) ? '-' : '+',
-			    set_opts[i].name);
-		else
-			printf("%-15s %s\n", set_opts[i].name,
-			    *set_opt_ptr(i) ? "on" : "off");
-	}
-}
-
-/* set: option syntax with + as well as -, which getopt cannot parse. */
+/* set [option...] [--] [arg...]: options.c parses the options. */
 static int
 bi_set(int argc, char **argv)
 {
-	int i = 1, k, j;
-	const char *a;
+	int i = 1, setargs;
 
 	if (argc == 1) {
 		var_each(0, print_var);
 		return 0;
 	}
-	for (; i < argc; i++) {
-		a = argv[i];
-		if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			goto args;
-		}
-		for (k = 1; a[k] != '\0'; k++) {
-			if (a[k] == 'o') {
-				if (i + 1 >= argc) {
-					set_list(a[0] == '+');
-					return 0;
-				}
-				if (set_by_name(argv[++i], a[0] == '-') != 0)
-					return 2;
-				continue;
-			}
-			for (j = 0; j < NSETOPTS; j++)
-				if (set_opts[j].letter == a[k])
-					break;
-			if (j == NSETOPTS) {
-				bi_errorf("set", "-%c: bad option", a[k]);
-				return bi_usage("set");
-			}
-			*set_opt_ptr(j) = a[0] == '-';
-		}
-	}
-	if (i >= argc)
-		return 0;
-args:
-	var_setargs(argc - i, argv + i);
+	if (options_parse(argc, argv, &i, &setargs, 0) != 0)
+		return bi_usage("set");
+	if (setargs)
+		var_setargs(argc - i, argv + i);
 	return 0;
 }
 
@@ -615,9 +525,10 @@ bi_read(int argc, char **argv)
 		bi_errorf("read", "%s", strerror(errno));
 	nvars = argc - optind;
 	if (nvars == 0) {
-		argv = (char **)&reply;
-		optind = 0;
-		nvars = 1;
+		/* bare read: the whole line, white space kept (bash, ksh) */
+		if (var_set(reply, line.s != NULL ? line.s : "", 0) < 0)
+			st = 2;
+		nvars = 0;
 	}
 	for (i = 0; i < nvars; i++) {
 		const char *name = argv[optind + i];
@@ -717,6 +628,7 @@ static int
 describe(const char *name, int verbose)
 {
 	const struct builtin *b;
+	struct stat st;
 	char *path;
 
 	if (is_keyword(name)) {
@@ -748,7 +660,8 @@ describe(const char *name, int verbose)
 		return 0;
 	}
 	if (strchr(name, '/') != NULL)
-		path = access(name, X_OK) == 0 ? strdup(name) : NULL;
+		/* dash: a path names a command when the file exists */
+		path = stat(name, &st) == 0 ? strdup(name) : NULL;
 	else
 		path = path_find(name, X_OK);
 	if (path == NULL) {
@@ -861,30 +774,6 @@ bi_continue(int argc, char **argv)
 	return loopctl(argc, argv, 0);
 }
 
-static int
-bi_umask(int argc, char **argv)
-{
-	mode_t m;
-	char *end;
-	long v;
-
-	if (argc == 1) {
-		m = umask(0);
-		umask(m);
-		printf("%04o\n", (unsigned)m);
-		return 0;
-	}
-	v = strtol(argv[1], &end, 8);
-	if (argc > 2 || *argv[1] == '\0' || *end != '\0' || v < 0 ||
-	    v > 0777) {
-		bi_errorf("umask", "%s: only octal modes are supported",
-		    argv[1]);
-		return bi_usage("umask");
-	}
-	umask((mode_t)v);
-	return 0;
-}
-
 const struct builtin builtins_core[] = {
 	/* as dash's: --help is an argument like any other */
 	{ ":", bi_fixed, ":", "do nothing, successfully",
@@ -905,8 +794,8 @@ const struct builtin builtins_core[] = {
 	{ "unset", bi_unset, "unset [-v|-f] name...", "remove variables",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "set", bi_set,
-	    "set [-efux] [+efux] [-o option] [+o option] [--] [arg...]",
-	    "set options (errexit, noglob, nounset, xtrace, pipefail, explain, tape) or $1..",
+	    "set [-+abCefmnuvx] [-+o option] [--] [arg...]",
+	    "set options (set -o lists them) or $1..",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",
 	    BI_SPECIAL | BI_NOFORK },
@@ -933,7 +822,5 @@ const struct builtin builtins_core[] = {
 	{ "continue", bi_continue, "continue [n]",
 	    "start the next round of the n-th enclosing loop",
 	    BI_SPECIAL | BI_NOFORK },
-	{ "umask", bi_umask, "umask [octal-mode]",
-	    "show or set the file creation mask", BI_NOFORK },
 	{ NULL, NULL, NULL, NULL, 0 },
 };

@@ -54,7 +54,8 @@ bi_local(int argc, char **argv)
 			abort();
 		if (strcmp(name, "-") == 0 && eq == NULL) {
 			free(name);
-			continue;	/* options stay the shell's (dash: saved) */
+			func_local_opts();	/* dash: options saved */
+			continue;
 		}
 		if (!var_is_name(name)) {
 			bi_errorf("local", "%s: bad variable name", name);

@@ -285,15 +285,17 @@ bi_trap(int argc, char **argv)
 	if (print || i >= argc)
 		return trap_list(argc, argv, i);
 	action = argv[i];
-	/* POSIX: a first operand that is a number (or -) means "reset" */
-	if (is_unsigned(action))
+	/*
+	 * POSIX: a first operand that is a number (or -) means "reset"; so
+	 * does a single operand, as in dash (trap EXIT; trap 'cmd' is a bad
+	 * signal).
+	 */
+	if (is_unsigned(action) || i + 1 >= argc)
 		action = NULL;
 	else if (strcmp(action, "-") == 0)
 		action = NULL, i++;
 	else
 		i++;
-	if (i >= argc)
-		return bi_usage("trap");
 	for (; i < argc; i++) {
 		if ((n = trap_cond(argv[i])) < 0) {
 			rc = bi_errorf("trap",

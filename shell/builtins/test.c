@@ -174,6 +174,10 @@ t_primary(struct tparse *t)
 		return !t_primary(t);
 	}
 	if (strcmp(a, "(") == 0 && b != NULL) {
+		if (strcmp(b, ")") == 0) {
+			t->i += 2;
+			return 0;	/* "( )": an empty expression, false */
+		}
 		t->i++;
 		r = t_or(t);
 		if (t_peek(t, 0) == NULL || strcmp(t_peek(t, 0), ")") != 0)

@@ -34,13 +34,16 @@ static int abort_line;		/* an error in an interactive shell: unwind */
 static int errexit_off;		/* inside a condition: set -e does not apply */
 static int returning;		/* return ran: unwind to the function or . */
 
+/* sh_exit has begun (the EXIT trap runs once); a new child starts at 0. */
+int exec_exiting;
+
 void
 sh_exit(int status)
 {
-	static int exiting;
+	int exiting = exec_exiting;
 
+	exec_exiting = 1;
 	if (!exiting) {
-		exiting = 1;
 		sh_status = status;
 		trap_run_exit();
 	}
@@ -92,21 +95,25 @@ exec_returned(void)
 void
 exec_optstring(char *buf, size_t size)
 {
-	char s[16];
-	int n = 0;
+	/* dash's letters, in the order dash 0.5.12 prints them */
+	const struct {
+		char c;
+		int on;
+	} l[] = {
+		{ 'p', sh_opt.privileged }, { 'u', sh_opt.nounset },
+		{ 'b', sh_opt.notify }, { 'a', sh_opt.allexport },
+		{ 'C', sh_opt.noclobber }, { 'v', sh_opt.verbose },
+		{ 'x', sh_opt.xtrace }, { 's', sh_opt.stdin_mode },
+		{ 'n', sh_opt.noexec }, { 'm', sh_opt.monitor },
+		{ 'i', sh_opt.interactive }, { 'f', expand_noglob },
+		{ 'e', sh_opt.errexit },
+	};
+	char s[32];
+	size_t i, n = 0;
 
-	if (sh_opt.errexit)
-		s[n++] = 'e';
-	if (expand_noglob)
-		s[n++] = 'f';
-	if (sh_opt.interactive)
-		s[n++] = 'i';
-	if (sh_opt.monitor)
-		s[n++] = 'm';
-	if (sh_opt.nounset)
-		s[n++] = 'u';
-	if (sh_opt.xtrace)
-		s[n++] = 'x';
+	for (i = 0; i < sizeof(l) / sizeof(l[0]); i++)
+		if (l[i].on)
+			s[n++] = l[i].c;
 	s[n] = '\0';
 	snprintf(buf, size, "%s", s);
 }
@@ -204,9 +211,42 @@ xtrace(char **assign, int nassign, char **argv)
 	free(b.s);
 }
 
+/* The saved values of variables a regular builtin's assignments hide. */
+struct tempvar {
+	char *name, *value;
+	int flags;
+};
+
+/* Saves name's value and flags into t (for temp_restore). */
+static void
+temp_save(struct tempvar *t, const char *name, size_t len)
+{
+	const char *old;
+
+	t->name = strndup(name, len);
+	if (t->name == NULL)
+		abort();
+	old = var_get(t->name);
+	t->value = old != NULL ? strdup(old) : NULL;
+	t->flags = var_flags(t->name);
+}
+
+/* Puts one saved variable back and frees what t holds. */
+static void
+temp_put_back(struct tempvar *t)
+{
+	var_unset(t->name);
+	if (t->flags >= 0)
+		var_set(t->name, t->value, t->flags);
+	free(t->name);
+	free(t->value);
+}
+
 /*
- * Expands the assignments of a simple command: NAME=value words.
- * Returns a NULL-terminated malloc'ed vector of "NAME=value", or NULL.
+ * Expands the assignments of a simple command: NAME=value words, left to
+ * right, each seeing the ones before it (dash: x=5 y=$((x+2)) cmd).
+ * Returns a NULL-terminated malloc'ed vector of "NAME=value", or NULL
+ * after an expansion error or an assignment to a readonly variable.
  */
 static char *no_assigns[1];	/* most commands: nothing to allocate */
 
@@ -214,25 +254,52 @@ static char **
 expand_assigns(struct cmd_exec *e)
 {
 	char **v;
-	int i;
+	struct tempvar *t = NULL;
+	int i, fl, ok = 1;
 
 	if (e->nassign == 0)
 		return no_assigns;
 	v = calloc(e->nassign + 1, sizeof(char *));
 	if (v == NULL)
 		abort();
-	for (i = 0; i < e->nassign; i++) {
+	if (e->nassign > 1 && (t = calloc(e->nassign, sizeof(*t))) == NULL)
+		abort();
+	for (i = 0; i < e->nassign && ok; i++) {
 		char *eq = strchr(e->assign[i], '=');
+		size_t nl = eq - e->assign[i];
 		char *val = expand_string(eq + 1, EXP_ASSIGN);
 
 		if (val == NULL) {
-			expand_free(v);
-			return NULL;
+			ok = 0;
+			break;
 		}
-		if (asprintf(&v[i], "%.*s=%s", (int)(eq - e->assign[i]),
-		    e->assign[i], val) < 0)
+		if (asprintf(&v[i], "%.*s=%s", (int)nl, e->assign[i],
+		    val) < 0)
 			abort();
 		free(val);
+		v[i][nl] = '\0';
+		fl = var_flags(v[i]);
+		if (fl >= 0 && (fl & VAR_READONLY)) {
+			sh_errorf("%s: is read only", v[i]);
+			ok = 0;
+		} else if (i + 1 < e->nassign) {
+			/* visible to the next ones until the command runs */
+			temp_save(&t[i], e->assign[i], nl);
+			var_set(v[i], v[i] + nl + 1, VAR_EXPORT);
+		}
+		v[i][nl] = '=';
+	}
+	if (t != NULL) {
+		/* back in reverse order: a name given twice gets its first */
+		for (i = e->nassign - 1; i >= 0; i--) {
+			if (t[i].name != NULL)
+				temp_put_back(&t[i]);
+		}
+		free(t);
+	}
+	if (!ok) {
+		expand_free(v);
+		return NULL;
 	}
 	return v;
 }
@@ -254,12 +321,6 @@ exec_set_assigns(char **as, int flags)
 	return rc;
 }
 
-/* The saved values of variables a regular builtin's assignments hide. */
-struct tempvar {
-	char *name, *value;
-	int flags;
-};
-
 static struct tempvar *
 temp_assigns(char **as)
 {
@@ -271,14 +332,8 @@ temp_assigns(char **as)
 	t = calloc(n + 1, sizeof(*t));
 	if (t == NULL)
 		abort();
-	for (i = 0; i < n; i++) {
-		const char *old;
-
-		t[i].name = strndup(as[i], strchr(as[i], '=') - as[i]);
-		old = var_get(t[i].name);
-		t[i].value = old != NULL ? strdup(old) : NULL;
-		t[i].flags = var_flags(t[i].name);
-	}
+	for (i = 0; i < n; i++)
+		temp_save(&t[i], as[i], strchr(as[i], '=') - as[i]);
 	exec_set_assigns(as, VAR_EXPORT);
 	return t;
 }
@@ -288,18 +343,8 @@ temp_restore(struct tempvar *t)
 {
 	int i;
 
-	for (i = 0; t[i].name != NULL; i++) {
-		if (t[i].flags < 0 || t[i].value == NULL) {
-			var_unset(t[i].name);
-			if (t[i].flags >= 0)
-				var_set(t[i].name, NULL, t[i].flags);
-		} else {
-			var_unset(t[i].name);
-			var_set(t[i].name, t[i].value, t[i].flags);
-		}
-		free(t[i].name);
-		free(t[i].value);
-	}
+	for (i = 0; t[i].name != NULL; i++)
+		temp_put_back(&t[i]);
 	free(t);
 }
 
@@ -324,11 +369,11 @@ builtin_flush(const char *name, int st)
 
 static int
 run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
-    char **argv, char **as, int flags)
+    char **argv, char **as, int flags, int special)
 {
 	struct redir_save rs = { 0, 0, NULL };
 	struct tempvar *tv = NULL;
-	int st, special = bi->flags & BI_SPECIAL;
+	int st;
 
 	if (flags & EV_EXIT) {
 		if (redir_apply(e->redir, NULL) < 0)
@@ -362,21 +407,30 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 	return st;
 }
 
-/* Assignments (left to right) and redirections without a command. */
+/*
+ * Redirections, then assignments (left to right) without a command: a
+ * failed redirection assigns nothing, and the redirection's file exists
+ * before an assignment's expansion fails (X=${x?} >file), as in dash.
+ */
 static int
 assign_only(struct cmd_exec *e)
 {
 	struct redir_save rs = { 0, 0, NULL };
 	int i, st = 0;
 
-	for (i = 0; i < e->nassign; i++) {
+	if (e->redir != NULL && redir_apply(e->redir, &rs) < 0) {
+		redir_restore(&rs);
+		return redir_failed();
+	}
+	for (i = 0; i < e->nassign && st == 0; i++) {
 		char *eq = strchr(e->assign[i], '=');
 		char *name = strndup(e->assign[i], eq - e->assign[i]);
 		char *val = expand_string(eq + 1, EXP_ASSIGN);
 
 		if (val == NULL) {
 			free(name);
-			return exec_fatal(2);
+			st = -1;
+			break;
 		}
 		if (sh_opt.xtrace) {
 			fflush(stdout);
@@ -386,17 +440,10 @@ assign_only(struct cmd_exec *e)
 		st = var_set(name, val, 0);
 		free(name);
 		free(val);
-		if (st < 0)
-			return exec_fatal(2);
 	}
-	st = 0;
-	if (e->redir != NULL) {
-		if (redir_apply(e->redir, &rs) < 0)
-			st = redir_failed();
-		redir_restore(&rs);
-		if (st)
-			return st;
-	}
+	redir_restore(&rs);
+	if (st < 0)
+		return exec_fatal(2);
 	return expand_subst_status >= 0 ? expand_subst_status : 0;
 }
 
@@ -493,17 +540,74 @@ exec_case(struct cmd_case *k, int flags)
 	return 0;
 }
 
+/*
+ * The words of a simple command. After export, readonly and local, a
+ * NAME=value operand is expanded as an assignment: no field splitting
+ * or pathname expansion, tilde after '=' and ':' (dash, POSIX 2024).
+ */
+static char **
+expand_argv(struct cmd_exec *e, int *argc)
+{
+	static const char *const decl[] = { "export", "readonly", "local" };
+	char **v, **f, *val;
+	int i, k, n = 0, nf, cap;
+	size_t d;
+
+	for (d = 0; e->argc > 1 && d < sizeof(decl) / sizeof(decl[0]); d++)
+		if (strcmp(e->argv[0], decl[d]) == 0)
+			break;
+	if (e->argc < 2 || d == sizeof(decl) / sizeof(decl[0]))
+		return expand_fields(e->argv, e->argc, argc);
+	cap = e->argc + 1;
+	v = calloc(cap, sizeof(char *));
+	if (v == NULL)
+		abort();
+	for (i = 0; i < e->argc; i++) {
+		if (i > 0 && parse_is_assign(e->argv[i])) {
+			char *eq = strchr(e->argv[i], '=');
+
+			val = expand_string(eq + 1, EXP_ASSIGN);
+			if (val == NULL)
+				goto fail;
+			if (asprintf(&v[n++], "%.*s=%s",
+			    (int)(eq - e->argv[i]), e->argv[i], val) < 0)
+				abort();
+			free(val);
+			continue;
+		}
+		f = expand_fields(&e->argv[i], 1, &nf);
+		if (f == NULL)
+			goto fail;
+		if (n + nf + (e->argc - i) >= cap) {
+			cap = n + nf + e->argc - i + 1;
+			v = realloc(v, cap * sizeof(char *));
+			if (v == NULL)
+				abort();
+		}
+		for (k = 0; k < nf; k++)
+			v[n++] = f[k];
+		free(f);
+	}
+	v[n] = NULL;
+	*argc = n;
+	return v;
+fail:
+	v[n] = NULL;
+	expand_free(v);
+	return NULL;
+}
+
 static int
 exec_simple(struct cmd_exec *e, int flags)
 {
 	const struct builtin *bi = NULL;
 	char **argv, **as = NULL, **av;
 	struct cmd *body;
-	int argc, st, nofunc = 0;
+	int argc, st, nofunc = 0, defpath = 0;
 
 	sh_lineno = e->c.line;
 	expand_subst_status = -1;
-	argv = expand_fields(e->argv, e->argc, &argc);
+	argv = expand_argv(e, &argc);
 	if (argv == NULL)
 		return exec_fatal(2);
 	if (argc == 0) {
@@ -519,8 +623,19 @@ exec_simple(struct cmd_exec *e, int flags)
 	if (sh_opt.xtrace)
 		xtrace(as, e->nassign, argv);
 	av = argv;
-	/* command NAME: no special-builtin rules and no functions */
-	while (argc > 1 && strcmp(av[0], "command") == 0 && av[1][0] != '-') {
+	/*
+	 * command [-p] NAME: no special-builtin rules (assignments last for
+	 * the command, errors do not end the shell) and no functions.
+	 */
+	while (argc > 1 && strcmp(av[0], "command") == 0) {
+		if (strcmp(av[1], "-p") == 0 && argc > 2 &&
+		    av[2][0] != '-') {
+			defpath = 1;
+			av++;
+			argc--;
+		} else if (av[1][0] == '-') {
+			break;
+		}
 		av++;
 		argc--;
 		nofunc = 1;
@@ -529,15 +644,16 @@ exec_simple(struct cmd_exec *e, int flags)
 		bi = builtin_find(av[0]);
 	if (strcmp(av[0], "exec") == 0 && !builtin_wants_help(bi, argc, av))
 		st = exec_builtin_exec(e, argc, av, as);
-	else if (bi != NULL && (bi->flags & BI_SPECIAL))
-		st = run_builtin(bi, e, argc, av, as, flags);
+	else if (bi != NULL && (bi->flags & BI_SPECIAL) && !nofunc)
+		st = run_builtin(bi, e, argc, av, as, flags, 1);
 	else if (!nofunc && strchr(av[0], '/') == NULL &&
 	    (body = func_find(av[0])) != NULL)
 		st = call_func(body, e, argc, av, as);
 	else if (bi != NULL)
-		st = run_builtin(bi, e, argc, av, as, flags);
+		st = run_builtin(bi, e, argc, av, as, flags, 0);
 	else
-		st = spawn_external(e, av, as, flags);
+		st = spawn_external(e, av, as, flags | (defpath ? EV_DEFPATH :
+		    0));
 	expand_free(argv);
 	if (as != no_assigns)
 		expand_free(as);
@@ -668,6 +784,8 @@ exec_cmd(struct cmd *c, int flags)
 
 	if (c == NULL || unwinding())
 		return sh_status;
+	if (sh_opt.noexec && !sh_opt.interactive)
+		return 0;	/* set -n (dash: evaltree) */
 	if (c->text != NULL)
 		exec_job_text = c->text;
 	switch (c->type) {

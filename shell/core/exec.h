@@ -10,6 +10,7 @@
 struct cmd;
 
 #define EV_EXIT		0x1	/* in a child that exits after this: exec in place */
+#define EV_DEFPATH	0x2	/* command -p: confstr's PATH */
 
 /* Runs a tree; returns its status (also in sh_status). */
 int exec_cmd(struct cmd *c, int flags);
@@ -25,6 +26,7 @@ extern const char *sh_errfile;	/* script or dot file; NULL for -c/terminal */
 extern int sh_lineno;		/* line of the command running */
 extern const char *sh_errwhere;	/* sh_eval's where, overriding both */
 extern int exec_in_child;	/* a forked subshell: exit with _exit */
+extern int exec_exiting;	/* sh_exit began: its EXIT trap has run */
 
 /* Expansion or assignment error: 2, and leave a non-interactive shell. */
 int exec_fatal(int status);

@@ -35,6 +35,7 @@
 #define X_ASSIGN	0x4	/* ... and after each ':' */
 #define X_SPLITLIT	0x8	/* the word of an unquoted ${V-word}: it splits */
 #define X_HEREDOC	0x10	/* a here-document's body: " is plain */
+#define X_BRACE		0x20	/* "${V-word}"'s word: \} is } */
 
 int expand_noglob;
 int expand_subst_status = -1;
@@ -150,12 +151,13 @@ tilde(struct xbuf *b, const char *s, size_t len, size_t *i, int flags)
 
 /* Finds the '}' ending a ${...} whose word starts at s[i]. */
 static size_t
-brace_end(const char *s, size_t len, size_t i)
+brace_end(const char *s, size_t len, size_t i, int dq)
 {
 	int lines = 0;
 
 	while (i < len && s[i] != '}') {
-		if (s[i] == '\'' || s[i] == '"' || s[i] == '`' || s[i] == '\\') {
+		if ((s[i] == '\'' && !dq) || s[i] == '"' || s[i] == '`' ||
+		    s[i] == '\\') {
 			if (lex_skip_quote(s, len, &i, NULL, &lines) < 0)
 				return len;
 		} else if (s[i] == '$') {
@@ -183,12 +185,13 @@ expand_args(struct xbuf *b, int star, int dq, int flags)
 	int i, n = var_nargs();
 	char sep[2] = " ";
 
-	if (star && dq) {
+	/* joined (in "$*", or where no fields are made): IFS's first char */
+	if ((star && dq) || !(flags & X_FIELDS)) {
 		sep[0] = ifs_value()[0];
 		for (i = 1; i <= n; i++) {
 			if (i > 1 && sep[0] != '\0')
-				xput(b, sep[0], F_QUOTED);
-			xputs(b, var_arg(i), F_QUOTED);
+				xput(b, sep[0], value_flags(dq, flags));
+			xputs(b, var_arg(i), value_flags(dq, flags));
 		}
 		return;
 	}
@@ -374,13 +377,15 @@ brace_op(struct xbuf *b, const char *name, char *val, char op, int colon,
 	switch (op) {
 	case '-':
 		if (isnull)
-			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT);
+			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT |
+			    X_BRACE);
 		else
 			emit_value(b, name, val, dq, flags);
 		break;
 	case '+':
 		if (!isnull)
-			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT);
+			xword(b, w, wlen, dq, flags | X_TILDE | X_SPLITLIT |
+			    X_BRACE);
 		break;
 	case '=':
 		if (!isnull) {
@@ -391,7 +396,7 @@ brace_op(struct xbuf *b, const char *name, char *val, char op, int colon,
 			xerror("%s: cannot assign in this way", name);
 			break;
 		}
-		str = xsubstring(w, wlen, dq, flags | X_TILDE);
+		str = xsubstring(w, wlen, dq, flags | X_TILDE | X_BRACE);
 		if (!xerr && var_set(name, str, 0) < 0)
 			xerr = 1;
 		xputs(b, str, value_flags(dq, flags));
@@ -402,7 +407,7 @@ brace_op(struct xbuf *b, const char *name, char *val, char op, int colon,
 			emit_value(b, name, val, dq, flags);
 			break;
 		}
-		str = xsubstring(w, wlen, dq, flags | X_TILDE);
+		str = xsubstring(w, wlen, dq, flags | X_TILDE | X_BRACE);
 		if (xerr)
 			;
 		else if (*str != '\0')
@@ -414,7 +419,7 @@ brace_op(struct xbuf *b, const char *name, char *val, char op, int colon,
 		break;
 	case '#':
 	case '%':
-		xword(&t, w, wlen, 0, 0);
+		xword(&t, w, wlen, 0, X_TILDE);
 		pat = xpattern(&t);
 		xfree(&t);
 		str = remove_pattern(val != NULL ? val : "", pat, op, dbl);
@@ -464,7 +469,7 @@ xbrace(struct xbuf *b, const char *s, size_t len, size_t *i, int dq,
 			j++;
 		}
 	}
-	wend = brace_end(s, len, j);
+	wend = brace_end(s, len, j, dq);
 	if (wend >= len || (op == 0 && wend != j))
 		goto bad;
 	*i = wend + 1;
@@ -486,7 +491,7 @@ xbrace(struct xbuf *b, const char *s, size_t len, size_t *i, int dq,
 	return;
 bad:
 	free(name);
-	wend = brace_end(s, len, *i + 2);
+	wend = brace_end(s, len, *i + 2, dq);
 	xerror("%.*s: bad substitution",
 	    (int)((wend < len ? wend + 1 : len) - *i), s + *i);
 	*i = len;
@@ -641,11 +646,12 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 			if (!dq)
 				xput(b, 0, F_MARK);
 			xword(b, s + i + 1, (e > len ? len : e - 1) - i - 1, 1,
-			    flags & ~X_TILDE);
+			    flags & ~(X_TILDE | X_BRACE));
 			i = e;
 		} else if (c == '\\') {
 			if (i + 1 >= len ||
 			    (dq && strchr((flags & X_HEREDOC) ? "$`\\\n" :
+			    (flags & X_BRACE) ? "$`\"\\\n}" :
 			    "$`\"\\\n", s[i + 1]) == NULL)) {
 				xput(b, '\\', F_QUOTED);
 				i++;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "expand.h"
 #include "func.h"
 #include "parse.h"
 #include "shell.h"
@@ -28,6 +29,9 @@ struct local {
 struct frame {
 	struct local *locals;
 	struct frame *up;
+	int have_opts;		/* local -: the options to put back */
+	struct sh_opts opts;
+	int noglob;
 };
 
 static struct frame *frames;
@@ -149,9 +153,30 @@ func_leave(void)
 		free(l->value);
 		free(l);
 	}
+	if (f->have_opts) {
+		/* what set changes; how the shell runs stays as it is */
+		int interactive = sh_opt.interactive, monitor = sh_opt.monitor;
+		int tape = sh_opt.tape;
+
+		sh_opt = f->opts;
+		sh_opt.interactive = interactive;
+		sh_opt.monitor = monitor;
+		sh_opt.tape = tape;
+		expand_noglob = f->noglob;
+	}
 	frames = f->up;
 	free(f);
 	depth--;
+}
+
+void
+func_local_opts(void)
+{
+	if (frames == NULL || frames->have_opts)
+		return;
+	frames->have_opts = 1;
+	frames->opts = sh_opt;
+	frames->noglob = expand_noglob;
 }
 
 int

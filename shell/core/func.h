@@ -36,4 +36,7 @@ int func_depth(void);
  */
 int func_local(const char *name, const char *value);
 
+/* local -: the options set changes are put back when the call ends. */
+void func_local_opts(void);
+
 #endif

@@ -36,6 +36,8 @@ struct input {
 	size_t bn, bpos;
 	int lineno;
 	int eof;
+	char *back;		/* input_unread: given back, read first */
+	size_t backn, backpos;
 };
 
 #define HISTORY_MAX 1000
@@ -88,7 +90,62 @@ input_free(struct input *in)
 	if (in->kind == IN_FD && in->own)
 		close(in->fd);
 	free(in->buf);
+	free(in->back);
 	free(in);
+}
+
+int
+input_can_read_ahead(const struct input *in)
+{
+	return in->kind == IN_STRING || (in->kind == IN_FD && in->own);
+}
+
+void
+input_unread(struct input *in, const char *s, size_t n)
+{
+	size_t i, rest = in->backn - in->backpos;
+	char *nb;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n')
+			in->lineno--;
+	if (s[n - 1] != '\n')
+		in->lineno--;
+	if (in->back != NULL && in->backpos >= n &&
+	    memcmp(in->back + in->backpos - n, s, n) == 0) {
+		in->backpos -= n;	/* what was just read from here */
+		return;
+	}
+	nb = malloc(n + rest + 1);
+	if (nb == NULL)
+		abort();
+	memcpy(nb, s, n);
+	if (rest > 0)
+		memcpy(nb + n, in->back + in->backpos, rest);
+	free(in->back);
+	in->back = nb;
+	in->backn = n + rest;
+	in->backpos = 0;
+}
+
+/* The next line of what input_unread gave back, or NULL. */
+static char *
+read_back(struct input *in)
+{
+	const char *p = in->back + in->backpos, *nl;
+	size_t n = in->backn - in->backpos;
+	char *line;
+
+	nl = memchr(p, '\n', n);
+	if (nl != NULL)
+		n = nl - p + 1;
+	line = strndup(p, n);
+	if (line == NULL)
+		abort();
+	in->backpos += n;
+	return line;
 }
 
 int
@@ -468,6 +525,10 @@ input_read(struct input *in, int more)
 {
 	char *line;
 
+	if (in->back != NULL && in->backpos < in->backn) {
+		in->lineno++;
+		return read_back(in);
+	}
 	switch (in->kind) {
 	case IN_STRING:
 		line = read_string(in);
@@ -593,6 +654,12 @@ mkdirs(char *path)
 }
 
 void
+input_editing_mode(const char *mode)
+{
+	rl_variable_bind("editing-mode", mode);
+}
+
+void
 input_init_interactive(void)
 {
 	const char *state = getenv("XDG_STATE_HOME"), *home = var_get("HOME");
@@ -601,6 +668,7 @@ input_init_interactive(void)
 	use_readline = isatty(STDIN_FILENO);
 	if (!use_readline)
 		return;
+	sh_opt.emacs = 1;	/* readline's default mode */
 	rl_readline_name = "ipcsh";
 	rl_catch_signals = 0;
 	rl_outstream = stderr;

@@ -29,6 +29,14 @@ void input_free(struct input *in);
  */
 char *input_read(struct input *in, int more);
 
+/*
+ * Whether lines may be read past the command that needs them (a string,
+ * the shell's own script file: nobody else reads them), and giving such
+ * text back: input_read returns it first, line numbers go back too.
+ */
+int input_can_read_ahead(const struct input *in);
+void input_unread(struct input *in, const char *s, size_t n);
+
 /* The number of the last line read (1 for the first). */
 int input_lineno(const struct input *in);
 
@@ -51,6 +59,9 @@ void input_init_interactive(void);
  * disposition and mask), calls idle(1) and redraws itself.
  */
 void input_set_idle(int (*idle)(int run));
+
+/* set -o vi / emacs: readline's editing mode ("vi" or "emacs"). */
+void input_editing_mode(const char *mode);
 
 /* Adds a command (without trailing newline) to the history. */
 void input_history_add(const char *cmd);

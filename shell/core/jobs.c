@@ -208,6 +208,18 @@ out_close:
 	jobs_ttyfd = -1;
 }
 
+int
+jobs_monitor(int on)
+{
+	if (!on) {
+		sh_opt.monitor = 0;
+		return 0;
+	}
+	if (!sh_opt.monitor)
+		monitor_init();
+	return sh_opt.monitor ? 0 : -1;
+}
+
 void
 jobs_init(int interactive)
 {

@@ -31,6 +31,9 @@ struct job;
  * SIGCHLD self-pipe. Sets sh_opt.monitor, and sh_opt.explain when
  * interactive (explain mode is on by default there).
  */
+/* set -m / +m: job control on (-1 when there is no terminal) or off. */
+int jobs_monitor(int on);
+
 void jobs_init(int interactive);
 
 /*

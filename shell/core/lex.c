@@ -11,6 +11,7 @@
 
 /* How deep $( ${ ` may nest inside a word before it is an error. */
 static int skip_depth;
+static char *subst_err;	/* parse_subst's message (T_BADSUBST) */
 
 struct chunk {
 	struct chunk *next;
@@ -223,8 +224,10 @@ skip_dquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 			if (rc < 0)
 				return rc;
 		} else if (s[i] == '`') {
-			if (skip_bquote(s, len, &i, out, lines) < 0)
-				return -1;
+			int rc = skip_bquote(s, len, &i, out, lines);
+
+			if (rc < 0)
+				return rc;
 		} else {
 			if (s[i] == '\n')
 				(*lines)++;
@@ -236,6 +239,29 @@ skip_dquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	out_c(out, '"');
 	*pos = i + 1;
 	return 0;
+}
+
+/*
+ * The commands of `...` (\\, \` and \$ unescaped) must parse: a syntax
+ * error there is one of the word, as in dash. -1 with subst_err set.
+ */
+static int
+bquote_check(const char *s, size_t n)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	size_t j;
+	int rc;
+
+	for (j = 0; j < n; j++) {
+		if (s[j] == '\\' && j + 1 < n && strchr("\\`$", s[j + 1]))
+			j++;
+		sbuf_putc(&b, s[j]);
+	}
+	free(subst_err);
+	subst_err = NULL;
+	rc = parse_check(b.s != NULL ? b.s : "", b.n, &subst_err);
+	free(b.s);
+	return rc;
 }
 
 static int
@@ -262,6 +288,8 @@ skip_bquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	}
 	if (i >= len)
 		return -1;
+	if (bquote_check(s + *pos + 1, i - *pos - 1) < 0)
+		return -3;
 	out_c(out, '`');
 	*pos = i + 1;
 	return 0;
@@ -418,6 +446,20 @@ skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	if (i >= len && i > *pos + 1)
 		return -1;
 	out_c(out, '$');
+	if (i < len && s[i] == '(' && (i + 1 >= len || s[i + 1] != '(')) {
+		size_t from = i + 1;
+		int rc;
+
+		*pos = from;
+		free(subst_err);
+		subst_err = NULL;
+		rc = parse_subst(s, len, pos, lines, &subst_err);
+		if (rc == 0 && out != NULL) {
+			out_c(out, '(');
+			sbuf_putn(out, s + from, *pos - from);
+		}
+		return rc;
+	}
 	if (i < len && s[i] == '(') {
 		out_c(out, '(');
 		*pos = i + 1;
@@ -493,7 +535,7 @@ lex_tokname(enum tok_type type)
 		return "end of file";
 	if (type == T_NEWLINE)
 		return "newline";
-	if (type == T_DEEP)
+	if (type == T_DEEP || type == T_BADSUBST)
 		return "nesting";
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
 		if (ops[i].type == type)
@@ -588,7 +630,13 @@ lex_word(struct lexer *lx, struct token *t)
 incomplete:
 	free(b.s);
 	lx->pos = lx->len;
-	t->type = rc == -2 ? T_DEEP : T_INCOMPLETE;
+	t->type = rc == -2 ? T_DEEP : rc == -3 ? T_BADSUBST : T_INCOMPLETE;
+	if (rc == -3) {
+		t->text = arena_strndup(lx->arena, subst_err ? subst_err :
+		    "syntax error", subst_err ? strlen(subst_err) : 12);
+		free(subst_err);
+		subst_err = NULL;
+	}
 	t->end = lx->len;
 	return t->type;
 }

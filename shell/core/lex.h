@@ -39,6 +39,7 @@ enum tok_type {
 	T_DLESSDASH,	/* <<- */
 	T_INCOMPLETE,	/* input ended inside a quote or after a backslash */
 	T_DEEP,		/* substitutions nested more than LEX_MAXDEPTH */
+	T_BADSUBST,	/* a syntax error inside $(...): text says what */
 };
 
 /* The deepest nesting of commands or substitutions the shell parses. */
@@ -137,5 +138,18 @@ int lex_skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines);
 int lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines);
+
+/*
+ * parse.c: parses the commands of a $(...) whose text starts at s[*pos]
+ * up to its closing parenthesis (so that case patterns' ')' and syntax
+ * errors are seen when the word is read, as dash does); *pos moves past
+ * it and *lines counts its newlines. Returns 0, -1 when the text ends
+ * first (read more), -3 with a malloc'ed message in *err on an error.
+ */
+int parse_subst(const char *s, size_t len, size_t *pos, int *lines,
+    char **err);
+
+/* parse.c: 0 when text parses completely, else -1 and *err (malloc'ed). */
+int parse_check(const char *text, size_t len, char **err);
 
 #endif

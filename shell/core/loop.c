@@ -95,9 +95,47 @@ read_more(struct input *in, struct sbuf *b)
 
 	if (more == NULL)
 		return -1;
+	if (sh_opt.verbose)
+		fputs(more, stderr);	/* set -v */
 	sbuf_putn(b, more, strlen(more));
 	free(more);
 	return 0;
+}
+
+/*
+ * The command goes on past its first line, and nobody else reads this
+ * input: read ahead, doubling the text each time, and parse up to the
+ * end of the first complete command only, giving the rest back. Each
+ * parse costs the text's length and the lengths double: linear in the
+ * command, where a parse per added line is quadratic (a long function
+ * or here-document).
+ */
+static enum parse_status
+read_ahead(struct input *in, struct sbuf *b, int first, struct cmd **c,
+    char **err)
+{
+	enum parse_status r;
+	size_t want, used;
+	int eof = 0;
+
+	for (;;) {
+		want = b->n * 2;
+		while (!eof && b->n < want)
+			if (read_more(in, b) < 0)
+				eof = 1;
+		r = parse_buf_first(b->s, b->n, first, eof, c, err, &used);
+		if (r == PARSE_OK && used < b->n) {
+			input_unread(in, b->s + used, b->n - used);
+			b->n = used;
+			b->s[used] = '\0';
+		}
+		if (r != PARSE_INCOMPLETE)
+			return r;
+		if (eof) {
+			*err = strdup("syntax error: unexpected end of file");
+			return PARSE_ERROR;
+		}
+	}
 }
 
 int (*sh_line_hook)(const char *line);
@@ -121,6 +159,8 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 	if (line == NULL)
 		return PARSE_OK;
 	first = input_lineno(in);
+	if (sh_opt.verbose)
+		fputs(line, stderr);	/* set -v */
 	b.s = line;	/* the line is the buffer: no copy */
 	b.n = strlen(line);
 	b.cap = b.n + 1;
@@ -128,6 +168,10 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 		r = parse_buf(b.s, b.n, first, c, err);
 		if (r != PARSE_INCOMPLETE)
 			break;
+		if (input_can_read_ahead(in) && !sh_opt.verbose) {
+			r = read_ahead(in, &b, first, c, err);
+			break;
+		}
 		if (read_more(in, &b) < 0) {
 			/* a here-document may end at the end of input */
 			r = parse_buf_eof(b.s, b.n, first, c, err);
@@ -171,6 +215,12 @@ loop_input(struct input *in, const struct loop_hooks *top)
 			continue;
 		}
 		if (eof) {
+			if (top != NULL && sh_opt.interactive &&
+			    sh_opt.ignoreeof) {
+				fprintf(stderr, "Use \"exit\" to leave "
+				    "shell.\n");
+				continue;
+			}
 			if (top != NULL && sh_opt.interactive &&
 			    !jobs_exit_ok())
 				continue;

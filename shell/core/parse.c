@@ -24,9 +24,14 @@ struct parser {
 	char *err;
 	int depth;		/* compound commands we are inside */
 	int here_strip;		/* the redirection being read is <<- */
+	struct parser *up;	/* the parser whose $( this one reads */
+	int lists;		/* parse_list calls we are inside */
+	int first;		/* parse_buf_first: one line */
+	int stopped;		/* ... and it did, at lx.pos */
 };
 
 static struct cmd *parse_list(struct parser *p);
+static struct parser *cur_parser;	/* the innermost parser running */
 static struct cmd *parse_and_or(struct parser *p);
 static struct cmd *parse_command(struct parser *p, int compound);
 static void alias_peek(struct parser *p);
@@ -76,6 +81,8 @@ unexpected(struct parser *p)
 		incomplete(p);
 	if (t->type == T_DEEP)
 		fail(p, "nesting too deep (more than %d levels)", LEX_MAXDEPTH);
+	if (t->type == T_BADSUBST)
+		fail(p, "%s", t->text);
 	if (t->type == T_WORD || t->type == T_IONUM)
 		fail(p, "syntax error: unexpected `%s'", t->text);
 	fail(p, "syntax error: unexpected %s%s%s",
@@ -147,7 +154,7 @@ at_list_end(struct parser *p)
 		return 1;
 	if (t->type == T_INCOMPLETE)
 		incomplete(p);
-	if (t->type == T_DEEP)
+	if (t->type == T_DEEP || t->type == T_BADSUBST)
 		unexpected(p);
 	if (t->type != T_WORD || !kw_start(t->text))
 		return 0;
@@ -684,18 +691,30 @@ parse_list(struct parser *p)
 	struct cmd_list *l;
 	int n = 0;
 
+	enum tok_type sep;
+
+	p->lists++;
 	linebreak(p);
 	while (alias_peek(p), !at_list_end(p)) {
 		c = parse_and_or(p);
 		if (peek(p)->type == T_AMP)
 			c = make_back(p, c);
 		v = (struct cmd **)vec_push(p, (char **)v, n++, (char *)c);
-		if (peek(p)->type != T_SEMI && peek(p)->type != T_AMP &&
-		    peek(p)->type != T_NEWLINE)
+		sep = peek(p)->type;
+		if (sep != T_SEMI && sep != T_AMP && sep != T_NEWLINE)
 			break;
 		consume(p);
+		/* parse_buf_first: the first complete line is enough */
+		if (p->first && p->lists == 1 && p->lx.frames == NULL &&
+		    (sep == T_NEWLINE || peek(p)->type == T_NEWLINE)) {
+			if (sep != T_NEWLINE)
+				consume(p);
+			p->stopped = 1;
+			break;
+		}
 		linebreak(p);
 	}
+	p->lists--;
 	if (n == 0)
 		return NULL;
 	c = v[--n];
@@ -710,7 +729,7 @@ parse_list(struct parser *p)
 
 static enum parse_status
 parse_text(const char *text, size_t len, int line, struct cmd **out,
-    char **err, int at_eof)
+    char **err, int at_eof, size_t *used)
 {
 	struct parser p;
 	struct cmd *volatile c = NULL;
@@ -724,8 +743,12 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 		abort();
 	lex_init(&p.lx, text, len, line, p.a);
 	p.lx.at_eof = at_eof;
+	p.first = used != NULL;
+	p.up = cur_parser;
+	cur_parser = &p;
 	rc = setjmp(p.jb);
 	if (rc != 0) {
+		cur_parser = p.up;
 		arena_free(p.a);
 		*err = p.err;
 		if (rc == PARSE_ERROR && p.err == NULL)
@@ -733,8 +756,11 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 		return rc;
 	}
 	c = parse_list(&p);
-	if (peek(&p)->type != T_EOF)
+	if (!p.stopped && peek(&p)->type != T_EOF)
 		unexpected(&p);
+	if (used != NULL)
+		*used = p.stopped ? p.lx.pos : len;
+	cur_parser = p.up;
 	if (c == NULL) {
 		arena_free(p.a);
 		return PARSE_OK;
@@ -743,18 +769,88 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 	return PARSE_OK;
 }
 
+int
+parse_check(const char *text, size_t len, char **err)
+{
+	struct cmd *c;
+
+	switch (parse_text(text, len, 1, &c, err, 1, NULL)) {
+	case PARSE_OK:
+		cmd_free(c);
+		return 0;
+	case PARSE_INCOMPLETE:
+		*err = strdup("syntax error: unexpected end of file in `...`");
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+int
+parse_subst(const char *s, size_t len, size_t *pos, int *lines, char **err)
+{
+	struct parser p;
+	struct token *t;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.a = arena_new();
+	if (p.a == NULL)
+		abort();
+	lex_init(&p.lx, s, len, 0, p.a);
+	p.lx.pos = *pos;
+	/* its commands nest inside the ones around it */
+	p.depth = cur_parser != NULL ? cur_parser->depth + 1 : 1;
+	if (p.depth > LEX_MAXDEPTH) {
+		arena_free(p.a);
+		if (asprintf(err, "nesting too deep (more than %d levels)",
+		    LEX_MAXDEPTH) < 0)
+			*err = NULL;
+		return -3;
+	}
+	p.up = cur_parser;
+	cur_parser = &p;
+	rc = setjmp(p.jb);
+	if (rc != 0) {
+		cur_parser = p.up;
+		arena_free(p.a);
+		if (rc == PARSE_INCOMPLETE) {
+			free(p.err);
+			return -1;
+		}
+		*err = p.err != NULL ? p.err : strdup("syntax error");
+		return -3;
+	}
+	parse_list(&p);
+	t = peek(&p);
+	if (t->type != T_RPAREN || p.lx.frames != NULL)
+		unexpected(&p);
+	cur_parser = p.up;
+	*pos = p.lx.pos;
+	*lines += p.lx.line;
+	arena_free(p.a);
+	return 0;
+}
+
 enum parse_status
 parse_buf(const char *text, size_t len, int line, struct cmd **out,
     char **err)
 {
-	return parse_text(text, len, line, out, err, 0);
+	return parse_text(text, len, line, out, err, 0, NULL);
+}
+
+enum parse_status
+parse_buf_first(const char *text, size_t len, int line, int at_eof,
+    struct cmd **out, char **err, size_t *used)
+{
+	return parse_text(text, len, line, out, err, at_eof, used);
 }
 
 enum parse_status
 parse_buf_eof(const char *text, size_t len, int line, struct cmd **out,
     char **err)
 {
-	return parse_text(text, len, line, out, err, 1);
+	return parse_text(text, len, line, out, err, 1, NULL);
 }
 
 struct cmd *
@@ -784,172 +880,4 @@ void
 cmd_hold(struct cmd *c)
 {
 	arena_ref(c->arena);
-}
-
-static void dump(struct sbuf *b, const struct cmd *c);
-
-static void
-dump_words(struct sbuf *b, char **w, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		sbuf_putc(b, ' ');
-		sbuf_putn(b, w[i], strlen(w[i]));
-	}
-}
-
-static void
-dump_redirs(struct sbuf *b, const struct redir *r)
-{
-	static const char *const ops[] = {
-		"<", ">", ">>", ">|", "<>", "<&", ">&", "<<",
-	};
-	char num[16];
-
-	for (; r != NULL; r = r->next) {
-		snprintf(num, sizeof(num), " %d%s", r->fd, ops[r->type]);
-		sbuf_putn(b, num, strlen(num));
-		sbuf_putn(b, r->word, strlen(r->word));
-		if (r->type == R_HEREDOC) {
-			sbuf_putc(b, '[');
-			sbuf_putn(b, r->here->body, strlen(r->here->body));
-			sbuf_putc(b, ']');
-		}
-	}
-}
-
-static void
-dump_tag(struct sbuf *b, const char *tag, const struct cmd *x,
-    const struct cmd *y, const struct cmd *z)
-{
-	sbuf_putc(b, '(');
-	sbuf_putn(b, tag, strlen(tag));
-	if (x != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, x);
-	}
-	if (y != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, y);
-	}
-	if (z != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, z);
-	}
-	sbuf_putc(b, ')');
-}
-
-static void
-dump(struct sbuf *b, const struct cmd *c)
-{
-	static const char *const tags[] = {
-		[CMD_LIST] = "list", [CMD_AND] = "and", [CMD_OR] = "or",
-		[CMD_BACK] = "back", [CMD_NOT] = "not",
-		[CMD_SUBSHELL] = "subshell", [CMD_GROUP] = "group",
-		[CMD_IF] = "if", [CMD_WHILE] = "while", [CMD_UNTIL] = "until",
-	};
-	const struct cmd_exec *e;
-	const struct cmd_for *f;
-	const struct cmd_case *k;
-	int i, j;
-
-	switch (c->type) {
-	case CMD_EXEC:
-		e = (const struct cmd_exec *)c;
-		sbuf_putn(b, "(exec", 5);
-		dump_words(b, e->assign, e->nassign);
-		dump_words(b, e->argv, e->argc);
-		dump_redirs(b, e->redir);
-		sbuf_putc(b, ')');
-		break;
-	case CMD_REDIR:
-		sbuf_putn(b, "(redir ", 7);
-		dump(b, ((const struct cmd_redir *)c)->cmd);
-		dump_redirs(b, ((const struct cmd_redir *)c)->redir);
-		sbuf_putc(b, ')');
-		break;
-	case CMD_PIPE:
-		sbuf_putn(b, "(pipe", 5);
-		for (i = 0; i < ((const struct cmd_pipe *)c)->n; i++) {
-			sbuf_putc(b, ' ');
-			dump(b, ((const struct cmd_pipe *)c)->cmds[i]);
-		}
-		sbuf_putc(b, ')');
-		break;
-	case CMD_LIST:
-	case CMD_AND:
-	case CMD_OR:
-		dump_tag(b, tags[c->type], ((const struct cmd_list *)c)->left,
-		    ((const struct cmd_list *)c)->right, NULL);
-		break;
-	case CMD_BACK:
-	case CMD_NOT:
-	case CMD_SUBSHELL:
-	case CMD_GROUP:
-		dump_tag(b, tags[c->type], ((const struct cmd_back *)c)->cmd,
-		    NULL, NULL);
-		break;
-	case CMD_IF:
-		dump_tag(b, "if", ((const struct cmd_if *)c)->cond,
-		    ((const struct cmd_if *)c)->then,
-		    ((const struct cmd_if *)c)->els);
-		break;
-	case CMD_WHILE:
-	case CMD_UNTIL:
-		dump_tag(b, tags[c->type], ((const struct cmd_loop *)c)->cond,
-		    ((const struct cmd_loop *)c)->body, NULL);
-		break;
-	case CMD_FOR:
-		f = (const struct cmd_for *)c;
-		sbuf_putn(b, "(for ", 5);
-		sbuf_putn(b, f->var, strlen(f->var));
-		if (f->words != NULL) {
-			sbuf_putn(b, " in", 3);
-			dump_words(b, f->words, f->nwords);
-		}
-		sbuf_putc(b, ' ');
-		dump(b, f->body);
-		sbuf_putc(b, ')');
-		break;
-	case CMD_FUNC:
-		sbuf_putn(b, "(func ", 6);
-		sbuf_putn(b, ((const struct cmd_func *)c)->name,
-		    strlen(((const struct cmd_func *)c)->name));
-		sbuf_putc(b, ' ');
-		dump(b, ((const struct cmd_func *)c)->body);
-		sbuf_putc(b, ')');
-		break;
-	case CMD_CASE:
-		k = (const struct cmd_case *)c;
-		sbuf_putn(b, "(case ", 6);
-		sbuf_putn(b, k->word, strlen(k->word));
-		for (i = 0; i < k->nitems; i++) {
-			sbuf_putn(b, " (", 2);
-			for (j = 0; j < k->items[i].npat; j++) {
-				if (j > 0)
-					sbuf_putc(b, '|');
-				sbuf_putn(b, k->items[i].pats[j],
-				    strlen(k->items[i].pats[j]));
-			}
-			if (k->items[i].body != NULL) {
-				sbuf_putc(b, ' ');
-				dump(b, k->items[i].body);
-			}
-			sbuf_putc(b, ')');
-		}
-		sbuf_putc(b, ')');
-		break;
-	}
-}
-
-char *
-cmd_dump(const struct cmd *c)
-{
-	struct sbuf b = { NULL, 0, 0 };
-
-	if (c == NULL)
-		return strdup("()");
-	dump(&b, c);
-	return b.s;
 }

@@ -156,6 +156,15 @@ enum parse_status parse_buf_eof(const char *text, size_t len, int line,
     struct cmd **out, char **err);
 
 /*
+ * parse_buf (parse_buf_eof with at_eof) of the first complete line of
+ * commands only: the parse stops at the newline that ends a complete
+ * command (after its here-documents); *used is where it stopped (len
+ * when it did not). For a reader that read ahead and gives the rest back.
+ */
+enum parse_status parse_buf_first(const char *text, size_t len, int line,
+    int at_eof, struct cmd **out, char **err, size_t *used);
+
+/*
  * Frees a tree from parse_buf or parse_string (NULL is fine). The tree's
  * memory lives on while cmd_hold'ed (a function's body): each cmd_hold
  * needs one more cmd_free.

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/mman.h>
 
+#include "exec.h"
 #include "expand.h"
 #include "intr.h"
 #include "lex.h"
@@ -73,6 +75,23 @@ redir_interrupted(void)
 	return sig;
 }
 
+/* set -C: > makes a new file, or opens what is not a regular file. */
+static int
+open_noclobber(const char *name)
+{
+	struct stat st;
+	int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+
+	if (fd < 0 && errno == EEXIST && stat(name, &st) == 0 &&
+	    !S_ISREG(st.st_mode))
+		fd = intr_open(name, O_WRONLY | O_CLOEXEC, 0, &redir_intr);
+	if (fd < 0 && redir_intr != 0)
+		return -1;	/* Ctrl+C on a FIFO's open */
+	if (fd < 0)
+		sh_errorf("cannot create %s: %s", name, strerror(errno));
+	return fd;
+}
+
 static int
 open_target(const struct redir *r, const char *name)
 {
@@ -83,6 +102,9 @@ open_target(const struct redir *r, const char *name)
 		flags |= O_RDONLY;
 		break;
 	case R_OUT:
+		if (sh_opt.noclobber)
+			return open_noclobber(name);
+		/* fall through */
 	case R_CLOBBER:
 		flags |= O_WRONLY | O_CREAT | O_TRUNC;
 		break;
@@ -115,7 +137,9 @@ dup_target(const struct redir *r, const char *word)
 	}
 	m = strtol(word, &end, 10);
 	if (*word == '\0' || *end != '\0' || m < 0 || m > 1023) {
+		/* dash: "Syntax error: Bad fd number", the script ends */
 		sh_errorf("%s: bad file descriptor number", word);
+		exec_fatal(2);
 		return -1;
 	}
 	if (m == r->fd) {

@@ -56,6 +56,9 @@ exec_script(const char *path, char **argv, char **envp)
 	free(v);
 }
 
+/* command -p: the PATH the search uses instead of $PATH (a child's). */
+static char *search_path;
+
 int
 spawn_replace(char **argv)
 {
@@ -79,7 +82,7 @@ spawn_replace(char **argv)
 		    strerror(err));
 		return err == ENOENT || err == ENOTDIR ? 127 : 126;
 	}
-	path = var_get("PATH");
+	path = search_path != NULL ? search_path : var_get("PATH");
 	if (path == NULL)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
@@ -123,10 +126,16 @@ can_spawn(void)
 	    !sh_opt.xtrace;
 }
 
-/* The PATH lookup cache: name -> path, dropped when PATH changes. */
-#define NHASH 64
+/*
+ * The PATH lookup cache: name -> path, dropped when PATH changes. The
+ * commands the shell itself ran are the ones `hash` lists (dash's table:
+ * 31 buckets, its hash function, new names at the end of a bucket).
+ */
+#define NHASH 31
 static struct pathent {
 	char *name, *path;
+	int listed;		/* run by the shell: hash lists it */
+	int rehash;		/* a cd since: listed with '*' */
 	struct pathent *next;
 } *path_hash[NHASH];
 static char *path_seen;
@@ -148,14 +157,14 @@ path_flush(void)
 	}
 }
 
-/* The executable regular file name resolves to in PATH, or NULL. */
-static const char *
-path_lookup(const char *name)
+/* The entry for the executable regular file name is in PATH, or NULL. */
+static struct pathent *
+path_entry(const char *name)
 {
 	const char *path = var_get("PATH"), *p, *colon;
-	struct pathent *pe;
+	struct pathent *pe, **pp;
 	struct stat st;
-	unsigned h = 0;
+	unsigned h;
 	char buf[4096];
 	const char *s;
 	size_t dl;
@@ -167,11 +176,12 @@ path_lookup(const char *name)
 		free(path_seen);
 		path_seen = strdup(path);
 	}
+	h = (unsigned char)*name << 4;
 	for (s = name; *s; s++)
-		h = h * 31 + (unsigned char)*s;
-	for (pe = path_hash[h % NHASH]; pe != NULL; pe = pe->next)
+		h += (unsigned char)*s;
+	for (pp = &path_hash[h % NHASH]; (pe = *pp) != NULL; pp = &pe->next)
 		if (strcmp(pe->name, name) == 0)
-			return pe->path;
+			return pe;
 	for (p = path; p != NULL; p = colon ? colon + 1 : NULL) {
 		colon = strchr(p, ':');
 		dl = colon ? (size_t)(colon - p) : strlen(p);
@@ -187,13 +197,53 @@ path_lookup(const char *name)
 	}
 	if (p == NULL)
 		return NULL;
-	pe = malloc(sizeof(*pe));
+	pe = calloc(1, sizeof(*pe));
 	if (pe == NULL || (pe->name = strdup(name)) == NULL ||
 	    (pe->path = strdup(buf)) == NULL)
 		abort();
-	pe->next = path_hash[h % NHASH];
-	path_hash[h % NHASH] = pe;
+	*pp = pe;
+	return pe;
+}
+
+const char *
+spawn_hash_find(const char *name)
+{
+	struct pathent *pe = path_entry(name);
+
+	if (pe == NULL)
+		return NULL;
+	pe->listed = 1;
+	pe->rehash = 0;
 	return pe->path;
+}
+
+void
+spawn_hash_each(void (*fn)(const char *path, int rehash))
+{
+	struct pathent *pe;
+	int i;
+
+	for (i = 0; i < NHASH; i++)
+		for (pe = path_hash[i]; pe != NULL; pe = pe->next)
+			if (pe->listed)
+				fn(pe->path, pe->rehash);
+}
+
+void
+spawn_hash_forget(void)
+{
+	path_flush();
+}
+
+void
+spawn_hash_cd(void)
+{
+	struct pathent *pe;
+	int i;
+
+	for (i = 0; i < NHASH; i++)
+		for (pe = path_hash[i]; pe != NULL; pe = pe->next)
+			pe->rehash = 1;
 }
 
 /* Words whose expansion runs nothing and changes nothing. */
@@ -358,7 +408,7 @@ spawn_cmd(char **argv, const struct redir *r, int in, int out,
 	pid_t pid;
 	int rc = 0;
 
-	path = strchr(argv[0], '/') ? argv[0] : path_lookup(argv[0]);
+	path = strchr(argv[0], '/') ? argv[0] : spawn_hash_find(argv[0]);
 	if (path == NULL || *path == '\0')
 		return -1;
 	if (in >= 0)
@@ -441,6 +491,7 @@ spawn_child_init(struct job *j, const sigset_t *old)
 	job_child(j);
 	(void)old;
 	exec_in_child = 1;
+	exec_exiting = 0;	/* a subshell of an EXIT trap runs its own */
 	jobs_forget();
 }
 
@@ -587,11 +638,14 @@ spawn_external(struct cmd_exec *e, char **argv, char **as, int flags)
 	struct job *j;
 	pid_t pid;
 
+	if (strchr(argv[0], '/') == NULL && !(flags & EV_DEFPATH))
+		spawn_hash_find(argv[0]);	/* remembered, as dash does */
 	if (!(flags & EV_EXIT)) {
 		block_children(&old);
 		j = job_new(exec_job_text, 1);
 		pid = -1;
-		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir))
+		if (as[0] == NULL && can_spawn() && plain_redirs(e->redir) &&
+		    !(flags & EV_DEFPATH))
 			pid = spawn_cmd(argv, e->redir, -1, -1, &old);
 		if (pid > 0)
 			goto added;
@@ -614,5 +668,13 @@ added:
 	if (redir_apply(e->redir, NULL) < 0)
 		_exit(2);
 	exec_set_assigns(as, VAR_EXPORT);
+	if (flags & EV_DEFPATH) {
+		size_t n = confstr(_CS_PATH, NULL, 0);
+
+		search_path = malloc(n + 1);
+		if (search_path == NULL || confstr(_CS_PATH, search_path,
+		    n + 1) == 0)
+			search_path = NULL;
+	}
 	exec_path(argv);
 }

@@ -33,4 +33,15 @@ void spawn_child_init(struct job *j, const sigset_t *old);
  */
 int spawn_replace(char **argv);
 
+/*
+ * Remembered commands (hash): spawn_hash_find looks name up in PATH and
+ * remembers it (NULL: not found); spawn_hash_each calls fn for each one
+ * remembered, rehash set when a cd came after; spawn_hash_forget drops
+ * them all (hash -r); spawn_hash_cd marks them after a cd.
+ */
+const char *spawn_hash_find(const char *name);
+void spawn_hash_each(void (*fn)(const char *path, int rehash));
+void spawn_hash_forget(void);
+void spawn_hash_cd(void);
+
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "shell.h"
+#include "spawn.h"
 #include "var.h"
 
 struct sh_opts sh_opt;
@@ -135,6 +136,8 @@ var_set(const char *name, const char *value, int flags)
 	if (value != NULL) {
 		char *nv = strdup(value);
 
+		if (sh_opt.allexport)
+			flags |= VAR_EXPORT;	/* set -a */
 		if (nv == NULL)
 			abort();
 		free(v->value);
@@ -144,6 +147,8 @@ var_set(const char *name, const char *value, int flags)
 		env_dirty = 1;
 	v->flags |= flags;
 	var_mirror(name);
+	if (value != NULL && strcmp(name, "PATH") == 0)
+		spawn_hash_forget();	/* dash: new PATH */
 	return 0;
 }
 

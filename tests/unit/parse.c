@@ -104,6 +104,19 @@ static const struct unit_row rows[] = {
 	{ "err-case-no-paren", "case x in a b", "ERR: syntax error: unexpected `b'" },
 	{ "err-esac", "esac", "ERR: syntax error: unexpected `esac'" },
 	{ "err-dsemi-top", "a ;; b", "ERR: syntax error: unexpected `;;'" },
+	/* $(...) and `...` are parsed with their word (dash) */
+	{ "err-subst-if", "echo a; x=$(if); echo b",
+	    "ERR: syntax error: unexpected `)'" },
+	{ "err-subst-fi", "x=$(fi)", "ERR: syntax error: unexpected `fi'" },
+	{ "err-subst-dquote", "echo \"$(done)\"",
+	    "ERR: syntax error: unexpected `done'" },
+	{ "err-bquote-if", "x=`if`",
+	    "ERR: syntax error: unexpected end of file in `...`" },
+	{ "subst-more", "x=$(echo a", "MORE" },
+	{ "subst-case", "echo $(case x in x) a;; esac)",
+	    "(exec echo $(case x in x) a;; esac))" },
+	{ "subst-arith-paren", "echo $(( (1) + 2 ))",
+	    "(exec echo $(( (1) + 2 )))" },
 };
 
 /*

@@ -20,3 +20,9 @@ set -o pipefail; ! false | true; echo $?
 echo 'sv=from-source; echo in-file' >inc.sh; source ./inc.sh; echo $sv
 #### source-status bash
 echo '(exit 3)' >inc.sh; source ./inc.sh; echo $?
+#### fd-two-digits bash
+echo hi 99>&1 >&99
+#### fd-two-digits-file bash
+exec 42>out; echo to42 >&42; exec 42>&-; cat out
+#### read-bare-keeps-blanks bash
+printf '  a b  \n' | { read; echo "[$REPLY]"; }
