@@ -35,6 +35,16 @@ struct tp_run {
 	long		calls;
 };
 
+/* What a process killed by a signal was blocked in (its exit record). */
+struct tp_blocked {
+	const char	*call;		/* "read", "msgrcv"...; NULL: nothing */
+	int		fd;		/* -1: no descriptor */
+	int		kind;		/* FK_* of fd */
+	unsigned long	ino;		/* pipe or FIFO inode */
+	long		id;		/* System V id; -1: none */
+	char		path[256];	/* FIFO path */
+};
+
 #define TP_NFD		64	/* descriptors whose kind is cached */
 #define TP_NSIGRET	8	/* nested handlers followed */
 
@@ -56,6 +66,8 @@ struct tp {
 	int		nsigret;
 	int		sigret[TP_NSIGRET];
 	struct tp_run	run;
+	pid_t		pgid;		/* its process group at exec and exit */
+	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, 1 pipe, 2 FIFO, 3 other */
 	unsigned long	fdino[TP_NFD];
 };
@@ -87,6 +99,13 @@ void sys_stop(struct tracer *tr, struct tp *t);
 void sys_flush(struct tracer *tr, struct tp *t);
 /* The kind of t's descriptor fd (FK_*), its inode in *ino. */
 int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
+/*
+ * At the exit event of t killed by a signal: the call it was blocked in,
+ * from /proc/PID/syscall, into t->blocked.
+ */
+void sys_blocked(struct tp *t);
+/* Its keys on an exit record. */
+void sys_blocked_keys(struct rb *r, const struct tp *t);
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
 

@@ -279,6 +279,9 @@ tr_exec(struct tracer *tr, struct tp *t)
 	t->calls_mode = pipes > 0 || tr_own_program(exe);
 	t->calls = 0;
 	rb_str(&r, "follow", t->calls_mode ? "calls" : "events");
+	t->pgid = getpgid(t->pid);
+	if (t->pgid > 0)
+		rb_num(&r, "pgid", t->pgid);
 	rb_end(&r, tr->out);
 	tr_fds_write(tr, t, fds, pipes);
 	tr_resume(tr, t, 0);
@@ -417,6 +420,26 @@ tr_poll_stopped(struct tracer *tr)
 	}
 }
 
+/*
+ * The exit event, while the process still exists: its group now, and
+ * for a death by a signal the call it was blocked in.
+ */
+static void
+tr_exiting(struct tp *t)
+{
+	unsigned long st = 0;
+	pid_t pg;
+
+	if (t->thread)
+		return;
+	pg = getpgid(t->pid);
+	if (pg > 0)
+		t->pgid = pg;
+	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0L, &st) == 0 &&
+	    WIFSIGNALED((int)st))
+		sys_blocked(t);
+}
+
 static void
 tr_exit(struct tracer *tr, struct tp *t, int st)
 {
@@ -431,7 +454,10 @@ tr_exit(struct tracer *tr, struct tp *t, int st)
 			rb_str(&r, "signal", sig_name(WTERMSIG(st)));
 			if (WCOREDUMP(st))
 				rb_num(&r, "core", 1);
+			sys_blocked_keys(&r, t);
 		}
+		if (t->pgid > 0)
+			rb_num(&r, "pgid", t->pgid);
 		rb_end(&r, tr->out);
 	}
 	tr_del(tr, t);
@@ -486,6 +512,7 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 		return;
 	case PTRACE_EVENT_EXIT:
 		sys_flush(tr, t);
+		tr_exiting(t);
 		ptrace(PTRACE_CONT, pid, 0L, 0L);
 		return;
 	case PTRACE_EVENT_STOP:
