@@ -81,6 +81,25 @@ size_t tapewatch_nfeed(const struct tapewatch *tw);
 const struct tapewatch_item *tapewatch_feed(const struct tapewatch *tw,
     size_t i);
 
+/* A record told for a timeline or a replay (copied: it outlives polls). */
+struct tapewatch_step {
+	struct timespec	when;
+	pid_t		pid;
+	char		event[24];
+	char		*en, *zh;	/* in words (tape_text) */
+	char		*raw;		/* as a call (tape_raw), pid first */
+};
+
+/*
+ * The records, oldest first, of group id (when pid is 0) or of pid and
+ * the signals sent to it (id 0): *n of them, malloc'd (NULL when none),
+ * freed with tapewatch_steps_free. The tracer's own attach records are
+ * left out.
+ */
+struct tapewatch_step *tapewatch_steps(const struct tapewatch *tw, int id,
+    pid_t pid, size_t *n);
+void tapewatch_steps_free(struct tapewatch_step *s, size_t n);
+
 /*
  * One tape line taken as if read from the tape (tests, recorded tapes);
  * tapewatch_poll then makes the feed. 0, or -1 (EINVAL: no record).

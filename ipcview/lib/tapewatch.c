@@ -587,3 +587,51 @@ tapewatch_feed(const struct tapewatch *tw, size_t i)
 {
 	return i < tw->nfeed ? &tw->feed[i] : NULL;
 }
+
+struct tapewatch_step *
+tapewatch_steps(const struct tapewatch *tw, int id, pid_t pid, size_t *n)
+{
+	struct tapewatch_step *v = NULL, *nv, *st;
+	const struct tape_rec *r;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < tw->nrecs; i++) {
+		r = tapewatch_rec(tw, i);
+		if (strcmp(r->event, "attach") == 0)
+			continue;
+		if (pid > 0 ? r->pid != pid && !(strcmp(r->event,
+		    "signal_sent") == 0 && tape_num(r, "target", 0) == pid) :
+		    tapewatch_rec_group(tw, i) != id)
+			continue;
+		if (*n == cap) {
+			cap = cap * 2 + 32;
+			nv = realloc(v, cap * sizeof(*v));
+			if (nv == NULL)
+				break;
+			v = nv;
+		}
+		st = &v[(*n)++];
+		memset(st, 0, sizeof(*st));
+		st->when = r->time;
+		st->pid = r->pid;
+		snprintf(st->event, sizeof(st->event), "%s", r->event);
+		st->en = tape_text(r, 0);
+		st->zh = tape_text(r, 1);
+		st->raw = tape_raw(r);
+	}
+	return v;
+}
+
+void
+tapewatch_steps_free(struct tapewatch_step *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < n; i++) {
+		free(s[i].en);
+		free(s[i].zh);
+		free(s[i].raw);
+	}
+	free(s);
+}

@@ -32,6 +32,7 @@
 #include "shells.h"
 #include "start.h"
 #include "tape.h"
+#include "tapewatch.h"
 #include "view.h"
 #include "watch.h"
 
@@ -57,6 +58,8 @@ struct ui {
 	struct watch	*watch;		/* the samples; the pane draws them */
 	struct quiet	quiet;		/* the shells' housekeeping: no events */
 	struct pane	*pane;
+	struct tapewatch *tw;		/* the shell's tape beside the watch */
+	char		tape[PATH_MAX];	/* its file; "" none */
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
 	int		rows, cols, pane_rows, shell_rows;
@@ -420,6 +423,9 @@ ui_snapshot(struct ui *u)
 	}
 	quiet_update(&u->quiet, s);
 	u->dirty |= DIRTY_PANE;
+	/* the tape's new records, merged with this sample's events */
+	if (u->tw != NULL && tapewatch_poll(u->tw, u->watch) < 0)
+		ui_log(__func__, "tapewatch_poll: %s", strerror(errno));
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
 	ui_log(__func__, "%zu processes, %zu pipes (%zu full), %zu queues in %.0f us",
@@ -501,6 +507,11 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		pane_key(u->pane, iskey, ch);
 		if (!pane_detail_open(u->pane))
 			u->dirty |= DIRTY_ALL;
+		return;
+	}
+	/* a tape view (timeline, replay) has the keys until Esc */
+	if (pane_view_open(u->pane)) {
+		pane_key(u->pane, iskey, ch);
 		return;
 	}
 	if (iskey) {
@@ -890,6 +901,24 @@ ui_run(struct ui *u)
 	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
 		return -1;
+	/* the tape: the hosted shell's, or the one --pid's shell announces */
+	if (u->host != NULL && !u->o->notape &&
+	    shells_tape_path(0, u->tape, sizeof(u->tape)) < 0)
+		u->tape[0] = '\0';
+	if (u->host == NULL && u->o->tape != NULL)
+		snprintf(u->tape, sizeof(u->tape), "%s", u->o->tape);
+	else if (u->host == NULL && !u->o->notape &&
+	    tape_path_for(u->root, u->tape, sizeof(u->tape)) < 0)
+		u->tape[0] = '\0';
+	if (u->tape[0] != '\0') {
+		u->tw = tapewatch_new(u->tape, u->root, &cause);
+		if (u->tw == NULL) {
+			ui_log(__func__, "tapewatch_new: %s", cause ? cause : "?");
+			free(cause);
+			return -1;
+		}
+		pane_set_tape(u->pane, u->tw);
+	}
 	ui_status_text(u);
 	ui_windows(u);
 	/*
@@ -988,6 +1017,9 @@ ui_main(const struct view_opts *o)
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
+	tapewatch_free(u.tw);
+	if (o->pid == 0 && u.tape[0] != '\0')
+		unlink(u.tape);	/* the hosted shell's tape goes with it */
 	watch_free(u.watch);
 	ui_signals_reset();
 	if (ui_logf)

@@ -141,6 +141,26 @@ main(void)
 			    "%s ", tapewatch_rec(tw, i)->event);
 	unit_check("tapewatch", "handler-records",
 	    "attach exec signal_sent signal_delivered sigreturn ", got);
+	{
+		struct tapewatch_step *st;
+		size_t n, k;
+
+		st = tapewatch_steps(tw, 0, 104, &n);
+		got[0] = '\0';
+		for (k = 0; k < n; k++)
+			snprintf(got + strlen(got), sizeof(got) - strlen(got),
+			    "%s|", st[k].raw);
+		unit_check("tapewatch", "steps-of-pid",
+		    "104 execve(\"/home/s/sig\", [./sig]) = 0|100 kill(104, SIGUSR1)|"
+		    "104 --- SIGUSR1 (handler) ---|104 rt_sigreturn() (SIGUSR1 handler)|",
+		    got);
+		tapewatch_steps_free(st, n);
+		st = tapewatch_steps(tw, 1, 0, &n);
+		unit_check("tapewatch", "steps-of-group", "9 cat readme.txt",
+		    n == 9 ? (snprintf(got, sizeof(got), "%zu %s", n,
+		    st[0].en + strlen("101 execs ")), got) : num((long)n));
+		tapewatch_steps_free(st, n);
+	}
 	unit_check("tapewatch", "handler-last-ended-is-pipeline", "1",
 	    tapewatch_last_ended(tw) ? num(tapewatch_last_ended(tw)->id) :
 	    NULL);
