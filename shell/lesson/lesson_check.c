@@ -18,6 +18,7 @@
 #include "check_kind.h"
 #include "lesson_check.h"
 #include "lesson_sysv.h"
+#include "lesson_tape.h"
 #include "probe.h"
 #include "shell.h"
 #include "sigtab.h"
@@ -617,6 +618,13 @@ lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s)
 	return 0;
 }
 
+int
+lcheck_ev_tape(struct lcheck_ev *e, const struct snapshot *s)
+{
+	(void)s;
+	return ltape_eval(e->argc, e->argv, e->why, e->whysize);
+}
+
 /* One evaluation: 1 holds, 0 not. */
 static int
 ev_once(struct lcheck_ev *e)
@@ -672,6 +680,7 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 	for (i = 0; i < c->argc; i++)
 		e.argv[i] = expand(c->argv[i]);
 	snprintf(why, whysize, "it did not hold");
+	ltape_checked();
 	for (;;) {
 		r = ev_once(&e);
 		if (r || e.k->once || now() >= end)
