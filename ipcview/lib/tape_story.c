@@ -256,7 +256,11 @@ st_signals(const struct tape_story *s, int zh, char **out)
 		p = &s->p[i];
 		for (k = 0; k < p->nsig; k++) {
 			g = &p->sig[k];
-			if (g->from > 0)
+			if (g->from > 0 && g->from == p->pid)
+				snprintf(from, sizeof(from), zh ?
+				    "自己用 %s 发来的" : "from itself (%s)",
+				    g->how);
+			else if (g->from > 0)
 				snprintf(from, sizeof(from), zh ?
 				    " %d 用 %s 发来的" : "from %d (%s)",
 				    (int)g->from, g->how);
