@@ -67,6 +67,8 @@ struct tp {
 	int		sigret[TP_NSIGRET];
 	struct tp_run	run;
 	pid_t		pgid;		/* its process group at exec and exit */
+	int		noexit;		/* no exit event stop (events only) */
+	int		blocked_sig;	/* the signal t->blocked was taken at */
 	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, 1 pipe, 2 FIFO, 3 other */
 	unsigned long	fdino[TP_NFD];
