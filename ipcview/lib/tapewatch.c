@@ -117,17 +117,23 @@ tapewatch_free(struct tapewatch *tw)
 static struct tw_unit *
 tw_unit(struct tapewatch *tw, int serial)
 {
-	struct tw_unit *u = &tw->units[serial % TW_NUNITS];
+	struct tw_unit *u;
 
-	return serial > 0 && u->serial == serial ? u : NULL;
+	if (serial <= 0)
+		return NULL;
+	u = &tw->units[serial % TW_NUNITS];
+	return u->serial == serial ? u : NULL;
 }
 
 static struct tw_group *
 tw_group(const struct tapewatch *tw, int id)
 {
-	const struct tw_group *g = &tw->groups[(id - 1) % TAPEWATCH_NGROUPS];
+	const struct tw_group *g;
 
-	return id > 0 && g->g.id == id ? (struct tw_group *)g : NULL;
+	if (id <= 0)
+		return NULL;
+	g = &tw->groups[(id - 1) % TAPEWATCH_NGROUPS];
+	return g->g.id == id ? (struct tw_group *)g : NULL;
 }
 
 /* The unit of pid, or 0. */
@@ -530,8 +536,8 @@ tapewatch_rec_group(const struct tapewatch *tw, size_t i)
 	if (i >= tw->nrecs)
 		return 0;
 	serial = tw->rec_unit[(tw->head + i) % TAPEWATCH_NRECS];
-	u = &tw->units[serial % TW_NUNITS];
-	return u->serial == serial ? u->group : 0;
+	u = tw_unit((struct tapewatch *)tw, serial);
+	return u != NULL ? u->group : 0;
 }
 
 size_t

@@ -189,5 +189,30 @@ main(void)
 	unit_check("tapewatch", "bad-line", "-1",
 	    num(tapewatch_add_line(tw, "not a record")));
 	tapewatch_free(tw);
+
+	/* 3000 jobs: records, units and groups wrap around; the newest stay */
+	tw = tapewatch_new(NULL, 100, NULL);
+	for (i = 0; i < 3000; i++) {
+		char line[128];
+		int pid = 1000 + (int)i;
+
+		snprintf(line, sizeof(line), "20.%06d %d attach ppid=100",
+		    (int)i, pid);
+		tapewatch_add_line(tw, line);
+		snprintf(line, sizeof(line), "20.%06d %d exec argv=job%d "
+		    "path=/bin/true follow=events pgid=%d", (int)i, pid,
+		    (int)i, pid);
+		tapewatch_add_line(tw, line);
+		snprintf(line, sizeof(line), "20.%06d %d exit status=0 "
+		    "pgid=%d", (int)i, pid, pid);
+		tapewatch_add_line(tw, line);
+	}
+	tapewatch_poll(tw, NULL);
+	snprintf(got, sizeof(got), "%zu %zu %s %s", tapewatch_nrecs(tw),
+	    tapewatch_ngroups(tw), tapewatch_group(tw, 0) ?
+	    tapewatch_group(tw, 0)->cmd : "-", tapewatch_group(tw, 63) ?
+	    tapewatch_group(tw, 63)->cmd : "-");
+	unit_check("tapewatch", "wrap", "4096 64 job2999 job2936", got);
+	tapewatch_free(tw);
 	return unit_failed;
 }
