@@ -10,7 +10,7 @@
 
 #include "tape.h"
 
-/* One record being written: rb_start, rb_* keys, rb_end (one write(2)). */
+/* One record being written: rb_start, rb_* keys, rb_end (then rb_flush). */
 struct rb {
 	char	b[8192];
 	size_t	n;
@@ -23,6 +23,8 @@ void rb_str(struct rb *r, const char *key, const char *v);
 void rb_key(struct rb *r, const char *key);
 void rb_item(struct rb *r, const char *v, int first);
 int rb_end(struct rb *r, int out);
+/* Writes the records rb_end keeps back (before the tracer waits). */
+int rb_flush(void);
 /* Called by rb_start before each record (not within itself). */
 extern void (*rb_hook)(void);
 

@@ -63,6 +63,15 @@ sys_peekstr(pid_t pid, unsigned long addr, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/* A terminal or /dev/null: no FIFO, no need to stat(2) it at each exec. */
+static int
+sys_device(const char *link)
+{
+	return strcmp(link, "/dev/null") == 0 ||
+	    strncmp(link, "/dev/pts/", 9) == 0 ||
+	    strncmp(link, "/dev/tty", 8) == 0;
+}
+
 int
 sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 {
@@ -85,8 +94,8 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	if (strncmp(link, "pipe:[", 6) == 0) {
 		kind = FK_PIPE;
 		*ino = strtoul(link + 6, NULL, 10);
-	} else if (link[0] == '/' && stat(path, &st) == 0 &&
-	    S_ISFIFO(st.st_mode)) {
+	} else if (link[0] == '/' && !sys_device(link) &&
+	    stat(path, &st) == 0 && S_ISFIFO(st.st_mode)) {
 		kind = FK_FIFO;
 		*ino = st.st_ino;
 	}

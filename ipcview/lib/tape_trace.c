@@ -604,6 +604,7 @@ tr_request(struct tracer *tr, int sock, int *open)
 		/* a sync: every status so far is on the tape before the ack */
 		while ((pid = waitpid(-1, &st0, __WALL | WNOHANG)) > 0)
 			tr_status(tr, pid, st0);
+		rb_flush();
 	} else if (n >= (ssize_t)sizeof(pid) && pid > 0 &&
 	    tr_find(tr, pid) == NULL) {
 		/* the process says who its parent is; else ask /proc */
@@ -689,6 +690,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		pf[0].events = POLLIN;
 		pf[1].fd = open ? sock : -1;
 		pf[1].events = POLLIN;
+		rb_flush();	/* all we know is on the tape before we wait */
 		if (poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1) < 0 &&
 		    errno != EINTR)
 			break;
@@ -696,13 +698,15 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 			tr_poll_stopped(&tr);
 		if (pf[1].revents & (POLLIN | POLLHUP | POLLERR))
 			tr_request(&tr, sock, &open);
-		while (read(sfd, &ssi, sizeof(ssi)) > 0)
+		while ((pf[0].revents & POLLIN) &&
+		    read(sfd, &ssi, sizeof(ssi)) > 0)
 			;
 		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
 		if (pid < 0 && errno == ECHILD && !open && tr.nstopped == 0)
 			break;
 	}
+	rb_flush();
 	close(sfd);
 	return 0;
 }
