@@ -361,6 +361,35 @@ tw_piece(const char *text, int n)
 	return NULL;
 }
 
+/*
+ * The command line: its members' in the order the shell forked them,
+ * which is the order of their pids (they hand themselves over to the
+ * tracer in any order).
+ */
+static void
+tw_group_cmd(struct tapewatch *tw, struct tw_group *g)
+{
+	struct tw_unit *u, *next;
+	pid_t last = 0;
+	int n;
+
+	free(g->g.cmd);
+	g->g.cmd = NULL;
+	for (;;) {
+		next = NULL;
+		for (n = tw->nserial - TW_NUNITS + 1; n <= tw->nserial; n++) {
+			u = tw_unit(tw, n);
+			if (u != NULL && u->group == g->g.id && u->root > last &&
+			    (next == NULL || u->root < next->root))
+				next = u;
+		}
+		if (next == NULL)
+			break;
+		tw_cmd_join(g, next->cmd);
+		last = next->root;
+	}
+}
+
 static void
 tw_tell(struct tapewatch *tw, struct tw_group *g)
 {
@@ -382,12 +411,7 @@ tw_tell(struct tapewatch *tw, struct tw_group *g)
 		if (tapewatch_rec_group(tw, i) == g->g.id)
 			tape_story_add(s, &tw->recs[k]);
 	}
-	/* the command line: its members' in the order the shell made them */
-	free(g->g.cmd);
-	g->g.cmd = NULL;
-	for (n = tw->nserial - TW_NUNITS + 1; n <= tw->nserial; n++)
-		if (tw_unit(tw, n) != NULL && tw_unit(tw, n)->group == g->g.id)
-			tw_cmd_join(g, tw_unit(tw, n)->cmd);
+	tw_group_cmd(tw, g);
 	snprintf(head, sizeof(head), "%s%s", g->g.cmd ? g->g.cmd : "?",
 	    g->g.nlive > 0 ? "  (running)" : "");
 	en = strdup(head);

@@ -14,8 +14,9 @@
 
 /* cat readme.txt | grep rcore as job 101, the shell being 100. */
 static const char *const pipeline[] = {
-	"10.000100 101 attach ppid=" SH,
-	"10.000200 102 attach ppid=" SH,
+	/* grep hands itself over first: the command line keeps pid order */
+	"10.000100 102 attach ppid=" SH,
+	"10.000200 101 attach ppid=" SH,
 	"10.000300 101 exec argv=cat,readme.txt path=/usr/bin/cat follow=calls pgid=101",
 	"10.000310 101 pipe_fd inode=88 fd=1 end=write",
 	"10.000400 102 exec argv=grep,rcore path=/usr/bin/grep follow=calls pgid=101",
