@@ -50,11 +50,16 @@ struct tapewatch_item {
  * NULL with *cause (malloc'd, when cause is not NULL): out of memory.
  */
 struct tapewatch *tapewatch_new(const char *path, pid_t shell, char **cause);
+/* One more shell's tape (at most 8). 0, or -1 with errno. */
+int tapewatch_add_tape(struct tapewatch *tw, const char *path, pid_t shell);
 void tapewatch_free(struct tapewatch *tw);
 
 /*
  * Reads what the tape gained since and rebuilds the feed from the groups
- * and w's events (w may be NULL). Returns the records read, -1 on error.
+ * and w's events (w may be NULL), leaving out the events the tape tells
+ * better: a traced process started, exec'd or exited; a pipe of a command
+ * that ended was made, filled, emptied or closed. Returns the records
+ * read, -1 on error.
  */
 int tapewatch_poll(struct tapewatch *tw, const struct watch *w);
 

@@ -344,7 +344,7 @@ tape_story_text(const struct tape_story *s, int zh)
 			    "%s %ld: exited with status %ld", p->name, p->pid,
 			    p->status);
 		if (p->signame[0] != '\0')
-			cat(&out, "%s", p->signame, 0, 0);
+			cat(&out, zh ? "%s 终止" : "%s", p->signame, 0, 0);
 		cat(&out, "%s", "\n", 0, 0);
 	}
 	return out ? out : strdup("");

@@ -13,6 +13,7 @@
 
 #define TW_NUNITS	1024	/* a child of the shell with its descendants */
 #define TW_NPIDS	2048	/* which unit each pid belongs to */
+#define TW_NTAPES	8	/* shells followed, a tape each */
 
 /* A child of the shell and its descendants: one member of a pipeline. */
 struct tw_unit {
@@ -30,9 +31,12 @@ struct tw_group {
 };
 
 struct tapewatch {
-	char		*path;
-	pid_t		shell, shell_pgid;
-	struct tape_follow *tf;
+	struct {
+		char	*path;
+		pid_t	shell, pgid;
+		struct tape_follow *tf;
+	}		tape[TW_NTAPES];
+	int		ntapes;
 	struct tape_rec	*recs;		/* ring of TAPEWATCH_NRECS */
 	int		*rec_unit;	/* the unit serial of each */
 	size_t		head, nrecs;	/* the oldest; how many */
@@ -63,21 +67,47 @@ tapewatch_new(const char *path, pid_t shell, char **cause)
 	struct tapewatch *tw = calloc(1, sizeof(*tw));
 
 	if (tw != NULL) {
-		tw->path = path ? strdup(path) : NULL;
 		tw->recs = calloc(TAPEWATCH_NRECS, sizeof(*tw->recs));
 		tw->rec_unit = calloc(TAPEWATCH_NRECS, sizeof(int));
 	}
-	if (tw == NULL || (path && tw->path == NULL) || tw->recs == NULL ||
-	    tw->rec_unit == NULL) {
+	if (tw == NULL || tw->recs == NULL || tw->rec_unit == NULL ||
+	    tapewatch_add_tape(tw, path, shell) < 0) {
 		tapewatch_free(tw);
 		if (cause != NULL)
 			*cause = strdup("out of memory");
 		errno = ENOMEM;
 		return NULL;
 	}
-	tw->shell = shell;
-	tw->shell_pgid = shell > 0 ? getpgid(shell) : 0;
 	return tw;
+}
+
+int
+tapewatch_add_tape(struct tapewatch *tw, const char *path, pid_t shell)
+{
+	if (tw->ntapes == TW_NTAPES) {
+		errno = ENOSPC;
+		return -1;
+	}
+	memset(&tw->tape[tw->ntapes], 0, sizeof(tw->tape[0]));
+	if (path != NULL && (tw->tape[tw->ntapes].path = strdup(path)) == NULL)
+		return -1;
+	tw->tape[tw->ntapes].shell = shell;
+	tw->tape[tw->ntapes].pgid = shell > 0 ? getpgid(shell) : 0;
+	tw->ntapes++;
+	return 0;
+}
+
+/* A shell followed, or its process group (job is 0, the pgid checked). */
+static int
+tw_is_shell(const struct tapewatch *tw, pid_t pid, int pgid)
+{
+	int i;
+
+	for (i = 0; i < tw->ntapes; i++)
+		if (pid > 0 && (pgid ? tw->tape[i].pgid : tw->tape[i].shell) ==
+		    pid)
+			return 1;
+	return 0;
 }
 
 static void
@@ -100,7 +130,10 @@ tapewatch_free(struct tapewatch *tw)
 
 	if (tw == NULL)
 		return;
-	tape_follow_close(tw->tf);
+	for (i = 0; i < (size_t)tw->ntapes; i++) {
+		tape_follow_close(tw->tape[i].tf);
+		free(tw->tape[i].path);
+	}
 	for (i = 0; tw->recs != NULL && i < tw->nrecs; i++)
 		tape_rec_free(&tw->recs[(tw->head + i) % TAPEWATCH_NRECS]);
 	for (i = 0; i < TW_NUNITS; i++)
@@ -110,7 +143,6 @@ tapewatch_free(struct tapewatch *tw)
 	free(tw->recs);
 	free(tw->rec_unit);
 	free(tw->feed);
-	free(tw->path);
 	free(tw);
 }
 
@@ -199,7 +231,7 @@ static void
 tw_resolve(struct tapewatch *tw, struct tw_unit *u)
 {
 	struct tw_group *g = NULL, *c;
-	int id, job = u->pgid > 0 && u->pgid != tw->shell_pgid;
+	int id, job = u->pgid > 0 && !tw_is_shell(tw, u->pgid, 1);
 
 	for (id = tw->ngroup; id > 0 && id > tw->ngroup - 8; id--) {
 		c = tw_group(tw, id);
@@ -273,7 +305,8 @@ tw_take(struct tapewatch *tw, struct tape_rec *r)
 	serial = tw_pid_unit(tw, pid);
 	if (strcmp(ev, "attach") == 0) {
 		serial = tw_pid_unit(tw, (pid_t)tape_num(r, "ppid", 0));
-		if (serial == 0 || tape_num(r, "ppid", 0) == tw->shell)
+		if (serial == 0 ||
+		    tw_is_shell(tw, (pid_t)tape_num(r, "ppid", 0), 0))
 			serial = tw_unit_new(tw, pid, r->time);
 		else
 			tw_pid_set(tw, pid, serial);
@@ -466,9 +499,69 @@ tw_feed_put(struct tapewatch *tw, const struct tapewatch_item *it)
 	return 0;
 }
 
+/* What the tape tells already: its processes and its ended commands' pipes. */
+struct tw_told {
+	pid_t		pid[1024];
+	unsigned long	inode[512];
+	size_t		npid, ninode;
+};
+
+static void
+tw_told_fill(const struct tapewatch *tw, struct tw_told *t)
+{
+	const struct tapewatch_group *g;
+	const struct tape_rec *r;
+	unsigned long ino;
+	size_t i;
+
+	t->npid = t->ninode = 0;
+	for (i = 0; i < tw->nrecs; i++) {
+		r = tapewatch_rec(tw, i);
+		if (strcmp(r->event, "exec") == 0 && t->npid < 1024)
+			t->pid[t->npid++] = r->pid;
+		g = tapewatch_group_id(tw, tapewatch_rec_group(tw, i));
+		ino = (unsigned long)tape_num(r, "inode", 0);
+		if (g != NULL && g->nlive <= 0 && ino != 0 && t->ninode < 512 &&
+		    strncmp(r->event, "pipe", 4) == 0)
+			t->inode[t->ninode++] = ino;
+	}
+}
+
+/*
+ * A watch event the tape tells better: a traced process started, exec'd
+ * or exited, a pipe of a command that ended was made or closed.
+ */
+static int
+tw_told(const struct tw_told *t, const struct snap_event *e)
+{
+	size_t i;
+
+	switch (e->kind) {
+	case EV_PROC_STARTED:
+	case EV_PROC_EXITED:
+	case EV_PROC_ZOMBIE:
+	case EV_PROC_EXEC:
+		for (i = 0; i < t->npid; i++)
+			if (t->pid[i] == e->pid)
+				return 1;
+		return 0;
+	case EV_PIPE_CREATED:
+	case EV_PIPE_CLOSED:
+	case EV_PIPE_EMPTY:
+	case EV_PIPE_DATA:
+		for (i = 0; i < t->ninode; i++)
+			if (t->inode[i] == e->inode)
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 static int
 tw_feed(struct tapewatch *tw, const struct watch *w)
 {
+	struct tw_told *told = calloc(1, sizeof(*told));
 	size_t nev = w ? watch_nevents(w) : 0, nb = 0, i;
 	struct tapewatch_item it;
 	struct tw_block *b;
@@ -476,13 +569,20 @@ tw_feed(struct tapewatch *tw, const struct watch *w)
 	int id, k, rc = 0;
 
 	b = calloc(nev + TAPEWATCH_NGROUPS + 1, sizeof(*b));
-	if (b == NULL)
+	if (b == NULL || told == NULL) {
+		free(b);
+		free(told);
 		return -1;
+	}
+	tw_told_fill(tw, told);
 	for (i = 0; i < nev; i++) {
 		b[nb].ev = watch_event(w, i);
+		if (tw_told(told, &b[nb].ev->ev))
+			continue;
 		b[nb].when = tw_sec(b[nb].ev->when);
 		nb++;
 	}
+	free(told);
 	for (id = tw->ngroup; id > 0 && (g = tw_group(tw, id)) != NULL; id--) {
 		if (g->dirty)
 			tw_tell(tw, g);
@@ -518,12 +618,15 @@ int
 tapewatch_poll(struct tapewatch *tw, const struct watch *w)
 {
 	struct tape_rec r;
-	int n;
+	int n, i;
 
-	if (tw->tf == NULL && tw->path != NULL)
-		tw->tf = tape_follow_open(tw->path, 0);
-	while (tw->tf != NULL && tape_follow_next(tw->tf, &r) == 1)
-		tw_take(tw, &r);
+	for (i = 0; i < tw->ntapes; i++) {
+		if (tw->tape[i].tf == NULL && tw->tape[i].path != NULL)
+			tw->tape[i].tf = tape_follow_open(tw->tape[i].path, 0);
+		while (tw->tape[i].tf != NULL &&
+		    tape_follow_next(tw->tape[i].tf, &r) == 1)
+			tw_take(tw, &r);
+	}
 	n = tw->added;
 	tw->added = 0;
 	/* the watch's events change at each of its samples */

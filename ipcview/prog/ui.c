@@ -47,6 +47,8 @@
 enum ui_mode { UI_SHELL, UI_PANE };
 
 #define DIRTY_PANE	0x1
+#define UI_NTAPES	8	/* tapes followed (tapewatch.h) */
+
 #define DIRTY_STATUS	0x2
 #define DIRTY_ALL	0x4
 
@@ -58,8 +60,9 @@ struct ui {
 	struct watch	*watch;		/* the samples; the pane draws them */
 	struct quiet	quiet;		/* the shells' housekeeping: no events */
 	struct pane	*pane;
-	struct tapewatch *tw;		/* the shell's tape beside the watch */
-	char		tape[PATH_MAX];	/* its file; "" none */
+	struct tapewatch *tw;		/* the shells' tapes beside the watch */
+	char		tape[UI_NTAPES][PATH_MAX];	/* their files */
+	int		ntapes;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
 	int		rows, cols, pane_rows, shell_rows;
@@ -843,6 +846,20 @@ ui_host_start(struct ui *u)
 	return h;
 }
 
+/* Shell i's tape beside the watch (the tape of --no-tape: none). */
+static void
+ui_add_tape(struct ui *u, int i, pid_t shell)
+{
+	char *path;
+
+	if (u->tw == NULL || u->o->notape || u->ntapes == UI_NTAPES)
+		return;
+	path = u->tape[u->ntapes];
+	if (shells_tape_path(i, path, PATH_MAX) == 0 &&
+	    tapewatch_add_tape(u->tw, path, shell) == 0)
+		u->ntapes++;
+}
+
 /*
  * Ctrl+] c: one more shell on a pty of its own, current from now on; the
  * pane watches its tree too. A beep when there are four already.
@@ -860,6 +877,7 @@ ui_new_shell(struct ui *u)
 	u->host = h;
 	if (watch_add_root(u->watch, host_pid(h)) == 0)
 		quiet_add(&u->quiet, host_pid(h));
+	ui_add_tape(u, u->sh.n - 1, host_pid(h));
 	ui_windows(u);
 	u->soon = ui_now() + UI_START;
 }
@@ -901,23 +919,28 @@ ui_run(struct ui *u)
 	u->pane = pane_new(u->watch, u->color);
 	if (u->pane == NULL)
 		return -1;
-	/* the tape: the hosted shell's, or the one --pid's shell announces */
-	if (u->host != NULL && !u->o->notape &&
-	    shells_tape_path(0, u->tape, sizeof(u->tape)) < 0)
-		u->tape[0] = '\0';
-	if (u->host == NULL && u->o->tape != NULL)
-		snprintf(u->tape, sizeof(u->tape), "%s", u->o->tape);
-	else if (u->host == NULL && !u->o->notape &&
-	    tape_path_for(u->root, u->tape, sizeof(u->tape)) < 0)
-		u->tape[0] = '\0';
-	if (u->tape[0] != '\0') {
-		u->tw = tapewatch_new(u->tape, u->root, &cause);
+	/*
+	 * The tapes: the hosted shells' own, or the one --pid's shell
+	 * announces (--tape FILE).
+	 */
+	if (!u->o->notape || (u->host == NULL && u->o->tape != NULL)) {
+		u->tw = tapewatch_new(NULL, 0, &cause);
 		if (u->tw == NULL) {
 			ui_log(__func__, "tapewatch_new: %s", cause ? cause : "?");
 			free(cause);
 			return -1;
 		}
 		pane_set_tape(u->pane, u->tw);
+	}
+	for (i = 0; u->host != NULL && i < u->sh.n; i++)
+		ui_add_tape(u, i, host_pid(u->sh.h[i]));
+	if (u->tw != NULL && u->host == NULL) {
+		if (u->o->tape != NULL)
+			snprintf(u->tape[0], PATH_MAX, "%s", u->o->tape);
+		else if (tape_path_for(u->root, u->tape[0], PATH_MAX) < 0)
+			u->tape[0][0] = '\0';
+		if (u->tape[0][0] != '\0')
+			tapewatch_add_tape(u->tw, u->tape[0], u->root);
 	}
 	ui_status_text(u);
 	ui_windows(u);
@@ -1018,8 +1041,9 @@ ui_main(const struct view_opts *o)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
 	tapewatch_free(u.tw);
-	if (o->pid == 0 && u.tape[0] != '\0')
-		unlink(u.tape);	/* the hosted shell's tape goes with it */
+	/* the hosted shells' tapes go with them */
+	for (i = 0; o->pid == 0 && i < u.ntapes; i++)
+		unlink(u.tape[i]);
 	watch_free(u.watch);
 	ui_signals_reset();
 	if (ui_logf)
