@@ -200,11 +200,13 @@ pane_build_lines(struct pane *p)
 static void
 pane_sync(struct pane *p)
 {
-	if (p->snap != NULL && p->drawn == watch_samples(p->watch))
+	if (p->snap != NULL && p->drawn == watch_samples(p->watch) &&
+	    (p->tw == NULL || p->tape_gen == tapewatch_gen(p->tw)))
 		return;
 	pane_free_prefixes(p);
 	p->snap = watch_last(p->watch);
 	p->drawn = watch_samples(p->watch);
+	p->tape_gen = p->tw != NULL ? tapewatch_gen(p->tw) : 0;
 	if (p->snap == NULL)
 		return;
 	pane_build_lines(p);
@@ -223,6 +225,7 @@ int
 pane_dirty(const struct pane *p)
 {
 	return p->dirty || p->drawn != watch_samples(p->watch) ||
+	    (p->tw != NULL && p->tape_gen != tapewatch_gen(p->tw)) ||
 	    pane_tape_due(p);
 }
 

@@ -54,6 +54,7 @@ struct pane {
 	int		ndl;
 	/* the tape (pane_tape.c): its feed in the events, its views */
 	const struct tapewatch *tw;	/* NULL: no tape */
+	unsigned long	tape_gen;	/* tapewatch_gen() the lines are for */
 	struct pane_view *view;		/* a timeline or a replay, or NULL */
 };
 

@@ -420,15 +420,15 @@ ui_snapshot(struct ui *u)
 	size_t i, full;
 
 	s = watch_next(u->watch, NULL);
+	/* the tape's new records, merged with the last sample's events */
+	if (u->tw != NULL && tapewatch_poll(u->tw, u->watch) < 0)
+		ui_log(__func__, "tapewatch_poll: %s", strerror(errno));
+	u->dirty |= DIRTY_PANE;
 	if (s == NULL) {
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
 	}
 	quiet_update(&u->quiet, s);
-	u->dirty |= DIRTY_PANE;
-	/* the tape's new records, merged with this sample's events */
-	if (u->tw != NULL && tapewatch_poll(u->tw, u->watch) < 0)
-		ui_log(__func__, "tapewatch_poll: %s", strerror(errno));
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
 	ui_log(__func__, "%zu processes, %zu pipes (%zu full), %zu queues in %.0f us",
