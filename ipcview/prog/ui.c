@@ -31,6 +31,7 @@
 #include "shells.h"
 #include "start.h"
 #include "tape.h"
+#include "tapewatch.h"
 #include "view.h"
 #include "vwatch.h"
 #include "watch.h"
@@ -46,6 +47,8 @@
 enum ui_mode { UI_SHELL, UI_PANE };
 
 #define DIRTY_PANE	0x1
+#define UI_NTAPES	8	/* tapes followed (tapewatch.h) */
+
 #define DIRTY_STATUS	0x2
 #define DIRTY_ALL	0x4
 
@@ -56,6 +59,9 @@ struct ui {
 	int		shell_status;	/* wait status of the last shell that ended */
 	struct vwatch	vw;		/* the samples (vw.w), filtered, exits told */
 	struct pane	*pane;
+	struct tapewatch *tw;		/* the shells' tapes beside the watch */
+	char		tape[UI_NTAPES][PATH_MAX];	/* their files */
+	int		ntapes;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
 	int		rows, cols, pane_rows, shell_rows;
@@ -415,6 +421,9 @@ ui_snapshot(struct ui *u)
 	size_t i, full;
 
 	s = vwatch_next(&u->vw, NULL);
+	/* the tape's new records, merged with the last sample's events */
+	if (u->tw != NULL && tapewatch_poll(u->tw, u->vw.w) < 0)
+		ui_log(__func__, "tapewatch_poll: %s", strerror(errno));
 	if (s == NULL) {
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
@@ -501,6 +510,11 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		pane_key(u->pane, iskey, ch);
 		if (!pane_detail_open(u->pane))
 			u->dirty |= DIRTY_ALL;
+		return;
+	}
+	/* a tape view (timeline, replay) has the keys until Esc */
+	if (pane_view_open(u->pane)) {
+		pane_key(u->pane, iskey, ch);
 		return;
 	}
 	if (iskey) {
@@ -837,6 +851,20 @@ ui_host_start(struct ui *u)
 	return h;
 }
 
+/* Shell i's tape beside the watch (the tape of --no-tape: none). */
+static void
+ui_add_tape(struct ui *u, int i, pid_t shell)
+{
+	char *path;
+
+	if (u->tw == NULL || u->o->notape || u->ntapes == UI_NTAPES)
+		return;
+	path = u->tape[u->ntapes];
+	if (shells_tape_path(i, path, PATH_MAX) == 0 &&
+	    tapewatch_add_tape(u->tw, path, shell) == 0)
+		u->ntapes++;
+}
+
 /*
  * Ctrl+] c: one more shell on a pty of its own, current from now on; the
  * pane watches its tree too. A beep when there are four already.
@@ -853,6 +881,7 @@ ui_new_shell(struct ui *u)
 	u->sh.cur = u->sh.n - 1;
 	u->host = h;
 	vwatch_add_shell(&u->vw, host_pid(h));
+	ui_add_tape(u, u->sh.n - 1, host_pid(h));
 	ui_windows(u);
 	u->soon = ui_now() + UI_START;
 }
@@ -892,6 +921,29 @@ ui_run(struct ui *u)
 	u->pane = pane_new(u->vw.w, u->color);
 	if (u->pane == NULL)
 		return -1;
+	/*
+	 * The tapes: the hosted shells' own, or the one --pid's shell
+	 * announces (--tape FILE).
+	 */
+	if (!u->o->notape || (u->host == NULL && u->o->tape != NULL)) {
+		u->tw = tapewatch_new(NULL, 0, &cause);
+		if (u->tw == NULL) {
+			ui_log(__func__, "tapewatch_new: %s", cause ? cause : "?");
+			free(cause);
+			return -1;
+		}
+		pane_set_tape(u->pane, u->tw);
+	}
+	for (i = 0; u->host != NULL && i < u->sh.n; i++)
+		ui_add_tape(u, i, host_pid(u->sh.h[i]));
+	if (u->tw != NULL && u->host == NULL) {
+		if (u->o->tape != NULL)
+			snprintf(u->tape[0], PATH_MAX, "%s", u->o->tape);
+		else if (tape_path_for(u->root, u->tape[0], PATH_MAX) < 0)
+			u->tape[0][0] = '\0';
+		if (u->tape[0][0] != '\0')
+			tapewatch_add_tape(u->tw, u->tape[0], u->root);
+	}
 	ui_status_text(u);
 	ui_windows(u);
 	/*
@@ -990,6 +1042,10 @@ ui_main(const struct view_opts *o)
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
+	tapewatch_free(u.tw);
+	/* the hosted shells' tapes go with them */
+	for (i = 0; o->pid == 0 && i < u.ntapes; i++)
+		unlink(u.tape[i]);
 	vwatch_close(&u.vw);
 	ui_signals_reset();
 	if (ui_logf)

@@ -1,0 +1,219 @@
+/*
+ * tapewatch.c - unit tests of the tape beside a watch (tapewatch.h): tape
+ * lines fed one by one, grouped by job (process group) or, without job
+ * control, by time; each group's lines in both languages; the feed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tapewatch.h"
+#include "unit.h"
+
+#define SH	"100"
+
+/* cat readme.txt | grep rcore as job 101, the shell being 100. */
+static const char *const pipeline[] = {
+	/* grep hands itself over first: the command line keeps pid order */
+	"10.000100 102 attach ppid=" SH,
+	"10.000200 101 attach ppid=" SH,
+	"10.000300 101 exec argv=cat,readme.txt path=/usr/bin/cat follow=calls pgid=101",
+	"10.000310 101 pipe_fd inode=88 fd=1 end=write",
+	"10.000400 102 exec argv=grep,rcore path=/usr/bin/grep follow=calls pgid=101",
+	"10.000410 102 pipe_fd inode=88 fd=0 end=read",
+	"10.000500 101 pipe_io inode=88 fd=1 op=write bytes=230 calls=1",
+	"10.000600 101 exit status=0 pgid=101",
+	"10.000700 102 pipe_io inode=88 fd=0 op=read bytes=230 calls=1",
+	"10.000800 102 pipe_io inode=88 fd=0 op=eof bytes=0 calls=1",
+	"10.000900 102 exit status=0 pgid=101",
+	NULL,
+};
+
+/* A later job, a handler: the shell's kill is the target's. */
+static const char *const handler[] = {
+	"11.000100 104 attach ppid=" SH,
+	"11.000200 104 exec argv=./sig path=/home/s/sig follow=calls pgid=104",
+	"11.100000 " SH " signal_sent signal=USR1 target=104 how=kill",
+	"11.100100 104 signal_delivered signal=USR1 action=handler",
+	"11.100200 104 sigreturn signal=USR1",
+	NULL,
+};
+
+/* Without job control: every child in the shell's group (0 unknown). */
+static const char *const nojobs[] = {
+	"12.000000 201 attach ppid=" SH,
+	"12.000010 202 attach ppid=" SH,
+	"12.000100 201 exec argv=yes path=/usr/bin/yes follow=calls",
+	"12.000200 202 exec argv=head,-n,1 path=/usr/bin/head follow=calls",
+	"12.000300 202 exit status=0",
+	"12.000400 201 pipe_io inode=90 fd=1 op=write bytes=8192 calls=1 errno=EPIPE",
+	"12.000500 201 exit signal=PIPE blocked=write fd=1 on=pipe inode=90",
+	"13.000000 203 attach ppid=" SH,
+	"13.000100 203 exec argv=true path=/bin/true follow=events",
+	"13.000200 203 exit status=0",
+	NULL,
+};
+
+static void
+feed(struct tapewatch *tw, const char *const *lines)
+{
+	int i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		if (tapewatch_add_line(tw, lines[i]) < 0)
+			printf("# bad line %s\n", lines[i]);
+	tapewatch_poll(tw, NULL);
+}
+
+/* A group's lines joined with " / ". */
+static char *
+lines(const struct tapewatch_group *g, int zh)
+{
+	static char buf[2048];
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; g != NULL && i < g->nlines; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
+		    i ? " / " : "", zh ? g->zh[i] : g->en[i]);
+	return g ? buf : NULL;
+}
+
+static const char *
+num(long n)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", n);
+	return buf;
+}
+
+int
+main(void)
+{
+	struct tapewatch *tw = tapewatch_new(NULL, 100, NULL);
+	const struct tapewatch_group *g;
+	const struct tapewatch_item *it;
+	char got[512];
+	size_t i;
+
+	if (tw == NULL)
+		return 2;
+	feed(tw, pipeline);
+	unit_check("tapewatch", "pipeline-one-group", "1",
+	    num((long)tapewatch_ngroups(tw)));
+	g = tapewatch_group(tw, 0);
+	unit_check("tapewatch", "pipeline-cmd", "cat readme.txt | grep rcore",
+	    g ? g->cmd : NULL);
+	unit_check("tapewatch", "pipeline-en",
+	    "cat readme.txt | grep rcore / pipe 88: cat 101 wrote 230 bytes / "
+	    "→ grep 102 read 230 bytes, then end of file / "
+	    "both exited with status 0", lines(g, 0));
+	unit_check("tapewatch", "pipeline-zh",
+	    "cat readme.txt | grep rcore / 管道 88：cat 101 写入 230 字节 / "
+	    "→ grep 102 读出 230 字节，然后读到文件结束 / "
+	    "两个进程都以状态 0 退出", lines(g, 1));
+	unit_check("tapewatch", "pipeline-ended", "2 0",
+	    g ? (snprintf(got, sizeof(got), "%d %d", g->nproc, g->nlive),
+	    got) : NULL);
+	unit_check("tapewatch", "pipeline-last-ended", "1",
+	    tapewatch_last_ended(tw) ? num(tapewatch_last_ended(tw)->id) :
+	    NULL);
+
+	feed(tw, handler);
+	g = tapewatch_group(tw, 0);
+	unit_check("tapewatch", "handler-own-group", "2",
+	    num((long)tapewatch_ngroups(tw)));
+	unit_check("tapewatch", "handler-running", "./sig  (running)",
+	    g && g->nlines ? g->en[0] : NULL);
+	unit_check("tapewatch", "handler-running-zh", "./sig（运行中）",
+	    g && g->nlines ? g->zh[0] : NULL);
+	unit_check("tapewatch", "handler-story",
+	    "./sig  (running) / sig 104: SIGUSR1 from 100 (kill) / "
+	    "→ its handler ran, then returned with rt_sigreturn", lines(g, 0));
+	unit_check("tapewatch", "handler-story-zh",
+	    "./sig（运行中） / sig 104：收到 100 用 kill 发来的 SIGUSR1 / "
+	    "→ 执行处理函数，然后经 rt_sigreturn 返回", lines(g, 1));
+	/* the shell's kill and the delivery belong to the handler's group */
+	got[0] = '\0';
+	for (i = 0; i < tapewatch_nrecs(tw); i++)
+		if (tapewatch_rec_group(tw, i) == (g ? g->id : -1))
+			snprintf(got + strlen(got), sizeof(got) - strlen(got),
+			    "%s ", tapewatch_rec(tw, i)->event);
+	unit_check("tapewatch", "handler-records",
+	    "attach exec signal_sent signal_delivered sigreturn ", got);
+	{
+		struct tapewatch_step *st;
+		size_t n, k;
+
+		st = tapewatch_steps(tw, 0, 104, &n);
+		got[0] = '\0';
+		for (k = 0; k < n; k++)
+			snprintf(got + strlen(got), sizeof(got) - strlen(got),
+			    "%s|", st[k].raw);
+		unit_check("tapewatch", "steps-of-pid",
+		    "104 execve(\"/home/s/sig\", [./sig]) = 0|100 kill(104, SIGUSR1)|"
+		    "104 --- SIGUSR1 (handler) ---|104 rt_sigreturn() (SIGUSR1 handler)|",
+		    got);
+		tapewatch_steps_free(st, n);
+		st = tapewatch_steps(tw, 1, 0, &n);
+		unit_check("tapewatch", "steps-of-group", "9 cat readme.txt",
+		    n == 9 ? (snprintf(got, sizeof(got), "%zu %s", n,
+		    st[0].en + strlen("101 execs ")), got) : num((long)n));
+		tapewatch_steps_free(st, n);
+	}
+	unit_check("tapewatch", "handler-last-ended-is-pipeline", "1",
+	    tapewatch_last_ended(tw) ? num(tapewatch_last_ended(tw)->id) :
+	    NULL);
+
+	/* the feed: newest group first, each group's lines in order */
+	got[0] = '\0';
+	for (i = 0; (it = tapewatch_feed(tw, i)) != NULL; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got),
+		    "%d.%d ", it->group, it->line);
+	unit_check("tapewatch", "feed-order", "2.0 2.1 2.2 1.0 1.1 1.2 1.3 ",
+	    got);
+	tapewatch_free(tw);
+
+	tw = tapewatch_new(NULL, 100, NULL);
+	feed(tw, nojobs);
+	unit_check("tapewatch", "nojobs-groups", "2",
+	    num((long)tapewatch_ngroups(tw)));
+	g = tapewatch_group(tw, 1);
+	unit_check("tapewatch", "nojobs-pipeline",
+	    "yes | head -n 1 / pipe 90: yes 201 wrote 8192 bytes, then its "
+	    "write failed (EPIPE) / → (nobody) / yes 201: killed by SIGPIPE / "
+	    "head 202: exited with status 0", lines(g, 0));
+	g = tapewatch_group(tw, 0);
+	unit_check("tapewatch", "nojobs-alone",
+	    "true / true 203: exited with status 0", lines(g, 0));
+	unit_check("tapewatch", "bad-line", "-1",
+	    num(tapewatch_add_line(tw, "not a record")));
+	tapewatch_free(tw);
+
+	/* 3000 jobs: records, units and groups wrap around; the newest stay */
+	tw = tapewatch_new(NULL, 100, NULL);
+	for (i = 0; i < 3000; i++) {
+		char line[128];
+		int pid = 1000 + (int)i;
+
+		snprintf(line, sizeof(line), "20.%06d %d attach ppid=100",
+		    (int)i, pid);
+		tapewatch_add_line(tw, line);
+		snprintf(line, sizeof(line), "20.%06d %d exec argv=job%d "
+		    "path=/bin/true follow=events pgid=%d", (int)i, pid,
+		    (int)i, pid);
+		tapewatch_add_line(tw, line);
+		snprintf(line, sizeof(line), "20.%06d %d exit status=0 "
+		    "pgid=%d", (int)i, pid, pid);
+		tapewatch_add_line(tw, line);
+	}
+	tapewatch_poll(tw, NULL);
+	snprintf(got, sizeof(got), "%zu %zu %s %s", tapewatch_nrecs(tw),
+	    tapewatch_ngroups(tw), tapewatch_group(tw, 0) ?
+	    tapewatch_group(tw, 0)->cmd : "-", tapewatch_group(tw, 63) ?
+	    tapewatch_group(tw, 63)->cmd : "-");
+	unit_check("tapewatch", "wrap", "4096 64 job2999 job2936", got);
+	tapewatch_free(tw);
+	return unit_failed;
+}
