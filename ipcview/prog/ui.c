@@ -32,6 +32,7 @@
 #include "start.h"
 #include "tape.h"
 #include "tapewatch.h"
+#include "uisig.h"
 #include "view.h"
 #include "vwatch.h"
 #include "watch.h"
@@ -81,11 +82,6 @@ struct ui {
 	struct probe_opts popts;
 };
 
-static int ui_sigfd[2] = { -1, -1 };
-static char ui_restore_seq[128];	/* rmcup, cnorm, sgr0 for a crash */
-static struct termios ui_tio;
-static int ui_have_tio;
-static struct sigaction ui_fatal_old[NSIG];
 static FILE *ui_logf;
 
 static double ui_now(void);
@@ -116,103 +112,15 @@ ui_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* ------------------------------------------------------------------ */
-/* signals: a self-pipe, as tmux routes them through its event loop    */
-
-static void
-ui_on_signal(int sig)
-{
-	int e = errno;
-	unsigned char c = (unsigned char)sig;
-
-	(void)!write(ui_sigfd[1], &c, 1);
-	errno = e;
-}
-
-/*
- * A crash still gives the terminal back: only write(2) and tcsetattr(3)
- * here (signal-safety(7)), then the previous handler (a sanitizer's, or
- * the default) runs when the fault repeats or abort(3) raises again.
- */
-static void
-ui_on_fatal(int sig)
-{
-	if (ui_have_tio)
-		tcsetattr(STDIN_FILENO, TCSANOW, &ui_tio);
-	(void)!write(STDOUT_FILENO, ui_restore_seq, strlen(ui_restore_seq));
-	sigaction(sig, &ui_fatal_old[sig], NULL);
-}
-
-static int
-ui_signals(void)
-{
-	static const int caught[] = { SIGWINCH, SIGCHLD, SIGTERM, SIGHUP,
-		SIGINT };
-	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
-		SIGABRT };
-	struct sigaction sa;
-	size_t i;
-
-	if (pipe2(ui_sigfd, O_CLOEXEC | O_NONBLOCK) < 0)
-		return -1;
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = ui_on_signal;
-	sa.sa_flags = SA_RESTART;
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		sigaction(caught[i], &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-	sa.sa_handler = ui_on_fatal;
-	sa.sa_flags = 0;
-	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
-		sigaction(fatal[i], &sa, &ui_fatal_old[fatal[i]]);
-	return 0;
-}
-
-static void
-ui_signals_reset(void)
-{
-	static const int sigs[] = { SIGWINCH, SIGCHLD, SIGTERM, SIGHUP,
-		SIGINT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	size_t i;
-
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], SIG_DFL);
-	close(ui_sigfd[0]);
-	close(ui_sigfd[1]);
-}
-
-/* ------------------------------------------------------------------ */
-/* curses                                                              */
-
-static void
-ui_save_restore_seq(void)
-{
-	const char *caps[] = { "rmcup", "cnorm", "sgr0" };
-	char *s;
-	size_t i;
-
-	ui_restore_seq[0] = '\0';
-	for (i = 0; i < 3; i++) {
-		s = tigetstr(caps[i]);
-		if (s != NULL && s != (char *)-1 &&
-		    strlen(ui_restore_seq) + strlen(s) + 3 < sizeof(ui_restore_seq))
-			strcat(ui_restore_seq, s);
-	}
-	strcat(ui_restore_seq, "\r\n");
-}
-
 static int
 ui_curses_start(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (tcgetattr(STDIN_FILENO, &ui_tio) == 0)
-		ui_have_tio = 1;
+	uisig_save_tio();
 	if (initscr() == NULL)
 		return -1;
-	ui_save_restore_seq();
+	uisig_save_restore_seq();
 	raw();
 	noecho();
 	nonl();
@@ -705,7 +613,7 @@ ui_signal_bytes(struct ui *u)
 	ssize_t n, i;
 	int resize = 0;
 
-	while ((n = read(ui_sigfd[0], buf, sizeof(buf))) > 0) {
+	while ((n = read(uisig_fd(), buf, sizeof(buf))) > 0) {
 		for (i = 0; i < n; i++) {
 			switch (buf[i]) {
 			case SIGWINCH:
@@ -787,7 +695,7 @@ ui_loop(struct ui *u)
 
 	while (!u->quit) {
 		now = ui_now();
-		pf[0] = (struct pollfd){ .fd = ui_sigfd[0], .events = POLLIN };
+		pf[0] = (struct pollfd){ .fd = uisig_fd(), .events = POLLIN };
 		pf[1] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 2;
 		for (nh = 0; nh < u->sh.n; nh++) {
@@ -993,13 +901,13 @@ ui_main(const struct view_opts *o)
 		return 2;
 	if (o->sandbox && o->pid == 0)
 		start_sandbox_ns();	/* first: only while single-threaded */
-	if (ui_signals() < 0) {
+	if (uisig_install() < 0) {
 		fprintf(stderr, "ipcview: pipe: %s\n", strerror(errno));
 		return 1;
 	}
 	if (ui_curses_start(&u) < 0) {
 		fprintf(stderr, "ipcview: cannot start curses (TERM?)\n");
-		ui_signals_reset();
+		uisig_reset();
 		return 1;
 	}
 	if (o->pid == 0) {
@@ -1011,7 +919,7 @@ ui_main(const struct view_opts *o)
 				endwin();
 				fprintf(stderr, "ipcview: cannot start the shell: %s\n",
 				    strerror(errno));
-				ui_signals_reset();
+				uisig_reset();
 				return 1;
 			}
 		}
@@ -1047,7 +955,7 @@ ui_main(const struct view_opts *o)
 	for (i = 0; o->pid == 0 && i < u.ntapes; i++)
 		unlink(u.tape[i]);
 	vwatch_close(&u.vw);
-	ui_signals_reset();
+	uisig_reset();
 	if (ui_logf)
 		fclose(ui_logf);
 	if (rc)
