@@ -119,4 +119,11 @@ void snapshot_free(struct snapshot *s);
  */
 char *probe_wchan_word(const char *raw, char *buf, size_t size);
 
+/*
+ * Nonzero when word (as probe_wchan_word gives it) is a wait worth an
+ * event of its own: in msgrcv, msgsnd, semop, pause, sigsuspend or
+ * sigwait. Pipe and FIFO waits have their own events.
+ */
+int probe_wchan_teaches(const char *word);
+
 #endif

@@ -161,6 +161,12 @@ const struct snap_proc *snap_proc_find(const struct snapshot *s, pid_t pid);
 const struct snap_pipe *snap_pipe_find(const struct snapshot *s,
     unsigned long inode);
 
+/*
+ * The one process that holds every end of an anonymous pipe (a process's
+ * own self-pipe), or 0 when the ends are shared or missing.
+ */
+pid_t snap_pipe_sole_holder(const struct snap_pipe *pp);
+
 /* Nonzero when pid is one of the snapshot's processes. */
 int snap_has_pid(const struct snapshot *s, pid_t pid);
 

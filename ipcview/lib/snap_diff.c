@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "probe.h"
 #include "sigtab.h"
 #include "snapdiff.h"
 
@@ -120,21 +121,6 @@ is_stopped(char state)
 	return state == 'T' || state == 't';
 }
 
-/* Blocking words worth a sentence; pipe and FIFO waits have their own. */
-static int
-wchan_teaches(const char *w)
-{
-	static const char *const words[] = {
-		"msgrcv", "msgsnd", "semop", "pause", "sigsuspend", "sigwait",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(w, words[i]) == 0)
-			return 1;
-	return 0;
-}
-
 static int
 argv_same(const struct snap_proc *a, const struct snap_proc *b)
 {
@@ -232,7 +218,7 @@ diff_proc(struct diff *d, const struct snap_proc *o, const struct snap_proc *n)
 		ev_add(d, &ev, "%d (%s) continued", "%d (%s) 继续运行", n->pid,
 		    n->comm);
 	}
-	if (wchan_teaches(n->wchan) && strcmp(n->wchan, o->wchan) != 0) {
+	if (probe_wchan_teaches(n->wchan) && strcmp(n->wchan, o->wchan) != 0) {
 		ev.kind = EV_PROC_BLOCKED;
 		ev_add(d, &ev, "%d (%s) now blocked in %s", "%d (%s) 现在阻塞于 %s",
 		    n->pid, n->comm, n->wchan);
@@ -297,7 +283,7 @@ diff_procs(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 			ev_add(d, &ev, "%d (%s) started, child of %d",
 			    "%d (%s) 启动了，父进程 %d", np->pid, np->comm,
 			    np->ppid);
-			if (wchan_teaches(np->wchan)) {
+			if (probe_wchan_teaches(np->wchan)) {
 				ev.kind = EV_PROC_BLOCKED;
 				ev_add(d, &ev, "%d (%s) now blocked in %s",
 				    "%d (%s) 现在阻塞于 %s", np->pid,

@@ -142,3 +142,21 @@ snap_sysv_find(const struct snapshot *s, enum sysv_kind k, int id)
 	}
 	return NULL;
 }
+
+pid_t
+snap_pipe_sole_holder(const struct snap_pipe *pp)
+{
+	pid_t owner;
+	size_t i;
+
+	if (pp->kind != SNAP_PIPE || pp->nwriters == 0 || pp->nreaders == 0)
+		return 0;
+	owner = pp->writers[0].pid;
+	for (i = 0; i < pp->nwriters; i++)
+		if (pp->writers[i].pid != owner)
+			return 0;
+	for (i = 0; i < pp->nreaders; i++)
+		if (pp->readers[i].pid != owner)
+			return 0;
+	return owner;
+}

@@ -14,51 +14,52 @@
 static const struct {
 	const char *raw;
 	const char *word;
+	int teaches;	/* a wait the events tell of (probe_wchan_teaches) */
 } wchan_tab[] = {
-	{ "pipe_read",			"pipe read" },
-	{ "anon_pipe_read",		"pipe read" },
-	{ "fifo_pipe_read",		"pipe read" },
-	{ "pipe_write",			"pipe write" },
-	{ "anon_pipe_write",		"pipe write" },
-	{ "fifo_pipe_write",		"pipe write" },
-	{ "pipe_wait",			"pipe wait" },
-	{ "pipe_wait_readable",		"pipe read" },
-	{ "pipe_wait_writable",		"pipe write" },
-	{ "wait_for_partner",		"FIFO open" },
-	{ "fifo_open",			"FIFO open" },
-	{ "do_msgrcv",			"msgrcv" },
-	{ "do_msgsnd",			"msgsnd" },
-	{ "do_semtimedop",		"semop" },
-	{ "hrtimer_nanosleep",		"sleep" },
-	{ "do_nanosleep",		"sleep" },
-	{ "common_nsleep",		"sleep" },
-	{ "__do_sys_pause",		"pause" },
-	{ "sys_pause",			"pause" },
-	{ "__x64_sys_pause",		"pause" },
-	{ "sigsuspend",			"sigsuspend" },
-	{ "__do_sys_rt_sigsuspend",	"sigsuspend" },
-	{ "do_sigtimedwait",		"sigwait" },
-	{ "do_wait",			"wait" },
-	{ "kernel_wait4",		"wait" },
-	{ "do_signal_stop",		"stopped" },
-	{ "ptrace_stop",		"traced" },
-	{ "do_sys_poll",		"poll" },
-	{ "poll_schedule_timeout",	"poll" },
-	{ "do_select",			"select" },
-	{ "core_sys_select",		"select" },
-	{ "ep_poll",			"epoll" },
-	{ "do_epoll_wait",		"epoll" },
-	{ "futex_wait_queue",		"futex" },
-	{ "futex_wait_queue_me",	"futex" },
-	{ "futex_wait",			"futex" },
-	{ "n_tty_read",			"terminal read" },
-	{ "wait_woken",			"waiting" },
-	{ "unix_stream_read_generic",	"socket read" },
-	{ "unix_stream_data_wait",	"socket read" },
-	{ "sk_wait_data",		"socket read" },
-	{ "inet_csk_accept",		"accept" },
-	{ "io_schedule",		"disk I/O" },
-	{ "folio_wait_bit_common",	"disk I/O" },
+	{ "pipe_read",			"pipe read", 0 },
+	{ "anon_pipe_read",		"pipe read", 0 },
+	{ "fifo_pipe_read",		"pipe read", 0 },
+	{ "pipe_write",			"pipe write", 0 },
+	{ "anon_pipe_write",		"pipe write", 0 },
+	{ "fifo_pipe_write",		"pipe write", 0 },
+	{ "pipe_wait",			"pipe wait", 0 },
+	{ "pipe_wait_readable",		"pipe read", 0 },
+	{ "pipe_wait_writable",		"pipe write", 0 },
+	{ "wait_for_partner",		"FIFO open", 0 },
+	{ "fifo_open",			"FIFO open", 0 },
+	{ "do_msgrcv",			"msgrcv", 1 },
+	{ "do_msgsnd",			"msgsnd", 1 },
+	{ "do_semtimedop",		"semop", 1 },
+	{ "hrtimer_nanosleep",		"sleep", 0 },
+	{ "do_nanosleep",		"sleep", 0 },
+	{ "common_nsleep",		"sleep", 0 },
+	{ "__do_sys_pause",		"pause", 1 },
+	{ "sys_pause",			"pause", 1 },
+	{ "__x64_sys_pause",		"pause", 1 },
+	{ "sigsuspend",			"sigsuspend", 1 },
+	{ "__do_sys_rt_sigsuspend",	"sigsuspend", 1 },
+	{ "do_sigtimedwait",		"sigwait", 1 },
+	{ "do_wait",			"wait", 0 },
+	{ "kernel_wait4",		"wait", 0 },
+	{ "do_signal_stop",		"stopped", 0 },
+	{ "ptrace_stop",		"traced", 0 },
+	{ "do_sys_poll",		"poll", 0 },
+	{ "poll_schedule_timeout",	"poll", 0 },
+	{ "do_select",			"select", 0 },
+	{ "core_sys_select",		"select", 0 },
+	{ "ep_poll",			"epoll", 0 },
+	{ "do_epoll_wait",		"epoll", 0 },
+	{ "futex_wait_queue",		"futex", 0 },
+	{ "futex_wait_queue_me",	"futex", 0 },
+	{ "futex_wait",			"futex", 0 },
+	{ "n_tty_read",			"terminal read", 0 },
+	{ "wait_woken",			"waiting", 0 },
+	{ "unix_stream_read_generic",	"socket read", 0 },
+	{ "unix_stream_data_wait",	"socket read", 0 },
+	{ "sk_wait_data",		"socket read", 0 },
+	{ "inet_csk_accept",		"accept", 0 },
+	{ "io_schedule",		"disk I/O", 0 },
+	{ "folio_wait_bit_common",	"disk I/O", 0 },
 };
 
 /* Strips ".isra.0", ".constprop.0", ".part.0", ".cold" and the like. */
@@ -96,4 +97,16 @@ probe_wchan_word(const char *raw, char *buf, size_t size)
 	}
 	snprintf(buf, size, "%s", name);
 	return buf;
+}
+
+int
+probe_wchan_teaches(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(wchan_tab) / sizeof(wchan_tab[0]); i++)
+		if (wchan_tab[i].teaches &&
+		    strcmp(wchan_tab[i].word, word) == 0)
+			return 1;
+	return 0;
 }

@@ -66,20 +66,9 @@ pane_is_root(const struct pane *p, pid_t pid)
 static int
 pane_pipe_internal(const struct pane *p, const struct snap_pipe *pp)
 {
-	pid_t owner;
-	size_t i;
+	pid_t owner = snap_pipe_sole_holder(pp);
 
-	if (p->all_queues || pp->kind != SNAP_PIPE || pp->nwriters == 0 ||
-	    pp->nreaders == 0)
-		return 0;
-	owner = pp->writers[0].pid;
-	for (i = 0; i < pp->nwriters; i++)
-		if (pp->writers[i].pid != owner)
-			return 0;
-	for (i = 0; i < pp->nreaders; i++)
-		if (pp->readers[i].pid != owner)
-			return 0;
-	return pane_is_root(p, owner);
+	return !p->all_queues && owner > 0 && pane_is_root(p, owner);
 }
 void
 pane_free_prefixes(struct pane *p)

@@ -82,19 +82,9 @@ quiet_shell_sig(int sig)
 static int
 quiet_pipe_own(const struct quiet *q, const struct snap_pipe *pp)
 {
-	pid_t owner;
-	size_t i;
+	pid_t owner = snap_pipe_sole_holder(pp);
 
-	if (pp->kind != SNAP_PIPE || pp->nwriters == 0 || pp->nreaders == 0)
-		return 0;
-	owner = pp->writers[0].pid;
-	for (i = 0; i < pp->nwriters; i++)
-		if (pp->writers[i].pid != owner)
-			return 0;
-	for (i = 0; i < pp->nreaders; i++)
-		if (pp->readers[i].pid != owner)
-			return 0;
-	return quiet_root(q, owner) >= 0;
+	return owner > 0 && quiet_root(q, owner) >= 0;
 }
 
 static int

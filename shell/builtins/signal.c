@@ -468,6 +468,7 @@ bi_sigmask(int argc, char **argv)
 	struct sigmask_req r;
 	int c, any = 0, n, i;
 	const char *pid = NULL;
+	sigset_t *set;
 
 	sigemptyset(&r.block);
 	sigemptyset(&r.ignore);
@@ -477,26 +478,24 @@ bi_sigmask(int argc, char **argv)
 	while ((c = getopt(argc, argv, "+b:i:u:p:")) != -1) {
 		switch (c) {
 		case 'b':
-			if (parse_siglist(optarg, &r.block) < 0)
-				return bi_usage("sigmask");
-			any = 1;
+			set = &r.block;
 			break;
 		case 'i':
-			if (parse_siglist(optarg, &r.ignore) < 0)
-				return bi_usage("sigmask");
-			any = 1;
+			set = &r.ignore;
 			break;
 		case 'u':
-			if (parse_siglist(optarg, &r.unblock) < 0)
-				return bi_usage("sigmask");
-			any = 1;
+			set = &r.unblock;
 			break;
 		case 'p':
 			pid = optarg;
-			break;
+			continue;
 		default:
 			return bi_usage("sigmask");
 		}
+		/* -b, -i, -u: a list of signals for that set */
+		if (parse_siglist(optarg, set) < 0)
+			return bi_usage("sigmask");
+		any = 1;
 	}
 	if (pid != NULL) {
 		if (any || optind < argc)

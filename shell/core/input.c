@@ -160,21 +160,33 @@ input_is_tty(const struct input *in)
 	return in->kind == IN_TTY;
 }
 
-static char *
-read_string(struct input *in)
+/* The next line of a string, in place (*n bytes), or NULL at its end. */
+static const char *
+string_next(struct input *in, size_t *n)
 {
-	const char *nl;
-	size_t n;
-	char *line;
+	const char *nl, *line;
 
 	if (in->pos >= in->len)
 		return NULL;
-	nl = memchr(in->s + in->pos, '\n', in->len - in->pos);
-	n = nl ? (size_t)(nl - (in->s + in->pos)) + 1 : in->len - in->pos;
-	line = strndup(in->s + in->pos, n);
+	line = in->s + in->pos;
+	nl = memchr(line, '\n', in->len - in->pos);
+	*n = nl ? (size_t)(nl - line) + 1 : in->len - in->pos;
+	in->pos += *n;
+	return line;
+}
+
+static char *
+read_string(struct input *in)
+{
+	const char *s;
+	char *line;
+	size_t n;
+
+	if ((s = string_next(in, &n)) == NULL)
+		return NULL;
+	line = strndup(s, n);
 	if (line == NULL)
 		abort();
-	in->pos += n;
 	return line;
 }
 
@@ -189,13 +201,15 @@ read_retry(int fd, void *buf, size_t n)
 	return r;
 }
 
-/* Our own file: read in blocks. */
-static char *
-read_own(struct input *in)
+/*
+ * Our own file, read in blocks: the next line in the block buffer (*n
+ * bytes, valid until the next read), or NULL at the end.
+ */
+static const char *
+own_next(struct input *in, size_t *n)
 {
 	char *nl, *line;
 	ssize_t r;
-	size_t n;
 
 	for (;;) {
 		nl = in->bpos < in->bn ? memchr(in->buf + in->bpos, '\n',
@@ -218,11 +232,24 @@ read_own(struct input *in)
 	}
 	if (in->bpos >= in->bn)
 		return NULL;
-	n = nl ? (size_t)(nl - (in->buf + in->bpos)) + 1 : in->bn - in->bpos;
-	line = strndup(in->buf + in->bpos, n);
+	line = in->buf + in->bpos;
+	*n = nl ? (size_t)(nl - line) + 1 : in->bn - in->bpos;
+	in->bpos += *n;
+	return line;
+}
+
+static char *
+read_own(struct input *in)
+{
+	const char *s;
+	char *line;
+	size_t n;
+
+	if ((s = own_next(in, &n)) == NULL)
+		return NULL;
+	line = strndup(s, n);
 	if (line == NULL)
 		abort();
-	in->bpos += n;
 	return line;
 }
 
@@ -543,6 +570,29 @@ input_read(struct input *in, int more)
 	if (line != NULL)
 		in->lineno++;
 	return line;
+}
+
+int
+input_read_append(struct input *in, int more, struct sbuf *b)
+{
+	const char *s;
+	char *line;
+	size_t n;
+
+	if ((in->back != NULL && in->backpos < in->backn) ||
+	    (in->kind != IN_STRING && !(in->kind == IN_FD && in->own))) {
+		if ((line = input_read(in, more)) == NULL)
+			return -1;
+		sbuf_putn(b, line, strlen(line));
+		free(line);
+		return 0;
+	}
+	s = in->kind == IN_STRING ? string_next(in, &n) : own_next(in, &n);
+	if (s == NULL)
+		return -1;
+	sbuf_putn(b, s, n);
+	in->lineno++;
+	return 0;
 }
 
 /* Completion: builtins, keywords and PATH commands in command position. */

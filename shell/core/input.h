@@ -37,6 +37,14 @@ char *input_read(struct input *in, int more);
 int input_can_read_ahead(const struct input *in);
 void input_unread(struct input *in, const char *s, size_t n);
 
+/*
+ * The same line as input_read appended to b (lex.h), without a copy of
+ * its own for a string or a script the shell reads itself. 0, or -1 at
+ * the end.
+ */
+struct sbuf;
+int input_read_append(struct input *in, int more, struct sbuf *b);
+
 /* The number of the last line read (1 for the first). */
 int input_lineno(const struct input *in);
 

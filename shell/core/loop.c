@@ -91,14 +91,12 @@ loop_subst(const char *text, size_t len, int *status)
 static int
 read_more(struct input *in, struct sbuf *b)
 {
-	char *more = input_read(in, 1);
+	size_t from = b->n;
 
-	if (more == NULL)
+	if (input_read_append(in, 1, b) < 0)
 		return -1;
 	if (sh_opt.verbose)
-		fputs(more, stderr);	/* set -v */
-	sbuf_putn(b, more, strlen(more));
-	free(more);
+		fputs(b->s + from, stderr);	/* set -v */
 	return 0;
 }
 
@@ -141,6 +139,23 @@ read_ahead(struct input *in, struct sbuf *b, int first, struct cmd **c,
 int (*sh_line_hook)(const char *line);
 
 /*
+ * The parse buffer one read_parse leaves to the next: the tree keeps no
+ * pointer into it (the parse copies into its arena), and each line is
+ * appended to it without a malloc of its own. A large one is not kept.
+ */
+static struct sbuf spare_buf;
+
+static void
+keep_buf(struct sbuf *b)
+{
+	if (spare_buf.s == NULL && b->cap <= 65536) {
+		spare_buf = *b;
+		return;
+	}
+	free(b->s);
+}
+
+/*
  * Reads one complete command (maybe several lines) and parses it. A line
  * of the interactive shell goes to sh_line_hook first: *taken is set when
  * the hook took it (it must not run).
@@ -149,21 +164,26 @@ static enum parse_status
 read_parse(struct input *in, struct cmd **c, char **err, int *eof,
     int top, int *taken)
 {
-	struct sbuf b = { NULL, 0, 0 };
-	char *line = input_read(in, 0);
+	struct sbuf b = spare_buf;
 	enum parse_status r;
 	int first;
 
-	*eof = line == NULL;
+	/* the last parse's buffer, unless a nested one (a hook's) has it */
+	spare_buf.s = NULL;
+	spare_buf.cap = 0;
+	if (b.s == NULL && (b.s = malloc(b.cap = 128)) == NULL)
+		abort();
+	b.n = 0;
+	b.s[0] = '\0';	/* an empty line (a NUL byte) reads as "" */
+	*eof = input_read_append(in, 0, &b) < 0;
 	*taken = 0;
-	if (line == NULL)
+	if (*eof) {
+		keep_buf(&b);
 		return PARSE_OK;
+	}
 	first = input_lineno(in);
 	if (sh_opt.verbose)
-		fputs(line, stderr);	/* set -v */
-	b.s = line;	/* the line is the buffer: no copy */
-	b.n = strlen(line);
-	b.cap = b.n + 1;
+		fputs(b.s, stderr);	/* set -v */
 	for (;;) {
 		r = parse_buf(b.s, b.n, first, c, err);
 		if (r != PARSE_INCOMPLETE)
@@ -189,7 +209,7 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 	    r == PARSE_OK)
 		*taken = sh_line_hook(b.s);
 	sh_lineno = input_lineno(in);
-	free(b.s);
+	keep_buf(&b);
 	return r;
 }
 
