@@ -562,6 +562,7 @@ static int
 tw_feed(struct tapewatch *tw, const struct watch *w)
 {
 	struct tw_told *told = calloc(1, sizeof(*told));
+	const struct watch_event *e;
 	size_t nev = w ? watch_nevents(w) : 0, nb = 0, i;
 	struct tapewatch_item it;
 	struct tw_block *b;
@@ -576,10 +577,12 @@ tw_feed(struct tapewatch *tw, const struct watch *w)
 	}
 	tw_told_fill(tw, told);
 	for (i = 0; i < nev; i++) {
-		b[nb].ev = watch_event(w, i);
-		if (tw_told(told, &b[nb].ev->ev))
+		/* a told event leaves no trace in b (the next block's slot) */
+		e = watch_event(w, i);
+		if (e == NULL || tw_told(told, &e->ev))
 			continue;
-		b[nb].when = tw_sec(b[nb].ev->when);
+		b[nb].ev = e;
+		b[nb].when = tw_sec(e->when);
 		nb++;
 	}
 	free(told);
@@ -618,9 +621,17 @@ int
 tapewatch_poll(struct tapewatch *tw, const struct watch *w)
 {
 	struct tape_rec r;
+	pid_t pg;
 	int n, i;
 
 	for (i = 0; i < tw->ntapes; i++) {
+		/*
+		 * a shell just forked may not have its own group yet when its
+		 * tape is added (setsid, setpgid): ask again each time
+		 */
+		if (tw->tape[i].shell > 0 &&
+		    (pg = getpgid(tw->tape[i].shell)) > 0)
+			tw->tape[i].pgid = pg;
 		if (tw->tape[i].tf == NULL && tw->tape[i].path != NULL)
 			tw->tape[i].tf = tape_follow_open(tw->tape[i].path, 0);
 		while (tw->tape[i].tf != NULL &&
