@@ -20,12 +20,22 @@
 
 struct tapewatch;
 
-/* One pipeline (the processes of one process group), or one command. */
+/*
+ * One pipeline (the processes of one process group), or one command; or
+ * a run of the same plain command (runs > 1: "/bin/true ×1000, each
+ * exited with status 0"), whose records are those of its last run.
+ */
 struct tapewatch_group {
 	int		id;		/* grows from 1; never reused */
 	pid_t		pgid;		/* 0: the shell has no job control */
 	struct timespec	first, last;	/* its first and last records */
 	int		nproc, nlive;	/* processes seen, still running */
+	/*
+	 * The commands it stands for: 1, or a run of identical plain ones
+	 * (same command line, every process exited with the same status,
+	 * no pipe, FIFO, System V call or signal) told as one entry.
+	 */
+	int		runs;
 	char		*cmd;		/* "cat readme.txt | grep rcore" */
 	/*
 	 * Its lines, short enough for a pane, en and zh: 0 the heading
@@ -71,7 +81,10 @@ size_t tapewatch_nrecs(const struct tapewatch *tw);
 const struct tape_rec *tapewatch_rec(const struct tapewatch *tw, size_t i);
 int tapewatch_rec_group(const struct tapewatch *tw, size_t i);
 
-/* The groups kept, 0 the newest; by id; NULL when gone. */
+/*
+ * The groups kept, 0 the newest; by id; NULL when gone (forgotten, or
+ * taken into a newer run of the same command).
+ */
 size_t tapewatch_ngroups(const struct tapewatch *tw);
 const struct tapewatch_group *tapewatch_group(const struct tapewatch *tw,
     size_t i);

@@ -9,11 +9,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gloss.h"
 #include "tapewatch.h"
 
 #define TW_NUNITS	1024	/* a child of the shell with its descendants */
 #define TW_NPIDS	2048	/* which unit each pid belongs to */
 #define TW_NTAPES	8	/* shells followed, a tape each */
+
+/*
+ * Whether records make a plain story, one a run of the same command can
+ * be told by once: only starts, execs and exits, all with one status.
+ */
+struct tw_plain {
+	int		odd;		/* anything else seen */
+	int		nexit;
+	int		status;		/* of the exits seen */
+};
 
 /* A child of the shell and its descendants: one member of a pipeline. */
 struct tw_unit {
@@ -23,11 +34,13 @@ struct tw_unit {
 	int		nproc, nlive;
 	char		*cmd;
 	struct timespec	first;
+	struct tw_plain	plain;		/* its records' */
 };
 
 struct tw_group {
 	struct tapewatch_group g;
 	int		dirty;		/* its story needs telling again */
+	struct tw_plain	plain;		/* its units' */
 };
 
 struct tapewatch {
@@ -222,6 +235,42 @@ tw_cmd_join(struct tw_group *g, const char *cmd)
 	g->g.cmd = s;
 }
 
+/* What record r says of a story's plainness. */
+static void
+tw_plain_note(struct tw_plain *pl, const struct tape_rec *r)
+{
+	static const char *const plain[] = {
+		"attach", "fork", "exec", "budget", NULL
+	};
+	long st;
+	int i;
+
+	if (strcmp(r->event, "exit") == 0) {
+		st = tape_num(r, "status", -1);
+		if (st < 0 || (pl->nexit > 0 && st != pl->status))
+			pl->odd = 1;	/* a signal's death, or two outcomes */
+		pl->status = (int)st;
+		pl->nexit++;
+		return;
+	}
+	for (i = 0; plain[i] != NULL; i++)
+		if (strcmp(r->event, plain[i]) == 0)
+			return;
+	pl->odd = 1;
+}
+
+/* The records of src joined to those of dst. */
+static void
+tw_plain_fold(struct tw_plain *dst, const struct tw_plain *src)
+{
+	if (src->odd || (dst->nexit > 0 && src->nexit > 0 &&
+	    dst->status != src->status))
+		dst->odd = 1;
+	if (src->nexit > 0)
+		dst->status = src->status;
+	dst->nexit += src->nexit;
+}
+
 /*
  * The unit's group: the job's, by its process group; without job control
  * (every child in the shell's group), the group still running or ended
@@ -236,7 +285,7 @@ tw_resolve(struct tapewatch *tw, struct tw_unit *u)
 	for (id = tw->ngroup; id > 0 && id > tw->ngroup - 8; id--) {
 		c = tw_group(tw, id);
 		if (c == NULL)
-			break;
+			continue;	/* taken into a newer run */
 		if (job ? c->g.pgid == u->pgid : c->g.pgid == 0 &&
 		    (c->g.nlive > 0 || tw_sec(u->first) - tw_sec(c->g.last) <
 		    0.05)) {
@@ -253,13 +302,59 @@ tw_resolve(struct tapewatch *tw, struct tw_unit *u)
 		g->g.id = id;
 		g->g.pgid = job ? u->pgid : 0;
 		g->g.first = g->g.last = u->first;
+		g->g.runs = 1;
 	}
 	u->group = g->g.id;
 	g->g.nproc += u->nproc;
 	g->g.nlive += u->nlive;
+	tw_plain_fold(&g->plain, &u->plain);
 	if (tw_sec(u->first) < tw_sec(g->g.first))
 		g->g.first = u->first;
 	g->dirty = 1;
+}
+
+static void tw_group_cmd(struct tapewatch *tw, struct tw_group *g);
+
+/*
+ * A job that just ended with a plain story takes in the job before it
+ * (the newest older one that ended; running ones are passed over) when
+ * that one is the same command with the same outcome: a loop of a
+ * thousand /bin/true is one entry, not a thousand. A story with a pipe,
+ * a FIFO, a System V call or a signal is never taken in.
+ */
+static void
+tw_collapse(struct tapewatch *tw, struct tw_group *g)
+{
+	struct tw_group *p = NULL, *c;
+	int id;
+
+	if (g->g.pgid == 0 || g->g.runs != 1 || g->plain.odd ||
+	    g->plain.nexit == 0)
+		return;
+	for (id = g->g.id - 1; id > 0 &&
+	    id > tw->ngroup - TAPEWATCH_NGROUPS; id--) {
+		c = tw_group(tw, id);
+		if (c != NULL && c->g.nlive <= 0) {
+			p = c;
+			break;
+		}
+	}
+	if (p == NULL || p->g.pgid == 0 || p->plain.odd ||
+	    p->plain.nexit == 0 || p->plain.status != g->plain.status ||
+	    p->g.nproc != p->g.runs * g->g.nproc)
+		return;
+	tw_group_cmd(tw, g);
+	tw_group_cmd(tw, p);
+	if (g->g.cmd == NULL || p->g.cmd == NULL ||
+	    strcmp(g->g.cmd, p->g.cmd) != 0)
+		return;
+	g->g.runs += p->g.runs;
+	g->g.nproc += p->g.nproc;
+	g->plain.nexit += p->plain.nexit;
+	if (tw_sec(p->g.first) < tw_sec(g->g.first))
+		g->g.first = p->g.first;
+	g->dirty = 1;
+	tw_group_clear(p);	/* its units' group is gone: as if forgotten */
 }
 
 /* The argv of an exec record as one line. */
@@ -332,14 +427,21 @@ tw_take(struct tapewatch *tw, struct tape_rec *r)
 		g->g.nproc += d > 0 ? d : 0;
 		g->g.nlive += d;
 	}
+	tw_plain_note(&u->plain, r);
+	if (g != NULL)
+		tw_plain_note(&g->plain, r);
 	if (u->pgid == 0 && tape_num(r, "pgid", 0) > 0)
 		u->pgid = (pid_t)tape_num(r, "pgid", 0);
-	if (u->group == 0 && (u->pgid > 0 || u->nlive <= 0))
+	if (u->group == 0 && (u->pgid > 0 || u->nlive <= 0)) {
 		tw_resolve(tw, u);
+		d = -1;		/* it may have ended already */
+	}
 	if ((g = tw_group(tw, u->group)) != NULL) {
 		if (tw_sec(r->time) > tw_sec(g->g.last))
 			g->g.last = r->time;
 		g->dirty = 1;
+		if (d < 0 && g->g.nlive <= 0)
+			tw_collapse(tw, g);
 	}
 	if (tw->nrecs == TAPEWATCH_NRECS) {
 		tape_rec_free(&tw->recs[tw->head]);
@@ -423,6 +525,20 @@ tw_group_cmd(struct tapewatch *tw, struct tw_group *g)
 	}
 }
 
+/* A run's one line: "/bin/true ×1000, each exited with status 0". */
+static void
+tw_tell_runs(struct tw_group *g)
+{
+	const char *cmd = g->g.cmd ? g->g.cmd : "?";
+	char en[512], zh[512];
+
+	snprintf(en, sizeof(en), "%s ×%d, each exited with %s %d", cmd,
+	    g->g.runs, gloss_in(GL_STATUS, LANG_EN), g->plain.status);
+	snprintf(zh, sizeof(zh), "%s ×%d，每次都以%s %d 退出", cmd,
+	    g->g.runs, gloss_in(GL_STATUS, LANG_ZH), g->plain.status);
+	tw_line(g, en, zh);
+}
+
 static void
 tw_tell(struct tapewatch *tw, struct tw_group *g)
 {
@@ -437,6 +553,12 @@ tw_tell(struct tapewatch *tw, struct tw_group *g)
 	}
 	g->g.nlines = 0;
 	g->dirty = 0;
+	if (g->g.runs > 1) {
+		tape_story_free(s);
+		tw_group_cmd(tw, g);
+		tw_tell_runs(g);
+		return;
+	}
 	if (s == NULL)
 		return;
 	for (i = 0; i < tw->nrecs; i++) {
@@ -586,7 +708,10 @@ tw_feed(struct tapewatch *tw, const struct watch *w)
 		nb++;
 	}
 	free(told);
-	for (id = tw->ngroup; id > 0 && (g = tw_group(tw, id)) != NULL; id--) {
+	for (id = tw->ngroup; id > 0 &&
+	    id > tw->ngroup - TAPEWATCH_NGROUPS; id--) {
+		if ((g = tw_group(tw, id)) == NULL)
+			continue;
 		if (g->dirty)
 			tw_tell(tw, g);
 		b[nb].g = g;
@@ -684,8 +809,9 @@ tapewatch_ngroups(const struct tapewatch *tw)
 	size_t n = 0;
 	int id;
 
-	for (id = tw->ngroup; id > 0 && tw_group(tw, id) != NULL; id--)
-		n++;
+	for (id = tw->ngroup; id > 0 &&
+	    id > tw->ngroup - TAPEWATCH_NGROUPS; id--)
+		n += tw_group(tw, id) != NULL;
 	return n;
 }
 
@@ -693,11 +819,13 @@ const struct tapewatch_group *
 tapewatch_group(const struct tapewatch *tw, size_t i)
 {
 	struct tw_group *g;
+	int id;
 
-	if (i >= (size_t)tw->ngroup)
-		return NULL;
-	g = tw_group(tw, tw->ngroup - (int)i);
-	return g ? &g->g : NULL;
+	for (id = tw->ngroup; id > 0 &&
+	    id > tw->ngroup - TAPEWATCH_NGROUPS; id--)
+		if ((g = tw_group(tw, id)) != NULL && i-- == 0)
+			return &g->g;
+	return NULL;
 }
 
 const struct tapewatch_group *

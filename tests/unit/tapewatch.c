@@ -160,6 +160,137 @@ check_told(void)
 	watch_free(w);
 }
 
+/* Job pid as the hosted shell 100 runs it: attach, exec argv, exit how. */
+static void
+job(struct tapewatch *tw, int t, int pid, const char *argv, const char *how)
+{
+	char line[256];
+
+	snprintf(line, sizeof(line), "40.%06d %d attach ppid=100", t, pid);
+	tapewatch_add_line(tw, line);
+	snprintf(line, sizeof(line), "40.%06d %d exec argv=%s path=/bin/x "
+	    "follow=events pgid=%d", t + 1, pid, argv, pid);
+	tapewatch_add_line(tw, line);
+	snprintf(line, sizeof(line), "40.%06d %d exit %s pgid=%d", t + 2, pid,
+	    how, pid);
+	tapewatch_add_line(tw, line);
+}
+
+/* The groups' headings, newest first, joined with " ; ". */
+static char *
+headings(const struct tapewatch *tw, int zh)
+{
+	static char buf[2048];
+	const struct tapewatch_group *g;
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; (g = tapewatch_group(tw, i)) != NULL; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
+		    i ? " ; " : "", g->nlines ? (zh ? g->zh[0] : g->en[0]) :
+		    "?");
+	return buf;
+}
+
+/*
+ * Runs of the same plain command are one entry with a count; a pipe, a
+ * signal or another status ends a run; the story after a run of 1000 is
+ * the newest, told whole.
+ */
+static void
+check_runs(void)
+{
+	struct tapewatch *tw = tapewatch_new(NULL, 100, NULL);
+	const struct tapewatch_item *it;
+	const struct tapewatch_group *g;
+	char got[512];
+	int i, t = 0, pid = 2000;
+
+	if (tw == NULL)
+		return;
+	for (i = 0; i < 1000; i++, t += 10)
+		job(tw, t, pid++, "/bin/true", "status=0");
+	tapewatch_poll(tw, NULL);
+	unit_check("tapewatch", "runs-one-entry",
+	    "/bin/true ×1000, each exited with status 0", headings(tw, 0));
+	unit_check("tapewatch", "runs-one-entry-zh",
+	    "/bin/true ×1000，每次都以状态 0 退出", headings(tw, 1));
+	g = tapewatch_group(tw, 0);
+	snprintf(got, sizeof(got), "%d %d %d", g ? g->runs : -1,
+	    g ? g->nproc : -1, g ? g->nlines : -1);
+	unit_check("tapewatch", "runs-count", "1000 1000 1", got);
+	/* its records are its last run's */
+	{
+		struct tapewatch_step *st;
+		size_t n;
+
+		st = tapewatch_steps(tw, g ? g->id : -1, 0, &n);
+		snprintf(got, sizeof(got), "%zu %d", n, n ? (int)st[0].pid : 0);
+		unit_check("tapewatch", "runs-steps-last", "2 2999", got);
+		tapewatch_steps_free(st, n);
+	}
+
+	/* a signal's story stays whole; a status of 1 is a run of its own */
+	feed(tw, (const char *const[]){
+	    "41.000100 3000 attach ppid=100",
+	    "41.000200 3000 exec argv=sleep,31 path=/bin/sleep follow=events pgid=3000",
+	    "41.100000 100 signal_sent signal=TERM target=3000 how=kill",
+	    "41.100100 3000 signal_delivered signal=TERM action=default",
+	    "41.100200 3000 exit signal=TERM blocked=nanosleep pgid=3000",
+	    NULL });
+	t = 200000;
+	job(tw, t, 3001, "/bin/true", "status=0");
+	job(tw, t + 10, 3002, "/bin/true", "status=0");
+	job(tw, t + 20, 3003, "/bin/true", "status=1");
+	job(tw, t + 30, 3004, "false", "status=1");
+	job(tw, t + 40, 3005, "false", "status=1");
+	tapewatch_poll(tw, NULL);
+	unit_check("tapewatch", "runs-broken",
+	    "false ×2, each exited with status 1 ; /bin/true ; "
+	    "/bin/true ×2, each exited with status 0 ; sleep 31 ; "
+	    "/bin/true ×1000, each exited with status 0", headings(tw, 0));
+	g = tapewatch_group(tw, 3);
+	unit_check("tapewatch", "runs-signal-whole",
+	    "sleep 31 / sleep 3000: SIGTERM from 100 (kill) / "
+	    "→ default action / sleep 3000: killed by SIGTERM", lines(g, 0));
+
+	/* two pipelines with the same command line stay two */
+	for (i = 0; i < 2; i++) {
+		static const char *const fmt[] = {
+			"5%d.000100 %d attach ppid=100",
+			"5%d.000200 %d attach ppid=100",
+			"5%d.000300 %d exec argv=cat,readme.txt path=/usr/bin/cat follow=calls pgid=%d",
+			"5%d.000310 %d pipe_fd inode=89 fd=1 end=write",
+			"5%d.000400 %d exec argv=grep,rcore path=/usr/bin/grep follow=calls pgid=%d",
+			"5%d.000410 %d pipe_fd inode=89 fd=0 end=read",
+			"5%d.000600 %d exit status=0 pgid=%d",
+			"5%d.000900 %d exit status=0 pgid=%d",
+		};
+		static const int who[] = { 0, 1, 0, 0, 1, 1, 0, 1 };
+		char line[256];
+		size_t k;
+
+		for (k = 0; k < sizeof(fmt) / sizeof(fmt[0]); k++) {
+			snprintf(line, sizeof(line), fmt[k], i,
+			    4000 + 2 * i + who[k], 4000 + 2 * i);
+			tapewatch_add_line(tw, line);
+		}
+	}
+	tapewatch_poll(tw, NULL);
+	snprintf(got, sizeof(got), "%s", headings(tw, 0));
+	got[strlen("cat readme.txt | grep rcore ; cat readme.txt | grep rcore"
+	    " ; false ×2")] = '\0';
+	unit_check("tapewatch", "runs-pipeline-whole",
+	    "cat readme.txt | grep rcore ; cat readme.txt | grep rcore ; "
+	    "false ×2", got);
+
+	/* the feed's top after the run: the story of the command after it */
+	it = tapewatch_feed(tw, 0);
+	unit_check("tapewatch", "runs-then-newest", "cat readme.txt | grep rcore",
+	    it != NULL && it->ev == NULL ? it->en : NULL);
+	tapewatch_free(tw);
+}
+
 int
 main(void)
 {
@@ -288,5 +419,6 @@ main(void)
 	unit_check("tapewatch", "wrap", "4096 64 job2999 job2936", got);
 	tapewatch_free(tw);
 	check_told();
+	check_runs();
 	return unit_failed;
 }
