@@ -247,8 +247,9 @@ tw_plain_note(struct tw_plain *pl, const struct tape_rec *r)
 
 	if (strcmp(r->event, "exit") == 0) {
 		st = tape_num(r, "status", -1);
+		/* a death by a signal, or two outcomes */
 		if (st < 0 || (pl->nexit > 0 && st != pl->status))
-			pl->odd = 1;	/* a signal's death, or two outcomes */
+			pl->odd = 1;
 		pl->status = (int)st;
 		pl->nexit++;
 		return;
@@ -354,7 +355,8 @@ tw_collapse(struct tapewatch *tw, struct tw_group *g)
 	if (tw_sec(p->g.first) < tw_sec(g->g.first))
 		g->g.first = p->g.first;
 	g->dirty = 1;
-	tw_group_clear(p);	/* its units' group is gone: as if forgotten */
+	/* its units' group is gone, as if forgotten */
+	tw_group_clear(p);
 }
 
 /* The argv of an exec record as one line. */
