@@ -66,6 +66,8 @@ int tape_follow_next(struct tape_follow *f, struct tape_rec *r);
 /* Goes to byte offset off of the tape (a record's start). */
 int tape_follow_seek(struct tape_follow *f, long off);
 void tape_follow_close(struct tape_follow *f);
+/* 1 when path names the file f reads (a symbolic link followed), else 0. */
+int tape_follow_same(struct tape_follow *f, const char *path);
 
 /*
  * The short story of a group of records (a pipeline): who wrote how many

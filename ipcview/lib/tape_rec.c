@@ -315,6 +315,16 @@ tape_follow_open(const char *path, int from_end)
 }
 
 int
+tape_follow_same(struct tape_follow *f, const char *path)
+{
+	struct stat a, b;
+
+	if (fstat(fileno(f->f), &a) < 0 || stat(path, &b) < 0)
+		return 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int
 tape_follow_next(struct tape_follow *f, struct tape_rec *r)
 {
 	ssize_t n;

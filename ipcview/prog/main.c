@@ -414,6 +414,25 @@ main_tape_open(const struct view_opts *o, int from_end)
 }
 
 /*
+ * The tape found by the pid (no --tape) may have been a stale one, left
+ * by an earlier shell of the same pid that was killed, when we opened it
+ * before this shell had replaced it with its own: then the shell's tape
+ * is read from its start.
+ */
+static void
+main_tape_recheck(const struct view_opts *o, struct tape_follow **tf)
+{
+	char path[4096];
+
+	if (*tf == NULL || o->tape != NULL || procfs != NULL ||
+	    tape_path_for(o->pid, path, sizeof(path)) < 0 ||
+	    access(path, F_OK) < 0 || tape_follow_same(*tf, path))
+		return;
+	tape_follow_close(*tf);
+	*tf = tape_follow_open(path, 0);
+}
+
+/*
  * The tape's new records, each as an event line; an exit says how the
  * process ended, as the snapshot's exit events do (x, may be NULL).
  */
@@ -519,6 +538,8 @@ main_follow(const struct view_opts *o)
 			break;
 		if (tf == NULL)
 			tf = main_tape_open(o, 0);	/* set -o tape since */
+		else
+			main_tape_recheck(o, &tf);
 		r = main_print_tape(o, tf, v.endings, watch_last(v.w));
 		s = vwatch_next(&v, &ev);
 		if (s == NULL)

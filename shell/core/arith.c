@@ -98,6 +98,13 @@ a_var(struct arith *a, const char *name)
 	if (*v == '\0')
 		return 0;	/* only blanks: 0, as in dash */
 	n = a_number(a, v, &end);
+	if (a->err)
+		return 0;
+	/* blanks may follow the number, nothing else ("1 2": dash) */
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end != '\0')
+		a_error(a, "invalid number");
 	return n;
 }
 

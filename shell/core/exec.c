@@ -801,9 +801,20 @@ exec_cmd(struct cmd *c, int flags)
 		check_errexit(st);
 		break;
 	case CMD_LIST:
+		/*
+		 * A list is right-nested, one node per command: a loop, not
+		 * a recursion as deep as the list is long (a body of 100,000
+		 * lines overflowed the stack).
+		 */
 		l = (struct cmd_list *)c;
-		exec_cmd(l->left, flags & ~EV_EXIT);
-		trap_run_pending();
+		for (;;) {
+			exec_cmd(l->left, flags & ~EV_EXIT);
+			trap_run_pending();
+			if (l->right == NULL || l->right->type != CMD_LIST ||
+			    l->right->text != NULL || unwinding())
+				break;
+			l = (struct cmd_list *)l->right;
+		}
 		st = exec_cmd(l->right, flags);
 		break;
 	case CMD_AND:

@@ -264,8 +264,21 @@ job_run(struct job *j)
 		}
 		return 0;
 	}
-	if (sh_opt.monitor && !job_hidden(j) && jobs_ttyfd >= 0 && j->pgid > 0)
+	if (sh_opt.monitor && !job_hidden(j) && jobs_ttyfd >= 0 &&
+	    j->pgid > 0) {
 		tcsetpgrp(jobs_ttyfd, j->pgid);
+		/*
+		 * A Ctrl+C typed after the first member left the shell's
+		 * group (setpgid in job_add) and before the job owned the
+		 * terminal reached the shell alone: the terminal would have
+		 * sent it to the job, so the shell passes it on. (A member
+		 * that got it itself, still in our group, dies of it before
+		 * its exec: it sees no second one.)
+		 */
+		if (jobs_int_seen && !trap_ignored(SIGINT) &&
+		    !jobs_ignored_at_start(SIGINT))
+			killpg(j->pgid, SIGINT);
+	}
 	return job_wait_fg(j);
 }
 

@@ -166,7 +166,8 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 {
 	struct sbuf b = spare_buf;
 	enum parse_status r;
-	int first;
+	size_t from;
+	int first, open, more;
 
 	/* the last parse's buffer, unless a nested one (a hook's) has it */
 	spare_buf.s = NULL;
@@ -185,14 +186,27 @@ read_parse(struct input *in, struct cmd **c, char **err, int *eof,
 	if (sh_opt.verbose)
 		fputs(b.s, stderr);	/* set -v */
 	for (;;) {
-		r = parse_buf(b.s, b.n, first, c, err);
+		r = parse_buf_open(b.s, b.n, first, c, err, &open);
 		if (r != PARSE_INCOMPLETE)
 			break;
+		free(*err);
+		*err = NULL;
 		if (input_can_read_ahead(in) && !sh_opt.verbose) {
 			r = read_ahead(in, &b, first, c, err);
 			break;
 		}
-		if (read_more(in, &b) < 0) {
+		/*
+		 * Line by line (others read this input too), but parsed
+		 * again only after a line that could end the command: in an
+		 * open compound command, one that parses whole by itself
+		 * cannot.
+		 */
+		do {
+			from = b.n;
+			more = read_more(in, &b) == 0;
+		} while (more && open &&
+		    parse_line_whole(b.s + from, b.n - from));
+		if (!more) {
 			/* a here-document may end at the end of input */
 			r = parse_buf_eof(b.s, b.n, first, c, err);
 			if (r == PARSE_INCOMPLETE) {

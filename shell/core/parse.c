@@ -28,6 +28,8 @@ struct parser {
 	int lists;		/* parse_list calls we are inside */
 	int first;		/* parse_buf_first: one line */
 	int stopped;		/* ... and it did, at lx.pos */
+	int open_list;		/* the text ended where a command of a
+				 * compound command's list may begin */
 };
 
 static struct cmd *parse_list(struct parser *p);
@@ -150,6 +152,8 @@ at_list_end(struct parser *p)
 	struct token *t = peek(p);
 	size_t i;
 
+	if (t->type == T_EOF && p->lists > 1 && p->lx.frames == NULL)
+		p->open_list = 1;
 	if (t->type == T_EOF || t->type == T_RPAREN || t->type == T_DSEMI)
 		return 1;
 	if (t->type == T_INCOMPLETE)
@@ -729,7 +733,7 @@ parse_list(struct parser *p)
 
 static enum parse_status
 parse_text(const char *text, size_t len, int line, struct cmd **out,
-    char **err, int at_eof, size_t *used)
+    char **err, int at_eof, size_t *used, int *open_list)
 {
 	struct parser p;
 	struct cmd *volatile c = NULL;
@@ -753,6 +757,8 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 		*err = p.err;
 		if (rc == PARSE_ERROR && p.err == NULL)
 			*err = strdup("syntax error");
+		if (open_list != NULL)
+			*open_list = rc == PARSE_INCOMPLETE && p.open_list;
 		return rc;
 	}
 	c = parse_list(&p);
@@ -774,7 +780,7 @@ parse_check(const char *text, size_t len, char **err)
 {
 	struct cmd *c;
 
-	switch (parse_text(text, len, 1, &c, err, 1, NULL)) {
+	switch (parse_text(text, len, 1, &c, err, 1, NULL, NULL)) {
 	case PARSE_OK:
 		cmd_free(c);
 		return 0;
@@ -836,21 +842,42 @@ enum parse_status
 parse_buf(const char *text, size_t len, int line, struct cmd **out,
     char **err)
 {
-	return parse_text(text, len, line, out, err, 0, NULL);
+	return parse_text(text, len, line, out, err, 0, NULL, NULL);
+}
+
+enum parse_status
+parse_buf_open(const char *text, size_t len, int line, struct cmd **out,
+    char **err, int *open_list)
+{
+	*open_list = 0;
+	return parse_text(text, len, line, out, err, 0, NULL, open_list);
+}
+
+int
+parse_line_whole(const char *text, size_t len)
+{
+	struct cmd *c = NULL;
+	char *err = NULL;
+	enum parse_status r;
+
+	r = parse_text(text, len, 1, &c, &err, 0, NULL, NULL);
+	cmd_free(r == PARSE_OK ? c : NULL);
+	free(err);
+	return r == PARSE_OK;
 }
 
 enum parse_status
 parse_buf_first(const char *text, size_t len, int line, int at_eof,
     struct cmd **out, char **err, size_t *used)
 {
-	return parse_text(text, len, line, out, err, at_eof, used);
+	return parse_text(text, len, line, out, err, at_eof, used, NULL);
 }
 
 enum parse_status
 parse_buf_eof(const char *text, size_t len, int line, struct cmd **out,
     char **err)
 {
-	return parse_text(text, len, line, out, err, 1, NULL);
+	return parse_text(text, len, line, out, err, 1, NULL, NULL);
 }
 
 struct cmd *

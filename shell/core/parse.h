@@ -156,6 +156,19 @@ enum parse_status parse_buf_eof(const char *text, size_t len, int line,
     struct cmd **out, char **err);
 
 /*
+ * parse_buf that also says, when the text is incomplete, whether it ended
+ * where a command of an open compound command's list may begin (*open_list
+ * 1): not in a word, quote, here-document or substitution, nor after an
+ * operator. A line that parses whole by itself (parse_line_whole) then
+ * leaves the text incomplete the same way: the reader of a shared input,
+ * which must read line by line, need not parse again before a line that
+ * does not (linear in the command, not quadratic).
+ */
+enum parse_status parse_buf_open(const char *text, size_t len, int line,
+    struct cmd **out, char **err, int *open_list);
+int parse_line_whole(const char *text, size_t len);
+
+/*
  * parse_buf (parse_buf_eof with at_eof) of the first complete line of
  * commands only: the parse stops at the newline that ends a complete
  * command (after its here-documents); *used is where it stopped (len

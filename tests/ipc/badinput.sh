@@ -22,7 +22,7 @@ bad_input()
 	after_s=$(sysvipc)
 	t_eq "ipc/bad-input-$name" "$want_st:$want_msg" \
 	    "$st:$(errtext | head -n 1)"
-	if [ "${IPC_T_NS:-}" = private ]; then
+	if [ "${T_IPC_NS:-}" = private ]; then
 		t_eq "ipc/bad-input-$name-unchanged" "$before_s" "$after_s"
 	fi
 	t_eq "ipc/bad-input-$name-bytes" "$before_b" "$(bytes)"

@@ -135,7 +135,7 @@ ul_rm_same()
 	fi
 }
 
-if [ "${IPC_T_NS:-}" != private ]; then
+if [ "${T_IPC_NS:-}" != private ]; then
 	t_skip ipc/util-linux-forms "not in a private IPC namespace"
 elif [ ! -x /usr/bin/ipcs ] || [ ! -x /usr/bin/ipcmk ] ||
     [ ! -x /usr/bin/ipcrm ]; then

@@ -46,3 +46,31 @@ sysv_snapshot()
 		awk 'NR > 1 { print FILENAME, $1, $2 }' "$f"
 	done | sort
 }
+
+# t_own_ipc_ns SUITE SCRIPT ARGS...: runs the rest of the suite in an IPC
+# namespace of its own, so that its "nothing left behind" checks and the
+# lists of objects it reads (/proc/sysvipc, ipcs, ipcview's probe, which
+# read the reader's namespace) see only what the suite makes, not another
+# program's objects. The script is run again under unshare(1): --ipc when
+# that is allowed (root), else --user --map-root-user --ipc (a user
+# namespace of our own); else the suite goes on in the shared namespace
+# and says so with a skip line. Everything the suite starts afterwards
+# (tmux servers, expect, ipcview) is inside. T_IPC_NS=private|shared is
+# set for the suite; T_IPC_NS=shared beforehand keeps the shared one.
+t_own_ipc_ns()
+{
+	local suite=$1
+	shift
+	case ${T_IPC_NS:-} in
+	private|shared) export T_IPC_NS; return 0 ;;
+	esac
+	if unshare --ipc true 2>/dev/null; then
+		T_IPC_NS=private exec unshare --ipc bash "$@"
+	fi
+	if unshare --user --map-root-user --ipc true 2>/dev/null; then
+		T_IPC_NS=private exec unshare --user --map-root-user --ipc \
+		    bash "$@"
+	fi
+	export T_IPC_NS=shared
+	t_skip "$suite-own-ipc-namespace" "neither unshare --ipc nor unshare --user --map-root-user --ipc is allowed here: the suite runs in the shared IPC namespace, where other programs' objects may be seen"
+}

@@ -129,10 +129,15 @@ tstp_flushed(const struct snap_proc *p)
 	return sleeping(p) && !(p->shdpnd & BIT(SIGTSTP)) &&
 	    !(p->shdpnd & BIT(SIGUSR1));
 }
+/*
+ * The new program runs (R) or faults its pages in (D) for a while after
+ * the exec: the row waits until it sleeps in nanosleep, where it stays.
+ */
 static int
 exec_done(const struct snap_proc *p)
 {
-	return p->argc == 2 && strcmp(p->argv[0], "sleep") == 0;
+	return p->argc == 2 && strcmp(p->argv[0], "sleep") == 0 &&
+	    p->state == 'S' && strcmp(p->wchan, "sleep") == 0;
 }
 
 /*

@@ -71,6 +71,10 @@ a=1; echo $((--a)) $a
 a=' '; echo $((a + 1))
 #### var-trailing-blank
 a='4 '; echo $((a * 2))
+#### var-two-numbers-is-error
+a='1 2'; (echo $((a + 1))) 2>/dev/null || echo failed
+#### var-number-then-word-is-error
+a='3 x'; (echo $((a))) 2>/dev/null || echo failed
 #### overflow-literal-clamps
 echo $((99999999999999999999))
 #### overflow-hex-clamps
