@@ -24,6 +24,7 @@
 #include "lesson_parse.h"
 #include "lesson_ran.h"
 #include "lesson_sysv.h"
+#include "lesson_tape.h"
 #include "probe.h"
 #include "shell.h"
 
@@ -281,6 +282,7 @@ session_end(struct session *s)
 	for (i = 0; i < s->l->ncleanup; i++)
 		sh_eval(s->l->cleanup[i], s->l->base);
 	sh_status = saved;
+	ltape_end();
 	session_clean(s);
 	if (cur == s)
 		cur = NULL;
@@ -299,6 +301,20 @@ remember_base(struct session *s)
 	for (i = 0; s->base != NULL && i < snap->nprocs; i++)
 		s->base[s->nbase++] = snap->procs[i].pid;
 	snapshot_free(snap);
+}
+
+/* Some check of the lesson reads the tape. */
+static int
+uses_tape(const struct lesson *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->nitems; i++)
+		for (k = 0; k < l->items[i].nchecks; k++)
+			if (l->items[i].checks[k].kind != NULL &&
+			    l->items[i].checks[k].kind->tape)
+				return 1;
+	return 0;
 }
 
 static int
@@ -346,6 +362,9 @@ session_setup(struct session *s)
 		atexit(lesson_atexit);
 		atexit_set = 1;
 	}
+	if (uses_tape(s->l) && ltape_begin() < 0)
+		sh_warnf("lesson: %s", tr("cannot turn the tape on: its checks "
+		    "will fail", "无法打开录像：录像检查将不会通过"));
 	for (i = 0; i < s->l->nsetup; i++)
 		sh_eval(s->l->setup[i], s->l->base);
 	return 0;
@@ -515,6 +534,7 @@ advance(struct session *s)
 				nap(lpace_reading(ltext_get(&it->text), s->speed));
 			break;
 		case LI_RUN:
+			ltape_before_run();
 			run_cmd(s, it->cmd, it->line);
 			if (s->play && sh_status == 130 && !interrupted &&
 			    sh_opt.interactive)
@@ -551,6 +571,7 @@ advance(struct session *s)
 			s->go_on = 0;
 			return 0;
 		case LI_TASK:
+			ltape_mark();	/* its checks: what the student does */
 			if (s->play) {
 				step_key(s);
 				show_slides(it);
