@@ -74,27 +74,11 @@ col(const char *code)
 	return sh_opt.plain ? "" : code;
 }
 
-/* Prints paragraph text, every line led by lead. */
-static void
-print_text(const char *lead, const char *text)
-{
-	const char *p = text, *nl;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		printf("%s%.*s\n", lead, (int)(nl - p), p);
-		p = *nl == '\n' ? nl + 1 : nl;
-	}
-	fflush(stdout);
-}
-
 static void
 say(const struct ltext *t)
 {
 	printf("%s", col("\033[36m"));
-	print_text("  ", ltext_get(t));
+	lpace_paragraph("  ", ltext_get(t));
 	printf("%s", col("\033[0m"));
 	fflush(stdout);
 }
@@ -102,35 +86,8 @@ say(const struct ltext *t)
 static void
 nap(double secs)
 {
-	struct timespec ts;
-
-	if (secs <= 0 || interrupted)
-		return;
-	ts.tv_sec = (time_t)secs;
-	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-	nanosleep(&ts, NULL);
-}
-
-/* Types cmd out after a prompt, at speed characters a second (0: at once). */
-static void
-type_out(const char *cmd, double speed)
-{
-	const char *c;
-
-	printf("%s$ %s", col("\033[1m"), col("\033[0m"));
-	if (speed <= 0) {
-		printf("%s\n", cmd);
-	} else {
-		for (c = cmd; *c != '\0' && !interrupted; c++) {
-			putchar(*c);
-			fflush(stdout);
-			/* UTF-8: only pause at the start of a character */
-			if (((unsigned char)c[1] & 0xc0) != 0x80)
-				nap(1.0 / speed);
-		}
-		putchar('\n');
-	}
-	fflush(stdout);
+	if (!interrupted)
+		lpace_nap(secs);
 }
 
 /* Runs one command of the lesson in the shell, as typed at line. */
@@ -153,7 +110,7 @@ run_cmd(struct session *s, const char *cmd, int line)
 		free(quiet);
 		return st;
 	}
-	type_out(cmd, s->play ? s->speed : 0);
+	lpace_type(cmd, s->play ? s->speed : 0, &interrupted);
 	fflush(stdout);
 	return sh_eval(cmd, where);
 }
@@ -377,7 +334,7 @@ show_task(const struct litem *it)
 {
 	printf("%s%s%s\n", col("\033[1;33m"), tr("Task:", "任务："),
 	    col("\033[0m"));
-	print_text("  ", ltext_get(&it->text));
+	lpace_paragraph("  ", ltext_get(&it->text));
 }
 
 /*
@@ -857,7 +814,7 @@ give_hint(struct session *s)
 		printf(tr("Hint %zu of %zu:", "提示 %zu/%zu："), level + 1,
 		    t->nhints);
 		printf("%s\n", col("\033[0m"));
-		print_text("  ", ltext_get(&t->hints[level]));
+		lpace_paragraph("  ", ltext_get(&t->hints[level]));
 		if (level + 1 == t->nhints)
 			printf("%s\n", tr("(`hint` again shows a solution)",
 			    "（再输入 `hint` 显示一种解答）"));
