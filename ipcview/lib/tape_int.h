@@ -28,10 +28,11 @@ int rb_flush(void);
 /* Called by rb_start before each record (not within itself). */
 extern void (*rb_hook)(void);
 
-/* A run of reads or writes on one pipe, counted until something else. */
+/* A run of reads or writes on one pipe or socket, until something else. */
 struct tp_run {
 	unsigned long	inode;
 	int		fd;
+	int		kind;		/* FK_PIPE, FK_FIFO or FK_SOCK */
 	int		op;		/* 0 none, 'w', 'r' */
 	long		bytes;
 	long		calls;
@@ -72,13 +73,16 @@ struct tp {
 	int		noexit;		/* no exit event stop (events only) */
 	int		blocked_sig;	/* the signal t->blocked was taken at */
 	struct tp_blocked blocked;	/* at a death by a signal */
-	unsigned char	fdkind[TP_NFD];	/* 0 unknown, 1 pipe, 2 FIFO, 3 other */
+	unsigned char	fdkind[TP_NFD];	/* 0 unknown, else FK_* */
 	unsigned long	fdino[TP_NFD];
 };
 
 #define FK_PIPE		1
 #define FK_FIFO		2
 #define FK_OTHER	3
+#define FK_SOCK		4	/* a UNIX domain socket */
+#define FK_MQ		5	/* a POSIX message queue */
+#define FK_SHM		6	/* a POSIX shared memory object (/dev/shm) */
 
 #define TR_NSTOPPED	64
 
@@ -110,6 +114,39 @@ int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
 void sys_blocked(struct tp *t);
 /* Its keys on an exit record. */
 void sys_blocked_keys(struct rb *r, const struct tp *t);
+/* Reads len bytes at addr of the tracee. 0 or -1. */
+int sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len);
+/* A string of the tracee (a path), at most size - 1 bytes. */
+void sys_peekstr(pid_t pid, unsigned long addr, char *buf, size_t size);
+/* result= and errno= of a call's return value. */
+void sys_result(struct rb *r, long rval);
+/* A read or write of rval bytes (op 'r' or 'w') on t's descriptor args[0]. */
+void sys_io(struct tracer *tr, struct tp *t, int op, long rval);
+
+/*
+ * tape_sock.c: UNIX domain sockets. so_unix: whether socket inode ino is
+ * one (1), with its type (SOCK_STREAM...) in *type; so_peer: the inode
+ * of its peer, 0 when none or unknown.
+ */
+int so_unix(unsigned long ino, int *type);
+unsigned long so_peer(unsigned long ino);
+/* A traced process other than not that holds socket ino; 0: none. */
+pid_t so_holder(struct tracer *tr, unsigned long ino, pid_t not);
+/* "stream", "dgram", "seqpacket" or "?". */
+const char *so_typename(int type);
+/* The exit of a socket call: 1 when nr is one (its record written). */
+int so_exit(struct tracer *tr, struct tp *t, long nr, long rval);
+
+/*
+ * tape_posix.c: POSIX message queues and shared memory. The exit of an
+ * mq_* call, an openat or unlink of /dev/shm/NAME, an ftruncate or mmap
+ * of such a descriptor: 1 when nr is one (its record written if it
+ * concerns a POSIX object).
+ */
+int px_exit(struct tracer *tr, struct tp *t, long nr, long rval);
+/* The name of t's POSIX descriptor fd ("/q"), "?" when unknown. */
+void px_fdname(struct tp *t, int fd, char *buf, size_t size);
+
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
 

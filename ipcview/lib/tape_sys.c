@@ -17,7 +17,9 @@
 #include <sys/ptrace.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
@@ -33,8 +35,9 @@
 #define TP_ARCH	0
 #endif
 
-/* Reads len bytes at addr of the tracee. 0 or -1. */
-static int
+#define TP_MQUEUE_MAGIC	0x19800202	/* statfs(2): the mqueue file system */
+
+int
 sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len)
 {
 	struct iovec l = { buf, len }, r = { (void *)addr, len };
@@ -43,8 +46,7 @@ sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len)
 	    0 : -1;
 }
 
-/* A string of the tracee (a path), at most size - 1 bytes. */
-static void
+void
 sys_peekstr(pid_t pid, unsigned long addr, char *buf, size_t size)
 {
 	size_t n = 0, chunk;
@@ -72,6 +74,16 @@ sys_device(const char *link)
 	    strncmp(link, "/dev/tty", 8) == 0;
 }
 
+/* Whether path (/proc/PID/fd/N) is a POSIX message queue; its stat. */
+static int
+sys_mqueue(const char *path, struct stat *st)
+{
+	struct statfs fs;
+
+	return statfs(path, &fs) == 0 && fs.f_type == TP_MQUEUE_MAGIC &&
+	    stat(path, st) == 0;
+}
+
 int
 sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 {
@@ -94,6 +106,19 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	if (strncmp(link, "pipe:[", 6) == 0) {
 		kind = FK_PIPE;
 		*ino = strtoul(link + 6, NULL, 10);
+	} else if (strncmp(link, "socket:[", 8) == 0) {
+		*ino = strtoul(link + 8, NULL, 10);
+		if (so_unix(*ino, NULL))
+			kind = FK_SOCK;
+	} else if (strncmp(link, "/dev/shm/", 9) == 0 &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		kind = FK_SHM;
+		*ino = st.st_ino;
+	} else if (link[0] == '/' && strchr(link + 1, '/') == NULL &&
+	    sys_mqueue(path, &st)) {
+		/* a queue reads "/NAME", from the mqueue file system */
+		kind = FK_MQ;
+		*ino = st.st_ino;
 	} else if (link[0] == '/' && !sys_device(link) &&
 	    stat(path, &st) == 0 && S_ISFIFO(st.st_mode)) {
 		kind = FK_FIFO;
@@ -115,7 +140,7 @@ sys_flush(struct tracer *tr, struct tp *t)
 	if (run.op == 0)
 		return;
 	t->run.op = 0;	/* rb_start flushes every run: not this one again */
-	rb_start(&r, t->pid, "pipe_io");
+	rb_start(&r, t->pid, run.kind == FK_SOCK ? "sock_io" : "pipe_io");
 	rb_num(&r, "inode", (long)run.inode);
 	rb_num(&r, "fd", run.fd);
 	rb_str(&r, "op", run.op == 'w' ? "write" : "read");
@@ -126,23 +151,29 @@ sys_flush(struct tracer *tr, struct tp *t)
 	rb_end(&r, tr->out);
 }
 
-/* A read or write on a pipe or FIFO: into the run, or EOF, or EPIPE. */
-static void
+/*
+ * A read or write on a pipe, FIFO or socket: into the run, or EOF, or
+ * EPIPE.
+ */
+void
 sys_io(struct tracer *tr, struct tp *t, int op, long rval)
 {
 	unsigned long ino;
 	int fd = (int)t->args[0], kind;
+	const char *ev;
 	struct rb r;
 
 	kind = sys_fdkind(t, fd, &ino);
-	if (kind != FK_PIPE && kind != FK_FIFO)
+	if (kind != FK_PIPE && kind != FK_FIFO && kind != FK_SOCK)
 		return;
+	ev = kind == FK_SOCK ? "sock_io" : "pipe_io";
 	if (rval > 0) {
 		if (t->run.op != op || t->run.inode != ino || t->run.fd != fd) {
 			sys_flush(tr, t);
 			t->run.op = op;
 			t->run.inode = ino;
 			t->run.fd = fd;
+			t->run.kind = kind;
 			t->run.bytes = t->run.calls = 0;
 		}
 		t->run.bytes += rval;
@@ -151,14 +182,14 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval)
 	}
 	if (rval == 0 && op == 'r') {
 		sys_flush(tr, t);
-		rb_start(&r, t->pid, "pipe_io");
+		rb_start(&r, t->pid, ev);
 		rb_num(&r, "inode", (long)ino);
 		rb_num(&r, "fd", fd);
 		rb_str(&r, "op", "eof");
 		rb_end(&r, tr->out);
 	} else if (rval == -EPIPE && op == 'w') {
 		sys_flush(tr, t);
-		rb_start(&r, t->pid, "pipe_io");
+		rb_start(&r, t->pid, ev);
 		rb_num(&r, "inode", (long)ino);
 		rb_num(&r, "fd", fd);
 		rb_str(&r, "op", "write");
@@ -168,7 +199,7 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval)
 	}
 }
 
-static void
+void
 sys_result(struct rb *r, long rval)
 {
 	if (rval < 0 && rval > -4096) {
@@ -317,12 +348,14 @@ sys_dup(struct tracer *tr, struct tp *t, long newfd)
 
 	memset(t->fdkind, 0, sizeof(t->fdkind));
 	kind = sys_fdkind(t, (int)newfd, &ino);
-	if (kind != FK_PIPE && kind != FK_FIFO)
+	if (kind != FK_PIPE && kind != FK_FIFO && kind != FK_SOCK)
 		return;
 	rb_start(&r, t->pid, "dup");
 	rb_num(&r, "inode", (long)ino);
 	rb_num(&r, "from", (long)t->args[0]);
 	rb_num(&r, "to", newfd);
+	if (kind == FK_SOCK)
+		rb_str(&r, "kind", "socket");
 	rb_end(&r, tr->out);
 }
 
@@ -428,6 +461,20 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 	long nr = t->nr;
 
 	t->in_sys = 0;
+	if (so_exit(tr, t, nr, rval) || px_exit(tr, t, nr, rval)) {
+		switch (nr) {
+		case SYS_sendto:
+		case SYS_recvfrom:
+		case SYS_sendmsg:
+		case SYS_ftruncate:
+		case SYS_mq_timedsend:
+		case SYS_mq_timedreceive:
+			return;	/* no new descriptor */
+		default:
+			memset(t->fdkind, 0, sizeof(t->fdkind));
+			return;
+		}
+	}
 	switch (nr) {
 	case SYS_read:
 	case SYS_readv:
@@ -458,12 +505,14 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 		break;
 	case SYS_close:
 		if (rval == 0 && (t->pend_kind == FK_PIPE ||
-		    t->pend_kind == FK_FIFO)) {
+		    t->pend_kind == FK_FIFO || t->pend_kind == FK_SOCK)) {
 			if (t->run.fd == (int)a[0])
 				sys_flush(tr, t);
 			rb_start(&r, t->pid, "close");
 			rb_num(&r, "inode", (long)t->pend_ino);
 			rb_num(&r, "fd", (long)a[0]);
+			if (t->pend_kind == FK_SOCK)
+				rb_str(&r, "kind", "socket");
 			rb_end(&r, tr->out);
 		}
 		break;
@@ -545,6 +594,12 @@ static const struct {
 	{ SYS_write, "write", BA_FD }, { SYS_writev, "writev", BA_FD },
 	{ SYS_pread64, "pread64", BA_FD }, { SYS_pwrite64, "pwrite64", BA_FD },
 	{ SYS_msgrcv, "msgrcv", BA_ID }, { SYS_msgsnd, "msgsnd", BA_ID },
+	{ SYS_recvfrom, "recvfrom", BA_FD }, { SYS_recvmsg, "recvmsg", BA_FD },
+	{ SYS_sendto, "sendto", BA_FD }, { SYS_sendmsg, "sendmsg", BA_FD },
+	{ SYS_accept, "accept", BA_FD }, { SYS_accept4, "accept4", BA_FD },
+	{ SYS_connect, "connect", BA_FD },
+	{ SYS_mq_timedreceive, "mq_timedreceive", BA_FD },
+	{ SYS_mq_timedsend, "mq_timedsend", BA_FD },
 	{ SYS_semop, "semop", BA_ID },
 #ifdef SYS_semtimedop
 	{ SYS_semtimedop, "semop", BA_ID },
@@ -634,7 +689,7 @@ sys_blocked(struct tp *t)
 		if (b->fd >= 0 && b->fd < TP_NFD)
 			t->fdkind[b->fd] = 0;	/* as it is now */
 		b->kind = sys_fdkind(t, b->fd, &b->ino);
-		if (b->kind == FK_FIFO) {
+		if (b->kind == FK_FIFO || b->kind == FK_MQ) {
 			snprintf(path, sizeof(path), "/proc/%d/fd/%d",
 			    (int)t->pid, b->fd);
 			n = readlink(path, b->path, sizeof(b->path) - 1);
@@ -670,7 +725,8 @@ sys_blocked_keys(struct rb *r, const struct tp *t)
 	if (b->fd >= 0) {
 		rb_num(r, "fd", b->fd);
 		rb_str(r, "on", b->kind == FK_PIPE ? "pipe" :
-		    b->kind == FK_FIFO ? "fifo" : "file");
+		    b->kind == FK_FIFO ? "fifo" : b->kind == FK_SOCK ?
+		    "socket" : b->kind == FK_MQ ? "posix_queue" : "file");
 		if (b->ino != 0)
 			rb_num(r, "inode", (long)b->ino);
 	}

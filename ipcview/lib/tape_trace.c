@@ -162,9 +162,12 @@ struct tr_fd {
 
 #define TR_NFDS	16
 
-/* The pipe and FIFO descriptors a process holds at exec; how many. */
+/*
+ * The pipe, FIFO and socket descriptors a process holds at exec; how
+ * many. *posix tells whether it holds a POSIX queue or shm object.
+ */
 static int
-tr_fds(struct tp *t, struct tr_fd *v)
+tr_fds(struct tp *t, struct tr_fd *v, int *posix)
 {
 	char path[64], info[256];
 	struct dirent *d;
@@ -173,6 +176,7 @@ tr_fds(struct tp *t, struct tr_fd *v)
 	DIR *dir;
 
 	snprintf(path, sizeof(path), "/proc/%d/fd", (int)t->pid);
+	*posix = 0;
 	dir = opendir(path);
 	if (dir == NULL)
 		return 0;
@@ -182,7 +186,9 @@ tr_fds(struct tp *t, struct tr_fd *v)
 			continue;
 		fd = atoi(d->d_name);
 		kind = sys_fdkind(t, fd, &ino);
-		if (kind != FK_PIPE && kind != FK_FIFO)
+		if (kind == FK_MQ || kind == FK_SHM)
+			*posix = 1;
+		if (kind != FK_PIPE && kind != FK_FIFO && kind != FK_SOCK)
 			continue;
 		v[n].fd = fd;
 		v[n].kind = kind;
@@ -204,7 +210,26 @@ tr_fds(struct tp *t, struct tr_fd *v)
 	return n;
 }
 
-/* pipe_fd records: who holds which end (the shell made the pipe). */
+/* A socket held at exec: its type and peer (the socketpair builtin's). */
+static void
+tr_sock_held(struct tracer *tr, struct tp *t, const struct tr_fd *v)
+{
+	unsigned long peer = so_peer(v->ino);
+	struct rb r;
+	int type = 0;
+
+	rb_start(&r, t->pid, "sock");
+	rb_str(&r, "call", "held");
+	rb_num(&r, "fd", v->fd);
+	rb_num(&r, "inode", (long)v->ino);
+	if (so_unix(v->ino, &type))
+		rb_str(&r, "type", so_typename(type));
+	if (peer != 0)
+		rb_num(&r, "peer", (long)peer);
+	rb_end(&r, tr->out);
+}
+
+/* pipe_fd and sock records: who holds which end (the shell made them). */
 static void
 tr_fds_write(struct tracer *tr, struct tp *t, const struct tr_fd *v, int n)
 {
@@ -214,6 +239,10 @@ tr_fds_write(struct tracer *tr, struct tp *t, const struct tr_fd *v, int n)
 	int i;
 
 	for (i = 0; i < n; i++) {
+		if (v[i].kind == FK_SOCK) {
+			tr_sock_held(tr, t, &v[i]);
+			continue;
+		}
 		rb_start(&r, t->pid, "pipe_fd");
 		rb_num(&r, "inode", (long)v[i].ino);
 		rb_num(&r, "fd", v[i].fd);
@@ -256,7 +285,7 @@ tr_exec(struct tracer *tr, struct tp *t)
 	const char *base;
 	ssize_t n, i;
 	struct rb r;
-	int first = 1, pipes;
+	int first = 1, pipes, posix = 0;
 
 	sys_flush(tr, t);
 	t->in_sys = 0;
@@ -283,8 +312,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 			return;
 		}
 	}
-	pipes = tr_fds(t, fds);
-	t->calls_mode = pipes > 0 || tr_own_program(exe);
+	pipes = tr_fds(t, fds, &posix);
+	t->calls_mode = pipes > 0 || posix || tr_own_program(exe);
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?

@@ -1,0 +1,229 @@
+/*
+ * tape_sock.c - UNIX sockets and POSIX IPC for the tape tests: a
+ * socketpair with 100 bytes one way and 7 the other (pair), a pipe's read
+ * end passed with SCM_RIGHTS (rights), EOF and EPIPE over a socketpair
+ * (exact), a POSIX queue (mq NAME) and a POSIX shm object (shm NAME).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+/* Reads exactly n bytes (or to EOF); how many. */
+static ssize_t
+readn(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = read(fd, buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+static int
+reap(pid_t pid)
+{
+	int st;
+
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* 100 bytes from parent to child, 7 back. */
+static int
+pair(void)
+{
+	char buf[100];
+	int sv[2];
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+		return perror("socketpair"), 1;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), 1;
+	if (pid == 0) {
+		close(sv[0]);
+		if (readn(sv[1], buf, 100) != 100)
+			_exit(1);
+		_exit(write(sv[1], "replied", 7) == 7 ? 0 : 1);
+	}
+	close(sv[1]);
+	memset(buf, 'x', sizeof(buf));
+	if (write(sv[0], buf, 100) != 100 || readn(sv[0], buf, 7) != 7)
+		return 1;
+	close(sv[0]);
+	if (reap(pid) != 0)
+		return 1;
+	printf("%d %d\n", (int)getpid(), (int)pid);
+	return 0;
+}
+
+/* A pipe's read end sent with SCM_RIGHTS; the child reads through it. */
+static int
+rights(void)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))], c = 'r', buf[8];
+	struct iovec iov = { &c, 1 };
+	struct msghdr mh = { 0 };
+	struct cmsghdr *cm;
+	int sv[2], p[2], fd = -1;
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0 || pipe(p) < 0)
+		return perror("socketpair"), 1;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), 1;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cbuf;
+	mh.msg_controllen = sizeof(cbuf);
+	if (pid == 0) {
+		close(sv[0]);
+		close(p[0]);
+		close(p[1]);
+		if (recvmsg(sv[1], &mh, 0) != 1)
+			_exit(1);
+		cm = CMSG_FIRSTHDR(&mh);
+		if (cm == NULL || cm->cmsg_type != SCM_RIGHTS)
+			_exit(1);
+		memcpy(&fd, CMSG_DATA(cm), sizeof(int));
+		if (readn(fd, buf, 2) != 2 || memcmp(buf, "hi", 2) != 0)
+			_exit(1);
+		printf("got %d\n", fd);
+		_exit(0);
+	}
+	close(sv[1]);
+	memset(cbuf, 0, sizeof(cbuf));
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &p[0], sizeof(int));
+	if (sendmsg(sv[0], &mh, 0) != 1)
+		return perror("sendmsg"), 1;
+	printf("sent %d\n", p[0]);
+	fflush(stdout);
+	close(p[0]);
+	if (write(p[1], "hi", 2) != 2)
+		return 1;
+	close(p[1]);
+	close(sv[0]);
+	return reap(pid);
+}
+
+/* The child writes 3 bytes and leaves: EOF, then a write fails EPIPE. */
+static int
+exact(void)
+{
+	char buf[8];
+	int sv[2];
+	ssize_t n;
+	pid_t pid;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+		return perror("socketpair"), 1;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), 1;
+	if (pid == 0) {
+		close(sv[0]);
+		_exit(write(sv[1], "abc", 3) == 3 ? 0 : 1);
+	}
+	close(sv[1]);
+	n = readn(sv[0], buf, sizeof(buf));
+	if (reap(pid) != 0)
+		return 1;
+	errno = 0;
+	printf("%zd %s %s\n", n, read(sv[0], buf, 1) == 0 ? "eof" : "data",
+	    write(sv[0], "x", 1) < 0 ? strerrorname_np(errno) : "written");
+	return 0;
+}
+
+/* A POSIX queue: open, send (prio 5), receive, unlink. */
+static int
+mq(const char *name)
+{
+	struct mq_attr at = { .mq_maxmsg = 4, .mq_msgsize = 32 };
+	struct timespec a, b;
+	char buf[32];
+	unsigned prio = 0;
+	ssize_t n;
+	mqd_t q;
+
+	q = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &at);
+	if (q == (mqd_t)-1)
+		return perror("mq_open"), 1;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	if (mq_send(q, "hello, posix mq!", 16, 5) < 0) {
+		perror("mq_send");
+		mq_unlink(name);
+		return 1;
+	}
+	n = mq_receive(q, buf, sizeof(buf), &prio);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	mq_close(q);
+	if (mq_unlink(name) < 0 || n != 16 || prio != 5)
+		return 1;
+	printf("%ld\n", (b.tv_sec - a.tv_sec) * 1000000 +
+	    (b.tv_nsec - a.tv_nsec) / 1000);
+	return 0;
+}
+
+/* A POSIX shm object: shm_open, ftruncate, mmap, shm_unlink. */
+static int
+shm(const char *name)
+{
+	char *p;
+	int fd;
+
+	fd = shm_open(name, O_CREAT | O_EXCL | O_RDWR, 0600);
+	if (fd < 0)
+		return perror("shm_open"), 1;
+	if (ftruncate(fd, 8192) < 0 || (p = mmap(NULL, 8192,
+	    PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)) == MAP_FAILED) {
+		perror("ftruncate/mmap");
+		shm_unlink(name);
+		return 1;
+	}
+	strcpy(p, "shared");
+	munmap(p, 8192);
+	close(fd);
+	return shm_unlink(name) < 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "pair") == 0)
+		return pair();
+	if (argc == 2 && strcmp(argv[1], "rights") == 0)
+		return rights();
+	if (argc == 2 && strcmp(argv[1], "exact") == 0)
+		return exact();
+	if (argc == 3 && strcmp(argv[1], "mq") == 0)
+		return mq(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "shm") == 0)
+		return shm(argv[2]);
+	fprintf(stderr, "usage: tape_sock pair|rights|exact|mq NAME|shm NAME\n");
+	return 2;
+}
