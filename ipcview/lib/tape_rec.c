@@ -180,7 +180,8 @@ decode(char *s)
 int
 tape_is_list(const char *key)
 {
-	return strcmp(key, "argv") == 0 || strcmp(key, "fds") == 0;
+	return strcmp(key, "argv") == 0 || strcmp(key, "fds") == 0 ||
+	    strcmp(key, "inodes") == 0;
 }
 
 int

@@ -27,6 +27,17 @@
 
 static int so_nl = -1;		/* the NETLINK_SOCK_DIAG socket */
 
+/*
+ * Descriptors sent lately, by the socket they went to: the receiver's
+ * record names the sender even after the sender closed its end.
+ */
+#define SO_NSENT	16
+static struct {
+	unsigned long	to;	/* the receiving socket's inode */
+	pid_t		from;
+} so_sent[SO_NSENT];
+static int so_nsent;
+
 static struct {
 	unsigned long	ino;
 	int		type;	/* 0: not a UNIX socket */
@@ -304,7 +315,16 @@ so_rights(struct tracer *tr, struct tp *t, int sent)
 		memcpy(fds, CMSG_DATA(cm), nfd * sizeof(int));
 		if (other < 0) {
 			peer = so_peer(sino);
-			other = so_holder(tr, peer, t->pid);
+			other = 0;
+			for (i = 0; !sent && i < SO_NSENT; i++)
+				if (so_sent[i].to == sino && sino != 0)
+					other = so_sent[i].from;
+			if (other == 0)
+				other = so_holder(tr, peer, t->pid);
+			if (sent && peer != 0) {
+				so_sent[so_nsent % SO_NSENT].to = peer;
+				so_sent[so_nsent++ % SO_NSENT].from = t->pid;
+			}
 		}
 		for (i = 0; i < nfd; i++) {
 			rb_start(&r, t->pid, sent ? "fd_passed" : "fd_received");

@@ -25,7 +25,10 @@ what(const struct tape_rec *r, int zh, char *buf, size_t size)
 {
 	const char *path = tape_get(r, "path");
 
-	if (path != NULL)
+	if (strcmp(r->event, "sock_io") == 0)
+		snprintf(buf, size, L(zh, "socket %s", "套接字 %s"),
+		    g(r, "inode"));
+	else if (path != NULL)
 		snprintf(buf, size, L(zh, "FIFO %s", "命名管道 %s"), path);
 	else
 		snprintf(buf, size, L(zh, "pipe %s", "管道 %s"),
@@ -55,6 +58,12 @@ blocked_text(const struct tape_rec *r, int zh, char *buf, size_t size)
 	else if (strcmp(on, "queue") == 0)
 		snprintf(obj, sizeof(obj), L(zh, " on queue %s", "消息队列 %s 上的"),
 		    g(r, "id"));
+	else if (strcmp(on, "socket") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on socket %s", "套接字 %s 上的"),
+		    g(r, "inode"));
+	else if (strcmp(on, "posix_queue") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on POSIX queue %s",
+		    "POSIX 消息队列 %s 上的"), g(r, "path"));
 	else if (strcmp(on, "semaphore") == 0)
 		snprintf(obj, sizeof(obj), L(zh, " on semaphore set %s",
 		    "信号量集 %s 上的"), g(r, "id"));
@@ -139,6 +148,34 @@ ipc_text(const struct tape_rec *r, int zh)
 	return rc < 0 ? NULL : s;
 }
 
+/* Bytes through a socket: a run, end of file, or EPIPE. */
+static char *
+sock_io_text(const struct tape_rec *r, int zh, const char *w)
+{
+	const char *op = g(r, "op");
+	int est = tape_num(r, "estimate", 0) != 0, rc;
+	char *s = NULL;
+
+	if (strcmp(op, "eof") == 0)
+		rc = asprintf(&s, L(zh, "%d saw end of file on %s: its peer closed its end",
+		    "%d 在%s 上读到文件结束：对端已关闭"), (int)r->pid, w);
+	else if (tape_get(r, "errno") != NULL)
+		rc = asprintf(&s, L(zh, "%d's write into %s failed with %s: its peer is closed",
+		    "%d 写%s失败（%s）：对端已关闭"), (int)r->pid, w,
+		    g(r, "errno"));
+	else if (strcmp(op, "write") == 0)
+		rc = asprintf(&s, L(zh, "%d sent %s%s bytes into %s (calls: %s)",
+		    "%d 向%s 发送%s %s 字节（%s 次调用）"), (int)r->pid,
+		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
+		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+	else
+		rc = asprintf(&s, L(zh, "%d received %s%s bytes from %s (calls: %s)",
+		    "%d 从%s 接收%s %s 字节（%s 次调用）"), (int)r->pid,
+		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
+		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+	return rc < 0 ? NULL : s;
+}
+
 static char *
 io_text(const struct tape_rec *r, int zh)
 {
@@ -147,6 +184,8 @@ io_text(const struct tape_rec *r, int zh)
 	int est = tape_num(r, "estimate", 0) != 0, rc;
 
 	what(r, zh, w, sizeof(w));
+	if (strcmp(r->event, "sock_io") == 0)
+		return sock_io_text(r, zh, w);
 	if (strcmp(op, "eof") == 0)
 		rc = asprintf(&s, L(zh, "%d saw end of file on %s: every write end is closed",
 		    "%d 在%s 上读到文件结束：写端已全部关闭"), (int)r->pid, w);
@@ -203,6 +242,250 @@ sig_text(const struct tape_rec *r, int zh)
 	return rc < 0 ? NULL : s;
 }
 
+/* ": failed: EADDRINUSE" when the call failed, else "". */
+static void
+fail_text(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *err = tape_get(r, "errno");
+
+	buf[0] = '\0';
+	if (err != NULL)
+		snprintf(buf, size, L(zh, ": failed: %s", "：失败：%s"), err);
+}
+
+/* "/tmp/s" or "abstract name @s" (a bind's or connect's address). */
+static void
+addr_text(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *p = g(r, "path");
+
+	if (p[0] == '@')
+		snprintf(buf, size, L(zh, "abstract name %s", "抽象名 %s"), p);
+	else if (p[0] == '\0' || strcmp(p, "?") == 0)
+		snprintf(buf, size, "%s", L(zh, "an automatic name",
+		    "自动分配的名字"));
+	else
+		snprintf(buf, size, "%s", p);
+}
+
+static char *
+sock_text(const struct tape_rec *r, int zh)
+{
+	const char *call = g(r, "call");
+	char *s = NULL, *a, *b, *c, *d, f[96], w[300], peer[64];
+	int p = (int)r->pid, rc;
+
+	fail_text(r, zh, f, sizeof(f));
+	peer[0] = '\0';
+	if (tape_get(r, "peer") != NULL)
+		snprintf(peer, sizeof(peer), L(zh, ", peer socket %s",
+		    "，对端套接字 %s"), g(r, "peer"));
+	if (strcmp(call, "socketpair") == 0) {
+		a = tape_list_item(tape_get(r, "fds"), 0);
+		b = tape_list_item(tape_get(r, "fds"), 1);
+		c = tape_list_item(tape_get(r, "inodes"), 0);
+		d = tape_list_item(tape_get(r, "inodes"), 1);
+		if (tape_get(r, "errno") != NULL)
+			rc = asprintf(&s, L(zh, "%d socketpair (%s)%s",
+			    "%d 创建套接字对（%s）%s"), p, g(r, "type"), f);
+		else
+			rc = asprintf(&s, L(zh, "%d created a socketpair (%s): fd %s is socket %s, fd %s is socket %s, each the other's peer",
+			    "%d 创建套接字对（%s）：描述符 %s 为套接字 %s，描述符 %s 为套接字 %s，互为对端"),
+			    p, g(r, "type"), a ? a : "?", c ? c : "?",
+			    b ? b : "?", d ? d : "?");
+		free(a);
+		free(b);
+		free(c);
+		free(d);
+	} else if (strcmp(call, "socket") == 0) {
+		rc = asprintf(&s, L(zh, "%d created a UNIX socket (%s): fd %s, socket %s%s",
+		    "%d 创建 UNIX 套接字（%s）：描述符 %s，套接字 %s%s"), p,
+		    g(r, "type"), g(r, "fd"), g(r, "inode"), f);
+	} else if (strcmp(call, "bind") == 0) {
+		addr_text(r, zh, w, sizeof(w));
+		rc = asprintf(&s, L(zh, "%d bound socket %s (fd %s) to %s%s",
+		    "%d 把套接字 %s（描述符 %s）绑定到 %s%s"), p,
+		    g(r, "inode"), g(r, "fd"), w, f);
+	} else if (strcmp(call, "listen") == 0) {
+		rc = asprintf(&s, L(zh, "%d listens on socket %s (fd %s, backlog %s)%s",
+		    "%d 在套接字 %s 上监听（描述符 %s，backlog %s）%s"), p,
+		    g(r, "inode"), g(r, "fd"), g(r, "backlog"), f);
+	} else if (strcmp(call, "connect") == 0) {
+		addr_text(r, zh, w, sizeof(w));
+		rc = asprintf(&s, L(zh, "%d connected socket %s (fd %s) to %s%s%s",
+		    "%d 把套接字 %s（描述符 %s）连接到 %s%s%s"), p,
+		    g(r, "inode"), g(r, "fd"), w, peer, f);
+	} else if (strncmp(call, "accept", 6) == 0 &&
+	    tape_get(r, "errno") == NULL) {
+		rc = asprintf(&s, L(zh, "%d accepted a connection on socket %s%s%s%s: new fd %s, socket %s%s",
+		    "%d 在套接字 %s%s%s%s 上接受连接：新描述符 %s，套接字 %s%s"),
+		    p, g(r, "listener"), tape_get(r, "path") ? " (" : "",
+		    tape_get(r, "path") ? g(r, "path") : "",
+		    tape_get(r, "path") ? ")" : "", g(r, "fd"), g(r, "inode"),
+		    peer);
+	} else if (strncmp(call, "accept", 6) == 0) {
+		rc = asprintf(&s, L(zh, "%d %s on socket %s%s",
+		    "%d 在套接字 %s 上 %s%s"), p, zh ? g(r, "listener") : call,
+		    zh ? call : g(r, "listener"), f);
+	} else if (strcmp(call, "held") == 0) {
+		rc = asprintf(&s, L(zh, "%d holds socket %s as fd %s (%s%s)",
+		    "%d 持有套接字 %s（描述符 %s，%s%s）"), p, g(r, "inode"),
+		    g(r, "fd"), g(r, "type"), peer);
+	} else {
+		rc = asprintf(&s, "%d %s(%s)%s", p, call, g(r, "fd"), f);
+	}
+	return rc < 0 ? NULL : s;
+}
+
+/* What went over a socket: "pipe 88", "FIFO /tmp/f", "socket 90"... */
+static void
+passed_what(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *k = g(r, "kind");
+
+	if (strcmp(k, "pipe") == 0)
+		snprintf(buf, size, L(zh, "pipe %s", "管道 %s"), g(r, "inode"));
+	else if (strcmp(k, "fifo") == 0)
+		snprintf(buf, size, L(zh, "FIFO %s", "命名管道 %s"),
+		    g(r, "path"));
+	else if (strcmp(k, "socket") == 0)
+		snprintf(buf, size, L(zh, "socket %s", "套接字 %s"),
+		    g(r, "inode"));
+	else if (strcmp(k, "posix_queue") == 0)
+		snprintf(buf, size, L(zh, "POSIX queue %s", "POSIX 消息队列 %s"),
+		    g(r, "path"));
+	else if (strcmp(k, "posix_shm") == 0)
+		snprintf(buf, size, L(zh, "POSIX shm %s", "POSIX 共享内存 %s"),
+		    g(r, "path"));
+	else
+		snprintf(buf, size, L(zh, "file %s", "文件 %s"), g(r, "path"));
+}
+
+static char *
+passed_text(const struct tape_rec *r, int zh)
+{
+	char *s = NULL, w[300], who[64];
+	int p = (int)r->pid, rc;
+
+	passed_what(r, zh, w, sizeof(w));
+	if (strcmp(r->event, "fd_passed") == 0) {
+		if (tape_get(r, "to") != NULL)
+			snprintf(who, sizeof(who), "%s", g(r, "to"));
+		else
+			snprintf(who, sizeof(who), L(zh, "the peer (socket %s)",
+			    "对端（套接字 %s）"), g(r, "peer"));
+		rc = asprintf(&s, L(zh, "%d sent its fd %s (%s) to %s over socket %s",
+		    "%d 经套接字 %s 把它的描述符 %s（%s）传给 %s"), p,
+		    zh ? g(r, "socket") : g(r, "fd"), zh ? g(r, "fd") : w,
+		    zh ? w : who, zh ? who : g(r, "socket"));
+	} else {
+		who[0] = '\0';
+		if (tape_get(r, "from") != NULL)
+			snprintf(who, sizeof(who), L(zh, ", sent by %s",
+			    "，由 %s 发来"), g(r, "from"));
+		rc = asprintf(&s, L(zh, "%d got fd %s (%s) over socket %s%s",
+		    "%d 经套接字 %s 收到描述符 %s（%s）%s"), p,
+		    zh ? g(r, "socket") : g(r, "fd"), zh ? g(r, "fd") : w,
+		    zh ? w : g(r, "socket"), who);
+	}
+	return rc < 0 ? NULL : s;
+}
+
+static char *
+pmq_text(const struct tape_rec *r, int zh)
+{
+	const char *call = g(r, "call"), *name = g(r, "name");
+	char *s = NULL, res[96], lim[96];
+	int p = (int)r->pid, rc, ok = tape_get(r, "errno") == NULL;
+
+	if (ok)
+		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
+	else
+		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"),
+		    g(r, "errno"));
+	if (strcmp(call, "mq_open") == 0) {
+		lim[0] = '\0';
+		if (tape_get(r, "maxmsg") != NULL)
+			snprintf(lim, sizeof(lim), L(zh, ", at most %s messages of %s bytes",
+			    "，最多 %s 条消息，每条 %s 字节"), g(r, "maxmsg"),
+			    g(r, "msgsize"));
+		if (ok)
+			rc = asprintf(&s, L(zh, "%d opened POSIX queue %s (mq_open, %s%s): fd %s",
+			    "%d 打开 POSIX 消息队列 %s（mq_open，%s%s）：描述符 %s"),
+			    p, name, g(r, "flags"), lim, g(r, "fd"));
+		else
+			rc = asprintf(&s, L(zh, "%d mq_open of POSIX queue %s (%s%s): %s",
+			    "%d 打开 POSIX 消息队列 %s（mq_open，%s%s）：%s"),
+			    p, name, g(r, "flags"), lim, res);
+	} else if (strcmp(call, "mq_timedsend") == 0) {
+		rc = asprintf(&s, L(zh, "%d sent %s bytes of priority %s to POSIX queue %s (mq_timedsend): %s",
+		    "%d 向 POSIX 消息队列 %s 发送 %s 字节，优先级 %s (mq_timedsend)：%s"),
+		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : g(r, "prio"),
+		    zh ? g(r, "prio") : name, res);
+	} else if (strcmp(call, "mq_timedreceive") == 0 && ok) {
+		rc = asprintf(&s, L(zh, "%d received %s bytes of priority %s from POSIX queue %s (mq_timedreceive)",
+		    "%d 从 POSIX 消息队列 %s 接收 %s 字节，优先级 %s (mq_timedreceive)"),
+		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : g(r, "prio"),
+		    zh ? g(r, "prio") : name);
+	} else if (strcmp(call, "mq_timedreceive") == 0) {
+		rc = asprintf(&s, L(zh, "%d mq_timedreceive from POSIX queue %s: %s",
+		    "%d 从 POSIX 消息队列 %s 接收消息 (mq_timedreceive)：%s"),
+		    p, name, res);
+	} else if (strcmp(call, "mq_unlink") == 0) {
+		rc = asprintf(&s, L(zh, "%d removed POSIX queue %s (mq_unlink): %s",
+		    "%d 删除 POSIX 消息队列 %s (mq_unlink)：%s"), p, name, res);
+	} else if (strcmp(call, "mq_notify") == 0 &&
+	    strcmp(g(r, "notify"), "remove") == 0) {
+		rc = asprintf(&s, L(zh, "%d asked POSIX queue %s to stop notifying it (mq_notify): %s",
+		    "%d 取消 POSIX 消息队列 %s 的通知 (mq_notify)：%s"), p, name,
+		    res);
+	} else {
+		rc = asprintf(&s, L(zh, "%d asked POSIX queue %s to notify it (%s) of a message arriving in it empty (mq_notify): %s",
+		    "%d 请求 POSIX 消息队列 %s 在空队列收到消息时通知它（%s）(mq_notify)：%s"),
+		    p, name, g(r, "notify"), res);
+	}
+	return rc < 0 ? NULL : s;
+}
+
+static char *
+pshm_text(const struct tape_rec *r, int zh)
+{
+	const char *call = g(r, "call"), *name = g(r, "name");
+	char *s = NULL, res[96];
+	int p = (int)r->pid, rc, ok = tape_get(r, "errno") == NULL;
+
+	if (ok)
+		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
+	else
+		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"),
+		    g(r, "errno"));
+	if (strcmp(call, "shm_open") == 0 && ok)
+		rc = asprintf(&s, L(zh, "%d opened POSIX shm object %s (shm_open, %s): fd %s",
+		    "%d 打开 POSIX 共享内存 %s（shm_open，%s）：描述符 %s"), p,
+		    name, g(r, "flags"), g(r, "fd"));
+	else if (strcmp(call, "shm_open") == 0)
+		rc = asprintf(&s, L(zh, "%d shm_open of POSIX shm object %s (%s): %s",
+		    "%d 打开 POSIX 共享内存 %s（shm_open，%s）：%s"), p, name,
+		    g(r, "flags"), res);
+	else if (strcmp(call, "ftruncate") == 0)
+		rc = asprintf(&s, L(zh, "%d set the size of POSIX shm object %s to %s bytes (ftruncate): %s",
+		    "%d 把 POSIX 共享内存 %s 的大小设为 %s 字节 (ftruncate)：%s"),
+		    p, name, g(r, "size"), res);
+	else if (strcmp(call, "mmap") == 0 && ok)
+		rc = asprintf(&s, L(zh, "%d mapped %s bytes of POSIX shm object %s (mmap, %s, %s) at %s",
+		    "%d 映射 POSIX 共享内存 %s 的 %s 字节（mmap，%s，%s），地址 %s"),
+		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : name,
+		    g(r, "map"), g(r, "prot"), g(r, "addr"));
+	else if (strcmp(call, "mmap") == 0)
+		rc = asprintf(&s, L(zh, "%d mmap of POSIX shm object %s (%s): %s",
+		    "%d 映射 POSIX 共享内存 %s（mmap，%s）：%s"), p, name,
+		    g(r, "map"), res);
+	else
+		rc = asprintf(&s, L(zh, "%d removed POSIX shm object %s (shm_unlink): %s",
+		    "%d 删除 POSIX 共享内存 %s (shm_unlink)：%s"), p, name, res);
+	return rc < 0 ? NULL : s;
+}
+
 char *
 tape_text(const struct tape_rec *r, int zh)
 {
@@ -244,13 +527,29 @@ tape_text(const struct tape_rec *r, int zh)
 		    "%d 持有%s（描述符 %s，%s）"), p, w, g(r, "fd"),
 		    end_word(g(r, "end"), zh));
 	} else if (strcmp(ev, "dup") == 0) {
-		rc = asprintf(&s, L(zh, "%d duplicated fd %s (pipe %s) onto fd %s",
+		rc = asprintf(&s, tape_get(r, "kind") ?
+		    L(zh, "%d duplicated fd %s (socket %s) onto fd %s",
+		    "%d 把描述符 %s（套接字 %s）复制到描述符 %s") :
+		    L(zh, "%d duplicated fd %s (pipe %s) onto fd %s",
 		    "%d 把描述符 %s（管道 %s）复制到描述符 %s"), p,
 		    g(r, "from"), g(r, "inode"), g(r, "to"));
 	} else if (strcmp(ev, "close") == 0) {
-		rc = asprintf(&s, L(zh, "%d closed fd %s (pipe %s)",
+		rc = asprintf(&s, tape_get(r, "kind") ?
+		    L(zh, "%d closed fd %s (socket %s)",
+		    "%d 关闭描述符 %s（套接字 %s）") :
+		    L(zh, "%d closed fd %s (pipe %s)",
 		    "%d 关闭描述符 %s（管道 %s）"), p, g(r, "fd"),
 		    g(r, "inode"));
+	} else if (strcmp(ev, "sock") == 0) {
+		return sock_text(r, zh);
+	} else if (strcmp(ev, "sock_io") == 0) {
+		return io_text(r, zh);
+	} else if (strncmp(ev, "fd_", 3) == 0) {
+		return passed_text(r, zh);
+	} else if (strcmp(ev, "pmq") == 0) {
+		return pmq_text(r, zh);
+	} else if (strcmp(ev, "pshm") == 0) {
+		return pshm_text(r, zh);
 	} else if (strcmp(ev, "fifo_open") == 0) {
 		rc = asprintf(&s, L(zh, "%d opened FIFO %s (%s, fd %s)",
 		    "%d 打开命名管道 %s（%s，描述符 %s）"), p, g(r, "path"),
@@ -341,7 +640,9 @@ tape_json(FILE *out, const struct tape_rec *r)
 			for (k = 0; (item = tape_list_item(r->kv[i].val, k)) != NULL; k++) {
 				if (k)
 					fputc(',', out);
-				if (strcmp(r->kv[i].key, "fds") == 0 && is_int(item))
+				if ((strcmp(r->kv[i].key, "fds") == 0 ||
+				    strcmp(r->kv[i].key, "inodes") == 0) &&
+				    is_int(item))
 					fputs(item, out);
 				else
 					json_str(out, item);
@@ -366,6 +667,77 @@ tape_json(FILE *out, const struct tape_rec *r)
 	free(en);
 	free(zh);
 	return ferror(out) ? -1 : 0;
+}
+
+/* " = 3" or " = -1 ENOENT". */
+static void
+raw_res(const struct tape_rec *r, char *buf, size_t size)
+{
+	snprintf(buf, size, " = %s%s%s", g(r, "result"),
+	    tape_get(r, "errno") ? " " : "",
+	    tape_get(r, "errno") ? g(r, "errno") : "");
+}
+
+/* The plain call lines of sockets and POSIX IPC. */
+static char *
+raw_posix(const struct tape_rec *r)
+{
+	const char *ev = r->event, *call = g(r, "call");
+	char *s = NULL, res[64];
+	int p = (int)r->pid, rc;
+
+	raw_res(r, res, sizeof(res));
+	if (strcmp(ev, "sock_io") == 0 && strcmp(g(r, "op"), "eof") == 0)
+		rc = asprintf(&s, "%d recv(%s, ...) = 0  socket:[%s]", p,
+		    g(r, "fd"), g(r, "inode"));
+	else if (strcmp(ev, "sock_io") == 0 && tape_get(r, "errno"))
+		rc = asprintf(&s, "%d send(%s, ...) = -1 %s  socket:[%s]", p,
+		    g(r, "fd"), g(r, "errno"), g(r, "inode"));
+	else if (strcmp(ev, "sock_io") == 0)
+		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  socket:[%s]",
+		    p, strcmp(g(r, "op"), "write") == 0 ? "send" : "recv",
+		    g(r, "fd"), g(r, "calls"), tape_get(r, "estimate") ?
+		    ">=" : "", g(r, "bytes"), g(r, "inode"));
+	else if (strncmp(ev, "fd_", 3) == 0)
+		rc = asprintf(&s, "%d %s(socket:[%s], SCM_RIGHTS [%s]) %s:[%s]%s%s",
+		    p, strcmp(ev, "fd_passed") == 0 ? "sendmsg" : "recvmsg",
+		    g(r, "socket"), g(r, "fd"), g(r, "kind"),
+		    tape_get(r, "inode") ? g(r, "inode") : g(r, "path"),
+		    tape_get(r, "to") ? " -> " : tape_get(r, "from") ? " <- " :
+		    "", tape_get(r, "to") ? g(r, "to") : tape_get(r, "from") ?
+		    g(r, "from") : "");
+	else if (strcmp(ev, "sock") == 0 && strcmp(call, "socketpair") == 0)
+		rc = asprintf(&s, "%d socketpair(AF_UNIX, %s, [%s])%s  socket:[%s]",
+		    p, g(r, "type"), g(r, "fds"), res, g(r, "inodes"));
+	else if (strcmp(ev, "sock") == 0 && strcmp(call, "listen") == 0)
+		rc = asprintf(&s, "%d listen(%s, %s)%s  socket:[%s]", p,
+		    g(r, "fd"), g(r, "backlog"), res, g(r, "inode"));
+	else if (strcmp(ev, "sock") == 0 && tape_get(r, "path") &&
+	    strncmp(call, "accept", 6) != 0)
+		rc = asprintf(&s, "%d %s(%s, \"%s\")%s  socket:[%s]", p, call,
+		    g(r, "fd"), g(r, "path"), res, g(r, "inode"));
+	else if (strcmp(ev, "sock") == 0 && strcmp(call, "held") != 0)
+		rc = asprintf(&s, "%d %s(...)%s  socket:[%s]%s%s", p, call, res,
+		    g(r, "inode"), tape_get(r, "peer") ? " peer socket:" : "",
+		    tape_get(r, "peer") ? g(r, "peer") : "");
+	else if (strcmp(ev, "sock") == 0)
+		rc = asprintf(&s, "%d fd %s = socket:[%s]", p, g(r, "fd"),
+		    g(r, "inode"));
+	else if (strcmp(call, "mq_timedsend") == 0)
+		rc = asprintf(&s, "%d mq_timedsend(%s, %s bytes, prio %s)%s  %s",
+		    p, g(r, "fd"), g(r, "size"), g(r, "prio"), res,
+		    g(r, "name"));
+	else if (strcmp(call, "mq_timedreceive") == 0)
+		rc = asprintf(&s, "%d mq_timedreceive(%s, prio %s)%s  %s", p,
+		    g(r, "fd"), g(r, "prio"), res, g(r, "name"));
+	else if (strcmp(call, "ftruncate") == 0 || strcmp(call, "mmap") == 0)
+		rc = asprintf(&s, "%d %s(%s, %s bytes%s%s)%s  %s", p, call,
+		    g(r, "fd"), g(r, "size"), tape_get(r, "map") ? ", " : "",
+		    tape_get(r, "map") ? g(r, "map") : "", tape_get(r, "addr") ?
+		    " = 0" : res, g(r, "name"));
+	else
+		rc = asprintf(&s, "%d %s(\"%s\")%s", p, call, g(r, "name"), res);
+	return rc < 0 ? NULL : s;
 }
 
 char *
@@ -412,6 +784,10 @@ tape_raw(const struct tape_rec *r)
 		    tape_get(r, "size") ? g(r, "size") : "", g(r, "result"),
 		    tape_get(r, "errno") ? " " : "",
 		    tape_get(r, "errno") ? g(r, "errno") : "");
+	} else if (strcmp(ev, "sock") == 0 || strcmp(ev, "sock_io") == 0 ||
+	    strncmp(ev, "fd_", 3) == 0 || strcmp(ev, "pmq") == 0 ||
+	    strcmp(ev, "pshm") == 0) {
+		return raw_posix(r);
 	} else if (strcmp(ev, "signal_sent") == 0) {
 		rc = asprintf(&s, "%d %s(%s, SIG%s)", p, g(r, "how"),
 		    g(r, "target"), g(r, "signal"));
