@@ -39,16 +39,43 @@ struct st_end {
 	int	est, eof, epipe;
 };
 
+/* A pipe, FIFO or socket (whose bytes come out of its peer). */
 struct st_pipe {
 	unsigned long	inode;
+	int		sock;
+	unsigned long	peer;		/* a socket's; 0: not known */
 	int		n;
 	struct st_end	e[S_MAX];
 };
 
+#define S_NPASS		8	/* descriptors passed over sockets, told */
+#define S_NPOSIX	8	/* POSIX queues and shm objects, told */
+
+/* A descriptor sent with SCM_RIGHTS, and where it arrived. */
+struct st_pass {
+	pid_t		from, to;
+	int		fd, rfd;	/* rfd -1: not seen received */
+	unsigned long	sock;
+	char		what[64];	/* "pipe 88" (en), kind and inode */
+	char		kind[16];
+	char		obj[48];
+};
+
+/* A POSIX queue or shm object by name. */
+struct st_posix {
+	int		shm;
+	char		name[64];
+	int		nsend, nrecv, nmap, unlinked;
+	long		sent, recvd, size;
+	long		prio_sent, prio_recvd;	/* the last */
+};
+
 struct tape_story {
-	int		nproc, npipe;
+	int		nproc, npipe, npass, nposix;
 	struct st_proc	p[S_MAX];
 	struct st_pipe	*pipes[S_MAX];
+	struct st_pass	pass[S_NPASS];
+	struct st_posix	posix[S_NPOSIX];
 };
 
 struct tape_story *
@@ -84,22 +111,49 @@ st_proc(struct tape_story *s, pid_t pid)
 	return &s->p[s->nproc++];
 }
 
-static struct st_end *
-st_end(struct tape_story *s, unsigned long inode, pid_t pid, int writer)
+/* The pipe or socket of inode, made when make is set. */
+static struct st_pipe *
+st_pipe(struct tape_story *s, unsigned long inode, int make)
 {
-	struct st_pipe *p = NULL;
+	struct st_pipe *p;
 	int i;
 
 	for (i = 0; i < s->npipe; i++)
 		if (s->pipes[i]->inode == inode)
-			p = s->pipes[i];
-	if (p == NULL) {
-		if (s->npipe == S_MAX ||
-		    (p = calloc(1, sizeof(*p))) == NULL)
-			return NULL;
-		p->inode = inode;
-		s->pipes[s->npipe++] = p;
+			return s->pipes[i];
+	if (!make || s->npipe == S_MAX || (p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->inode = inode;
+	s->pipes[s->npipe++] = p;
+	return p;
+}
+
+/* Sockets a and b are each other's peer. */
+static void
+st_peers(struct tape_story *s, unsigned long a, unsigned long b)
+{
+	struct st_pipe *p;
+
+	if (a == 0 || b == 0)
+		return;
+	if ((p = st_pipe(s, a, 1)) != NULL) {
+		p->sock = 1;
+		p->peer = b;
 	}
+	if ((p = st_pipe(s, b, 1)) != NULL) {
+		p->sock = 1;
+		p->peer = a;
+	}
+}
+
+static struct st_end *
+st_end(struct tape_story *s, unsigned long inode, pid_t pid, int writer)
+{
+	struct st_pipe *p = st_pipe(s, inode, 1);
+	int i;
+
+	if (p == NULL)
+		return NULL;
 	for (i = 0; i < p->n; i++)
 		if (p->e[i].pid == pid && p->e[i].writer == writer)
 			return &p->e[i];
@@ -108,6 +162,106 @@ st_end(struct tape_story *s, unsigned long inode, pid_t pid, int writer)
 	p->e[p->n].pid = pid;
 	p->e[p->n].writer = writer;
 	return &p->e[p->n++];
+}
+
+/* A socket record: who is whose peer. */
+static void
+st_sock(struct tape_story *s, const struct tape_rec *r)
+{
+	char *a, *b;
+
+	st_proc(s, r->pid);
+	if (tape_get(r, "inodes") != NULL) {
+		a = tape_list_item(tape_get(r, "inodes"), 0);
+		b = tape_list_item(tape_get(r, "inodes"), 1);
+		if (a != NULL && b != NULL)
+			st_peers(s, strtoul(a, NULL, 10), strtoul(b, NULL, 10));
+		free(a);
+		free(b);
+	} else {
+		st_peers(s, (unsigned long)tape_num(r, "inode", 0),
+		    (unsigned long)tape_num(r, "peer", 0));
+	}
+}
+
+/* A descriptor sent or received with SCM_RIGHTS. */
+static void
+st_pass(struct tape_story *s, const struct tape_rec *r)
+{
+	const char *kind = tape_get(r, "kind") ? tape_get(r, "kind") : "file";
+	const char *obj = tape_get(r, "inode") ? tape_get(r, "inode") :
+	    tape_get(r, "path") ? tape_get(r, "path") : "?";
+	int sent = strcmp(r->event, "fd_passed") == 0, i;
+	struct st_pass *p = NULL;
+
+	st_proc(s, r->pid);
+	for (i = 0; i < s->npass && p == NULL; i++) {
+		struct st_pass *c = &s->pass[i];
+
+		if (strcmp(c->kind, kind) == 0 && strcmp(c->obj, obj) == 0 &&
+		    (sent ? c->from == 0 : c->rfd < 0))
+			p = c;
+	}
+	if (p == NULL) {
+		if (s->npass == S_NPASS)
+			return;
+		p = &s->pass[s->npass++];
+		memset(p, 0, sizeof(*p));
+		p->rfd = p->fd = -1;
+		snprintf(p->kind, sizeof(p->kind), "%s", kind);
+		snprintf(p->obj, sizeof(p->obj), "%s", obj);
+	}
+	if (sent) {
+		p->from = r->pid;
+		p->fd = (int)tape_num(r, "fd", -1);
+		p->sock = (unsigned long)tape_num(r, "socket", 0);
+		if (p->to == 0)
+			p->to = (pid_t)tape_num(r, "to", 0);
+	} else {
+		p->to = r->pid;
+		p->rfd = (int)tape_num(r, "fd", -1);
+		if (p->from == 0)
+			p->from = (pid_t)tape_num(r, "from", 0);
+	}
+}
+
+/* A POSIX queue or shm call. */
+static void
+st_posix(struct tape_story *s, const struct tape_rec *r)
+{
+	const char *name = tape_get(r, "name"), *call = tape_get(r, "call");
+	int shm = strcmp(r->event, "pshm") == 0, i;
+	struct st_posix *x = NULL;
+
+	if (name == NULL || call == NULL || tape_get(r, "errno") != NULL)
+		return;
+	st_proc(s, r->pid);
+	for (i = 0; i < s->nposix && x == NULL; i++)
+		if (s->posix[i].shm == shm && strcmp(s->posix[i].name, name) == 0)
+			x = &s->posix[i];
+	if (x == NULL) {
+		if (s->nposix == S_NPOSIX)
+			return;
+		x = &s->posix[s->nposix++];
+		memset(x, 0, sizeof(*x));
+		x->shm = shm;
+		snprintf(x->name, sizeof(x->name), "%s", name);
+	}
+	if (strcmp(call, "mq_timedsend") == 0) {
+		x->nsend++;
+		x->sent += tape_num(r, "size", 0);
+		x->prio_sent = tape_num(r, "prio", 0);
+	} else if (strcmp(call, "mq_timedreceive") == 0) {
+		x->nrecv++;
+		x->recvd += tape_num(r, "size", 0);
+		x->prio_recvd = tape_num(r, "prio", 0);
+	} else if (strcmp(call, "ftruncate") == 0) {
+		x->size = tape_num(r, "size", 0);
+	} else if (strcmp(call, "mmap") == 0) {
+		x->nmap++;
+	} else if (strstr(call, "unlink") != NULL) {
+		x->unlinked = 1;
+	}
 }
 
 int
@@ -126,6 +280,16 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 			snprintf(p->name, sizeof(p->name), "%s", b ? b + 1 : a);
 			free(a);
 		}
+	} else if (strcmp(r->event, "fork") == 0 &&
+	    (p = st_proc(s, r->pid)) != NULL) {
+		/* a child that does not exec keeps its parent's program */
+		char name[sizeof(p->name)];
+		struct st_proc *c;
+
+		snprintf(name, sizeof(name), "%s", p->name);
+		c = st_proc(s, (pid_t)tape_num(r, "child", 0));
+		if (c != NULL && atoi(name) != (int)r->pid)
+			snprintf(c->name, sizeof(c->name), "%s", name);
 	} else if (strcmp(r->event, "exit") == 0 &&
 	    (p = st_proc(s, r->pid))) {
 		p->ended = 1;
@@ -171,11 +335,21 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	    strcmp(r->event, "fifo_open") == 0) && end != NULL && ino) {
 		st_proc(s, r->pid);
 		st_end(s, ino, r->pid, strcmp(end, "write") == 0);
-	} else if (strcmp(r->event, "pipe_io") == 0 && op != NULL && ino) {
+	} else if (strcmp(r->event, "sock") == 0) {
+		st_sock(s, r);
+	} else if (strncmp(r->event, "fd_", 3) == 0) {
+		st_pass(s, r);
+	} else if (strcmp(r->event, "pmq") == 0 ||
+	    strcmp(r->event, "pshm") == 0) {
+		st_posix(s, r);
+	} else if ((strcmp(r->event, "pipe_io") == 0 ||
+	    strcmp(r->event, "sock_io") == 0) && op != NULL && ino) {
 		st_proc(s, r->pid);
 		e = st_end(s, ino, r->pid, strcmp(op, "write") == 0);
 		if (e == NULL)
 			return -1;
+		if (r->event[0] == 's' && st_pipe(s, ino, 0) != NULL)
+			st_pipe(s, ino, 0)->sock = 1;
 		if (strcmp(op, "eof") == 0)
 			e->eof = 1;
 		else if (tape_get(r, "errno") != NULL)
@@ -214,6 +388,12 @@ static void
 st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
     int zh, char **out)
 {
+	const char *w = p->sock ? (zh ? "%s %ld 发送 %ld 字节" :
+	    "%s %ld sent %ld bytes") : (zh ? "%s %ld 写入 %ld 字节" :
+	    "%s %ld wrote %ld bytes");
+	const char *rd = p->sock ? (zh ? "%s %ld 接收 %ld 字节" :
+	    "%s %ld received %ld bytes") : (zh ? "%s %ld 读出 %ld 字节" :
+	    "%s %ld read %ld bytes");
 	int i, first = 1;
 
 	for (i = 0; i < p->n; i++) {
@@ -224,12 +404,8 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		if (!first)
 			cat(out, "%s", zh ? "，" : ", ", 0, 0);
 		first = 0;
-		if (writer)
-			cat(out, zh ? "%s %ld 写入 %ld 字节" : "%s %ld wrote %ld bytes",
-			    st_name(s, e->pid), e->pid, e->bytes);
-		else
-			cat(out, zh ? "%s %ld 读出 %ld 字节" : "%s %ld read %ld bytes",
-			    st_name(s, e->pid), e->pid, e->bytes);
+		cat(out, writer ? w : rd, st_name(s, e->pid), e->pid,
+		    e->bytes);
 		if (e->est)
 			cat(out, "%s", zh ? "（至少）" : " (at least)", 0, 0);
 		if (e->eof)
@@ -298,6 +474,163 @@ st_signals(const struct tape_story *s, int zh, char **out)
 	}
 }
 
+/* Whether p has ends of the kind (writers 1, readers 0). */
+static int
+st_has(const struct st_pipe *p, int writer)
+{
+	int i;
+
+	for (i = 0; p != NULL && i < p->n; i++)
+		if (p->e[i].writer == writer)
+			return 1;
+	return 0;
+}
+
+/*
+ * Sockets, one line per direction: "socket 90 → 91: a 4711 sent 100
+ * bytes → b 4712 received 100 bytes" (what is written into a socket is
+ * read from its peer).
+ */
+static void
+st_sockets(const struct tape_story *s, int zh, char **out)
+{
+	const struct st_pipe *p, *q;
+	char ino[48];
+	int i;
+
+	for (i = 0; i < s->npipe; i++) {
+		p = s->pipes[i];
+		if (!p->sock)
+			continue;
+		q = NULL;
+		if (p->peer != 0) {
+			int k;
+
+			for (k = 0; k < s->npipe; k++)
+				if (s->pipes[k]->inode == p->peer)
+					q = s->pipes[k];
+		}
+		if (st_has(p, 1)) {
+			if (p->peer != 0)
+				snprintf(ino, sizeof(ino), "%lu → %lu", p->inode,
+				    p->peer);
+			else
+				snprintf(ino, sizeof(ino), "%lu", p->inode);
+			cat(out, zh ? "套接字 %s：" : "socket %s: ", ino, 0, 0);
+			st_side(s, p, 1, zh, out);
+			cat(out, "%s", " → ", 0, 0);
+			if (q != NULL || p->peer == 0)
+				st_side(s, q != NULL ? q : p, 0, zh, out);
+			else
+				cat(out, "%s", zh ? "（无人）" : "(nobody)", 0, 0);
+			cat(out, "%s", "\n", 0, 0);
+		} else if (st_has(p, 0) && (q == NULL || !st_has(q, 1))) {
+			/* read with nobody on the tape writing into its peer */
+			snprintf(ino, sizeof(ino), "%lu", p->inode);
+			cat(out, zh ? "套接字 %s：" : "socket %s: ", ino, 0, 0);
+			st_side(s, p, 0, zh, out);
+			cat(out, "%s", "\n", 0, 0);
+		}
+	}
+}
+
+/* Appends one number in fmt (its one conversion is %ld). */
+static void
+catn(char **out, const char *fmt, long n)
+{
+	char piece[128];
+
+	snprintf(piece, sizeof(piece), fmt, n);
+	cat(out, "%s", piece, 0, 0);
+}
+
+/* "4711 sent its fd 5 (pipe 88) to 4712 over socket 90; got as fd 3" */
+static void
+st_passes(const struct tape_story *s, int zh, char **out)
+{
+	const struct st_pass *p;
+	char what[96], who[64];
+	int i;
+
+	for (i = 0; i < s->npass; i++) {
+		p = &s->pass[i];
+		snprintf(what, sizeof(what), "%s %s",
+		    strcmp(p->kind, "pipe") == 0 ? (zh ? "管道" : "pipe") :
+		    strcmp(p->kind, "socket") == 0 ? (zh ? "套接字" : "socket") :
+		    strcmp(p->kind, "fifo") == 0 ? (zh ? "命名管道" : "FIFO") :
+		    strcmp(p->kind, "posix_queue") == 0 ?
+		    (zh ? "POSIX 消息队列" : "POSIX queue") :
+		    strcmp(p->kind, "posix_shm") == 0 ?
+		    (zh ? "POSIX 共享内存" : "POSIX shm") :
+		    (zh ? "文件" : "file"), p->obj);
+		if (p->to > 0)
+			snprintf(who, sizeof(who), "%s %d", st_name(s, p->to),
+			    (int)p->to);
+		else
+			snprintf(who, sizeof(who), "%s", zh ? "对端" : "the peer");
+		if (p->from > 0)
+			cat(out, "%s %ld", st_name(s, p->from), p->from, 0);
+		else
+			cat(out, "%s", "?", 0, 0);
+		if (zh) {
+			catn(out, " 经套接字 %ld", (long)p->sock);
+			catn(out, " 把描述符 %ld", p->fd);
+			cat(out, "（%s）传给 ", what, 0, 0);
+			cat(out, "%s", who, 0, 0);
+			if (p->rfd >= 0)
+				catn(out, "，收到为描述符 %ld", p->rfd);
+		} else {
+			catn(out, " sent its fd %ld", p->fd);
+			cat(out, " (%s) to ", what, 0, 0);
+			cat(out, "%s", who, 0, 0);
+			catn(out, " over socket %ld", (long)p->sock);
+			if (p->rfd >= 0)
+				catn(out, ", which got it as fd %ld", p->rfd);
+		}
+		cat(out, "%s", "\n", 0, 0);
+	}
+}
+
+/* "POSIX queue /q: 1 sent (16 bytes, the last of priority 5), 1 received" */
+static void
+st_posixes(const struct tape_story *s, int zh, char **out)
+{
+	const struct st_posix *x;
+	int i;
+
+	for (i = 0; i < s->nposix; i++) {
+		x = &s->posix[i];
+		if (x->shm) {
+			cat(out, zh ? "POSIX 共享内存 %s：" : "POSIX shm %s: ",
+			    x->name, 0, 0);
+			catn(out, zh ? "大小 %ld 字节" : "%ld bytes", x->size);
+			catn(out, zh ? "，映射 %ld 次" : ", mmap calls: %ld",
+			    x->nmap);
+		} else {
+			cat(out, zh ? "POSIX 消息队列 %s：" : "POSIX queue %s: ",
+			    x->name, 0, 0);
+			catn(out, zh ? "发送 %ld 条消息" : "%ld sent", x->nsend);
+			if (x->nsend > 0) {
+				catn(out, zh ? "（共 %ld 字节" : " (%ld bytes",
+				    x->sent);
+				catn(out, zh ? "，最后一条优先级 %ld）" :
+				    ", the last of priority %ld)", x->prio_sent);
+			}
+			catn(out, zh ? "，接收 %ld 条" : ", %ld received",
+			    x->nrecv);
+			if (x->nrecv > 0) {
+				catn(out, zh ? "（共 %ld 字节" : " (%ld bytes",
+				    x->recvd);
+				catn(out, zh ? "，最后一条优先级 %ld）" :
+				    ", the last of priority %ld)", x->prio_recvd);
+			}
+		}
+		if (x->unlinked)
+			cat(out, "%s", zh ? "，然后被删除" : ", then removed", 0, 0);
+		cat(out, "%s", "\n", 0, 0);
+	}
+}
+
 char *
 tape_story_text(const struct tape_story *s, int zh)
 {
@@ -307,6 +640,8 @@ tape_story_text(const struct tape_story *s, int zh)
 	for (i = 0; i < s->npipe; i++) {
 		char ino[24];
 
+		if (s->pipes[i]->sock)
+			continue;
 		snprintf(ino, sizeof(ino), "%lu", s->pipes[i]->inode);
 		cat(&out, zh ? "管道 %s：" : "pipe %s: ", ino, 0, 0);
 		st_side(s, s->pipes[i], 1, zh, &out);
@@ -314,6 +649,9 @@ tape_story_text(const struct tape_story *s, int zh)
 		st_side(s, s->pipes[i], 0, zh, &out);
 		cat(&out, "%s", "\n", 0, 0);
 	}
+	st_sockets(s, zh, &out);
+	st_passes(s, zh, &out);
+	st_posixes(s, zh, &out);
 	st_signals(s, zh, &out);
 	for (i = 0; i < s->nproc; i++) {
 		if (!s->p[i].ended)
