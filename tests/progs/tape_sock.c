@@ -2,7 +2,8 @@
  * tape_sock.c - UNIX sockets and POSIX IPC for the tape tests: a
  * socketpair with 100 bytes one way and 7 the other (pair), a pipe's read
  * end passed with SCM_RIGHTS (rights), EOF and EPIPE over a socketpair
- * (exact), a POSIX queue (mq NAME) and a POSIX shm object (shm NAME).
+ * (exact), cat run with a socket as stdin (exec), a POSIX queue (mq NAME)
+ * and its removal (mqrm NAME), a POSIX shm object (shm NAME).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -109,6 +110,7 @@ rights(void)
 		if (readn(fd, buf, 2) != 2 || memcmp(buf, "hi", 2) != 0)
 			_exit(1);
 		printf("got %d\n", fd);
+		fflush(stdout);
 		_exit(0);
 	}
 	close(sv[1]);
@@ -157,6 +159,34 @@ exact(void)
 	printf("%zd %s %s\n", n, read(sv[0], buf, 1) == 0 ? "eof" : "data",
 	    write(sv[0], "x", 1) < 0 ? strerrorname_np(errno) : "written");
 	return 0;
+}
+
+/* cat with one end of a socketpair as its stdin: 100 bytes, then EOF. */
+static int
+execcat(void)
+{
+	char buf[100];
+	int sv[2];
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+		return perror("socketpair"), 1;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), 1;
+	if (pid == 0) {
+		close(sv[0]);
+		dup2(sv[1], 0);
+		close(sv[1]);
+		execlp("cat", "cat", (char *)NULL);
+		_exit(127);
+	}
+	close(sv[1]);
+	memset(buf, 'y', sizeof(buf));
+	if (write(sv[0], buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+		return 1;
+	close(sv[0]);
+	return reap(pid);
 }
 
 /* A POSIX queue: open, send (prio 5), receive, unlink. */
@@ -220,10 +250,19 @@ main(int argc, char **argv)
 		return rights();
 	if (argc == 2 && strcmp(argv[1], "exact") == 0)
 		return exact();
+	if (argc == 2 && strcmp(argv[1], "exec") == 0)
+		return execcat();
 	if (argc == 3 && strcmp(argv[1], "mq") == 0)
 		return mq(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "mqrm") == 0) {
+		/* a failure: the errno the C library got, by name */
+		if (mq_unlink(argv[2]) == 0)
+			return printf("removed\n"), 0;
+		printf("%s\n", strerrorname_np(errno));
+		return 1;
+	}
 	if (argc == 3 && strcmp(argv[1], "shm") == 0)
 		return shm(argv[2]);
-	fprintf(stderr, "usage: tape_sock pair|rights|exact|mq NAME|shm NAME\n");
+	fprintf(stderr, "usage: tape_sock pair|rights|exact|exec|mq NAME|mqrm NAME|shm NAME\n");
 	return 2;
 }
