@@ -135,7 +135,7 @@ so_unix(unsigned long ino, int *type)
 	if (so_cache[i].ino != ino || ino == 0) {
 		rc = so_diag(ino, &ty, NULL, NULL, 0);
 		if (rc < 0)
-			ty = SOCK_STREAM;	/* cannot tell: say what it may be */
+			ty = SOCK_STREAM;	/* cannot tell: it may be */
 		so_cache[i].ino = ino;
 		so_cache[i].type = rc == 0 ? 0 : ty;
 	}
@@ -203,7 +203,8 @@ so_holder(struct tracer *tr, unsigned long ino, pid_t not)
 		return 0;
 	for (i = 0; i < 256; i++)
 		for (t = tr->hash[i]; t != NULL; t = t->next)
-			if (!t->thread && t->pid != not && so_holds(t->pid, ino))
+			if (!t->thread && t->pid != not &&
+			    so_holds(t->pid, ino))
 				return t->pid;
 	return 0;
 }

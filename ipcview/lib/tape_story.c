@@ -237,7 +237,8 @@ st_posix(struct tape_story *s, const struct tape_rec *r)
 		return;
 	st_proc(s, r->pid);
 	for (i = 0; i < s->nposix && x == NULL; i++)
-		if (s->posix[i].shm == shm && strcmp(s->posix[i].name, name) == 0)
+		if (s->posix[i].shm == shm &&
+		    strcmp(s->posix[i].name, name) == 0)
 			x = &s->posix[i];
 	if (x == NULL) {
 		if (s->nposix == S_NPOSIX)
