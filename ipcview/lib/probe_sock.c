@@ -17,7 +17,8 @@
 
 #include "probe_int.h"
 
-#define SOCK_TCP_ESTABLISHED	1	/* udiag_state values (include/net/tcp_states.h) */
+/* udiag_state values (the kernel's include/net/tcp_states.h) */
+#define SOCK_TCP_ESTABLISHED	1
 #define SOCK_TCP_SYN_SENT	2
 #define SOCK_TCP_LISTEN		10
 
@@ -329,8 +330,9 @@ sock_from_refs(struct probe_ctx *c, const struct probe_fdref *v, size_t n,
 		if (e == NULL)
 			return -1;
 		k->holders = e;
-		e[k->nholders++] = (struct snap_end){ c->s->procs[v[i].proc].pid,
-		    v[i].fd, sock_blocked(c, v[i].proc, v[i].fd) };
+		e[k->nholders++] = (struct snap_end){
+		    c->s->procs[v[i].proc].pid, v[i].fd,
+		    sock_blocked(c, v[i].proc, v[i].fd) };
 	}
 	return 0;
 }
