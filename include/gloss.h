@@ -32,6 +32,10 @@ enum gloss {
 	GL_BYTES,	/* 字节 */
 	GL_STATUS,	/* 状态 */
 	GL_PROCESS,	/* 进程 */
+	GL_SOCKET,	/* 套接字: a UNIX domain socket (unix(7)) */
+	GL_SOCKETPAIR,	/* 套接字对: socketpair(2) */
+	GL_LISTEN,	/* 监听: a socket in listen(2) */
+	GL_PEER,	/* 对端: the other end of a connection */
 	GL_NGLOSS
 };
 

@@ -134,6 +134,68 @@ struct snap_sem {
 	struct sysv_semval *members;	/* info.nsems of them, NULL when not readable */
 };
 
+/*
+ * One UNIX domain socket (unix(7)) a watched process holds, identified by
+ * its inode, with what sock_diag(7) (NETLINK_SOCK_DIAG, UNIX_DIAG_*) says
+ * of it. The peer is matched through its inode as ss(8) -x does.
+ */
+enum snap_sock_state {
+	SNAP_SOCK_UNCONNECTED,	/* no peer (a datagram socket, a closed one) */
+	SNAP_SOCK_LISTENING,	/* listen(2): pending connections wait in accept */
+	SNAP_SOCK_CONNECTED,	/* a peer (socketpair, connect, accept) */
+	SNAP_SOCK_CONNECTING,	/* connected to a listener, not accepted yet */
+};
+
+struct snap_sock {
+	unsigned long	inode;
+	unsigned long	peer;		/* the other end's inode; 0 none or unknown */
+	int		type;		/* SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET */
+	enum snap_sock_state state;
+	/*
+	 * Its own address: a path, or an abstract name written "@name"
+	 * (abstract set); NULL when unbound (socketpair(2), a client).
+	 */
+	char		*name;
+	int		abstract;
+	int		diag;		/* sock_diag answered for it: the fields below are known */
+	/*
+	 * Bytes waiting for this end's holders to read, which its peer sent
+	 * (SIOCINQ, unix(7); a datagram socket: the next datagram's size);
+	 * -1 unknown. A listening socket: its pending connections.
+	 */
+	long		inq;
+	/*
+	 * SIOCOUTQ: memory the data this end sent still holds in the
+	 * peer's queue (the kernel counts whole buffers, not bytes); -1
+	 * unknown. A listening socket: its backlog (listen(2)'s maximum).
+	 */
+	long		outq;
+	unsigned long	*pending;	/* listening: the waiting clients' inodes */
+	size_t		npending;
+	unsigned long	listener;	/* connecting: the listener it waits in, or 0 */
+	int		shutdown;	/* SHUT_RD 1, SHUT_WR 2 bits (UNIX_DIAG_SHUTDOWN) */
+	struct snap_end	*holders;	/* blocked: reading or writing it */
+	size_t		nholders;
+};
+
+/*
+ * An eventfd, signalfd or pidfd descriptor of a watched process: what
+ * proc(5) /proc/PID/fdinfo says of it.
+ */
+enum snap_anon_kind { SNAP_EVENTFD, SNAP_SIGNALFD, SNAP_PIDFD };
+
+struct snap_anonfd {
+	enum snap_anon_kind kind;
+	pid_t		pid;		/* the holder */
+	int		fd;
+	int		blocked;	/* the holder waits reading it */
+	unsigned long long count;	/* eventfd: eventfd-count */
+	long		id;		/* eventfd: eventfd-id; -1 unknown */
+	int		semaphore;	/* eventfd: EFD_SEMAPHORE (-1 unknown) */
+	uint64_t	sigmask;	/* signalfd: sigmask (bit n-1: signal n) */
+	pid_t		target;		/* pidfd: Pid (-1: it exited, 0 unknown) */
+};
+
 struct snapshot {
 	pid_t		root;		/* the first of roots */
 	pid_t		*roots;		/* the trees asked for, in order */
@@ -154,12 +216,31 @@ struct snapshot {
 	size_t		nshms;
 	struct snap_sem	*sems;
 	size_t		nsems;
+	struct snap_sock *socks;	/* UNIX sockets the tree holds, by inode */
+	size_t		nsocks;
+	struct snap_anonfd *anonfds;	/* by kind, then holder, then fd */
+	size_t		nanonfds;
 };
 
 /* Lookups by key; NULL when absent. They search the arrays above. */
 const struct snap_proc *snap_proc_find(const struct snapshot *s, pid_t pid);
 const struct snap_pipe *snap_pipe_find(const struct snapshot *s,
     unsigned long inode);
+
+const struct snap_sock *snap_sock_find(const struct snapshot *s,
+    unsigned long inode);
+
+/*
+ * Where a socket comes from, for people: "socketpair" (connected, neither
+ * end named), "path" or "abstract" (its name or its peer's, or the
+ * listener's it waits in), "unbound".
+ */
+const char *snap_sock_origin(const struct snapshot *s,
+    const struct snap_sock *k);
+
+/* "stream", "datagram", "seqpacket" (or "?"); the state likewise. */
+const char *snap_sock_type_name(int type);
+const char *snap_sock_state_name(enum snap_sock_state st);
 
 /*
  * The one process that holds every end of an anonymous pipe (a process's

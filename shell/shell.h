@@ -138,6 +138,7 @@ extern const struct builtin builtins_core[];	/* builtins/core.c */
 extern const struct builtin builtins_jobs[];	/* builtins/jobs.c */
 extern const struct builtin builtins_signal[];	/* builtins/signal.c */
 extern const struct builtin builtins_fifo[];	/* builtins/fifo.c */
+extern const struct builtin builtins_sock[];	/* builtins/sockpair.c */
 extern const struct builtin builtins_sysv[];	/* builtins/sysv.c */
 extern const struct builtin builtins_show[];	/* builtins/show.c */
 extern const struct builtin builtins_lesson[];	/* lesson/builtin_lesson.c */

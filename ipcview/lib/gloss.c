@@ -31,6 +31,10 @@ static const char *const gloss_tab[GL_NGLOSS][2] = {
 	[GL_BYTES]	= { "bytes", "字节" },
 	[GL_STATUS]	= { "status", "状态" },
 	[GL_PROCESS]	= { "process", "进程" },
+	[GL_SOCKET]	= { "socket", "套接字" },
+	[GL_SOCKETPAIR]	= { "socketpair", "套接字对" },
+	[GL_LISTEN]	= { "listening", "监听" },
+	[GL_PEER]	= { "peer", "对端" },
 };
 
 const char *

@@ -1,6 +1,7 @@
 /*
  * probe_int.h - the collectors' context while one snapshot is taken.
- * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sysv.c.
+ * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sock.c,
+ * probe_sysv.c.
  */
 #ifndef IPCVIEW_PROBE_INT_H
 #define IPCVIEW_PROBE_INT_H
@@ -169,6 +170,31 @@ int probe_pidfd(struct probe_ctx *c, size_t i);
 
 /* Index of pid in the snapshot's processes, or -1. */
 ssize_t probe_proc_index(const struct probe_ctx *c, pid_t pid);
+
+/*
+ * Descriptors the scan of /proc/PID/fd (probe_pipe.c) finds that are
+ * neither pipes nor FIFOs but probe_sock.c's: kinds after SNAP_FIFO, kept
+ * in the cache's probe_fdent.kind like them.
+ */
+enum { PROBE_FD_SOCK = SNAP_FIFO + 1, PROBE_FD_EVENTFD, PROBE_FD_SIGNALFD,
+	PROBE_FD_PIDFD };
+
+struct probe_fdref {
+	unsigned long	ino;		/* a socket's inode; 0 for the others */
+	size_t		proc;		/* index in procs[] */
+	int		fd;
+	int		kind;		/* PROBE_FD_* */
+};
+
+/*
+ * The kind (PROBE_FD_*) of a descriptor whose /proc/PID/fd link reads
+ * target ("socket:[INODE]", "anon_inode:[eventfd]"...), its inode in *ino;
+ * 0 when it is none of them.
+ */
+int probe_fd_other(const char *target, unsigned long *ino);
+
+/* UNIX sockets, eventfds, signalfds, pidfds of the refs v[0..n). */
+int probe_socks(struct probe_ctx *c, struct probe_fdref *v, size_t n);
 
 int probe_procs(struct probe_ctx *c, pid_t root);
 int probe_pipes(struct probe_ctx *c);

@@ -1,7 +1,8 @@
 /*
  * probe_pipe.c - pipes and FIFOs of the tree: ends, fill, blocked ones.
  * Ends from /proc/PID/fd and fdinfo (proc(5)); fill from FIONREAD and
- * F_GETPIPE_SZ on a pidfd_getfd(2) copy.
+ * F_GETPIPE_SZ on a pidfd_getfd(2) copy. The scan hands sockets, eventfds,
+ * signalfds and pidfds to probe_sock.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -140,6 +141,12 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 	if (n <= 0)
 		return 0;
 	target[n] = '\0';
+	if ((n = probe_fd_other(target, &e.ino)) != 0) {
+		e.kind = (enum snap_pipe_kind)n;
+		e.proc = fs->i;
+		e.fd = atoi(name);
+		return fd_push(fs->l, &e);
+	}
 	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
@@ -390,6 +397,35 @@ fd_list_free(struct fd_list *l)
 	probe_free_each(l->v, l->n, sizeof(*l->v), offsetof(struct fd_ent, own));
 }
 
+/*
+ * Moves the entries that are not pipes or FIFOs out of l, to probe_sock.c.
+ * 0 or -1 (ENOMEM).
+ */
+static int
+fd_others(struct probe_ctx *c, struct fd_list *l)
+{
+	struct probe_fdref *v = NULL;
+	size_t i, k = 0, n = 0, cap = 0;
+	int r;
+
+	for (i = 0; i < l->n; i++) {
+		if ((int)l->v[i].kind <= SNAP_FIFO) {
+			l->v[k++] = l->v[i];
+			continue;
+		}
+		if (probe_grow(&v, &cap, n, sizeof(*v)) < 0) {
+			free(v);
+			return -1;
+		}
+		v[n++] = (struct probe_fdref){ l->v[i].ino, l->v[i].proc,
+		    l->v[i].fd, (int)l->v[i].kind };
+	}
+	l->n = k;
+	r = n > 0 ? probe_socks(c, v, n) : 0;
+	free(v);
+	return r;
+}
+
 int
 probe_pipes(struct probe_ctx *c)
 {
@@ -403,7 +439,7 @@ probe_pipes(struct probe_ctx *c)
 	for (i = 0; i < s->nprocs && r == 0; i++)
 		if (c->live)
 			r = fd_scan_opener(c, i, &l);
-	if (r < 0)
+	if (r < 0 || (r = fd_others(c, &l)) < 0)
 		goto out;
 	if (l.n > 1)	/* qsort(3) with NULL is undefined even for 0 */
 		qsort(l.v, l.n, sizeof(*l.v), fd_ent_cmp);

@@ -246,6 +246,95 @@ jw_pipe(struct jw *w, const struct snap_pipe *p)
 	jw_close(w, '}');
 }
 
+/* The holders of socket inode ino (none when outside the tree). */
+static void
+jw_sock_holders(struct jw *w, const char *key, const struct snapshot *s,
+    unsigned long ino)
+{
+	const struct snap_sock *k = ino != 0 ? snap_sock_find(s, ino) : NULL;
+
+	if (k != NULL)
+		jw_ends(w, key, k->holders, k->nholders);
+	else
+		jw_ends(w, key, NULL, 0);
+}
+
+static void
+jw_sock(struct jw *w, const struct snapshot *s, const struct snap_sock *k)
+{
+	const struct snap_sock *peer = k->peer ? snap_sock_find(s, k->peer) :
+	    NULL;
+	int listening = k->state == SNAP_SOCK_LISTENING;
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_ulong(w, "inode", k->inode);
+	jw_str(w, "type", snap_sock_type_name(k->type));
+	jw_str(w, "state", snap_sock_state_name(k->state));
+	jw_str(w, "origin", snap_sock_origin(s, k));
+	jw_str(w, "name", k->name);
+	jw_bool(w, "abstract", k->abstract);
+	if (k->peer != 0)
+		jw_ulong(w, "peer", k->peer);
+	else
+		jw_null(w, "peer");
+	jw_ends(w, "holders", k->holders, k->nholders);
+	jw_sock_holders(w, "peer_holders", s, k->peer);
+	jw_end_pids(w, "blocked", k->holders, k->nholders, 1);
+	jw_maybe(w, "inq", listening ? -1 : k->inq);
+	jw_maybe(w, "outq", listening || peer == NULL ? -1 : peer->inq);
+	jw_maybe(w, "sndmem", listening ? -1 : k->outq);
+	jw_maybe(w, "backlog", listening ? k->inq : -1);
+	jw_maybe(w, "backlog_max", listening ? k->outq : -1);
+	jw_open(w, "pending", '[');
+	for (i = 0; i < k->npending; i++)
+		jw_ulong(w, NULL, k->pending[i]);
+	jw_close(w, ']');
+	if (k->listener != 0)
+		jw_ulong(w, "listener", k->listener);
+	else
+		jw_null(w, "listener");
+	jw_bool(w, "shut_rd", k->shutdown & 1);
+	jw_bool(w, "shut_wr", k->shutdown & 2);
+	jw_close(w, '}');
+}
+
+/* One kind of eventfd, signalfd, pidfd descriptors as an array. */
+static void
+jw_anonfds(struct jw *w, const char *key, const struct snapshot *s,
+    enum snap_anon_kind kind)
+{
+	const struct snap_anonfd *a;
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < s->nanonfds; i++) {
+		a = &s->anonfds[i];
+		if (a->kind != kind)
+			continue;
+		jw_open(w, NULL, '{');
+		jw_long(w, "pid", a->pid);
+		jw_long(w, "fd", a->fd);
+		if (kind == SNAP_EVENTFD) {
+			jw_key(w, "count");
+			fprintf(w->f, "%llu", a->count);
+			jw_maybe(w, "id", a->id);
+			if (a->semaphore >= 0)
+				jw_bool(w, "semaphore", a->semaphore);
+			else
+				jw_null(w, "semaphore");
+			jw_bool(w, "blocked", a->blocked);
+		} else if (kind == SNAP_SIGNALFD) {
+			jw_sigset(w, "sigmask", a->sigmask);
+			jw_bool(w, "blocked", a->blocked);
+		} else {
+			jw_long(w, "target", a->target);
+		}
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
 /* key, id, owner, mode: what every System V object starts with. */
 static void
 jw_perm(struct jw *w, int id, const struct sysv_perm *perm)
@@ -414,6 +503,13 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 			jw_sysv(&w, k, snap_sysv_info(s, k, i, NULL));
 		jw_close(&w, ']');
 	}
+	jw_open(&w, "sockets", '[');
+	for (i = 0; i < s->nsocks; i++)
+		jw_sock(&w, s, &s->socks[i]);
+	jw_close(&w, ']');
+	jw_anonfds(&w, "eventfds", s, SNAP_EVENTFD);
+	jw_anonfds(&w, "signalfds", s, SNAP_SIGNALFD);
+	jw_anonfds(&w, "pidfds", s, SNAP_PIDFD);
 	jw_close(&w, '}');
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;

@@ -134,6 +134,64 @@ text_pipe(FILE *out, const struct snapshot *s, const struct snap_pipe *p)
 	    p->open_writers, p->nopen_writers);
 }
 
+/* A socket's line: what it is, then its holders and its peer's. */
+static void
+text_sock(FILE *out, const struct snapshot *s, const struct snap_sock *k)
+{
+	const struct snap_sock *peer = k->peer ? snap_sock_find(s, k->peer) :
+	    NULL;
+
+	fprintf(out, "  %s %lu %s %s", gloss(GL_SOCKET), k->inode,
+	    snap_sock_type_name(k->type), snap_sock_origin(s, k));
+	if (k->name != NULL)
+		fprintf(out, " %s", k->name);
+	fprintf(out, " %s", snap_sock_state_name(k->state));
+	if (k->state == SNAP_SOCK_LISTENING) {
+		fprintf(out, ": %s %ld / %s %ld\n", tr("pending", "待接受"),
+		    k->inq, tr("backlog", "队列上限"), k->outq);
+	} else {
+		if (k->peer != 0)
+			fprintf(out, " %s %lu", tr("to", "对端"), k->peer);
+		if (k->listener != 0)
+			fprintf(out, " %s %lu", tr("waiting in", "等待于"),
+			    k->listener);
+		if (k->inq >= 0)
+			fprintf(out, ": %s %ld %s", tr("to read", "待读"),
+			    k->inq, gloss(GL_BYTES));
+		if (peer != NULL && peer->inq >= 0)
+			fprintf(out, ", %s %ld %s", tr("sent, unread", "已发未读"),
+			    peer->inq, gloss(GL_BYTES));
+		fputc('\n', out);
+	}
+	text_ends(out, s, tr("holders", "持有者"), k->holders, k->nholders);
+	if (peer != NULL)
+		text_ends(out, s, tr("peer's holders", "对端持有者"),
+		    peer->holders, peer->nholders);
+}
+
+/* eventfds, signalfds and pidfds, one line each. */
+static void
+text_anonfd(FILE *out, const struct snapshot *s, const struct snap_anonfd *a)
+{
+	static const char *const kinds[] = { "eventfd", "signalfd", "pidfd" };
+	char buf[512];
+
+	fprintf(out, "  %s %d (%s) fd %d: ", kinds[a->kind], (int)a->pid,
+	    text_comm(s, a->pid), a->fd);
+	if (a->kind == SNAP_EVENTFD)
+		fprintf(out, "%s %llu", tr("count", "计数"), a->count);
+	else if (a->kind == SNAP_SIGNALFD)
+		fprintf(out, "%s %s", tr("signals", gloss(GL_SIGNAL)),
+		    a->sigmask ? sig_mask_names(a->sigmask, ",", buf,
+		    sizeof(buf)) : "-");
+	else
+		fprintf(out, "%s %d", tr("process", gloss(GL_PROCESS)),
+		    (int)a->target);
+	if (a->kind != SNAP_PIDFD && a->blocked)
+		fprintf(out, " %s", tr("blocked", "阻塞"));
+	fputc('\n', out);
+}
+
 static void
 text_perm(FILE *out, int id, const struct sysv_perm *perm, int related)
 {
@@ -249,6 +307,14 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 	fprintf(out, "%s\n", tr("PIPES AND FIFOS", "管道与命名管道"));
 	for (i = 0; i < s->npipes; i++)
 		text_pipe(out, s, &s->pipes[i]);
+	if (s->nsocks > 0)
+		fprintf(out, "%s\n", tr("UNIX SOCKETS", "UNIX 域套接字"));
+	for (i = 0; i < s->nsocks; i++)
+		text_sock(out, s, &s->socks[i]);
+	if (s->nanonfds > 0)
+		fprintf(out, "%s\n", "EVENTFD, SIGNALFD, PIDFD");
+	for (i = 0; i < s->nanonfds; i++)
+		text_anonfd(out, s, &s->anonfds[i]);
 	text_sysv(out, s, flags);
 	return ferror(out) ? -1 : 0;
 }

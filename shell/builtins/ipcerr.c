@@ -25,6 +25,7 @@ static const struct {
 	{ ENOSYS, "ENOSYS" }, { ENOTDIR, "ENOTDIR" }, { EROFS, "EROFS" },
 	{ ENAMETOOLONG, "ENAMETOOLONG" }, { ELOOP, "ELOOP" },
 	{ EDQUOT, "EDQUOT" }, { EISDIR, "EISDIR" }, { EBADF, "EBADF" },
+	{ EMFILE, "EMFILE" }, { ENFILE, "ENFILE" },
 };
 
 const char *
@@ -123,6 +124,19 @@ static const struct ipcerr_rule {
 	enum ipcerr_args args;
 	const char	*en, *zh;
 } ipcerr_rules[] = {
+	/* socketpair(2), for the socketpair builtin */
+	{ EMFILE, "socketpair", NULL, A_NONE,
+	  "too many open descriptors: the shell has reached its limit (ulimit -n)",
+	  "打开的描述符太多：shell 已达到上限 (ulimit -n)" },
+	{ ENFILE, "socketpair", NULL, A_NONE,
+	  "the system's table of open files is full",
+	  "系统的打开文件表已满" },
+	{ EPERM, "socketpair", NULL, A_NONE,
+	  "not permitted: a security policy (the sandbox) denies making sockets",
+	  "不允许：安全策略（沙箱）禁止创建套接字" },
+	{ EACCES, "socketpair", NULL, A_NONE,
+	  "not permitted: a security policy (the sandbox) denies making sockets",
+	  "不允许：安全策略（沙箱）禁止创建套接字" },
 	{ EACCES, NULL, NULL, A_WHAT,
 	  "permission denied: the mode bits of %s do not let you read or write it",
 	  "权限不足：%s 的权限位不允许你读或写它" },
