@@ -31,6 +31,10 @@ static const char *const gloss_tab[GL_NGLOSS][2] = {
 	[GL_BYTES]	= { "bytes", "字节" },
 	[GL_STATUS]	= { "status", "状态" },
 	[GL_PROCESS]	= { "process", "进程" },
+	[GL_POSIX_MQ]	= { "POSIX message queue", "POSIX 消息队列" },
+	[GL_POSIX_SHM]	= { "POSIX shared memory", "POSIX 共享内存" },
+	[GL_PRIORITY]	= { "priority", "优先级" },
+	[GL_MAPPED]	= { "mapped by", "映射者" },
 };
 
 const char *
