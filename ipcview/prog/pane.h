@@ -12,8 +12,8 @@
 
 struct pane;
 
-enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_EVENTS,
-	SEC_N };
+enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_POSIX,
+	SEC_EVENTS, SEC_N };
 
 /*
  * A pane drawing w, which must outlive it: each draw shows w's last
@@ -34,7 +34,7 @@ void pane_draw(struct pane *p, WINDOW *w, int active);
 
 /*
  * A key for the pane: Tab/Shift+Tab focus, arrows/j/k/PgUp/PgDn scroll,
- * Enter detail, 1-5 toggle sections, a all queues. Returns 1 when used.
+ * Enter detail, 1-6 toggle sections, a all queues. Returns 1 when used.
  */
 int pane_key(struct pane *p, int iskey, wint_t ch);
 

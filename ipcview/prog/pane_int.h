@@ -92,6 +92,12 @@ void pane_dl_seg(struct dline *d, enum style st, const char *fmt, ...)
 void pane_dl(struct pane *p, enum style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* pane_posix.c: the section of POSIX queues and shm objects. */
+void pane_posix_lines(struct pane *p, int sec);
+void pane_posix_draw(struct pane *p, WINDOW *w, const struct pline *l);
+long pane_posix_key(const struct pane *p, const struct pline *l);
+void pane_posix_detail(struct pane *p, long key);
+
 /* pane_sections.c: frees the tree drawing of the processes' lines. */
 void pane_free_prefixes(struct pane *p);
 

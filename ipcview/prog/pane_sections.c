@@ -677,6 +677,10 @@ const struct pane_sec pane_sections[SEC_N] = {
 	[SEC_SYSV] = { "Shared memory and semaphores", "共享内存与信号量",
 	    '4', 2, pane_sysv_lines, pane_draw_sysv, pane_sysv_key,
 	    pane_detail_sysv },
+	/* after System V's, marked POSIX; '6': '5' was the events' first */
+	[SEC_POSIX] = { "POSIX queues and shared memory",
+	    "POSIX 消息队列与共享内存", '6', 2, pane_posix_lines,
+	    pane_posix_draw, pane_posix_key, pane_posix_detail },
 	[SEC_EVENTS] = { "Events (newest first)", "事件 (最新在前)",
 	    '5', 2, pane_events_lines, pane_draw_event, NULL, NULL },
 };
