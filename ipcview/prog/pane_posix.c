@@ -89,7 +89,6 @@ pane_px_draw_mq(struct pane *p, WINDOW *w, const struct snap_pmq *q)
 		pane_printf(p, w, q->curmsgs >= q->maxmsg ? ST_BAD : ST_TEXT,
 		    "%ld/%ld %s", q->curmsgs, q->maxmsg,
 		    tr("messages", "条消息"));
-		pane_printf(p, w, ST_DIM, " <=%ld B", q->msgsize);
 		if (q->curmsgs >= q->maxmsg)
 			pane_printf(p, w, ST_BAD, " %s", tr("FULL: mq_send blocks",
 			    "满: mq_send 将阻塞"));

@@ -6,8 +6,12 @@
  *        probe_posix shm NAME SIZE TEXT creates NAME, SIZE bytes, maps it
  *                                      and writes TEXT at its start
  *        probe_posix shmmap NAME       maps the existing NAME
- * Each prints "ready PID" once set up, then waits (pause) to be killed.
+ *        probe_posix try NAME -n|SECS  one mq_receive (O_NONBLOCK, or
+ *                                      mq_timedreceive): prints the errno
+ *                                      name the C library gives, or "ok"
+ * The others print "ready PID" once set up, then wait (pause) to be killed.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <stdio.h>
@@ -15,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void
@@ -96,9 +101,35 @@ do_shm(const char *name, int create, long size, const char *text)
 		pause();
 }
 
+static int
+do_try(const char *name, const char *how)
+{
+	int nb = strcmp(how, "-n") == 0;
+	struct timespec t;
+	char buf[8192];
+	mqd_t q;
+
+	q = mq_open(name, O_RDONLY | (nb ? O_NONBLOCK : 0));
+	if (q == (mqd_t)-1) {
+		printf("mq_open %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += atoi(how);
+	if ((nb ? mq_receive(q, buf, sizeof(buf), NULL) :
+	    mq_timedreceive(q, buf, sizeof(buf), NULL, &t)) < 0) {
+		printf("mq_receive %s\n", strerrorname_np(errno));
+		return 1;
+	}
+	printf("ok\n");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "try") == 0)
+		return do_try(argv[2], argv[3]);
 	if (argc >= 3 && strcmp(argv[1], "mq") == 0)
 		return do_mq(argc, argv);
 	if (argc == 3 && strcmp(argv[1], "mqrecv") == 0)
