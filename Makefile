@@ -64,7 +64,7 @@ endif
 DEB_PKGS  := build-essential pkg-config libreadline-dev libncurses-dev \
 	     libvterm-dev libseccomp-dev expect tmux dash bash util-linux \
 	     procps less jq graphviz debhelper dpkg-dev fakeroot lintian \
-	     strace gdb
+	     strace gdb patch
 BENCH_PKGS := hyperfine htop
 FUZZ_PKGS  := clang
 
@@ -207,7 +207,7 @@ install: $(BINS) $(PROGS)
 	$(if $(PROG_SRC),install -m 644 $(PROG_SRC) $(DESTDIR)$(DATADIR)/programs/)
 	install -d $(DESTDIR)$(DATADIR)/exercises/solved
 	install -m 644 $(wildcard lessons/exercises/*.c) $(DESTDIR)$(DATADIR)/exercises/
-	install -m 644 $(wildcard lessons/exercises/solved/*.c) $(DESTDIR)$(DATADIR)/exercises/solved/
+	install -m 644 $(wildcard lessons/exercises/solved/*.patch) $(DESTDIR)$(DATADIR)/exercises/solved/
 	$(if $(PROGS),install -m 755 $(filter-out %/ipcs,$(PROGS)) $(DESTDIR)$(PROGDIR)/)
 	ln -sf $(BINDIR)/ipcsh $(DESTDIR)$(PROGDIR)/ipcs
 

@@ -149,28 +149,6 @@ static const char *const pent_names[PROBE_NFILES] = {
 	[PROBE_F_CHILDREN] = "children",
 };
 
-/* Reads from offset 0 of an open file until a short read, as probe_read. */
-static ssize_t
-pent_pread(int fd, char *buf, size_t size)
-{
-	ssize_t n = 0, len = 0;
-
-	while ((size_t)len < size - 1) {
-		n = pread(fd, buf + len, size - 1 - (size_t)len, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += n;
-		if (n < 4096 && (size_t)len < size - 1)
-			break;
-	}
-	if (n < 0 && len == 0)
-		return -1;
-	buf[len] = '\0';
-	return len;
-}
-
 ssize_t
 probe_cache_read(const struct probe_ctx *c, struct probe_pent *e, int which,
     char *buf, size_t size)
@@ -187,7 +165,7 @@ probe_cache_read(const struct probe_ctx *c, struct probe_pent *e, int which,
 		snprintf(path, sizeof(path), "%d/%s", (int)e->pid,
 		    pent_names[which]);
 	if (e->fd[which] >= 0) {
-		n = pent_pread(e->fd[which], buf, size);
+		n = probe_read_fd(e->fd[which], buf, size, 1);
 		if (n >= 0)
 			return n;
 		/* that process is gone: the caller starts over by path */
@@ -201,7 +179,7 @@ probe_cache_read(const struct probe_ctx *c, struct probe_pent *e, int which,
 	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -1;
-	n = pent_pread(fd, buf, size);
+	n = probe_read_fd(fd, buf, size, 1);
 	if (n < 0) {
 		close(fd);
 		return -1;

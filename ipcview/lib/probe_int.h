@@ -137,6 +137,12 @@ ssize_t probe_read(const struct probe_ctx *c, const char *path, char *buf,
     size_t size);
 
 /*
+ * The same from an open file: from its offset, or with pread(2) from 0
+ * when at_zero (a file kept open and read again each sample).
+ */
+ssize_t probe_read_fd(int fd, char *buf, size_t size, int at_zero);
+
+/*
  * /proc/PID/syscall (proc(5)): the number and six arguments of the call
  * pid is blocked in. 0, or -1 when running, not in a call or unreadable.
  */

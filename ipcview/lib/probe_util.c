@@ -62,17 +62,13 @@ probe_free_each(void *v, size_t n, size_t elem, size_t off)
 }
 
 ssize_t
-probe_read(const struct probe_ctx *c, const char *path, char *buf,
-    size_t size)
+probe_read_fd(int fd, char *buf, size_t size, int at_zero)
 {
 	ssize_t n = 0, len = 0;
-	int fd, saved;
 
-	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0)
-		return -1;
 	while ((size_t)len < size - 1) {
-		n = read(fd, buf + len, size - 1 - (size_t)len);
+		n = at_zero ? pread(fd, buf + len, size - 1 - (size_t)len, len) :
+		    read(fd, buf + len, size - 1 - (size_t)len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -85,13 +81,26 @@ probe_read(const struct probe_ctx *c, const char *path, char *buf,
 		if (n < 4096 && (size_t)len < size - 1)
 			break;
 	}
+	if (n < 0 && len == 0)
+		return -1;
+	buf[len] = '\0';
+	return len;
+}
+
+ssize_t
+probe_read(const struct probe_ctx *c, const char *path, char *buf,
+    size_t size)
+{
+	ssize_t len;
+	int fd, saved;
+
+	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	len = probe_read_fd(fd, buf, size, 0);
 	saved = errno;
 	close(fd);
-	if (n < 0 && len == 0) {
-		errno = saved;
-		return -1;
-	}
-	buf[len] = '\0';
+	errno = saved;
 	return len;
 }
 

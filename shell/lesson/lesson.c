@@ -669,6 +669,23 @@ lesson_errorf(const char *fmt, ...)
 	va_end(ap);
 }
 
+struct lesson *
+lesson_load(const char *name)
+{
+	char file[PATH_MAX], err[1024];
+	struct lesson *l;
+
+	if (lesson_find(name, file, sizeof(file)) < 0) {
+		lesson_errorf(tr("lesson: %s: no such lesson (try `lesson list`)",
+		    "lesson: %s: 没有这个课程（试试 `lesson list`）"), name);
+		return NULL;
+	}
+	l = lesson_parse(file, err, sizeof(err));
+	if (l == NULL)
+		lesson_errorf("%s", err);
+	return l;
+}
+
 /* Where the student stopped last time: replay up to there, quietly. */
 static void
 resume(struct session *s, int again)
@@ -735,7 +752,6 @@ lesson_line(const char *line)
 int
 lesson_begin(const struct lesson_opts *o)
 {
-	char file[PATH_MAX], err[1024];
 	struct lesson *l;
 	struct session *s;
 
@@ -744,16 +760,8 @@ lesson_begin(const struct lesson_opts *o)
 		    "lesson: 课程 %s 正在进行；请先 `lesson quit`"), cur->name);
 		return 1;
 	}
-	if (lesson_find(o->name, file, sizeof(file)) < 0) {
-		lesson_errorf(tr("lesson: %s: no such lesson (try `lesson list`)",
-		    "lesson: %s: 没有这个课程（试试 `lesson list`）"), o->name);
+	if ((l = lesson_load(o->name)) == NULL)
 		return 2;
-	}
-	l = lesson_parse(file, err, sizeof(err));
-	if (l == NULL) {
-		sh_warnf("%s", err);
-		return 2;
-	}
 	s = session_new(o, l);
 	if (s == NULL || session_setup(s) < 0) {
 		if (s != NULL)

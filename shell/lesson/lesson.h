@@ -60,6 +60,12 @@ size_t lesson_dirs(char dirs[][PATH_MAX], size_t max);
 int lesson_find(const char *name, char *out, size_t size);
 
 /*
+ * lesson_find and lesson_parse in one: the lesson, or NULL after saying
+ * why (no such lesson, or where its file is malformed).
+ */
+struct lesson *lesson_load(const char *name);
+
+/*
  * The saved progress of lesson name (file name without .lesson): 0 if
  * none, 1 when finished, 2 when stopped before the end.
  */

@@ -57,25 +57,14 @@ lesson_check_text(const char *text)
 int
 lesson_pacing(const char *name, double speed)
 {
-	char file[PATH_MAX], err[1024];
 	struct lesson *l;
 	double read = 0, type = 0, look = 0, t;
 	size_t i, j;
 
 	if (speed < 0)
 		speed = LPACE_SPEED;
-	if (lesson_find(name, file, sizeof(file)) < 0) {
-		fflush(stdout);
-		fprintf(stderr, tr("ipcsh: lesson: %s: no such lesson\n",
-		    "ipcsh: lesson: %s: 没有这个课程\n"), name);
+	if ((l = lesson_load(name)) == NULL)
 		return 2;
-	}
-	l = lesson_parse(file, err, sizeof(err));
-	if (l == NULL) {
-		fflush(stdout);
-		fprintf(stderr, "ipcsh: %s\n", err);
-		return 2;
-	}
 	for (i = 0; i < l->nitems; i++) {
 		const struct litem *it = &l->items[i];
 
@@ -113,22 +102,12 @@ lesson_pacing(const char *name, double speed)
 int
 lesson_slides(const char *name)
 {
-	char file[PATH_MAX], err[1024], stem[256];
+	char stem[256];
 	struct lesson *l;
 	size_t i, j, n;
 
-	if (lesson_find(name, file, sizeof(file)) < 0) {
-		fflush(stdout);
-		fprintf(stderr, tr("ipcsh: lesson: %s: no such lesson\n",
-		    "ipcsh: lesson: %s: 没有这个课程\n"), name);
+	if ((l = lesson_load(name)) == NULL)
 		return 2;
-	}
-	l = lesson_parse(file, err, sizeof(err));
-	if (l == NULL) {
-		fflush(stdout);
-		fprintf(stderr, "ipcsh: %s\n", err);
-		return 2;
-	}
 	n = strlen(l->base);
 	if (n > 7 && strcmp(l->base + n - 7, ".lesson") == 0)
 		n -= 7;
