@@ -40,10 +40,10 @@ struct px_ctx {
 	size_t		i;		/* the process being scanned */
 	struct px_dev	devs[PX_DEVS_MAX];
 	size_t		ndevs;
-	char		*mounts[PX_MOUNTS_MAX];	/* mqueue mount points */
+	char		*mounts[PX_MOUNTS_MAX]; /* mqueue mount points */
 	dev_t		mount_dev[PX_MOUNTS_MAX];
 	size_t		nmounts;
-	dev_t		shm_dev;	/* of /dev/shm; 0 when it is not there */
+	dev_t		shm_dev;	/* of /dev/shm; 0: none there */
 	size_t		cap_pmqs, cap_pshms;
 };
 
@@ -292,7 +292,7 @@ px_scan_fd(void *arg, int dirfd, const char *name)
 	target[n] = '\0';
 	shm = strncmp(target, PSHM_DIR "/", sizeof(PSHM_DIR)) == 0;
 	if (!shm && strchr(target + 1, '/') != NULL && x->nmounts == 0)
-		return 0;	/* a path, and no mqueue mount it could be in */
+		return 0;	/* a path, and no mqueue mount to be in */
 	if (fstatat(dirfd, name, &st, 0) < 0)
 		return 0;
 	snprintf(link, sizeof(link), "%d/fd/%s", (int)p->pid, name);
@@ -442,7 +442,8 @@ px_shm_dir(struct px_ctx *x)
 		return 0;
 	while (r == 0 && (d = readdir(dir)) != NULL) {
 		if (d->d_name[0] == '.' || strncmp(d->d_name, "sem.", 4) == 0 ||
-		    fstatat(dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    fstatat(dirfd(dir), d->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) < 0 ||
 		    !S_ISREG(st.st_mode) || st.st_dev != x->shm_dev)
 			continue;
 		snprintf(target, sizeof(target), "%s/%s", PSHM_DIR, d->d_name);
@@ -504,7 +505,8 @@ px_mq_dir(struct px_ctx *x, size_t k)
 		return 0;
 	while (r == 0 && (d = readdir(dir)) != NULL) {
 		if (d->d_name[0] == '.' ||
-		    fstatat(dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		    fstatat(dirfd(dir), d->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if ((q = px_pmq_get(x, &st, d->d_name)) == NULL) {
 			r = -1;

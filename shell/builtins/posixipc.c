@@ -173,16 +173,19 @@ px_mq_options(int argc, char **argv, const char *help, const char *optstr,
 				return sysvcmd_bad(argv[0], "mode", optarg);
 			break;
 		case 'p':
-			if (sysvcmd_parse_int(optarg, 10, 0, 32767, &o->prio) < 0)
+			if (sysvcmd_parse_int(optarg, 10, 0, 32767,
+			    &o->prio) < 0)
 				return sysvcmd_bad(argv[0], tr("priority", "优先级"),
 				    optarg);
 			break;
 		case 'M':
-			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX, &o->maxmsg) < 0)
+			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX,
+			    &o->maxmsg) < 0)
 				return sysvcmd_bad(argv[0], "mq_maxmsg", optarg);
 			break;
 		case 'S':
-			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX, &o->msgsize) < 0)
+			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX,
+			    &o->msgsize) < 0)
 				return sysvcmd_bad(argv[0], "mq_msgsize", optarg);
 			break;
 		case 't':
@@ -260,7 +263,7 @@ px_mq_failed(const char *cmd, const char *call, int err, mqd_t q,
 	return st;
 }
 
-/* mqsend [-c [-x] [-m MODE] [-M N] [-S N]] [-p PRIO] [-n] [-t SECS] NAME MSG... */
+/* mqsend [-c [-x] [-m MODE] [-M N] [-S N]] [-p PRIO] [-n] [-t SECS] NAME MSG */
 static int
 bi_mqsend(int argc, char **argv)
 {
@@ -424,7 +427,8 @@ px_unlink_all(int argc, char **argv, int mq)
 		return 0;
 	if (argc < 2)
 		return bi_usage(argv[0]);
-	for (i = 1; i < argc; i++)	/* every name checked before any is removed */
+	/* every name checked before any is removed */
+	for (i = 1; i < argc; i++)
 		if ((st = px_name(argv[0], argv[i], name, sizeof(name))) != 0)
 			return st;
 	for (i = 1; i < argc; i++) {
@@ -485,7 +489,8 @@ bi_shmopen(int argc, char **argv)
 				return sysvcmd_bad(argv[0], "mode", optarg);
 			break;
 		case 's':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &size) < 0)
+			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX,
+			    &size) < 0)
 				return sysvcmd_bad(argv[0], "size", optarg);
 			break;
 		default:
@@ -497,7 +502,7 @@ bi_shmopen(int argc, char **argv)
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
 		return st;
 	if (fl & O_CREAT || size >= 0)
-		fl = (fl & ~O_ACCMODE) | O_RDWR;	/* ftruncate needs write */
+		fl = (fl & ~O_ACCMODE) | O_RDWR;	/* for ftruncate */
 	fd = shm_open(name, fl, (mode_t)mode);
 	if (fd < 0)
 		return px_fail(argv[0], "shm_open", errno, PX_SHM, name);
