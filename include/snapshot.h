@@ -1,8 +1,8 @@
 /*
  * snapshot.h - the snapshot model: plain data copied out of the kernel at
- * one moment (processes, pipes and FIFOs, System V objects). Nothing in it
- * points into anything live; every string and array belongs to the
- * snapshot and goes away with snapshot_free() (probe.h).
+ * one moment (processes, pipes and FIFOs, System V and POSIX objects).
+ * Nothing in it points into anything live; every string and array belongs
+ * to the snapshot and goes away with snapshot_free() (probe.h).
  */
 #ifndef IPCSH_SNAPSHOT_H
 #define IPCSH_SNAPSHOT_H
@@ -196,6 +196,58 @@ struct snap_anonfd {
 	pid_t		target;		/* pidfd: Pid (-1: it exited, 0 unknown) */
 };
 
+/*
+ * POSIX IPC (mq_overview(7), shm_overview(7)), beside System V's.
+ * A POSIX message queue is found through the watched processes'
+ * descriptors (its /proc/PID/fd link is "/NAME", its file system the
+ * mqueue one), and where an mqueue file system is mounted also from it.
+ */
+enum snap_pmq_wait { SNAP_PMQ_NONE, SNAP_PMQ_RECV, SNAP_PMQ_SEND };
+
+/* One descriptor of a POSIX queue (or of a POSIX shm object). */
+struct snap_pmq_end {
+	pid_t		pid;
+	int		fd;
+	int		mode;		/* O_RDONLY, O_WRONLY, O_RDWR */
+	int		nonblock;	/* O_NONBLOCK set (fdinfo flags) */
+	enum snap_pmq_wait blocked;	/* pid waits in mq_receive/mq_send on it */
+};
+
+struct snap_pmq {
+	char		*name;		/* "/NAME", as mq_open(3) takes it */
+	unsigned long	inode;
+	dev_t		dev;		/* its mqueue file system (one per IPC namespace) */
+	unsigned	mode;		/* permission bits (fstat) */
+	uid_t		uid;
+	gid_t		gid;
+	/* mq_getattr(3) on a copy of a holder's descriptor; -1 unknown */
+	long		curmsgs, maxmsg, msgsize;
+	long		qsize;		/* bytes queued ("QSIZE:" of its file); -1 unknown */
+	int		related;	/* a watched process holds it open */
+	int		unlinked;	/* mq_unlink(3)ed while still open */
+	struct snap_pmq_end *holders;	/* by pid, fd */
+	size_t		nholders;
+};
+
+/* A POSIX shared memory object: a file of the tmpfs at /dev/shm. */
+struct snap_pshm {
+	char		*name;		/* "/NAME", as shm_open(3) takes it */
+	unsigned long	inode;
+	long		size;		/* st_size, bytes */
+	unsigned	mode;
+	uid_t		uid;
+	gid_t		gid;
+	int		related;	/* a watched process maps or holds it */
+	int		unlinked;	/* shm_unlink(3)ed, still mapped or held */
+	pid_t		*mappers;	/* watched processes that map it (/proc/PID/maps) */
+	size_t		nmappers;
+	struct snap_pmq_end *holders;	/* descriptors of it (blocked unused) */
+	size_t		nholders;
+	int		readable;	/* preview holds its first bytes */
+	unsigned char	*preview;
+	size_t		npreview;
+};
+
 struct snapshot {
 	pid_t		root;		/* the first of roots */
 	pid_t		*roots;		/* the trees asked for, in order */
@@ -220,6 +272,10 @@ struct snapshot {
 	size_t		nsocks;
 	struct snap_anonfd *anonfds;	/* by kind, then holder, then fd */
 	size_t		nanonfds;
+	struct snap_pmq	*pmqs;		/* POSIX queues, by name */
+	size_t		npmqs;
+	struct snap_pshm *pshms;	/* POSIX shm objects, by name */
+	size_t		npshms;
 };
 
 /* Lookups by key; NULL when absent. They search the arrays above. */

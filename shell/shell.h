@@ -149,6 +149,7 @@ extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
 extern const struct builtin builtins_procenv[];	/* builtins/procenv.c */
 extern const struct builtin builtins_programs[]; /* builtins/programs.c */
+extern const struct builtin builtins_posixipc[]; /* builtins/posixipc.c */
 
 /*
  * Runs a builtin: "NAME --help" prints its usage and help lines on stdout

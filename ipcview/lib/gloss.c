@@ -35,6 +35,10 @@ static const char *const gloss_tab[GL_NGLOSS][2] = {
 	[GL_SOCKETPAIR]	= { "socketpair", "套接字对" },
 	[GL_LISTEN]	= { "listening", "监听" },
 	[GL_PEER]	= { "peer", "对端" },
+	[GL_POSIX_MQ]	= { "POSIX message queue", "POSIX 消息队列" },
+	[GL_POSIX_SHM]	= { "POSIX shared memory", "POSIX 共享内存" },
+	[GL_PRIORITY]	= { "priority", "优先级" },
+	[GL_MAPPED]	= { "mapped by", "映射者" },
 };
 
 const char *

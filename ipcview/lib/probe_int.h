@@ -1,7 +1,7 @@
 /*
  * probe_int.h - the collectors' context while one snapshot is taken.
  * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sock.c,
- * probe_sysv.c.
+ * probe_sysv.c, probe_posix.c.
  */
 #ifndef IPCVIEW_PROBE_INT_H
 #define IPCVIEW_PROBE_INT_H
@@ -199,5 +199,14 @@ int probe_socks(struct probe_ctx *c, struct probe_fdref *v, size_t n);
 int probe_procs(struct probe_ctx *c, pid_t root);
 int probe_pipes(struct probe_ctx *c);
 int probe_sysv(struct probe_ctx *c);
+
+/* probe_posix.c: POSIX queues and shm objects (pidfds still open). */
+int probe_posix(struct probe_ctx *c);
+
+/*
+ * A process in the mqueue wait (wchan "mq wait"): "mq_receive" or
+ * "mq_send" from /proc/PID/syscall, wait_arg the queue's descriptor.
+ */
+void probe_pmq_wchan(const struct probe_ctx *c, struct snap_proc *p);
 
 #endif

@@ -347,6 +347,10 @@ proc_wchan(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 		proc_fifo_wait(c, p);
 		return;
 	}
+	if (strcmp(p->wchan, "mq wait") == 0) {
+		probe_pmq_wchan(c, p);
+		return;
+	}
 	if (strcmp(p->wchan, "pipe read") != 0 &&
 	    strcmp(p->wchan, "pipe write") != 0 &&
 	    strcmp(p->wchan, "msgrcv") != 0 &&

@@ -290,6 +290,114 @@ text_sysv(FILE *out, const struct snapshot *s, unsigned flags)
 			text_sem(out, &s->sems[i]);
 }
 
+static void
+text_posix_head(FILE *out, const char *name, unsigned mode, uid_t uid,
+    int related)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	fprintf(out, "%c %s mode %04o owner ", related ? '*' : ' ', name,
+	    mode & 0777);
+	if (pw != NULL)
+		fprintf(out, "%s", pw->pw_name);
+	else
+		fprintf(out, "%u", (unsigned)uid);
+}
+
+/* Holders: "pid (comm) fd N r|w|rw[ nonblock][ blocked in CALL]". */
+static void
+text_posix_ends(FILE *out, const struct snapshot *s,
+    const struct snap_pmq_end *e, size_t n)
+{
+	static const char *const modes[] = { "r", "w", "rw" };
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(out, "    %s:", tr("open by", "打开者"));
+	for (i = 0; i < n; i++) {
+		fprintf(out, " %d (%s) fd %d %s", (int)e[i].pid,
+		    text_comm(s, e[i].pid), e[i].fd, e[i].mode >= 0 &&
+		    e[i].mode <= 2 ? modes[e[i].mode] : "?");
+		if (e[i].nonblock)
+			fputs(" O_NONBLOCK", out);
+		if (e[i].blocked != SNAP_PMQ_NONE)
+			fprintf(out, " %s %s", tr("blocked in", "阻塞于"),
+			    e[i].blocked == SNAP_PMQ_RECV ? "mq_receive" :
+			    "mq_send");
+		if (i + 1 < n)
+			fputc(',', out);
+	}
+	fputc('\n', out);
+}
+
+static void
+text_pmq(FILE *out, const struct snapshot *s, const struct snap_pmq *q)
+{
+	text_posix_head(out, q->name, q->mode, q->uid, q->related);
+	if (q->maxmsg >= 0)
+		fprintf(out, ": %ld/%ld %s, %s %ld %s", q->curmsgs, q->maxmsg,
+		    tr("messages", "条消息"), tr("at most", "每条最多"),
+		    q->msgsize, tr("bytes each", "字节"));
+	else
+		fprintf(out, ": %s", tr("attributes unknown", "属性未知"));
+	if (q->qsize >= 0)
+		fprintf(out, ", %ld %s", q->qsize, tr("bytes queued", "字节在队列中"));
+	if (q->unlinked)
+		fprintf(out, ", %s", tr("unlinked (mq_unlink), still open",
+		    "已删除 (mq_unlink)，仍被打开"));
+	fputc('\n', out);
+	text_posix_ends(out, s, q->holders, q->nholders);
+}
+
+static void
+text_pshm(FILE *out, const struct snapshot *s, const struct snap_pshm *m)
+{
+	size_t i;
+
+	text_posix_head(out, m->name, m->mode, m->uid, m->related);
+	if (m->size >= 0)
+		fprintf(out, ": %ld %s", m->size, tr("bytes", "字节"));
+	else
+		fprintf(out, ": %s", tr("size unknown", "大小未知"));
+	if (m->unlinked)
+		fprintf(out, ", %s", tr("unlinked (shm_unlink), still mapped",
+		    "已删除 (shm_unlink)，仍被映射"));
+	fputc('\n', out);
+	if (m->nmappers > 0) {
+		fprintf(out, "    %s:", gloss(GL_MAPPED));
+		for (i = 0; i < m->nmappers; i++)
+			fprintf(out, " %d (%s)", (int)m->mappers[i],
+			    text_comm(s, m->mappers[i]));
+		fputc('\n', out);
+	}
+	text_posix_ends(out, s, m->holders, m->nholders);
+	if (m->readable) {
+		fprintf(out, "    %s: ", tr("first bytes", "开头字节"));
+		text_bytes(out, m->preview, m->npreview);
+		fputc('\n', out);
+	}
+}
+
+/* POSIX queues and shm objects, after System V's (mq_overview(7)). */
+static void
+text_posix(FILE *out, const struct snapshot *s, unsigned flags)
+{
+	int rel = !!(flags & RENDER_RELATED);
+	size_t i;
+
+	fprintf(out, "%s\n", tr("POSIX MESSAGE QUEUES (* held open by the tree)",
+	    "POSIX 消息队列（* 被进程树打开）"));
+	for (i = 0; i < s->npmqs; i++)
+		if (!rel || s->pmqs[i].related)
+			text_pmq(out, s, &s->pmqs[i]);
+	fprintf(out, "%s\n", tr("POSIX SHARED MEMORY (* mapped or open in the tree)",
+	    "POSIX 共享内存（* 被进程树映射或打开）"));
+	for (i = 0; i < s->npshms; i++)
+		if (!rel || s->pshms[i].related)
+			text_pshm(out, s, &s->pshms[i]);
+}
+
 int
 render_text(FILE *out, const struct snapshot *s, unsigned flags)
 {
@@ -316,6 +424,7 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 	for (i = 0; i < s->nanonfds; i++)
 		text_anonfd(out, s, &s->anonfds[i]);
 	text_sysv(out, s, flags);
+	text_posix(out, s, flags);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -93,6 +93,18 @@ snapshot_free(struct snapshot *s)
 	}
 	free(s->socks);
 	free(s->anonfds);
+	for (i = 0; i < s->npmqs; i++) {
+		free(s->pmqs[i].name);
+		free(s->pmqs[i].holders);
+	}
+	for (i = 0; i < s->npshms; i++) {
+		free(s->pshms[i].name);
+		free(s->pshms[i].mappers);
+		free(s->pshms[i].holders);
+		free(s->pshms[i].preview);
+	}
+	free(s->pmqs);
+	free(s->pshms);
 	free(s->procs);
 	free(s->pipes);
 	free(s->queues);

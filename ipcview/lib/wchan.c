@@ -30,6 +30,10 @@ static const struct {
 	{ "do_msgrcv",			"msgrcv", 1 },
 	{ "do_msgsnd",			"msgsnd", 1 },
 	{ "do_semtimedop",		"semop", 1 },
+	/* POSIX queues: wq_sleep serves both; /proc/PID/syscall tells which */
+	{ "wq_sleep",			"mq wait", 0 },
+	{ "do_mq_timedreceive",		"mq_receive", 1 },
+	{ "do_mq_timedsend",		"mq_send", 1 },
 	{ "hrtimer_nanosleep",		"sleep", 0 },
 	{ "do_nanosleep",		"sleep", 0 },
 	{ "common_nsleep",		"sleep", 0 },

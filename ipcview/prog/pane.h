@@ -13,7 +13,7 @@
 struct pane;
 
 enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_SOCKS,
-	SEC_EVENTS, SEC_N };
+	SEC_POSIX, SEC_EVENTS, SEC_N };
 
 /*
  * A pane drawing w, which must outlive it: each draw shows w's last

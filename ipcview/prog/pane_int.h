@@ -98,6 +98,11 @@ void pane_socks_lines(struct pane *p, int sec);
 void pane_draw_sock(struct pane *p, WINDOW *w, const struct pline *l);
 long pane_socks_key(const struct pane *p, const struct pline *l);
 void pane_socks_detail(struct pane *p, long key);
+/* pane_posix.c: the section of POSIX queues and shm objects. */
+void pane_posix_lines(struct pane *p, int sec);
+void pane_posix_draw(struct pane *p, WINDOW *w, const struct pline *l);
+long pane_posix_key(const struct pane *p, const struct pline *l);
+void pane_posix_detail(struct pane *p, long key);
 
 /* pane_sections.c: frees the tree drawing of the processes' lines. */
 void pane_free_prefixes(struct pane *p);

@@ -1,0 +1,590 @@
+/*
+ * probe_posix.c - POSIX message queues and shared memory objects of the
+ * tree: queues through the processes' descriptors (mq_getattr(3) on a
+ * pidfd_getfd(2) copy) and any mounted mqueue file system, shm objects
+ * from /dev/shm, the processes' descriptors and their /proc/PID/maps.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <mqueue.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysmacros.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "probe_int.h"
+
+#ifndef MQUEUE_MAGIC
+#define MQUEUE_MAGIC	0x19800202	/* linux/magic.h */
+#endif
+
+#define PSHM_DIR	"/dev/shm"
+#define PX_DEVS_MAX	8	/* file systems told apart per snapshot */
+#define PX_MOUNTS_MAX	4	/* mqueue mounts listed */
+
+/* What the scan learned of one file system (by st_dev). */
+struct px_dev {
+	dev_t		dev;
+	int		mqueue;
+};
+
+struct px_ctx {
+	struct probe_ctx *c;
+	size_t		i;		/* the process being scanned */
+	struct px_dev	devs[PX_DEVS_MAX];
+	size_t		ndevs;
+	char		*mounts[PX_MOUNTS_MAX]; /* mqueue mount points */
+	dev_t		mount_dev[PX_MOUNTS_MAX];
+	size_t		nmounts;
+	dev_t		shm_dev;	/* of /dev/shm; 0: none there */
+	size_t		cap_pmqs, cap_pshms;
+};
+
+/* ------------------------------------------------------------------ */
+/* where the objects live                                              */
+
+/*
+ * The mount points of mqueue file systems in the prober's mount namespace
+ * (proc(5) /proc/self/mountinfo: field 5 the mount point, the file system
+ * type after " - "). Most machines have none, or /dev/mqueue.
+ */
+static void
+px_find_mounts(struct px_ctx *x)
+{
+	char line[1024], mnt[PATH_MAX], *dash;
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	fd = openat(x->c->procfd, "self/mountinfo", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while (x->nmounts < PX_MOUNTS_MAX && fgets(line, sizeof(line), f)) {
+		dash = strstr(line, " - ");
+		if (dash == NULL || strncmp(dash + 3, "mqueue ", 7) != 0 ||
+		    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
+			continue;
+		/* mountinfo escapes blanks as \040: such a mount is skipped */
+		if (strchr(mnt, '\\') != NULL || stat(mnt, &st) < 0)
+			continue;
+		x->mounts[x->nmounts] = strdup(mnt);
+		if (x->mounts[x->nmounts] == NULL)
+			break;
+		x->mount_dev[x->nmounts++] = st.st_dev;
+	}
+	fclose(f);
+}
+
+/*
+ * Whether st_dev is an mqueue file system, from statfs(2) of the
+ * descriptor's link (which follows it, opening nothing), remembered for
+ * the snapshot: there is one such file system per IPC namespace.
+ */
+static int
+px_is_mqueue(struct px_ctx *x, dev_t dev, const char *link)
+{
+	struct statfs sf;
+	char path[128];
+	size_t k;
+	int mq;
+
+	for (k = 0; k < x->ndevs; k++)
+		if (x->devs[k].dev == dev)
+			return x->devs[k].mqueue;
+	snprintf(path, sizeof(path), "/proc/%s", link);
+	if (statfs(path, &sf) < 0)
+		return 0;
+	mq = sf.f_type == MQUEUE_MAGIC;
+	if (x->ndevs < PX_DEVS_MAX)
+		x->devs[x->ndevs++] = (struct px_dev){ dev, mq };
+	return mq;
+}
+
+/* "/NAME" of a queue's link: its last component, " (deleted)" cut. */
+static char *
+px_name(const char *target, int *deleted)
+{
+	const char *base = strrchr(target, '/');
+	size_t n;
+	char *s;
+
+	base = base != NULL ? base + 1 : target;
+	n = strlen(base);
+	*deleted = n > 10 && strcmp(base + n - 10, " (deleted)") == 0;
+	if (*deleted)
+		n -= 10;
+	s = malloc(n + 2);
+	if (s == NULL)
+		return NULL;
+	s[0] = '/';
+	memcpy(s + 1, base, n);
+	s[n + 1] = '\0';
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* the objects, found or added                                         */
+
+static struct snap_pmq *
+px_pmq_get(struct px_ctx *x, const struct stat *st, const char *target)
+{
+	struct snapshot *s = x->c->s;
+	struct snap_pmq *q;
+	size_t k;
+	int del;
+
+	for (k = 0; k < s->npmqs; k++)
+		if (s->pmqs[k].inode == st->st_ino &&
+		    s->pmqs[k].dev == st->st_dev)
+			return &s->pmqs[k];
+	if (probe_grow(&s->pmqs, &x->cap_pmqs, s->npmqs, sizeof(*q)) < 0)
+		return NULL;
+	q = &s->pmqs[s->npmqs];
+	memset(q, 0, sizeof(*q));
+	q->name = px_name(target, &del);
+	if (q->name == NULL)
+		return NULL;
+	s->npmqs++;
+	q->inode = st->st_ino;
+	q->dev = st->st_dev;
+	q->mode = st->st_mode & 07777;
+	q->uid = st->st_uid;
+	q->gid = st->st_gid;
+	q->unlinked = st->st_nlink == 0 || del;
+	q->curmsgs = q->maxmsg = q->msgsize = q->qsize = -1;
+	return q;
+}
+
+static struct snap_pshm *
+px_pshm_get(struct px_ctx *x, const struct stat *st, const char *target)
+{
+	struct snapshot *s = x->c->s;
+	struct snap_pshm *m;
+	size_t k;
+	int del;
+
+	for (k = 0; k < s->npshms; k++)
+		if (s->pshms[k].inode == st->st_ino)
+			return &s->pshms[k];
+	if (probe_grow(&s->pshms, &x->cap_pshms, s->npshms, sizeof(*m)) < 0)
+		return NULL;
+	m = &s->pshms[s->npshms];
+	memset(m, 0, sizeof(*m));
+	m->name = px_name(target, &del);
+	if (m->name == NULL)
+		return NULL;
+	s->npshms++;
+	m->inode = st->st_ino;
+	m->size = (long)st->st_size;
+	m->mode = st->st_mode & 07777;
+	m->uid = st->st_uid;
+	m->gid = st->st_gid;
+	m->unlinked = st->st_nlink == 0 || del;
+	return m;
+}
+
+static int
+px_end_push(struct snap_pmq_end **v, size_t *n, const struct snap_pmq_end *e)
+{
+	struct snap_pmq_end *nv;
+
+	nv = realloc(*v, (*n + 1) * sizeof(**v));
+	if (nv == NULL)
+		return -1;
+	*v = nv;
+	nv[(*n)++] = *e;
+	return 0;
+}
+
+/* "flags:" of /proc/PID/fdinfo/N (octal): access mode and O_NONBLOCK. */
+static void
+px_fdinfo(struct px_ctx *x, const char *fd, struct snap_pmq_end *e)
+{
+	char path[96], buf[512], *f;
+	unsigned long flags;
+
+	e->mode = O_RDONLY;
+	snprintf(path, sizeof(path), "%d/fdinfo/%s",
+	    (int)x->c->s->procs[x->i].pid, fd);
+	if (probe_read(x->c, path, buf, sizeof(buf)) <= 0 ||
+	    (f = strstr(buf, "flags:")) == NULL ||
+	    sscanf(f + 6, "%lo", &flags) != 1)
+		return;
+	e->mode = (int)(flags & O_ACCMODE);
+	e->nonblock = (flags & O_NONBLOCK) != 0;
+}
+
+/*
+ * mq_getattr(3) through a copy of the holder's descriptor. The copy is
+ * the same open queue description: getattr reads, never receives, and
+ * closing it drops a mq_notify(3) registration only when the closer is
+ * the one registered (ipc/mqueue.c), which the prober never is.
+ */
+static void
+px_getattr(struct px_ctx *x, struct snap_pmq *q, int fd)
+{
+	struct mq_attr a;
+	struct stat st;
+	int pidfd, copy;
+
+	if (q->maxmsg >= 0 || (x->c->flags & PROBE_NO_FILL))
+		return;
+	pidfd = probe_pidfd(x->c, x->i);
+	if (pidfd < 0)
+		return;
+	copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	if (copy < 0)
+		return;
+	if (fstat(copy, &st) == 0 && st.st_ino == q->inode &&
+	    mq_getattr(copy, &a) == 0) {
+		q->curmsgs = a.mq_curmsgs;
+		q->maxmsg = a.mq_maxmsg;
+		q->msgsize = a.mq_msgsize;
+	}
+	close(copy);
+}
+
+/* Which call of mq_timedreceive/mq_timedsend procs[i] waits in on fd. */
+static enum snap_pmq_wait
+px_waits(const struct snap_proc *p, int fd)
+{
+	if (p->wait_arg != fd)
+		return SNAP_PMQ_NONE;
+	if (strcmp(p->wchan, "mq_receive") == 0)
+		return SNAP_PMQ_RECV;
+	if (strcmp(p->wchan, "mq_send") == 0)
+		return SNAP_PMQ_SEND;
+	return SNAP_PMQ_NONE;
+}
+
+/*
+ * One /proc/PID/fd entry: a queue's link reads "/NAME" (the queue's own
+ * file system is mounted nowhere) or the path under a mounted mqueue
+ * file system; a shm object's "/dev/shm/NAME". Other descriptors cost
+ * their readlink only.
+ */
+static int
+px_scan_fd(void *arg, int dirfd, const char *name)
+{
+	struct px_ctx *x = arg;
+	const struct snap_proc *p = &x->c->s->procs[x->i];
+	struct snap_pmq_end e = { p->pid, atoi(name), 0, 0, SNAP_PMQ_NONE };
+	char target[PATH_MAX], link[96];
+	struct snap_pshm *m;
+	struct snap_pmq *q;
+	struct stat st;
+	ssize_t n;
+	int shm;
+
+	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
+	if (n <= 1 || target[0] != '/')
+		return 0;
+	target[n] = '\0';
+	shm = strncmp(target, PSHM_DIR "/", sizeof(PSHM_DIR)) == 0;
+	if (!shm && strchr(target + 1, '/') != NULL && x->nmounts == 0)
+		return 0;	/* a path, and no mqueue mount to be in */
+	if (fstatat(dirfd, name, &st, 0) < 0)
+		return 0;
+	snprintf(link, sizeof(link), "%d/fd/%s", (int)p->pid, name);
+	if (shm && S_ISREG(st.st_mode) && st.st_dev == x->shm_dev) {
+		if ((m = px_pshm_get(x, &st, target)) == NULL)
+			return -1;
+		px_fdinfo(x, name, &e);
+		m->related = 1;
+		return px_end_push(&m->holders, &m->nholders, &e);
+	}
+	if (shm || !px_is_mqueue(x, st.st_dev, link))
+		return 0;
+	if ((q = px_pmq_get(x, &st, target)) == NULL)
+		return -1;
+	px_fdinfo(x, name, &e);
+	e.blocked = px_waits(p, e.fd);
+	q->related = 1;
+	px_getattr(x, q, e.fd);
+	return px_end_push(&q->holders, &q->nholders, &e);
+}
+
+/* ------------------------------------------------------------------ */
+/* shm mappings, the /dev/shm and mqueue listings                      */
+
+/* The first bytes of a mapped object, read through the mapper's memory. */
+static void
+px_preview(struct px_ctx *x, struct snap_pshm *m, pid_t pid,
+    unsigned long start, unsigned long len)
+{
+	size_t want = x->c->shm_preview;
+	struct iovec l, r;
+
+	if (m->readable || (x->c->flags & PROBE_NO_FILL))
+		return;
+	if (m->size >= 0 && (long)want > m->size)
+		want = (size_t)m->size;
+	if (want > len)
+		want = len;
+	m->preview = malloc(want ? want : 1);
+	if (m->preview == NULL)
+		return;
+	l = (struct iovec){ m->preview, want };
+	r = (struct iovec){ (void *)start, want };
+	if (process_vm_readv(pid, &l, 1, &r, 1, 0) == (ssize_t)want) {
+		m->npreview = want;
+		m->readable = 1;
+		return;
+	}
+	free(m->preview);
+	m->preview = NULL;
+}
+
+static int
+px_mapper_push(struct snap_pshm *m, pid_t pid)
+{
+	pid_t *v;
+	size_t k;
+
+	for (k = 0; k < m->nmappers; k++)
+		if (m->mappers[k] == pid)
+			return 0;
+	v = realloc(m->mappers, (m->nmappers + 1) * sizeof(*v));
+	if (v == NULL)
+		return -1;
+	m->mappers = v;
+	v[m->nmappers++] = pid;
+	return 0;
+}
+
+/*
+ * One maps line of a /dev/shm file (its device and inode those of the
+ * object): pid becomes one of its mappers. An object gone from /dev/shm
+ * (shm_unlink(3)ed, " (deleted)") is known by its mapping only; stat(2)
+ * of /proc/PID/map_files/START-END, where permitted, says its size.
+ */
+static int
+px_map_line(struct px_ctx *x, pid_t pid, const char *line)
+{
+	unsigned long start, end, off, ino;
+	unsigned maj, mnr;
+	const char *path = strstr(line, " " PSHM_DIR "/");
+	struct snap_pshm *m;
+	struct stat st;
+	char mf[96];
+	size_t before = x->c->s->npshms;
+
+	if (path == NULL || sscanf(line, "%lx-%lx %*s %lx %x:%x %lu", &start,
+	    &end, &off, &maj, &mnr, &ino) != 6 ||
+	    makedev(maj, mnr) != x->shm_dev)
+		return 0;
+	snprintf(mf, sizeof(mf), "%d/map_files/%lx-%lx", (int)pid, start, end);
+	if (fstatat(x->c->procfd, mf, &st, 0) < 0 || st.st_ino != ino) {
+		memset(&st, 0, sizeof(st));
+		st.st_ino = ino;
+		st.st_size = -1;
+	}
+	m = px_pshm_get(x, &st, path + 1);
+	if (m == NULL)
+		return -1;
+	if (x->c->s->npshms > before)
+		m->unlinked = 1;	/* until /dev/shm lists it */
+	m->related = 1;
+	if (off == 0)
+		px_preview(x, m, pid, start, end - start);
+	return px_mapper_push(m, pid);
+}
+
+static int
+px_maps(struct px_ctx *x, pid_t pid)
+{
+	char path[64], line[PATH_MAX + 128];
+	FILE *f;
+	int fd, r = 0;
+
+	snprintf(path, sizeof(path), "%d/maps", (int)pid);
+	fd = openat(x->c->procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	while (r == 0 && fgets(line, sizeof(line), f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		r = px_map_line(x, pid, line);
+	}
+	fclose(f);
+	return r;
+}
+
+/*
+ * Every object of /dev/shm (POSIX named semaphores, "sem.NAME", are not
+ * shm objects), with what stat(2) says: size, mode, owner. An object the
+ * scan found (by inode) gets its size and mode from here too.
+ */
+static int
+px_shm_dir(struct px_ctx *x)
+{
+	struct snap_pshm *m;
+	struct dirent *d;
+	char target[PATH_MAX];
+	struct stat st;
+	DIR *dir;
+	int r = 0;
+
+	dir = opendir(PSHM_DIR);
+	if (dir == NULL)
+		return 0;
+	while (r == 0 && (d = readdir(dir)) != NULL) {
+		if (d->d_name[0] == '.' || strncmp(d->d_name, "sem.", 4) == 0 ||
+		    fstatat(dirfd(dir), d->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode) || st.st_dev != x->shm_dev)
+			continue;
+		snprintf(target, sizeof(target), "%s/%s", PSHM_DIR, d->d_name);
+		if ((m = px_pshm_get(x, &st, target)) == NULL) {
+			r = -1;
+			break;
+		}
+		m->size = (long)st.st_size;
+		m->mode = st.st_mode & 07777;
+		m->uid = st.st_uid;
+		m->gid = st.st_gid;
+		m->unlinked = 0;
+	}
+	closedir(dir);
+	return r;
+}
+
+/*
+ * One queue file of a mounted mqueue file system: its first line
+ * ("QSIZE:%lu NOTIFY:..." of mq_overview(7)) and mq_getattr(3) on it.
+ * Opening a queue's file is not mq_open(3) of it and changes nothing but
+ * the file's access time, which reading it sets (as cat(1) would).
+ */
+static void
+px_mq_file(struct snap_pmq *q, int dirfd, const char *name)
+{
+	struct mq_attr a;
+	char buf[128];
+	ssize_t n;
+	int fd;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return;
+	n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n > 0) {
+		buf[n] = '\0';
+		sscanf(buf, "QSIZE:%ld", &q->qsize);
+	}
+	if (q->maxmsg < 0 && mq_getattr(fd, &a) == 0) {
+		q->curmsgs = a.mq_curmsgs;
+		q->maxmsg = a.mq_maxmsg;
+		q->msgsize = a.mq_msgsize;
+	}
+	close(fd);
+}
+
+static int
+px_mq_dir(struct px_ctx *x, size_t k)
+{
+	struct snap_pmq *q;
+	struct dirent *d;
+	struct stat st;
+	DIR *dir;
+	int r = 0;
+
+	dir = opendir(x->mounts[k]);
+	if (dir == NULL)
+		return 0;
+	while (r == 0 && (d = readdir(dir)) != NULL) {
+		if (d->d_name[0] == '.' ||
+		    fstatat(dirfd(dir), d->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if ((q = px_pmq_get(x, &st, d->d_name)) == NULL) {
+			r = -1;
+			break;
+		}
+		px_mq_file(q, dirfd(dir), d->d_name);
+	}
+	closedir(dir);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+px_pmq_cmp(const void *a, const void *b)
+{
+	const struct snap_pmq *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+static int
+px_pshm_cmp(const void *a, const void *b)
+{
+	const struct snap_pshm *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+void
+probe_pmq_wchan(const struct probe_ctx *c, struct snap_proc *p)
+{
+	unsigned long a[6];
+	long nr;
+
+	if (probe_syscall(c, p->pid, &nr, a) < 0)
+		return;
+	if (nr == SYS_mq_timedreceive)
+		snprintf(p->wchan, sizeof(p->wchan), "mq_receive");
+	else if (nr == SYS_mq_timedsend)
+		snprintf(p->wchan, sizeof(p->wchan), "mq_send");
+	else
+		return;
+	p->wait_arg = (long)(int)a[0];
+}
+
+int
+probe_posix(struct probe_ctx *c)
+{
+	struct snapshot *s = c->s;
+	struct px_ctx x = { 0 };
+	struct stat st;
+	char path[64];
+	size_t i, k;
+	int r = 0;
+
+	if (!c->live || (c->flags & PROBE_NO_POSIX))
+		return 0;
+	x.c = c;
+	px_find_mounts(&x);
+	if (stat(PSHM_DIR, &st) == 0)
+		x.shm_dev = st.st_dev;
+	for (i = 0; i < s->nprocs && r == 0; i++) {
+		x.i = i;
+		snprintf(path, sizeof(path), "%d/fd", (int)s->procs[i].pid);
+		r = probe_dir_each_at(c, path, px_scan_fd, &x);
+		if (r == 0)
+			r = px_maps(&x, s->procs[i].pid);
+	}
+	for (k = 0; k < x.nmounts && r == 0; k++)
+		r = px_mq_dir(&x, k);
+	if (r == 0 && x.shm_dev != 0)
+		r = px_shm_dir(&x);
+	for (k = 0; k < x.nmounts; k++)
+		free(x.mounts[k]);
+	if (s->npmqs > 1)
+		qsort(s->pmqs, s->npmqs, sizeof(*s->pmqs), px_pmq_cmp);
+	if (s->npshms > 1)
+		qsort(s->pshms, s->npshms, sizeof(*s->pshms), px_pshm_cmp);
+	return r;
+}
