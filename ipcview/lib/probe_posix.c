@@ -51,39 +51,65 @@ struct px_ctx {
 /* ------------------------------------------------------------------ */
 /* where the objects live                                              */
 
+/* One line of mountinfo: an mqueue mount point is kept. */
+static void
+px_mount_line(struct px_ctx *x, const char *line)
+{
+	char mnt[PATH_MAX];
+	const char *dash;
+	struct stat st;
+
+	dash = strstr(line, " - ");
+	if (dash == NULL || strncmp(dash + 3, "mqueue ", 7) != 0 ||
+	    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
+		return;
+	/* mountinfo escapes blanks as \040: such a mount is skipped */
+	if (strchr(mnt, '\\') != NULL || stat(mnt, &st) < 0)
+		return;
+	x->mounts[x->nmounts] = strdup(mnt);
+	if (x->mounts[x->nmounts] != NULL)
+		x->mount_dev[x->nmounts++] = st.st_dev;
+}
+
 /*
  * The mount points of mqueue file systems in the prober's mount namespace
  * (proc(5) /proc/self/mountinfo: field 5 the mount point, the file system
- * type after " - "). Most machines have none, or /dev/mqueue.
+ * type after " - "). Most machines have none, or /dev/mqueue. One read
+ * takes the whole table unless it is larger than the buffer; then lines.
  */
 static void
 px_find_mounts(struct px_ctx *x)
 {
-	char line[1024], mnt[PATH_MAX], *dash;
-	struct stat st;
+	size_t size = 65536;
+	char *buf, *line, *save;
+	ssize_t n;
 	FILE *f;
 	int fd;
 
-	fd = openat(x->c->procfd, "self/mountinfo", O_RDONLY | O_CLOEXEC);
+	buf = malloc(size);
+	if (buf == NULL)
+		return;
+	n = probe_read(x->c, "self/mountinfo", buf, size);
+	if (n >= 0 && (size_t)n < size - 1) {
+		for (line = strtok_r(buf, "\n", &save); line != NULL &&
+		    x->nmounts < PX_MOUNTS_MAX; line = strtok_r(NULL, "\n",
+		    &save))
+			px_mount_line(x, line);
+		free(buf);
+		return;
+	}
+	fd = n < 0 ? -1 : openat(x->c->procfd, "self/mountinfo",
+	    O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
 			close(fd);
+		free(buf);
 		return;
 	}
-	while (x->nmounts < PX_MOUNTS_MAX && fgets(line, sizeof(line), f)) {
-		dash = strstr(line, " - ");
-		if (dash == NULL || strncmp(dash + 3, "mqueue ", 7) != 0 ||
-		    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
-			continue;
-		/* mountinfo escapes blanks as \040: such a mount is skipped */
-		if (strchr(mnt, '\\') != NULL || stat(mnt, &st) < 0)
-			continue;
-		x->mounts[x->nmounts] = strdup(mnt);
-		if (x->mounts[x->nmounts] == NULL)
-			break;
-		x->mount_dev[x->nmounts++] = st.st_dev;
-	}
+	while (x->nmounts < PX_MOUNTS_MAX && fgets(buf, (int)size, f) != NULL)
+		px_mount_line(x, buf);
 	fclose(f);
+	free(buf);
 }
 
 /*
@@ -686,15 +712,18 @@ probe_posix_begin(struct probe_ctx *c)
 		return -1;
 	x->c = c;
 	px_find_mounts(x);
-	if (stat(PSHM_DIR, &st) == 0)
-		x->shm_dev = st.st_dev;
 	/*
 	 * Files there, linked or not: a tmpfs counts its inodes in use (the
-	 * root's one), and an unlinked file mapped somewhere keeps its own.
-	 * A file system that counts none (f_files 0) may hold any.
+	 * root's one), and an unlinked file mapped or held keeps its own.
+	 * A file system that counts none (f_files 0) may hold any. With no
+	 * file there, no descriptor or mapping can be of one: its device is
+	 * not needed.
 	 */
-	x->shm_any = x->shm_dev != 0 && (statfs(PSHM_DIR, &sf) < 0 ||
-	    sf.f_files == 0 || sf.f_files - sf.f_ffree > 1);
+	x->shm_any = statfs(PSHM_DIR, &sf) == 0 && (sf.f_files == 0 ||
+	    sf.f_files - sf.f_ffree > 1);
+	if (x->shm_any && stat(PSHM_DIR, &st) == 0)
+		x->shm_dev = st.st_dev;
+	x->shm_any = x->shm_dev != 0;
 	c->px = x;
 	return 0;
 }
