@@ -29,6 +29,7 @@
 #define PSHM_DIR	"/dev/shm"
 #define PX_DEVS_MAX	8	/* file systems told apart per snapshot */
 #define PX_MOUNTS_MAX	4	/* mqueue mounts listed */
+#define PX_MAPBUF	65536	/* /proc/PID/maps read at once up to this */
 
 /* What the scan learned of one file system (by st_dev). */
 struct px_dev {
@@ -45,6 +46,7 @@ struct px_ctx {
 	size_t		nmounts;
 	dev_t		shm_dev;	/* of /dev/shm; 0: none there */
 	int		shm_any;	/* a file lives there, linked or not */
+	char		*mapbuf;	/* PX_MAPBUF bytes, or NULL */
 	size_t		cap_pmqs, cap_pshms;
 };
 
@@ -499,16 +501,32 @@ px_map_line(struct px_ctx *x, const char *line, struct probe_map **v,
 	return 0;
 }
 
-/* pid's mappings of /dev/shm files. 0, 1 unreadable, -1 ENOMEM. */
+/*
+ * pid's mappings of /dev/shm files: one read of /proc/PID/maps into the
+ * snapshot's buffer, or line by line when it does not fit. 0, 1
+ * unreadable, -1 ENOMEM.
+ */
 static int
 px_maps_read(struct px_ctx *x, pid_t pid, struct probe_map **v, size_t *n)
 {
-	char path[64], line[PATH_MAX + 128];
+	char path[64], line[PATH_MAX + 128], *l, *save;
 	size_t cap = 0;
+	ssize_t len;
 	FILE *f;
 	int fd, r = 0;
 
 	snprintf(path, sizeof(path), "%d/maps", (int)pid);
+	if (x->mapbuf == NULL && (x->mapbuf = malloc(PX_MAPBUF)) == NULL)
+		return -1;
+	len = probe_read(x->c, path, x->mapbuf, PX_MAPBUF);
+	if (len < 0)
+		return 1;
+	if ((size_t)len < PX_MAPBUF - 1) {
+		for (l = strtok_r(x->mapbuf, "\n", &save); l != NULL && r == 0;
+		    l = strtok_r(NULL, "\n", &save))
+			r = px_map_line(x, l, v, n, &cap);
+		return r;
+	}
 	fd = openat(x->c->procfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
@@ -738,6 +756,7 @@ probe_posix_end(struct probe_ctx *c)
 		return;
 	for (k = 0; k < x->nmounts; k++)
 		free(x->mounts[k]);
+	free(x->mapbuf);
 	free(x);
 	c->px = NULL;
 }
