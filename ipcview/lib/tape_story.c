@@ -519,11 +519,18 @@ st_sockets(const struct tape_story *s, int zh, char **out)
 				snprintf(ino, sizeof(ino), "%lu", p->inode);
 			cat(out, zh ? "套接字 %s：" : "socket %s: ", ino, 0, 0);
 			st_side(s, p, 1, zh, out);
-			cat(out, "%s", " → ", 0, 0);
-			if (q != NULL || p->peer == 0)
-				st_side(s, q != NULL ? q : p, 0, zh, out);
-			else
-				cat(out, "%s", zh ? "（无人）" : "(nobody)", 0, 0);
+			if (p->peer == 0 && st_has(p, 0)) {
+				/* its peer unknown: what came out of this one */
+				cat(out, "%s", zh ? "；" : "; ", 0, 0);
+				st_side(s, p, 0, zh, out);
+			} else if (p->peer != 0) {
+				cat(out, "%s", " → ", 0, 0);
+				if (q != NULL)
+					st_side(s, q, 0, zh, out);
+				else
+					cat(out, "%s", zh ? "（无人）" :
+					    "(nobody)", 0, 0);
+			}
 			cat(out, "%s", "\n", 0, 0);
 		} else if (st_has(p, 0) && (q == NULL || !st_has(q, 1))) {
 			/* read with nobody on the tape writing into its peer */
