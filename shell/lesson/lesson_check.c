@@ -125,7 +125,8 @@ wchan_is(const struct snap_proc *p, const char *want)
 	char w[64];
 	size_t i;
 
-	if (strcmp(p->wchan_raw, want) == 0)
+	/* the kernel's name, or the plain word as written ("mq_receive") */
+	if (strcmp(p->wchan_raw, want) == 0 || strcasecmp(p->wchan, want) == 0)
 		return 1;
 	snprintf(w, sizeof(w), "%s", want);
 	for (i = 0; w[i] != '\0'; i++)
