@@ -53,4 +53,20 @@ const char *gloss(enum gloss g);
 /* The term in language l. */
 const char *gloss_in(enum gloss g, enum i18n_lang l);
 
+/*
+ * A Chinese wording the glossary marks as wrong for an idea of the
+ * lecture, with the slides' term to use instead.
+ */
+struct gloss_wrong {
+	const char	*wrong;		/* 待处理 */
+	const char	*right;		/* 未决 */
+	enum gloss	idea;		/* GL_PENDING */
+};
+
+/*
+ * The first wrong wording found in text (UTF-8), or NULL: for the tests
+ * that keep the lessons' and the pane's Chinese in the slides' words.
+ */
+const struct gloss_wrong *gloss_misused(const char *text);
+
 #endif

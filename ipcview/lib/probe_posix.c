@@ -1,8 +1,9 @@
 /*
  * probe_posix.c - POSIX message queues and shared memory objects of the
- * tree: queues through the processes' descriptors (mq_getattr(3) on a
- * pidfd_getfd(2) copy) and any mounted mqueue file system, shm objects
- * from /dev/shm, the processes' descriptors and their /proc/PID/maps.
+ * tree: queues through the descriptors probe_pipe.c's scan finds
+ * (mq_getattr(3) on a pidfd_getfd(2) copy) and any mounted mqueue file
+ * system, shm objects from /dev/shm, those descriptors and the processes'
+ * /proc/PID/maps (read only while /dev/shm holds any file at all).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -28,6 +29,7 @@
 #define PSHM_DIR	"/dev/shm"
 #define PX_DEVS_MAX	8	/* file systems told apart per snapshot */
 #define PX_MOUNTS_MAX	4	/* mqueue mounts listed */
+#define PX_MAPBUF	65536	/* /proc/PID/maps read at once up to this */
 
 /* What the scan learned of one file system (by st_dev). */
 struct px_dev {
@@ -37,52 +39,79 @@ struct px_dev {
 
 struct px_ctx {
 	struct probe_ctx *c;
-	size_t		i;		/* the process being scanned */
 	struct px_dev	devs[PX_DEVS_MAX];
 	size_t		ndevs;
 	char		*mounts[PX_MOUNTS_MAX]; /* mqueue mount points */
 	dev_t		mount_dev[PX_MOUNTS_MAX];
 	size_t		nmounts;
 	dev_t		shm_dev;	/* of /dev/shm; 0: none there */
+	int		shm_any;	/* a file lives there, linked or not */
+	char		*mapbuf;	/* PX_MAPBUF bytes, or NULL */
 	size_t		cap_pmqs, cap_pshms;
 };
 
 /* ------------------------------------------------------------------ */
 /* where the objects live                                              */
 
+/* One line of mountinfo: an mqueue mount point is kept. */
+static void
+px_mount_line(struct px_ctx *x, const char *line)
+{
+	char mnt[PATH_MAX];
+	const char *dash;
+	struct stat st;
+
+	dash = strstr(line, " - ");
+	if (dash == NULL || strncmp(dash + 3, "mqueue ", 7) != 0 ||
+	    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
+		return;
+	/* mountinfo escapes blanks as \040: such a mount is skipped */
+	if (strchr(mnt, '\\') != NULL || stat(mnt, &st) < 0)
+		return;
+	x->mounts[x->nmounts] = strdup(mnt);
+	if (x->mounts[x->nmounts] != NULL)
+		x->mount_dev[x->nmounts++] = st.st_dev;
+}
+
 /*
  * The mount points of mqueue file systems in the prober's mount namespace
  * (proc(5) /proc/self/mountinfo: field 5 the mount point, the file system
- * type after " - "). Most machines have none, or /dev/mqueue.
+ * type after " - "). Most machines have none, or /dev/mqueue. One read
+ * takes the whole table unless it is larger than the buffer; then lines.
  */
 static void
 px_find_mounts(struct px_ctx *x)
 {
-	char line[1024], mnt[PATH_MAX], *dash;
-	struct stat st;
+	size_t size = 65536;
+	char *buf, *line, *save;
+	ssize_t n;
 	FILE *f;
 	int fd;
 
-	fd = openat(x->c->procfd, "self/mountinfo", O_RDONLY | O_CLOEXEC);
+	buf = malloc(size);
+	if (buf == NULL)
+		return;
+	n = probe_read(x->c, "self/mountinfo", buf, size);
+	if (n >= 0 && (size_t)n < size - 1) {
+		for (line = strtok_r(buf, "\n", &save); line != NULL &&
+		    x->nmounts < PX_MOUNTS_MAX; line = strtok_r(NULL, "\n",
+		    &save))
+			px_mount_line(x, line);
+		free(buf);
+		return;
+	}
+	fd = n < 0 ? -1 : openat(x->c->procfd, "self/mountinfo",
+	    O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
 			close(fd);
+		free(buf);
 		return;
 	}
-	while (x->nmounts < PX_MOUNTS_MAX && fgets(line, sizeof(line), f)) {
-		dash = strstr(line, " - ");
-		if (dash == NULL || strncmp(dash + 3, "mqueue ", 7) != 0 ||
-		    sscanf(line, "%*s %*s %*s %*s %4095s", mnt) != 1)
-			continue;
-		/* mountinfo escapes blanks as \040: such a mount is skipped */
-		if (strchr(mnt, '\\') != NULL || stat(mnt, &st) < 0)
-			continue;
-		x->mounts[x->nmounts] = strdup(mnt);
-		if (x->mounts[x->nmounts] == NULL)
-			break;
-		x->mount_dev[x->nmounts++] = st.st_dev;
-	}
+	while (x->nmounts < PX_MOUNTS_MAX && fgets(buf, (int)size, f) != NULL)
+		px_mount_line(x, buf);
 	fclose(f);
+	free(buf);
 }
 
 /*
@@ -136,17 +165,25 @@ px_name(const char *target, int *deleted)
 /* the objects, found or added                                         */
 
 static struct snap_pmq *
+px_pmq_find(const struct snapshot *s, unsigned long ino, dev_t dev)
+{
+	size_t k;
+
+	for (k = 0; k < s->npmqs; k++)
+		if (s->pmqs[k].inode == ino && s->pmqs[k].dev == dev)
+			return &s->pmqs[k];
+	return NULL;
+}
+
+static struct snap_pmq *
 px_pmq_get(struct px_ctx *x, const struct stat *st, const char *target)
 {
 	struct snapshot *s = x->c->s;
 	struct snap_pmq *q;
-	size_t k;
 	int del;
 
-	for (k = 0; k < s->npmqs; k++)
-		if (s->pmqs[k].inode == st->st_ino &&
-		    s->pmqs[k].dev == st->st_dev)
-			return &s->pmqs[k];
+	if ((q = px_pmq_find(s, st->st_ino, st->st_dev)) != NULL)
+		return q;
 	if (probe_grow(&s->pmqs, &x->cap_pmqs, s->npmqs, sizeof(*q)) < 0)
 		return NULL;
 	q = &s->pmqs[s->npmqs];
@@ -166,16 +203,25 @@ px_pmq_get(struct px_ctx *x, const struct stat *st, const char *target)
 }
 
 static struct snap_pshm *
+px_pshm_find(const struct snapshot *s, unsigned long ino)
+{
+	size_t k;
+
+	for (k = 0; k < s->npshms; k++)
+		if (s->pshms[k].inode == ino)
+			return &s->pshms[k];
+	return NULL;
+}
+
+static struct snap_pshm *
 px_pshm_get(struct px_ctx *x, const struct stat *st, const char *target)
 {
 	struct snapshot *s = x->c->s;
 	struct snap_pshm *m;
-	size_t k;
 	int del;
 
-	for (k = 0; k < s->npshms; k++)
-		if (s->pshms[k].inode == st->st_ino)
-			return &s->pshms[k];
+	if ((m = px_pshm_find(s, st->st_ino)) != NULL)
+		return m;
 	if (probe_grow(&s->pshms, &x->cap_pshms, s->npshms, sizeof(*m)) < 0)
 		return NULL;
 	m = &s->pshms[s->npshms];
@@ -206,24 +252,6 @@ px_end_push(struct snap_pmq_end **v, size_t *n, const struct snap_pmq_end *e)
 	return 0;
 }
 
-/* "flags:" of /proc/PID/fdinfo/N (octal): access mode and O_NONBLOCK. */
-static void
-px_fdinfo(struct px_ctx *x, const char *fd, struct snap_pmq_end *e)
-{
-	char path[96], buf[512], *f;
-	unsigned long flags;
-
-	e->mode = O_RDONLY;
-	snprintf(path, sizeof(path), "%d/fdinfo/%s",
-	    (int)x->c->s->procs[x->i].pid, fd);
-	if (probe_read(x->c, path, buf, sizeof(buf)) <= 0 ||
-	    (f = strstr(buf, "flags:")) == NULL ||
-	    sscanf(f + 6, "%lo", &flags) != 1)
-		return;
-	e->mode = (int)(flags & O_ACCMODE);
-	e->nonblock = (flags & O_NONBLOCK) != 0;
-}
-
 /*
  * mq_getattr(3) through a copy of the holder's descriptor. The copy is
  * the same open queue description: getattr reads, never receives, and
@@ -231,7 +259,7 @@ px_fdinfo(struct px_ctx *x, const char *fd, struct snap_pmq_end *e)
  * the one registered (ipc/mqueue.c), which the prober never is.
  */
 static void
-px_getattr(struct px_ctx *x, struct snap_pmq *q, int fd)
+px_getattr(struct px_ctx *x, struct snap_pmq *q, size_t i, int fd)
 {
 	struct mq_attr a;
 	struct stat st;
@@ -239,7 +267,7 @@ px_getattr(struct px_ctx *x, struct snap_pmq *q, int fd)
 
 	if (q->maxmsg >= 0 || (x->c->flags & PROBE_NO_FILL))
 		return;
-	pidfd = probe_pidfd(x->c, x->i);
+	pidfd = probe_pidfd(x->c, i);
 	if (pidfd < 0)
 		return;
 	copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
@@ -267,51 +295,106 @@ px_waits(const struct snap_proc *p, int fd)
 	return SNAP_PMQ_NONE;
 }
 
+int
+probe_posix_kind(struct probe_ctx *c, const char *link, const char *target,
+    const struct stat *st)
+{
+	struct px_ctx *x = c->px;
+	size_t k;
+
+	/* a queue's inode is a regular file of its mqueue file system */
+	if (x == NULL || !S_ISREG(st->st_mode))
+		return 0;
+	if (st->st_dev == x->shm_dev &&
+	    strncmp(target, PSHM_DIR "/", sizeof(PSHM_DIR)) == 0)
+		return PROBE_FD_PSHM;
+	for (k = 0; k < x->nmounts; k++)
+		if (st->st_dev == x->mount_dev[k])
+			return PROBE_FD_PMQ;
+	/* a queue of a file system mounted nowhere reads "/NAME" */
+	if (strchr(target + 1, '/') == NULL &&
+	    px_is_mqueue(x, st->st_dev, link))
+		return PROBE_FD_PMQ;
+	return 0;
+}
+
 /*
- * One /proc/PID/fd entry: a queue's link reads "/NAME" (the queue's own
- * file system is mounted nowhere) or the path under a mounted mqueue
- * file system; a shm object's "/dev/shm/NAME". Other descriptors cost
- * their readlink only.
+ * What stat(2) says of the object ref names: the scan's own answer when it
+ * took one this snapshot, else one stat through the link (a descriptor
+ * the cache kept), which must still lead to the same inode. 0 or -1.
  */
 static int
-px_scan_fd(void *arg, int dirfd, const char *name)
+px_ref_stat(struct px_ctx *x, const struct probe_fdref *ref, struct stat *st)
 {
-	struct px_ctx *x = arg;
-	const struct snap_proc *p = &x->c->s->procs[x->i];
-	struct snap_pmq_end e = { p->pid, atoi(name), 0, 0, SNAP_PMQ_NONE };
-	char target[PATH_MAX], link[96];
+	const struct probe_ctx *c = x->c;
+	char link[96];
+	size_t k;
+
+	for (k = 0; k < c->npaths; k++) {
+		if (c->paths[k].st.st_ino == ref->ino &&
+		    c->paths[k].st.st_dev == ref->dev &&
+		    strcmp(c->paths[k].path, ref->path) == 0) {
+			*st = c->paths[k].st;
+			return 0;
+		}
+	}
+	snprintf(link, sizeof(link), "%d/fd/%d",
+	    (int)c->s->procs[ref->proc].pid, ref->fd);
+	if (fstatat(c->procfd, link, st, 0) < 0 || st->st_ino != ref->ino ||
+	    st->st_dev != ref->dev)
+		return -1;
+	return 0;
+}
+
+/*
+ * One descriptor of a queue or a shm object: its holder, and for a
+ * queue the call its holder waits in and mq_getattr(3) once per queue.
+ */
+static int
+px_ref(struct px_ctx *x, const struct probe_fdref *ref)
+{
+	const struct snap_proc *p = &x->c->s->procs[ref->proc];
+	struct snap_pmq_end e = { p->pid, ref->fd, ref->mode, ref->nonblock,
+	    SNAP_PMQ_NONE };
 	struct snap_pshm *m;
 	struct snap_pmq *q;
 	struct stat st;
-	ssize_t n;
-	int shm;
 
-	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
-	if (n <= 1 || target[0] != '/')
-		return 0;
-	target[n] = '\0';
-	shm = strncmp(target, PSHM_DIR "/", sizeof(PSHM_DIR)) == 0;
-	if (!shm && strchr(target + 1, '/') != NULL && x->nmounts == 0)
-		return 0;	/* a path, and no mqueue mount to be in */
-	if (fstatat(dirfd, name, &st, 0) < 0)
-		return 0;
-	snprintf(link, sizeof(link), "%d/fd/%s", (int)p->pid, name);
-	if (shm && S_ISREG(st.st_mode) && st.st_dev == x->shm_dev) {
-		if ((m = px_pshm_get(x, &st, target)) == NULL)
-			return -1;
-		px_fdinfo(x, name, &e);
+	if (ref->kind == PROBE_FD_PSHM) {
+		m = px_pshm_find(x->c->s, ref->ino);
+		if (m == NULL) {
+			if (px_ref_stat(x, ref, &st) < 0)
+				return 0;
+			if ((m = px_pshm_get(x, &st, ref->path)) == NULL)
+				return -1;
+		}
 		m->related = 1;
 		return px_end_push(&m->holders, &m->nholders, &e);
 	}
-	if (shm || !px_is_mqueue(x, st.st_dev, link))
-		return 0;
-	if ((q = px_pmq_get(x, &st, target)) == NULL)
-		return -1;
-	px_fdinfo(x, name, &e);
+	q = px_pmq_find(x->c->s, ref->ino, ref->dev);
+	if (q == NULL) {
+		if (px_ref_stat(x, ref, &st) < 0)
+			return 0;
+		if ((q = px_pmq_get(x, &st, ref->path)) == NULL)
+			return -1;
+	}
 	e.blocked = px_waits(p, e.fd);
 	q->related = 1;
-	px_getattr(x, q, e.fd);
+	px_getattr(x, q, ref->proc, e.fd);
 	return px_end_push(&q->holders, &q->nholders, &e);
+}
+
+int
+probe_posix_fds(struct probe_ctx *c, const struct probe_fdref *v, size_t n)
+{
+	size_t k;
+	int r = 0;
+
+	if (c->px == NULL)
+		return 0;
+	for (k = 0; k < n && r == 0; k++)
+		r = px_ref(c->px, &v[k]);
+	return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -363,62 +446,141 @@ px_mapper_push(struct snap_pshm *m, pid_t pid)
 }
 
 /*
- * One maps line of a /dev/shm file (its device and inode those of the
- * object): pid becomes one of its mappers. An object gone from /dev/shm
- * (shm_unlink(3)ed, " (deleted)") is known by its mapping only; stat(2)
- * of /proc/PID/map_files/START-END, where permitted, says its size.
+ * A mapping of a /dev/shm file: pid becomes one of its mappers. An object
+ * gone from /dev/shm (shm_unlink(3)ed, " (deleted)") is known by its
+ * mapping only; stat(2) of /proc/PID/map_files/START-END, where
+ * permitted, says its size.
  */
 static int
-px_map_line(struct px_ctx *x, pid_t pid, const char *line)
+px_map_use(struct px_ctx *x, pid_t pid, const struct probe_map *mp)
 {
-	unsigned long start, end, off, ino;
-	unsigned maj, mnr;
-	const char *path = strstr(line, " " PSHM_DIR "/");
 	struct snap_pshm *m;
 	struct stat st;
 	char mf[96];
-	size_t before = x->c->s->npshms;
 
-	if (path == NULL || sscanf(line, "%lx-%lx %*s %lx %x:%x %lu", &start,
-	    &end, &off, &maj, &mnr, &ino) != 6 ||
-	    makedev(maj, mnr) != x->shm_dev)
-		return 0;
-	snprintf(mf, sizeof(mf), "%d/map_files/%lx-%lx", (int)pid, start, end);
-	if (fstatat(x->c->procfd, mf, &st, 0) < 0 || st.st_ino != ino) {
-		memset(&st, 0, sizeof(st));
-		st.st_ino = ino;
-		st.st_size = -1;
-	}
-	m = px_pshm_get(x, &st, path + 1);
-	if (m == NULL)
-		return -1;
-	if (x->c->s->npshms > before)
+	m = px_pshm_find(x->c->s, mp->ino);
+	if (m == NULL) {
+		snprintf(mf, sizeof(mf), "%d/map_files/%lx-%lx", (int)pid,
+		    mp->start, mp->end);
+		if (fstatat(x->c->procfd, mf, &st, 0) < 0 ||
+		    st.st_ino != mp->ino) {
+			memset(&st, 0, sizeof(st));
+			st.st_ino = mp->ino;
+			st.st_size = -1;
+		}
+		if ((m = px_pshm_get(x, &st, mp->path)) == NULL)
+			return -1;
 		m->unlinked = 1;	/* until /dev/shm lists it */
+	}
 	m->related = 1;
-	if (off == 0)
-		px_preview(x, m, pid, start, end - start);
+	if (mp->off == 0)
+		px_preview(x, m, pid, mp->start, mp->end - mp->start);
 	return px_mapper_push(m, pid);
 }
 
+/*
+ * One maps line: kept in *v when it maps a file of /dev/shm's file system
+ * (its device that of the object). 0 or -1 (ENOMEM).
+ */
 static int
-px_maps(struct px_ctx *x, pid_t pid)
+px_map_line(struct px_ctx *x, const char *line, struct probe_map **v,
+    size_t *n, size_t *cap)
 {
-	char path[64], line[PATH_MAX + 128];
+	const char *path = strstr(line, " " PSHM_DIR "/");
+	struct probe_map mp;
+	unsigned maj, mnr;
+
+	if (path == NULL || sscanf(line, "%lx-%lx %*s %lx %x:%x %lu",
+	    &mp.start, &mp.end, &mp.off, &maj, &mnr, &mp.ino) != 6 ||
+	    makedev(maj, mnr) != x->shm_dev)
+		return 0;
+	if (probe_grow(v, cap, *n, sizeof(**v)) < 0 ||
+	    (mp.path = strdup(path + 1)) == NULL)
+		return -1;
+	(*v)[(*n)++] = mp;
+	return 0;
+}
+
+/*
+ * pid's mappings of /dev/shm files: one read of /proc/PID/maps into the
+ * snapshot's buffer, or line by line when it does not fit. 0, 1
+ * unreadable, -1 ENOMEM.
+ */
+static int
+px_maps_read(struct px_ctx *x, pid_t pid, struct probe_map **v, size_t *n)
+{
+	char path[64], line[PATH_MAX + 128], *l, *save;
+	size_t cap = 0;
+	ssize_t len;
 	FILE *f;
 	int fd, r = 0;
 
 	snprintf(path, sizeof(path), "%d/maps", (int)pid);
+	if (x->mapbuf == NULL && (x->mapbuf = malloc(PX_MAPBUF)) == NULL)
+		return -1;
+	len = probe_read(x->c, path, x->mapbuf, PX_MAPBUF);
+	if (len < 0)
+		return 1;
+	if ((size_t)len < PX_MAPBUF - 1) {
+		for (l = strtok_r(x->mapbuf, "\n", &save); l != NULL && r == 0;
+		    l = strtok_r(NULL, "\n", &save))
+			r = px_map_line(x, l, v, n, &cap);
+		return r;
+	}
 	fd = openat(x->c->procfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (f = fdopen(fd, "r")) == NULL) {
 		if (fd >= 0)
 			close(fd);
-		return 0;
+		return 1;
 	}
 	while (r == 0 && fgets(line, sizeof(line), f) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
-		r = px_map_line(x, pid, line);
+		r = px_map_line(x, line, v, n, &cap);
 	}
 	fclose(f);
+	return r;
+}
+
+static void
+px_maps_free(struct probe_map *v, size_t n)
+{
+	probe_free_each(v, n, sizeof(*v), offsetof(struct probe_map, path));
+}
+
+/*
+ * procs[i]'s mappings of shm objects: none while /dev/shm holds no file
+ * (linked or not: a mapping keeps its inode); from the cache when the
+ * process has not run since they were read (only it maps and unmaps its
+ * own); else from /proc/PID/maps, kept for the next sample.
+ */
+static int
+px_maps(struct px_ctx *x, size_t i)
+{
+	struct probe_pent *e = x->c->pents != NULL ? x->c->pents[i] : NULL;
+	pid_t pid = x->c->s->procs[i].pid;
+	struct probe_map *v = NULL;
+	size_t k, n = 0;
+	int r = 0;
+
+	if (e != NULL && e->maps_valid && !e->ran) {
+		v = e->maps;
+		n = e->nmaps;
+	} else {
+		if (x->shm_any && (r = px_maps_read(x, pid, &v, &n)) < 0) {
+			px_maps_free(v, n);
+			return -1;
+		}
+		if (e != NULL) {
+			probe_cache_drop_maps(e);
+			e->maps = v;
+			e->nmaps = n;
+			e->maps_valid = r == 0 && !e->ran;
+		}
+	}
+	for (k = 0, r = 0; k < n && r == 0; k++)
+		r = px_map_use(x, pid, &v[k]);
+	if (e == NULL)
+		px_maps_free(v, n);
 	return r;
 }
 
@@ -554,34 +716,67 @@ probe_pmq_wchan(const struct probe_ctx *c, struct snap_proc *p)
 }
 
 int
+probe_posix_begin(struct probe_ctx *c)
+{
+	struct px_ctx *x;
+	struct statfs sf;
+	struct stat st;
+
+	c->px = NULL;
+	if (!c->live || (c->flags & PROBE_NO_POSIX))
+		return 0;
+	x = calloc(1, sizeof(*x));
+	if (x == NULL)
+		return -1;
+	x->c = c;
+	px_find_mounts(x);
+	/*
+	 * Files there, linked or not: a tmpfs counts its inodes in use (the
+	 * root's one), and an unlinked file mapped or held keeps its own.
+	 * A file system that counts none (f_files 0) may hold any. With no
+	 * file there, no descriptor or mapping can be of one: its device is
+	 * not needed.
+	 */
+	x->shm_any = statfs(PSHM_DIR, &sf) == 0 && (sf.f_files == 0 ||
+	    sf.f_files - sf.f_ffree > 1);
+	if (x->shm_any && stat(PSHM_DIR, &st) == 0)
+		x->shm_dev = st.st_dev;
+	x->shm_any = x->shm_dev != 0;
+	c->px = x;
+	return 0;
+}
+
+void
+probe_posix_end(struct probe_ctx *c)
+{
+	struct px_ctx *x = c->px;
+	size_t k;
+
+	if (x == NULL)
+		return;
+	for (k = 0; k < x->nmounts; k++)
+		free(x->mounts[k]);
+	free(x->mapbuf);
+	free(x);
+	c->px = NULL;
+}
+
+int
 probe_posix(struct probe_ctx *c)
 {
+	struct px_ctx *x = c->px;
 	struct snapshot *s = c->s;
-	struct px_ctx x = { 0 };
-	struct stat st;
-	char path[64];
 	size_t i, k;
 	int r = 0;
 
-	if (!c->live || (c->flags & PROBE_NO_POSIX))
+	if (x == NULL)
 		return 0;
-	x.c = c;
-	px_find_mounts(&x);
-	if (stat(PSHM_DIR, &st) == 0)
-		x.shm_dev = st.st_dev;
-	for (i = 0; i < s->nprocs && r == 0; i++) {
-		x.i = i;
-		snprintf(path, sizeof(path), "%d/fd", (int)s->procs[i].pid);
-		r = probe_dir_each_at(c, path, px_scan_fd, &x);
-		if (r == 0)
-			r = px_maps(&x, s->procs[i].pid);
-	}
-	for (k = 0; k < x.nmounts && r == 0; k++)
-		r = px_mq_dir(&x, k);
-	if (r == 0 && x.shm_dev != 0)
-		r = px_shm_dir(&x);
-	for (k = 0; k < x.nmounts; k++)
-		free(x.mounts[k]);
+	for (i = 0; i < s->nprocs && r == 0; i++)
+		r = px_maps(x, i);
+	for (k = 0; k < x->nmounts && r == 0; k++)
+		r = px_mq_dir(x, k);
+	if (r == 0 && x->shm_any)
+		r = px_shm_dir(x);
 	if (s->npmqs > 1)
 		qsort(s->pmqs, s->npmqs, sizeof(*s->pmqs), px_pmq_cmp);
 	if (s->npshms > 1)

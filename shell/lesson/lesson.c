@@ -164,20 +164,23 @@ static int
 check_one(struct session *s, const struct lcheck *c, double within,
     int quiet)
 {
-	char why[512];
+	char why[512], said[512];
 	int r = lcheck_eval(c, within, why, sizeof(why));
 
+	/* in words, never in the check language */
+	if (!quiet)
+		lcheck_say(c, said, sizeof(said));
 	if (r > 0) {
 		if (!quiet)
 			printf("%s  %s%s%s\n", col("\033[32m"),
-			    tr("check passed: ", "检查通过："), c->text,
+			    tr("check passed: ", "检查通过："), said,
 			    col("\033[0m"));
 		fflush(stdout);
 		return 1;
 	}
 	if (!quiet) {
 		sh_warnf("%s:%d: %s: %s: %s", s->l->base, c->line,
-		    tr("check failed", "检查未通过"), c->text, why);
+		    tr("check failed", "检查未通过"), said, why);
 	}
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "check_kind.h"
 #include "lesson_check.h"
@@ -28,12 +29,8 @@
 
 volatile int lcheck_intr;
 
-/*
- * $NAME and ${NAME} replaced by the shell variable (empty when unset).
- * Returns a malloc'd string.
- */
-static char *
-expand(const char *s)
+char *
+lcheck_expand(const char *s)
 {
 	size_t cap = strlen(s) + 1, len = 0, n;
 	char *out = malloc(cap), name[128];
@@ -223,6 +220,19 @@ set_of(const struct snap_proc *p, const char *which)
 	return p->sigcgt;
 }
 
+/* A set of the signal check in the glossary's words (未决, 屏蔽...). */
+static const char *
+set_word(const char *which)
+{
+	if (strcmp(which, "pending") == 0)
+		return gloss(GL_PENDING);
+	if (strcmp(which, "blocked") == 0)
+		return gloss(GL_MASKED);
+	if (strcmp(which, "ignored") == 0)
+		return gloss(GL_IGNORED);
+	return gloss(GL_CAUGHT);
+}
+
 int
 lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 {
@@ -241,11 +251,13 @@ lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 			want = mask_of(e->argv[j + 1]);
 			have = set_of(p, e->argv[j]);
 			if ((have & want) != want) {
-				sig_mask_names(have, ",", names, sizeof(names));
+				sig_mask_names(have, ", ", names,
+				    sizeof(names));
 				snprintf(e->why, e->whysize,
-				    tr("%s (pid %d): %s signals are {%s}",
-				    "%s（pid %d）：%s 信号集合是 {%s}"),
-				    p->comm, (int)p->pid, e->argv[j], names);
+				    tr("%s (pid %d): its %s signals are {%s}",
+				    "%s（pid %d）：%s的信号是 {%s}"),
+				    p->comm, (int)p->pid, set_word(e->argv[j]),
+				    names);
 				break;
 			}
 		}
@@ -342,6 +354,21 @@ fifo_openers(const struct snapshot *s, const struct stat *st, int mode)
 	return n;
 }
 
+/* An option of the fifo check in words. */
+static const char *
+fifo_word(const char *opt)
+{
+	if (strcmp(opt, "open-readers") == 0)
+		return tr("processes blocked opening it to read",
+		    "阻塞在以读方式打开它的进程");
+	if (strcmp(opt, "open-writers") == 0)
+		return tr("processes blocked opening it to write",
+		    "阻塞在以写方式打开它的进程");
+	if (strcmp(opt, "readers") == 0)
+		return tr("processes holding its read end", "持有读端的进程");
+	return tr("processes holding its write end", "持有写端的进程");
+}
+
 int
 lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 {
@@ -353,7 +380,7 @@ lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 
 	if (stat(e->argv[1], &st) < 0 || !S_ISFIFO(st.st_mode)) {
 		snprintf(e->why, e->whysize, tr("%s is not a FIFO%s",
-		    "%s 不是 FIFO%s"), e->argv[1],
+		    "%s 不是命名管道%s"), e->argv[1],
 		    errno == ENOENT ? tr(" (no such file)",
 		    "（没有这个文件）") : "");
 		return 0;
@@ -375,8 +402,8 @@ lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 			have = pp != NULL ? (long)pp->nwriters : 0;
 		if (have != want) {
 			snprintf(e->why, e->whysize, tr("%s: %ld %s, not %ld",
-			    "%s：%ld 个 %s，而不是 %ld"),
-			    e->argv[1], have, e->argv[j], want);
+			    "%1$s：%2$ld 个%3$s，而不是 %4$ld 个"),
+			    e->argv[1], have, fifo_word(e->argv[j]), want);
 			return 0;
 		}
 	}
@@ -462,7 +489,7 @@ lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s)
 		    (long)q->info.qnum != to_long(v)) {
 			snprintf(e->why, e->whysize,
 			    tr("queue 0x%08x holds %lu messages, not %s",
-			    "队列 0x%08x 中有 %lu 条消息，而不是 %s"),
+			    "消息队列 0x%08x 中有 %lu 条消息，而不是 %s"),
 			    (unsigned)key, q->info.qnum, v);
 			return 0;
 		}
@@ -499,8 +526,8 @@ lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s)
 		if (strcmp(e->argv[j], "nattch") == 0 &&
 		    (long)m->info.nattch != to_long(v)) {
 			snprintf(e->why, e->whysize,
-			    tr("segment 0x%08x has nattch %lu, not %s",
-			    "共享段 0x%08x 的 nattch 是 %lu，而不是 %s"),
+			    tr("segment 0x%08x is attached %lu times, not %s",
+			    "共享内存段 0x%08x 的连接数是 %lu，而不是 %s"),
 			    (unsigned)key, m->info.nattch, v);
 			return 0;
 		}
@@ -509,7 +536,7 @@ lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s)
 		    m->npreview < n || memcmp(m->preview, v, n) != 0)) {
 			snprintf(e->why, e->whysize,
 			    tr("segment 0x%08x does not begin with '%s'",
-			    "共享段 0x%08x 的开头不是 '%s'"),
+			    "共享内存段 0x%08x 的开头不是 '%s'"),
 			    (unsigned)key, v);
 			return 0;
 		}
@@ -648,11 +675,14 @@ int
 lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s)
 {
 	(void)s;
-	if (lran_match(e->c->argv[1], expand))
+	char pat[512];
+
+	if (lran_match(e->c->argv[1], lcheck_expand))
 		return 1;
+	lcheck_say_pattern(e->argv[1], pat, sizeof(pat));
 	snprintf(e->why, e->whysize, tr(
-	    "no command run during this task looks like %s",
-	    "本任务中运行过的命令没有一条像 %s"), e->argv[1]);
+	    "no command run during this task looks like `%s`",
+	    "本任务中运行过的命令没有一条像 `%s`"), pat);
 	return 0;
 }
 
@@ -709,7 +739,7 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		return 0;
 	}
 	for (i = 0; i < c->argc; i++)
-		e.argv[i] = expand(c->argv[i]);
+		e.argv[i] = lcheck_expand(c->argv[i]);
 	snprintf(why, whysize, "%s", tr("it did not hold", "条件不成立"));
 	for (;;) {
 		r = ev_once(&e);

@@ -19,6 +19,22 @@
 int lcheck_eval(const struct lcheck *c, double within, char *why,
     size_t whysize);
 
+/*
+ * $NAME and ${NAME} replaced by the shell's variable (empty when unset).
+ * Returns a malloc'd string, NULL when out of memory.
+ */
+char *lcheck_expand(const char *s);
+
+/*
+ * Check c as a sentence in the language in force ("yes is blocked in pipe
+ * write"), its variables expanded, into buf. Returns 0; 1 when the kind
+ * has no sentence yet (buf holds the check as written); -1 on error.
+ */
+int lcheck_say(const struct lcheck *c, char *buf, size_t size);
+
+/* A pattern of `ran` for reading: cat README.md for "cat *README.md". */
+void lcheck_say_pattern(const char *pattern, char *buf, size_t size);
+
 /* Set from a signal handler to stop a check waiting. */
 extern volatile int lcheck_intr;
 

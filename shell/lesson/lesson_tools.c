@@ -18,7 +18,7 @@
 int
 lesson_check_text(const char *text)
 {
-	char err[1024], why[512], *src;
+	char err[1024], why[512], said[512], *src;
 	size_t n = strlen(text) + 64;
 	struct lesson *l;
 	struct lcheck *c;
@@ -44,11 +44,13 @@ lesson_check_text(const char *text)
 	within = strstr(text, "within") != NULL ? c->within : 0;
 	lcheck_intr = 0;
 	r = lcheck_eval(c, within, why, sizeof(why));
+	/* the question in words, as the lessons say it */
+	lcheck_say(c, said, sizeof(said));
 	if (r > 0)
-		printf(tr("holds: %s\n", "成立：%s\n"), c->text);
+		printf(tr("holds: %s\n", "成立：%s\n"), said);
 	else
 		printf(tr("does not hold: %s: %s\n", "不成立：%s：%s\n"),
-		    c->text, why);
+		    said, why);
 	fflush(stdout);
 	lesson_free(l);
 	return r > 0 ? 0 : 1;
