@@ -99,7 +99,10 @@ struct tape_opts {
  */
 int tape_trace(int sock, int out, const struct tape_opts *o);
 
-/* The tracer's message: what a process sends to be traced. */
+/*
+ * The tracer's message: what a process sends to be traced (its pid and
+ * its parent's; pid 0: a sync).
+ */
 int tape_ask(int sock, pid_t pid, int ackfd);
 
 #endif

@@ -10,7 +10,7 @@
 
 #include "tape.h"
 
-/* One record being written: rb_start, rb_* keys, rb_end (one write(2)). */
+/* One record being written: rb_start, rb_* keys, rb_end (then rb_flush). */
 struct rb {
 	char	b[8192];
 	size_t	n;
@@ -23,6 +23,8 @@ void rb_str(struct rb *r, const char *key, const char *v);
 void rb_key(struct rb *r, const char *key);
 void rb_item(struct rb *r, const char *v, int first);
 int rb_end(struct rb *r, int out);
+/* Writes the records rb_end keeps back (before the tracer waits). */
+int rb_flush(void);
 /* Called by rb_start before each record (not within itself). */
 extern void (*rb_hook)(void);
 
@@ -33,6 +35,16 @@ struct tp_run {
 	int		op;		/* 0 none, 'w', 'r' */
 	long		bytes;
 	long		calls;
+};
+
+/* What a process killed by a signal was blocked in (its exit record). */
+struct tp_blocked {
+	const char	*call;		/* "read", "msgrcv"...; NULL: nothing */
+	int		fd;		/* -1: no descriptor */
+	int		kind;		/* FK_* of fd */
+	unsigned long	ino;		/* pipe or FIFO inode */
+	long		id;		/* System V id; -1: none */
+	char		path[256];	/* FIFO path */
 };
 
 #define TP_NFD		64	/* descriptors whose kind is cached */
@@ -56,6 +68,10 @@ struct tp {
 	int		nsigret;
 	int		sigret[TP_NSIGRET];
 	struct tp_run	run;
+	pid_t		pgid;		/* its process group at exec and exit */
+	int		noexit;		/* no exit event stop (events only) */
+	int		blocked_sig;	/* the signal t->blocked was taken at */
+	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, 1 pipe, 2 FIFO, 3 other */
 	unsigned long	fdino[TP_NFD];
 };
@@ -87,6 +103,13 @@ void sys_stop(struct tracer *tr, struct tp *t);
 void sys_flush(struct tracer *tr, struct tp *t);
 /* The kind of t's descriptor fd (FK_*), its inode in *ino. */
 int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
+/*
+ * At the exit event of t killed by a signal: the call it was blocked in,
+ * from /proc/PID/syscall, into t->blocked.
+ */
+void sys_blocked(struct tp *t);
+/* Its keys on an exit record. */
+void sys_blocked_keys(struct rb *r, const struct tp *t);
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
 

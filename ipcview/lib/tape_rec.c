@@ -101,16 +101,48 @@ rb_num(struct rb *r, const char *key, long v)
 }
 
 /* One write(2) per record: O_APPEND keeps lines whole and in order. */
+/*
+ * Records wait here and go out in one write(2) when the tracer is about
+ * to wait (rb_flush), or when the next one would not fit: a wake-up of
+ * the tracer that makes several records writes once.
+ */
+static char rb_pend[65536];
+static size_t rb_npend;
+static int rb_pend_fd = -1;
+
+int
+rb_flush(void)
+{
+	size_t off = 0;
+	ssize_t w;
+
+	while (off < rb_npend) {
+		w = write(rb_pend_fd, rb_pend + off, rb_npend - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	w = off == rb_npend ? 0 : -1;
+	rb_npend = 0;
+	return (int)w;
+}
+
 int
 rb_end(struct rb *r, int out)
 {
-	ssize_t w;
+	int rc = 0;
 
 	r->b[r->n++] = '\n';
-	do
-		w = write(out, r->b, r->n);
-	while (w < 0 && errno == EINTR);
-	return w == (ssize_t)r->n ? 0 : -1;
+	if (out != rb_pend_fd || rb_npend + r->n > sizeof(rb_pend)) {
+		if (rb_pend_fd >= 0)
+			rc = rb_flush();
+		rb_pend_fd = out;
+	}
+	memcpy(rb_pend + rb_npend, r->b, r->n);
+	rb_npend += r->n;
+	return rc;
 }
 
 static int

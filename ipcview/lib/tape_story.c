@@ -11,11 +11,25 @@
 
 #define S_MAX	64
 
+#define S_NSIG	4	/* signals told per process */
+
+/* A signal delivered: who sent it, what became of it. */
+struct st_sig {
+	char	name[16];
+	pid_t	from;		/* 0: the kernel (or the terminal) */
+	char	how[16];	/* kill, tgkill, terminal, kernel... */
+	char	action[16];	/* default, ignore, handler */
+	int	returned;	/* the handler's rt_sigreturn was seen */
+};
+
 struct st_proc {
 	pid_t	pid;
 	char	name[32];
 	int	ended, status;
 	char	signame[16];	/* killed by this signal, or empty */
+	struct st_sig sent;	/* the last one sent to it, not yet delivered */
+	int	nsig;
+	struct st_sig sig[S_NSIG];
 };
 
 struct st_end {
@@ -118,6 +132,41 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 		p->status = (int)tape_num(r, "status", -1);
 		snprintf(p->signame, sizeof(p->signame), "%s",
 		    tape_get(r, "signal") ? tape_get(r, "signal") : "");
+	} else if (strcmp(r->event, "signal_sent") == 0 &&
+	    (p = st_proc(s, (pid_t)tape_num(r, "target", 0))) != NULL) {
+		memset(&p->sent, 0, sizeof(p->sent));
+		snprintf(p->sent.name, sizeof(p->sent.name), "%s",
+		    tape_get(r, "signal") ? tape_get(r, "signal") : "?");
+		snprintf(p->sent.how, sizeof(p->sent.how), "%s",
+		    tape_get(r, "how") ? tape_get(r, "how") : "kill");
+		p->sent.from = r->pid;
+	} else if (strcmp(r->event, "signal_delivered") == 0 &&
+	    (p = st_proc(s, r->pid)) != NULL && p->nsig < S_NSIG) {
+		struct st_sig *g = &p->sig[p->nsig++];
+		const char *sig = tape_get(r, "signal");
+
+		*g = p->sent;
+		if (sig == NULL || strcmp(g->name, sig) != 0) {
+			/* not sent by anyone on the tape: the kernel's */
+			memset(g, 0, sizeof(*g));
+			snprintf(g->how, sizeof(g->how), "kernel");
+		}
+		snprintf(g->name, sizeof(g->name), "%s", sig ? sig : "?");
+		snprintf(g->action, sizeof(g->action), "%s",
+		    tape_get(r, "action") ? tape_get(r, "action") : "default");
+		memset(&p->sent, 0, sizeof(p->sent));
+	} else if (strcmp(r->event, "sigreturn") == 0 &&
+	    (p = st_proc(s, r->pid)) != NULL) {
+		int i;
+
+		for (i = p->nsig - 1; i >= 0; i--) {
+			if (strcmp(p->sig[i].action, "handler") == 0 &&
+			    !p->sig[i].returned && tape_get(r, "signal") &&
+			    strcmp(p->sig[i].name, tape_get(r, "signal")) == 0) {
+				p->sig[i].returned = 1;
+				break;
+			}
+		}
 	} else if ((strcmp(r->event, "pipe_fd") == 0 ||
 	    strcmp(r->event, "fifo_open") == 0) && end != NULL && ino) {
 		st_proc(s, r->pid);
@@ -194,6 +243,61 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		cat(out, "%s", zh ? "（无人）" : "(nobody)", 0, 0);
 }
 
+/* "sig 104: SIGUSR1 from 100 (kill) → its handler ran, then rt_sigreturn" */
+static void
+st_signals(const struct tape_story *s, int zh, char **out)
+{
+	const struct st_proc *p;
+	const struct st_sig *g;
+	char from[64];
+	int i, k;
+
+	for (i = 0; i < s->nproc; i++) {
+		p = &s->p[i];
+		for (k = 0; k < p->nsig; k++) {
+			g = &p->sig[k];
+			if (g->from > 0 && g->from == p->pid)
+				snprintf(from, sizeof(from), zh ?
+				    "自己用 %s 发来的" : "from itself (%s)",
+				    g->how);
+			else if (g->from > 0)
+				snprintf(from, sizeof(from), zh ?
+				    " %d 用 %s 发来的" : "from %d (%s)",
+				    (int)g->from, g->how);
+			else if (strcmp(g->how, "terminal") == 0)
+				snprintf(from, sizeof(from), "%s",
+				    zh ? "终端发来的" : "from the terminal");
+			else
+				snprintf(from, sizeof(from), "%s",
+				    zh ? "内核发来的" : "from the kernel");
+			if (zh)
+				cat(out, "%s %ld：收到", p->name, p->pid, 0);
+			else
+				cat(out, "%s %ld: SIG", p->name, p->pid, 0);
+			if (zh) {
+				cat(out, "%s", from, 0, 0);
+				cat(out, " SIG%s", g->name, 0, 0);
+			} else {
+				cat(out, "%s ", g->name, 0, 0);
+				cat(out, "%s", from, 0, 0);
+			}
+			if (strcmp(g->action, "handler") == 0)
+				cat(out, "%s", g->returned ? (zh ?
+				    " → 执行处理函数，然后经 rt_sigreturn 返回" :
+				    " → its handler ran, then returned with rt_sigreturn") :
+				    (zh ? " → 执行处理函数" :
+				    " → its handler runs"), 0, 0);
+			else if (strcmp(g->action, "ignore") == 0)
+				cat(out, "%s", zh ? " → 被忽略" : " → ignored",
+				    0, 0);
+			else
+				cat(out, "%s", zh ? " → 默认动作" :
+				    " → default action", 0, 0);
+			cat(out, "%s", "\n", 0, 0);
+		}
+	}
+}
+
 char *
 tape_story_text(const struct tape_story *s, int zh)
 {
@@ -210,6 +314,7 @@ tape_story_text(const struct tape_story *s, int zh)
 		st_side(s, s->pipes[i], 0, zh, &out);
 		cat(&out, "%s", "\n", 0, 0);
 	}
+	st_signals(s, zh, &out);
 	for (i = 0; i < s->nproc; i++) {
 		if (!s->p[i].ended)
 			continue;
@@ -239,7 +344,7 @@ tape_story_text(const struct tape_story *s, int zh)
 			    "%s %ld: exited with status %ld", p->name, p->pid,
 			    p->status);
 		if (p->signame[0] != '\0')
-			cat(&out, "%s", p->signame, 0, 0);
+			cat(&out, zh ? "%s 终止" : "%s", p->signame, 0, 0);
 		cat(&out, "%s", "\n", 0, 0);
 	}
 	return out ? out : strdup("");

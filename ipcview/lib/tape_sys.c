@@ -63,6 +63,15 @@ sys_peekstr(pid_t pid, unsigned long addr, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/* A terminal or /dev/null: no FIFO, no need to stat(2) it at each exec. */
+static int
+sys_device(const char *link)
+{
+	return strcmp(link, "/dev/null") == 0 ||
+	    strncmp(link, "/dev/pts/", 9) == 0 ||
+	    strncmp(link, "/dev/tty", 8) == 0;
+}
+
 int
 sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 {
@@ -85,8 +94,8 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	if (strncmp(link, "pipe:[", 6) == 0) {
 		kind = FK_PIPE;
 		*ino = strtoul(link + 6, NULL, 10);
-	} else if (link[0] == '/' && stat(path, &st) == 0 &&
-	    S_ISFIFO(st.st_mode)) {
+	} else if (link[0] == '/' && !sys_device(link) &&
+	    stat(path, &st) == 0 && S_ISFIFO(st.st_mode)) {
 		kind = FK_FIFO;
 		*ino = st.st_ino;
 	}
@@ -522,4 +531,156 @@ sys_stop(struct tracer *tr, struct tp *t)
 	else if (si.op == PTRACE_SYSCALL_INFO_EXIT && t->in_sys &&
 	    t->nr != SYS_rt_sigreturn)
 		sys_exit(tr, t, si.exit.rval);
+}
+
+/* The calls a process can be blocked in, and what their first argument is. */
+enum { BA_NONE, BA_FD, BA_ID, BA_PATH0, BA_PATH1 };
+
+static const struct {
+	long		nr;
+	const char	*name;
+	int		arg;
+} sys_blocking[] = {
+	{ SYS_read, "read", BA_FD }, { SYS_readv, "readv", BA_FD },
+	{ SYS_write, "write", BA_FD }, { SYS_writev, "writev", BA_FD },
+	{ SYS_pread64, "pread64", BA_FD }, { SYS_pwrite64, "pwrite64", BA_FD },
+	{ SYS_msgrcv, "msgrcv", BA_ID }, { SYS_msgsnd, "msgsnd", BA_ID },
+	{ SYS_semop, "semop", BA_ID },
+#ifdef SYS_semtimedop
+	{ SYS_semtimedop, "semop", BA_ID },
+#endif
+#ifdef SYS_open
+	{ SYS_open, "open", BA_PATH0 },
+#endif
+	{ SYS_openat, "openat", BA_PATH1 },
+	{ SYS_wait4, "wait4", BA_NONE }, { SYS_waitid, "waitid", BA_NONE },
+#ifdef SYS_pause
+	{ SYS_pause, "pause", BA_NONE },
+#endif
+	{ SYS_rt_sigsuspend, "sigsuspend", BA_NONE },
+	{ SYS_rt_sigtimedwait, "sigtimedwait", BA_NONE },
+	{ SYS_nanosleep, "nanosleep", BA_NONE },
+	{ SYS_clock_nanosleep, "nanosleep", BA_NONE },
+#ifdef SYS_poll
+	{ SYS_poll, "poll", BA_NONE },
+#endif
+	{ SYS_ppoll, "poll", BA_NONE },
+#ifdef SYS_select
+	{ SYS_select, "select", BA_NONE },
+#endif
+	{ SYS_pselect6, "select", BA_NONE },
+	{ SYS_futex, "futex", BA_NONE },
+};
+
+/* A relative path of pid made absolute: from its cwd, or from dirfd. */
+static void
+sys_abspath(pid_t pid, int dirfd, char *path, size_t size)
+{
+	char link[64], dir[PATH_MAX], *full;
+	ssize_t n;
+
+	if (dirfd >= 0)
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)pid, dirfd);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)pid);
+	n = readlink(link, dir, sizeof(dir) - 1);
+	if (n <= 0)
+		return;
+	dir[n] = '\0';
+	if (asprintf(&full, "%s/%s", strcmp(dir, "/") ? dir : "", path) < 0)
+		return;
+	if (strlen(full) < size)
+		strcpy(path, full);
+	free(full);
+}
+
+void
+sys_blocked(struct tp *t)
+{
+	struct tp_blocked *b = &t->blocked;
+	unsigned long a[6] = { 0 };
+	struct stat st;
+	char buf[512], path[64];
+	size_t i;
+	ssize_t n;
+	long nr;
+	int fd;
+
+	memset(b, 0, sizeof(*b));
+	b->fd = -1;
+	b->id = -1;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)t->pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	/* "NR ARG1 ... ARG6 SP PC", "-1 SP PC" or "running" */
+	if (sscanf(buf, "%ld %lx %lx %lx %lx %lx %lx", &nr, &a[0], &a[1],
+	    &a[2], &a[3], &a[4], &a[5]) < 2 || nr < 0)
+		return;
+	for (i = 0; i < sizeof(sys_blocking) / sizeof(sys_blocking[0]); i++)
+		if (sys_blocking[i].nr == nr)
+			break;
+	if (i == sizeof(sys_blocking) / sizeof(sys_blocking[0]))
+		return;
+	b->call = sys_blocking[i].name;
+	switch (sys_blocking[i].arg) {
+	case BA_FD:
+		b->fd = (int)a[0];
+		if (b->fd >= 0 && b->fd < TP_NFD)
+			t->fdkind[b->fd] = 0;	/* as it is now */
+		b->kind = sys_fdkind(t, b->fd, &b->ino);
+		if (b->kind == FK_FIFO) {
+			snprintf(path, sizeof(path), "/proc/%d/fd/%d",
+			    (int)t->pid, b->fd);
+			n = readlink(path, b->path, sizeof(b->path) - 1);
+			b->path[n > 0 ? n : 0] = '\0';
+		}
+		break;
+	case BA_ID:
+		b->id = (long)(int)a[0];
+		break;
+	case BA_PATH0:
+	case BA_PATH1:
+		sys_peekstr(t->pid, a[sys_blocking[i].arg == BA_PATH0 ? 0 : 1],
+		    b->path, sizeof(b->path));
+		if (b->path[0] != '\0' && b->path[0] != '/')
+			sys_abspath(t->pid, sys_blocking[i].arg == BA_PATH1 &&
+			    (int)a[0] != AT_FDCWD ? (int)a[0] : -1, b->path,
+			    sizeof(b->path));
+		if (b->path[0] == '/' && stat(b->path, &st) == 0 &&
+		    S_ISFIFO(st.st_mode))
+			b->kind = FK_FIFO;	/* an open waiting for the other end */
+		break;
+	}
+}
+
+void
+sys_blocked_keys(struct rb *r, const struct tp *t)
+{
+	const struct tp_blocked *b = &t->blocked;
+
+	if (b->call == NULL)
+		return;
+	rb_str(r, "blocked", b->call);
+	if (b->fd >= 0) {
+		rb_num(r, "fd", b->fd);
+		rb_str(r, "on", b->kind == FK_PIPE ? "pipe" :
+		    b->kind == FK_FIFO ? "fifo" : "file");
+		if (b->ino != 0)
+			rb_num(r, "inode", (long)b->ino);
+	}
+	if (b->id >= 0) {
+		rb_num(r, "id", b->id);
+		rb_str(r, "on", strncmp(b->call, "msg", 3) == 0 ? "queue" :
+		    "semaphore");
+	}
+	if (b->fd < 0 && b->id < 0 && b->path[0] != '\0')
+		rb_str(r, "on", b->kind == FK_FIFO ? "fifo" : "file");
+	if (b->path[0] != '\0')
+		rb_str(r, "path", b->path);
 }

@@ -32,6 +32,44 @@ what(const struct tape_rec *r, int zh, char *buf, size_t size)
 		    g(r, "inode"));
 }
 
+/*
+ * What an exit record says the process was blocked in: " while blocked
+ * in read on pipe 88" (empty when nothing).
+ */
+static void
+blocked_text(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *call = tape_get(r, "blocked"), *on = g(r, "on");
+	char obj[300];
+
+	buf[0] = '\0';
+	if (call == NULL)
+		return;
+	obj[0] = '\0';
+	if (strcmp(on, "pipe") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on pipe %s", "管道 %s 上的"),
+		    g(r, "inode"));
+	else if (strcmp(on, "fifo") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on FIFO %s", "命名管道 %s 上的"),
+		    g(r, "path"));
+	else if (strcmp(on, "queue") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on queue %s", "消息队列 %s 上的"),
+		    g(r, "id"));
+	else if (strcmp(on, "semaphore") == 0)
+		snprintf(obj, sizeof(obj), L(zh, " on semaphore set %s",
+		    "信号量集 %s 上的"), g(r, "id"));
+	else if (tape_get(r, "fd") != NULL)
+		snprintf(obj, sizeof(obj), L(zh, " on fd %s", "描述符 %s 上的"),
+		    g(r, "fd"));
+	/* SIGPIPE comes from the write itself, which never blocked */
+	if (strcmp(g(r, "signal"), "PIPE") == 0)
+		snprintf(buf, size, L(zh, " in %s%s", "（在%s %s 时）"),
+		    zh ? obj : call, zh ? call : obj);
+	else
+		snprintf(buf, size, L(zh, " while blocked in %s%s",
+		    "（当时阻塞在%s %s 中）"), zh ? obj : call, zh ? call : obj);
+}
+
 static const char *
 end_word(const char *end, int zh)
 {
@@ -183,10 +221,11 @@ tape_text(const struct tape_rec *r, int zh)
 		    L(zh, "%d forked child %s", "%d 创建子进程 %s"), p,
 		    g(r, "child"));
 	} else if (strcmp(ev, "exit") == 0) {
-		if (tape_get(r, "signal") != NULL)
-			rc = asprintf(&s, L(zh, "%d was killed by SIG%s",
-			    "%d 被信号 SIG%s 终止"), p, g(r, "signal"));
-		else
+		if (tape_get(r, "signal") != NULL) {
+			blocked_text(r, zh, w, sizeof(w));
+			rc = asprintf(&s, L(zh, "%d was killed by SIG%s%s",
+			    "%d 被信号 SIG%s 终止%s"), p, g(r, "signal"), w);
+		} else
 			rc = asprintf(&s, L(zh, "%d exited with status %s",
 			    "%d 退出，状态 %s"), p, g(r, "status"));
 	} else if (strcmp(ev, "pipe") == 0) {
@@ -383,8 +422,12 @@ tape_raw(const struct tape_rec *r)
 		rc = asprintf(&s, "%d rt_sigreturn() (SIG%s handler)", p,
 		    g(r, "signal"));
 	} else if (strcmp(ev, "exit") == 0 && tape_get(r, "signal")) {
-		rc = asprintf(&s, "%d +++ killed by SIG%s +++", p,
-		    g(r, "signal"));
+		rc = asprintf(&s, "%d +++ killed by SIG%s%s%s%s%s +++", p,
+		    g(r, "signal"), tape_get(r, "blocked") ? " in " : "",
+		    tape_get(r, "blocked") ? g(r, "blocked") : "",
+		    tape_get(r, "inode") ? " pipe:" : tape_get(r, "id") ?
+		    " id " : "", tape_get(r, "inode") ? g(r, "inode") :
+		    tape_get(r, "id") ? g(r, "id") : "");
 	} else if (strcmp(ev, "exit") == 0) {
 		rc = asprintf(&s, "%d +++ exited with %s +++", p,
 		    g(r, "status"));

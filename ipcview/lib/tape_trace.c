@@ -32,6 +32,14 @@
 	PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | \
 	PTRACE_O_TRACEEXIT)
 
+/*
+ * A process followed by its events only makes no exit event stop: it
+ * would cost a round trip through the tracer for nothing the tape needs
+ * (pending byte counts are written at its exit status anyway; what it was
+ * blocked in is taken at the fatal signal's delivery stop instead).
+ */
+#define TR_OPTS_EVENTS	(TR_OPTS & ~PTRACE_O_TRACEEXIT)
+
 /* Programs that trace themselves: the tape steps aside for them. */
 static const char *const tr_tracers[] = {
 	"strace", "ltrace", "gdb", "gdbserver", "rr", "valgrind", NULL,
@@ -278,7 +286,14 @@ tr_exec(struct tracer *tr, struct tp *t)
 	pipes = tr_fds(t, fds);
 	t->calls_mode = pipes > 0 || tr_own_program(exe);
 	t->calls = 0;
+	if (t->noexit != !t->calls_mode &&
+	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
+	    TR_OPTS : TR_OPTS_EVENTS)) == 0)
+		t->noexit = !t->calls_mode;
 	rb_str(&r, "follow", t->calls_mode ? "calls" : "events");
+	t->pgid = getpgid(t->pid);
+	if (t->pgid > 0)
+		rb_num(&r, "pgid", t->pgid);
 	rb_end(&r, tr->out);
 	tr_fds_write(tr, t, fds, pipes);
 	tr_resume(tr, t, 0);
@@ -301,6 +316,7 @@ tr_fork(struct tracer *tr, struct tp *t, int event)
 		c = tr_add(tr, child);
 	if (c != NULL) {
 		c->calls_mode = t->calls_mode && !t->estimate;
+		c->noexit = t->noexit;	/* the kernel copies the options */
 		if (tr_proc(child, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "Tgid:")) != NULL)
 			c->thread = atoi(p + 5) != child;
@@ -318,6 +334,15 @@ tr_fork(struct tracer *tr, struct tp *t, int event)
 		}
 	}
 	tr_resume(tr, t, 0);
+}
+
+/* Whether sig's default action ends the process (signal(7)). */
+static int
+tr_fatal(int sig)
+{
+	return sig != SIGCHLD && sig != SIGCONT && sig != SIGURG &&
+	    sig != SIGWINCH && sig != SIGSTOP && sig != SIGTSTP &&
+	    sig != SIGTTIN && sig != SIGTTOU;
 }
 
 /* A signal-delivery stop: who sent it and what the process does with it. */
@@ -350,6 +375,11 @@ tr_signal(struct tracer *tr, struct tp *t, int sig)
 		rb_end(&r, tr->out);
 	}
 	act = tr_action(t->pid, sig);
+	/* a death by it with no exit event to come: what it was in, now */
+	if (t->noexit && strcmp(act, "default") == 0 && tr_fatal(sig)) {
+		sys_blocked(t);
+		t->blocked_sig = sig;
+	}
 	rb_start(&r, t->pid, "signal_delivered");
 	rb_str(&r, "signal", sig_name(sig));
 	rb_str(&r, "action", act);
@@ -417,6 +447,28 @@ tr_poll_stopped(struct tracer *tr)
 	}
 }
 
+/*
+ * The exit event, while the process still exists: its group now, and
+ * for a death by a signal the call it was blocked in.
+ */
+static void
+tr_exiting(struct tp *t)
+{
+	unsigned long st = 0;
+	pid_t pg;
+
+	if (t->thread)
+		return;
+	pg = getpgid(t->pid);
+	if (pg > 0)
+		t->pgid = pg;
+	if (ptrace(PTRACE_GETEVENTMSG, t->pid, 0L, &st) == 0 &&
+	    WIFSIGNALED((int)st)) {
+		sys_blocked(t);
+		t->blocked_sig = WTERMSIG((int)st);
+	}
+}
+
 static void
 tr_exit(struct tracer *tr, struct tp *t, int st)
 {
@@ -431,7 +483,11 @@ tr_exit(struct tracer *tr, struct tp *t, int st)
 			rb_str(&r, "signal", sig_name(WTERMSIG(st)));
 			if (WCOREDUMP(st))
 				rb_num(&r, "core", 1);
+			if (t->blocked_sig == WTERMSIG(st))
+				sys_blocked_keys(&r, t);
 		}
+		if (t->pgid > 0)
+			rb_num(&r, "pgid", t->pgid);
 		rb_end(&r, tr->out);
 	}
 	tr_del(tr, t);
@@ -486,6 +542,7 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 		return;
 	case PTRACE_EVENT_EXIT:
 		sys_flush(tr, t);
+		tr_exiting(t);
 		ptrace(PTRACE_CONT, pid, 0L, 0L);
 		return;
 	case PTRACE_EVENT_STOP:
@@ -500,15 +557,16 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 }
 
 /*
- * The message of a request to be traced, both ways: the pid as data, the
- * descriptor to close when it is seized in cbuf (SCM_RIGHTS).
+ * The message of a request to be traced, both ways: the pid and its
+ * parent's as data, the descriptor to close when it is seized in cbuf
+ * (SCM_RIGHTS).
  */
 static void
-tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *pid, char *cbuf,
-    size_t size)
+tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg, size_t msgsize,
+    char *cbuf, size_t size)
 {
-	iov->iov_base = pid;
-	iov->iov_len = sizeof(*pid);
+	iov->iov_base = msg;
+	iov->iov_len = msgsize;
 	mh->msg_iov = iov;
 	mh->msg_iovlen = 1;
 	mh->msg_control = cbuf;
@@ -528,9 +586,11 @@ tr_request(struct tracer *tr, int sock, int *open)
 	ssize_t n;
 	int ackfd = -1, ppid = 0, st0;
 	char st[1024], *p;
+	pid_t msg[2] = { 0, 0 };
 
-	tr_ask_msg(&mh, &iov, &pid, cbuf, sizeof(cbuf));
+	tr_ask_msg(&mh, &iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
 	n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	pid = msg[0];
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
 		*open = 0;
 		return;
@@ -540,12 +600,17 @@ tr_request(struct tracer *tr, int sock, int *open)
 	for (cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm))
 		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
 			memcpy(&ackfd, CMSG_DATA(cm), sizeof(int));
-	if (n == sizeof(pid) && pid == 0) {
+	if (n >= (ssize_t)sizeof(pid) && pid == 0) {
 		/* a sync: every status so far is on the tape before the ack */
 		while ((pid = waitpid(-1, &st0, __WALL | WNOHANG)) > 0)
 			tr_status(tr, pid, st0);
-	} else if (n == sizeof(pid) && pid > 0 && tr_find(tr, pid) == NULL) {
-		if (tr_proc(pid, "status", st, sizeof(st)) > 0 &&
+		rb_flush();
+	} else if (n >= (ssize_t)sizeof(pid) && pid > 0 &&
+	    tr_find(tr, pid) == NULL) {
+		/* the process says who its parent is; else ask /proc */
+		if (n == sizeof(msg))
+			ppid = msg[1];
+		else if (tr_proc(pid, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "PPid:")) != NULL)
 			ppid = atoi(p + 5);
 		if (ptrace(PTRACE_SEIZE, pid, 0L, (long)TR_OPTS) == 0) {
@@ -571,15 +636,16 @@ tape_ask(int sock, pid_t pid, int ackfd)
 	struct msghdr mh = { 0 };
 	struct cmsghdr *cm;
 	struct iovec iov;
+	pid_t msg[2] = { pid, pid > 0 ? getppid() : 0 };
 
 	memset(cbuf, 0, sizeof(cbuf));
-	tr_ask_msg(&mh, &iov, &pid, cbuf, sizeof(cbuf));
+	tr_ask_msg(&mh, &iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
 	cm = CMSG_FIRSTHDR(&mh);
 	cm->cmsg_level = SOL_SOCKET;
 	cm->cmsg_type = SCM_RIGHTS;
 	cm->cmsg_len = CMSG_LEN(sizeof(int));
 	memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
-	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)sizeof(pid) ?
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)sizeof(msg) ?
 	    0 : -1;
 }
 
@@ -624,6 +690,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		pf[0].events = POLLIN;
 		pf[1].fd = open ? sock : -1;
 		pf[1].events = POLLIN;
+		rb_flush();	/* all we know is on the tape before we wait */
 		if (poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1) < 0 &&
 		    errno != EINTR)
 			break;
@@ -631,13 +698,15 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 			tr_poll_stopped(&tr);
 		if (pf[1].revents & (POLLIN | POLLHUP | POLLERR))
 			tr_request(&tr, sock, &open);
-		while (read(sfd, &ssi, sizeof(ssi)) > 0)
+		while ((pf[0].revents & POLLIN) &&
+		    read(sfd, &ssi, sizeof(ssi)) > 0)
 			;
 		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
 		if (pid < 0 && errno == ECHILD && !open && tr.nstopped == 0)
 			break;
 	}
+	rb_flush();
 	close(sfd);
 	return 0;
 }

@@ -202,11 +202,13 @@ pane_build_lines(struct pane *p)
 static void
 pane_sync(struct pane *p)
 {
-	if (p->snap != NULL && p->drawn == watch_samples(p->watch))
+	if (p->snap != NULL && p->drawn == watch_samples(p->watch) &&
+	    (p->tw == NULL || p->tape_gen == tapewatch_gen(p->tw)))
 		return;
 	pane_free_prefixes(p);
 	p->snap = watch_last(p->watch);
 	p->drawn = watch_samples(p->watch);
+	p->tape_gen = p->tw != NULL ? tapewatch_gen(p->tw) : 0;
 	if (p->snap == NULL)
 		return;
 	pane_build_lines(p);
@@ -224,7 +226,22 @@ pane_set_status(struct pane *p, const char *status)
 int
 pane_dirty(const struct pane *p)
 {
-	return p->dirty || p->drawn != watch_samples(p->watch);
+	return p->dirty || p->drawn != watch_samples(p->watch) ||
+	    (p->tw != NULL && p->tape_gen != tapewatch_gen(p->tw)) ||
+	    pane_tape_due(p);
+}
+
+void
+pane_set_tape(struct pane *p, const struct tapewatch *tw)
+{
+	p->tw = tw;
+	p->dirty = 1;
+}
+
+int
+pane_view_open(const struct pane *p)
+{
+	return p->view != NULL;
 }
 
 void
@@ -234,6 +251,7 @@ pane_free(struct pane *p)
 
 	if (p == NULL)
 		return;
+	pane_tape_close(p);
 	pane_free_prefixes(p);
 	for (i = 0; i < SEC_N; i++)
 		free(p->lines[i]);
@@ -379,6 +397,10 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 		pane_roots(p, w, ST_BAD);
 		y = 2;
 	}
+	if (p->view != NULL) {
+		pane_tape_draw(p, w, y);
+		return;
+	}
 	pane_layout(p, h - y, rows);
 	for (sec = 0; sec < SEC_N; sec++) {
 		if (rows[sec] == 0)
@@ -511,6 +533,10 @@ pane_key(struct pane *p, int iskey, wint_t ch)
 	pane_sync(p);
 	if (p->detail)
 		used = pane_detail_key(p, iskey, ch);
+	else if (p->view != NULL)
+		used = pane_tape_key(p, iskey, ch);
+	else if (!iskey && pane_tape_open(p, ch))
+		;
 	else if (iskey && ch == KEY_BTAB)
 		pane_focus(p, -1);
 	else if (!iskey && ch == '\t')

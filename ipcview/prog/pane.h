@@ -9,6 +9,7 @@
 #include <curses.h>
 
 #include "watch.h"
+#include "tapewatch.h"
 
 struct pane;
 
@@ -23,6 +24,16 @@ enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_SOCKS,
 struct pane *pane_new(const struct watch *w, int color);
 void pane_free(struct pane *p);
 
+/*
+ * The tape beside the watch (tapewatch.h), which must outlive the pane:
+ * its feed replaces the watch's events in the events section, and the
+ * keys t (timeline) and p (replay) open its views. NULL: none.
+ */
+void pane_set_tape(struct pane *p, const struct tapewatch *tw);
+
+/* Nonzero while a tape view (timeline, replay) has the keys. */
+int pane_view_open(const struct pane *p);
+
 /* The status text shown at the right of the header ("10 Hz", "frozen"). */
 void pane_set_status(struct pane *p, const char *status);
 
@@ -34,7 +45,8 @@ void pane_draw(struct pane *p, WINDOW *w, int active);
 
 /*
  * A key for the pane: Tab/Shift+Tab focus, arrows/j/k/PgUp/PgDn scroll,
- * Enter detail, 1-6 toggle sections, a all queues. Returns 1 when used.
+ * Enter detail, 1-7 toggle sections, a all queues, t the tape's timeline,
+ * p its replay. Returns 1 when used.
  */
 int pane_key(struct pane *p, int iskey, wint_t ch);
 

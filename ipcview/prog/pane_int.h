@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "pane.h"
+#include "tapewatch.h"
 
 #define DETAIL_MAX	512	/* lines of a detail view */
 
@@ -52,6 +53,10 @@ struct pane {
 	int		detail_off;
 	struct dline	*dl;
 	int		ndl;
+	/* the tape (pane_tape.c): its feed in the events, its views */
+	const struct tapewatch *tw;	/* NULL: no tape */
+	unsigned long	tape_gen;	/* tapewatch_gen() the lines are for */
+	struct pane_view *view;		/* a timeline or a replay, or NULL */
 };
 
 /*
@@ -106,5 +111,22 @@ void pane_posix_detail(struct pane *p, long key);
 
 /* pane_sections.c: frees the tree drawing of the processes' lines. */
 void pane_free_prefixes(struct pane *p);
+
+/*
+ * pane_tape.c: the events section from the tape's feed (the watch's
+ * events and the tape's groups), and the tape's views drawn in place of
+ * the sections: a timeline ('t') and a replay ('p').
+ */
+void pane_tape_lines(struct pane *p, int sec);
+void pane_tape_draw_line(struct pane *p, WINDOW *w, const struct pline *l);
+/* 't' or 'p' opens its view: 1 when the key was one of them. */
+int pane_tape_open(struct pane *p, wint_t ch);
+/* A key while a view is open: 1 when used (Esc closes it). */
+int pane_tape_key(struct pane *p, int iskey, wint_t ch);
+/* Draws the view below the header (rows y...). */
+void pane_tape_draw(struct pane *p, WINDOW *w, int y);
+/* The replay's next step is due. */
+int pane_tape_due(const struct pane *p);
+void pane_tape_close(struct pane *p);
 
 #endif

@@ -391,6 +391,10 @@ pane_draw_event(struct pane *p, WINDOW *w, const struct pline *l)
 	struct tm tm;
 	char when[16];
 
+	if (p->tw != NULL) {
+		pane_tape_draw_line(p, w, l);	/* the tape's feed */
+		return;
+	}
 	if (e == NULL)
 		return;
 	text = snap_event_text(&e->ev);
@@ -604,6 +608,10 @@ pane_events_lines(struct pane *p, int sec)
 {
 	size_t i;
 
+	if (p->tw != NULL) {
+		pane_tape_lines(p, sec);
+		return;
+	}
 	for (i = 0; i < watch_nevents(p->watch); i++)
 		pane_add_line(p, sec, i, -1);
 }

@@ -192,6 +192,19 @@ shells_draw(struct shells *s, int color, int all)
 	return vis;
 }
 
+int
+shells_tape_path(int i, char *buf, size_t size)
+{
+	if (tape_dir(buf, size, 1) < 0 || strlen(buf) + 24 >= size)
+		return -1;
+	if (i == 0)
+		snprintf(buf + strlen(buf), 24, "/view.%d", (int)getpid());
+	else
+		snprintf(buf + strlen(buf), 24, "/view.%d.%c", (int)getpid(),
+		    shells_label(i));
+	return 0;
+}
+
 struct host *
 shells_start(struct shells *s, const struct view_opts *o, int rows, int cols,
     const char **cause)
@@ -214,14 +227,7 @@ shells_start(struct shells *s, const struct view_opts *o, int rows, int cols,
 	if (o->sandbox)
 		argv[n++] = "--sandbox";
 	/* the tape: short-lived processes stay visible (tape.h); one each */
-	if (!o->notape && tape_dir(tape, sizeof(tape), 1) == 0 &&
-	    strlen(tape) + 24 < sizeof(tape)) {
-		if (s->n == 0)
-			snprintf(tape + strlen(tape), 24, "/view.%d",
-			    (int)getpid());
-		else
-			snprintf(tape + strlen(tape), 24, "/view.%d.%c",
-			    (int)getpid(), shells_label(s->n));
+	if (!o->notape && shells_tape_path(s->n, tape, sizeof(tape)) == 0) {
 		argv[n++] = "--tape";
 		argv[n++] = tape;
 	}

@@ -5,6 +5,7 @@
 #ifndef IPCVIEW_SHELLS_H
 #define IPCVIEW_SHELLS_H
 
+#include <stddef.h>
 #include <curses.h>
 
 #include "host.h"
@@ -48,6 +49,9 @@ int shells_add(struct shells *s, struct host *h);
  */
 struct host *shells_start(struct shells *s, const struct view_opts *o,
     int rows, int cols, const char **cause);
+
+/* The tape file shell i records (tape.h), its folder made. 0 or -1. */
+int shells_tape_path(int i, char *buf, size_t size);
 
 /* Removes shell i (freed by the caller): its windows go. */
 void shells_remove(struct shells *s, int i);

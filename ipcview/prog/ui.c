@@ -31,6 +31,8 @@
 #include "shells.h"
 #include "start.h"
 #include "tape.h"
+#include "tapewatch.h"
+#include "uisig.h"
 #include "view.h"
 #include "vwatch.h"
 #include "watch.h"
@@ -46,6 +48,8 @@
 enum ui_mode { UI_SHELL, UI_PANE };
 
 #define DIRTY_PANE	0x1
+#define UI_NTAPES	8	/* tapes followed (tapewatch.h) */
+
 #define DIRTY_STATUS	0x2
 #define DIRTY_ALL	0x4
 
@@ -56,6 +60,9 @@ struct ui {
 	int		shell_status;	/* wait status of the last shell that ended */
 	struct vwatch	vw;		/* the samples (vw.w), filtered, exits told */
 	struct pane	*pane;
+	struct tapewatch *tw;		/* the shells' tapes beside the watch */
+	char		tape[UI_NTAPES][PATH_MAX];	/* their files */
+	int		ntapes;
 	pid_t		root;
 	WINDOW		*panew, *statw, *overw, *inw;
 	int		rows, cols, pane_rows, shell_rows;
@@ -75,11 +82,6 @@ struct ui {
 	struct probe_opts popts;
 };
 
-static int ui_sigfd[2] = { -1, -1 };
-static char ui_restore_seq[128];	/* rmcup, cnorm, sgr0 for a crash */
-static struct termios ui_tio;
-static int ui_have_tio;
-static struct sigaction ui_fatal_old[NSIG];
 static FILE *ui_logf;
 
 static double ui_now(void);
@@ -110,103 +112,15 @@ ui_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* ------------------------------------------------------------------ */
-/* signals: a self-pipe, as tmux routes them through its event loop    */
-
-static void
-ui_on_signal(int sig)
-{
-	int e = errno;
-	unsigned char c = (unsigned char)sig;
-
-	(void)!write(ui_sigfd[1], &c, 1);
-	errno = e;
-}
-
-/*
- * A crash still gives the terminal back: only write(2) and tcsetattr(3)
- * here (signal-safety(7)), then the previous handler (a sanitizer's, or
- * the default) runs when the fault repeats or abort(3) raises again.
- */
-static void
-ui_on_fatal(int sig)
-{
-	if (ui_have_tio)
-		tcsetattr(STDIN_FILENO, TCSANOW, &ui_tio);
-	(void)!write(STDOUT_FILENO, ui_restore_seq, strlen(ui_restore_seq));
-	sigaction(sig, &ui_fatal_old[sig], NULL);
-}
-
-static int
-ui_signals(void)
-{
-	static const int caught[] = { SIGWINCH, SIGCHLD, SIGTERM, SIGHUP,
-		SIGINT };
-	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL,
-		SIGABRT };
-	struct sigaction sa;
-	size_t i;
-
-	if (pipe2(ui_sigfd, O_CLOEXEC | O_NONBLOCK) < 0)
-		return -1;
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = ui_on_signal;
-	sa.sa_flags = SA_RESTART;
-	for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
-		sigaction(caught[i], &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-	sa.sa_handler = ui_on_fatal;
-	sa.sa_flags = 0;
-	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
-		sigaction(fatal[i], &sa, &ui_fatal_old[fatal[i]]);
-	return 0;
-}
-
-static void
-ui_signals_reset(void)
-{
-	static const int sigs[] = { SIGWINCH, SIGCHLD, SIGTERM, SIGHUP,
-		SIGINT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-	size_t i;
-
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], SIG_DFL);
-	close(ui_sigfd[0]);
-	close(ui_sigfd[1]);
-}
-
-/* ------------------------------------------------------------------ */
-/* curses                                                              */
-
-static void
-ui_save_restore_seq(void)
-{
-	const char *caps[] = { "rmcup", "cnorm", "sgr0" };
-	char *s;
-	size_t i;
-
-	ui_restore_seq[0] = '\0';
-	for (i = 0; i < 3; i++) {
-		s = tigetstr(caps[i]);
-		if (s != NULL && s != (char *)-1 &&
-		    strlen(ui_restore_seq) + strlen(s) + 3 < sizeof(ui_restore_seq))
-			strcat(ui_restore_seq, s);
-	}
-	strcat(ui_restore_seq, "\r\n");
-}
-
 static int
 ui_curses_start(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if (tcgetattr(STDIN_FILENO, &ui_tio) == 0)
-		ui_have_tio = 1;
+	uisig_save_tio();
 	if (initscr() == NULL)
 		return -1;
-	ui_save_restore_seq();
+	uisig_save_restore_seq();
 	raw();
 	noecho();
 	nonl();
@@ -415,6 +329,9 @@ ui_snapshot(struct ui *u)
 	size_t i, full;
 
 	s = vwatch_next(&u->vw, NULL);
+	/* the tape's new records, merged with the last sample's events */
+	if (u->tw != NULL && tapewatch_poll(u->tw, u->vw.w) < 0)
+		ui_log(__func__, "tapewatch_poll: %s", strerror(errno));
 	if (s == NULL) {
 		ui_log(__func__, "watch_next: %s", strerror(errno));
 		return;
@@ -501,6 +418,11 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		pane_key(u->pane, iskey, ch);
 		if (!pane_detail_open(u->pane))
 			u->dirty |= DIRTY_ALL;
+		return;
+	}
+	/* a tape view (timeline, replay) has the keys until Esc */
+	if (pane_view_open(u->pane)) {
+		pane_key(u->pane, iskey, ch);
 		return;
 	}
 	if (iskey) {
@@ -691,7 +613,7 @@ ui_signal_bytes(struct ui *u)
 	ssize_t n, i;
 	int resize = 0;
 
-	while ((n = read(ui_sigfd[0], buf, sizeof(buf))) > 0) {
+	while ((n = read(uisig_fd(), buf, sizeof(buf))) > 0) {
 		for (i = 0; i < n; i++) {
 			switch (buf[i]) {
 			case SIGWINCH:
@@ -773,7 +695,7 @@ ui_loop(struct ui *u)
 
 	while (!u->quit) {
 		now = ui_now();
-		pf[0] = (struct pollfd){ .fd = ui_sigfd[0], .events = POLLIN };
+		pf[0] = (struct pollfd){ .fd = uisig_fd(), .events = POLLIN };
 		pf[1] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 2;
 		for (nh = 0; nh < u->sh.n; nh++) {
@@ -837,6 +759,20 @@ ui_host_start(struct ui *u)
 	return h;
 }
 
+/* Shell i's tape beside the watch (the tape of --no-tape: none). */
+static void
+ui_add_tape(struct ui *u, int i, pid_t shell)
+{
+	char *path;
+
+	if (u->tw == NULL || u->o->notape || u->ntapes == UI_NTAPES)
+		return;
+	path = u->tape[u->ntapes];
+	if (shells_tape_path(i, path, PATH_MAX) == 0 &&
+	    tapewatch_add_tape(u->tw, path, shell) == 0)
+		u->ntapes++;
+}
+
 /*
  * Ctrl+] c: one more shell on a pty of its own, current from now on; the
  * pane watches its tree too. A beep when there are four already.
@@ -853,6 +789,7 @@ ui_new_shell(struct ui *u)
 	u->sh.cur = u->sh.n - 1;
 	u->host = h;
 	vwatch_add_shell(&u->vw, host_pid(h));
+	ui_add_tape(u, u->sh.n - 1, host_pid(h));
 	ui_windows(u);
 	u->soon = ui_now() + UI_START;
 }
@@ -892,6 +829,29 @@ ui_run(struct ui *u)
 	u->pane = pane_new(u->vw.w, u->color);
 	if (u->pane == NULL)
 		return -1;
+	/*
+	 * The tapes: the hosted shells' own, or the one --pid's shell
+	 * announces (--tape FILE).
+	 */
+	if (!u->o->notape || (u->host == NULL && u->o->tape != NULL)) {
+		u->tw = tapewatch_new(NULL, 0, &cause);
+		if (u->tw == NULL) {
+			ui_log(__func__, "tapewatch_new: %s", cause ? cause : "?");
+			free(cause);
+			return -1;
+		}
+		pane_set_tape(u->pane, u->tw);
+	}
+	for (i = 0; u->host != NULL && i < u->sh.n; i++)
+		ui_add_tape(u, i, host_pid(u->sh.h[i]));
+	if (u->tw != NULL && u->host == NULL) {
+		if (u->o->tape != NULL)
+			snprintf(u->tape[0], PATH_MAX, "%s", u->o->tape);
+		else if (tape_path_for(u->root, u->tape[0], PATH_MAX) < 0)
+			u->tape[0][0] = '\0';
+		if (u->tape[0][0] != '\0')
+			tapewatch_add_tape(u->tw, u->tape[0], u->root);
+	}
 	ui_status_text(u);
 	ui_windows(u);
 	/*
@@ -941,13 +901,13 @@ ui_main(const struct view_opts *o)
 		return 2;
 	if (o->sandbox && o->pid == 0)
 		start_sandbox_ns();	/* first: only while single-threaded */
-	if (ui_signals() < 0) {
+	if (uisig_install() < 0) {
 		fprintf(stderr, "ipcview: pipe: %s\n", strerror(errno));
 		return 1;
 	}
 	if (ui_curses_start(&u) < 0) {
 		fprintf(stderr, "ipcview: cannot start curses (TERM?)\n");
-		ui_signals_reset();
+		uisig_reset();
 		return 1;
 	}
 	if (o->pid == 0) {
@@ -959,7 +919,7 @@ ui_main(const struct view_opts *o)
 				endwin();
 				fprintf(stderr, "ipcview: cannot start the shell: %s\n",
 				    strerror(errno));
-				ui_signals_reset();
+				uisig_reset();
 				return 1;
 			}
 		}
@@ -990,8 +950,12 @@ ui_main(const struct view_opts *o)
 	if (u.quit_sig)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
+	tapewatch_free(u.tw);
+	/* the hosted shells' tapes go with them */
+	for (i = 0; o->pid == 0 && i < u.ntapes; i++)
+		unlink(u.tape[i]);
 	vwatch_close(&u.vw);
-	ui_signals_reset();
+	uisig_reset();
 	if (ui_logf)
 		fclose(ui_logf);
 	if (rc)

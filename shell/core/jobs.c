@@ -31,6 +31,7 @@ struct termios jobs_shell_tmodes;
 int jobs_have_shell_tmodes;
 static sigset_t start_mask;		/* the mask we were started with */
 static sigset_t start_ign;		/* signals ignored when we started */
+static sigset_t start_known;		/* ...asked of the kernel so far */
 static int exit_warned;
 static int shell_ignores;		/* the interactive shell's job_sigs */
 
@@ -223,17 +224,10 @@ jobs_monitor(int on)
 void
 jobs_init(int interactive)
 {
-	struct sigaction sa;
-	int n;
-
 	init_pid = getpid();
 	jobs_shell_pgrp = getpgrp();
 	sigprocmask(SIG_SETMASK, NULL, &start_mask);
 	sigdelset(&start_mask, SIGCHLD);
-	sigemptyset(&start_ign);
-	for (n = 1; n < NSIG; n++)
-		if (sigaction(n, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-			sigaddset(&start_ign, n);
 	sh_opt.monitor = 0;
 	if (interactive) {
 		sh_opt.explain = 1;	/* ~/.ipcshrc may set +o explain */
@@ -243,10 +237,31 @@ jobs_init(int interactive)
 	atexit(jobs_atexit);
 }
 
+/*
+ * What the shell started with is asked of the kernel the first time it
+ * matters, as dash's setsignal does: until the shell changes signal n
+ * (trap.c notes it first), its disposition is still the one inherited.
+ * A script that never traps pays no 64 sigaction(2) calls at start-up.
+ */
+void
+jobs_note_start(int n)
+{
+	struct sigaction sa;
+
+	if (n <= 0 || n >= NSIG || sigismember(&start_known, n) == 1)
+		return;
+	sigaddset(&start_known, n);
+	if (sigaction(n, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+		sigaddset(&start_ign, n);
+}
+
 int
 jobs_ignored_at_start(int n)
 {
-	return n > 0 && n < NSIG && sigismember(&start_ign, n) == 1;
+	if (n <= 0 || n >= NSIG)
+		return 0;
+	jobs_note_start(n);
+	return sigismember(&start_ign, n) == 1;
 }
 
 void

@@ -186,4 +186,7 @@ int jobs_interrupted(void);
 /* Non-zero when signal n was ignored when the shell started. */
 int jobs_ignored_at_start(int n);
 
+/* Before the shell first changes signal n: keep what it started with. */
+void jobs_note_start(int n);
+
 #endif

@@ -40,6 +40,7 @@ trap_disposition(int n, void (*handler)(int), int flags)
 {
 	struct sigaction sa;
 
+	jobs_note_start(n);
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = handler;
@@ -55,6 +56,7 @@ trap_sigint_push(void (*handler)(int), struct trap_save *save)
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = handler;	/* no SA_RESTART: the wait ends */
+	jobs_note_start(SIGINT);
 	sigaction(SIGINT, &sa, &save->sa);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check_kind.h"
+#include "lesson_tape.h"
 #include "probe.h"
 #include "sigtab.h"
 #include "sysv.h"
@@ -55,47 +56,52 @@ static const struct ckind_opt no_opts[] = { { NULL, 0 } };
 
 static const struct ckind ckinds[] = {
 	{ "pipe-full", "n", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
-	    lcheck_ev_pipe },
+	    lcheck_ev_pipe, NULL, 0 },
 	{ "pipe-fill", "nb", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
-	    lcheck_ev_pipe },
+	    lcheck_ev_pipe, NULL, 0 },
 	{ "proc", "n", 0, 0, proc_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_proc },
+	    lcheck_ev_proc, NULL, 0 },
 	{ "no-proc", "n", 0, 0, no_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_no_proc },
+	    lcheck_ev_no_proc, NULL, 0 },
 	{ "signal", "n", 0, 0, sig_opts,
 	    "say which set: pending, blocked, ignored or caught", P_PROCS, 0,
-	    0, lcheck_ev_signal },
+	    0, lcheck_ev_signal, NULL, 0 },
 	{ "fifo", "n", 0, 0, fifo_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_fifo },
+	    lcheck_ev_fifo, NULL, 0 },
 	{ "queue", "k", 0, 0, queue_opts, NULL, PROBE_NO_FILL, 0, SYSV_MSG,
-	    lcheck_ev_queue },
+	    lcheck_ev_queue, NULL, 0 },
 	{ "no-queue", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_MSG,
-	    lcheck_ev_none },
+	    lcheck_ev_none, NULL, 0 },
 	/* a segment nobody maps can only be read by attaching it */
 	{ "shm", "k", 0, 0, shm_opts, NULL, P_SYSV | PROBE_SHMAT, 0, SYSV_SHM,
-	    lcheck_ev_shm },
+	    lcheck_ev_shm, NULL, 0 },
 	{ "no-shm", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SHM,
-	    lcheck_ev_none },
+	    lcheck_ev_none, NULL, 0 },
 	{ "sem", "k", 0, 0, sem_opts, NULL, P_SYSV, 0, SYSV_SEM,
-	    lcheck_ev_sem },
+	    lcheck_ev_sem, NULL, 0 },
 	{ "no-sem", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SEM,
-	    lcheck_ev_none },
-	{ "pmq", "n", 0, 0, pmq_opts, NULL, P_PMQ, 0, 0, lcheck_ev_pmq },
+	    lcheck_ev_none, NULL, 0 },
+	{ "pmq", "n", 0, 0, pmq_opts, NULL, P_PMQ, 0, 0, lcheck_ev_pmq,
+	    NULL, 0 },
 	{ "no-pmq", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_no_pmq },
-	{ "pshm", "n", 0, 0, pshm_opts, NULL, P_PROCS, 0, 0, lcheck_ev_pshm },
+	    lcheck_ev_no_pmq, NULL, 0 },
+	{ "pshm", "n", 0, 0, pshm_opts, NULL, P_PROCS, 0, 0, lcheck_ev_pshm,
+	    NULL, 0 },
 	{ "no-pshm", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_no_pshm },
+	    lcheck_ev_no_pshm, NULL, 0 },
 	/* a connection between two processes: socket FROM TO */
 	{ "socket", "nn", 0, 0, socket_opts, NULL, P_SOCK, 0, 0,
-	    lcheck_ev_socket },
+	    lcheck_ev_socket, NULL, 0 },
 	{ "status", "s", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
-	    lcheck_ev_status },
+	    lcheck_ev_status, NULL, 0 },
 	{ "shell", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_shell },
+	    lcheck_ev_shell, NULL, 0 },
 	/* the pattern of a command line run during the task */
 	{ "ran", "a", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
-	    lcheck_ev_ran },
+	    lcheck_ev_ran, NULL, 0 },
+	/* what short-lived processes did: the shell's tape (lesson_tape.c) */
+	{ "tape", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
+	    lcheck_ev_tape, ltape_validate, 1 },
 };
 
 /* A number, or a word the shell expands later ($VAR): both pass here. */
@@ -257,6 +263,9 @@ ckind_validate(struct lcheck *c, char *err, size_t errsize)
 		return -1;
 	}
 	if (k->rest) {
+		if (k->validate != NULL &&
+		    k->validate(c->argc, c->argv, err, errsize) < 0)
+			return -1;
 		if (c->argc < 2) {
 			snprintf(err, errsize, "%s: no command given", k->name);
 			return -1;

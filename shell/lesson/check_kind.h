@@ -45,6 +45,10 @@ struct ckind {
 	int		sysv;		/* the System V kind it is about */
 	/* 1 holds, 0 not (why in e); s is NULL with CKIND_NOPROBE */
 	int		(*eval)(struct lcheck_ev *e, const struct snapshot *s);
+	/* words checked by the kind itself (rest kinds); NULL: none */
+	int		(*validate)(int argc, char **argv, char *err,
+			    size_t errsize);
+	int		tape;		/* reads the tape: the lesson turns it on */
 };
 
 /* The kind called name, or NULL. */
@@ -74,5 +78,6 @@ int lcheck_ev_socket(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_tape(struct lcheck_ev *e, const struct snapshot *s);
 
 #endif

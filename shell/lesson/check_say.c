@@ -398,6 +398,33 @@ say_status(struct say *s, const char *w)
 		    "上一条命令的状态是 %ld"), n);
 }
 
+/* tape pipe FROM TO [BYTES], tape sigreturn SIG [COMM]. */
+static int
+say_tape(struct say *s, char **a, int argc)
+{
+	if (strcmp(a[1], "pipe") == 0 && argc > 4)
+		say_add(s, tr("%s wrote %s bytes into a %s that %s read",
+		    "%1$s 向%3$s写入 %2$s 字节，由 %4$s 读出"), a[2], a[4],
+		    gloss(GL_PIPE), a[3]);
+	else if (strcmp(a[1], "pipe") == 0 && argc > 3)
+		say_add(s, tr("%s wrote into a %s that %s read",
+		    "%1$s 向%2$s写入数据，由 %3$s 读出"), a[2], gloss(GL_PIPE),
+		    a[3]);
+	else if (strcmp(a[1], "sigreturn") == 0 && argc > 2) {
+		say_signals(s, a[2]);
+		if (argc > 3)
+			say_add(s, tr(" went to a handler in %s",
+			    " 交给 %s 的处理函数"), a[3]);
+		else
+			say_add(s, "%s", tr(" went to a handler",
+			    " 交给处理函数"));
+		say_add(s, "%s", tr(", which returned with rt_sigreturn",
+		    "，处理函数经 rt_sigreturn 返回"));
+	} else
+		return 0;
+	return 1;
+}
+
 void
 lcheck_say_pattern(const char *pattern, char *buf, size_t size)
 {
@@ -463,6 +490,8 @@ lcheck_say(const struct lcheck *c, char *buf, size_t size)
 		lcheck_say_pattern(c->argv[1], pat, sizeof(pat));
 		say_add(&s, tr("a command like `%s` was run",
 		    "运行过像 `%s` 这样的命令"), pat);
+	} else if (strcmp(k, "tape") == 0 && argc > 1) {
+		known = say_tape(&s, a, argc);
 	} else if (strcmp(k, "shell") == 0) {
 		const char *cmd = c->text + strlen("shell");
 

@@ -24,6 +24,7 @@
 #include "lesson_parse.h"
 #include "lesson_ran.h"
 #include "lesson_sysv.h"
+#include "lesson_tape.h"
 #include "probe.h"
 #include "shell.h"
 
@@ -73,27 +74,11 @@ col(const char *code)
 	return sh_opt.plain ? "" : code;
 }
 
-/* Prints paragraph text, every line led by lead. */
-static void
-print_text(const char *lead, const char *text)
-{
-	const char *p = text, *nl;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		printf("%s%.*s\n", lead, (int)(nl - p), p);
-		p = *nl == '\n' ? nl + 1 : nl;
-	}
-	fflush(stdout);
-}
-
 static void
 say(const struct ltext *t)
 {
 	printf("%s", col("\033[36m"));
-	print_text("  ", ltext_get(t));
+	lpace_paragraph("  ", ltext_get(t));
 	printf("%s", col("\033[0m"));
 	fflush(stdout);
 }
@@ -101,35 +86,8 @@ say(const struct ltext *t)
 static void
 nap(double secs)
 {
-	struct timespec ts;
-
-	if (secs <= 0 || interrupted)
-		return;
-	ts.tv_sec = (time_t)secs;
-	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-	nanosleep(&ts, NULL);
-}
-
-/* Types cmd out after a prompt, at speed characters a second (0: at once). */
-static void
-type_out(const char *cmd, double speed)
-{
-	const char *c;
-
-	printf("%s$ %s", col("\033[1m"), col("\033[0m"));
-	if (speed <= 0) {
-		printf("%s\n", cmd);
-	} else {
-		for (c = cmd; *c != '\0' && !interrupted; c++) {
-			putchar(*c);
-			fflush(stdout);
-			/* UTF-8: only pause at the start of a character */
-			if (((unsigned char)c[1] & 0xc0) != 0x80)
-				nap(1.0 / speed);
-		}
-		putchar('\n');
-	}
-	fflush(stdout);
+	if (!interrupted)
+		lpace_nap(secs);
 }
 
 /* Runs one command of the lesson in the shell, as typed at line. */
@@ -152,7 +110,7 @@ run_cmd(struct session *s, const char *cmd, int line)
 		free(quiet);
 		return st;
 	}
-	type_out(cmd, s->play ? s->speed : 0);
+	lpace_type(cmd, s->play ? s->speed : 0, &interrupted);
 	fflush(stdout);
 	return sh_eval(cmd, where);
 }
@@ -281,6 +239,7 @@ session_end(struct session *s)
 	for (i = 0; i < s->l->ncleanup; i++)
 		sh_eval(s->l->cleanup[i], s->l->base);
 	sh_status = saved;
+	ltape_end();
 	session_clean(s);
 	if (cur == s)
 		cur = NULL;
@@ -299,6 +258,20 @@ remember_base(struct session *s)
 	for (i = 0; s->base != NULL && i < snap->nprocs; i++)
 		s->base[s->nbase++] = snap->procs[i].pid;
 	snapshot_free(snap);
+}
+
+/* Some check of the lesson reads the tape. */
+static int
+uses_tape(const struct lesson *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->nitems; i++)
+		for (k = 0; k < l->items[i].nchecks; k++)
+			if (l->items[i].checks[k].kind != NULL &&
+			    l->items[i].checks[k].kind->tape)
+				return 1;
+	return 0;
 }
 
 static int
@@ -346,6 +319,9 @@ session_setup(struct session *s)
 		atexit(lesson_atexit);
 		atexit_set = 1;
 	}
+	if (uses_tape(s->l) && ltape_begin() < 0)
+		sh_warnf("lesson: %s", tr("cannot turn the tape on: its checks "
+		    "will fail", "无法打开录像：录像检查将不会通过"));
 	for (i = 0; i < s->l->nsetup; i++)
 		sh_eval(s->l->setup[i], s->l->base);
 	return 0;
@@ -358,7 +334,7 @@ show_task(const struct litem *it)
 {
 	printf("%s%s%s\n", col("\033[1;33m"), tr("Task:", "任务："),
 	    col("\033[0m"));
-	print_text("  ", ltext_get(&it->text));
+	lpace_paragraph("  ", ltext_get(&it->text));
 }
 
 /*
@@ -515,6 +491,7 @@ advance(struct session *s)
 				nap(lpace_reading(ltext_get(&it->text), s->speed));
 			break;
 		case LI_RUN:
+			ltape_before_run();
 			run_cmd(s, it->cmd, it->line);
 			if (s->play && sh_status == 130 && !interrupted &&
 			    sh_opt.interactive)
@@ -551,6 +528,7 @@ advance(struct session *s)
 			s->go_on = 0;
 			return 0;
 		case LI_TASK:
+			ltape_mark();	/* its checks: what the student does */
 			if (s->play) {
 				step_key(s);
 				show_slides(it);
@@ -836,7 +814,7 @@ give_hint(struct session *s)
 		printf(tr("Hint %zu of %zu:", "提示 %zu/%zu："), level + 1,
 		    t->nhints);
 		printf("%s\n", col("\033[0m"));
-		print_text("  ", ltext_get(&t->hints[level]));
+		lpace_paragraph("  ", ltext_get(&t->hints[level]));
 		if (level + 1 == t->nhints)
 			printf("%s\n", tr("(`hint` again shows a solution)",
 			    "（再输入 `hint` 显示一种解答）"));

@@ -22,6 +22,7 @@
 #include "lesson_ev.h"
 #include "lesson_ran.h"
 #include "lesson_sysv.h"
+#include "lesson_tape.h"
 #include "probe.h"
 #include "shell.h"
 #include "sigtab.h"
@@ -686,6 +687,13 @@ lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s)
 	return 0;
 }
 
+int
+lcheck_ev_tape(struct lcheck_ev *e, const struct snapshot *s)
+{
+	(void)s;
+	return ltape_eval(e->argc, e->argv, e->why, e->whysize);
+}
+
 /* One evaluation: 1 holds, 0 not. */
 static int
 ev_once(struct lcheck_ev *e)
@@ -741,6 +749,7 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 	for (i = 0; i < c->argc; i++)
 		e.argv[i] = lcheck_expand(c->argv[i]);
 	snprintf(why, whysize, "%s", tr("it did not hold", "条件不成立"));
+	ltape_checked();
 	for (;;) {
 		r = ev_once(&e);
 		/* "for N": it must go on holding N seconds from the first time */

@@ -131,6 +131,43 @@ lpace_nap(double secs)
 	nanosleep(&ts, NULL);
 }
 
+void
+lpace_paragraph(const char *lead, const char *text)
+{
+	const char *p = text, *nl;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		printf("%s%.*s\n", lead, (int)(nl - p), p);
+		p = *nl == '\n' ? nl + 1 : nl;
+	}
+	fflush(stdout);
+}
+
+void
+lpace_type(const char *cmd, double speed, const volatile sig_atomic_t *stop)
+{
+	const char *c;
+
+	printf("%s$ %s", sh_opt.plain ? "" : "\033[1m",
+	    sh_opt.plain ? "" : "\033[0m");
+	if (speed <= 0) {
+		printf("%s\n", cmd);
+	} else {
+		for (c = cmd; *c != '\0' && !*stop; c++) {
+			putchar(*c);
+			fflush(stdout);
+			/* UTF-8: only pause at the start of a character */
+			if (((unsigned char)c[1] & 0xc0) != 0x80 && !*stop)
+				lpace_nap(1.0 / speed);
+		}
+		putchar('\n');
+	}
+	fflush(stdout);
+}
+
 /* A process of snap that is not in before, not pid self, and has exec'd. */
 static pid_t
 new_proc(const struct snapshot *snap, const struct snapshot *before,

@@ -5,6 +5,7 @@
 #ifndef IPCSH_LESSON_PACE_H
 #define IPCSH_LESSON_PACE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #define LPACE_SPEED		15	/* default --speed: characters a second */
@@ -29,6 +30,16 @@ int lpace_key(const char *prompt);
 
 /* Sleeps secs seconds (a signal may cut it short). */
 void lpace_nap(double secs);
+
+/* Prints paragraph text, every line led by lead. */
+void lpace_paragraph(const char *lead, const char *text);
+
+/*
+ * Types cmd out after a prompt, at speed characters a second (0: at
+ * once), until *stop is set (Ctrl+C).
+ */
+void lpace_type(const char *cmd, double speed,
+    const volatile sig_atomic_t *stop);
 
 /*
  * --play's Ctrl+C: a helper process that, once the command has started,

@@ -138,6 +138,12 @@ if command -v strace >/dev/null; then
 	bench_info syscalls-per-command "$o" calls "strace -c, shell process only: $o system calls per external command (dash $d)"
 	bench_figure syscalls-per-command-vs-dash "$(bench_ratio "$o" "$d")" "<=" 1.0 \
 	    "system calls per external command: ours $o, dash $d"
+	# what start-up costs the kernel: an empty script
+	: >"$tmp/empty.sh"
+	o=$(sc "$IPCSH" "$tmp/empty.sh") d=$(sc dash "$tmp/empty.sh")
+	bench_info syscalls-startup "$o" calls "strace -c: $o system calls to start and run an empty script (dash $d)"
+	bench_figure syscalls-startup-vs-dash "$(bench_ratio "$o" "$d")" "<=" 1.05 \
+	    "system calls at start-up: ours $o, dash $d"
 fi
 # one run each, the shell's cut at BENCH_WHILE_LIMIT seconds (a shell
 # without a builtin test(1) spawns [ at every step)

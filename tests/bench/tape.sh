@@ -15,34 +15,21 @@ best()
 	done | sort -n | head -n 1 | awk '{ printf "%.6f\n", $1 / 1e9 }'
 }
 
-judge()
-{
-	local name=$1 ratio=$2 op=$3 target=$4
-	if awk -v r="$ratio" -v t="$target" -v op="$op" \
-	    'BEGIN { exit !((op == ">=") ? r >= t : r <= t) }'; then
-		echo "bench $name: ok"
-	else
-		echo "bench $name: MISSED (ratio $ratio, target $op $target)"
-	fi
-}
-
 pipe='head -c 2G /dev/zero | cat > /dev/null'
 off=$(best "$IPCSH" -c "$pipe")
 on=$(best "$IPCSH" --tape "$tmp/bench.tape" -c "$pipe")
-r=$(awk -v a="$off" -v b="$on" 'BEGIN { printf "%.3f", a / b }')
-echo "tape pipe throughput: off ${off}s, on ${on}s, on/off throughput ${r}x"
-judge tape-pipe-throughput "$r" ">=" 0.9
+bench_figure tape-pipe-throughput "$(bench_ratio "$off" "$on")" ">=" 0.9 \
+    "throughput on/off of $pipe: off ${off}s, on ${on}s"
 
 for ((i = 0; i < 1000; i++)); do echo /bin/true; done > "$tmp/true1000.sh"
 off=$(best "$IPCSH" "$tmp/true1000.sh")
 on=$(best "$IPCSH" --tape "$tmp/bench.tape" "$tmp/true1000.sh")
-r=$(awk -v a="$off" -v b="$on" 'BEGIN { printf "%.3f", b / a }')
-echo "tape 1000 /bin/true: off ${off}s, on ${on}s, ratio ${r}x"
-judge tape-1000-true "$r" "<=" 1.3
+bench_figure tape-1000-true "$(bench_ratio "$on" "$off")" "<=" 1.3 \
+    "1000 /bin/true on/off: off ${off}s, on ${on}s"
 
 # per event: the extra time of the 1000 processes over the records written
 "$IPCSH" --tape "$tmp/count.tape" "$tmp/true1000.sh" >/dev/null 2>&1
 n=$(wc -l < "$tmp/count.tape")
 us=$(awk -v a="$off" -v b="$on" -v n="$n" 'BEGIN { printf "%.1f", (b - a) * 1e6 / n }')
-echo "tape per event: ${us} us ($n records for 1000 /bin/true)"
-echo "bench tape-per-event: ok"
+bench_info tape-per-event "$us" us \
+    "${us} us a record (the extra time over $n records for 1000 /bin/true)"
