@@ -126,7 +126,8 @@ ltape_mark(void)
 	lt_mark = 0;
 	if (lt_path(path, sizeof(path)) == 0 && stat(path, &st) == 0) {
 		lt_mark = (long)st.st_size;
-		lt_old_scan(path, &st, lt_mark);
+		if (sh_opt.tape)
+			lt_old_scan(path, &st, lt_mark);
 	}
 	lt_checked = 0;
 }
