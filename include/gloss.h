@@ -32,6 +32,14 @@ enum gloss {
 	GL_BYTES,	/* 字节 */
 	GL_STATUS,	/* 状态 */
 	GL_PROCESS,	/* 进程 */
+	GL_SOCKET,	/* 套接字: a UNIX domain socket (unix(7)) */
+	GL_SOCKETPAIR,	/* 套接字对: socketpair(2) */
+	GL_LISTEN,	/* 监听: a socket in listen(2) */
+	GL_PEER,	/* 对端: the other end of a connection */
+	GL_POSIX_MQ,	/* POSIX 消息队列: mq_open(3), beside System V's msgget */
+	GL_POSIX_SHM,	/* POSIX 共享内存: shm_open(3), beside shmget */
+	GL_PRIORITY,	/* 优先级: of a POSIX message */
+	GL_MAPPED,	/* 映射: a process that mmap(2)s a POSIX shm object */
 	GL_NGLOSS
 };
 

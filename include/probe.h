@@ -30,6 +30,8 @@ struct probe_cache;
  * shm_dtime, which `ipcs -p` then shows. Off by default.
  */
 #define PROBE_SHMAT	0x8
+/* skip POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
+#define PROBE_NO_POSIX	0x100
 
 struct probe_opts {
 	/*

@@ -1,8 +1,8 @@
 /*
  * snapshot.h - the snapshot model: plain data copied out of the kernel at
- * one moment (processes, pipes and FIFOs, System V objects). Nothing in it
- * points into anything live; every string and array belongs to the
- * snapshot and goes away with snapshot_free() (probe.h).
+ * one moment (processes, pipes and FIFOs, System V and POSIX objects).
+ * Nothing in it points into anything live; every string and array belongs
+ * to the snapshot and goes away with snapshot_free() (probe.h).
  */
 #ifndef IPCSH_SNAPSHOT_H
 #define IPCSH_SNAPSHOT_H
@@ -134,6 +134,120 @@ struct snap_sem {
 	struct sysv_semval *members;	/* info.nsems of them, NULL when not readable */
 };
 
+/*
+ * One UNIX domain socket (unix(7)) a watched process holds, identified by
+ * its inode, with what sock_diag(7) (NETLINK_SOCK_DIAG, UNIX_DIAG_*) says
+ * of it. The peer is matched through its inode as ss(8) -x does.
+ */
+enum snap_sock_state {
+	SNAP_SOCK_UNCONNECTED,	/* no peer (a datagram socket, a closed one) */
+	SNAP_SOCK_LISTENING,	/* listen(2): pending connections wait in accept */
+	SNAP_SOCK_CONNECTED,	/* a peer (socketpair, connect, accept) */
+	SNAP_SOCK_CONNECTING,	/* connected to a listener, not accepted yet */
+};
+
+struct snap_sock {
+	unsigned long	inode;
+	unsigned long	peer;		/* the other end's inode; 0 none or unknown */
+	int		type;		/* SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET */
+	enum snap_sock_state state;
+	/*
+	 * Its own address: a path, or an abstract name written "@name"
+	 * (abstract set); NULL when unbound (socketpair(2), a client).
+	 */
+	char		*name;
+	int		abstract;
+	int		diag;		/* sock_diag answered for it: the fields below are known */
+	/*
+	 * Bytes waiting for this end's holders to read, which its peer sent
+	 * (SIOCINQ, unix(7); a datagram socket: the next datagram's size);
+	 * -1 unknown. A listening socket: its pending connections.
+	 */
+	long		inq;
+	/*
+	 * SIOCOUTQ: memory the data this end sent still holds in the
+	 * peer's queue (the kernel counts whole buffers, not bytes); -1
+	 * unknown. A listening socket: its backlog (listen(2)'s maximum).
+	 */
+	long		outq;
+	unsigned long	*pending;	/* listening: the waiting clients' inodes */
+	size_t		npending;
+	unsigned long	listener;	/* connecting: the listener it waits in, or 0 */
+	int		shutdown;	/* SHUT_RD 1, SHUT_WR 2 bits (UNIX_DIAG_SHUTDOWN) */
+	struct snap_end	*holders;	/* blocked: reading or writing it */
+	size_t		nholders;
+};
+
+/*
+ * An eventfd, signalfd or pidfd descriptor of a watched process: what
+ * proc(5) /proc/PID/fdinfo says of it.
+ */
+enum snap_anon_kind { SNAP_EVENTFD, SNAP_SIGNALFD, SNAP_PIDFD };
+
+struct snap_anonfd {
+	enum snap_anon_kind kind;
+	pid_t		pid;		/* the holder */
+	int		fd;
+	int		blocked;	/* the holder waits reading it */
+	unsigned long long count;	/* eventfd: eventfd-count */
+	long		id;		/* eventfd: eventfd-id; -1 unknown */
+	int		semaphore;	/* eventfd: EFD_SEMAPHORE (-1 unknown) */
+	uint64_t	sigmask;	/* signalfd: sigmask (bit n-1: signal n) */
+	pid_t		target;		/* pidfd: Pid (-1: it exited, 0 unknown) */
+};
+
+/*
+ * POSIX IPC (mq_overview(7), shm_overview(7)), beside System V's.
+ * A POSIX message queue is found through the watched processes'
+ * descriptors (its /proc/PID/fd link is "/NAME", its file system the
+ * mqueue one), and where an mqueue file system is mounted also from it.
+ */
+enum snap_pmq_wait { SNAP_PMQ_NONE, SNAP_PMQ_RECV, SNAP_PMQ_SEND };
+
+/* One descriptor of a POSIX queue (or of a POSIX shm object). */
+struct snap_pmq_end {
+	pid_t		pid;
+	int		fd;
+	int		mode;		/* O_RDONLY, O_WRONLY, O_RDWR */
+	int		nonblock;	/* O_NONBLOCK set (fdinfo flags) */
+	enum snap_pmq_wait blocked;	/* pid waits in mq_receive/mq_send on it */
+};
+
+struct snap_pmq {
+	char		*name;		/* "/NAME", as mq_open(3) takes it */
+	unsigned long	inode;
+	dev_t		dev;		/* its mqueue file system (one per IPC namespace) */
+	unsigned	mode;		/* permission bits (fstat) */
+	uid_t		uid;
+	gid_t		gid;
+	/* mq_getattr(3) on a copy of a holder's descriptor; -1 unknown */
+	long		curmsgs, maxmsg, msgsize;
+	long		qsize;		/* bytes queued ("QSIZE:" of its file); -1 unknown */
+	int		related;	/* a watched process holds it open */
+	int		unlinked;	/* mq_unlink(3)ed while still open */
+	struct snap_pmq_end *holders;	/* by pid, fd */
+	size_t		nholders;
+};
+
+/* A POSIX shared memory object: a file of the tmpfs at /dev/shm. */
+struct snap_pshm {
+	char		*name;		/* "/NAME", as shm_open(3) takes it */
+	unsigned long	inode;
+	long		size;		/* st_size, bytes */
+	unsigned	mode;
+	uid_t		uid;
+	gid_t		gid;
+	int		related;	/* a watched process maps or holds it */
+	int		unlinked;	/* shm_unlink(3)ed, still mapped or held */
+	pid_t		*mappers;	/* watched processes that map it (/proc/PID/maps) */
+	size_t		nmappers;
+	struct snap_pmq_end *holders;	/* descriptors of it (blocked unused) */
+	size_t		nholders;
+	int		readable;	/* preview holds its first bytes */
+	unsigned char	*preview;
+	size_t		npreview;
+};
+
 struct snapshot {
 	pid_t		root;		/* the first of roots */
 	pid_t		*roots;		/* the trees asked for, in order */
@@ -154,12 +268,35 @@ struct snapshot {
 	size_t		nshms;
 	struct snap_sem	*sems;
 	size_t		nsems;
+	struct snap_sock *socks;	/* UNIX sockets the tree holds, by inode */
+	size_t		nsocks;
+	struct snap_anonfd *anonfds;	/* by kind, then holder, then fd */
+	size_t		nanonfds;
+	struct snap_pmq	*pmqs;		/* POSIX queues, by name */
+	size_t		npmqs;
+	struct snap_pshm *pshms;	/* POSIX shm objects, by name */
+	size_t		npshms;
 };
 
 /* Lookups by key; NULL when absent. They search the arrays above. */
 const struct snap_proc *snap_proc_find(const struct snapshot *s, pid_t pid);
 const struct snap_pipe *snap_pipe_find(const struct snapshot *s,
     unsigned long inode);
+
+const struct snap_sock *snap_sock_find(const struct snapshot *s,
+    unsigned long inode);
+
+/*
+ * Where a socket comes from, for people: "socketpair" (connected, neither
+ * end named), "path" or "abstract" (its name or its peer's, or the
+ * listener's it waits in), "unbound".
+ */
+const char *snap_sock_origin(const struct snapshot *s,
+    const struct snap_sock *k);
+
+/* "stream", "datagram", "seqpacket" (or "?"); the state likewise. */
+const char *snap_sock_type_name(int type);
+const char *snap_sock_state_name(enum snap_sock_state st);
 
 /*
  * The one process that holds every end of an anonymous pipe (a process's

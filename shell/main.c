@@ -92,7 +92,7 @@ static const struct builtin *const families[] = {
 	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
 	builtins_sysv, builtins_show, builtins_lesson, builtins_sandbox,
 	builtins_posix, builtins_printf, builtins_test, builtins_trace,
-	builtins_programs, builtins_procenv,
+	builtins_programs, builtins_procenv, builtins_sock, builtins_posixipc,
 };
 
 /* Before each prompt: dash's cmdloop chores, and the lesson's turn. */

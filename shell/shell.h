@@ -138,6 +138,7 @@ extern const struct builtin builtins_core[];	/* builtins/core.c */
 extern const struct builtin builtins_jobs[];	/* builtins/jobs.c */
 extern const struct builtin builtins_signal[];	/* builtins/signal.c */
 extern const struct builtin builtins_fifo[];	/* builtins/fifo.c */
+extern const struct builtin builtins_sock[];	/* builtins/sockpair.c */
 extern const struct builtin builtins_sysv[];	/* builtins/sysv.c */
 extern const struct builtin builtins_show[];	/* builtins/show.c */
 extern const struct builtin builtins_lesson[];	/* lesson/builtin_lesson.c */
@@ -148,6 +149,7 @@ extern const struct builtin builtins_test[];	/* builtins/test.c */
 extern const struct builtin builtins_trace[];	/* builtins/trace.c */
 extern const struct builtin builtins_procenv[];	/* builtins/procenv.c */
 extern const struct builtin builtins_programs[]; /* builtins/programs.c */
+extern const struct builtin builtins_posixipc[]; /* builtins/posixipc.c */
 
 /*
  * Runs a builtin: "NAME --help" prints its usage and help lines on stdout

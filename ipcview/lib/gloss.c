@@ -33,6 +33,14 @@ static const char *const gloss_tab[GL_NGLOSS][2] = {
 	[GL_BYTES]	= { "bytes", "字节" },
 	[GL_STATUS]	= { "status", "状态" },
 	[GL_PROCESS]	= { "process", "进程" },
+	[GL_SOCKET]	= { "socket", "套接字" },
+	[GL_SOCKETPAIR]	= { "socketpair", "套接字对" },
+	[GL_LISTEN]	= { "listening", "监听" },
+	[GL_PEER]	= { "peer", "对端" },
+	[GL_POSIX_MQ]	= { "POSIX message queue", "POSIX 消息队列" },
+	[GL_POSIX_SHM]	= { "POSIX shared memory", "POSIX 共享内存" },
+	[GL_PRIORITY]	= { "priority", "优先级" },
+	[GL_MAPPED]	= { "mapped by", "映射者" },
 };
 
 const char *

@@ -1,7 +1,7 @@
 /*
  * probe.c - probe_take: one snapshot of one or more process trees.
- * Puts together the collectors (probe_proc.c, probe_pipe.c, probe_sysv.c),
- * which share probe_util.c.
+ * Puts together the collectors (probe_proc.c, probe_pipe.c with
+ * probe_sock.c, probe_sysv.c, probe_posix.c), which share probe_util.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -97,8 +97,11 @@ probe_take_cached(const pid_t *roots, size_t nroots,
 	if (c.pidfds == NULL)
 		goto out_free;
 	memset(c.pidfds, 0xff, (s->nprocs ? s->nprocs : 1) * sizeof(int));
-	if (probe_pipes(&c) < 0)
+	/* one scan of the descriptors feeds the pipes, sockets, POSIX ones */
+	if (probe_posix_begin(&c) < 0 || probe_pipes(&c) < 0 ||
+	    probe_posix(&c) < 0)
 		goto out_free;
+	probe_posix_end(&c);
 	probe_close_pidfds(&c);
 	probe_free_paths(&c);
 	free(c.pents);
@@ -112,6 +115,7 @@ probe_take_cached(const pid_t *roots, size_t nroots,
 
 out_free:
 	saved = errno;
+	probe_posix_end(&c);
 	probe_close_pidfds(&c);
 	probe_free_paths(&c);
 	free(c.pents);

@@ -1,8 +1,9 @@
 /*
  * probe_cache.c - what one sample keeps for the next (probe.h's cache).
  * Per watched process: its /proc files kept open for pread(2), its pidfd,
- * and the facts that only it can change (status, wchan, argv, descriptors),
- * reused while /proc/PID/schedstat says it has not run since.
+ * and the facts that only it can change (status, wchan, argv, descriptors,
+ * mappings of shm objects), reused while /proc/PID/schedstat says it has
+ * not run since.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,6 +43,19 @@ probe_cache_new(void)
 	return pc;
 }
 
+void
+probe_cache_drop_maps(struct probe_pent *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->nmaps; i++)
+		free(e->maps[i].path);
+	free(e->maps);
+	e->maps = NULL;
+	e->nmaps = 0;
+	e->maps_valid = 0;
+}
+
 /* Closes what e keeps open and forgets its facts. */
 static void
 pent_reset(struct probe_cache *pc, struct probe_pent *e)
@@ -73,6 +87,7 @@ pent_reset(struct probe_cache *pc, struct probe_pent *e)
 	free(e->fds);
 	e->fds = NULL;
 	e->nfds = 0;
+	probe_cache_drop_maps(e);
 	e->valid = e->fds_valid = 0;
 	e->sched_ok = 0;
 }

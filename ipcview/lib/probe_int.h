@@ -1,17 +1,20 @@
 /*
  * probe_int.h - the collectors' context while one snapshot is taken.
- * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sysv.c.
+ * Shared by probe.c, probe_util.c, probe_proc.c, probe_pipe.c, probe_sock.c,
+ * probe_sysv.c, probe_posix.c.
  */
 #ifndef IPCVIEW_PROBE_INT_H
 #define IPCVIEW_PROBE_INT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "probe.h"
 
 struct probe_pent;
+struct px_ctx;
 
 struct probe_ctx {
 	int		procfd;		/* the procfs root, O_DIRECTORY */
@@ -28,6 +31,7 @@ struct probe_ctx {
 	struct probe_cache *cache;	/* kept between samples, or NULL */
 	struct probe_pent **pents;	/* procs[i]'s cache entry, or NULL */
 	size_t		cap_pents;
+	struct px_ctx	*px;		/* probe_posix.c's; NULL: it is off */
 };
 
 /* The /proc/PID files a cache entry keeps open (probe_cache.c). */
@@ -41,8 +45,16 @@ struct probe_fdent {
 	dev_t		dev;
 	unsigned long	ino;
 	int		kind;		/* enum snap_pipe_kind */
-	char		*path;		/* FIFO's path, malloc'd; NULL for a pipe */
+	char		*path;		/* FIFO's, queue's or shm object's path,
+					   malloc'd; NULL for the others */
 	int		fd, mode;
+	int		nonblock;	/* O_NONBLOCK (queues and shm objects) */
+};
+
+/* A mapping of a /dev/shm file, from /proc/PID/maps. */
+struct probe_map {
+	unsigned long	start, end, off, ino;
+	char		*path;		/* "/dev/shm/NAME[ (deleted)]", malloc'd */
 };
 
 /*
@@ -74,6 +86,9 @@ struct probe_pent {
 	int		fds_valid;	/* fds[] is the last scan's */
 	struct probe_fdent *fds;
 	size_t		nfds;
+	int		maps_valid;	/* maps[] is the last read's */
+	struct probe_map *maps;		/* its /dev/shm mappings */
+	size_t		nmaps;
 };
 
 /*
@@ -84,6 +99,9 @@ struct probe_pent *probe_cache_get(struct probe_cache *pc, pid_t pid);
 
 /* Closes the entry's files and forgets its facts (a new process). */
 void probe_cache_forget(struct probe_cache *pc, struct probe_pent *e);
+
+/* Forgets the entry's mappings (maps_valid cleared). */
+void probe_cache_drop_maps(struct probe_pent *e);
 
 /*
  * Reads file `which` of e's process from offset 0, through the kept
@@ -101,12 +119,16 @@ int probe_cache_keep_pidfd(struct probe_cache *pc, struct probe_pent *e,
 void probe_cache_begin(struct probe_cache *pc);
 void probe_cache_sweep(struct probe_cache *pc);
 
-/* What a path a descriptor points to is, looked up once per snapshot. */
+/*
+ * What a path a descriptor points to is, looked up once per snapshot:
+ * kind SNAP_FIFO, PROBE_FD_PMQ, PROBE_FD_PSHM, or 0 (none of ours).
+ * A path ending in " (deleted)" names no one file: never looked up again.
+ */
 struct probe_path {
 	char		*path;
-	int		fifo;
-	dev_t		dev;
-	ino_t		ino;
+	int		kind;
+	int		shared;		/* may be found again by path */
+	struct stat	st;		/* stat(2) through the link */
 };
 
 /*
@@ -170,8 +192,66 @@ int probe_pidfd(struct probe_ctx *c, size_t i);
 /* Index of pid in the snapshot's processes, or -1. */
 ssize_t probe_proc_index(const struct probe_ctx *c, pid_t pid);
 
+/*
+ * Descriptors the one scan of /proc/PID/fd (probe_pipe.c) finds that are
+ * neither pipes nor FIFOs: probe_sock.c's (sockets, eventfds, signalfds,
+ * pidfds) and probe_posix.c's (POSIX queues, shm objects). Kinds after
+ * SNAP_FIFO, kept in the cache's probe_fdent.kind like them.
+ */
+enum { PROBE_FD_SOCK = SNAP_FIFO + 1, PROBE_FD_EVENTFD, PROBE_FD_SIGNALFD,
+	PROBE_FD_PIDFD, PROBE_FD_PMQ, PROBE_FD_PSHM };
+
+struct probe_fdref {
+	unsigned long	ino;		/* a socket's, queue's, shm object's */
+	size_t		proc;		/* index in procs[] */
+	int		fd;
+	int		kind;		/* PROBE_FD_* */
+	dev_t		dev;		/* queue, shm object: its file system */
+	const char	*path;		/* queue, shm object: the link's text */
+	int		mode, nonblock;	/* queue, shm object: fdinfo flags */
+};
+
+/*
+ * The kind (PROBE_FD_*) of a descriptor whose /proc/PID/fd link reads
+ * target ("socket:[INODE]", "anon_inode:[eventfd]"...), its inode in *ino;
+ * 0 when it is none of them.
+ */
+int probe_fd_other(const char *target, unsigned long *ino);
+
+/* UNIX sockets, eventfds, signalfds, pidfds of the refs v[0..n). */
+int probe_socks(struct probe_ctx *c, struct probe_fdref *v, size_t n);
+
 int probe_procs(struct probe_ctx *c, pid_t root);
 int probe_pipes(struct probe_ctx *c);
 int probe_sysv(struct probe_ctx *c);
+
+/*
+ * probe_posix.c. Before the descriptor scan: where queues and shm objects
+ * live (c->px; left NULL when POSIX objects are not probed). 0 or -1.
+ */
+int probe_posix_begin(struct probe_ctx *c);
+
+/*
+ * During it: PROBE_FD_PMQ or PROBE_FD_PSHM for a descriptor whose link
+ * (relative to the procfs root) reads target and leads to st; else 0.
+ */
+int probe_posix_kind(struct probe_ctx *c, const char *link,
+    const char *target, const struct stat *st);
+
+/* The queue and shm descriptors the scan found (pidfds open). 0 or -1. */
+int probe_posix_fds(struct probe_ctx *c, const struct probe_fdref *v,
+    size_t n);
+
+/* After it: mappings of shm objects, the listings, the order. 0 or -1. */
+int probe_posix(struct probe_ctx *c);
+
+/* Frees c->px. */
+void probe_posix_end(struct probe_ctx *c);
+
+/*
+ * A process in the mqueue wait (wchan "mq wait"): "mq_receive" or
+ * "mq_send" from /proc/PID/syscall, wait_arg the queue's descriptor.
+ */
+void probe_pmq_wchan(const struct probe_ctx *c, struct snap_proc *p);
 
 #endif

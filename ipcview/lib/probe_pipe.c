@@ -1,7 +1,9 @@
 /*
  * probe_pipe.c - pipes and FIFOs of the tree: ends, fill, blocked ones.
  * Ends from /proc/PID/fd and fdinfo (proc(5)); fill from FIONREAD and
- * F_GETPIPE_SZ on a pidfd_getfd(2) copy.
+ * F_GETPIPE_SZ on a pidfd_getfd(2) copy. Its scan, one per process and
+ * snapshot, is the only one: it hands sockets, eventfds, signalfds and
+ * pidfds to probe_sock.c, POSIX queues and shm objects to probe_posix.c.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +28,7 @@ struct fd_ent {
 	size_t		proc;		/* index in procs[] */
 	int		fd;
 	int		mode;		/* O_RDONLY, O_WRONLY, O_RDWR */
+	int		nonblock;	/* queues and shm objects: O_NONBLOCK */
 };
 
 struct fd_list {
@@ -47,6 +50,22 @@ fd_ent_cmp(const void *a, const void *b)
 	return (x->fd > y->fd) - (x->fd < y->fd);
 }
 
+/* "flags:" of /proc/PID/fdinfo/N (octal), or -1. */
+static long
+fd_fdinfo_flags(const struct probe_ctx *c, pid_t pid, const char *fd)
+{
+	char path[96], buf[512], *f;
+	unsigned long flags;
+
+	snprintf(path, sizeof(path), "%d/fdinfo/%s", (int)pid, fd);
+	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
+		return -1;
+	f = strstr(buf, "flags:");
+	if (f == NULL || sscanf(f + 6, "%lo", &flags) != 1)
+		return -1;
+	return (long)flags;
+}
+
 /*
  * The access mode of /proc/PID/fd/N: the link's own permission bits say
  * it (proc(5): r-x read, -wx write, rwx both), one lstat(2) where reading
@@ -56,26 +75,21 @@ fd_ent_cmp(const void *a, const void *b)
 static int
 fd_mode(const struct probe_ctx *c, int dirfd, pid_t pid, const char *fd)
 {
-	char path[96], buf[512], *f;
-	unsigned long flags;
 	struct stat st;
+	long flags;
 
 	if (c->live && fstatat(dirfd, fd, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISLNK(st.st_mode) && (st.st_mode & 0600) != 0)
 		return (st.st_mode & 0600) == 0600 ? O_RDWR :
 		    (st.st_mode & 0400) ? O_RDONLY : O_WRONLY;
-	snprintf(path, sizeof(path), "%d/fdinfo/%s", (int)pid, fd);
-	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
-		return -1;
-	f = strstr(buf, "flags:");
-	if (f == NULL || sscanf(f + 6, "%lo", &flags) != 1)
-		return -1;
-	return (int)(flags & O_ACCMODE);
+	flags = fd_fdinfo_flags(c, pid, fd);
+	return flags < 0 ? -1 : (int)(flags & O_ACCMODE);
 }
 
 /*
- * Whether the target of /proc/PID/fd/N is a FIFO: stat(2) through the link
- * (a path walk, not an open), remembered by target path for the rest of
+ * What the target of /proc/PID/fd/N is: stat(2) through the link (a path
+ * walk, not an open), and for a file that is no FIFO, whether it is a
+ * POSIX queue or shm object; remembered by target path for the rest of
  * the snapshot since most descriptors point at the same few files.
  * Returns the entry, or NULL (ENOMEM, or the target is gone).
  */
@@ -84,10 +98,10 @@ fd_target(struct probe_ctx *c, const char *link, const char *target)
 {
 	struct probe_path *pp;
 	struct stat st;
-	size_t i;
+	size_t i, n;
 
 	for (i = 0; i < c->npaths; i++)
-		if (strcmp(c->paths[i].path, target) == 0)
+		if (c->paths[i].shared && strcmp(c->paths[i].path, target) == 0)
 			return &c->paths[i];
 	if (fstatat(c->procfd, link, &st, 0) < 0)
 		return NULL;
@@ -97,9 +111,11 @@ fd_target(struct probe_ctx *c, const char *link, const char *target)
 	pp->path = strdup(target);
 	if (pp->path == NULL)
 		return NULL;
-	pp->fifo = S_ISFIFO(st.st_mode);
-	pp->dev = st.st_dev;
-	pp->ino = st.st_ino;
+	pp->st = st;
+	pp->kind = S_ISFIFO(st.st_mode) ? SNAP_FIFO :
+	    probe_posix_kind(c, link, target, &st);
+	n = strlen(target);
+	pp->shared = !(n > 10 && strcmp(target + n - 10, " (deleted)") == 0);
 	c->npaths++;
 	return pp;
 }
@@ -120,9 +136,10 @@ struct fd_scan {
 };
 
 /*
- * Classifies one /proc/PID/fd entry: "pipe:[INODE]" is a pipe; a path whose
- * target is a FIFO is a FIFO. Anything else is not ours. 0 skipped or
- * added, -1 ENOMEM.
+ * Classifies one /proc/PID/fd entry: "pipe:[INODE]" is a pipe; "socket:[",
+ * "anon_inode:[eventfd]"... probe_sock.c's; a path whose target is a FIFO
+ * is a FIFO, one that is a POSIX queue or shm object probe_posix.c's.
+ * Anything else is not ours. 0 skipped or added, -1 ENOMEM.
  */
 static int
 fd_scan_one(void *arg, int dirfd, const char *name)
@@ -134,19 +151,26 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 	char path[96], target[PATH_MAX];
 	struct fd_ent e = { 0 };
 	ssize_t n;
+	long flags;
 
 	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
 	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
 	target[n] = '\0';
+	e.proc = fs->i;
+	e.fd = atoi(name);
+	if ((n = probe_fd_other(target, &e.ino)) != 0) {
+		e.kind = (enum snap_pipe_kind)n;
+		return fd_push(fs->l, &e);
+	}
 	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
-	    (pp = fd_target(c, path, target)) != NULL && pp->fifo) {
-		e.kind = SNAP_FIFO;
-		e.dev = pp->dev;
-		e.ino = pp->ino;
+	    (pp = fd_target(c, path, target)) != NULL && pp->kind != 0) {
+		e.kind = (enum snap_pipe_kind)pp->kind;
+		e.dev = pp->st.st_dev;
+		e.ino = pp->st.st_ino;
 		e.own = strdup(target);
 		if (e.own == NULL)
 			return -1;
@@ -154,9 +178,14 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 	} else {
 		return 0;
 	}
-	e.proc = fs->i;
-	e.fd = atoi(name);
-	e.mode = fd_mode(c, dirfd, p->pid, name);
+	if ((int)e.kind == PROBE_FD_PMQ || (int)e.kind == PROBE_FD_PSHM) {
+		/* these show O_NONBLOCK too: fdinfo, not the link's bits */
+		flags = fd_fdinfo_flags(c, p->pid, name);
+		e.mode = flags < 0 ? O_RDONLY : (int)(flags & O_ACCMODE);
+		e.nonblock = flags >= 0 && (flags & O_NONBLOCK) != 0;
+	} else {
+		e.mode = fd_mode(c, dirfd, p->pid, name);
+	}
 	if (e.mode < 0 || fd_push(fs->l, &e) < 0) {
 		free(e.own);
 		return e.mode < 0 ? 0 : -1;
@@ -185,7 +214,7 @@ fd_keep(struct probe_pent *e, const struct fd_list *l, size_t from)
 	for (k = from; k < l->n; k++) {
 		x = &l->v[k];
 		e->fds[e->nfds] = (struct probe_fdent){ x->dev, x->ino,
-		    (int)x->kind, NULL, x->fd, x->mode };
+		    (int)x->kind, NULL, x->fd, x->mode, x->nonblock };
 		if (x->path != NULL &&
 		    (e->fds[e->nfds].path = strdup(x->path)) == NULL)
 			return -1;
@@ -205,8 +234,9 @@ fd_from_cache(const struct probe_pent *e, size_t i, struct fd_list *l)
 
 	for (k = 0; k < e->nfds; k++) {
 		x = &e->fds[k];
-		n = (struct fd_ent){ x->dev, x->ino, (enum snap_pipe_kind)x->kind,
-		    NULL, NULL, i, x->fd, x->mode };
+		n = (struct fd_ent){ x->dev, x->ino,
+		    (enum snap_pipe_kind)x->kind, NULL, NULL, i, x->fd,
+		    x->mode, x->nonblock };
 		if (x->path != NULL && (n.own = strdup(x->path)) == NULL)
 			return -1;
 		n.path = n.own;
@@ -390,6 +420,55 @@ fd_list_free(struct fd_list *l)
 	probe_free_each(l->v, l->n, sizeof(*l->v), offsetof(struct fd_ent, own));
 }
 
+/*
+ * Moves the entries that are not pipes or FIFOs out of l, to probe_sock.c
+ * and probe_posix.c. 0 or -1 (ENOMEM).
+ */
+static int
+fd_others(struct probe_ctx *c, struct fd_list *l)
+{
+	struct probe_fdref *v = NULL, *px = NULL;
+	size_t i, k, n = 0, npx = 0, cap = 0, cap_px = 0;
+	int r = 0, kind;
+
+	for (i = 0; i < l->n && r == 0; i++) {
+		kind = (int)l->v[i].kind;
+		if (kind <= SNAP_FIFO)
+			continue;
+		if (kind == PROBE_FD_PMQ || kind == PROBE_FD_PSHM) {
+			r = probe_grow(&px, &cap_px, npx, sizeof(*px));
+			if (r == 0)
+				px[npx++] = (struct probe_fdref){
+				    .ino = l->v[i].ino, .proc = l->v[i].proc,
+				    .fd = l->v[i].fd, .kind = kind,
+				    .dev = l->v[i].dev, .path = l->v[i].path,
+				    .mode = l->v[i].mode,
+				    .nonblock = l->v[i].nonblock };
+			continue;
+		}
+		r = probe_grow(&v, &cap, n, sizeof(*v));
+		if (r == 0)
+			v[n++] = (struct probe_fdref){ .ino = l->v[i].ino,
+			    .proc = l->v[i].proc, .fd = l->v[i].fd,
+			    .kind = kind };
+	}
+	if (r == 0 && n > 0)
+		r = probe_socks(c, v, n);
+	if (r == 0 && npx > 0)
+		r = probe_posix_fds(c, px, npx);
+	/* px[] pointed at the paths the moved entries own: freed now */
+	for (i = 0, k = 0; i < l->n; i++) {
+		if ((int)l->v[i].kind <= SNAP_FIFO)
+			l->v[k++] = l->v[i];
+		else
+			free(l->v[i].own);
+	}
+	l->n = k;
+	free(v);
+	free(px);
+	return r;
+}
+
 int
 probe_pipes(struct probe_ctx *c)
 {
@@ -403,7 +482,7 @@ probe_pipes(struct probe_ctx *c)
 	for (i = 0; i < s->nprocs && r == 0; i++)
 		if (c->live)
 			r = fd_scan_opener(c, i, &l);
-	if (r < 0)
+	if (r < 0 || (r = fd_others(c, &l)) < 0)
 		goto out;
 	if (l.n > 1)	/* qsort(3) with NULL is undefined even for 0 */
 		qsort(l.v, l.n, sizeof(*l.v), fd_ent_cmp);

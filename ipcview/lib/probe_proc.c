@@ -307,14 +307,17 @@ proc_fifo_wait(struct probe_ctx *c, struct snap_proc *p)
 
 /*
  * The descriptor or id a blocked call is about, from its arguments
- * (read(2), write(2), readv, writev, splice(2), msgrcv(2), semop(2)...).
+ * (read(2), write(2), readv, writev, splice(2), msgrcv(2), semop(2),
+ * recvmsg(2), sendmsg(2), accept(2)...).
  */
 static long
 proc_wait_arg(long nr, const unsigned long a[6], int writing)
 {
 	if (nr == SYS_read || nr == SYS_write || nr == SYS_readv ||
 	    nr == SYS_writev || nr == SYS_msgrcv || nr == SYS_msgsnd ||
-	    nr == SYS_semop || nr == SYS_semtimedop)
+	    nr == SYS_semop || nr == SYS_semtimedop || nr == SYS_recvfrom ||
+	    nr == SYS_recvmsg || nr == SYS_sendto || nr == SYS_sendmsg ||
+	    nr == SYS_accept || nr == SYS_accept4)
 		return (long)(int)a[0];
 	if (nr == SYS_splice || nr == SYS_copy_file_range)
 		return (long)(int)(writing ? a[2] : a[0]);
@@ -344,10 +347,17 @@ proc_wchan(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 		proc_fifo_wait(c, p);
 		return;
 	}
+	if (strcmp(p->wchan, "mq wait") == 0) {
+		probe_pmq_wchan(c, p);
+		return;
+	}
 	if (strcmp(p->wchan, "pipe read") != 0 &&
 	    strcmp(p->wchan, "pipe write") != 0 &&
 	    strcmp(p->wchan, "msgrcv") != 0 &&
-	    strcmp(p->wchan, "msgsnd") != 0 && strcmp(p->wchan, "semop") != 0)
+	    strcmp(p->wchan, "msgsnd") != 0 && strcmp(p->wchan, "semop") != 0 &&
+	    strncmp(p->wchan, "socket ", 7) != 0 &&
+	    strcmp(p->wchan, "eventfd read") != 0 &&
+	    strcmp(p->wchan, "signalfd read") != 0)
 		return;
 	if (probe_syscall(c, p->pid, &nr, a) == 0)
 		p->wait_arg = proc_wait_arg(nr, a,

@@ -246,6 +246,95 @@ jw_pipe(struct jw *w, const struct snap_pipe *p)
 	jw_close(w, '}');
 }
 
+/* The holders of socket inode ino (none when outside the tree). */
+static void
+jw_sock_holders(struct jw *w, const char *key, const struct snapshot *s,
+    unsigned long ino)
+{
+	const struct snap_sock *k = ino != 0 ? snap_sock_find(s, ino) : NULL;
+
+	if (k != NULL)
+		jw_ends(w, key, k->holders, k->nholders);
+	else
+		jw_ends(w, key, NULL, 0);
+}
+
+static void
+jw_sock(struct jw *w, const struct snapshot *s, const struct snap_sock *k)
+{
+	const struct snap_sock *peer = k->peer ? snap_sock_find(s, k->peer) :
+	    NULL;
+	int listening = k->state == SNAP_SOCK_LISTENING;
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_ulong(w, "inode", k->inode);
+	jw_str(w, "type", snap_sock_type_name(k->type));
+	jw_str(w, "state", snap_sock_state_name(k->state));
+	jw_str(w, "origin", snap_sock_origin(s, k));
+	jw_str(w, "name", k->name);
+	jw_bool(w, "abstract", k->abstract);
+	if (k->peer != 0)
+		jw_ulong(w, "peer", k->peer);
+	else
+		jw_null(w, "peer");
+	jw_ends(w, "holders", k->holders, k->nholders);
+	jw_sock_holders(w, "peer_holders", s, k->peer);
+	jw_end_pids(w, "blocked", k->holders, k->nholders, 1);
+	jw_maybe(w, "inq", listening ? -1 : k->inq);
+	jw_maybe(w, "outq", listening || peer == NULL ? -1 : peer->inq);
+	jw_maybe(w, "sndmem", listening ? -1 : k->outq);
+	jw_maybe(w, "backlog", listening ? k->inq : -1);
+	jw_maybe(w, "backlog_max", listening ? k->outq : -1);
+	jw_open(w, "pending", '[');
+	for (i = 0; i < k->npending; i++)
+		jw_ulong(w, NULL, k->pending[i]);
+	jw_close(w, ']');
+	if (k->listener != 0)
+		jw_ulong(w, "listener", k->listener);
+	else
+		jw_null(w, "listener");
+	jw_bool(w, "shut_rd", k->shutdown & 1);
+	jw_bool(w, "shut_wr", k->shutdown & 2);
+	jw_close(w, '}');
+}
+
+/* One kind of eventfd, signalfd, pidfd descriptors as an array. */
+static void
+jw_anonfds(struct jw *w, const char *key, const struct snapshot *s,
+    enum snap_anon_kind kind)
+{
+	const struct snap_anonfd *a;
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < s->nanonfds; i++) {
+		a = &s->anonfds[i];
+		if (a->kind != kind)
+			continue;
+		jw_open(w, NULL, '{');
+		jw_long(w, "pid", a->pid);
+		jw_long(w, "fd", a->fd);
+		if (kind == SNAP_EVENTFD) {
+			jw_key(w, "count");
+			fprintf(w->f, "%llu", a->count);
+			jw_maybe(w, "id", a->id);
+			if (a->semaphore >= 0)
+				jw_bool(w, "semaphore", a->semaphore);
+			else
+				jw_null(w, "semaphore");
+			jw_bool(w, "blocked", a->blocked);
+		} else if (kind == SNAP_SIGNALFD) {
+			jw_sigset(w, "sigmask", a->sigmask);
+			jw_bool(w, "blocked", a->blocked);
+		} else {
+			jw_long(w, "target", a->target);
+		}
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
 /* key, id, owner, mode: what every System V object starts with. */
 static void
 jw_perm(struct jw *w, int id, const struct sysv_perm *perm)
@@ -387,6 +476,105 @@ jw_sysv(struct jw *w, enum sysv_kind k, const void *e)
 	}
 }
 
+/* owner, uid, gid, mode of a POSIX object (its file's stat). */
+static void
+jw_posix_perm(struct jw *w, unsigned mode, uid_t uid, gid_t gid)
+{
+	struct passwd *pw = getpwuid(uid);
+	char buf[32];
+
+	if (pw != NULL) {
+		jw_str(w, "owner", pw->pw_name);
+	} else {
+		snprintf(buf, sizeof(buf), "%u", (unsigned)uid);
+		jw_str(w, "owner", buf);
+	}
+	jw_long(w, "uid", (long)uid);
+	jw_long(w, "gid", (long)gid);
+	snprintf(buf, sizeof(buf), "%04o", mode & 0777);
+	jw_str(w, "mode", buf);
+}
+
+/* Descriptors of a POSIX object: [{pid, fd, mode, nonblock[, blocked]}]. */
+static void
+jw_pmq_ends(struct jw *w, const struct snap_pmq_end *e, size_t n, int mq)
+{
+	static const char *const modes[] = { "read", "write", "read-write" };
+	size_t i;
+
+	jw_open(w, "holders", '[');
+	for (i = 0; i < n; i++) {
+		jw_open(w, NULL, '{');
+		jw_long(w, "pid", e[i].pid);
+		jw_long(w, "fd", e[i].fd);
+		jw_str(w, "mode", e[i].mode >= 0 && e[i].mode <= 2 ?
+		    modes[e[i].mode] : "?");
+		jw_bool(w, "nonblock", e[i].nonblock);
+		if (mq && e[i].blocked != SNAP_PMQ_NONE)
+			jw_str(w, "blocked", e[i].blocked == SNAP_PMQ_RECV ?
+			    "mq_receive" : "mq_send");
+		else if (mq)
+			jw_null(w, "blocked");
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
+}
+
+static void
+jw_pmq_waiters(struct jw *w, const char *key, const struct snap_pmq *q,
+    enum snap_pmq_wait how)
+{
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < q->nholders; i++)
+		if (q->holders[i].blocked == how)
+			jw_long(w, NULL, q->holders[i].pid);
+	jw_close(w, ']');
+}
+
+static void
+jw_pmq(struct jw *w, const struct snap_pmq *q)
+{
+	jw_open(w, NULL, '{');
+	jw_str(w, "name", q->name);
+	jw_ulong(w, "inode", q->inode);
+	jw_posix_perm(w, q->mode, q->uid, q->gid);
+	jw_maybe(w, "curmsgs", q->curmsgs);
+	jw_maybe(w, "maxmsg", q->maxmsg);
+	jw_maybe(w, "msgsize", q->msgsize);
+	jw_maybe(w, "qsize", q->qsize);
+	jw_bool(w, "related", q->related);
+	jw_bool(w, "unlinked", q->unlinked);
+	jw_pmq_ends(w, q->holders, q->nholders, 1);
+	jw_pmq_waiters(w, "blocked_receivers", q, SNAP_PMQ_RECV);
+	jw_pmq_waiters(w, "blocked_senders", q, SNAP_PMQ_SEND);
+	jw_close(w, '}');
+}
+
+static void
+jw_pshm(struct jw *w, const struct snap_pshm *m)
+{
+	size_t i;
+
+	jw_open(w, NULL, '{');
+	jw_str(w, "name", m->name);
+	jw_ulong(w, "inode", m->inode);
+	jw_maybe(w, "size", m->size);
+	jw_posix_perm(w, m->mode, m->uid, m->gid);
+	jw_bool(w, "related", m->related);
+	jw_bool(w, "unlinked", m->unlinked);
+	jw_open(w, "mappers", '[');
+	for (i = 0; i < m->nmappers; i++)
+		jw_long(w, NULL, m->mappers[i]);
+	jw_close(w, ']');
+	jw_pmq_ends(w, m->holders, m->nholders, 0);
+	jw_bool(w, "readable", m->readable);
+	if (m->readable)
+		jw_bytes(w, m->preview, m->npreview);
+	jw_close(w, '}');
+}
+
 int
 render_json(FILE *out, const struct snapshot *s, unsigned flags)
 {
@@ -414,6 +602,21 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 			jw_sysv(&w, k, snap_sysv_info(s, k, i, NULL));
 		jw_close(&w, ']');
 	}
+	jw_open(&w, "sockets", '[');
+	for (i = 0; i < s->nsocks; i++)
+		jw_sock(&w, s, &s->socks[i]);
+	jw_close(&w, ']');
+	jw_anonfds(&w, "eventfds", s, SNAP_EVENTFD);
+	jw_anonfds(&w, "signalfds", s, SNAP_SIGNALFD);
+	jw_anonfds(&w, "pidfds", s, SNAP_PIDFD);
+	jw_open(&w, "posix_queues", '[');
+	for (i = 0; i < s->npmqs; i++)
+		jw_pmq(&w, &s->pmqs[i]);
+	jw_close(&w, ']');
+	jw_open(&w, "posix_shm", '[');
+	for (i = 0; i < s->npshms; i++)
+		jw_pshm(&w, &s->pshms[i]);
+	jw_close(&w, ']');
 	jw_close(&w, '}');
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;

@@ -134,6 +134,64 @@ text_pipe(FILE *out, const struct snapshot *s, const struct snap_pipe *p)
 	    p->open_writers, p->nopen_writers);
 }
 
+/* A socket's line: what it is, then its holders and its peer's. */
+static void
+text_sock(FILE *out, const struct snapshot *s, const struct snap_sock *k)
+{
+	const struct snap_sock *peer = k->peer ? snap_sock_find(s, k->peer) :
+	    NULL;
+
+	fprintf(out, "  %s %lu %s %s", gloss(GL_SOCKET), k->inode,
+	    snap_sock_type_name(k->type), snap_sock_origin(s, k));
+	if (k->name != NULL)
+		fprintf(out, " %s", k->name);
+	fprintf(out, " %s", snap_sock_state_name(k->state));
+	if (k->state == SNAP_SOCK_LISTENING) {
+		fprintf(out, ": %s %ld / %s %ld\n", tr("pending", "待接受"),
+		    k->inq, tr("backlog", "队列上限"), k->outq);
+	} else {
+		if (k->peer != 0)
+			fprintf(out, " %s %lu", tr("to", "对端"), k->peer);
+		if (k->listener != 0)
+			fprintf(out, " %s %lu", tr("waiting in", "等待于"),
+			    k->listener);
+		if (k->inq >= 0)
+			fprintf(out, ": %s %ld %s", tr("to read", "待读"),
+			    k->inq, gloss(GL_BYTES));
+		if (peer != NULL && peer->inq >= 0)
+			fprintf(out, ", %s %ld %s", tr("sent, unread", "已发未读"),
+			    peer->inq, gloss(GL_BYTES));
+		fputc('\n', out);
+	}
+	text_ends(out, s, tr("holders", "持有者"), k->holders, k->nholders);
+	if (peer != NULL)
+		text_ends(out, s, tr("peer's holders", "对端持有者"),
+		    peer->holders, peer->nholders);
+}
+
+/* eventfds, signalfds and pidfds, one line each. */
+static void
+text_anonfd(FILE *out, const struct snapshot *s, const struct snap_anonfd *a)
+{
+	static const char *const kinds[] = { "eventfd", "signalfd", "pidfd" };
+	char buf[512];
+
+	fprintf(out, "  %s %d (%s) fd %d: ", kinds[a->kind], (int)a->pid,
+	    text_comm(s, a->pid), a->fd);
+	if (a->kind == SNAP_EVENTFD)
+		fprintf(out, "%s %llu", tr("count", "计数"), a->count);
+	else if (a->kind == SNAP_SIGNALFD)
+		fprintf(out, "%s %s", tr("signals", gloss(GL_SIGNAL)),
+		    a->sigmask ? sig_mask_names(a->sigmask, ",", buf,
+		    sizeof(buf)) : "-");
+	else
+		fprintf(out, "%s %d", tr("process", gloss(GL_PROCESS)),
+		    (int)a->target);
+	if (a->kind != SNAP_PIDFD && a->blocked)
+		fprintf(out, " %s", tr("blocked", "阻塞"));
+	fputc('\n', out);
+}
+
 static void
 text_perm(FILE *out, int id, const struct sysv_perm *perm, int related)
 {
@@ -232,6 +290,114 @@ text_sysv(FILE *out, const struct snapshot *s, unsigned flags)
 			text_sem(out, &s->sems[i]);
 }
 
+static void
+text_posix_head(FILE *out, const char *name, unsigned mode, uid_t uid,
+    int related)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	fprintf(out, "%c %s mode %04o owner ", related ? '*' : ' ', name,
+	    mode & 0777);
+	if (pw != NULL)
+		fprintf(out, "%s", pw->pw_name);
+	else
+		fprintf(out, "%u", (unsigned)uid);
+}
+
+/* Holders: "pid (comm) fd N r|w|rw[ nonblock][ blocked in CALL]". */
+static void
+text_posix_ends(FILE *out, const struct snapshot *s,
+    const struct snap_pmq_end *e, size_t n)
+{
+	static const char *const modes[] = { "r", "w", "rw" };
+	size_t i;
+
+	if (n == 0)
+		return;
+	fprintf(out, "    %s:", tr("open by", "打开者"));
+	for (i = 0; i < n; i++) {
+		fprintf(out, " %d (%s) fd %d %s", (int)e[i].pid,
+		    text_comm(s, e[i].pid), e[i].fd, e[i].mode >= 0 &&
+		    e[i].mode <= 2 ? modes[e[i].mode] : "?");
+		if (e[i].nonblock)
+			fputs(" O_NONBLOCK", out);
+		if (e[i].blocked != SNAP_PMQ_NONE)
+			fprintf(out, " %s %s", tr("blocked in", "阻塞于"),
+			    e[i].blocked == SNAP_PMQ_RECV ? "mq_receive" :
+			    "mq_send");
+		if (i + 1 < n)
+			fputc(',', out);
+	}
+	fputc('\n', out);
+}
+
+static void
+text_pmq(FILE *out, const struct snapshot *s, const struct snap_pmq *q)
+{
+	text_posix_head(out, q->name, q->mode, q->uid, q->related);
+	if (q->maxmsg >= 0)
+		fprintf(out, ": %ld/%ld %s, %s %ld %s", q->curmsgs, q->maxmsg,
+		    tr("messages", "条消息"), tr("at most", "每条最多"),
+		    q->msgsize, tr("bytes each", "字节"));
+	else
+		fprintf(out, ": %s", tr("attributes unknown", "属性未知"));
+	if (q->qsize >= 0)
+		fprintf(out, ", %ld %s", q->qsize, tr("bytes queued", "字节在队列中"));
+	if (q->unlinked)
+		fprintf(out, ", %s", tr("unlinked (mq_unlink), still open",
+		    "已删除 (mq_unlink)，仍被打开"));
+	fputc('\n', out);
+	text_posix_ends(out, s, q->holders, q->nholders);
+}
+
+static void
+text_pshm(FILE *out, const struct snapshot *s, const struct snap_pshm *m)
+{
+	size_t i;
+
+	text_posix_head(out, m->name, m->mode, m->uid, m->related);
+	if (m->size >= 0)
+		fprintf(out, ": %ld %s", m->size, tr("bytes", "字节"));
+	else
+		fprintf(out, ": %s", tr("size unknown", "大小未知"));
+	if (m->unlinked)
+		fprintf(out, ", %s", tr("unlinked (shm_unlink), still mapped",
+		    "已删除 (shm_unlink)，仍被映射"));
+	fputc('\n', out);
+	if (m->nmappers > 0) {
+		fprintf(out, "    %s:", gloss(GL_MAPPED));
+		for (i = 0; i < m->nmappers; i++)
+			fprintf(out, " %d (%s)", (int)m->mappers[i],
+			    text_comm(s, m->mappers[i]));
+		fputc('\n', out);
+	}
+	text_posix_ends(out, s, m->holders, m->nholders);
+	if (m->readable) {
+		fprintf(out, "    %s: ", tr("first bytes", "开头字节"));
+		text_bytes(out, m->preview, m->npreview);
+		fputc('\n', out);
+	}
+}
+
+/* POSIX queues and shm objects, after System V's (mq_overview(7)). */
+static void
+text_posix(FILE *out, const struct snapshot *s, unsigned flags)
+{
+	int rel = !!(flags & RENDER_RELATED);
+	size_t i;
+
+	fprintf(out, "%s\n", tr("POSIX MESSAGE QUEUES (* held open by the tree)",
+	    "POSIX 消息队列（* 被进程树打开）"));
+	for (i = 0; i < s->npmqs; i++)
+		if (!rel || s->pmqs[i].related)
+			text_pmq(out, s, &s->pmqs[i]);
+	fprintf(out, "%s\n", tr("POSIX SHARED MEMORY (* mapped or open in the tree)",
+	    "POSIX 共享内存（* 被进程树映射或打开）"));
+	for (i = 0; i < s->npshms; i++)
+		if (!rel || s->pshms[i].related)
+			text_pshm(out, s, &s->pshms[i]);
+}
+
 int
 render_text(FILE *out, const struct snapshot *s, unsigned flags)
 {
@@ -249,7 +415,16 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 	fprintf(out, "%s\n", tr("PIPES AND FIFOS", "管道与命名管道"));
 	for (i = 0; i < s->npipes; i++)
 		text_pipe(out, s, &s->pipes[i]);
+	if (s->nsocks > 0)
+		fprintf(out, "%s\n", tr("UNIX SOCKETS", "UNIX 域套接字"));
+	for (i = 0; i < s->nsocks; i++)
+		text_sock(out, s, &s->socks[i]);
+	if (s->nanonfds > 0)
+		fprintf(out, "%s\n", "EVENTFD, SIGNALFD, PIDFD");
+	for (i = 0; i < s->nanonfds; i++)
+		text_anonfd(out, s, &s->anonfds[i]);
 	text_sysv(out, s, flags);
+	text_posix(out, s, flags);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -3,6 +3,7 @@
  */
 #include <stddef.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 
 #include "probe.h"
 #include "probe_int.h"
@@ -85,6 +86,25 @@ snapshot_free(struct snapshot *s)
 	}
 	for (i = 0; i < s->nsems; i++)
 		free(s->sems[i].members);
+	for (i = 0; i < s->nsocks; i++) {
+		free(s->socks[i].name);
+		free(s->socks[i].pending);
+		free(s->socks[i].holders);
+	}
+	free(s->socks);
+	free(s->anonfds);
+	for (i = 0; i < s->npmqs; i++) {
+		free(s->pmqs[i].name);
+		free(s->pmqs[i].holders);
+	}
+	for (i = 0; i < s->npshms; i++) {
+		free(s->pshms[i].name);
+		free(s->pshms[i].mappers);
+		free(s->pshms[i].holders);
+		free(s->pshms[i].preview);
+	}
+	free(s->pmqs);
+	free(s->pshms);
 	free(s->procs);
 	free(s->pipes);
 	free(s->queues);
@@ -159,4 +179,67 @@ snap_pipe_sole_holder(const struct snap_pipe *pp)
 		if (pp->readers[i].pid != owner)
 			return 0;
 	return owner;
+}
+
+const struct snap_sock *
+snap_sock_find(const struct snapshot *s, unsigned long inode)
+{
+	size_t lo = 0, hi = s != NULL ? s->nsocks : 0, mid;
+
+	/* probe_socks leaves them sorted by inode */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->socks[mid].inode == inode)
+			return &s->socks[mid];
+		if (s->socks[mid].inode < inode)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const char *
+snap_sock_origin(const struct snapshot *s, const struct snap_sock *k)
+{
+	const struct snap_sock *o = k;
+
+	if (o->name == NULL && o->peer != 0)
+		o = snap_sock_find(s, o->peer);
+	if ((o == NULL || o->name == NULL) && k->listener != 0)
+		o = snap_sock_find(s, k->listener);
+	if (o != NULL && o->name != NULL)
+		return o->abstract ? "abstract" : "path";
+	if (k->state == SNAP_SOCK_CONNECTED && k->diag)
+		return "socketpair";
+	return "unbound";
+}
+
+const char *
+snap_sock_type_name(int type)
+{
+	switch (type) {
+	case SOCK_STREAM:
+		return "stream";
+	case SOCK_DGRAM:
+		return "datagram";
+	case SOCK_SEQPACKET:
+		return "seqpacket";
+	default:
+		return "?";
+	}
+}
+
+const char *
+snap_sock_state_name(enum snap_sock_state st)
+{
+	static const char *const names[] = {
+		[SNAP_SOCK_UNCONNECTED] = "unconnected",
+		[SNAP_SOCK_LISTENING] = "listening",
+		[SNAP_SOCK_CONNECTED] = "connected",
+		[SNAP_SOCK_CONNECTING] = "connecting",
+	};
+
+	return (unsigned)st < sizeof(names) / sizeof(names[0]) ?
+	    names[st] : "?";
 }

@@ -264,9 +264,10 @@ pane_free(struct pane *p)
 
 /*
  * Rows for each section: every shown section's heading first (an empty
- * one says "none"; at 80x24 in Chinese all five stay in view), then one
- * line each for the non-empty ones, then the rest in turns, two a turn for
- * the focused section. What does not fit is counted on the heading.
+ * one says "none"; at 80x24 in Chinese all seven stay in view), then one
+ * line each for the non-empty ones (the events only after the objects,
+ * unless focused), then the rest in turns, two a turn for the focused
+ * section. What does not fit is counted on the heading.
  */
 static void
 pane_layout(const struct pane *p, int avail, int rows[SEC_N])
@@ -277,6 +278,16 @@ pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 		rows[sec] = 0;
 		if (p->shown[sec] && avail > 0) {
 			rows[sec] = 1;
+			avail--;
+		}
+	}
+	/* a line of each non-empty one holding objects, the focused first */
+	for (k = 0; k < SEC_N && avail > 0; k++) {
+		sec = (p->focus + k) % SEC_N;
+		if (sec == SEC_EVENTS && p->focus != SEC_EVENTS)
+			continue;	/* the story waits for what is left */
+		if (rows[sec] > 0 && p->nlines[sec] > 0) {
+			rows[sec]++;
 			avail--;
 		}
 	}

@@ -13,8 +13,8 @@
 
 struct pane;
 
-enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_EVENTS,
-	SEC_N };
+enum pane_section { SEC_PROCS, SEC_PIPES, SEC_QUEUES, SEC_SYSV, SEC_SOCKS,
+	SEC_POSIX, SEC_EVENTS, SEC_N };
 
 /*
  * A pane drawing w, which must outlive it: each draw shows w's last
@@ -45,7 +45,7 @@ void pane_draw(struct pane *p, WINDOW *w, int active);
 
 /*
  * A key for the pane: Tab/Shift+Tab focus, arrows/j/k/PgUp/PgDn scroll,
- * Enter detail, 1-5 toggle sections, a all queues, t the tape's timeline,
+ * Enter detail, 1-7 toggle sections, a all queues, t the tape's timeline,
  * p its replay. Returns 1 when used.
  */
 int pane_key(struct pane *p, int iskey, wint_t ch);

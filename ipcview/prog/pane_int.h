@@ -1,6 +1,7 @@
 /*
  * pane_int.h - the pane's state, drawing helpers and section operations.
- * Shared by pane.c (layout, keys, detail window) and pane_sections.c.
+ * Shared by pane.c (layout, keys, detail window), pane_sections.c and
+ * pane_sock.c.
  */
 #ifndef IPCVIEW_PANE_INT_H
 #define IPCVIEW_PANE_INT_H
@@ -96,6 +97,17 @@ void pane_dl_seg(struct dline *d, enum style st, const char *fmt, ...)
 /* A new detail line of one piece: pane_dl_seg(pane_dl_new(p), ...). */
 void pane_dl(struct pane *p, enum style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* pane_sock.c: the sockets section's operations (struct pane_sec). */
+void pane_socks_lines(struct pane *p, int sec);
+void pane_draw_sock(struct pane *p, WINDOW *w, const struct pline *l);
+long pane_socks_key(const struct pane *p, const struct pline *l);
+void pane_socks_detail(struct pane *p, long key);
+/* pane_posix.c: the section of POSIX queues and shm objects. */
+void pane_posix_lines(struct pane *p, int sec);
+void pane_posix_draw(struct pane *p, WINDOW *w, const struct pline *l);
+long pane_posix_key(const struct pane *p, const struct pline *l);
+void pane_posix_detail(struct pane *p, long key);
 
 /* pane_sections.c: frees the tree drawing of the processes' lines. */
 void pane_free_prefixes(struct pane *p);

@@ -1,6 +1,7 @@
 /*
  * pane_sections.c - the pane's sections, one row each in pane_sections[].
- * Processes, pipes and FIFOs, queues, shared memory and semaphores, events:
+ * Processes, pipes and FIFOs, queues, shared memory and semaphores,
+ * sockets (pane_sock.c), events:
  * each makes its lines, draws one, builds its detail view.
  */
 #include <stdio.h>
@@ -685,6 +686,14 @@ const struct pane_sec pane_sections[SEC_N] = {
 	[SEC_SYSV] = { "Shared memory and semaphores", "共享内存与信号量",
 	    '4', 2, pane_sysv_lines, pane_draw_sysv, pane_sysv_key,
 	    pane_detail_sysv },
+	[SEC_SOCKS] = { "Sockets, eventfds, signalfds",
+	    "套接字与 eventfd、signalfd", '6', 2, pane_socks_lines,
+	    pane_draw_sock, pane_socks_key,
+	    pane_socks_detail },
+	/* marked POSIX, apart from System V's; '5' was the events' first */
+	[SEC_POSIX] = { "POSIX queues and shared memory",
+	    "POSIX 消息队列与共享内存", '7', 2, pane_posix_lines,
+	    pane_posix_draw, pane_posix_key, pane_posix_detail },
 	[SEC_EVENTS] = { "Events (newest first)", "事件 (最新在前)",
 	    '5', 2, pane_events_lines, pane_draw_event, NULL, NULL },
 };

@@ -250,8 +250,8 @@ ui_draw_status(struct ui *u)
 		return;
 	}
 	if (u->mode == UI_PANE)
-		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-5 sections  ? help  q quit  Esc back to the shell",
-		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-5 区域  ? 帮助  q 退出  Esc 返回 shell");
+		t = tr(" PANE KEYS  Tab section  Up/Down select  Enter detail  f freeze  +/- rate  1-7 sections  ? help  q quit  Esc back to the shell",
+		    " 面板按键  Tab 切换区域  上/下 选择  Enter 详情  f 冻结  +/- 刷新率  1-7 区域  ? 帮助  q 退出  Esc 返回 shell");
 	else if (u->sh.n > 1)
 		t = u->sh.zoomed ? tr("  zoomed: Ctrl+] o next shell, z all, c new, ? help",
 		    "  已放大: Ctrl+] o 下一个 shell, z 全部, c 新建, ? 帮助") :

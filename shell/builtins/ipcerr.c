@@ -1,7 +1,7 @@
 /*
- * ipcerr.c - explains a failed System V or FIFO call in the lecture's
- * words, in English or Chinese: "ipcsh: msgrcv: ENOMSG: no message of
- * type 2 in queue 3, and -n (IPC_NOWAIT) says not to wait".
+ * ipcerr.c - explains a failed System V, POSIX IPC or FIFO call in the
+ * lecture's words, in English or Chinese: "ipcsh: msgrcv: ENOMSG: no
+ * message of type 2 in queue 3, and -n (IPC_NOWAIT) says not to wait".
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +25,8 @@ static const struct {
 	{ ENOSYS, "ENOSYS" }, { ENOTDIR, "ENOTDIR" }, { EROFS, "EROFS" },
 	{ ENAMETOOLONG, "ENAMETOOLONG" }, { ELOOP, "ELOOP" },
 	{ EDQUOT, "EDQUOT" }, { EISDIR, "EISDIR" }, { EBADF, "EBADF" },
+	{ ETIMEDOUT, "ETIMEDOUT" }, { EMSGSIZE, "EMSGSIZE" },
+	{ EMFILE, "EMFILE" }, { ENFILE, "ENFILE" },
 };
 
 const char *
@@ -51,10 +53,16 @@ ipcerr_what(char *buf, size_t len, const struct ipcerr_ctx *c, int zh)
 			obj = "共享内存段";
 		else if (strcmp(obj, "semaphore set") == 0)
 			obj = "信号量集";
+		else if (strcmp(obj, "POSIX message queue") == 0)
+			obj = "POSIX 消息队列";
+		else if (strcmp(obj, "POSIX shm object") == 0)
+			obj = "POSIX 共享内存对象";
 		else
 			obj = "IPC 对象";
 	}
-	if (c != NULL && c->id >= 0)
+	if (c != NULL && c->name != NULL)
+		snprintf(buf, len, "%s %s", obj, c->name);
+	else if (c != NULL && c->id >= 0)
 		snprintf(buf, len, "%s %ld", obj, c->id);
 	else if (c != NULL && c->key >= 0)
 		snprintf(buf, len, zh ? "键值 0x%08lx 的%s" :
@@ -110,6 +118,7 @@ enum ipcerr_args {
 	A_SIZE_MAX,	/* the size, msgmax (in qbytes) */
 	A_FULL,		/* "queue 3", qbytes, cbytes */
 	A_NOMSG,	/* ipcerr_nomsg() says it */
+	A_WHAT_TIME,	/* "queue /q", the -t seconds */
 };
 
 /*
@@ -123,6 +132,65 @@ static const struct ipcerr_rule {
 	enum ipcerr_args args;
 	const char	*en, *zh;
 } ipcerr_rules[] = {
+	/* socketpair(2), for the socketpair builtin */
+	{ EMFILE, "socketpair", NULL, A_NONE,
+	  "too many open descriptors: the shell has reached its limit (ulimit -n)",
+	  "打开的描述符太多：shell 已达到上限 (ulimit -n)" },
+	{ ENFILE, "socketpair", NULL, A_NONE,
+	  "the system's table of open files is full",
+	  "系统的打开文件表已满" },
+	{ EPERM, "socketpair", NULL, A_NONE,
+	  "not permitted: a security policy (the sandbox) denies making sockets",
+	  "不允许：安全策略（沙箱）禁止创建套接字" },
+	{ EACCES, "socketpair", NULL, A_NONE,
+	  "not permitted: a security policy (the sandbox) denies making sockets",
+	  "不允许：安全策略（沙箱）禁止创建套接字" },
+	/* POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
+	{ ENOENT, "mq_open", NULL, A_WHAT,
+	  "there is no %s, and -c (O_CREAT) was not given to create it",
+	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
+	{ ENOENT, "shm_open", NULL, A_WHAT,
+	  "there is no %s, and -c (O_CREAT) was not given to create it",
+	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
+	{ ENOENT, "mq_unlink", NULL, A_WHAT,
+	  "there is no %s (never created, or already removed)",
+	  "不存在 %s（从未创建或已被删除）" },
+	{ ENOENT, "shm_unlink", NULL, A_WHAT,
+	  "there is no %s (never created, or already removed)",
+	  "不存在 %s（从未创建或已被删除）" },
+	{ EEXIST, "mq_open", NULL, A_WHAT,
+	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
+	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
+	{ EEXIST, "shm_open", NULL, A_WHAT,
+	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
+	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
+	{ EINVAL, "mq_open", NULL, A_NONE,
+	  "invalid name or size: a name is one / and up to 255 other characters, no other /; mq_maxmsg and mq_msgsize must be within /proc/sys/fs/mqueue's limits",
+	  "名字或大小无效：名字是一个 / 加上最多 255 个其他字符（不能再有 /）；mq_maxmsg 与 mq_msgsize 必须在 /proc/sys/fs/mqueue 的限制之内" },
+	{ EINVAL, "shm_open", NULL, A_NONE,
+	  "invalid name: a name is one / and up to 255 other characters, no other /",
+	  "名字无效：名字是一个 / 加上最多 255 个其他字符（不能再有 /）" },
+	{ ENOSPC, "mq_open", NULL, A_NONE,
+	  "the system limit on the number of POSIX message queues (/proc/sys/fs/mqueue/queues_max) is reached",
+	  "已达到系统允许的 POSIX 消息队列数量上限 (/proc/sys/fs/mqueue/queues_max)" },
+	{ EMFILE, "mq_open", NULL, A_NONE,
+	  "too many open files, or RLIMIT_MSGQUEUE (the bytes your queues may take) is reached",
+	  "打开的文件太多，或已达到 RLIMIT_MSGQUEUE（你的消息队列可占用的字节数）" },
+	{ EAGAIN, "mq_send", NULL, A_FULL,
+	  "%s is full (mq_maxmsg %lu, %lu queued), and -n (O_NONBLOCK) says not to wait",
+	  "%s 已满（mq_maxmsg 为 %lu，已有 %lu 条消息），而 -n (O_NONBLOCK) 表示不等待" },
+	{ EAGAIN, "mq_receive", NULL, A_WHAT,
+	  "%s is empty, and -n (O_NONBLOCK) says not to wait",
+	  "%s 是空的，而 -n (O_NONBLOCK) 表示不等待" },
+	{ ETIMEDOUT, "mq_send", NULL, A_WHAT_TIME,
+	  "%s stayed full for the %s seconds -t allowed",
+	  "%s 在 -t 允许的 %s 秒内一直是满的" },
+	{ ETIMEDOUT, "mq_receive", NULL, A_WHAT_TIME,
+	  "no message came to %s within the %s seconds -t allowed",
+	  "%s 在 -t 允许的 %s 秒内没有收到消息" },
+	{ EMSGSIZE, "mq_send", NULL, A_SIZE_MAX,
+	  "the %lu-byte message is longer than the queue's mq_msgsize (%lu bytes)",
+	  "%lu 字节的消息超过了该队列的 mq_msgsize（%lu 字节）" },
 	{ EACCES, NULL, NULL, A_WHAT,
 	  "permission denied: the mode bits of %s do not let you read or write it",
 	  "权限不足：%s 的权限位不允许你读或写它" },
@@ -199,7 +267,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
     const struct ipcerr_ctx *c, const char *what)
 {
 	static const struct ipcerr_ctx none = {
-		NULL, -1, -1, 0, 0, 0, 0, 0, 0
+		NULL, -1, -1, 0, 0, 0, 0, 0, 0, NULL, NULL
 	};
 	const struct ipcerr_rule *r = NULL;
 	const char *obj, *fmt;
@@ -242,6 +310,9 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 		break;
 	case A_NOMSG:
 		ipcerr_nomsg(s, len, c, what);
+		break;
+	case A_WHAT_TIME:
+		snprintf(s, len, fmt, what, c->timeout ? c->timeout : "?");
 		break;
 	}
 }

@@ -374,7 +374,7 @@ bi_ipcmk(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0 };
+	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0, NULL, NULL };
 	int opt, doshm = 0, domsg = 0, dosem = 0, id, nsems = 0, perm = 0644;
 	unsigned long mode;
 	uintmax_t size = 0;

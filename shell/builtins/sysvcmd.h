@@ -49,6 +49,9 @@ struct ipcerr_ctx {
 	unsigned long	size;	/* msgrcv buffer, msgsnd text, shm size */
 	unsigned long	qbytes;	/* msgsnd: the queue's limit */
 	unsigned long	cbytes;	/* msgsnd: bytes already queued */
+	/* POSIX objects (posixipc.c): named, not numbered */
+	const char	*name;	/* "/NAME" of a POSIX queue or shm object, or NULL */
+	const char	*timeout; /* -t SECS as given, or NULL */
 };
 
 /*
