@@ -34,12 +34,25 @@ static const struct ckind_opt shm_opts[] = {
 static const struct ckind_opt sem_opts[] = {
 	{ "values", 'l' }, { NULL, 0 },
 };
+static const struct ckind_opt pmq_opts[] = {
+	{ "messages", 'c' }, { "maxmsg", 'c' }, { "blocked", 'a' },
+	{ NULL, 0 },
+};
+static const struct ckind_opt pshm_opts[] = {
+	{ "size", 'c' }, { "mappers", 'c' }, { "text", 'a' }, { NULL, 0 },
+};
+static const struct ckind_opt socket_opts[] = {
+	{ "type", 'T' }, { "queued", 'c' }, { NULL, 0 },
+};
 static const struct ckind_opt no_opts[] = { { NULL, 0 } };
 
 /* What each kind asks of the probe: only what its evaluator reads. */
 #define P_PROCS		(PROBE_NO_FILL | PROBE_NO_SYSV | PROBE_NO_MSGS)
 #define P_PIPES		(PROBE_NO_SYSV | PROBE_NO_MSGS)
 #define P_SYSV		(PROBE_NO_FILL | PROBE_NO_MSGS)
+/* POSIX queues: a copy of a holder's descriptor answers mq_getattr(3) */
+#define P_PMQ		(PROBE_NO_SYSV | PROBE_NO_MSGS)
+#define P_SOCK		(P_PROCS | PROBE_NO_POSIX)
 
 static const struct ckind ckinds[] = {
 	{ "pipe-full", "n", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
@@ -68,6 +81,17 @@ static const struct ckind ckinds[] = {
 	    lcheck_ev_sem, NULL, 0 },
 	{ "no-sem", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SEM,
 	    lcheck_ev_none, NULL, 0 },
+	{ "pmq", "n", 0, 0, pmq_opts, NULL, P_PMQ, 0, 0, lcheck_ev_pmq,
+	    NULL, 0 },
+	{ "no-pmq", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
+	    lcheck_ev_no_pmq, NULL, 0 },
+	{ "pshm", "n", 0, 0, pshm_opts, NULL, P_PROCS, 0, 0, lcheck_ev_pshm,
+	    NULL, 0 },
+	{ "no-pshm", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
+	    lcheck_ev_no_pshm, NULL, 0 },
+	/* a connection between two processes: socket FROM TO */
+	{ "socket", "nn", 0, 0, socket_opts, NULL, P_SOCK, 0, 0,
+	    lcheck_ev_socket, NULL, 0 },
 	{ "status", "s", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
 	    lcheck_ev_status, NULL, 0 },
 	{ "shell", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
@@ -156,6 +180,15 @@ opt_value_ok(const struct ckind *k, const struct ckind_opt *o,
 		return -1;
 	case 'a':
 		return 0;
+	case 'T':
+		if (strcmp(val, "stream") == 0 || strcmp(val, "dgram") == 0 ||
+		    strcmp(val, "datagram") == 0 ||
+		    strcmp(val, "seqpacket") == 0 || strchr(val, '$') != NULL)
+			return 0;
+		snprintf(err, errsize,
+		    "%s: type '%s' is not stream, dgram or seqpacket", k->name,
+		    val);
+		return -1;
 	case 'l':
 		if (list_ok(val, num_item_ok, NULL, 0))
 			return 0;

@@ -27,10 +27,10 @@ struct lcheck {
 struct ckind_opt {
 	const char	*name;
 	char		type;	/* c count, l list of numbers, g signals,
-				 * S process state, a anything */
+				 * S process state, T socket type, a anything */
 };
 
-#define CKIND_NOPROBE	0x100	/* evaluated without a snapshot */
+#define CKIND_NOPROBE	0x80000000u	/* evaluated without a snapshot */
 
 struct ckind {
 	const char	*name;
@@ -60,7 +60,7 @@ const struct ckind *ckind_find(const char *name);
  */
 int ckind_validate(struct lcheck *c, char *err, size_t errsize);
 
-/* The evaluators (lesson_check.c) the table points to. */
+/* The evaluators (lesson_check.c, lesson_posix.c) the table points to. */
 int lcheck_ev_pipe(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_no_proc(struct lcheck_ev *e, const struct snapshot *s);
@@ -70,6 +70,11 @@ int lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_sem(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_none(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_pmq(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_no_pmq(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_pshm(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_no_pshm(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_socket(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s);

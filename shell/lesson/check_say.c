@@ -300,6 +300,79 @@ say_none(struct say *s, char **a, int argc)
 		    "本课中创建的%s都已删除"), what);
 }
 
+/* A POSIX name as mq_open(3) takes it: the slash the check may leave out. */
+static const char *
+px_name(const char *w, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", w[0] == '/' ? "" : "/", w);
+	return buf;
+}
+
+static void
+say_pmq(struct say *s, char **a, int argc)
+{
+	char name[300];
+	const char *v;
+
+	px_name(a[1], name, sizeof(name));
+	if (strcmp(a[0], "no-pmq") == 0) {
+		say_add(s, tr("no %s %s is left", "%s %s 已不存在"),
+		    gloss(GL_POSIX_MQ), name);
+		return;
+	}
+	say_add(s, tr("the %s %s is there", "%s %s 存在"), gloss(GL_POSIX_MQ),
+	    name);
+	if ((v = opt(a, argc, 2, "messages")) != NULL)
+		say_add(s, tr(", holding %s message%s", "，其中有 %1$s 条消息"),
+		    v, strcmp(v, "1") != 0 ? "s" : "");
+	if ((v = opt(a, argc, 2, "maxmsg")) != NULL)
+		say_add(s, tr(", with room for %s", "，最多容纳 %s 条"), v);
+	if ((v = opt(a, argc, 2, "blocked")) != NULL)
+		say_add(s, tr(", and %s is %s in mq_receive or mq_send on it",
+		    "，%s %s在它的 mq_receive 或 mq_send 中"), v,
+		    gloss(GL_BLOCKED));
+}
+
+static void
+say_pshm(struct say *s, char **a, int argc)
+{
+	char name[300];
+	const char *v;
+
+	px_name(a[1], name, sizeof(name));
+	if (strcmp(a[0], "no-pshm") == 0) {
+		say_add(s, tr("no %s object %s is left", "%s对象 %s 已不存在"),
+		    gloss(GL_POSIX_SHM), name);
+		return;
+	}
+	say_add(s, tr("the %s object %s is there", "%s对象 %s 存在"),
+	    gloss(GL_POSIX_SHM), name);
+	if ((v = opt(a, argc, 2, "size")) != NULL)
+		say_add(s, tr(", of %s bytes", "，大小 %s 字节"), v);
+	if ((v = opt(a, argc, 2, "mappers")) != NULL)
+		say_add(s, tr(", mapped by %s process%s",
+		    "，有 %1$s 个进程映射它"), v,
+		    strcmp(v, "1") != 0 ? "es" : "");
+	if ((v = opt(a, argc, 2, "text")) != NULL)
+		say_add(s, tr(", beginning with '%s'", "，开头是 '%s'"), v);
+}
+
+/* socket FROM TO: what FROM sent waits at TO's end. */
+static void
+say_socket(struct say *s, char **a, int argc)
+{
+	const char *v;
+
+	say_add(s, tr("a %s joins %s to %s", "有一个%s连接着 %s 和 %s"),
+	    gloss(GL_SOCKET), a[1], a[2]);
+	if ((v = opt(a, argc, 3, "type")) != NULL)
+		say_add(s, tr(", of type %s", "，类型为 %s"), v);
+	if ((v = opt(a, argc, 3, "queued")) != NULL)
+		say_add(s, tr(", with %2$s byte%3$s from %1$s waiting for %4$s",
+		    "，%1$s 发出的 %2$s 字节在等待 %4$s 读取"), a[1], v,
+		    strcmp(v, "1") != 0 ? "s" : "", a[2]);
+}
+
 static void
 say_status(struct say *s, const char *w)
 {
@@ -403,6 +476,14 @@ lcheck_say(const struct lcheck *c, char *buf, size_t size)
 	else if (strncmp(k, "no-", 3) == 0 && (strcmp(k + 3, "queue") == 0 ||
 	    strcmp(k + 3, "shm") == 0 || strcmp(k + 3, "sem") == 0))
 		say_none(&s, a, argc);
+	else if ((strcmp(k, "pmq") == 0 || strcmp(k, "no-pmq") == 0) &&
+	    argc > 1)
+		say_pmq(&s, a, argc);
+	else if ((strcmp(k, "pshm") == 0 || strcmp(k, "no-pshm") == 0) &&
+	    argc > 1)
+		say_pshm(&s, a, argc);
+	else if (strcmp(k, "socket") == 0 && argc > 2)
+		say_socket(&s, a, argc);
 	else if (strcmp(k, "status") == 0 && argc > 1)
 		say_status(&s, a[1]);
 	else if (strcmp(k, "ran") == 0 && argc > 1) {

@@ -339,14 +339,16 @@ show_task(const struct litem *it)
 
 /*
  * --refute: before the solution, the answers that must not complete the
- * task: true, clear and the task's wrong: lines. Each one that does is
- * reported (and the play fails).
+ * task: true, clear and the task's wrong: lines, each with a tape of its
+ * own. The check that refused one is said; each one that completes the
+ * task is reported (and the play fails).
  */
 static void
 refute_task(struct session *s, const struct litem *it)
 {
 	static const char *const always[] = { "true", "clear" };
 	size_t i, n = 2 + it->nwrongs, j;
+	char why[512], said[512];
 	const char *cmd;
 	double w;
 	int ok;
@@ -357,13 +359,20 @@ refute_task(struct session *s, const struct litem *it)
 		lran_note(cmd);
 		printf("%s\n", tr("(a wrong answer, to be refused:)",
 		    "（一个应被拒绝的错误答案：）"));
+		ltape_mark();
 		run_cmd(s, cmd, it->line);
 		ok = 1;
 		for (j = 0; j < it->nchecks && ok; j++) {
 			w = it->checks[j].within;
 			if (w > INTERACTIVE_WAIT)
 				w = INTERACTIVE_WAIT;
-			ok = check_one(s, &it->checks[j], w, 1);
+			ok = lcheck_eval(&it->checks[j], w, why,
+			    sizeof(why)) > 0;
+		}
+		if (!ok && !interrupted) {
+			lcheck_say(&it->checks[j - 1], said, sizeof(said));
+			printf("  %s%s: %s)\n", tr("(refused: it does not hold "
+			    "that ", "（已拒绝：不成立："), said, why);
 		}
 		if (ok) {
 			fflush(stdout);
@@ -373,6 +382,7 @@ refute_task(struct session *s, const struct litem *it)
 			s->refuted++;
 		}
 	}
+	ltape_mark();	/* the solution's tape */
 }
 
 /*

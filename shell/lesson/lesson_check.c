@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "check_kind.h"
 #include "lesson_check.h"
+#include "lesson_ev.h"
 #include "lesson_ran.h"
 #include "lesson_sysv.h"
 #include "lesson_tape.h"
@@ -91,19 +92,8 @@ to_long(const char *s)
 	return strtol(s, NULL, 0);
 }
 
-/* The check being evaluated, with its words expanded. */
-struct lcheck_ev {
-	const struct ckind	*k;
-	const struct lcheck	*c;
-	int			argc;
-	char			**argv;
-	char			*why;
-	size_t			whysize;
-	struct watch		*w;	/* this check's samples of the shell */
-};
-
-static int
-proc_named(const struct snap_proc *p, const char *name)
+int
+lcheck_proc_named(const struct snap_proc *p, const char *name)
 {
 	const char *b;
 
@@ -119,13 +109,22 @@ proc_named(const struct snap_proc *p, const char *name)
 	return 0;
 }
 
+int
+lcheck_pid_named(const struct snapshot *s, pid_t pid, const char *name)
+{
+	const struct snap_proc *p = snap_proc_find(s, pid);
+
+	return p != NULL && lcheck_proc_named(p, name);
+}
+
 static int
 wchan_is(const struct snap_proc *p, const char *want)
 {
 	char w[64];
 	size_t i;
 
-	if (strcmp(p->wchan_raw, want) == 0)
+	/* the kernel's name, or the plain word as written ("mq_receive") */
+	if (strcmp(p->wchan_raw, want) == 0 || strcasecmp(p->wchan, want) == 0)
 		return 1;
 	snprintf(w, sizeof(w), "%s", want);
 	for (i = 0; w[i] != '\0'; i++)
@@ -148,7 +147,7 @@ lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s)
 			zombie = 1;
 	for (i = 0; i < s->nprocs; i++) {
 		p = &s->procs[i];
-		if (!proc_named(p, e->argv[1]) && !(zombie &&
+		if (!lcheck_proc_named(p, e->argv[1]) && !(zombie &&
 		    p->state == 'Z' && strcmp(p->comm, e->argv[1]) == 0))
 			continue;
 		found++;
@@ -181,7 +180,7 @@ lcheck_ev_no_proc(struct lcheck_ev *e, const struct snapshot *s)
 	size_t i;
 
 	for (i = 0; i < s->nprocs; i++)
-		if (proc_named(&s->procs[i], e->argv[1])) {
+		if (lcheck_proc_named(&s->procs[i], e->argv[1])) {
 			snprintf(e->why, e->whysize,
 			    tr("%s (pid %d) is still there",
 			    "%s（pid %d）仍然存在"), e->argv[1],
@@ -246,7 +245,7 @@ lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 
 	for (i = 0; i < s->nprocs; i++) {
 		p = &s->procs[i];
-		if (!proc_named(p, e->argv[1]))
+		if (!lcheck_proc_named(p, e->argv[1]))
 			continue;
 		found++;
 		for (j = 2; j + 1 < e->argc; j += 2) {
@@ -282,7 +281,7 @@ writes_pipe(const struct snapshot *s, const struct snap_pipe *pp,
 
 	for (i = 0; i < pp->nwriters; i++) {
 		p = snap_proc_find(s, pp->writers[i].pid);
-		if (p != NULL && proc_named(p, name))
+		if (p != NULL && lcheck_proc_named(p, name))
 			return 1;
 	}
 	return 0;

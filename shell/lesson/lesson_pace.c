@@ -100,8 +100,10 @@ lpace_key(const char *prompt)
 	unsigned char c = 0;
 	ssize_t n;
 
-	printf("%s", prompt);
-	fflush(stdout);
+	/*
+	 * Raw before the prompt shows: a Ctrl+D typed on seeing it must
+	 * not reach a canonical terminal, which keeps it as a NUL byte
+	 */
 	if (tty) {
 		raw = old;
 		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
@@ -109,6 +111,8 @@ lpace_key(const char *prompt)
 		raw.c_cc[VTIME] = 0;
 		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	}
+	printf("%s", prompt);
+	fflush(stdout);
 	n = read(STDIN_FILENO, &c, 1);
 	if (tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);

@@ -22,11 +22,99 @@ static long lt_mark;		/* the tape's offset checks start at */
 static int lt_checked;		/* a check since the mark */
 static int lt_turned_on;	/* ltape_begin turned the tape on */
 
+/* What the tape says since the mark. */
+struct lt_proc {
+	pid_t	pid;
+	char	name[64];
+};
+
+/*
+ * The names processes took at exec before the mark, for one the lesson
+ * started earlier and signals now (sig_handler -w 1000 &, then a task's
+ * kill): the tape read up to the mark, once, as the mark moves on.
+ */
+static struct lt_proc lt_old[LT_MAX];
+static int lt_nold, lt_oldnext;
+static long lt_old_off;		/* read up to here */
+static dev_t lt_old_dev;	/* of this tape file */
+static ino_t lt_old_ino;
+
 /* The shell's tape: the file or the link it announces. */
 static int
 lt_path(char *buf, size_t size)
 {
 	return tape_path_for(sh_pid, buf, size);
+}
+
+/* The program an exec record ran, its last part, into name. */
+static void
+lt_exec_name(const struct tape_rec *r, char *name, size_t size)
+{
+	char *a = tape_list_item(tape_get(r, "argv"), 0), *b;
+
+	if (a != NULL) {
+		b = strrchr(a, '/');
+		snprintf(name, size, "%s", b ? b + 1 : a);
+		free(a);
+	}
+}
+
+static void
+lt_old_note(pid_t pid, const char *name)
+{
+	int i;
+
+	for (i = 0; i < lt_nold && lt_old[i].pid != pid; i++)
+		;
+	if (i == lt_nold) {
+		/* full: the oldest name makes room */
+		i = lt_oldnext;
+		lt_oldnext = (lt_oldnext + 1) % LT_MAX;
+		if (lt_nold < LT_MAX)
+			lt_nold++;
+	}
+	lt_old[i].pid = pid;
+	snprintf(lt_old[i].name, sizeof(lt_old[i].name), "%s", name);
+}
+
+/* Reads the exec records of path from where it stopped up to upto. */
+static void
+lt_old_scan(const char *path, const struct stat *st, long upto)
+{
+	struct tape_rec r;
+	char *line = NULL, name[64];
+	size_t cap = 0;
+	ssize_t len;
+	FILE *fp;
+
+	if (st->st_dev != lt_old_dev || st->st_ino != lt_old_ino ||
+	    upto < lt_old_off) {
+		/* another tape: start afresh */
+		lt_nold = lt_oldnext = 0;
+		lt_old_off = 0;
+		lt_old_dev = st->st_dev;
+		lt_old_ino = st->st_ino;
+	}
+	if (upto == lt_old_off || (fp = fopen(path, "r")) == NULL)
+		return;
+	if (fseek(fp, lt_old_off, SEEK_SET) == 0) {
+		while (lt_old_off < upto &&
+		    (len = getline(&line, &cap, fp)) > 0 &&
+		    line[len - 1] == '\n') {
+			lt_old_off += (long)len;
+			if (strstr(line, " exec ") == NULL ||
+			    tape_parse(line, &r) < 0)
+				continue;
+			name[0] = '\0';
+			if (strcmp(r.event, "exec") == 0)
+				lt_exec_name(&r, name, sizeof(name));
+			if (name[0] != '\0')
+				lt_old_note(r.pid, name);
+			tape_rec_free(&r);
+		}
+	}
+	free(line);
+	fclose(fp);
 }
 
 void
@@ -35,8 +123,12 @@ ltape_mark(void)
 	char path[4096];
 	struct stat st;
 
-	lt_mark = lt_path(path, sizeof(path)) == 0 && stat(path, &st) == 0 ?
-	    (long)st.st_size : 0;
+	lt_mark = 0;
+	if (lt_path(path, sizeof(path)) == 0 && stat(path, &st) == 0) {
+		lt_mark = (long)st.st_size;
+		if (sh_opt.tape)
+			lt_old_scan(path, &st, lt_mark);
+	}
 	lt_checked = 0;
 }
 
@@ -113,12 +205,6 @@ ltape_validate(int argc, char **argv, char *err, size_t errsize)
 	return -1;
 }
 
-/* What the tape says since the mark. */
-struct lt_proc {
-	pid_t	pid;
-	char	name[64];
-};
-
 struct lt_end {
 	pid_t		pid;
 	unsigned long	inode;
@@ -164,12 +250,19 @@ lt_end(struct lt_tape *t, pid_t pid, unsigned long inode)
 	return &t->e[t->ne++];
 }
 
+/* A process's name: at its exec since the mark, or before it. */
 static const char *
 lt_name(struct lt_tape *t, pid_t pid)
 {
 	struct lt_proc *p = lt_proc(t, pid);
+	int i;
 
-	return p != NULL ? p->name : "";
+	if (p != NULL && p->name[0] != '\0')
+		return p->name;
+	for (i = 0; i < lt_nold; i++)
+		if (lt_old[i].pid == pid)
+			return lt_old[i].name;
+	return "";
 }
 
 /* A record into t: names at exec, bytes and end of file per pipe end. */
@@ -179,15 +272,9 @@ lt_add(struct lt_tape *t, const struct tape_rec *r)
 	const char *op = tape_get(r, "op");
 	struct lt_proc *p;
 	struct lt_end *e;
-	char *a, *b;
 
 	if (strcmp(r->event, "exec") == 0 && (p = lt_proc(t, r->pid))) {
-		a = tape_list_item(tape_get(r, "argv"), 0);
-		if (a != NULL) {
-			b = strrchr(a, '/');
-			snprintf(p->name, sizeof(p->name), "%s", b ? b + 1 : a);
-			free(a);
-		}
+		lt_exec_name(r, p->name, sizeof(p->name));
 	} else if (strcmp(r->event, "pipe_io") == 0 && op != NULL &&
 	    (e = lt_end(t, r->pid, (unsigned long)tape_num(r, "inode", 0)))) {
 		if (strcmp(op, "write") == 0)
