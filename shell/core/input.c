@@ -467,11 +467,18 @@ tty_readline(const char *prompt)
 	int r, avail;
 
 	/*
-	 * SIGINT is blocked except inside ppoll(2), so one that comes while
-	 * readline works on a key is not lost until the next key.
+	 * Signals are blocked except inside ppoll(2), so one that comes
+	 * while readline works on a key (SIGINT, a trapped signal, SIGCHLD)
+	 * ends the next wait instead of waiting for the next key. The
+	 * faults a bug raises stay deliverable.
 	 */
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
+	sigfillset(&block);
+	sigdelset(&block, SIGSEGV);
+	sigdelset(&block, SIGBUS);
+	sigdelset(&block, SIGFPE);
+	sigdelset(&block, SIGILL);
+	sigdelset(&block, SIGABRT);
+	sigdelset(&block, SIGTRAP);
 	sigprocmask(SIG_BLOCK, &block, &oldmask);
 	waitmask = oldmask;
 	sigdelset(&waitmask, SIGINT);
