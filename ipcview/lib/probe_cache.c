@@ -171,16 +171,17 @@ probe_cache_read(const struct probe_ctx *c, struct probe_pent *e, int which,
 	struct probe_cache *pc = c->cache;
 	char path[64];
 	ssize_t n;
-	int fd;
+	int fd, rd = PROBE_RD_PREAD;
 
-	if (which == PROBE_F_CHILDREN)
+	if (which == PROBE_F_CHILDREN) {
+		rd |= PROBE_RD_RECORDS;
 		snprintf(path, sizeof(path), "%d/task/%d/children", (int)e->pid,
 		    (int)e->pid);
-	else
+	} else
 		snprintf(path, sizeof(path), "%d/%s", (int)e->pid,
 		    pent_names[which]);
 	if (e->fd[which] >= 0) {
-		n = probe_read_fd(e->fd[which], buf, size, 1);
+		n = probe_read_fd(e->fd[which], buf, size, rd);
 		if (n >= 0)
 			return n;
 		/* that process is gone: the caller starts over by path */
@@ -190,11 +191,12 @@ probe_cache_read(const struct probe_ctx *c, struct probe_pent *e, int which,
 		return -1;
 	}
 	if (pc == NULL || pc->nfds >= pc->maxfds)
-		return probe_read(c, path, buf, size);
+		return probe_read_at(c, path, buf, size,
+		    rd & ~PROBE_RD_PREAD);
 	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -1;
-	n = probe_read_fd(fd, buf, size, 1);
+	n = probe_read_fd(fd, buf, size, rd);
 	if (n < 0) {
 		close(fd);
 		return -1;

@@ -153,15 +153,19 @@ void snapshot_queue_clear(struct snap_queue *q);
 /*
  * Reads the file at path (relative to the procfs root) into buf, at most
  * size-1 bytes, NUL-terminated. Returns the length or -1 with errno.
+ * probe_read is for a file of one record (stat, status, fdinfo);
+ * probe_read_at with PROBE_RD_RECORDS reads one of many (maps, children,
+ * mountinfo), which procfs hands out a page at a time.
  */
+#define PROBE_RD_PREAD		1	/* pread(2) from 0: a file kept open */
+#define PROBE_RD_RECORDS	2	/* read on to the end, not one read */
 ssize_t probe_read(const struct probe_ctx *c, const char *path, char *buf,
     size_t size);
+ssize_t probe_read_at(const struct probe_ctx *c, const char *path,
+    char *buf, size_t size, int flags);
 
-/*
- * The same from an open file: from its offset, or with pread(2) from 0
- * when at_zero (a file kept open and read again each sample).
- */
-ssize_t probe_read_fd(int fd, char *buf, size_t size, int at_zero);
+/* The same from an open file, from its offset (or 0: PROBE_RD_PREAD). */
+ssize_t probe_read_fd(int fd, char *buf, size_t size, int flags);
 
 /*
  * /proc/PID/syscall (proc(5)): the number and six arguments of the call

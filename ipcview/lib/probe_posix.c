@@ -91,7 +91,8 @@ px_find_mounts(struct px_ctx *x)
 	buf = malloc(size);
 	if (buf == NULL)
 		return;
-	n = probe_read(x->c, "self/mountinfo", buf, size);
+	n = probe_read_at(x->c, "self/mountinfo", buf, size,
+	    PROBE_RD_RECORDS);
 	if (n >= 0 && (size_t)n < size - 1) {
 		for (line = strtok_r(buf, "\n", &save); line != NULL &&
 		    x->nmounts < PX_MOUNTS_MAX; line = strtok_r(NULL, "\n",
@@ -518,7 +519,8 @@ px_maps_read(struct px_ctx *x, pid_t pid, struct probe_map **v, size_t *n)
 	snprintf(path, sizeof(path), "%d/maps", (int)pid);
 	if (x->mapbuf == NULL && (x->mapbuf = malloc(PX_MAPBUF)) == NULL)
 		return -1;
-	len = probe_read(x->c, path, x->mapbuf, PX_MAPBUF);
+	len = probe_read_at(x->c, path, x->mapbuf, PX_MAPBUF,
+	    PROBE_RD_RECORDS);
 	if (len < 0)
 		return 1;
 	if ((size_t)len < PX_MAPBUF - 1) {

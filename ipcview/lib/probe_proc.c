@@ -27,16 +27,22 @@ pid_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Appends the pids listed in one children file (proc(5), 3.5+). */
+/*
+ * Appends the pids listed in buf, one children file (proc(5), 3.5+) read
+ * into size bytes: when it filled them, the last number may be cut and
+ * is left out (a wrong pid would show a stranger in the tree).
+ */
 static int
-proc_children_of(const struct probe_ctx *c, const char *path, pid_t **v,
+proc_children_parse(char *buf, ssize_t len, size_t size, pid_t **v,
     size_t *n, size_t *cap)
 {
-	char buf[8192], *p, *end;
+	char *p, *end;
 	long pid;
 
-	if (probe_read(c, path, buf, sizeof(buf)) < 0)
+	if (len < 0)
 		return 0;	/* the thread exited: no children to report */
+	if ((size_t)len == size - 1 && (p = strrchr(buf, ' ')) != NULL)
+		*p = '\0';
 	for (p = buf;; p = end) {
 		pid = strtol(p, &end, 10);
 		if (end == p)
@@ -46,6 +52,17 @@ proc_children_of(const struct probe_ctx *c, const char *path, pid_t **v,
 		(*v)[(*n)++] = (pid_t)pid;
 	}
 	return 0;
+}
+
+/* Appends the pids listed in the children file at path. */
+static int
+proc_children_of(const struct probe_ctx *c, const char *path, pid_t **v,
+    size_t *n, size_t *cap)
+{
+	char buf[8192];
+
+	return proc_children_parse(buf, probe_read_at(c, path, buf,
+	    sizeof(buf), PROBE_RD_RECORDS), sizeof(buf), v, n, cap);
 }
 
 struct kids {
@@ -81,21 +98,11 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 	int r;
 
 	if (p->nthreads == 1 && e != NULL) {
-		char buf[8192], *q, *end;
-		long pid;
+		char buf[8192];
 
-		r = 0;
-		if (probe_cache_read(c, e, PROBE_F_CHILDREN, buf,
-		    sizeof(buf)) < 0)
-			buf[0] = '\0';	/* the thread exited: no children */
-		for (q = buf; r == 0; q = end) {
-			pid = strtol(q, &end, 10);
-			if (end == q)
-				break;
-			r = probe_grow(&k.v, &k.cap, k.n, sizeof(pid_t));
-			if (r == 0)
-				k.v[k.n++] = (pid_t)pid;
-		}
+		r = proc_children_parse(buf, probe_cache_read(c, e,
+		    PROBE_F_CHILDREN, buf, sizeof(buf)), sizeof(buf), &k.v,
+		    &k.n, &k.cap);
 	} else if (p->nthreads == 1) {
 		snprintf(path, sizeof(path), "%d", (int)p->pid);
 		r = proc_thread_children(&k, path);

@@ -62,23 +62,27 @@ probe_free_each(void *v, size_t n, size_t elem, size_t off)
 }
 
 ssize_t
-probe_read_fd(int fd, char *buf, size_t size, int at_zero)
+probe_read_fd(int fd, char *buf, size_t size, int flags)
 {
 	ssize_t n = 0, len = 0;
 
 	while ((size_t)len < size - 1) {
-		n = at_zero ? pread(fd, buf + len, size - 1 - (size_t)len, len) :
-		    read(fd, buf + len, size - 1 - (size_t)len);
+		n = (flags & PROBE_RD_PREAD) ? pread(fd, buf + len,
+		    size - 1 - (size_t)len, len) : read(fd, buf + len,
+		    size - 1 - (size_t)len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		len += n;
 		/*
-		 * A short read under a page is the end: seq_file and
-		 * cmdline fill each read as far as they can. Saves a read.
+		 * A file of one record (stat, status, wchan, fdinfo) comes
+		 * whole in one read when it fits: a short read is its end
+		 * (saves a read). A file of many (maps, children,
+		 * mountinfo) comes a page of whole records at a time.
 		 */
-		if (n < 4096 && (size_t)len < size - 1)
+		if (!(flags & PROBE_RD_RECORDS) && n < 4096 &&
+		    (size_t)len < size - 1)
 			break;
 	}
 	if (n < 0 && len == 0)
@@ -91,13 +95,20 @@ ssize_t
 probe_read(const struct probe_ctx *c, const char *path, char *buf,
     size_t size)
 {
+	return probe_read_at(c, path, buf, size, 0);
+}
+
+ssize_t
+probe_read_at(const struct probe_ctx *c, const char *path, char *buf,
+    size_t size, int flags)
+{
 	ssize_t len;
 	int fd, saved;
 
 	fd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return -1;
-	len = probe_read_fd(fd, buf, size, 0);
+	len = probe_read_fd(fd, buf, size, flags);
 	saved = errno;
 	close(fd);
 	errno = saved;

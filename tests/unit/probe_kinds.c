@@ -170,6 +170,17 @@ main(void)
 		return 1;
 	}
 	memcpy(map, "hi", 3);
+	/*
+	 * Mappings made after it lie below it and are listed before it: its
+	 * line in /proc/PID/maps comes after the first page (which a read of
+	 * that file returns alone).
+	 */
+	for (i = 0; i < 256; i++)
+		if (mmap(NULL, 4096, i % 2 ? PROT_READ : PROT_NONE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED) {
+			unit_check("probe_kinds", "setup", "mapped", NULL);
+			return 1;
+		}
 	if (write(p[1], "abc", 3) != 3 || write(sv[0], "1234567", 7) != 7 ||
 	    mq_send(q, "m", 1, 1) < 0 || fstat(p[0], &pst) < 0 ||
 	    fstat(sv[1], &sst) < 0 || (kid = fork()) < 0) {
