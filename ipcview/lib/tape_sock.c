@@ -438,51 +438,61 @@ so_named(struct tracer *tr, struct tp *t, const char *call, long rval)
 	rb_end(&r, tr->out);
 }
 
+/* socket(2) returned: the new socket, or the type asked for. */
+static void
+so_socket(struct tracer *tr, struct tp *t, long rval)
+{
+	unsigned long ino = 0;
+	struct rb r;
+
+	if (rval >= 0) {
+		memset(t->fdkind, 0, sizeof(t->fdkind));
+		sys_fdkind(t, (int)rval, &ino);
+	}
+	so_start(&r, t, "socket", (int)rval, &ino);
+	if (ino == 0)
+		rb_str(&r, "type", so_typename((int)(t->args[1] & 0xf)));
+	sys_result(&r, rval);
+	rb_end(&r, tr->out);
+}
+
+/* The calls whose record names the call, and what writes it. */
+static const struct {
+	long		nr;
+	const char	*name;
+	void		(*rec)(struct tracer *, struct tp *, const char *, long);
+} so_calls[] = {
+	{ SYS_bind, "bind", so_named },
+	{ SYS_connect, "connect", so_named },
+	{ SYS_listen, "listen", so_named },
+	{ SYS_accept, "accept", so_accept },
+	{ SYS_accept4, "accept4", so_accept },
+};
+
 int
 so_exit(struct tracer *tr, struct tp *t, long nr, long rval)
 {
-	unsigned long *a = t->args, ino = 0;
-	struct rb r;
+	unsigned long *a = t->args;
+	size_t i;
 
+	for (i = 0; i < sizeof(so_calls) / sizeof(so_calls[0]); i++)
+		if (so_calls[i].nr == nr) {
+			so_calls[i].rec(tr, t, so_calls[i].name, rval);
+			return 1;
+		}
 	switch (nr) {
 	case SYS_socket:
-		if (a[0] != AF_UNIX)
-			return 1;
-		if (rval >= 0) {
-			memset(t->fdkind, 0, sizeof(t->fdkind));
-			sys_fdkind(t, (int)rval, &ino);
-		}
-		so_start(&r, t, "socket", (int)rval, &ino);
-		if (ino == 0)
-			rb_str(&r, "type", so_typename((int)(a[1] & 0xf)));
-		sys_result(&r, rval);
-		rb_end(&r, tr->out);
+		if (a[0] == AF_UNIX)
+			so_socket(tr, t, rval);
 		return 1;
 	case SYS_socketpair:
 		if (a[0] == AF_UNIX)
 			so_pair(tr, t, rval);
 		return 1;
-	case SYS_bind:
-		so_named(tr, t, "bind", rval);
-		return 1;
-	case SYS_connect:
-		so_named(tr, t, "connect", rval);
-		return 1;
-	case SYS_listen:
-		so_named(tr, t, "listen", rval);
-		return 1;
-	case SYS_accept:
-		so_accept(tr, t, "accept", rval);
-		return 1;
-	case SYS_accept4:
-		so_accept(tr, t, "accept4", rval);
-		return 1;
 	case SYS_sendto:
-		sys_io(tr, t, 'w', rval);
-		return 1;
 	case SYS_sendmsg:
 		sys_io(tr, t, 'w', rval);
-		if (rval >= 0)
+		if (nr == SYS_sendmsg && rval >= 0)
 			so_rights(tr, t, 1);
 		return 1;
 	case SYS_recvfrom:

@@ -19,20 +19,55 @@ g(const struct tape_rec *r, const char *k)
 	return v ? v : "?";
 }
 
-/* "pipe 88" or "FIFO /tmp/f" for a pipe_fd/fifo_open record. */
+#define OBJ_ON		0x1	/* what an exit record was blocked on */
+#define OBJ_PASSED	0x2	/* what went over a socket */
+#define OBJ_IO		0x4	/* what bytes went through, dup or close */
+
+/*
+ * The tape's words for kinds of object: what each is called, the key of
+ * its name, and which records name them so.
+ */
+static const struct {
+	const char	*kind, *en, *zh, *key;
+	int		in;
+} objs[] = {
+	{ "pipe", "pipe", "管道", "inode", OBJ_ON | OBJ_PASSED | OBJ_IO },
+	{ "fifo", "FIFO", "命名管道", "path", OBJ_ON | OBJ_PASSED | OBJ_IO },
+	{ "socket", "socket", "套接字", "inode",
+	  OBJ_ON | OBJ_PASSED | OBJ_IO },
+	{ "posix_queue", "POSIX queue", "POSIX 消息队列", "path",
+	  OBJ_ON | OBJ_PASSED },
+	{ "posix_shm", "POSIX shm", "POSIX 共享内存", "path", OBJ_PASSED },
+	{ "queue", "queue", "消息队列", "id", OBJ_ON },
+	{ "semaphore", "semaphore set", "信号量集", "id", OBJ_ON },
+};
+
+/*
+ * "pipe 88", "FIFO /tmp/f"...: the object of r of that kind (objs, those
+ * named in records in), in buf. 0 when the kind is none of those.
+ */
+static int
+obj_text(const struct tape_rec *r, const char *kind, int in, int zh,
+    char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(objs) / sizeof(objs[0]); i++)
+		if ((objs[i].in & in) && strcmp(objs[i].kind, kind) == 0) {
+			snprintf(buf, size, "%s %s", L(zh, objs[i].en,
+			    objs[i].zh), g(r, objs[i].key));
+			return 1;
+		}
+	return 0;
+}
+
+/* "pipe 88", "FIFO /tmp/f" or "socket 90": what an I/O record is on. */
 static void
 what(const struct tape_rec *r, int zh, char *buf, size_t size)
 {
-	const char *path = tape_get(r, "path");
-
-	if (strcmp(r->event, "sock_io") == 0)
-		snprintf(buf, size, L(zh, "socket %s", "套接字 %s"),
-		    g(r, "inode"));
-	else if (path != NULL)
-		snprintf(buf, size, L(zh, "FIFO %s", "命名管道 %s"), path);
-	else
-		snprintf(buf, size, L(zh, "pipe %s", "管道 %s"),
-		    g(r, "inode"));
+	obj_text(r, strcmp(r->event, "sock_io") == 0 ? "socket" :
+	    tape_get(r, "path") != NULL ? "fifo" : "pipe", OBJ_IO, zh, buf,
+	    size);
 }
 
 /*
@@ -43,30 +78,14 @@ static void
 blocked_text(const struct tape_rec *r, int zh, char *buf, size_t size)
 {
 	const char *call = tape_get(r, "blocked"), *on = g(r, "on");
-	char obj[300];
+	char obj[300], name[280];
 
 	buf[0] = '\0';
 	if (call == NULL)
 		return;
 	obj[0] = '\0';
-	if (strcmp(on, "pipe") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on pipe %s", "管道 %s 上的"),
-		    g(r, "inode"));
-	else if (strcmp(on, "fifo") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on FIFO %s", "命名管道 %s 上的"),
-		    g(r, "path"));
-	else if (strcmp(on, "queue") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on queue %s", "消息队列 %s 上的"),
-		    g(r, "id"));
-	else if (strcmp(on, "socket") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on socket %s", "套接字 %s 上的"),
-		    g(r, "inode"));
-	else if (strcmp(on, "posix_queue") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on POSIX queue %s",
-		    "POSIX 消息队列 %s 上的"), g(r, "path"));
-	else if (strcmp(on, "semaphore") == 0)
-		snprintf(obj, sizeof(obj), L(zh, " on semaphore set %s",
-		    "信号量集 %s 上的"), g(r, "id"));
+	if (obj_text(r, on, OBJ_ON, zh, name, sizeof(name)))
+		snprintf(obj, sizeof(obj), L(zh, " on %s", "%s 上的"), name);
 	else if (tape_get(r, "fd") != NULL)
 		snprintf(obj, sizeof(obj), L(zh, " on fd %s", "描述符 %s 上的"),
 		    g(r, "fd"));
@@ -109,6 +128,18 @@ argv_text(const struct tape_rec *r)
 	return out ? out : strdup("?");
 }
 
+/* "ok", or "failed: ENOENT" when the call failed. */
+static void
+res_text(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	const char *err = tape_get(r, "errno");
+
+	if (err != NULL)
+		snprintf(buf, size, L(zh, "failed: %s", "失败：%s"), err);
+	else
+		snprintf(buf, size, "%s", L(zh, "ok", "成功"));
+}
+
 static char *
 ipc_text(const struct tape_rec *r, int zh)
 {
@@ -116,10 +147,7 @@ ipc_text(const struct tape_rec *r, int zh)
 	char *s = NULL, res[96];
 	int rc;
 
-	if (err != NULL)
-		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"), err);
-	else
-		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
+	res_text(r, zh, res, sizeof(res));
 	if (strcmp(call, "msgsnd") == 0)
 		rc = asprintf(&s, L(zh, "%d msgsnd to queue %s: type %s, %s bytes: %s",
 		    "%d 向消息队列 %s 发送消息 (msgsnd)：类型 %s，%s 字节：%s"),
@@ -148,62 +176,57 @@ ipc_text(const struct tape_rec *r, int zh)
 	return rc < 0 ? NULL : s;
 }
 
-/* Bytes through a socket: a run, end of file, or EPIPE. */
-static char *
-sock_io_text(const struct tape_rec *r, int zh, const char *w)
-{
-	const char *op = g(r, "op");
-	int est = tape_num(r, "estimate", 0) != 0, rc;
-	char *s = NULL;
+/*
+ * The phrases of a run of bytes, end of file or EPIPE, on a pipe or FIFO
+ * (the first four) and on a socket (the last four), in English and in
+ * Chinese: %1$d the pid, %2$s what the bytes went through, %3$s the errno
+ * or the "at least" of an estimate, %4$s the bytes, %5$s the calls.
+ */
+static const char *const io_phrases[8][2] = {
+	{ "%1$d saw end of file on %2$s: every write end is closed",
+	  "%1$d 在%2$s 上读到文件结束：写端已全部关闭" },
+	{ "%1$d's write into %2$s failed with %3$s: no read end is open (SIGPIPE follows)",
+	  "%1$d 写%2$s失败（%3$s）：读端已全部关闭（随后收到 SIGPIPE）" },
+	{ "%1$d wrote %3$s%4$s bytes into %2$s (write calls: %5$s)",
+	  "%1$d 向%2$s 写入%3$s %4$s 字节（%5$s 次 write）" },
+	{ "%1$d read %3$s%4$s bytes from %2$s (read calls: %5$s)",
+	  "%1$d 从%2$s 读出%3$s %4$s 字节（%5$s 次 read）" },
+	{ "%1$d saw end of file on %2$s: its peer closed its end",
+	  "%1$d 在%2$s 上读到文件结束：对端已关闭" },
+	{ "%1$d's write into %2$s failed with %3$s: its peer is closed",
+	  "%1$d 写%2$s失败（%3$s）：对端已关闭" },
+	{ "%1$d sent %3$s%4$s bytes into %2$s (calls: %5$s)",
+	  "%1$d 向%2$s 发送%3$s %4$s 字节（%5$s 次调用）" },
+	{ "%1$d received %3$s%4$s bytes from %2$s (calls: %5$s)",
+	  "%1$d 从%2$s 接收%3$s %4$s 字节（%5$s 次调用）" },
+};
 
-	if (strcmp(op, "eof") == 0)
-		rc = asprintf(&s, L(zh, "%d saw end of file on %s: its peer closed its end",
-		    "%d 在%s 上读到文件结束：对端已关闭"), (int)r->pid, w);
-	else if (tape_get(r, "errno") != NULL)
-		rc = asprintf(&s, L(zh, "%d's write into %s failed with %s: its peer is closed",
-		    "%d 写%s失败（%s）：对端已关闭"), (int)r->pid, w,
-		    g(r, "errno"));
-	else if (strcmp(op, "write") == 0)
-		rc = asprintf(&s, L(zh, "%d sent %s%s bytes into %s (calls: %s)",
-		    "%d 向%s 发送%s %s 字节（%s 次调用）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
-	else
-		rc = asprintf(&s, L(zh, "%d received %s%s bytes from %s (calls: %s)",
-		    "%d 从%s 接收%s %s 字节（%s 次调用）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
-	return rc < 0 ? NULL : s;
-}
-
+/* A pipe_io or sock_io record: a run of bytes, end of file, or EPIPE. */
 static char *
 io_text(const struct tape_rec *r, int zh)
 {
-	const char *op = g(r, "op");
+	const char *op = g(r, "op"), *x;
 	char *s = NULL, w[300];
-	int est = tape_num(r, "estimate", 0) != 0, rc;
+	int k;
 
 	what(r, zh, w, sizeof(w));
-	if (strcmp(r->event, "sock_io") == 0)
-		return sock_io_text(r, zh, w);
 	if (strcmp(op, "eof") == 0)
-		rc = asprintf(&s, L(zh, "%d saw end of file on %s: every write end is closed",
-		    "%d 在%s 上读到文件结束：写端已全部关闭"), (int)r->pid, w);
+		k = 0;
 	else if (tape_get(r, "errno") != NULL)
-		rc = asprintf(&s, L(zh, "%d's write into %s failed with %s: no read end is open (SIGPIPE follows)",
-		    "%d 写%s失败（%s）：读端已全部关闭（随后收到 SIGPIPE）"),
-		    (int)r->pid, w, g(r, "errno"));
-	else if (strcmp(op, "write") == 0)
-		rc = asprintf(&s, L(zh, "%d wrote %s%s bytes into %s (write calls: %s)",
-		    "%d 向%s 写入%s %s 字节（%s 次 write）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+		k = 1;
 	else
-		rc = asprintf(&s, L(zh, "%d read %s%s bytes from %s (read calls: %s)",
-		    "%d 从%s 读出%s %s 字节（%s 次 read）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
-	return rc < 0 ? NULL : s;
+		k = strcmp(op, "write") == 0 ? 2 : 3;
+	if (k == 1)
+		x = g(r, "errno");
+	else
+		x = tape_num(r, "estimate", 0) != 0 ?
+		    L(zh, "at least ", "至少") : "";
+	if (strcmp(r->event, "sock_io") == 0)
+		k += 4;
+	if (asprintf(&s, io_phrases[k][zh != 0], (int)r->pid, w, x,
+	    g(r, "bytes"), g(r, "calls")) < 0)
+		return NULL;
+	return s;
 }
 
 static char *
@@ -273,7 +296,7 @@ sock_text(const struct tape_rec *r, int zh)
 {
 	const char *call = g(r, "call");
 	char *s = NULL, *a, *b, *c, *d, f[96], w[300], peer[64];
-	int p = (int)r->pid, rc;
+	int p = (int)r->pid, rc, bound;
 
 	fail_text(r, zh, f, sizeof(f));
 	peer[0] = '\0';
@@ -301,20 +324,20 @@ sock_text(const struct tape_rec *r, int zh)
 		rc = asprintf(&s, L(zh, "%d created a UNIX socket (%s): fd %s, socket %s%s",
 		    "%d 创建 UNIX 套接字（%s）：描述符 %s，套接字 %s%s"), p,
 		    g(r, "type"), g(r, "fd"), g(r, "inode"), f);
-	} else if (strcmp(call, "bind") == 0) {
-		addr_text(r, zh, w, sizeof(w));
-		rc = asprintf(&s, L(zh, "%d bound socket %s (fd %s) to %s%s",
-		    "%d 把套接字 %s（描述符 %s）绑定到 %s%s"), p,
-		    g(r, "inode"), g(r, "fd"), w, f);
 	} else if (strcmp(call, "listen") == 0) {
 		rc = asprintf(&s, L(zh, "%d listens on socket %s (fd %s, backlog %s)%s",
 		    "%d 在套接字 %s 上监听（描述符 %s，backlog %s）%s"), p,
 		    g(r, "inode"), g(r, "fd"), g(r, "backlog"), f);
-	} else if (strcmp(call, "connect") == 0) {
+	} else if (strcmp(call, "bind") == 0 || strcmp(call, "connect") == 0) {
+		/* the socket, then its address; a bind has no peer */
 		addr_text(r, zh, w, sizeof(w));
-		rc = asprintf(&s, L(zh, "%d connected socket %s (fd %s) to %s%s%s",
+		bound = strcmp(call, "bind") == 0;
+		rc = asprintf(&s, bound ?
+		    L(zh, "%d bound socket %s (fd %s) to %s%s%s",
+		    "%d 把套接字 %s（描述符 %s）绑定到 %s%s%s") :
+		    L(zh, "%d connected socket %s (fd %s) to %s%s%s",
 		    "%d 把套接字 %s（描述符 %s）连接到 %s%s%s"), p,
-		    g(r, "inode"), g(r, "fd"), w, peer, f);
+		    g(r, "inode"), g(r, "fd"), w, bound ? "" : peer, f);
 	} else if (strncmp(call, "accept", 6) == 0 &&
 	    tape_get(r, "errno") == NULL) {
 		rc = asprintf(&s, L(zh, "%d accepted a connection on socket %s%s%s%s: new fd %s, socket %s%s",
@@ -341,23 +364,7 @@ sock_text(const struct tape_rec *r, int zh)
 static void
 passed_what(const struct tape_rec *r, int zh, char *buf, size_t size)
 {
-	const char *k = g(r, "kind");
-
-	if (strcmp(k, "pipe") == 0)
-		snprintf(buf, size, L(zh, "pipe %s", "管道 %s"), g(r, "inode"));
-	else if (strcmp(k, "fifo") == 0)
-		snprintf(buf, size, L(zh, "FIFO %s", "命名管道 %s"),
-		    g(r, "path"));
-	else if (strcmp(k, "socket") == 0)
-		snprintf(buf, size, L(zh, "socket %s", "套接字 %s"),
-		    g(r, "inode"));
-	else if (strcmp(k, "posix_queue") == 0)
-		snprintf(buf, size, L(zh, "POSIX queue %s", "POSIX 消息队列 %s"),
-		    g(r, "path"));
-	else if (strcmp(k, "posix_shm") == 0)
-		snprintf(buf, size, L(zh, "POSIX shm %s", "POSIX 共享内存 %s"),
-		    g(r, "path"));
-	else
+	if (!obj_text(r, g(r, "kind"), OBJ_PASSED, zh, buf, size))
 		snprintf(buf, size, L(zh, "file %s", "文件 %s"), g(r, "path"));
 }
 
@@ -398,11 +405,7 @@ pmq_text(const struct tape_rec *r, int zh)
 	char *s = NULL, res[96], lim[96];
 	int p = (int)r->pid, rc, ok = tape_get(r, "errno") == NULL;
 
-	if (ok)
-		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
-	else
-		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"),
-		    g(r, "errno"));
+	res_text(r, zh, res, sizeof(res));
 	if (strcmp(call, "mq_open") == 0) {
 		lim[0] = '\0';
 		if (tape_get(r, "maxmsg") != NULL)
@@ -454,11 +457,7 @@ pshm_text(const struct tape_rec *r, int zh)
 	char *s = NULL, res[96];
 	int p = (int)r->pid, rc, ok = tape_get(r, "errno") == NULL;
 
-	if (ok)
-		snprintf(res, sizeof(res), "%s", L(zh, "ok", "成功"));
-	else
-		snprintf(res, sizeof(res), L(zh, "failed: %s", "失败：%s"),
-		    g(r, "errno"));
+	res_text(r, zh, res, sizeof(res));
 	if (strcmp(call, "shm_open") == 0 && ok)
 		rc = asprintf(&s, L(zh, "%d opened POSIX shm object %s (shm_open, %s): fd %s",
 		    "%d 打开 POSIX 共享内存 %s（shm_open，%s）：描述符 %s"), p,
@@ -486,13 +485,37 @@ pshm_text(const struct tape_rec *r, int zh)
 	return rc < 0 ? NULL : s;
 }
 
+/*
+ * The events whose words have a function of their own: by name, or by
+ * the first n letters of it.
+ */
+static const struct {
+	const char	*ev;
+	size_t		n;	/* 0: the whole name */
+	char		*(*text)(const struct tape_rec *, int);
+} ev_texts[] = {
+	{ "sock", 0, sock_text },
+	{ "sock_io", 0, io_text },
+	{ "pipe_io", 0, io_text },
+	{ "fd_", 3, passed_text },
+	{ "pmq", 0, pmq_text },
+	{ "pshm", 0, pshm_text },
+	{ "ipc", 0, ipc_text },
+	{ "sig", 3, sig_text },
+};
+
 char *
 tape_text(const struct tape_rec *r, int zh)
 {
 	const char *ev = r->event;
 	char *s = NULL, *a, w[300];
 	int p = (int)r->pid, rc = 0;
+	size_t i;
 
+	for (i = 0; i < sizeof(ev_texts) / sizeof(ev_texts[0]); i++)
+		if (ev_texts[i].n ? strncmp(ev, ev_texts[i].ev,
+		    ev_texts[i].n) == 0 : strcmp(ev, ev_texts[i].ev) == 0)
+			return ev_texts[i].text(r, zh);
 	if (strcmp(ev, "exec") == 0) {
 		a = argv_text(r);
 		rc = asprintf(&s, L(zh, "%d execs %s", "%d 执行 %s"), p,
@@ -527,29 +550,16 @@ tape_text(const struct tape_rec *r, int zh)
 		    "%d 持有%s（描述符 %s，%s）"), p, w, g(r, "fd"),
 		    end_word(g(r, "end"), zh));
 	} else if (strcmp(ev, "dup") == 0) {
-		rc = asprintf(&s, tape_get(r, "kind") ?
-		    L(zh, "%d duplicated fd %s (socket %s) onto fd %s",
-		    "%d 把描述符 %s（套接字 %s）复制到描述符 %s") :
-		    L(zh, "%d duplicated fd %s (pipe %s) onto fd %s",
-		    "%d 把描述符 %s（管道 %s）复制到描述符 %s"), p,
-		    g(r, "from"), g(r, "inode"), g(r, "to"));
+		obj_text(r, tape_get(r, "kind") ? "socket" : "pipe", OBJ_IO, zh,
+		    w, sizeof(w));
+		rc = asprintf(&s, L(zh, "%d duplicated fd %s (%s) onto fd %s",
+		    "%d 把描述符 %s（%s）复制到描述符 %s"), p, g(r, "from"), w,
+		    g(r, "to"));
 	} else if (strcmp(ev, "close") == 0) {
-		rc = asprintf(&s, tape_get(r, "kind") ?
-		    L(zh, "%d closed fd %s (socket %s)",
-		    "%d 关闭描述符 %s（套接字 %s）") :
-		    L(zh, "%d closed fd %s (pipe %s)",
-		    "%d 关闭描述符 %s（管道 %s）"), p, g(r, "fd"),
-		    g(r, "inode"));
-	} else if (strcmp(ev, "sock") == 0) {
-		return sock_text(r, zh);
-	} else if (strcmp(ev, "sock_io") == 0) {
-		return io_text(r, zh);
-	} else if (strncmp(ev, "fd_", 3) == 0) {
-		return passed_text(r, zh);
-	} else if (strcmp(ev, "pmq") == 0) {
-		return pmq_text(r, zh);
-	} else if (strcmp(ev, "pshm") == 0) {
-		return pshm_text(r, zh);
+		obj_text(r, tape_get(r, "kind") ? "socket" : "pipe", OBJ_IO, zh,
+		    w, sizeof(w));
+		rc = asprintf(&s, L(zh, "%d closed fd %s (%s)",
+		    "%d 关闭描述符 %s（%s）"), p, g(r, "fd"), w);
 	} else if (strcmp(ev, "fifo_open") == 0) {
 		rc = asprintf(&s, L(zh, "%d opened FIFO %s (%s, fd %s)",
 		    "%d 打开命名管道 %s（%s，描述符 %s）"), p, g(r, "path"),
@@ -559,12 +569,6 @@ tape_text(const struct tape_rec *r, int zh)
 		    "%d 创建命名管道 %s%s%s"), p, g(r, "path"),
 		    tape_get(r, "errno") ? ": " : "",
 		    tape_get(r, "errno") ? g(r, "errno") : "");
-	} else if (strcmp(ev, "pipe_io") == 0) {
-		return io_text(r, zh);
-	} else if (strcmp(ev, "ipc") == 0) {
-		return ipc_text(r, zh);
-	} else if (strncmp(ev, "sig", 3) == 0) {
-		return sig_text(r, zh);
 	} else if (strcmp(ev, "stop") == 0) {
 		rc = asprintf(&s, L(zh, "%d stopped (SIG%s)",
 		    "%d 被 SIG%s 暂停"), p, g(r, "signal"));
