@@ -307,6 +307,14 @@ pid_t snap_pipe_sole_holder(const struct snap_pipe *pp);
 /* Nonzero when pid is one of the snapshot's processes. */
 int snap_has_pid(const struct snapshot *s, pid_t pid);
 
+/* Lists of pids (an object's mappers, roots): whether pid is in v[0..n). */
+int snap_pid_in(const pid_t *v, size_t n, pid_t pid);
+/*
+ * Adds pid at the end of the *n pids of *v (realloc'd) unless it is one
+ * of them already. 0, or -1 with errno ENOMEM (the list unchanged).
+ */
+int snap_pid_add(pid_t **v, size_t *n, pid_t pid);
+
 /*
  * The System V objects of kind k (sysv.h's table) in s: how many, and the
  * i-th one's info (struct sysv_msq, sysv_shm or sysv_sem) with its

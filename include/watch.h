@@ -34,6 +34,12 @@ struct watch_event {
 struct watch *watch_new(const pid_t *roots, size_t nroots,
     const struct probe_opts *opts, char **cause);
 
+/*
+ * The time now in seconds of CLOCK_MONOTONIC: for the intervals between
+ * samples, and for timeouts of those who wait on what a watch sees.
+ */
+double watch_now(void);
+
 /* Frees the watch, its snapshots and events. NULL is allowed. */
 void watch_free(struct watch *w);
 

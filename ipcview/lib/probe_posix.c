@@ -429,23 +429,6 @@ px_preview(struct px_ctx *x, struct snap_pshm *m, pid_t pid,
 	m->preview = NULL;
 }
 
-static int
-px_mapper_push(struct snap_pshm *m, pid_t pid)
-{
-	pid_t *v;
-	size_t k;
-
-	for (k = 0; k < m->nmappers; k++)
-		if (m->mappers[k] == pid)
-			return 0;
-	v = realloc(m->mappers, (m->nmappers + 1) * sizeof(*v));
-	if (v == NULL)
-		return -1;
-	m->mappers = v;
-	v[m->nmappers++] = pid;
-	return 0;
-}
-
 /*
  * A mapping of a /dev/shm file: pid becomes one of its mappers. An object
  * gone from /dev/shm (shm_unlink(3)ed, " (deleted)") is known by its
@@ -476,7 +459,7 @@ px_map_use(struct px_ctx *x, pid_t pid, const struct probe_map *mp)
 	m->related = 1;
 	if (mp->off == 0)
 		px_preview(x, m, pid, mp->start, mp->end - mp->start);
-	return px_mapper_push(m, pid);
+	return snap_pid_add(&m->mappers, &m->nmappers, pid);
 }
 
 /*

@@ -505,17 +505,6 @@ diff_queue(struct diff *d, const struct snap_queue *o,
 	}
 }
 
-static int
-pid_in(const pid_t *v, size_t n, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i] == pid)
-			return 1;
-	return 0;
-}
-
 static void
 diff_shm(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
     const struct snap_shm *o, const struct snap_shm *n)
@@ -539,7 +528,8 @@ diff_shm(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
 		ev.kind = says[j].kind;
 		for (i = 0; i < from[j]->nattached; i++) {
 			ev.pid = from[j]->attached[i];
-			if (pid_in(to[j]->attached, to[j]->nattached, ev.pid))
+			if (snap_pid_in(to[j]->attached, to[j]->nattached,
+			    ev.pid))
 				continue;
 			ev_add(d, &ev, says[j].en, says[j].zh, ev.pid,
 			    comm_of(ns, os, ev.pid), n->info.id);

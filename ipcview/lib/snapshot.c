@@ -26,6 +26,32 @@ snap_has_pid(const struct snapshot *s, pid_t pid)
 	return pid > 0 && snap_proc_find(s, pid) != NULL;
 }
 
+int
+snap_pid_in(const pid_t *v, size_t n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == pid)
+			return 1;
+	return 0;
+}
+
+int
+snap_pid_add(pid_t **v, size_t *n, pid_t pid)
+{
+	pid_t *nv;
+
+	if (snap_pid_in(*v, *n, pid))
+		return 0;
+	nv = realloc(*v, (*n + 1) * sizeof(*nv));
+	if (nv == NULL)
+		return -1;
+	nv[(*n)++] = pid;
+	*v = nv;
+	return 0;
+}
+
 const struct snap_pipe *
 snap_pipe_find(const struct snapshot *s, unsigned long inode)
 {

@@ -665,10 +665,7 @@ tw_told(const struct tw_told *t, const struct snap_event *e)
 	case EV_PROC_EXITED:
 	case EV_PROC_ZOMBIE:
 	case EV_PROC_EXEC:
-		for (i = 0; i < t->npid; i++)
-			if (t->pid[i] == e->pid)
-				return 1;
-		return 0;
+		return snap_pid_in(t->pid, t->npid, e->pid);
 	case EV_PIPE_CREATED:
 	case EV_PIPE_CLOSED:
 	case EV_PIPE_EMPTY:

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "watch.h"
 
@@ -76,6 +77,15 @@ watch_event_clear(struct watch_event *e)
 	free(e->ev.en);
 	free(e->ev.zh);
 	e->ev.en = e->ev.zh = NULL;
+}
+
+double
+watch_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 void
@@ -212,22 +222,11 @@ watch_samples(const struct watch *w)
 int
 watch_add_root(struct watch *w, pid_t pid)
 {
-	pid_t *r;
-	size_t i;
-
 	if (pid <= 0) {
 		errno = EINVAL;
 		return -1;
 	}
-	for (i = 0; i < w->nroots; i++)
-		if (w->roots[i] == pid)
-			return 0;
-	r = realloc(w->roots, (w->nroots + 1) * sizeof(*r));
-	if (r == NULL)
-		return -1;
-	r[w->nroots++] = pid;
-	w->roots = r;
-	return 0;
+	return snap_pid_add(&w->roots, &w->nroots, pid);
 }
 
 const pid_t *

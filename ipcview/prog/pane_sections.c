@@ -52,13 +52,10 @@ static int
 pane_is_root(const struct pane *p, pid_t pid)
 {
 	const pid_t *roots;
-	size_t i, n;
+	size_t n;
 
 	roots = watch_roots(p->watch, &n);
-	for (i = 0; i < n; i++)
-		if (roots[i] == pid)
-			return 1;
-	return 0;
+	return snap_pid_in(roots, n, pid);
 }
 /*
  * A pipe only a watched shell itself holds, both ends: its SIGCHLD

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "pane_int.h"
+#include "watch.h"
 
 #define PANE_STEP	1.0	/* seconds a replay step stays the newest */
 
@@ -30,15 +31,6 @@ struct pane_view {
 	int		paused;
 	double		next;		/* replay: when the next step shows */
 };
-
-static double
-pane_tape_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 void
 pane_tape_lines(struct pane *p, int sec)
@@ -193,7 +185,7 @@ pane_tape_open(struct pane *p, wint_t ch)
 		pane_tape_fill(v, p->tw);
 	}
 	v->shown = v->kind == PV_REPLAY ? (v->n > 0) : v->n;
-	v->next = pane_tape_now() + PANE_STEP;
+	v->next = watch_now() + PANE_STEP;
 	pane_tape_close(p);
 	p->view = v;
 	return 1;
@@ -212,11 +204,11 @@ pane_tape_key(struct pane *p, int iskey, wint_t ch)
 		pane_tape_open(p, ch);
 	} else if (v->kind == PV_REPLAY && !iskey && ch == ' ') {
 		v->paused = !v->paused;
-		v->next = pane_tape_now() + PANE_STEP;
+		v->next = watch_now() + PANE_STEP;
 	} else if (v->kind == PV_REPLAY && iskey && ch == KEY_RIGHT) {
 		if (v->shown < v->n)
 			v->shown++;
-		v->next = pane_tape_now() + PANE_STEP;
+		v->next = watch_now() + PANE_STEP;
 	} else if (v->kind == PV_REPLAY && iskey && ch == KEY_LEFT) {
 		if (v->shown > 1)
 			v->shown--;
@@ -243,7 +235,7 @@ pane_tape_due(const struct pane *p)
 	const struct pane_view *v = p->view;
 
 	return v != NULL && v->kind == PV_REPLAY && !v->paused &&
-	    v->shown < v->n && pane_tape_now() >= v->next;
+	    v->shown < v->n && watch_now() >= v->next;
 }
 
 /* The view's heading: what it shows and its keys. */
@@ -346,7 +338,7 @@ pane_tape_draw(struct pane *p, WINDOW *w, int y)
 
 	if (pane_tape_due(p)) {
 		v->shown++;
-		v->next = pane_tape_now() + PANE_STEP;
+		v->next = watch_now() + PANE_STEP;
 	}
 	pane_tape_heading(p, w, y);
 	if (rows > 0 && v->kind == PV_TIMELINE)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "session.h"
+#include "watch.h"
 
 /* proc(5) stat: pid (comm) state ppid pgrp session ... */
 static int
@@ -103,20 +104,11 @@ session_signal(struct session_hold *h, int sig)
 	}
 }
 
-static double
-session_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int
 session_wait(struct session_hold *h, double secs)
 {
 	static struct pollfd pf[SESSION_MAX];
-	double end = session_now() + secs, left;
+	double end = watch_now() + secs, left;
 	int i, live;
 
 	for (;;) {
@@ -127,7 +119,7 @@ session_wait(struct session_hold *h, double secs)
 		poll(pf, h->n, 0);
 		for (i = 0, live = 0; i < h->n; i++)
 			live += !(pf[i].revents & POLLIN);
-		left = end - session_now();
+		left = end - watch_now();
 		if (live == 0 || left <= 0)
 			return live;
 		poll(NULL, 0, left > 0.02 ? 20 : (int)(left * 1000) + 1);

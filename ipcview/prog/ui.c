@@ -84,7 +84,6 @@ struct ui {
 
 static FILE *ui_logf;
 
-static double ui_now(void);
 static void ui_new_shell(struct ui *u);
 static void ui_next_shell(struct ui *u);
 
@@ -95,21 +94,12 @@ ui_log(const char *func, const char *fmt, ...)
 
 	if (ui_logf == NULL)
 		return;
-	fprintf(ui_logf, "%.3f %s: ", ui_now(), func);
+	fprintf(ui_logf, "%.3f %s: ", watch_now(), func);
 	va_start(ap, fmt);
 	vfprintf(ui_logf, fmt, ap);
 	va_end(ap);
 	fputc('\n', ui_logf);
 	fflush(ui_logf);
-}
-
-static double
-ui_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int
@@ -315,7 +305,7 @@ ui_draw(struct ui *u)
 out:
 	doupdate();
 	u->dirty = 0;
-	u->last_draw = ui_now();
+	u->last_draw = watch_now();
 }
 
 /* ------------------------------------------------------------------ */
@@ -325,7 +315,7 @@ static void
 ui_snapshot(struct ui *u)
 {
 	const struct snapshot *s;
-	double t0 = ui_now();
+	double t0 = watch_now();
 	size_t i, full;
 
 	s = vwatch_next(&u->vw, NULL);
@@ -340,7 +330,7 @@ ui_snapshot(struct ui *u)
 	for (i = 0, full = 0; i < s->npipes; i++)
 		full += s->pipes[i].full != 0;
 	ui_log(__func__, "%zu processes, %zu pipes (%zu full), %zu queues in %.0f us",
-	    s->nprocs, s->npipes, full, s->nqueues, (ui_now() - t0) * 1e6);
+	    s->nprocs, s->npipes, full, s->nqueues, (watch_now() - t0) * 1e6);
 }
 
 static void
@@ -357,7 +347,7 @@ ui_rate(struct ui *u, int faster)
 	if (i >= n)
 		i = n - 1;
 	u->interval = steps[i];
-	u->next_snap = ui_now() + u->interval;
+	u->next_snap = watch_now() + u->interval;
 }
 
 /* ------------------------------------------------------------------ */
@@ -478,7 +468,7 @@ ui_pane_key(struct ui *u, int iskey, wint_t ch)
 		ui_status_text(u);
 		break;
 	case 'r':
-		u->soon = ui_now();
+		u->soon = watch_now();
 		break;
 	case 12:		/* Ctrl+L */
 		clearok(curscr, TRUE);
@@ -559,7 +549,7 @@ ui_keys(struct ui *u)
 		/* a command may have started: look soon after Enter */
 		if (r == OK && (ch == '\r' || ch == '\n')) {
 			ui_log(__func__, "Enter");
-			u->soon = ui_now() + UI_QUIET;
+			u->soon = watch_now() + UI_QUIET;
 		}
 	}
 }
@@ -675,7 +665,7 @@ ui_pty(struct ui *u, struct host *h, short revents)
 	n = host_read(h);
 	if (n > 0) {
 		/* output goes quiet when a command is done: look then */
-		u->soon = ui_now() + UI_QUIET;
+		u->soon = watch_now() + UI_QUIET;
 		return;
 	}
 	if (n < 0) {
@@ -694,7 +684,7 @@ ui_loop(struct ui *u)
 	int n, i, nh;
 
 	while (!u->quit) {
-		now = ui_now();
+		now = watch_now();
 		pf[0] = (struct pollfd){ .fd = uisig_fd(), .events = POLLIN };
 		pf[1] = (struct pollfd){ .fd = STDIN_FILENO, .events = POLLIN };
 		n = 2;
@@ -722,7 +712,7 @@ ui_loop(struct ui *u)
 			u->reap = 0;
 			ui_on_child(u);
 		}
-		now = ui_now();
+		now = watch_now();
 		if ((!u->frozen && now >= u->next_snap) ||
 		    (u->soon > 0 && now >= u->soon)) {
 			if (!u->frozen)
@@ -791,7 +781,7 @@ ui_new_shell(struct ui *u)
 	vwatch_add_shell(&u->vw, host_pid(h));
 	ui_add_tape(u, u->sh.n - 1, host_pid(h));
 	ui_windows(u);
-	u->soon = ui_now() + UI_START;
+	u->soon = watch_now() + UI_START;
 }
 
 /* Ctrl+] o: the next shell gets the keys. */
@@ -860,10 +850,10 @@ ui_run(struct ui *u)
 	 * it is still our fork, with our handlers, or setting up its own.
 	 */
 	if (u->host) {
-		u->next_snap = ui_now() + UI_START;
+		u->next_snap = watch_now() + UI_START;
 	} else {
 		ui_snapshot(u);
-		u->next_snap = ui_now() + u->interval;
+		u->next_snap = watch_now() + u->interval;
 	}
 	u->mode = u->host ? UI_SHELL : UI_PANE;
 	ui_draw(u);

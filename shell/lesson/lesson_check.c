@@ -717,20 +717,11 @@ ev_once(struct lcheck_ev *e)
 	return e->k->eval(e, s);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int
 lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 {
 	struct lcheck_ev e;
-	double end = now() + within, since = -1;
+	double end = watch_now() + within, since = -1;
 	struct timespec tick = { 0, 20 * 1000 * 1000 };
 	int i, r;
 
@@ -755,8 +746,8 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		/* "for N": it must go on holding N seconds from the first time */
 		if (r > 0 && c->hold > 0) {
 			if (since < 0)
-				since = now();
-			if (now() - since < c->hold) {
+				since = watch_now();
+			if (watch_now() - since < c->hold) {
 				r = 0;
 				snprintf(why, whysize, tr(
 				    "it held, but not for %g seconds",
@@ -766,7 +757,7 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 			since = -1;
 		}
 		if (r || e.k->once ||
-		    now() >= end + (since >= 0 ? c->hold : 0))
+		    watch_now() >= end + (since >= 0 ? c->hold : 0))
 			break;
 		if (lcheck_intr) {
 			r = -1;

@@ -308,17 +308,6 @@ lesson_sweep_stale(const char *tmp)
 		closedir(d);
 }
 
-static int
-in_base(const pid_t *base, size_t nbase, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < nbase; i++)
-		if (base[i] == pid)
-			return 1;
-	return 0;
-}
-
 void
 lesson_kill_new(const pid_t *base, size_t nbase)
 {
@@ -335,7 +324,8 @@ lesson_kill_new(const pid_t *base, size_t nbase)
 		for (i = 0; i < snap->nprocs; i++) {
 			const struct snap_proc *p = &snap->procs[i];
 
-			if (p->pid == getpid() || in_base(base, nbase, p->pid))
+			if (p->pid == getpid() ||
+			    snap_pid_in(base, nbase, p->pid))
 				continue;
 			if (p->state != 'Z') {
 				/* SIGKILL: lessons block and catch others */
