@@ -100,8 +100,9 @@ struct probe_pent *probe_cache_get(struct probe_cache *pc, pid_t pid);
 /* Closes the entry's files and forgets its facts (a new process). */
 void probe_cache_forget(struct probe_cache *pc, struct probe_pent *e);
 
-/* Forgets the entry's mappings (maps_valid cleared). */
+/* Forgets the entry's mappings (maps_valid cleared), or its descriptors. */
 void probe_cache_drop_maps(struct probe_pent *e);
+void probe_cache_drop_fds(struct probe_pent *e);
 
 /*
  * Reads file `which` of e's process from offset 0, through the kept

@@ -200,12 +200,7 @@ fd_keep(struct probe_pent *e, const struct fd_list *l, size_t from)
 	const struct fd_ent *x;
 	size_t k;
 
-	for (k = 0; k < e->nfds; k++)
-		free(e->fds[k].path);
-	free(e->fds);
-	e->fds = NULL;
-	e->nfds = 0;
-	e->fds_valid = 0;
+	probe_cache_drop_fds(e);
 	if (l->n > from) {
 		e->fds = calloc(l->n - from, sizeof(*e->fds));
 		if (e->fds == NULL)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,35 +443,47 @@ proc_quiet(const struct probe_pent *e, const struct snap_proc *p)
 	    p->state == 'S' && e->sigblk == 0;
 }
 
+/*
+ * The facts of a process a cache entry keeps (its field in struct
+ * snap_proc and in struct probe_pent, of one type, which the size check
+ * makes the compiler hold to), copied into the entry after a read and
+ * back out of it while the process stays quiet.
+ */
+#define PENT_FIELD(f) { offsetof(struct snap_proc, f),			\
+	offsetof(struct probe_pent, f), sizeof(((struct snap_proc *)0)->f) + \
+	0 * sizeof(char[sizeof(((struct snap_proc *)0)->f) ==		\
+	sizeof(((struct probe_pent *)0)->f) ? 1 : -1]) }
+
+static const struct {
+	size_t	proc, pent, size;
+} pent_fields[] = {
+	PENT_FIELD(uid), PENT_FIELD(sigpnd), PENT_FIELD(shdpnd),
+	PENT_FIELD(sigblk), PENT_FIELD(sigign), PENT_FIELD(sigcgt),
+	PENT_FIELD(wchan), PENT_FIELD(wchan_raw), PENT_FIELD(wait_arg),
+	PENT_FIELD(fifo_wait_mode),
+};
+
+/* The facts of pent_fields from e into p (to_cache 0), or from p into e. */
 static void
-proc_from_cache(const struct probe_pent *e, struct snap_proc *p)
+pent_copy(struct probe_pent *e, struct snap_proc *p, int to_cache)
 {
-	p->uid = e->uid;
-	p->sigpnd = e->sigpnd;
-	p->shdpnd = e->shdpnd;
-	p->sigblk = e->sigblk;
-	p->sigign = e->sigign;
-	p->sigcgt = e->sigcgt;
-	memcpy(p->wchan, e->wchan, sizeof(p->wchan));
-	memcpy(p->wchan_raw, e->wchan_raw, sizeof(p->wchan_raw));
-	p->wait_arg = e->wait_arg;
-	p->fifo_wait_mode = e->fifo_wait_mode;
+	char *pe = (char *)e, *pp = (char *)p;
+	size_t i, n = sizeof(pent_fields) / sizeof(pent_fields[0]);
+
+	for (i = 0; i < n; i++)
+		if (to_cache)
+			memcpy(pe + pent_fields[i].pent,
+			    pp + pent_fields[i].proc, pent_fields[i].size);
+		else
+			memcpy(pp + pent_fields[i].proc,
+			    pe + pent_fields[i].pent, pent_fields[i].size);
 }
 
 static int
-proc_to_cache(struct probe_pent *e, const struct snap_proc *p)
+proc_to_cache(struct probe_pent *e, struct snap_proc *p)
 {
 	e->state = p->state;
-	e->uid = p->uid;
-	e->sigpnd = p->sigpnd;
-	e->shdpnd = p->shdpnd;
-	e->sigblk = p->sigblk;
-	e->sigign = p->sigign;
-	e->sigcgt = p->sigcgt;
-	memcpy(e->wchan, p->wchan, sizeof(e->wchan));
-	memcpy(e->wchan_raw, p->wchan_raw, sizeof(e->wchan_raw));
-	e->wait_arg = p->wait_arg;
-	e->fifo_wait_mode = p->fifo_wait_mode;
+	pent_copy(e, p, 1);
 	free(e->fifo_wait);
 	e->fifo_wait = NULL;
 	if (p->fifo_wait != NULL && (e->fifo_wait = strdup(p->fifo_wait)) == NULL)
@@ -555,7 +568,7 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	if (e != NULL)
 		e->ran = proc_ran(c, e, p);
 	if (proc_quiet(e, p)) {
-		proc_from_cache(e, p);
+		pent_copy(e, p, 0);
 		if (e->fifo_wait != NULL &&
 		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
 			return -1;
