@@ -153,9 +153,11 @@ jw_sigset(struct jw *w, const char *key, uint64_t mask)
 	jw_close(w, ']');
 }
 
+/* A process (e: its struct snap_proc). */
 static void
-jw_proc(struct jw *w, const struct snap_proc *p)
+jw_proc(struct jw *w, const void *e)
 {
+	const struct snap_proc *p = e;
 	int i;
 
 	jw_open(w, NULL, '{');
@@ -195,6 +197,18 @@ jw_proc(struct jw *w, const struct snap_proc *p)
 	jw_close(w, '}');
 }
 
+/* A list of pids: the processes that attach or map an object. */
+static void
+jw_pids(struct jw *w, const char *key, const pid_t *v, size_t n)
+{
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < n; i++)
+		jw_long(w, NULL, v[i]);
+	jw_close(w, ']');
+}
+
 /* Ends as [{pid, fd}...]. */
 static void
 jw_ends(struct jw *w, const char *key, const struct snap_end *e, size_t n)
@@ -225,9 +239,12 @@ jw_end_pids(struct jw *w, const char *key, const struct snap_end *e,
 	jw_close(w, ']');
 }
 
+/* A pipe or FIFO (e: its struct snap_pipe). */
 static void
-jw_pipe(struct jw *w, const struct snap_pipe *p)
+jw_pipe(struct jw *w, const void *e)
 {
+	const struct snap_pipe *p = e;
+
 	jw_open(w, NULL, '{');
 	jw_ulong(w, "inode", p->inode);
 	jw_str(w, "kind", p->kind == SNAP_FIFO ? "fifo" : "pipe");
@@ -335,26 +352,35 @@ jw_anonfds(struct jw *w, const char *key, const struct snapshot *s,
 	jw_close(w, ']');
 }
 
+/* owner, uid, gid, mode of an object (System V's perm, a POSIX file's stat). */
+static void
+jw_owner(struct jw *w, unsigned mode, uid_t uid, gid_t gid)
+{
+	struct passwd *pw = getpwuid(uid);
+	char buf[32];
+
+	if (pw != NULL) {
+		jw_str(w, "owner", pw->pw_name);
+	} else {
+		snprintf(buf, sizeof(buf), "%u", (unsigned)uid);
+		jw_str(w, "owner", buf);
+	}
+	jw_long(w, "uid", (long)uid);
+	jw_long(w, "gid", (long)gid);
+	snprintf(buf, sizeof(buf), "%04o", mode & 0777);
+	jw_str(w, "mode", buf);
+}
+
 /* key, id, owner, mode: what every System V object starts with. */
 static void
 jw_perm(struct jw *w, int id, const struct sysv_perm *perm)
 {
-	struct passwd *pw = getpwuid(perm->uid);
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "0x%08x", (unsigned)perm->key);
 	jw_str(w, "key", buf);
 	jw_long(w, "id", id);
-	if (pw != NULL) {
-		jw_str(w, "owner", pw->pw_name);
-	} else {
-		snprintf(buf, sizeof(buf), "%u", (unsigned)perm->uid);
-		jw_str(w, "owner", buf);
-	}
-	jw_long(w, "uid", (long)perm->uid);
-	jw_long(w, "gid", (long)perm->gid);
-	snprintf(buf, sizeof(buf), "%04o", perm->mode & 0777);
-	jw_str(w, "mode", buf);
+	jw_owner(w, perm->mode, perm->uid, perm->gid);
 }
 
 /*
@@ -399,12 +425,13 @@ jw_sysv_flags(struct jw *w, int related, int readable)
 	jw_bool(w, "readable", readable);
 }
 
+/* A message queue (e: its struct snap_queue). */
 static void
-jw_queue(struct jw *w, const struct snap_queue *q)
+jw_queue(struct jw *w, const void *e)
 {
+	const struct snap_queue *q = e;
 	size_t i;
 
-	jw_sysv_open(w, SYSV_MSG, &q->info);
 	jw_sysv_flags(w, q->related, q->readable);
 	jw_bool(w, "changed", q->changed);
 	jw_open(w, "messages", '[');
@@ -419,28 +446,26 @@ jw_queue(struct jw *w, const struct snap_queue *q)
 	jw_close(w, '}');
 }
 
+/* A segment (e: its struct snap_shm). */
 static void
-jw_shm(struct jw *w, const struct snap_shm *s)
+jw_shm(struct jw *w, const void *e)
 {
-	size_t i;
+	const struct snap_shm *s = e;
 
-	jw_sysv_open(w, SYSV_SHM, &s->info);
-	jw_open(w, "attached", '[');
-	for (i = 0; i < s->nattached; i++)
-		jw_long(w, NULL, s->attached[i]);
-	jw_close(w, ']');
+	jw_pids(w, "attached", s->attached, s->nattached);
 	jw_sysv_flags(w, s->related, s->readable);
 	if (s->readable)
 		jw_bytes(w, s->preview, s->npreview);
 	jw_close(w, '}');
 }
 
+/* A semaphore set (e: its struct snap_sem). */
 static void
-jw_sem(struct jw *w, const struct snap_sem *s)
+jw_sem(struct jw *w, const void *e)
 {
+	const struct snap_sem *s = e;
 	size_t i;
 
-	jw_sysv_open(w, SYSV_SEM, &s->info);
 	jw_sysv_flags(w, s->related, s->readable);
 	jw_open(w, "values", '[');
 	for (i = 0; s->readable && i < s->info.nsems; i++)
@@ -459,41 +484,13 @@ jw_sem(struct jw *w, const struct snap_sem *s)
 	jw_close(w, '}');
 }
 
-/* An entry of kind k (struct snap_queue, snap_shm or snap_sem). */
-static void
-jw_sysv(struct jw *w, enum sysv_kind k, const void *e)
-{
-	switch (k) {
-	case SYSV_MSG:
-		jw_queue(w, e);
-		break;
-	case SYSV_SHM:
-		jw_shm(w, e);
-		break;
-	default:
-		jw_sem(w, e);
-		break;
-	}
-}
-
-/* owner, uid, gid, mode of a POSIX object (its file's stat). */
-static void
-jw_posix_perm(struct jw *w, unsigned mode, uid_t uid, gid_t gid)
-{
-	struct passwd *pw = getpwuid(uid);
-	char buf[32];
-
-	if (pw != NULL) {
-		jw_str(w, "owner", pw->pw_name);
-	} else {
-		snprintf(buf, sizeof(buf), "%u", (unsigned)uid);
-		jw_str(w, "owner", buf);
-	}
-	jw_long(w, "uid", (long)uid);
-	jw_long(w, "gid", (long)gid);
-	snprintf(buf, sizeof(buf), "%04o", mode & 0777);
-	jw_str(w, "mode", buf);
-}
+/*
+ * What writes the rest of an entry of each kind (struct snap_queue,
+ * snap_shm, snap_sem) after jw_sysv_open, and closes it.
+ */
+static void (*const jw_sysv[SYSV_NKINDS])(struct jw *, const void *) = {
+	[SYSV_MSG] = jw_queue, [SYSV_SHM] = jw_shm, [SYSV_SEM] = jw_sem,
+};
 
 /* Descriptors of a POSIX object: [{pid, fd, mode, nonblock[, blocked]}]. */
 static void
@@ -533,13 +530,23 @@ jw_pmq_waiters(struct jw *w, const char *key, const struct snap_pmq *q,
 	jw_close(w, ']');
 }
 
+/* Opens a POSIX queue or shm object: its name and inode. */
 static void
-jw_pmq(struct jw *w, const struct snap_pmq *q)
+jw_posix_open(struct jw *w, const char *name, unsigned long inode)
 {
 	jw_open(w, NULL, '{');
-	jw_str(w, "name", q->name);
-	jw_ulong(w, "inode", q->inode);
-	jw_posix_perm(w, q->mode, q->uid, q->gid);
+	jw_str(w, "name", name);
+	jw_ulong(w, "inode", inode);
+}
+
+/* A POSIX queue (e: its struct snap_pmq). */
+static void
+jw_pmq(struct jw *w, const void *e)
+{
+	const struct snap_pmq *q = e;
+
+	jw_posix_open(w, q->name, q->inode);
+	jw_owner(w, q->mode, q->uid, q->gid);
 	jw_maybe(w, "curmsgs", q->curmsgs);
 	jw_maybe(w, "maxmsg", q->maxmsg);
 	jw_maybe(w, "msgsize", q->msgsize);
@@ -552,27 +559,36 @@ jw_pmq(struct jw *w, const struct snap_pmq *q)
 	jw_close(w, '}');
 }
 
+/* A POSIX shm object (e: its struct snap_pshm). */
 static void
-jw_pshm(struct jw *w, const struct snap_pshm *m)
+jw_pshm(struct jw *w, const void *e)
 {
-	size_t i;
+	const struct snap_pshm *m = e;
 
-	jw_open(w, NULL, '{');
-	jw_str(w, "name", m->name);
-	jw_ulong(w, "inode", m->inode);
+	jw_posix_open(w, m->name, m->inode);
 	jw_maybe(w, "size", m->size);
-	jw_posix_perm(w, m->mode, m->uid, m->gid);
+	jw_owner(w, m->mode, m->uid, m->gid);
 	jw_bool(w, "related", m->related);
 	jw_bool(w, "unlinked", m->unlinked);
-	jw_open(w, "mappers", '[');
-	for (i = 0; i < m->nmappers; i++)
-		jw_long(w, NULL, m->mappers[i]);
-	jw_close(w, ']');
+	jw_pids(w, "mappers", m->mappers, m->nmappers);
 	jw_pmq_ends(w, m->holders, m->nholders, 0);
 	jw_bool(w, "readable", m->readable);
 	if (m->readable)
 		jw_bytes(w, m->preview, m->npreview);
 	jw_close(w, '}');
+}
+
+/* The array key of the n elements of v, of size bytes: one writes each. */
+static void
+jw_array(struct jw *w, const char *key, const void *v, size_t n,
+    size_t size, void (*one)(struct jw *, const void *))
+{
+	size_t i;
+
+	jw_open(w, key, '[');
+	for (i = 0; i < n; i++)
+		one(w, (const char *)v + i * size);
+	jw_close(w, ']');
 }
 
 int
@@ -583,23 +599,22 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	};
 	struct jw w = { out, !!(flags & RENDER_PRETTY), 0, 1 };
 	enum sysv_kind k;
+	const void *e;
 	size_t i;
 
 	jw_open(&w, NULL, '{');
 	jw_long(&w, "root", s->root);
 	jw_long(&w, "time", (long)s->taken.tv_sec);
-	jw_open(&w, "processes", '[');
-	for (i = 0; i < s->nprocs; i++)
-		jw_proc(&w, &s->procs[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "pipes", '[');
-	for (i = 0; i < s->npipes; i++)
-		jw_pipe(&w, &s->pipes[i]);
-	jw_close(&w, ']');
+	jw_array(&w, "processes", s->procs, s->nprocs, sizeof(*s->procs),
+	    jw_proc);
+	jw_array(&w, "pipes", s->pipes, s->npipes, sizeof(*s->pipes), jw_pipe);
 	for (k = 0; k < SYSV_NKINDS; k++) {
 		jw_open(&w, keys[k], '[');
-		for (i = 0; i < snap_sysv_count(s, k); i++)
-			jw_sysv(&w, k, snap_sysv_info(s, k, i, NULL));
+		for (i = 0; i < snap_sysv_count(s, k); i++) {
+			e = snap_sysv_info(s, k, i, NULL);
+			jw_sysv_open(&w, k, e);
+			jw_sysv[k](&w, e);
+		}
 		jw_close(&w, ']');
 	}
 	jw_open(&w, "sockets", '[');
@@ -609,14 +624,10 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	jw_anonfds(&w, "eventfds", s, SNAP_EVENTFD);
 	jw_anonfds(&w, "signalfds", s, SNAP_SIGNALFD);
 	jw_anonfds(&w, "pidfds", s, SNAP_PIDFD);
-	jw_open(&w, "posix_queues", '[');
-	for (i = 0; i < s->npmqs; i++)
-		jw_pmq(&w, &s->pmqs[i]);
-	jw_close(&w, ']');
-	jw_open(&w, "posix_shm", '[');
-	for (i = 0; i < s->npshms; i++)
-		jw_pshm(&w, &s->pshms[i]);
-	jw_close(&w, ']');
+	jw_array(&w, "posix_queues", s->pmqs, s->npmqs, sizeof(*s->pmqs),
+	    jw_pmq);
+	jw_array(&w, "posix_shm", s->pshms, s->npshms, sizeof(*s->pshms),
+	    jw_pshm);
 	jw_close(&w, '}');
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;

@@ -192,6 +192,7 @@ text_anonfd(FILE *out, const struct snapshot *s, const struct snap_anonfd *a)
 	fputc('\n', out);
 }
 
+/* The line of a System V object opens with its key, id, owner and mode. */
 static void
 text_perm(FILE *out, int id, const struct sysv_perm *perm, int related)
 {
@@ -206,12 +207,13 @@ text_perm(FILE *out, int id, const struct sysv_perm *perm, int related)
 	fprintf(out, " mode %04o", perm->mode & 0777);
 }
 
+/* A message queue (e: its struct snap_queue). */
 static void
-text_queue(FILE *out, const struct snap_queue *q)
+text_queue(FILE *out, const void *e)
 {
+	const struct snap_queue *q = e;
 	size_t i;
 
-	text_perm(out, q->info.id, &q->info.perm, q->related);
 	fprintf(out, ": %lu %s, %lu/%lu %s, %s %d, %s %d\n", q->info.qnum,
 	    tr("messages", "条消息"), q->info.cbytes, q->info.qbytes,
 	    tr("bytes", "字节"), tr("last send", "最后发送"), (int)q->info.lspid,
@@ -232,12 +234,13 @@ text_queue(FILE *out, const struct snap_queue *q)
 		    tr("more", "条未显示"));
 }
 
+/* A segment (e: its struct snap_shm). */
 static void
-text_shm(FILE *out, const struct snap_shm *s)
+text_shm(FILE *out, const void *e)
 {
+	const struct snap_shm *s = e;
 	size_t i;
 
-	text_perm(out, s->info.id, &s->info.perm, s->related);
 	fprintf(out, ": %zu %s, nattch %lu, cpid %d, lpid %d\n", s->info.size,
 	    tr("bytes", "字节"), s->info.nattch, (int)s->info.cpid,
 	    (int)s->info.lpid);
@@ -254,12 +257,13 @@ text_shm(FILE *out, const struct snap_shm *s)
 	}
 }
 
+/* A semaphore set (e: its struct snap_sem). */
 static void
-text_sem(FILE *out, const struct snap_sem *s)
+text_sem(FILE *out, const void *e)
 {
+	const struct snap_sem *s = e;
 	size_t i;
 
-	text_perm(out, s->info.id, &s->info.perm, s->related);
 	fprintf(out, ": %lu %s", s->info.nsems, tr("semaphores", "个信号量"));
 	if (s->readable) {
 		fprintf(out, ", %s", tr("values", "值"));
@@ -269,25 +273,35 @@ text_sem(FILE *out, const struct snap_sem *s)
 	fputc('\n', out);
 }
 
+/* System V queues, segments, semaphore sets, under their headings. */
 static void
 text_sysv(FILE *out, const struct snapshot *s, unsigned flags)
 {
-	int rel = !!(flags & RENDER_RELATED);
+	static const struct {
+		const char	*en, *zh;
+		void		(*one)(FILE *, const void *);
+	} kinds[SYSV_NKINDS] = {
+		[SYSV_MSG] = { "MESSAGE QUEUES (* related to the tree)",
+		    "消息队列（* 与进程树相关）", text_queue },
+		[SYSV_SHM] = { "SHARED MEMORY", "共享内存", text_shm },
+		[SYSV_SEM] = { "SEMAPHORE SETS", "信号量集", text_sem },
+	};
+	int rel = !!(flags & RENDER_RELATED), related;
+	const struct sysv_msq *head;
+	enum sysv_kind k;
 	size_t i;
 
-	fprintf(out, "%s\n", tr("MESSAGE QUEUES (* related to the tree)",
-	    "消息队列（* 与进程树相关）"));
-	for (i = 0; i < s->nqueues; i++)
-		if (!rel || s->queues[i].related)
-			text_queue(out, &s->queues[i]);
-	fprintf(out, "%s\n", tr("SHARED MEMORY", "共享内存"));
-	for (i = 0; i < s->nshms; i++)
-		if (!rel || s->shms[i].related)
-			text_shm(out, &s->shms[i]);
-	fprintf(out, "%s\n", tr("SEMAPHORE SETS", "信号量集"));
-	for (i = 0; i < s->nsems; i++)
-		if (!rel || s->sems[i].related)
-			text_sem(out, &s->sems[i]);
+	for (k = 0; k < SYSV_NKINDS; k++) {
+		fprintf(out, "%s\n", tr(kinds[k].en, kinds[k].zh));
+		for (i = 0; i < snap_sysv_count(s, k); i++) {
+			/* each kind's info opens as a sysv_msq: id, perm */
+			head = snap_sysv_info(s, k, i, &related);
+			if (rel && !related)
+				continue;
+			text_perm(out, head->id, &head->perm, related);
+			kinds[k].one(out, head);
+		}
+	}
 }
 
 static void
