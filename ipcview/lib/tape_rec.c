@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "fdio.h"
 #include "tape.h"
 #include "tape_int.h"
 
@@ -113,20 +114,10 @@ static int rb_pend_fd = -1;
 int
 rb_flush(void)
 {
-	size_t off = 0;
-	ssize_t w;
+	int rc = fdio_write(rb_pend_fd, rb_pend, rb_npend) == rb_npend ? 0 : -1;
 
-	while (off < rb_npend) {
-		w = write(rb_pend_fd, rb_pend + off, rb_npend - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	w = off == rb_npend ? 0 : -1;
 	rb_npend = 0;
-	return (int)w;
+	return rc;
 }
 
 int

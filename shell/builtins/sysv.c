@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fdio.h"
 #include "i18n.h"
 #include "shell.h"
 #include "sysv.h"
@@ -494,10 +495,9 @@ static char *
 sysv_read_stdin(size_t *len)
 {
 	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0;
-	ssize_t r;
+	size_t cap = 0, n = 0, want, got;
 
-	for (;;) {
+	do {
 		if (n + 4096 > cap) {
 			cap = cap ? cap * 2 : 8192;
 			nb = realloc(buf, cap);
@@ -507,13 +507,10 @@ sysv_read_stdin(size_t *len)
 			}
 			buf = nb;
 		}
-		r = read(STDIN_FILENO, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
+		want = cap - n;
+		got = fdio_read(STDIN_FILENO, buf + n, want);
+		n += got;
+	} while (got == want);	/* short: end of file or an error */
 	if (n > 0 && buf[n - 1] == '\n')
 		n--;	/* the line's newline is not part of the message */
 	*len = n;

@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pair_fork.h"
+
 static void
 usage(void)
 {
@@ -66,20 +68,14 @@ mode_pair(const char *type, long a, long b)
 
 	t = strcmp(type, "dgram") == 0 ? SOCK_DGRAM :
 	    strcmp(type, "seqpacket") == 0 ? SOCK_SEQPACKET : SOCK_STREAM;
-	if (socketpair(AF_UNIX, t, 0, sv) < 0 || pipe(go) < 0)
-		die("probe_sock: socketpair");
-	child = fork();
-	if (child < 0)
-		die("probe_sock: fork");
+	child = pair_fork("probe_sock: ", t, sv, go);
 	if (child == 0) {
-		close(sv[0]);
 		send_n(sv[1], b);
 		if (write(go[1], "x", 1) != 1)
 			_exit(1);
 		for (;;)
 			pause();
 	}
-	close(sv[1]);
 	send_n(sv[0], a);
 	if (read(go[0], &c, 1) != 1)
 		die("probe_sock: child");
@@ -205,19 +201,12 @@ mode_eof(long n)
 	long total = 0;
 	ssize_t k;
 	int sv[2];
-	pid_t child;
+	pid_t child = pair_fork("probe_sock: ", SOCK_STREAM, sv, NULL);
 
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-		die("probe_sock: socketpair");
-	child = fork();
-	if (child < 0)
-		die("probe_sock: fork");
 	if (child == 0) {
-		close(sv[0]);
 		send_n(sv[1], n);
 		_exit(0);
 	}
-	close(sv[1]);
 	while ((k = read(sv[0], buf, sizeof(buf))) > 0)
 		total += k;
 	if (k < 0)
@@ -235,16 +224,10 @@ static int
 mode_epipe(void)
 {
 	int sv[2];
-	pid_t child;
+	pid_t child = pair_fork("probe_sock: ", SOCK_STREAM, sv, NULL);
 
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-		die("probe_sock: socketpair");
-	child = fork();
-	if (child < 0)
-		die("probe_sock: fork");
 	if (child == 0)
 		_exit(0);
-	close(sv[1]);
 	/* the child held a copy of sv[1] too: wait until it is gone */
 	waitpid(child, NULL, 0);
 	if (write(sv[0], "x", 1) == 1)

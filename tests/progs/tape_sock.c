@@ -18,23 +18,8 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
-/* Reads exactly n bytes (or to EOF); how many. */
-static ssize_t
-readn(int fd, char *buf, size_t n)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = read(fd, buf + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
+#include "fdio.h"
+#include "pair_fork.h"
 
 static int
 reap(pid_t pid)
@@ -47,6 +32,16 @@ reap(pid_t pid)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* 100 bytes of c into fd. 0 or -1. */
+static int
+send100(int fd, int c)
+{
+	char buf[100];
+
+	memset(buf, c, sizeof(buf));
+	return write(fd, buf, sizeof(buf)) == (ssize_t)sizeof(buf) ? 0 : -1;
+}
+
 /* 100 bytes from parent to child, 7 back. */
 static int
 pair(void)
@@ -55,20 +50,13 @@ pair(void)
 	int sv[2];
 	pid_t pid;
 
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-		return perror("socketpair"), 1;
-	pid = fork();
-	if (pid < 0)
-		return perror("fork"), 1;
+	pid = pair_fork("", SOCK_STREAM, sv, NULL);
 	if (pid == 0) {
-		close(sv[0]);
-		if (readn(sv[1], buf, 100) != 100)
+		if (fdio_read(sv[1], buf, 100) != 100)
 			_exit(1);
 		_exit(write(sv[1], "replied", 7) == 7 ? 0 : 1);
 	}
-	close(sv[1]);
-	memset(buf, 'x', sizeof(buf));
-	if (write(sv[0], buf, 100) != 100 || readn(sv[0], buf, 7) != 7)
+	if (send100(sv[0], 'x') < 0 || fdio_read(sv[0], buf, 7) != 7)
 		return 1;
 	close(sv[0]);
 	if (reap(pid) != 0)
@@ -88,17 +76,12 @@ rights(void)
 	int sv[2], p[2], fd = -1;
 	pid_t pid;
 
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0 || pipe(p) < 0)
-		return perror("socketpair"), 1;
-	pid = fork();
-	if (pid < 0)
-		return perror("fork"), 1;
+	pid = pair_fork("", SOCK_STREAM, sv, p);
 	mh.msg_iov = &iov;
 	mh.msg_iovlen = 1;
 	mh.msg_control = cbuf;
 	mh.msg_controllen = sizeof(cbuf);
 	if (pid == 0) {
-		close(sv[0]);
 		close(p[0]);
 		close(p[1]);
 		if (recvmsg(sv[1], &mh, 0) != 1)
@@ -107,13 +90,12 @@ rights(void)
 		if (cm == NULL || cm->cmsg_type != SCM_RIGHTS)
 			_exit(1);
 		memcpy(&fd, CMSG_DATA(cm), sizeof(int));
-		if (readn(fd, buf, 2) != 2 || memcmp(buf, "hi", 2) != 0)
+		if (fdio_read(fd, buf, 2) != 2 || memcmp(buf, "hi", 2) != 0)
 			_exit(1);
 		printf("got %d\n", fd);
 		fflush(stdout);
 		_exit(0);
 	}
-	close(sv[1]);
 	memset(cbuf, 0, sizeof(cbuf));
 	cm = CMSG_FIRSTHDR(&mh);
 	cm->cmsg_level = SOL_SOCKET;
@@ -138,25 +120,18 @@ exact(void)
 {
 	char buf[8];
 	int sv[2];
-	ssize_t n;
+	size_t n;
 	pid_t pid;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-		return perror("socketpair"), 1;
-	pid = fork();
-	if (pid < 0)
-		return perror("fork"), 1;
-	if (pid == 0) {
-		close(sv[0]);
+	pid = pair_fork("", SOCK_STREAM, sv, NULL);
+	if (pid == 0)
 		_exit(write(sv[1], "abc", 3) == 3 ? 0 : 1);
-	}
-	close(sv[1]);
-	n = readn(sv[0], buf, sizeof(buf));
+	n = fdio_read(sv[0], buf, sizeof(buf));
 	if (reap(pid) != 0)
 		return 1;
 	errno = 0;
-	printf("%zd %s %s\n", n, read(sv[0], buf, 1) == 0 ? "eof" : "data",
+	printf("%zu %s %s\n", n, read(sv[0], buf, 1) == 0 ? "eof" : "data",
 	    write(sv[0], "x", 1) < 0 ? strerrorname_np(errno) : "written");
 	return 0;
 }
@@ -165,25 +140,17 @@ exact(void)
 static int
 execcat(void)
 {
-	char buf[100];
 	int sv[2];
 	pid_t pid;
 
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
-		return perror("socketpair"), 1;
-	pid = fork();
-	if (pid < 0)
-		return perror("fork"), 1;
+	pid = pair_fork("", SOCK_STREAM, sv, NULL);
 	if (pid == 0) {
-		close(sv[0]);
 		dup2(sv[1], 0);
 		close(sv[1]);
 		execlp("cat", "cat", (char *)NULL);
 		_exit(127);
 	}
-	close(sv[1]);
-	memset(buf, 'y', sizeof(buf));
-	if (write(sv[0], buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+	if (send100(sv[0], 'y') < 0)
 		return 1;
 	close(sv[0]);
 	return reap(pid);
