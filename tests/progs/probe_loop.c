@@ -13,15 +13,7 @@
 #include "probe.h"
 #include "render.h"
 #include "snapdiff.h"
-
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+#include "watch.h"
 
 int
 main(int argc, char **argv)
@@ -44,9 +36,9 @@ main(int argc, char **argv)
 	null = fopen("/dev/null", "w");
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	while (count < 0 || n < count) {
-		t = now();
+		t = watch_now();
 		s = probe_take(atoi(argv[1]), NULL);
-		spent += now() - t;
+		spent += watch_now() - t;
 		if (s == NULL) {
 			fprintf(stderr, "probe_loop: probe_take: %s\n",
 			    strerror(errno));
