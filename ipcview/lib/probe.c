@@ -28,10 +28,8 @@ probe_close_pidfds(struct probe_ctx *c)
 static void
 probe_free_paths(struct probe_ctx *c)
 {
-	probe_free_each(c->paths, c->npaths, sizeof(*c->paths),
+	probe_drop_each(&c->paths, &c->npaths, sizeof(*c->paths),
 	    offsetof(struct probe_path, path));
-	c->paths = NULL;
-	c->npaths = 0;
 }
 
 /* Every root's tree into c->s, root after root. 0 or -1 (ENOMEM). */

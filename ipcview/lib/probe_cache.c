@@ -46,21 +46,9 @@ probe_cache_new(void)
 void
 probe_cache_drop_maps(struct probe_pent *e)
 {
-	probe_free_each(e->maps, e->nmaps, sizeof(*e->maps),
+	probe_drop_each(&e->maps, &e->nmaps, sizeof(*e->maps),
 	    offsetof(struct probe_map, path));
-	e->maps = NULL;
-	e->nmaps = 0;
 	e->maps_valid = 0;
-}
-
-void
-probe_cache_drop_fds(struct probe_pent *e)
-{
-	probe_free_each(e->fds, e->nfds, sizeof(*e->fds),
-	    offsetof(struct probe_fdent, path));
-	e->fds = NULL;
-	e->nfds = 0;
-	e->fds_valid = 0;
 }
 
 /* Closes what e keeps open and forgets its facts. */
@@ -89,9 +77,10 @@ pent_reset(struct probe_cache *pc, struct probe_pent *e)
 	e->argv = NULL;
 	free(e->fifo_wait);
 	e->fifo_wait = NULL;
-	probe_cache_drop_fds(e);
+	probe_drop_each(&e->fds, &e->nfds, sizeof(*e->fds),
+	    offsetof(struct probe_fdent, path));
 	probe_cache_drop_maps(e);
-	e->valid = 0;
+	e->valid = e->fds_valid = 0;
 	e->sched_ok = 0;
 }
 

@@ -100,9 +100,8 @@ struct probe_pent *probe_cache_get(struct probe_cache *pc, pid_t pid);
 /* Closes the entry's files and forgets its facts (a new process). */
 void probe_cache_forget(struct probe_cache *pc, struct probe_pent *e);
 
-/* Forgets the entry's mappings (maps_valid cleared), or its descriptors. */
+/* Forgets the entry's mappings (maps_valid cleared). */
 void probe_cache_drop_maps(struct probe_pent *e);
-void probe_cache_drop_fds(struct probe_pent *e);
 
 /*
  * Reads file `which` of e's process from offset 0, through the kept
@@ -147,6 +146,8 @@ int probe_grow(void *arr, size_t *cap, size_t n, size_t elem);
  * pointer at byte offset off (free(3) of every one first).
  */
 void probe_free_each(void *v, size_t n, size_t elem, size_t off);
+/* The same of the list *arr of *n items, left empty (*arr NULL, *n 0). */
+void probe_drop_each(void *arr, size_t *n, size_t elem, size_t off);
 
 /* snapshot.c: frees a queue's copied messages; the queue has none after. */
 void snapshot_queue_clear(struct snap_queue *q);

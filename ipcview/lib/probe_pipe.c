@@ -200,7 +200,9 @@ fd_keep(struct probe_pent *e, const struct fd_list *l, size_t from)
 	const struct fd_ent *x;
 	size_t k;
 
-	probe_cache_drop_fds(e);
+	probe_drop_each(&e->fds, &e->nfds, sizeof(*e->fds),
+	    offsetof(struct probe_fdent, path));
+	e->fds_valid = 0;
 	if (l->n > from) {
 		e->fds = calloc(l->n - from, sizeof(*e->fds));
 		if (e->fds == NULL)

@@ -61,6 +61,16 @@ probe_free_each(void *v, size_t n, size_t elem, size_t off)
 	free(v);
 }
 
+void
+probe_drop_each(void *arr, size_t *n, size_t elem, size_t off)
+{
+	void **p = arr;
+
+	probe_free_each(*p, *n, elem, off);
+	*p = NULL;
+	*n = 0;
+}
+
 ssize_t
 probe_read_fd(int fd, char *buf, size_t size, int flags)
 {

@@ -87,10 +87,8 @@ snap_pipe_free(struct snap_pipe *p)
 void
 snapshot_queue_clear(struct snap_queue *q)
 {
-	probe_free_each(q->msgs, q->nmsgs, sizeof(*q->msgs),
+	probe_drop_each(&q->msgs, &q->nmsgs, sizeof(*q->msgs),
 	    offsetof(struct snap_msg, data));
-	q->msgs = NULL;
-	q->nmsgs = 0;
 }
 
 void
