@@ -765,8 +765,12 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		} else if (r == 0) {
 			since = -1;
 		}
-		if (r || e.k->once ||
-		    now() >= end + (since >= 0 ? c->hold : 0))
+		/*
+		 * While it holds, it is watched until its N seconds are up
+		 * (counted from the first sample that saw it, which may come
+		 * late on a loaded machine); else until within is over.
+		 */
+		if (r || e.k->once || (since < 0 && now() >= end))
 			break;
 		if (lcheck_intr) {
 			r = -1;
