@@ -236,6 +236,7 @@ session_end(struct session *s)
 	size_t i;
 	int saved = sh_status;
 
+	sh_on_hangup(NULL);
 	for (i = 0; i < s->l->ncleanup; i++)
 		sh_eval(s->l->cleanup[i], s->l->base);
 	sh_status = saved;
@@ -577,6 +578,14 @@ on_sigint(int sig)
 	lcheck_intr = 1;
 }
 
+/* The terminal hung up: the lesson stops as at Ctrl+C, and cleans up. */
+static void
+on_hangup(void)
+{
+	interrupted = 1;
+	lcheck_intr = 1;
+}
+
 static struct session *
 session_new(const struct lesson_opts *o, struct lesson *l)
 {
@@ -760,6 +769,7 @@ lesson_begin(const struct lesson_opts *o)
 		return 1;
 	}
 	announce(s);
+	sh_on_hangup(on_hangup);
 	if (s->play)
 		return play(s);
 	cur = s;
