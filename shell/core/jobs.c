@@ -81,6 +81,12 @@ jobs_hup_note(pid_t pg, int on)
 static void (*hup_hook)(void);
 static volatile sig_atomic_t hup_seen;	/* dies of SIGHUP at exit */
 
+int
+jobs_hung_up(void)
+{
+	return hup_seen;
+}
+
 void
 sh_on_hangup(void (*fn)(void))
 {
