@@ -82,29 +82,6 @@ px_fail(const char *cmd, const char *call, int err, const char *obj,
 	return ipcerr_report(cmd, call, err, &c);
 }
 
-/* The words of argv[from..] joined by spaces (as echo would), malloc'd. */
-static char *
-px_join(int argc, char **argv, int from, size_t *len)
-{
-	size_t n = 0;
-	char *s;
-	int i;
-
-	for (i = from; i < argc; i++)
-		n += strlen(argv[i]) + 1;
-	s = malloc(n + 1);
-	if (s == NULL)
-		return NULL;
-	s[0] = '\0';
-	for (i = from; i < argc; i++) {
-		if (i > from)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	*len = strlen(s);
-	return s;
-}
-
 /* ------------------------------------------------------------------ */
 /* message queues                                                      */
 
@@ -282,9 +259,11 @@ bi_mqsend(int argc, char **argv)
 		return bi_usage(argv[0]);
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
 		return st;
-	text = px_join(argc, argv, optind + 1, &len);
+	/* the words after NAME joined by spaces, as echo would */
+	text = bi_join(argc - optind - 1, argv + optind + 1);
 	if (text == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
+	len = strlen(text);
 	q = px_mq_open(name, O_WRONLY, &o);
 	if (q == (mqd_t)-1) {
 		free(text);
@@ -597,8 +576,9 @@ bi_shmput(int argc, char **argv)
 		return bi_usage(argv[0]);
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
 		return st;
-	if ((text = px_join(argc, argv, optind + 1, &n)) == NULL)
+	if ((text = bi_join(argc - optind - 1, argv + optind + 1)) == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
+	n = strlen(text);
 	if ((p = px_shm_map(argv[0], name, 1, &size)) == NULL) {
 		free(text);
 		return 1;
