@@ -45,15 +45,24 @@ struct input {
 static char *hist_path;
 static int use_readline;
 
-struct input *
-input_string(const char *s, const char *name)
+/* A new input of that kind, all else zero. */
+static struct input *
+input_new(enum in_kind kind)
 {
 	struct input *in = calloc(1, sizeof(*in));
 
-	(void)name;
 	if (in == NULL)
 		abort();
-	in->kind = IN_STRING;
+	in->kind = kind;
+	return in;
+}
+
+struct input *
+input_string(const char *s, const char *name)
+{
+	struct input *in = input_new(IN_STRING);
+
+	(void)name;
 	in->s = s;
 	in->len = strlen(s);
 	return in;
@@ -62,12 +71,9 @@ input_string(const char *s, const char *name)
 struct input *
 input_fd(int fd, const char *name, int own)
 {
-	struct input *in = calloc(1, sizeof(*in));
+	struct input *in = input_new(IN_FD);
 
 	(void)name;
-	if (in == NULL)
-		abort();
-	in->kind = IN_FD;
 	in->fd = fd;
 	in->own = own;
 	return in;
