@@ -207,4 +207,7 @@ int bi_usage(const char *name);
 int bi_errorf(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The argc words of argv joined by single spaces, malloc'd; NULL: ENOMEM. */
+char *bi_join(int argc, char **argv);
+
 #endif

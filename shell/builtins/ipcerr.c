@@ -123,7 +123,8 @@ enum ipcerr_args {
 
 /*
  * The sentences, per errno; the first rule that fits says it. call is
- * the call a rule is for: NULL any, "*get" msgget/shmget/semget.
+ * the call a rule is for: NULL any, "*WORD" every call whose name has
+ * WORD ("*get": msgget, shmget, semget; "*_open": mq_open, shm_open).
  */
 static const struct ipcerr_rule {
 	int		err;
@@ -146,22 +147,13 @@ static const struct ipcerr_rule {
 	  "not permitted: a security policy (the sandbox) denies making sockets",
 	  "不允许：安全策略（沙箱）禁止创建套接字" },
 	/* POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
-	{ ENOENT, "mq_open", NULL, A_WHAT,
+	{ ENOENT, "*_open", NULL, A_WHAT,
 	  "there is no %s, and -c (O_CREAT) was not given to create it",
 	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
-	{ ENOENT, "shm_open", NULL, A_WHAT,
-	  "there is no %s, and -c (O_CREAT) was not given to create it",
-	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
-	{ ENOENT, "mq_unlink", NULL, A_WHAT,
+	{ ENOENT, "*_unlink", NULL, A_WHAT,
 	  "there is no %s (never created, or already removed)",
 	  "不存在 %s（从未创建或已被删除）" },
-	{ ENOENT, "shm_unlink", NULL, A_WHAT,
-	  "there is no %s (never created, or already removed)",
-	  "不存在 %s（从未创建或已被删除）" },
-	{ EEXIST, "mq_open", NULL, A_WHAT,
-	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
-	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
-	{ EEXIST, "shm_open", NULL, A_WHAT,
+	{ EEXIST, "*_open", NULL, A_WHAT,
 	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
 	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
 	{ EINVAL, "mq_open", NULL, A_NONE,
@@ -253,10 +245,10 @@ ipcerr_fits(const struct ipcerr_rule *r, const char *call, int err,
 {
 	if (r->err != err)
 		return 0;
-	if (r->call != NULL && strcmp(r->call, "*get") == 0 &&
-	    strstr(call, "get") == NULL)
+	if (r->call != NULL && r->call[0] == '*' &&
+	    strstr(call, r->call + 1) == NULL)
 		return 0;
-	if (r->call != NULL && strcmp(r->call, "*get") != 0 &&
+	if (r->call != NULL && r->call[0] != '*' &&
 	    strcmp(r->call, call) != 0)
 		return 0;
 	return r->when == NULL || r->when(c);

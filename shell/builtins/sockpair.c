@@ -70,28 +70,6 @@ sockpair_child(struct job *j, const sigset_t *old, int end, int other,
 	sh_exit(spawn_replace(argv));
 }
 
-/* "socketpair a b -- c": the job's text, for jobs and the pane. */
-static char *
-sockpair_text(int argc, char **argv)
-{
-	size_t len = 0;
-	char *t;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	t = malloc(len + 1);
-	if (t == NULL)
-		return NULL;
-	t[0] = '\0';
-	for (i = 0; i < argc; i++) {
-		strcat(t, argv[i]);
-		if (i + 1 < argc)
-			strcat(t, " ");
-	}
-	return t;
-}
-
 /*
  * In a subshell of its own (socketpair ... & without job control), the
  * job's one pid is the subshell's: a SIGTERM or SIGHUP sent to it (kill
@@ -204,7 +182,8 @@ bi_socketpair(int argc, char **argv)
 	}
 	/* cmd1 as its own NULL-terminated vector; cmd2 ends argv's */
 	cmd1 = calloc((size_t)(sep - optind + 1), sizeof(*cmd1));
-	text = sockpair_text(argc, argv);
+	/* "socketpair a b -- c": the job's text, for jobs and the pane */
+	text = bi_join(argc, argv);
 	if (cmd1 == NULL || text == NULL) {
 		free(cmd1);
 		free(text);
