@@ -40,26 +40,33 @@ ipcerr_name(int err)
 	return "E?";
 }
 
+/* The object's word: "queue", or in Chinese the glossary's "消息队列". */
+static const char *
+ipcerr_obj(const struct ipcerr_ctx *c, int zh)
+{
+	static const char *const words[][2] = {
+		{ "queue", "消息队列" }, { "segment", "共享内存段" },
+		{ "semaphore set", "信号量集" },
+		{ "POSIX message queue", "POSIX 消息队列" },
+		{ "POSIX shm object", "POSIX 共享内存对象" },
+	};
+	const char *obj = c != NULL && c->obj != NULL ? c->obj : "object";
+	size_t i;
+
+	if (!zh)
+		return obj;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(obj, words[i][0]) == 0)
+			return words[i][1];
+	return "IPC 对象";
+}
+
 /* "queue 3", "the queue of key 0x00001234" or "the queue". */
 static void
 ipcerr_what(char *buf, size_t len, const struct ipcerr_ctx *c, int zh)
 {
-	const char *obj = c != NULL && c->obj != NULL ? c->obj : "object";
+	const char *obj = ipcerr_obj(c, zh);
 
-	if (zh) {
-		if (strcmp(obj, "queue") == 0)
-			obj = "消息队列";
-		else if (strcmp(obj, "segment") == 0)
-			obj = "共享内存段";
-		else if (strcmp(obj, "semaphore set") == 0)
-			obj = "信号量集";
-		else if (strcmp(obj, "POSIX message queue") == 0)
-			obj = "POSIX 消息队列";
-		else if (strcmp(obj, "POSIX shm object") == 0)
-			obj = "POSIX 共享内存对象";
-		else
-			obj = "IPC 对象";
-	}
 	if (c != NULL && c->name != NULL)
 		snprintf(buf, len, "%s %s", obj, c->name);
 	else if (c != NULL && c->id >= 0)
@@ -267,7 +274,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 
 	if (c == NULL)
 		c = &none;
-	obj = c->obj != NULL ? c->obj : "object";
+	obj = ipcerr_obj(c, i18n_lang() == LANG_ZH);
 	for (i = 0; i < sizeof(ipcerr_rules) / sizeof(ipcerr_rules[0]); i++)
 		if (ipcerr_fits(&ipcerr_rules[i], call, err, c)) {
 			r = &ipcerr_rules[i];
