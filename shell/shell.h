@@ -104,6 +104,16 @@ pid_t jobs_fork_helper(const char *name);
 void sh_exit(int status) __attribute__((noreturn));
 
 /*
+ * When the terminal hangs up, the interactive shell passes SIGHUP on to
+ * its jobs and leaves the way it leaves at the end of input (the EXIT
+ * trap, a lesson's clean-up), then dies of SIGHUP; fn (one, or NULL) is
+ * called from the signal handler first, to stop what is running: it may
+ * only set volatile sig_atomic_t flags. Stuck past a few seconds, the
+ * shell dies at once.
+ */
+void sh_on_hangup(void (*fn)(void));
+
+/*
  * Reports an error on stderr: "ipcsh: MSG" when interactive, otherwise
  * "ipcsh: FILE: LINE: MSG" / "ipcsh: LINE: MSG" as dash does.
  * A newline is added.
@@ -196,5 +206,8 @@ int bi_usage(const char *name);
 /* Reports "name: MSG" through sh_errorf; returns 1. */
 int bi_errorf(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* The argc words of argv joined by single spaces, malloc'd; NULL: ENOMEM. */
+char *bi_join(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gloss.h"
 #include "i18n.h"
 #include "probe.h"
 #include "sigtab.h"
@@ -75,44 +76,65 @@ struct diff {
 };
 
 /*
- * Adds an event; fmt_en and fmt_zh take the same arguments in the same
- * order. proto holds the kind and the fields.
+ * Adds an event of the texts en and zh (malloc'd, taken; NULL: out of
+ * memory). proto holds the kind and the fields.
  */
+static void
+ev_put(struct diff *d, const struct snap_event *proto, char *en, char *zh)
+{
+	struct snap_event *e, *v;
+
+	if (d->err || en == NULL || zh == NULL)
+		goto fail;
+	if (d->out->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		v = realloc(d->out->ev, d->cap * sizeof(*v));
+		if (v == NULL)
+			goto fail;
+		d->out->ev = v;
+	}
+	e = &d->out->ev[d->out->n++];
+	*e = *proto;
+	e->en = en;
+	e->zh = zh;
+	return;
+fail:
+	free(en);
+	free(zh);
+	d->err = 1;
+}
+
+/* A malloc'd string of fmt, or NULL. */
+static char *
+ev_text(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+/* Adds an event; fmt_en and fmt_zh take the same arguments in order. */
 static void
 ev_add(struct diff *d, const struct snap_event *proto, const char *fmt_en,
     const char *fmt_zh, ...)
 {
-	struct snap_event *e, *v;
+	char *en, *zh;
 	va_list ap, aq;
 
-	if (d->err)
-		return;
-	if (d->out->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		v = realloc(d->out->ev, d->cap * sizeof(*v));
-		if (v == NULL) {
-			d->err = 1;
-			return;
-		}
-		d->out->ev = v;
-	}
-	e = &d->out->ev[d->out->n];
-	*e = *proto;
 	va_start(ap, fmt_zh);
 	va_copy(aq, ap);
-	if (vasprintf(&e->en, fmt_en, ap) < 0)
-		e->en = NULL;
-	if (vasprintf(&e->zh, fmt_zh, aq) < 0)
-		e->zh = NULL;
+	if (vasprintf(&en, fmt_en, ap) < 0)
+		en = NULL;
+	if (vasprintf(&zh, fmt_zh, aq) < 0)
+		zh = NULL;
 	va_end(aq);
 	va_end(ap);
-	if (e->en == NULL || e->zh == NULL) {
-		free(e->en);
-		free(e->zh);
-		d->err = 1;
-		return;
-	}
-	d->out->n++;
+	ev_put(d, proto, en, zh);
 }
 
 static int
@@ -306,13 +328,28 @@ diff_procs(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 }
 
 static const char *
-pipe_name(const struct snap_pipe *p, char *buf, size_t size)
+pipe_name(const struct snap_pipe *p, int zh, char *buf, size_t size)
 {
 	if (p->kind == SNAP_FIFO && p->path != NULL)
-		snprintf(buf, size, "FIFO %s", p->path);
+		snprintf(buf, size, "%s %s", zh ? gloss_in(GL_FIFO, LANG_ZH) :
+		    "FIFO", p->path);
 	else
-		snprintf(buf, size, "pipe %lu", p->inode);
+		snprintf(buf, size, "%s %lu", gloss_in(GL_PIPE, zh ? LANG_ZH :
+		    LANG_EN), p->inode);
 	return buf;
+}
+
+/* Both names of p: "pipe 88" and "管道 88". */
+struct pnames {
+	char	en[4200], zh[4200];
+};
+
+static const struct pnames *
+pipe_names(const struct snap_pipe *p, struct pnames *n)
+{
+	pipe_name(p, 0, n->en, sizeof(n->en));
+	pipe_name(p, 1, n->zh, sizeof(n->zh));
+	return n;
 }
 
 static const char *
@@ -343,19 +380,22 @@ diff_ends(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
     size_t nn, const struct snap_pipe *p, int writers)
 {
 	struct snap_event ev = { .inode = p->inode };
-	char name[4200];
+	struct pnames nm;
+	const char *comm;
 	size_t i;
 
-	pipe_name(p, name, sizeof(name));
+	pipe_names(p, &nm);
 	for (i = 0; i < nn; i++) {
 		if (!nv[i].blocked || end_blocked(ov, on, nv[i].pid, nv[i].fd))
 			continue;
 		ev.pid = nv[i].pid;
 		ev.kind = writers ? EV_WRITER_BLOCKED : EV_READER_BLOCKED;
-		ev_add(d, &ev, writers ? "%d (%s) blocked writing to %s (full)" :
-		    "%d (%s) blocked reading %s (empty)", writers ?
-		    "%d (%s) 写 %s 时阻塞（已满）" : "%d (%s) 读 %s 时阻塞（空）",
-		    nv[i].pid, comm_of(ns, os, nv[i].pid), name);
+		comm = comm_of(ns, os, nv[i].pid);
+		ev_put(d, &ev, ev_text(writers ?
+		    "%d (%s) blocked writing to %s (full)" :
+		    "%d (%s) blocked reading %s (empty)", nv[i].pid, comm,
+		    nm.en), ev_text(writers ? "%d (%s) 写 %s 时阻塞（已满）" :
+		    "%d (%s) 读 %s 时阻塞（空）", nv[i].pid, comm, nm.zh));
 	}
 	for (i = 0; i < on; i++) {
 		if (!ov[i].blocked || end_blocked(nv, nn, ov[i].pid, ov[i].fd) ||
@@ -363,11 +403,14 @@ diff_ends(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
 			continue;
 		ev.pid = ov[i].pid;
 		ev.kind = writers ? EV_WRITER_WOKE : EV_READER_WOKE;
-		ev_add(d, &ev, writers ? "%d (%s) woke up: can write to %s again" :
-		    "%d (%s) woke up: %s has data or no writer", writers ?
+		comm = comm_of(ns, os, ov[i].pid);
+		ev_put(d, &ev, ev_text(writers ?
+		    "%d (%s) woke up: can write to %s again" :
+		    "%d (%s) woke up: %s has data or no writer", ov[i].pid,
+		    comm, nm.en), ev_text(writers ?
 		    "%d (%s) 被唤醒：可以继续写 %s" :
-		    "%d (%s) 被唤醒：%s 有数据或没有写者了",
-		    ov[i].pid, comm_of(ns, os, ov[i].pid), name);
+		    "%d (%s) 被唤醒：%s 有数据或没有写者了", ov[i].pid, comm,
+		    nm.zh));
 	}
 }
 
@@ -376,25 +419,28 @@ diff_pipe(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
     const struct snap_pipe *o, const struct snap_pipe *n)
 {
 	struct snap_event ev = { .inode = n->inode };
-	char name[4200];
+	struct pnames nm;
 
-	pipe_name(n, name, sizeof(name));
+	pipe_names(n, &nm);
 	if (n->full && !o->full) {
 		ev.kind = EV_PIPE_FULL;
-		ev_add(d, &ev, "%s is full: %ld bytes, a writer is blocked",
-		    "%s 已满：%ld 字节，写者被阻塞", name, n->fill);
+		ev_put(d, &ev, ev_text("%s is full: %ld bytes, a writer is "
+		    "blocked", nm.en, n->fill), ev_text("%s 已满：%ld 字节，"
+		    "写者被阻塞", nm.zh, n->fill));
 	} else if (!n->full && o->full) {
 		ev.kind = EV_PIPE_NOT_FULL;
-		ev_add(d, &ev, "%s is no longer full: %ld bytes",
-		    "%s 不再满：%ld 字节", name, n->fill);
+		ev_put(d, &ev, ev_text("%s is no longer full: %ld bytes",
+		    nm.en, n->fill), ev_text("%s 不再满：%ld 字节", nm.zh,
+		    n->fill));
 	}
 	if (n->fill == 0 && o->fill > 0) {
 		ev.kind = EV_PIPE_EMPTY;
-		ev_add(d, &ev, "%s is empty", "%s 已空", name);
+		ev_put(d, &ev, ev_text("%s is empty", nm.en),
+		    ev_text("%s 已空", nm.zh));
 	} else if (n->fill > 0 && o->fill == 0) {
 		ev.kind = EV_PIPE_DATA;
-		ev_add(d, &ev, "%s now holds %ld bytes", "%s 现有 %ld 字节",
-		    name, n->fill);
+		ev_put(d, &ev, ev_text("%s now holds %ld bytes", nm.en,
+		    n->fill), ev_text("%s 现有 %ld 字节", nm.zh, n->fill));
 	}
 	diff_ends(d, os, ns, o->writers, o->nwriters, n->writers, n->nwriters,
 	    n, 1);
@@ -407,7 +453,7 @@ diff_pipes(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 {
 	const struct snap_pipe *op, *np;
 	struct snap_event ev = { 0 };
-	char name[4200];
+	struct pnames nm;
 	size_t i;
 
 	for (i = 0; i < n->npipes; i++) {
@@ -421,10 +467,11 @@ diff_pipes(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 			continue;	/* only openers: a FIFO event says it */
 		ev.kind = EV_PIPE_CREATED;
 		ev.inode = np->inode;
-		ev_add(d, &ev, "%s opened: %zu writer(s), %zu reader(s)",
-		    "%s 已打开：%zu 个写者，%zu 个读者",
-		    pipe_name(np, name, sizeof(name)), np->nwriters,
-		    np->nreaders);
+		pipe_names(np, &nm);
+		ev_put(d, &ev, ev_text("%s opened: %zu writer(s), %zu "
+		    "reader(s)", nm.en, np->nwriters, np->nreaders),
+		    ev_text("%s 已打开：%zu 个写者，%zu 个读者", nm.zh,
+		    np->nwriters, np->nreaders));
 	}
 	for (i = 0; i < o->npipes; i++) {
 		op = &o->pipes[i];
@@ -433,9 +480,9 @@ diff_pipes(struct diff *d, const struct snapshot *o, const struct snapshot *n)
 			continue;
 		ev.kind = EV_PIPE_CLOSED;
 		ev.inode = op->inode;
-		ev_add(d, &ev, "%s closed by every watched process",
-		    "所有被观察的进程都关闭了 %s",
-		    pipe_name(op, name, sizeof(name)));
+		pipe_names(op, &nm);
+		ev_put(d, &ev, ev_text("%s closed by every watched process",
+		    nm.en), ev_text("所有被观察的进程都关闭了 %s", nm.zh));
 	}
 }
 

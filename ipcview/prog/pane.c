@@ -263,20 +263,41 @@ pane_free(struct pane *p)
 /* layout                                                              */
 
 /*
- * Rows for each section: every shown section's heading first (an empty
- * one says "none"; at 80x24 in Chinese all seven stay in view), then one
- * line each for the non-empty ones (the events only after the objects,
- * unless focused), then the rest in turns, two a turn for the focused
- * section. What does not fit is counted on the heading.
+ * Whether sec is drawn only as its name on the one line of empty
+ * sections: an object section (it has a short name) shown, empty and not
+ * focused, while another one is too. At 80x24 that leaves the story the
+ * lines five "none" headings would take.
+ */
+static int
+pane_folded(const struct pane *p, int sec)
+{
+	int k, n = 0;
+
+	for (k = 0; k < SEC_N; k++)
+		n += pane_sections[k].short_en != NULL && p->shown[k] &&
+		    p->nlines[k] == 0 && k != p->focus;
+	return n > 1 && pane_sections[sec].short_en != NULL &&
+	    p->shown[sec] && p->nlines[sec] == 0 && sec != p->focus;
+}
+
+/*
+ * Rows for each section: every shown section's heading first (the empty
+ * ones share one line, pane_folded; at 80x24 in Chinese all seven stay in
+ * view), then one line each for the non-empty ones (the events only after
+ * the objects, unless focused), then the rest in turns, two a turn for
+ * the focused section. What does not fit is counted on the heading.
  */
 static void
 pane_layout(const struct pane *p, int avail, int rows[SEC_N])
 {
-	int sec, k, n, given;
+	int sec, k, n, given, fold = 0;
 
 	for (sec = 0; sec < SEC_N; sec++) {
 		rows[sec] = 0;
-		if (p->shown[sec] && avail > 0) {
+		if (pane_folded(p, sec)) {
+			avail -= !fold;
+			fold = 1;
+		} else if (p->shown[sec] && avail > 0) {
 			rows[sec] = 1;
 			avail--;
 		}
@@ -336,6 +357,27 @@ pane_draw_heading(struct pane *p, WINDOW *w, int sec, int active, int vis)
 		    pane_attr(p, ST_DIM));
 }
 
+/* The line of the empty sections: " 2 pipes · 3 queues: none ───". */
+static void
+pane_draw_folded(struct pane *p, WINDOW *w)
+{
+	const char *dot = p->utf8 ? "\u00b7 " : "- ";
+	int sec, n = 0, x;
+
+	for (sec = 0; sec < SEC_N; sec++) {
+		if (!pane_folded(p, sec))
+			continue;
+		pane_printf(p, w, ST_TITLE, " %s%c %s", n++ ? dot : "",
+		    pane_sections[sec].key, tr(pane_sections[sec].short_en,
+		    pane_sections[sec].short_zh));
+	}
+	pane_printf(p, w, ST_DIM, ": %s ", tr("none", "无"));
+	x = getcurx(w);
+	while (x++ < getmaxx(w) - 1)
+		pane_put(p, w, p->utf8 ? "\u2500" : "-", 1,
+		    pane_attr(p, ST_DIM));
+}
+
 /* The watched pids, "1036" or "1036,1040". */
 static void
 pane_roots(struct pane *p, WINDOW *w, enum style st)
@@ -382,7 +424,7 @@ pane_draw_header(struct pane *p, WINDOW *w)
 void
 pane_draw(struct pane *p, WINDOW *w, int active)
 {
-	int rows[SEC_N], sec, y = 1, i, h = getmaxy(w), vis;
+	int rows[SEC_N], sec, y = 1, i, h = getmaxy(w), vis, folded = 0;
 
 	pane_sync(p);
 	werase(w);
@@ -403,6 +445,11 @@ pane_draw(struct pane *p, WINDOW *w, int active)
 	}
 	pane_layout(p, h - y, rows);
 	for (sec = 0; sec < SEC_N; sec++) {
+		if (pane_folded(p, sec) && !folded && y < h) {
+			wmove(w, y++, 0);
+			pane_draw_folded(p, w);
+			folded = 1;
+		}
 		if (rows[sec] == 0)
 			continue;
 		vis = rows[sec] - 1;

@@ -65,6 +65,8 @@ struct pane {
  */
 struct pane_sec {
 	const char	*en, *zh;	/* the heading */
+	/* its name on the line of empty sections; NULL: never folded */
+	const char	*short_en, *short_zh;
 	int		key;		/* '1'...: shows or hides it */
 	int		indent;		/* columns before each line */
 	/* Adds its lines for p->snap with pane_add_line(p, sec, ...). */

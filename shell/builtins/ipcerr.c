@@ -40,26 +40,33 @@ ipcerr_name(int err)
 	return "E?";
 }
 
+/* The object's word: "queue", or in Chinese the glossary's "消息队列". */
+static const char *
+ipcerr_obj(const struct ipcerr_ctx *c, int zh)
+{
+	static const char *const words[][2] = {
+		{ "queue", "消息队列" }, { "segment", "共享内存段" },
+		{ "semaphore set", "信号量集" },
+		{ "POSIX message queue", "POSIX 消息队列" },
+		{ "POSIX shm object", "POSIX 共享内存对象" },
+	};
+	const char *obj = c != NULL && c->obj != NULL ? c->obj : "object";
+	size_t i;
+
+	if (!zh)
+		return obj;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(obj, words[i][0]) == 0)
+			return words[i][1];
+	return "IPC 对象";
+}
+
 /* "queue 3", "the queue of key 0x00001234" or "the queue". */
 static void
 ipcerr_what(char *buf, size_t len, const struct ipcerr_ctx *c, int zh)
 {
-	const char *obj = c != NULL && c->obj != NULL ? c->obj : "object";
+	const char *obj = ipcerr_obj(c, zh);
 
-	if (zh) {
-		if (strcmp(obj, "queue") == 0)
-			obj = "消息队列";
-		else if (strcmp(obj, "segment") == 0)
-			obj = "共享内存段";
-		else if (strcmp(obj, "semaphore set") == 0)
-			obj = "信号量集";
-		else if (strcmp(obj, "POSIX message queue") == 0)
-			obj = "POSIX 消息队列";
-		else if (strcmp(obj, "POSIX shm object") == 0)
-			obj = "POSIX 共享内存对象";
-		else
-			obj = "IPC 对象";
-	}
 	if (c != NULL && c->name != NULL)
 		snprintf(buf, len, "%s %s", obj, c->name);
 	else if (c != NULL && c->id >= 0)
@@ -123,7 +130,8 @@ enum ipcerr_args {
 
 /*
  * The sentences, per errno; the first rule that fits says it. call is
- * the call a rule is for: NULL any, "*get" msgget/shmget/semget.
+ * the call a rule is for: NULL any, "*WORD" every call whose name has
+ * WORD ("*get": msgget, shmget, semget; "*_open": mq_open, shm_open).
  */
 static const struct ipcerr_rule {
 	int		err;
@@ -146,22 +154,13 @@ static const struct ipcerr_rule {
 	  "not permitted: a security policy (the sandbox) denies making sockets",
 	  "不允许：安全策略（沙箱）禁止创建套接字" },
 	/* POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
-	{ ENOENT, "mq_open", NULL, A_WHAT,
+	{ ENOENT, "*_open", NULL, A_WHAT,
 	  "there is no %s, and -c (O_CREAT) was not given to create it",
 	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
-	{ ENOENT, "shm_open", NULL, A_WHAT,
-	  "there is no %s, and -c (O_CREAT) was not given to create it",
-	  "不存在 %s，且没有给出 -c (O_CREAT) 来创建它" },
-	{ ENOENT, "mq_unlink", NULL, A_WHAT,
+	{ ENOENT, "*_unlink", NULL, A_WHAT,
 	  "there is no %s (never created, or already removed)",
 	  "不存在 %s（从未创建或已被删除）" },
-	{ ENOENT, "shm_unlink", NULL, A_WHAT,
-	  "there is no %s (never created, or already removed)",
-	  "不存在 %s（从未创建或已被删除）" },
-	{ EEXIST, "mq_open", NULL, A_WHAT,
-	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
-	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
-	{ EEXIST, "shm_open", NULL, A_WHAT,
+	{ EEXIST, "*_open", NULL, A_WHAT,
 	  "%s already exists, and O_CREAT|O_EXCL (-x) asks for a new one",
 	  "%s 已经存在，而 O_CREAT|O_EXCL (-x) 要求新建" },
 	{ EINVAL, "mq_open", NULL, A_NONE,
@@ -253,10 +252,10 @@ ipcerr_fits(const struct ipcerr_rule *r, const char *call, int err,
 {
 	if (r->err != err)
 		return 0;
-	if (r->call != NULL && strcmp(r->call, "*get") == 0 &&
-	    strstr(call, "get") == NULL)
+	if (r->call != NULL && r->call[0] == '*' &&
+	    strstr(call, r->call + 1) == NULL)
 		return 0;
-	if (r->call != NULL && strcmp(r->call, "*get") != 0 &&
+	if (r->call != NULL && r->call[0] != '*' &&
 	    strcmp(r->call, call) != 0)
 		return 0;
 	return r->when == NULL || r->when(c);
@@ -275,7 +274,7 @@ ipcerr_sentence(char *s, size_t len, const char *call, int err,
 
 	if (c == NULL)
 		c = &none;
-	obj = c->obj != NULL ? c->obj : "object";
+	obj = ipcerr_obj(c, i18n_lang() == LANG_ZH);
 	for (i = 0; i < sizeof(ipcerr_rules) / sizeof(ipcerr_rules[0]); i++)
 		if (ipcerr_fits(&ipcerr_rules[i], call, err, c)) {
 			r = &ipcerr_rules[i];

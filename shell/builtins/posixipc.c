@@ -82,29 +82,6 @@ px_fail(const char *cmd, const char *call, int err, const char *obj,
 	return ipcerr_report(cmd, call, err, &c);
 }
 
-/* The words of argv[from..] joined by spaces (as echo would), malloc'd. */
-static char *
-px_join(int argc, char **argv, int from, size_t *len)
-{
-	size_t n = 0;
-	char *s;
-	int i;
-
-	for (i = from; i < argc; i++)
-		n += strlen(argv[i]) + 1;
-	s = malloc(n + 1);
-	if (s == NULL)
-		return NULL;
-	s[0] = '\0';
-	for (i = from; i < argc; i++) {
-		if (i > from)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	*len = strlen(s);
-	return s;
-}
-
 /* ------------------------------------------------------------------ */
 /* message queues                                                      */
 
@@ -282,9 +259,11 @@ bi_mqsend(int argc, char **argv)
 		return bi_usage(argv[0]);
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
 		return st;
-	text = px_join(argc, argv, optind + 1, &len);
+	/* the words after NAME joined by spaces, as echo would */
+	text = bi_join(argc - optind - 1, argv + optind + 1);
 	if (text == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
+	len = strlen(text);
 	q = px_mq_open(name, O_WRONLY, &o);
 	if (q == (mqd_t)-1) {
 		free(text);
@@ -553,12 +532,20 @@ px_shm_map(const char *cmd, const char *name, int write, size_t *size)
 	return p;
 }
 
-/* Parses -o OFFSET (and -n LEN for shmcat); 0, or the status 2. */
+/*
+ * The start of shmput and shmcat: "--help" alone prints help (then -1,
+ * the builtin returns 0); else -o OFFSET (and -n LEN, when optstr has
+ * it), the operand NAME into name and, when words, one or more words
+ * after it. 0, or the builtin's status after reporting.
+ */
 static int
-px_shm_opts(int argc, char **argv, const char *optstr, long *off, long *len)
+px_shm_start(int argc, char **argv, const char *help, const char *optstr,
+    int words, long *off, long *len, char name[NAME_MAX + 2])
 {
 	int opt;
 
+	if (sysvcmd_start(argc, argv, help))
+		return -1;
 	while ((opt = getopt(argc, argv, optstr)) != -1) {
 		switch (opt) {
 		case 'o':
@@ -573,7 +560,9 @@ px_shm_opts(int argc, char **argv, const char *optstr, long *off, long *len)
 			return bi_usage(argv[0]);
 		}
 	}
-	return 0;
+	if (words ? argc - optind < 2 : argc - optind != 1)
+		return bi_usage(argv[0]);
+	return px_name(argv[0], argv[optind], name, NAME_MAX + 2);
 }
 
 /* shmput [-o OFFSET] NAME TEXT... */
@@ -585,20 +574,17 @@ bi_shmput(int argc, char **argv)
 	size_t size, n;
 	int st;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = px_shm_start(argc, argv, tr(
 	    "Maps the POSIX shm object NAME (mmap MAP_SHARED) and copies TEXT (the words\n"
 	    "joined by spaces) to OFFSET (0), with its NUL when there is room; unmaps.\n",
 	    "映射 POSIX 共享内存对象 NAME (mmap MAP_SHARED)，把 TEXT（各词以空格连接）\n"
-	    "复制到偏移 OFFSET（0）处，有空间时连同结尾的 NUL；再解除映射。\n")))
-		return 0;
-	if ((st = px_shm_opts(argc, argv, "+o:", &off, &len)) != 0)
-		return st;
-	if (argc - optind < 2)
-		return bi_usage(argv[0]);
-	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
-		return st;
-	if ((text = px_join(argc, argv, optind + 1, &n)) == NULL)
+	    "复制到偏移 OFFSET（0）处，有空间时连同结尾的 NUL；再解除映射。\n"),
+	    "+o:", 1, &off, &len, name);
+	if (st != 0)
+		return st < 0 ? 0 : st;
+	if ((text = bi_join(argc - optind - 1, argv + optind + 1)) == NULL)
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));
+	n = strlen(text);
 	if ((p = px_shm_map(argv[0], name, 1, &size)) == NULL) {
 		free(text);
 		return 1;
@@ -627,18 +613,14 @@ bi_shmcat(int argc, char **argv)
 	size_t size, n;
 	int st;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = px_shm_start(argc, argv, tr(
 	    "Maps the POSIX shm object NAME read-only and prints its text from OFFSET (0)\n"
 	    "up to the first NUL, or LEN bytes; unmaps.\n",
 	    "以只读方式映射 POSIX 共享内存对象 NAME，打印从偏移 OFFSET（0）开始到第一个\n"
-	    "NUL 为止的文本，或 LEN 字节；再解除映射。\n")))
-		return 0;
-	if ((st = px_shm_opts(argc, argv, "+o:n:", &off, &len)) != 0)
-		return st;
-	if (argc - optind != 1)
-		return bi_usage(argv[0]);
-	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
-		return st;
+	    "NUL 为止的文本，或 LEN 字节；再解除映射。\n"),
+	    "+o:n:", 0, &off, &len, name);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if ((p = px_shm_map(argv[0], name, 0, &size)) == NULL)
 		return 1;
 	if ((size_t)off > size) {

@@ -36,6 +36,25 @@ getopts_out(const char *name, char c, int ind, int off)
 	return rc;
 }
 
+/*
+ * A bad option c (or one without its argument): OPTARG is c when silent
+ * (optstring begins with ':'), else msg (its %c is c) goes to stderr
+ * and OPTARG is unset.
+ */
+static void
+getopts_bad(int silent, char c, const char *msg)
+{
+	char s[2] = { c, '\0' };
+
+	if (silent) {
+		var_set("OPTARG", s, 0);
+		return;
+	}
+	fflush(stdout);
+	fprintf(stderr, msg, c);
+	var_unset("OPTARG");
+}
+
 /* Argument i (1-based) of getopts' operands, or of $1...; NULL past them. */
 static const char *
 arg(char **args, int nargs, int i)
@@ -49,7 +68,7 @@ static int
 bi_getopts(int argc, char **argv)
 {
 	const char *optstr, *ind_s = var_get("OPTIND"), *q;
-	char **args, s[2] = { 0, 0 };
+	char **args;
 	int nargs, ind, silent;
 	const char *p = NULL, *prev;
 	char c;
@@ -85,14 +104,7 @@ bi_getopts(int argc, char **argv)
 	c = *p++;
 	for (q = silent ? optstr + 1 : optstr; *q != c; ) {
 		if (*q == '\0' || c == ':') {
-			if (silent) {
-				s[0] = c;
-				var_set("OPTARG", s, 0);
-			} else {
-				fflush(stdout);
-				fprintf(stderr, "Illegal option -%c\n", c);
-				var_unset("OPTARG");
-			}
+			getopts_bad(silent, c, "Illegal option -%c\n");
 			c = '?';
 			goto out;
 		}
@@ -101,16 +113,8 @@ bi_getopts(int argc, char **argv)
 	}
 	if (q[1] == ':') {
 		if (*p == '\0' && (p = arg(args, nargs, ind)) == NULL) {
-			if (silent) {
-				s[0] = c;
-				var_set("OPTARG", s, 0);
-				c = ':';
-			} else {
-				fflush(stdout);
-				fprintf(stderr, "No arg for -%c option\n", c);
-				var_unset("OPTARG");
-				c = '?';
-			}
+			getopts_bad(silent, c, "No arg for -%c option\n");
+			c = silent ? ':' : '?';
 			goto out;
 		}
 		if (p == arg(args, nargs, ind))

@@ -404,26 +404,6 @@ sigmask_exec(const struct sigmask_req *r, char **argv)
 	_exit(err == ENOENT ? 127 : 126);
 }
 
-static char *
-join_args(int argc, char **argv)
-{
-	size_t len = 1;
-	char *s;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = malloc(len)) == NULL)
-		return NULL;
-	s[0] = '\0';
-	for (i = 0; i < argc; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	return s;
-}
-
 static int
 sigmask_run(const struct sigmask_req *r, int argc, char **argv)
 {
@@ -436,7 +416,7 @@ sigmask_run(const struct sigmask_req *r, int argc, char **argv)
 	if (getpid() != sh_pid)
 		sigmask_exec(r, argv + optind);
 	fflush(NULL);
-	text = join_args(argc, argv);
+	text = bi_join(argc, argv);
 	jobs_block(&old);
 	j = job_new(text ? text : "sigmask", 1);
 	free(text);

@@ -4,14 +4,17 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "core/exec.h"
 #include "core/jobs.h"
 #include "core/spawn.h"
+#include "core/trap.h"
 #include "i18n.h"
 #include "shell.h"
 #include "sysvcmd.h"
@@ -67,26 +70,38 @@ sockpair_child(struct job *j, const sigset_t *old, int end, int other,
 	sh_exit(spawn_replace(argv));
 }
 
-/* "socketpair a b -- c": the job's text, for jobs and the pane. */
-static char *
-sockpair_text(int argc, char **argv)
+/*
+ * In a subshell of its own (socketpair ... & without job control), the
+ * job's one pid is the subshell's: a SIGTERM or SIGHUP sent to it (kill
+ * %1) is passed on to the two commands, as it would reach both of a
+ * pipeline, and then ends the subshell. signal-safety(7): kill(2),
+ * sigaction(2), raise(3).
+ */
+static volatile pid_t sp_kids[2];
+
+static void
+sp_forward(int sig)
 {
-	size_t len = 0;
-	char *t;
 	int i;
 
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	t = malloc(len + 1);
-	if (t == NULL)
-		return NULL;
-	t[0] = '\0';
-	for (i = 0; i < argc; i++) {
-		strcat(t, argv[i]);
-		if (i + 1 < argc)
-			strcat(t, " ");
-	}
-	return t;
+	for (i = 0; i < 2; i++)
+		if (sp_kids[i] > 0)
+			kill(sp_kids[i], sig);
+	trap_disposition(sig, SIG_DFL, 0);
+	raise(sig);
+}
+
+static void
+sp_forward_from(void)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler == SIG_DFL)
+			trap_disposition(sigs[i], sp_forward, 0);
 }
 
 static int
@@ -105,14 +120,19 @@ sockpair_run(int type, char **cmd1, char **cmd2, char *text)
 	pid = fork();
 	if (pid == 0)
 		sockpair_child(j, &old, sv[0], sv[1], cmd1);
-	if (pid > 0)
+	if (pid > 0) {
 		job_add(j, pid, cmd1[0]);
+		sp_kids[0] = pid;
+	}
 	if (pid > 0 && (pid = fork()) == 0)
 		sockpair_child(j, &old, sv[1], sv[0], cmd2);
-	if (pid > 0)
+	if (pid > 0) {
 		job_add(j, pid, cmd2[0]);
-	else
+		sp_kids[1] = pid;
+	} else
 		sh_errorf("fork: %s", strerror(errno));
+	if (exec_in_child)
+		sp_forward_from();
 	close(sv[0]);
 	close(sv[1]);
 	jobs_unblock(&old);
@@ -162,7 +182,8 @@ bi_socketpair(int argc, char **argv)
 	}
 	/* cmd1 as its own NULL-terminated vector; cmd2 ends argv's */
 	cmd1 = calloc((size_t)(sep - optind + 1), sizeof(*cmd1));
-	text = sockpair_text(argc, argv);
+	/* "socketpair a b -- c": the job's text, for jobs and the pane */
+	text = bi_join(argc, argv);
 	if (cmd1 == NULL || text == NULL) {
 		free(cmd1);
 		free(text);

@@ -12,7 +12,10 @@
 #include "shell.h"
 #include "var.h"
 
-/* Arithmetic expansion: recursive descent, one function per precedence. */
+/*
+ * Arithmetic expansion: recursive descent, one function per precedence
+ * (a_binary for all the left-associative binary operators).
+ */
 struct arith {
 	const char *p;
 	int noeval;		/* inside the untaken side of && || ?: */
@@ -175,7 +178,10 @@ a_unary1(struct arith *a)
 	return a_primary(a);
 }
 
-/* One binary operation; division errors only where evaluated. */
+/*
+ * One binary operation, op as written ("<<", "<=", "<"; "+=" applies +);
+ * division errors only where evaluated.
+ */
 static long
 a_apply(struct arith *a, const char *op, long l, long r)
 {
@@ -188,8 +194,16 @@ a_apply(struct arith *a, const char *op, long l, long r)
 	case '&': return l & r;
 	case '|': return l | r;
 	case '^': return l ^ r;
-	case '<': return (long)(ul << (r & 63));
-	case '>': return l >> (r & 63);
+	case '=': return l == r;
+	case '!': return l != r;
+	case '<':
+		if (op[1] == '<')
+			return (long)(ul << (r & 63));
+		return op[1] == '=' ? l <= r : l < r;
+	case '>':
+		if (op[1] == '>')
+			return l >> (r & 63);
+		return op[1] == '=' ? l >= r : l > r;
 	case '/':
 	case '%':
 		if (r == 0) {
@@ -204,125 +218,54 @@ a_apply(struct arith *a, const char *op, long l, long r)
 	return 0;
 }
 
-static long
-a_mul(struct arith *a)
-{
-	long v = a_unary(a);
+/*
+ * The left-associative binary operators, loosest first (XCU 2.6.4 takes
+ * C's precedence): an operator is not one when the next character is in
+ * its "not" ("<=" is not "<"; "*=" is an assignment, not "*").
+ */
+static const struct a_binop {
+	const char	*op, *not;
+} a_levels[][4] = {
+	{ { "|", "|=" } },
+	{ { "^", "=" } },
+	{ { "&", "&=" } },
+	{ { "==", NULL }, { "!=", NULL } },
+	{ { "<=", NULL }, { ">=", NULL }, { "<", "<" }, { ">", ">" } },
+	{ { "<<", "=" }, { ">>", "=" } },
+	{ { "+", "=" }, { "-", "=" } },
+	{ { "*", "=" }, { "/", "=" }, { "%", "=" } },
+};
+#define A_LEVELS (int)(sizeof(a_levels) / sizeof(a_levels[0]))
 
+/* The operands and operators of precedence level and tighter. */
+static long
+a_binary(struct arith *a, int level)
+{
+	const struct a_binop *b;
+	long v;
+
+	if (level == A_LEVELS)
+		return a_unary(a);
+	v = a_binary(a, level + 1);
 	for (;;) {
-		if (a_op(a, "*", "="))
-			v = a_apply(a, "*", v, a_unary(a));
-		else if (a_op(a, "/", "="))
-			v = a_apply(a, "/", v, a_unary(a));
-		else if (a_op(a, "%", "="))
-			v = a_apply(a, "%", v, a_unary(a));
-		else
+		for (b = a_levels[level]; b < a_levels[level] + 4 &&
+		    b->op != NULL; b++)
+			if (a_op(a, b->op, b->not))
+				break;
+		if (b == a_levels[level] + 4 || b->op == NULL)
 			return v;
+		v = a_apply(a, b->op, v, a_binary(a, level + 1));
 	}
-}
-
-static long
-a_add(struct arith *a)
-{
-	long v = a_mul(a);
-
-	for (;;) {
-		if (a_op(a, "+", "="))
-			v = a_apply(a, "+", v, a_mul(a));
-		else if (a_op(a, "-", "="))
-			v = a_apply(a, "-", v, a_mul(a));
-		else
-			return v;
-	}
-}
-
-static long
-a_shift(struct arith *a)
-{
-	long v = a_add(a);
-
-	for (;;) {
-		if (a_op(a, "<<", "="))
-			v = a_apply(a, "<", v, a_add(a));
-		else if (a_op(a, ">>", "="))
-			v = a_apply(a, ">", v, a_add(a));
-		else
-			return v;
-	}
-}
-
-static long
-a_rel(struct arith *a)
-{
-	long v = a_shift(a);
-
-	for (;;) {
-		if (a_op(a, "<=", NULL))
-			v = v <= a_shift(a);
-		else if (a_op(a, ">=", NULL))
-			v = v >= a_shift(a);
-		else if (a_op(a, "<", "<"))
-			v = v < a_shift(a);
-		else if (a_op(a, ">", ">"))
-			v = v > a_shift(a);
-		else
-			return v;
-	}
-}
-
-static long
-a_eq(struct arith *a)
-{
-	long v = a_rel(a);
-
-	for (;;) {
-		if (a_op(a, "==", NULL))
-			v = v == a_rel(a);
-		else if (a_op(a, "!=", NULL))
-			v = v != a_rel(a);
-		else
-			return v;
-	}
-}
-
-static long
-a_band(struct arith *a)
-{
-	long v = a_eq(a);
-
-	while (a_op(a, "&", "&="))
-		v &= a_eq(a);
-	return v;
-}
-
-static long
-a_bxor(struct arith *a)
-{
-	long v = a_band(a);
-
-	while (a_op(a, "^", "="))
-		v ^= a_band(a);
-	return v;
-}
-
-static long
-a_bor(struct arith *a)
-{
-	long v = a_bxor(a);
-
-	while (a_op(a, "|", "|="))
-		v |= a_bxor(a);
-	return v;
 }
 
 static long
 a_land(struct arith *a)
 {
-	long v = a_bor(a), r;
+	long v = a_binary(a, 0), r;
 
 	while (a_op(a, "&&", NULL)) {
 		a->noeval += !v;
-		r = a_bor(a);
+		r = a_binary(a, 0);
 		a->noeval -= !v;
 		v = v && r;
 	}

@@ -3,6 +3,7 @@
  * their usage and error lines. Each family has its own file and table.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shell.h"
@@ -133,4 +134,24 @@ bi_errorf(const char *name, const char *fmt, ...)
 	fflush(stdout);
 	sh_errorf("%s: %s", name, msg);
 	return 1;
+}
+
+char *
+bi_join(int argc, char **argv)
+{
+	size_t len = 1;
+	char *s;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = malloc(len)) == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
 }

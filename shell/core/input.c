@@ -45,15 +45,24 @@ struct input {
 static char *hist_path;
 static int use_readline;
 
-struct input *
-input_string(const char *s, const char *name)
+/* A new input of that kind, all else zero. */
+static struct input *
+input_new(enum in_kind kind)
 {
 	struct input *in = calloc(1, sizeof(*in));
 
-	(void)name;
 	if (in == NULL)
 		abort();
-	in->kind = IN_STRING;
+	in->kind = kind;
+	return in;
+}
+
+struct input *
+input_string(const char *s, const char *name)
+{
+	struct input *in = input_new(IN_STRING);
+
+	(void)name;
 	in->s = s;
 	in->len = strlen(s);
 	return in;
@@ -62,12 +71,9 @@ input_string(const char *s, const char *name)
 struct input *
 input_fd(int fd, const char *name, int own)
 {
-	struct input *in = calloc(1, sizeof(*in));
+	struct input *in = input_new(IN_FD);
 
 	(void)name;
-	if (in == NULL)
-		abort();
-	in->kind = IN_FD;
 	in->fd = fd;
 	in->own = own;
 	return in;
@@ -130,6 +136,17 @@ input_unread(struct input *in, const char *s, size_t n)
 	in->backpos = 0;
 }
 
+/* A copy of the N bytes of line S, NUL-terminated; the caller frees it. */
+static char *
+line_dup(const char *s, size_t n)
+{
+	char *line = strndup(s, n);
+
+	if (line == NULL)
+		abort();
+	return line;
+}
+
 /* The next line of what input_unread gave back, or NULL. */
 static char *
 read_back(struct input *in)
@@ -141,9 +158,7 @@ read_back(struct input *in)
 	nl = memchr(p, '\n', n);
 	if (nl != NULL)
 		n = nl - p + 1;
-	line = strndup(p, n);
-	if (line == NULL)
-		abort();
+	line = line_dup(p, n);
 	in->backpos += n;
 	return line;
 }
@@ -172,21 +187,6 @@ string_next(struct input *in, size_t *n)
 	nl = memchr(line, '\n', in->len - in->pos);
 	*n = nl ? (size_t)(nl - line) + 1 : in->len - in->pos;
 	in->pos += *n;
-	return line;
-}
-
-static char *
-read_string(struct input *in)
-{
-	const char *s;
-	char *line;
-	size_t n;
-
-	if ((s = string_next(in, &n)) == NULL)
-		return NULL;
-	line = strndup(s, n);
-	if (line == NULL)
-		abort();
 	return line;
 }
 
@@ -238,19 +238,24 @@ own_next(struct input *in, size_t *n)
 	return line;
 }
 
-static char *
-read_own(struct input *in)
+/*
+ * The next line of a string or of our own file, in place (*n bytes, valid
+ * until the next read), or NULL at the end.
+ */
+static const char *
+inplace_next(struct input *in, size_t *n)
 {
-	const char *s;
-	char *line;
-	size_t n;
+	return in->kind == IN_STRING ? string_next(in, n) : own_next(in, n);
+}
 
-	if ((s = own_next(in, &n)) == NULL)
-		return NULL;
-	line = strndup(s, n);
-	if (line == NULL)
-		abort();
-	return line;
+/* The same line as inplace_next, a copy the caller frees. */
+static char *
+read_inplace(struct input *in)
+{
+	size_t n;
+	const char *s = inplace_next(in, &n);
+
+	return s != NULL ? line_dup(s, n) : NULL;
 }
 
 /*
@@ -565,13 +570,13 @@ input_read(struct input *in, int more)
 	}
 	switch (in->kind) {
 	case IN_STRING:
-		line = read_string(in);
+		line = read_inplace(in);
 		break;
 	case IN_TTY:
 		line = read_tty(in, more);
 		break;
 	default:
-		line = in->own ? read_own(in) : read_shared(in);
+		line = in->own ? read_inplace(in) : read_shared(in);
 		break;
 	}
 	if (line != NULL)
@@ -594,7 +599,7 @@ input_read_append(struct input *in, int more, struct sbuf *b)
 		free(line);
 		return 0;
 	}
-	s = in->kind == IN_STRING ? string_next(in, &n) : own_next(in, &n);
+	s = inplace_next(in, &n);
 	if (s == NULL)
 		return -1;
 	sbuf_putn(b, s, n);

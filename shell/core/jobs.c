@@ -78,7 +78,28 @@ jobs_hup_note(pid_t pg, int on)
 		}
 }
 
-/* signal-safety(7): kill(2), sigaction(2) and raise(3) only */
+static void (*hup_hook)(void);
+static volatile sig_atomic_t hup_seen;	/* dies of SIGHUP at exit */
+
+int
+jobs_hung_up(void)
+{
+	return hup_seen;
+}
+
+void
+sh_on_hangup(void (*fn)(void))
+{
+	hup_hook = fn;
+}
+
+/*
+ * signal-safety(7): kill(2), sigaction(2) and alarm(2) only. The shell
+ * then reads the end of input from the hung-up terminal and exits as
+ * then (the EXIT trap, atexit clean-ups: a lesson's files and objects);
+ * a second SIGHUP, or SIGALRM 5 s on when something it waits for ignores
+ * the hang-up, ends it at once.
+ */
 static void
 hup_handler(int sig)
 {
@@ -90,7 +111,11 @@ hup_handler(int sig)
 			kill(-hup_groups[i], SIGCONT);
 		}
 	trap_disposition(sig, SIG_DFL, 0);
-	raise(sig);	/* delivered when we return: die of SIGHUP */
+	trap_disposition(SIGALRM, SIG_DFL, 0);
+	alarm(5);
+	hup_seen = 1;
+	if (hup_hook != NULL)
+		hup_hook();
 }
 
 /*
@@ -148,6 +173,12 @@ jobs_atexit(void)
 	if (getpid() == init_pid && jobs_ttyfd >= 0 && sh_opt.monitor &&
 	    orig_pgrp > 0 && orig_pgrp != jobs_shell_pgrp)
 		tcsetpgrp(jobs_ttyfd, orig_pgrp);
+	/* the last of the clean-ups (registered first): die of the hang-up */
+	if (hup_seen && getpid() == init_pid) {
+		fflush(NULL);
+		trap_disposition(SIGHUP, SIG_DFL, 0);
+		raise(SIGHUP);
+	}
 }
 
 /* Opens the terminal as an fd of our own, >= 10, close-on-exec. */

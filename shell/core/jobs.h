@@ -162,6 +162,9 @@ void job_disown(struct job *j);
  */
 int jobs_exit_ok(void);
 
+/* The terminal hung up: the end of input ends the shell, whatever else. */
+int jobs_hung_up(void);
+
 /*
  * Non-zero when the shell itself keeps signal n ignored: it was ignored
  * when the shell started, or the interactive shell ignores it (SIGINT,

@@ -179,9 +179,6 @@ is_contline(const char *s, size_t len, size_t i)
 	return i + 1 < len && s[i] == '\\' && s[i + 1] == '\n';
 }
 
-static int skip_bquote(const char *s, size_t len, size_t *pos,
-    struct sbuf *out, int *lines);
-
 static int
 skip_squote(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
@@ -197,46 +194,6 @@ skip_squote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 	if (i >= len)
 		return -1;
 	out_c(out, '\'');
-	*pos = i + 1;
-	return 0;
-}
-
-static int
-skip_dquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
-    int *lines)
-{
-	size_t i = *pos + 1;
-
-	out_c(out, '"');
-	while (i < len && s[i] != '"') {
-		if (is_contline(s, len, i)) {
-			i += 2;
-			(*lines)++;
-		} else if (s[i] == '\\') {
-			if (i + 1 >= len)
-				return -1;
-			out_c(out, s[i]);
-			out_c(out, s[i + 1]);
-			i += 2;
-		} else if (s[i] == '$') {
-			int rc = lex_skip_dollar(s, len, &i, out, lines);
-
-			if (rc < 0)
-				return rc;
-		} else if (s[i] == '`') {
-			int rc = skip_bquote(s, len, &i, out, lines);
-
-			if (rc < 0)
-				return rc;
-		} else {
-			if (s[i] == '\n')
-				(*lines)++;
-			out_c(out, s[i++]);
-		}
-	}
-	if (i >= len)
-		return -1;
-	out_c(out, '"');
 	*pos = i + 1;
 	return 0;
 }
@@ -264,33 +221,46 @@ bquote_check(const char *s, size_t n)
 	return rc;
 }
 
+/*
+ * "..." or `...` from *pos, its quotes: a backslash escapes the next byte,
+ * backslash-newline goes; inside "...", $ and `...` are read whole.
+ */
 static int
-skip_bquote(const char *s, size_t len, size_t *pos, struct sbuf *out,
+skip_quoted(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
 {
+	char q = s[*pos];
 	size_t i = *pos + 1;
+	int rc = 0;
 
-	out_c(out, '`');
-	while (i < len && s[i] != '`') {
+	out_c(out, q);
+	while (i < len && s[i] != q) {
 		if (is_contline(s, len, i)) {
 			i += 2;
 			(*lines)++;
-			continue;
-		}
-		if (s[i] == '\\') {
+		} else if (s[i] == '\\') {
 			if (i + 1 >= len)
 				return -1;
+			out_c(out, s[i]);
+			out_c(out, s[i + 1]);
+			i += 2;
+		} else if (q == '"' && s[i] == '$') {
+			rc = lex_skip_dollar(s, len, &i, out, lines);
+		} else if (q == '"' && s[i] == '`') {
+			rc = skip_quoted(s, len, &i, out, lines);
+		} else {
+			if (s[i] == '\n')
+				(*lines)++;
 			out_c(out, s[i++]);
 		}
-		if (s[i] == '\n')
-			(*lines)++;
-		out_c(out, s[i++]);
+		if (rc < 0)
+			return rc;
 	}
 	if (i >= len)
 		return -1;
-	if (bquote_check(s + *pos + 1, i - *pos - 1) < 0)
+	if (q == '`' && bquote_check(s + *pos + 1, i - *pos - 1) < 0)
 		return -3;
-	out_c(out, '`');
+	out_c(out, q);
 	*pos = i + 1;
 	return 0;
 }
@@ -309,11 +279,11 @@ lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
 		if (skip_depth >= LEX_MAXDEPTH)
 			return -2;
 		skip_depth++;
-		rc = skip_dquote(s, len, pos, out, lines);
+		rc = skip_quoted(s, len, pos, out, lines);
 		skip_depth--;
 		return rc;
 	case '`':
-		return skip_bquote(s, len, pos, out, lines);
+		return skip_quoted(s, len, pos, out, lines);
 	case '\\':
 		if (i + 1 >= len || (s[i + 1] == '\n' && i + 2 >= len))
 			return -1;

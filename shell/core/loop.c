@@ -250,13 +250,13 @@ loop_input(struct input *in, const struct loop_hooks *top)
 		}
 		if (eof) {
 			if (top != NULL && sh_opt.interactive &&
-			    sh_opt.ignoreeof) {
+			    sh_opt.ignoreeof && !jobs_hung_up()) {
 				fprintf(stderr, "Use \"exit\" to leave "
 				    "shell.\n");
 				continue;
 			}
 			if (top != NULL && sh_opt.interactive &&
-			    !jobs_exit_ok())
+			    !jobs_hung_up() && !jobs_exit_ok())
 				continue;
 			break;
 		}

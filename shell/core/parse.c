@@ -731,6 +731,30 @@ parse_list(struct parser *p)
 	return c;
 }
 
+/*
+ * parser_enter: P reads LEN bytes of TEXT from line LINE, in a new arena,
+ * and is the innermost parser running until parser_leave.
+ */
+static void
+parser_enter(struct parser *p, const char *text, size_t len, int line)
+{
+	memset(p, 0, sizeof(*p));
+	p->a = arena_new();
+	if (p->a == NULL)
+		abort();
+	lex_init(&p->lx, text, len, line, p->a);
+	p->up = cur_parser;
+	cur_parser = p;
+}
+
+/* parser_leave: the parser P nested in runs again; P's arena is freed. */
+static void
+parser_leave(struct parser *p)
+{
+	cur_parser = p->up;
+	arena_free(p->a);
+}
+
 static enum parse_status
 parse_text(const char *text, size_t len, int line, struct cmd **out,
     char **err, int at_eof, size_t *used, int *open_list)
@@ -739,21 +763,14 @@ parse_text(const char *text, size_t len, int line, struct cmd **out,
 	struct cmd *volatile c = NULL;
 	int rc;
 
-	memset(&p, 0, sizeof(p));
 	*out = NULL;
 	*err = NULL;
-	p.a = arena_new();
-	if (p.a == NULL)
-		abort();
-	lex_init(&p.lx, text, len, line, p.a);
+	parser_enter(&p, text, len, line);
 	p.lx.at_eof = at_eof;
 	p.first = used != NULL;
-	p.up = cur_parser;
-	cur_parser = &p;
 	rc = setjmp(p.jb);
 	if (rc != 0) {
-		cur_parser = p.up;
-		arena_free(p.a);
+		parser_leave(&p);
 		*err = p.err;
 		if (rc == PARSE_ERROR && p.err == NULL)
 			*err = strdup("syntax error");
@@ -799,27 +816,20 @@ parse_subst(const char *s, size_t len, size_t *pos, int *lines, char **err)
 	struct token *t;
 	int rc;
 
-	memset(&p, 0, sizeof(p));
-	p.a = arena_new();
-	if (p.a == NULL)
-		abort();
-	lex_init(&p.lx, s, len, 0, p.a);
+	parser_enter(&p, s, len, 0);
 	p.lx.pos = *pos;
 	/* its commands nest inside the ones around it */
-	p.depth = cur_parser != NULL ? cur_parser->depth + 1 : 1;
+	p.depth = p.up != NULL ? p.up->depth + 1 : 1;
 	if (p.depth > LEX_MAXDEPTH) {
-		arena_free(p.a);
+		parser_leave(&p);
 		if (asprintf(err, "nesting too deep (more than %d levels)",
 		    LEX_MAXDEPTH) < 0)
 			*err = NULL;
 		return -3;
 	}
-	p.up = cur_parser;
-	cur_parser = &p;
 	rc = setjmp(p.jb);
 	if (rc != 0) {
-		cur_parser = p.up;
-		arena_free(p.a);
+		parser_leave(&p);
 		if (rc == PARSE_INCOMPLETE) {
 			free(p.err);
 			return -1;
@@ -831,10 +841,9 @@ parse_subst(const char *s, size_t len, size_t *pos, int *lines, char **err)
 	t = peek(&p);
 	if (t->type != T_RPAREN || p.lx.frames != NULL)
 		unexpected(&p);
-	cur_parser = p.up;
 	*pos = p.lx.pos;
 	*lines += p.lx.line;
-	arena_free(p.a);
+	parser_leave(&p);
 	return 0;
 }
 

@@ -137,9 +137,12 @@ dup_target(const struct redir *r, const char *word)
 	}
 	m = strtol(word, &end, 10);
 	if (*word == '\0' || *end != '\0' || m < 0 || m > 1023) {
-		/* dash: "Syntax error: Bad fd number", the script ends */
+		/*
+		 * A redirection error (POSIX 2.8.1): the command fails with
+		 * status 1 and the shell goes on, unless it is a special
+		 * built-in's. dash ends the script ("Bad fd number").
+		 */
 		sh_errorf("%s: bad file descriptor number", word);
-		exec_fatal(2);
 		return -1;
 	}
 	if (m == r->fd) {

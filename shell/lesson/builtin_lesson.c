@@ -156,20 +156,11 @@ bi_lesson(int argc, char **argv)
 		return bi_usage("lesson");
 	if (strcmp(cmd, "list") == 0)
 		return lesson_list();
-	if (strcmp(cmd, "next") == 0 || strcmp(cmd, "skip") == 0)
-		r = lesson_next();
-	else if (strcmp(cmd, "hint") == 0)
-		r = lesson_hint();
-	else if (strcmp(cmd, "check") == 0)
-		r = lesson_check_now();
-	else if (strcmp(cmd, "status") == 0)
-		r = lesson_status();
-	else if (strcmp(cmd, "quit") == 0)
-		r = lesson_quit();
-	else if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
 		printf("usage: %s\n", builtin_find("lesson")->usage);
 		return 0;
-	} else
+	}
+	if ((r = lesson_command(cmd)) == -2)
 		return bi_usage("lesson");
 	fflush(stdout);
 	return r < 0 ? no_lesson() : r;

@@ -308,20 +308,31 @@ px_name(const char *w, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * "the WHAT /NAME is there", or for no-pmq and no-pshm "no WHAT /NAME is
+ * left": 0 then, as the options say nothing more.
+ */
+static int
+say_px(struct say *s, char **a, const char *what)
+{
+	char name[300];
+
+	px_name(a[1], name, sizeof(name));
+	if (strncmp(a[0], "no-", 3) == 0) {
+		say_add(s, tr("no %s %s is left", "%s %s 已不存在"), what, name);
+		return 0;
+	}
+	say_add(s, tr("the %s %s is there", "%s %s 存在"), what, name);
+	return 1;
+}
+
 static void
 say_pmq(struct say *s, char **a, int argc)
 {
-	char name[300];
 	const char *v;
 
-	px_name(a[1], name, sizeof(name));
-	if (strcmp(a[0], "no-pmq") == 0) {
-		say_add(s, tr("no %s %s is left", "%s %s 已不存在"),
-		    gloss(GL_POSIX_MQ), name);
+	if (!say_px(s, a, gloss(GL_POSIX_MQ)))
 		return;
-	}
-	say_add(s, tr("the %s %s is there", "%s %s 存在"), gloss(GL_POSIX_MQ),
-	    name);
 	if ((v = opt(a, argc, 2, "messages")) != NULL)
 		say_add(s, tr(", holding %s message%s", "，其中有 %1$s 条消息"),
 		    v, strcmp(v, "1") != 0 ? "s" : "");
@@ -336,17 +347,14 @@ say_pmq(struct say *s, char **a, int argc)
 static void
 say_pshm(struct say *s, char **a, int argc)
 {
-	char name[300];
+	char what[128];
 	const char *v;
 
-	px_name(a[1], name, sizeof(name));
-	if (strcmp(a[0], "no-pshm") == 0) {
-		say_add(s, tr("no %s object %s is left", "%s对象 %s 已不存在"),
-		    gloss(GL_POSIX_SHM), name);
+	/* "POSIX shared memory object", "POSIX 共享内存对象" */
+	snprintf(what, sizeof(what), "%s%s", gloss(GL_POSIX_SHM),
+	    tr(" object", "对象"));
+	if (!say_px(s, a, what))
 		return;
-	}
-	say_add(s, tr("the %s object %s is there", "%s对象 %s 存在"),
-	    gloss(GL_POSIX_SHM), name);
 	if ((v = opt(a, argc, 2, "size")) != NULL)
 		say_add(s, tr(", of %s bytes", "，大小 %s 字节"), v);
 	if ((v = opt(a, argc, 2, "mappers")) != NULL)

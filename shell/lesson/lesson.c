@@ -236,6 +236,7 @@ session_end(struct session *s)
 	size_t i;
 	int saved = sh_status;
 
+	sh_on_hangup(NULL);
 	for (i = 0; i < s->l->ncleanup; i++)
 		sh_eval(s->l->cleanup[i], s->l->base);
 	sh_status = saved;
@@ -577,6 +578,14 @@ on_sigint(int sig)
 	lcheck_intr = 1;
 }
 
+/* The terminal hung up: the lesson stops as at Ctrl+C, and cleans up. */
+static void
+on_hangup(void)
+{
+	interrupted = 1;
+	lcheck_intr = 1;
+}
+
 static struct session *
 session_new(const struct lesson_opts *o, struct lesson *l)
 {
@@ -696,6 +705,10 @@ resume(struct session *s, int again)
 	fflush(stdout);
 }
 
+static int cmd_next(struct session *s);
+static int cmd_hint(struct session *s);
+static int cmd_quit(struct session *s);
+
 /*
  * The interactive shell's lines, while a lesson runs: `hint`, `next`,
  * `skip` and `quit` alone act on the lesson; an empty line goes on after
@@ -723,15 +736,15 @@ lesson_line(const char *line)
 			return 0;
 		}
 		if (strcmp(word, "hint") == 0) {
-			lesson_hint();
+			cmd_hint(s);
 			return 1;
 		}
 		if (strcmp(word, "next") == 0 || strcmp(word, "skip") == 0) {
-			lesson_next();
+			cmd_next(s);
 			return 1;
 		}
 		if (strcmp(word, "quit") == 0) {
-			lesson_quit();
+			cmd_quit(s);
 			return 1;
 		}
 	}
@@ -760,6 +773,7 @@ lesson_begin(const struct lesson_opts *o)
 		return 1;
 	}
 	announce(s);
+	sh_on_hangup(on_hangup);
 	if (s->play)
 		return play(s);
 	cur = s;
@@ -886,13 +900,9 @@ lesson_between(void)
 
 /* For the builtin ----------------------------------------------------- */
 
-int
-lesson_next(void)
+static int
+cmd_next(struct session *s)
 {
-	struct session *s = cur;
-
-	if (s == NULL)
-		return -1;
 	if (s->wait != NULL && s->wait->kind == LI_TASK) {
 		printf("%s\n", tr("Task skipped.", "已跳过任务。"));
 		s->failed += (int)s->wait->nchecks;
@@ -905,13 +915,9 @@ lesson_next(void)
 	return 0;
 }
 
-int
-lesson_hint(void)
+static int
+cmd_hint(struct session *s)
 {
-	struct session *s = cur;
-
-	if (s == NULL)
-		return -1;
 	s->fresh = 1;
 	if (s->wait == NULL || s->wait->kind != LI_TASK) {
 		printf("%s\n", tr("No task right now: `lesson next` goes on.",
@@ -922,14 +928,11 @@ lesson_hint(void)
 	return 0;
 }
 
-int
-lesson_check_now(void)
+static int
+cmd_check(struct session *s)
 {
-	struct session *s = cur;
 	int ok, passed, failed;
 
-	if (s == NULL)
-		return -1;
 	s->fresh = 1;
 	if (s->wait == NULL || s->wait->kind != LI_TASK) {
 		printf("%s\n", tr("No task to check right now.",
@@ -951,13 +954,9 @@ lesson_check_now(void)
 	return 1;
 }
 
-int
-lesson_status(void)
+static int
+cmd_status(struct session *s)
 {
-	struct session *s = cur;
-
-	if (s == NULL)
-		return -1;
 	s->fresh = 1;
 	printf("%s: %s (%s)\n", tr("Lesson", "课程"),
 	    ltext_get(&s->l->title), s->l->file);
@@ -972,13 +971,9 @@ lesson_status(void)
 	return 0;
 }
 
-int
-lesson_quit(void)
+static int
+cmd_quit(struct session *s)
 {
-	struct session *s = cur;
-
-	if (s == NULL)
-		return -1;
 	printf("%s\n", tr("Lesson stopped; cleaning up.",
 	    "课程已停止，正在清理。"));
 	fflush(stdout);
@@ -986,4 +981,23 @@ lesson_quit(void)
 	cur = NULL;
 	session_end(s);
 	return 0;
+}
+
+int
+lesson_command(const char *cmd)
+{
+	static const struct {
+		const char	*name;
+		int		(*fn)(struct session *s);
+	} cmds[] = {
+		{ "next", cmd_next }, { "skip", cmd_next }, { "hint", cmd_hint },
+		{ "check", cmd_check }, { "status", cmd_status },
+		{ "quit", cmd_quit },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			return cur != NULL ? cmds[i].fn(cur) : -1;
+	return -2;
 }

@@ -31,19 +31,16 @@ void lesson_between(void);
 /*
  * For the `lesson` builtin (builtin_lesson.c). lesson_begin starts (or,
  * with play, plays) a lesson from a running shell, like lesson_start.
- * The others act on the running lesson and return -1 when there is none:
- * next skips a task or goes past a pause; hint prints the hint (the
- * solution the second time); check_now evaluates the task's checks (0
- * held, 1 not); status prints where the student is; quit cleans up and
- * ends it; finish ends it after the last step.
+ * lesson_command acts on the running lesson: "next" (or "skip") skips a
+ * task or goes past a pause; "hint" prints the hint (the solution the
+ * second time); "check" evaluates the task's checks (0 held, 1 not);
+ * "status" prints where the student is; "quit" cleans up and ends it.
+ * It returns -1 when no lesson runs, -2 when cmd is none of these.
+ * lesson_finish ends the lesson after the last step.
  */
 int lesson_begin(const struct lesson_opts *o);
 int lesson_active(void);
-int lesson_next(void);
-int lesson_hint(void);
-int lesson_check_now(void);
-int lesson_status(void);
-int lesson_quit(void);
+int lesson_command(const char *cmd);
 void lesson_finish(void);
 
 /*

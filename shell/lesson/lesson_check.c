@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,21 @@ to_long(const char *s)
 	return strtol(s, NULL, 0);
 }
 
+/*
+ * Why e does not hold, in the student's language: en or zh (tr) with the
+ * arguments, into e->why. Returns 0, what an evaluator returns then.
+ */
+static int __attribute__((format(printf, 2, 4)))
+lcheck_why(struct lcheck_ev *e, const char *en, const char *zh, ...)
+{
+	va_list ap;
+
+	va_start(ap, zh);
+	vsnprintf(e->why, e->whysize, tr(en, zh), ap);
+	va_end(ap);
+	return 0;
+}
+
 int
 lcheck_proc_named(const struct snap_proc *p, const char *name)
 {
@@ -161,15 +177,13 @@ lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s)
 		}
 		if (i2 + 1 >= e->argc)
 			return 1;
-		snprintf(e->why, e->whysize,
-		    tr("%s (pid %d) is in state %c, wait channel '%s'",
-		    "%s（pid %d）处于状态 %c，等待通道 '%s'"),
+		lcheck_why(e, "%s (pid %d) is in state %c, wait channel '%s'",
+		    "%s（pid %d）处于状态 %c，等待通道 '%s'",
 		    p->comm, (int)p->pid, p->state,
 		    p->wchan[0] != '\0' ? p->wchan : "-");
 	}
 	if (!found)
-		snprintf(e->why, e->whysize, tr("no process named %s",
-		    "没有名为 %s 的进程"),
+		lcheck_why(e, "no process named %s", "没有名为 %s 的进程",
 		    e->argv[1]);
 	return 0;
 }
@@ -180,13 +194,10 @@ lcheck_ev_no_proc(struct lcheck_ev *e, const struct snapshot *s)
 	size_t i;
 
 	for (i = 0; i < s->nprocs; i++)
-		if (lcheck_proc_named(&s->procs[i], e->argv[1])) {
-			snprintf(e->why, e->whysize,
-			    tr("%s (pid %d) is still there",
-			    "%s（pid %d）仍然存在"), e->argv[1],
+		if (lcheck_proc_named(&s->procs[i], e->argv[1]))
+			return lcheck_why(e, "%s (pid %d) is still there",
+			    "%s（pid %d）仍然存在", e->argv[1],
 			    (int)s->procs[i].pid);
-			return 0;
-		}
 	return 1;
 }
 
@@ -254,9 +265,9 @@ lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 			if ((have & want) != want) {
 				sig_mask_names(have, ", ", names,
 				    sizeof(names));
-				snprintf(e->why, e->whysize,
-				    tr("%s (pid %d): its %s signals are {%s}",
-				    "%s（pid %d）：%s的信号是 {%s}"),
+				lcheck_why(e,
+				    "%s (pid %d): its %s signals are {%s}",
+				    "%s（pid %d）：%s的信号是 {%s}",
 				    p->comm, (int)p->pid, set_word(e->argv[j]),
 				    names);
 				break;
@@ -266,8 +277,7 @@ lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s)
 			return 1;
 	}
 	if (!found)
-		snprintf(e->why, e->whysize, tr("no process named %s",
-		    "没有名为 %s 的进程"),
+		lcheck_why(e, "no process named %s", "没有名为 %s 的进程",
 		    e->argv[1]);
 	return 0;
 }
@@ -305,18 +315,16 @@ lcheck_ev_pipe(struct lcheck_ev *e, const struct snapshot *s)
 			return 1;
 		if (e->argc > 2 && pp->fill >= want)
 			return 1;
-		snprintf(e->why, e->whysize,
-		    tr("the pipe written by %s holds %ld of %ld bytes%s",
-		    "%s 写的管道中有 %ld/%ld 字节%s"),
+		lcheck_why(e, "the pipe written by %s holds %ld of %ld bytes%s",
+		    "%s 写的管道中有 %ld/%ld 字节%s",
 		    e->argv[1], pp->fill, pp->capacity,
 		    e->argc == 2 ? tr(" and no writer is blocked in pipe write",
 		    "，没有写者阻塞在 pipe write") :
 		    "");
 	}
 	if (!found)
-		snprintf(e->why, e->whysize,
-		    tr("no process named %s writes to a pipe",
-		    "没有名为 %s 的进程在写管道"), e->argv[1]);
+		lcheck_why(e, "no process named %s writes to a pipe",
+		    "没有名为 %s 的进程在写管道", e->argv[1]);
 	return 0;
 }
 
@@ -379,13 +387,11 @@ lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 	int j;
 	long have, want;
 
-	if (stat(e->argv[1], &st) < 0 || !S_ISFIFO(st.st_mode)) {
-		snprintf(e->why, e->whysize, tr("%s is not a FIFO%s",
-		    "%s 不是命名管道%s"), e->argv[1],
+	if (stat(e->argv[1], &st) < 0 || !S_ISFIFO(st.st_mode))
+		return lcheck_why(e, "%s is not a FIFO%s",
+		    "%s 不是命名管道%s", e->argv[1],
 		    errno == ENOENT ? tr(" (no such file)",
 		    "（没有这个文件）") : "");
-		return 0;
-	}
 	for (i = 0; i < s->npipes; i++)
 		if (s->pipes[i].kind == SNAP_FIFO &&
 		    (s->pipes[i].inode == st.st_ino ||
@@ -401,12 +407,10 @@ lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 			have = pp != NULL ? (long)pp->nreaders : 0;
 		else
 			have = pp != NULL ? (long)pp->nwriters : 0;
-		if (have != want) {
-			snprintf(e->why, e->whysize, tr("%s: %ld %s, not %ld",
-			    "%1$s：%2$ld 个%3$s，而不是 %4$ld 个"),
+		if (have != want)
+			return lcheck_why(e, "%s: %ld %s, not %ld",
+			    "%1$s：%2$ld 个%3$s，而不是 %4$ld 个",
 			    e->argv[1], have, fifo_word(e->argv[j]), want);
-			return 0;
-		}
 	}
 	return 1;
 }
@@ -436,8 +440,7 @@ sysv_by_key(struct lcheck_ev *e, const struct snapshot *s, enum sysv_kind k,
 		if (v.perm->key == *key)
 			return (long)i;
 	}
-	snprintf(e->why, e->whysize, tr(none[k][0], none[k][1]),
-	    (unsigned)*key);
+	lcheck_why(e, none[k][0], none[k][1], (unsigned)*key);
 	return -1;
 }
 
@@ -455,14 +458,14 @@ types_match(struct lcheck_ev *e, const struct snap_queue *q, const char *list)
 		if (i >= q->nmsgs || q->msgs[i].type != to_long(tok)) {
 			ok = 0;
 			if (i >= q->nmsgs)
-				snprintf(e->why, e->whysize,
-				    tr("queue 0x%08x has only %zu messages",
-				    "队列 0x%08x 只有 %zu 条消息"),
+				lcheck_why(e,
+				    "queue 0x%08x has only %zu messages",
+				    "队列 0x%08x 只有 %zu 条消息",
 				    (unsigned)q->info.perm.key, q->nmsgs);
 			else
-				snprintf(e->why, e->whysize,
-				    tr("message %zu of queue 0x%08x has type %ld, not %s",
-				    "第 %zu 条消息（队列 0x%08x）的类型是 %ld，而不是 %s"),
+				lcheck_why(e,
+				    "message %zu of queue 0x%08x has type %ld, not %s",
+				    "第 %zu 条消息（队列 0x%08x）的类型是 %ld，而不是 %s",
 				    i + 1, (unsigned)q->info.perm.key,
 				    q->msgs[i].type, tok);
 		}
@@ -471,78 +474,80 @@ types_match(struct lcheck_ev *e, const struct snap_queue *q, const char *list)
 	return ok;
 }
 
-/* queue KEY [messages N] [types T,...] [text TEXT] */
-int
-lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s)
+/* queue KEY [messages N] [types T,...] [text TEXT]: option name v of q. */
+static int
+queue_opt(struct lcheck_ev *e, const struct snapshot *s, long i, key_t key,
+    const char *name, const char *v)
 {
-	const struct snap_queue *q;
-	key_t key;
-	long i;
-	int j;
+	const struct snap_queue *q = &s->queues[i];
 
-	if ((i = sysv_by_key(e, s, SYSV_MSG, &key)) < 0)
-		return 0;
-	q = &s->queues[i];
-	for (j = 2; j + 1 < e->argc; j += 2) {
-		const char *v = e->argv[j + 1];
-
-		if (strcmp(e->argv[j], "messages") == 0 &&
-		    (long)q->info.qnum != to_long(v)) {
-			snprintf(e->why, e->whysize,
-			    tr("queue 0x%08x holds %lu messages, not %s",
-			    "消息队列 0x%08x 中有 %lu 条消息，而不是 %s"),
-			    (unsigned)key, q->info.qnum, v);
-			return 0;
-		}
-		if (strcmp(e->argv[j], "types") == 0 && !types_match(e, q, v))
-			return 0;
-		if (strcmp(e->argv[j], "text") == 0 && (q->nmsgs == 0 ||
-		    strcmp((const char *)q->msgs[0].data, v) != 0)) {
-			snprintf(e->why, e->whysize,
-			    tr("the first message of queue 0x%08x is not '%s'",
-			    "队列 0x%08x 的第一条消息不是 '%s'"),
-			    (unsigned)key, v);
-			return 0;
-		}
-	}
+	if (strcmp(name, "types") == 0)
+		return types_match(e, q, v);
+	if (strcmp(name, "messages") == 0 && (long)q->info.qnum != to_long(v))
+		return lcheck_why(e, "queue 0x%08x holds %lu messages, not %s",
+		    "消息队列 0x%08x 中有 %lu 条消息，而不是 %s",
+		    (unsigned)key, q->info.qnum, v);
+	if (strcmp(name, "text") == 0 && (q->nmsgs == 0 ||
+	    strcmp((const char *)q->msgs[0].data, v) != 0))
+		return lcheck_why(e,
+		    "the first message of queue 0x%08x is not '%s'",
+		    "队列 0x%08x 的第一条消息不是 '%s'",
+		    (unsigned)key, v);
 	return 1;
 }
 
-/* shm KEY [nattch N] [text TEXT] */
-int
-lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s)
+/* shm KEY [nattch N] [text TEXT]: option name v of the segment. */
+static int
+shm_opt(struct lcheck_ev *e, const struct snapshot *s, long i, key_t key,
+    const char *name, const char *v)
 {
-	const struct snap_shm *m;
+	const struct snap_shm *m = &s->shms[i];
+	size_t n = strlen(v);
+
+	if (strcmp(name, "nattch") == 0 && (long)m->info.nattch != to_long(v))
+		return lcheck_why(e,
+		    "segment 0x%08x is attached %lu times, not %s",
+		    "共享内存段 0x%08x 的连接数是 %lu，而不是 %s",
+		    (unsigned)key, m->info.nattch, v);
+	if (strcmp(name, "text") == 0 && (!m->readable ||
+	    m->npreview < n || memcmp(m->preview, v, n) != 0))
+		return lcheck_why(e, "segment 0x%08x does not begin with '%s'",
+		    "共享内存段 0x%08x 的开头不是 '%s'",
+		    (unsigned)key, v);
+	return 1;
+}
+
+/*
+ * The object of kind k with the check's key (argv[1]), each NAME VALUE
+ * pair after it holding of it (opt, given its index in s).
+ */
+static int
+sysv_opts(struct lcheck_ev *e, const struct snapshot *s, enum sysv_kind k,
+    int (*opt)(struct lcheck_ev *e, const struct snapshot *s, long i,
+    key_t key, const char *name, const char *v))
+{
 	key_t key;
-	size_t n;
 	long i;
 	int j;
 
-	if ((i = sysv_by_key(e, s, SYSV_SHM, &key)) < 0)
+	if ((i = sysv_by_key(e, s, k, &key)) < 0)
 		return 0;
-	m = &s->shms[i];
-	for (j = 2; j + 1 < e->argc; j += 2) {
-		const char *v = e->argv[j + 1];
-
-		if (strcmp(e->argv[j], "nattch") == 0 &&
-		    (long)m->info.nattch != to_long(v)) {
-			snprintf(e->why, e->whysize,
-			    tr("segment 0x%08x is attached %lu times, not %s",
-			    "共享内存段 0x%08x 的连接数是 %lu，而不是 %s"),
-			    (unsigned)key, m->info.nattch, v);
+	for (j = 2; j + 1 < e->argc; j += 2)
+		if (!opt(e, s, i, key, e->argv[j], e->argv[j + 1]))
 			return 0;
-		}
-		n = strlen(v);
-		if (strcmp(e->argv[j], "text") == 0 && (!m->readable ||
-		    m->npreview < n || memcmp(m->preview, v, n) != 0)) {
-			snprintf(e->why, e->whysize,
-			    tr("segment 0x%08x does not begin with '%s'",
-			    "共享内存段 0x%08x 的开头不是 '%s'"),
-			    (unsigned)key, v);
-			return 0;
-		}
-	}
 	return 1;
+}
+
+int
+lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s)
+{
+	return sysv_opts(e, s, SYSV_MSG, queue_opt);
+}
+
+int
+lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s)
+{
+	return sysv_opts(e, s, SYSV_SHM, shm_opt);
 }
 
 /* sem KEY [values V,...] */
@@ -569,10 +574,9 @@ lcheck_ev_sem(struct lcheck_ev *e, const struct snapshot *s)
 		    m->members[i].val != to_long(tok))
 			ok = 0;
 	if (!ok)
-		snprintf(e->why, e->whysize,
-		    tr("semaphore set 0x%08x does not hold %s",
-		    "信号量集合 0x%08x 的值不是 %s"), (unsigned)key,
-		    e->argv[3]);
+		lcheck_why(e, "semaphore set 0x%08x does not hold %s",
+		    "信号量集合 0x%08x 的值不是 %s",
+		    (unsigned)key, e->argv[3]);
 	free(copy);
 	return ok;
 }
@@ -595,14 +599,12 @@ lcheck_ev_none(struct lcheck_ev *e, const struct snapshot *s)
 	for (i = 0; i < snap_sysv_count(s, k); i++) {
 		sysv_view(k, snap_sysv_info(s, k, i, &related), &v);
 		if (keyed ? v.perm->key == key : lsysv_is_mine(k, v.id,
-		    v.perm, related)) {
-			snprintf(e->why, e->whysize,
-			    tr("%s id %d (key 0x%08x) is still there",
-			    "%s（id %d，键值 0x%08x）仍然存在"),
+		    v.perm, related))
+			return lcheck_why(e,
+			    "%s id %d (key 0x%08x) is still there",
+			    "%s（id %d，键值 0x%08x）仍然存在",
 			    tr(nouns[k][0], nouns[k][1]), v.id,
 			    (unsigned)v.perm->key);
-			return 0;
-		}
 	}
 	return 1;
 }
@@ -624,14 +626,12 @@ lcheck_ev_status(struct lcheck_ev *e, const struct snapshot *s)
 	if (sh_status == want)
 		return 1;
 	if (sh_status > 128 && sig_name(sh_status - 128) != NULL)
-		snprintf(e->why, e->whysize,
-		    tr("the last command's status was %d (SIG%s)",
-		    "上一条命令的状态是 %d（SIG%s）"), sh_status,
+		lcheck_why(e, "the last command's status was %d (SIG%s)",
+		    "上一条命令的状态是 %d（SIG%s）", sh_status,
 		    sig_name(sh_status - 128));
 	else
-		snprintf(e->why, e->whysize,
-		    tr("the last command's status was %d",
-		    "上一条命令的状态是 %d"), sh_status);
+		lcheck_why(e, "the last command's status was %d",
+		    "上一条命令的状态是 %d", sh_status);
 	return 0;
 }
 
@@ -666,9 +666,8 @@ lcheck_ev_shell(struct lcheck_ev *e, const struct snapshot *s)
 	st = WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
 	if (st == 0)
 		return 1;
-	snprintf(e->why, e->whysize, tr("the command's status was %d",
-	    "命令的状态是 %d"), st);
-	return 0;
+	return lcheck_why(e, "the command's status was %d",
+	    "命令的状态是 %d", st);
 }
 
 /* ran PATTERN: a command line run during the task matches (lesson_ran.c). */
@@ -681,10 +680,8 @@ lcheck_ev_ran(struct lcheck_ev *e, const struct snapshot *s)
 	if (lran_match(e->c->argv[1], lcheck_expand))
 		return 1;
 	lcheck_say_pattern(e->argv[1], pat, sizeof(pat));
-	snprintf(e->why, e->whysize, tr(
-	    "no command run during this task looks like `%s`",
-	    "本任务中运行过的命令没有一条像 `%s`"), pat);
-	return 0;
+	return lcheck_why(e, "no command run during this task looks like `%s`",
+	    "本任务中运行过的命令没有一条像 `%s`", pat);
 }
 
 int
@@ -708,12 +705,9 @@ ev_once(struct lcheck_ev *e)
 	if (e->w == NULL)
 		e->w = watch_new(&self, 1, &o, NULL);
 	s = e->w != NULL ? watch_next(e->w, NULL) : NULL;
-	if (s == NULL) {
-		snprintf(e->why, e->whysize, tr("cannot take a snapshot: %s",
-		    "无法获取快照：%s"),
-		    strerror(errno));
-		return 0;
-	}
+	if (s == NULL)
+		return lcheck_why(e, "cannot take a snapshot: %s",
+		    "无法获取快照：%s", strerror(errno));
 	return e->k->eval(e, s);
 }
 
@@ -756,8 +750,12 @@ lcheck_eval(const struct lcheck *c, double within, char *why, size_t whysize)
 		} else if (r == 0) {
 			since = -1;
 		}
-		if (r || e.k->once ||
-		    watch_now() >= end + (since >= 0 ? c->hold : 0))
+		/*
+		 * While it holds, it is watched until its N seconds are up
+		 * (counted from the first sample that saw it, which may come
+		 * late on a loaded machine); else until within is over.
+		 */
+		if (r || e.k->once || (since < 0 && watch_now() >= end))
 			break;
 		if (lcheck_intr) {
 			r = -1;

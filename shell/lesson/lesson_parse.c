@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "check_kind.h"
+#include "core/expand.h"
 #include "lesson_parse.h"
 
 #define LESSON_MAX_BYTES	(1 << 20)
@@ -146,7 +147,7 @@ lesson_split(const char *s, int *argc, char *err, size_t errsize)
 					w[len++] = *s++;
 				if (*s != q) {
 					free(w);
-					lesson_split_free(v);
+					expand_free(v);
 					snprintf(err, errsize,
 					    "unbalanced %c quote", q);
 					return NULL;
@@ -163,18 +164,6 @@ lesson_split(const char *s, int *argc, char *err, size_t errsize)
 	}
 	*argc = (int)n;
 	return v;
-}
-
-void
-lesson_split_free(char **argv)
-{
-	char **a;
-
-	if (argv == NULL)
-		return;
-	for (a = argv; *a != NULL; a++)
-		free(*a);
-	free(argv);
 }
 
 /* Parses a number of seconds: 0 <= x <= 3600. */
@@ -254,7 +243,7 @@ static void
 check_free(struct lcheck *c)
 {
 	free(c->text);
-	lesson_split_free(c->argv);
+	expand_free(c->argv);
 }
 
 /* Sets a one-line header field (title, slides) once per language. */

@@ -18,10 +18,7 @@ cleanup()
 }
 trap cleanup EXIT
 
-if [ ! -x "$IPCVIEW" ] || [ ! -x "$FLOOR" ]; then
-	echo "bench snapshot: skipped, $IPCVIEW or $FLOOR not built"
-	exit 0
-fi
+bench_need snapshot "$IPCVIEW" "$FLOOR"
 
 # one_ns CMD...: wall time of one run of CMD, in ns.
 one_ns()

@@ -15,10 +15,7 @@ cleanup()
 }
 trap cleanup EXIT
 
-if [ ! -x "$B/bench/sockpairs" ] || [ ! -x "$B/tests/probe_loop" ]; then
-	echo "bench sock: skipped, $B/bench/sockpairs or $B/tests/probe_loop not built"
-	exit 0
-fi
+bench_need sock "$B/bench/sockpairs" "$B/tests/probe_loop"
 
 # us_per_snapshot pipe|sock: the mean time of one snapshot of the tree
 us_per_snapshot()

@@ -329,6 +329,20 @@ check_sentences(void)
 	snap_events_free(&ev);
 	snapshot_free(o);
 	snapshot_free(n);
+	/* a pipe is named by the glossary's word in each language */
+	o = base();
+	n = base();
+	change(C_FULL, o, n);
+	snap_diff(o, n, &ev);
+	unit_check("snapdiff", "pipe-sentence-en",
+	    "11 (yes) blocked writing to pipe 500 (full)",
+	    ev.n > 1 ? ev.ev[1].en : NULL);
+	unit_check("snapdiff", "pipe-sentence-zh",
+	    "11 (yes) 写 管道 500 时阻塞（已满）",
+	    ev.n > 1 ? ev.ev[1].zh : NULL);
+	snap_events_free(&ev);
+	snapshot_free(o);
+	snapshot_free(n);
 }
 
 int

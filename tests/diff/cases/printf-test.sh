@@ -1,122 +1,91 @@
 # printf and test builtins, each also compared with coreutils'
 # /usr/bin/printf and /usr/bin/test in the same snippet.
+#### .prelude
+# same FORMAT [ARG...]: what printf prints and its status, then
+# "same-as-coreutils" when /usr/bin/printf prints the same
+same()
+{
+	printf "$@"; echo "st=$?"
+	a=$(printf "$@"; echo x); b=$(/usr/bin/printf "$@"; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+}
 #### printf-s
-printf '%s\n' hello; echo "st=$?"
-a=$(printf '%s\n' hello; echo x); b=$(/usr/bin/printf '%s\n' hello; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%s\n' hello
 #### printf-s-reuse
-printf '%s-%s\n' a b c; echo "st=$?"
-a=$(printf '%s-%s\n' a b c; echo x); b=$(/usr/bin/printf '%s-%s\n' a b c; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%s-%s\n' a b c
 #### printf-d
-printf '%d\n' 42; echo "st=$?"
-a=$(printf '%d\n' 42; echo x); b=$(/usr/bin/printf '%d\n' 42; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' 42
 #### printf-d-neg
-printf '%d\n' -7; echo "st=$?"
-a=$(printf '%d\n' -7; echo x); b=$(/usr/bin/printf '%d\n' -7; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' -7
 #### printf-i
-printf '%i\n' 010; echo "st=$?"
-a=$(printf '%i\n' 010; echo x); b=$(/usr/bin/printf '%i\n' 010; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%i\n' 010
 #### printf-o
-printf '%o\n' 8; echo "st=$?"
-a=$(printf '%o\n' 8; echo x); b=$(/usr/bin/printf '%o\n' 8; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%o\n' 8
 #### printf-x
-printf '%x %X\n' 255 255; echo "st=$?"
-a=$(printf '%x %X\n' 255 255; echo x); b=$(/usr/bin/printf '%x %X\n' 255 255; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%x %X\n' 255 255
 #### printf-u
-printf '%u\n' 3000000000; echo "st=$?"
-a=$(printf '%u\n' 3000000000; echo x); b=$(/usr/bin/printf '%u\n' 3000000000; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%u\n' 3000000000
 #### printf-width
-printf '[%5d][%-5d]\n' 3 3; echo "st=$?"
-a=$(printf '[%5d][%-5d]\n' 3 3; echo x); b=$(/usr/bin/printf '[%5d][%-5d]\n' 3 3; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%5d][%-5d]\n' 3 3
 #### printf-zero-pad
-printf '%05d\n' 42; echo "st=$?"
-a=$(printf '%05d\n' 42; echo x); b=$(/usr/bin/printf '%05d\n' 42; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%05d\n' 42
 #### printf-plus
-printf '%+d\n' 5; echo "st=$?"
-a=$(printf '%+d\n' 5; echo x); b=$(/usr/bin/printf '%+d\n' 5; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%+d\n' 5
 #### printf-space-flag
-printf '% d\n' 5; echo "st=$?"
-a=$(printf '% d\n' 5; echo x); b=$(/usr/bin/printf '% d\n' 5; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '% d\n' 5
 #### printf-hash-o
-printf '%#o %#x\n' 8 255; echo "st=$?"
-a=$(printf '%#o %#x\n' 8 255; echo x); b=$(/usr/bin/printf '%#o %#x\n' 8 255; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%#o %#x\n' 8 255
 #### printf-prec-s
-printf '%.2s\n' abcdef; echo "st=$?"
-a=$(printf '%.2s\n' abcdef; echo x); b=$(/usr/bin/printf '%.2s\n' abcdef; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%.2s\n' abcdef
 #### printf-width-s
-printf '[%6s][%-6s]\n' ab ab; echo "st=$?"
-a=$(printf '[%6s][%-6s]\n' ab ab; echo x); b=$(/usr/bin/printf '[%6s][%-6s]\n' ab ab; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%6s][%-6s]\n' ab ab
 #### printf-star-width
-printf '[%*d]\n' 6 1; echo "st=$?"
-a=$(printf '[%*d]\n' 6 1; echo x); b=$(/usr/bin/printf '[%*d]\n' 6 1; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%*d]\n' 6 1
 #### printf-star-prec
-printf '[%.*s]\n' 2 abcd; echo "st=$?"
-a=$(printf '[%.*s]\n' 2 abcd; echo x); b=$(/usr/bin/printf '[%.*s]\n' 2 abcd; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%.*s]\n' 2 abcd
 #### printf-f
-printf '%f\n' 1.5; echo "st=$?"
-a=$(printf '%f\n' 1.5; echo x); b=$(/usr/bin/printf '%f\n' 1.5; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%f\n' 1.5
 #### printf-f-prec
-printf '%.2f\n' 3.14159; echo "st=$?"
-a=$(printf '%.2f\n' 3.14159; echo x); b=$(/usr/bin/printf '%.2f\n' 3.14159; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%.2f\n' 3.14159
 #### printf-e
-printf '%e\n' 12345; echo "st=$?"
-a=$(printf '%e\n' 12345; echo x); b=$(/usr/bin/printf '%e\n' 12345; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%e\n' 12345
 #### printf-g
-printf '%g %g\n' 0.0001 123456789; echo "st=$?"
-a=$(printf '%g %g\n' 0.0001 123456789; echo x); b=$(/usr/bin/printf '%g %g\n' 0.0001 123456789; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%g %g\n' 0.0001 123456789
 #### printf-c
-printf '%c\n' xyz; echo "st=$?"
-a=$(printf '%c\n' xyz; echo x); b=$(/usr/bin/printf '%c\n' xyz; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%c\n' xyz
 #### printf-percent
-printf '100%%\n'; echo "st=$?"
-a=$(printf '100%%\n'; echo x); b=$(/usr/bin/printf '100%%\n'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '100%%\n'
 #### printf-char-code
-printf '%d\n' "'A"; echo "st=$?"
-a=$(printf '%d\n' "'A"; echo x); b=$(/usr/bin/printf '%d\n' "'A"; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' "'A"
 #### printf-hex-arg
-printf '%d\n' 0x1f; echo "st=$?"
-a=$(printf '%d\n' 0x1f; echo x); b=$(/usr/bin/printf '%d\n' 0x1f; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' 0x1f
 #### printf-octal-arg
-printf '%d\n' 017; echo "st=$?"
-a=$(printf '%d\n' 017; echo x); b=$(/usr/bin/printf '%d\n' 017; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' 017
 #### printf-esc-n-t
-printf 'a\tb\n'; echo "st=$?"
-a=$(printf 'a\tb\n'; echo x); b=$(/usr/bin/printf 'a\tb\n'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same 'a\tb\n'
 #### printf-esc-octal
-printf '\101\102\n'; echo "st=$?"
-a=$(printf '\101\102\n'; echo x); b=$(/usr/bin/printf '\101\102\n'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '\101\102\n'
 #### printf-esc-backslash
-printf 'a\\b\n'; echo "st=$?"
-a=$(printf 'a\\b\n'; echo x); b=$(/usr/bin/printf 'a\\b\n'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same 'a\\b\n'
 #### printf-b-escapes
-printf '%b\n' 'x\ty'; echo "st=$?"
-a=$(printf '%b\n' 'x\ty'; echo x); b=$(/usr/bin/printf '%b\n' 'x\ty'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%b\n' 'x\ty'
 #### printf-b-octal
-printf '%b\n' '\0101'; echo "st=$?"
-a=$(printf '%b\n' '\0101'; echo x); b=$(/usr/bin/printf '%b\n' '\0101'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%b\n' '\0101'
 #### printf-b-c-stops
-printf '%b%s\n' 'ab\cde' more; echo "st=$?"
-a=$(printf '%b%s\n' 'ab\cde' more; echo x); b=$(/usr/bin/printf '%b%s\n' 'ab\cde' more; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%b%s\n' 'ab\cde' more
 #### printf-missing-args
-printf '[%s][%d]\n'; echo "st=$?"
-a=$(printf '[%s][%d]\n'; echo x); b=$(/usr/bin/printf '[%s][%d]\n'; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%s][%d]\n'
 #### printf-no-conversion-extra-args
-printf 'plain\n' a b; echo "st=$?"
-a=$(printf 'plain\n' a b; echo x); b=$(/usr/bin/printf 'plain\n' a b; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same 'plain\n' a b
 #### printf-many-args
-printf '%s\n' 1 2 3 4 5; echo "st=$?"
-a=$(printf '%s\n' 1 2 3 4 5; echo x); b=$(/usr/bin/printf '%s\n' 1 2 3 4 5; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%s\n' 1 2 3 4 5
 #### printf-empty-string
-printf '[%s]\n' ''; echo "st=$?"
-a=$(printf '[%s]\n' ''; echo x); b=$(/usr/bin/printf '[%s]\n' ''; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%s]\n' ''
 #### printf-dash-arg
-printf '%s\n' -n; echo "st=$?"
-a=$(printf '%s\n' -n; echo x); b=$(/usr/bin/printf '%s\n' -n; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%s\n' -n
 #### printf-neg-width
-printf '[%-3s]\n' x; echo "st=$?"
-a=$(printf '[%-3s]\n' x; echo x); b=$(/usr/bin/printf '[%-3s]\n' x; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '[%-3s]\n' x
 #### printf-big-number
-printf '%d\n' 9223372036854775807; echo "st=$?"
-a=$(printf '%d\n' 9223372036854775807; echo x); b=$(/usr/bin/printf '%d\n' 9223372036854775807; echo x); [ "$a" = "$b" ] && echo same-as-coreutils
+same '%d\n' 9223372036854775807
 #### test-empty
 test ; t=$?; [  ]; b=$?; /usr/bin/test ; c=$?; echo $t $b $c
 #### test-one-nonempty
