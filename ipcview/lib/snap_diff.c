@@ -373,45 +373,51 @@ end_blocked(const struct snap_end *v, size_t n, pid_t pid, int fd)
 	return 0;
 }
 
-/* Writers (or readers) that blocked or woke on one pipe. */
+/*
+ * Writers (or readers) that blocked or woke on one pipe: blocked in ns
+ * and not in os, then blocked in os and no more in ns (still alive).
+ */
 static void
 diff_ends(struct diff *d, const struct snapshot *os, const struct snapshot *ns,
     const struct snap_end *ov, size_t on, const struct snap_end *nv,
     size_t nn, const struct snap_pipe *p, int writers)
 {
+	/* [blocked, woke][readers, writers] */
+	static const struct {
+		enum snap_event_kind kind[2];
+		const char	*en[2], *zh[2];
+	} says[2] = {
+		{ { EV_READER_BLOCKED, EV_WRITER_BLOCKED },
+		  { "%d (%s) blocked reading %s (empty)",
+		    "%d (%s) blocked writing to %s (full)" },
+		  { "%d (%s) 读 %s 时阻塞（空）",
+		    "%d (%s) 写 %s 时阻塞（已满）" } },
+		{ { EV_READER_WOKE, EV_WRITER_WOKE },
+		  { "%d (%s) woke up: %s has data or no writer",
+		    "%d (%s) woke up: can write to %s again" },
+		  { "%d (%s) 被唤醒：%s 有数据或没有写者了",
+		    "%d (%s) 被唤醒：可以继续写 %s" } },
+	};
+	const struct snap_end *from[2] = { nv, ov }, *to[2] = { ov, nv }, *e;
+	size_t nfrom[2] = { nn, on }, nto[2] = { on, nn }, i;
 	struct snap_event ev = { .inode = p->inode };
 	struct pnames nm;
 	const char *comm;
-	size_t i;
+	int j, w = writers != 0;
 
 	pipe_names(p, &nm);
-	for (i = 0; i < nn; i++) {
-		if (!nv[i].blocked || end_blocked(ov, on, nv[i].pid, nv[i].fd))
-			continue;
-		ev.pid = nv[i].pid;
-		ev.kind = writers ? EV_WRITER_BLOCKED : EV_READER_BLOCKED;
-		comm = comm_of(ns, os, nv[i].pid);
-		ev_put(d, &ev, ev_text(writers ?
-		    "%d (%s) blocked writing to %s (full)" :
-		    "%d (%s) blocked reading %s (empty)", nv[i].pid, comm,
-		    nm.en), ev_text(writers ? "%d (%s) 写 %s 时阻塞（已满）" :
-		    "%d (%s) 读 %s 时阻塞（空）", nv[i].pid, comm, nm.zh));
-	}
-	for (i = 0; i < on; i++) {
-		if (!ov[i].blocked || end_blocked(nv, nn, ov[i].pid, ov[i].fd) ||
-		    !snap_has_pid(ns, ov[i].pid))
-			continue;
-		ev.pid = ov[i].pid;
-		ev.kind = writers ? EV_WRITER_WOKE : EV_READER_WOKE;
-		comm = comm_of(ns, os, ov[i].pid);
-		ev_put(d, &ev, ev_text(writers ?
-		    "%d (%s) woke up: can write to %s again" :
-		    "%d (%s) woke up: %s has data or no writer", ov[i].pid,
-		    comm, nm.en), ev_text(writers ?
-		    "%d (%s) 被唤醒：可以继续写 %s" :
-		    "%d (%s) 被唤醒：%s 有数据或没有写者了", ov[i].pid, comm,
-		    nm.zh));
-	}
+	for (j = 0; j < 2; j++)
+		for (i = 0; i < nfrom[j]; i++) {
+			e = &from[j][i];
+			if (!e->blocked || end_blocked(to[j], nto[j], e->pid,
+			    e->fd) || (j == 1 && !snap_has_pid(ns, e->pid)))
+				continue;
+			ev.pid = e->pid;
+			ev.kind = says[j].kind[w];
+			comm = comm_of(ns, os, e->pid);
+			ev_put(d, &ev, ev_text(says[j].en[w], e->pid, comm,
+			    nm.en), ev_text(says[j].zh[w], e->pid, comm, nm.zh));
+		}
 }
 
 static void
