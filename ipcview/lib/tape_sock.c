@@ -478,20 +478,20 @@ so_exit(struct tracer *tr, struct tp *t, long nr, long rval)
 		so_accept(tr, t, "accept4", rval);
 		return 1;
 	case SYS_sendto:
-		sys_io(tr, t, 'w', rval);
+		sys_io(tr, t, 'w', rval, 0);
 		return 1;
 	case SYS_sendmsg:
-		sys_io(tr, t, 'w', rval);
+		sys_io(tr, t, 'w', rval, 0);
 		if (rval >= 0)
 			so_rights(tr, t, 1);
 		return 1;
 	case SYS_recvfrom:
 		if (!(a[3] & MSG_PEEK) && (rval != 0 || a[2] > 0))
-			sys_io(tr, t, 'r', rval);
+			sys_io(tr, t, 'r', rval, 0);
 		return 1;
 	case SYS_recvmsg:
 		if (!(a[2] & MSG_PEEK))
-			sys_io(tr, t, 'r', rval);
+			sys_io(tr, t, 'r', rval, 0);
 		if (rval >= 0)
 			so_rights(tr, t, 0);
 		return 1;

@@ -148,12 +148,36 @@ ipc_text(const struct tape_rec *r, int zh)
 	return rc < 0 ? NULL : s;
 }
 
+/*
+ * How far a run's count is from the truth: exact (""), a lower bound
+ * (counted until the process's budget of calls), or about (counted
+ * from /proc/PID/io once the process was hot: counted=io).
+ */
+static const char *
+est_word(const struct tape_rec *r, int zh)
+{
+	if (tape_num(r, "estimate", 0) == 0)
+		return "";
+	if (strcmp(g(r, "counted"), "io") == 0)
+		return L(zh, "about ", "约");
+	return L(zh, "at least ", "至少");
+}
+
+/* The same in a call line: ">=" a lower bound, "~" about. */
+static const char *
+raw_est(const struct tape_rec *r)
+{
+	if (tape_num(r, "estimate", 0) == 0)
+		return "";
+	return strcmp(g(r, "counted"), "io") == 0 ? "~" : ">=";
+}
+
 /* Bytes through a socket: a run, end of file, or EPIPE. */
 static char *
 sock_io_text(const struct tape_rec *r, int zh, const char *w)
 {
-	const char *op = g(r, "op");
-	int est = tape_num(r, "estimate", 0) != 0, rc;
+	const char *op = g(r, "op"), *est = est_word(r, zh);
+	int rc;
 	char *s = NULL;
 
 	if (strcmp(op, "eof") == 0)
@@ -166,22 +190,22 @@ sock_io_text(const struct tape_rec *r, int zh, const char *w)
 	else if (strcmp(op, "write") == 0)
 		rc = asprintf(&s, L(zh, "%d sent %s%s bytes into %s (calls: %s)",
 		    "%d 向%s 发送%s %s 字节（%s 次调用）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+		    zh ? w : est, zh ? est : g(r, "bytes"),
+		    zh ? g(r, "bytes") : w, g(r, "calls"));
 	else
 		rc = asprintf(&s, L(zh, "%d received %s%s bytes from %s (calls: %s)",
 		    "%d 从%s 接收%s %s 字节（%s 次调用）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+		    zh ? w : est, zh ? est : g(r, "bytes"),
+		    zh ? g(r, "bytes") : w, g(r, "calls"));
 	return rc < 0 ? NULL : s;
 }
 
 static char *
 io_text(const struct tape_rec *r, int zh)
 {
-	const char *op = g(r, "op");
+	const char *op = g(r, "op"), *est = est_word(r, zh);
 	char *s = NULL, w[300];
-	int est = tape_num(r, "estimate", 0) != 0, rc;
+	int rc;
 
 	what(r, zh, w, sizeof(w));
 	if (strcmp(r->event, "sock_io") == 0)
@@ -196,13 +220,13 @@ io_text(const struct tape_rec *r, int zh)
 	else if (strcmp(op, "write") == 0)
 		rc = asprintf(&s, L(zh, "%d wrote %s%s bytes into %s (write calls: %s)",
 		    "%d 向%s 写入%s %s 字节（%s 次 write）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+		    zh ? w : est, zh ? est : g(r, "bytes"),
+		    zh ? g(r, "bytes") : w, g(r, "calls"));
 	else
 		rc = asprintf(&s, L(zh, "%d read %s%s bytes from %s (read calls: %s)",
 		    "%d 从%s 读出%s %s 字节（%s 次 read）"), (int)r->pid,
-		    zh ? w : (est ? "at least " : ""), zh ? (est ? "至少" : "") :
-		    g(r, "bytes"), zh ? g(r, "bytes") : w, g(r, "calls"));
+		    zh ? w : est, zh ? est : g(r, "bytes"),
+		    zh ? g(r, "bytes") : w, g(r, "calls"));
 	return rc < 0 ? NULL : s;
 }
 
@@ -583,6 +607,13 @@ tape_text(const struct tape_rec *r, int zh)
 			rc = asprintf(&s, L(zh, "%d runs a tracer of its own (%s): the tape steps aside from it and its children",
 			    "%d 运行自己的跟踪器（%s）：录像不再跟踪它及其子进程"),
 			    p, why);
+	} else if (strcmp(ev, "hot") == 0) {
+		/* positional: the same words in either order */
+		rc = asprintf(&s, L(zh, "%1$d made %2$s %3$s calls in a row on %4$s %5$s (fd %6$s): from here the tape keeps only its events and counts its bytes from its I/O totals (/proc/%1$d/io), an estimate",
+		    "%1$d 在%4$s %5$s（描述符 %6$s）上连续执行了 %2$s 次 %3$s：此后录像只记录事件，字节数按其 I/O 总量（/proc/%1$d/io）估计"),
+		    p, g(r, "calls"), g(r, "op"), tape_get(r, "kind") ?
+		    L(zh, "socket", "套接字") : L(zh, "pipe", "管道"),
+		    g(r, "inode"), g(r, "fd"));
 	} else if (strcmp(ev, "budget") == 0) {
 		rc = asprintf(&s, L(zh, "%d made %s calls: from here the tape keeps only its events; its byte counts become lower bounds",
 		    "%d 已执行 %s 次系统调用：此后录像只记录事件，字节数为下限"),
@@ -696,8 +727,8 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(ev, "sock_io") == 0)
 		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  socket:[%s]",
 		    p, strcmp(g(r, "op"), "write") == 0 ? "send" : "recv",
-		    g(r, "fd"), g(r, "calls"), tape_get(r, "estimate") ?
-		    ">=" : "", g(r, "bytes"), g(r, "inode"));
+		    g(r, "fd"), g(r, "calls"), raw_est(r),
+		    g(r, "bytes"), g(r, "inode"));
 	else if (strncmp(ev, "fd_", 3) == 0)
 		rc = asprintf(&s, "%d %s(socket:[%s], SCM_RIGHTS [%s]) %s:[%s]%s%s",
 		    p, strcmp(ev, "fd_passed") == 0 ? "sendmsg" : "recvmsg",
@@ -773,8 +804,7 @@ tape_raw(const struct tape_rec *r)
 	} else if (strcmp(ev, "pipe_io") == 0) {
 		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  pipe:[%s]",
 		    p, g(r, "op"), g(r, "fd"), g(r, "calls"),
-		    tape_get(r, "estimate") ? ">=" : "", g(r, "bytes"),
-		    g(r, "inode"));
+		    raw_est(r), g(r, "bytes"), g(r, "inode"));
 	} else if (strcmp(ev, "ipc") == 0) {
 		rc = asprintf(&s, "%d %s(id=%s%s%s%s%s) = %s%s%s", p,
 		    g(r, "call"), tape_get(r, "id") ? g(r, "id") : g(r, "key"),

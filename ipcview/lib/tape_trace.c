@@ -92,7 +92,8 @@ tr_resume(struct tracer *tr, struct tp *t, int sig)
 {
 	int req = PTRACE_CONT;
 
-	if ((t->calls_mode && t->calls < tr->budget) || t->nsigret > 0)
+	if ((t->calls_mode && t->calls < tr->budget && !t->hot) ||
+	    t->nsigret > 0)
 		req = PTRACE_SYSCALL;
 	ptrace(req, t->pid, 0L, (long)sig);
 }
@@ -315,6 +316,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 	sys_flush(tr, t);
 	t->in_sys = 0;
 	t->nsigret = 0;
+	t->hot = t->hot_n = 0;	/* a new program */
+	t->run.op = 0;
 	snprintf(cmd, sizeof(cmd), "/proc/%d/exe", (int)t->pid);
 	n = readlink(cmd, exe, sizeof(exe) - 1);
 	exe[n > 0 ? n : 0] = '\0';
@@ -338,7 +341,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 		}
 	}
 	pipes = tr_fds(t, fds, &posix);
-	t->calls_mode = pipes > 0 || posix || tr_own_program(exe);
+	t->own = tr_own_program(exe);
+	t->calls_mode = pipes > 0 || posix || t->own;
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
