@@ -566,9 +566,12 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 		case SYS_sendto:
 		case SYS_recvfrom:
 		case SYS_sendmsg:
+		case SYS_sendmmsg:
+		case SYS_shutdown:
 		case SYS_ftruncate:
 		case SYS_mq_timedsend:
 		case SYS_mq_timedreceive:
+		case SYS_mq_getsetattr:
 			return;	/* no new descriptor */
 		default:
 			memset(t->fdkind, 0, sizeof(t->fdkind));
@@ -696,6 +699,7 @@ static const struct {
 	{ SYS_msgrcv, "msgrcv", BA_ID }, { SYS_msgsnd, "msgsnd", BA_ID },
 	{ SYS_recvfrom, "recvfrom", BA_FD }, { SYS_recvmsg, "recvmsg", BA_FD },
 	{ SYS_sendto, "sendto", BA_FD }, { SYS_sendmsg, "sendmsg", BA_FD },
+	{ SYS_recvmmsg, "recvmmsg", BA_FD }, { SYS_sendmmsg, "sendmmsg", BA_FD },
 	{ SYS_accept, "accept", BA_FD }, { SYS_accept4, "accept4", BA_FD },
 	{ SYS_connect, "connect", BA_FD },
 	{ SYS_mq_timedreceive, "mq_timedreceive", BA_FD },

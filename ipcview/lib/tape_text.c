@@ -351,6 +351,18 @@ sock_text(const struct tape_rec *r, int zh)
 		rc = asprintf(&s, L(zh, "%d %s on socket %s%s",
 		    "%d 在套接字 %s 上 %s%s"), p, zh ? g(r, "listener") : call,
 		    zh ? call : g(r, "listener"), f);
+	} else if (strcmp(call, "shutdown") == 0) {
+		const char *how = g(r, "how");
+		int wr = strcmp(how, "SHUT_WR") == 0;
+
+		rc = asprintf(&s, L(zh, "%1$d shut down socket %2$s (fd %3$s) for %4$s (shutdown %5$s)%6$s%7$s",
+		    "%1$d 关闭套接字 %2$s（描述符 %3$s）的%4$s方向 (shutdown %5$s)%6$s%7$s"),
+		    p, g(r, "inode"), g(r, "fd"), strcmp(how, "SHUT_RD") == 0 ?
+		    L(zh, "reading", "读") : wr ? L(zh, "writing", "写") :
+		    L(zh, "reading and writing", "读写"), how, f,
+		    wr && tape_get(r, "errno") == NULL ? L(zh,
+		    ": its peer reads end of file once it has read the rest",
+		    "：对端读完已有数据后读到文件结束") : "");
 	} else if (strcmp(call, "held") == 0) {
 		rc = asprintf(&s, L(zh, "%d holds socket %s as fd %s (%s%s)",
 		    "%d 持有套接字 %s（描述符 %s，%s%s）"), p, g(r, "inode"),
@@ -446,6 +458,12 @@ pmq_text(const struct tape_rec *r, int zh)
 		    "%d 向 POSIX 消息队列 %s 发送 %s 字节，优先级 %s (mq_timedsend)：%s"),
 		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : g(r, "prio"),
 		    zh ? g(r, "prio") : name, res);
+	} else if (strcmp(call, "mq_timedreceive") == 0 && ok &&
+	    tape_get(r, "prio") == NULL) {
+		/* the receiver did not ask for the priority */
+		rc = asprintf(&s, L(zh, "%d received %s bytes from POSIX queue %s (mq_timedreceive)",
+		    "%d 从 POSIX 消息队列 %s 接收 %s 字节 (mq_timedreceive)"),
+		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : name);
 	} else if (strcmp(call, "mq_timedreceive") == 0 && ok) {
 		rc = asprintf(&s, L(zh, "%d received %s bytes of priority %s from POSIX queue %s (mq_timedreceive)",
 		    "%d 从 POSIX 消息队列 %s 接收 %s 字节，优先级 %s (mq_timedreceive)"),
@@ -455,6 +473,24 @@ pmq_text(const struct tape_rec *r, int zh)
 		rc = asprintf(&s, L(zh, "%d mq_timedreceive from POSIX queue %s: %s",
 		    "%d 从 POSIX 消息队列 %s 接收消息 (mq_timedreceive)：%s"),
 		    p, name, res);
+	} else if (strcmp(call, "mq_getattr") == 0 && ok) {
+		rc = asprintf(&s, L(zh, "%1$d asked POSIX queue %2$s for its attributes (mq_getattr): %3$s of at most %4$s messages in it, %5$s bytes each, %6$s",
+		    "%1$d 读取 POSIX 消息队列 %2$s 的属性 (mq_getattr)：队列中 %3$s 条消息（最多 %4$s 条，每条 %5$s 字节），%6$s"),
+		    p, name, g(r, "curmsgs"), g(r, "maxmsg"), g(r, "msgsize"),
+		    strcmp(g(r, "flags"), "O_NONBLOCK") == 0 ?
+		    L(zh, "non-blocking (O_NONBLOCK)", "非阻塞 (O_NONBLOCK)") :
+		    L(zh, "blocking", "阻塞"));
+	} else if (strcmp(call, "mq_getattr") == 0) {
+		rc = asprintf(&s, L(zh, "%d mq_getattr of POSIX queue %s: %s",
+		    "%d 读取 POSIX 消息队列 %s 的属性 (mq_getattr)：%s"), p,
+		    name, res);
+	} else if (strcmp(call, "mq_setattr") == 0) {
+		rc = asprintf(&s, L(zh, "%d made its descriptor %s of POSIX queue %s %s (mq_setattr): %s",
+		    "%d 把 POSIX 消息队列 %s 的描述符 %s 设为%s (mq_setattr)：%s"),
+		    p, zh ? name : g(r, "fd"), zh ? g(r, "fd") : name,
+		    strcmp(g(r, "flags"), "O_NONBLOCK") == 0 ?
+		    L(zh, "non-blocking (O_NONBLOCK)", "非阻塞 (O_NONBLOCK)") :
+		    L(zh, "blocking", "阻塞"), res);
 	} else if (strcmp(call, "mq_unlink") == 0) {
 		rc = asprintf(&s, L(zh, "%d removed POSIX queue %s (mq_unlink): %s",
 		    "%d 删除 POSIX 消息队列 %s (mq_unlink)：%s"), p, name, res);
@@ -740,6 +776,9 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(ev, "sock") == 0 && strcmp(call, "socketpair") == 0)
 		rc = asprintf(&s, "%d socketpair(AF_UNIX, %s, [%s])%s  socket:[%s]",
 		    p, g(r, "type"), g(r, "fds"), res, g(r, "inodes"));
+	else if (strcmp(ev, "sock") == 0 && strcmp(call, "shutdown") == 0)
+		rc = asprintf(&s, "%d shutdown(%s, %s)%s  socket:[%s]", p,
+		    g(r, "fd"), g(r, "how"), res, g(r, "inode"));
 	else if (strcmp(ev, "sock") == 0 && strcmp(call, "listen") == 0)
 		rc = asprintf(&s, "%d listen(%s, %s)%s  socket:[%s]", p,
 		    g(r, "fd"), g(r, "backlog"), res, g(r, "inode"));
@@ -761,6 +800,13 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(call, "mq_timedreceive") == 0)
 		rc = asprintf(&s, "%d mq_timedreceive(%s, prio %s)%s  %s", p,
 		    g(r, "fd"), g(r, "prio"), res, g(r, "name"));
+	else if (strcmp(call, "mq_getattr") == 0 && tape_get(r, "maxmsg"))
+		rc = asprintf(&s, "%d mq_getattr(%s, {mq_flags=%s, mq_maxmsg=%s, mq_msgsize=%s, mq_curmsgs=%s})%s  %s",
+		    p, g(r, "fd"), g(r, "flags"), g(r, "maxmsg"),
+		    g(r, "msgsize"), g(r, "curmsgs"), res, g(r, "name"));
+	else if (strcmp(call, "mq_setattr") == 0 || strcmp(call, "mq_getattr") == 0)
+		rc = asprintf(&s, "%d %s(%s, {mq_flags=%s})%s  %s", p, call,
+		    g(r, "fd"), g(r, "flags"), res, g(r, "name"));
 	else if (strcmp(call, "ftruncate") == 0 || strcmp(call, "mmap") == 0)
 		rc = asprintf(&s, "%d %s(%s, %s bytes%s%s)%s  %s", p, call,
 		    g(r, "fd"), g(r, "size"), tape_get(r, "map") ? ", " : "",
