@@ -56,6 +56,7 @@ struct tp_blocked {
  * its events only and the bytes of that run come from /proc/PID/io.
  */
 #define TP_HOT		64
+#define TP_HOT_MS	100
 
 /* One tracee (a thread of a traced process). */
 struct tp {
@@ -70,6 +71,7 @@ struct tp {
 	int		hot_fd, hot_op;
 	unsigned long long io_bytes;	/* rchar or wchar at the last count */
 	unsigned long long io_calls;	/* syscr or syscw */
+	long long	io_at;		/* when they were read (ms, monotonic) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
@@ -117,6 +119,12 @@ struct tp *tr_find(struct tracer *tr, pid_t pid);
 void sys_stop(struct tracer *tr, struct tp *t);
 /* Writes t's pending run of pipe I/O, if any. */
 void sys_flush(struct tracer *tr, struct tp *t);
+/*
+ * Whether another process's record should flush t's run first: always,
+ * but a hot run at most every TP_HOT_MS (its count is an estimate; each
+ * flush reads /proc/PID/io and writes a record).
+ */
+int sys_flush_due(const struct tp *t);
 /* The kind of t's descriptor fd (FK_*), its inode in *ino. */
 int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
 /*

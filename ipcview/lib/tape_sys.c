@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/audit.h>
 #include <sys/ipc.h>
@@ -163,6 +164,22 @@ sys_iocount(const struct tp *t, int op, unsigned long long *bytes,
 	return 0;
 }
 
+/* Now in milliseconds of CLOCK_MONOTONIC. */
+static long long
+sys_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+sys_flush_due(const struct tp *t)
+{
+	return !t->hot || sys_ms() - t->io_at >= TP_HOT_MS;
+}
+
 void
 sys_flush(struct tracer *tr, struct tp *t)
 {
@@ -178,6 +195,7 @@ sys_flush(struct tracer *tr, struct tp *t)
 		run.calls += (long)(c - t->io_calls);
 		t->io_bytes = b;
 		t->io_calls = c;
+		t->io_at = sys_ms();
 	}
 	if (t->hot && run.bytes <= 0)
 		return;
@@ -230,6 +248,7 @@ sys_hot(struct tracer *tr, struct tp *t)
 	rb_end(&r, tr->out);
 	t->io_bytes = b;
 	t->io_calls = c;
+	t->io_at = sys_ms();
 	t->hot = 1;
 	t->estimate = 1;
 }

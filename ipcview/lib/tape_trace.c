@@ -712,7 +712,8 @@ static struct tracer *tr_cur;
 /*
  * Before any record: every pending run of reads and writes goes first,
  * so that the tape keeps cause before effect (cat's write before grep's
- * read of it) while a long run still makes one record.
+ * read of it) while a long run still makes one record; a hot run when
+ * its count is due.
  */
 static void
 tr_flush_all(void)
@@ -722,7 +723,8 @@ tr_flush_all(void)
 
 	for (i = 0; i < 256; i++)
 		for (t = tr_cur->hash[i]; t != NULL; t = t->next)
-			sys_flush(tr_cur, t);
+			if (sys_flush_due(t))
+				sys_flush(tr_cur, t);
 }
 
 int
