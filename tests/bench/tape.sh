@@ -9,7 +9,7 @@
 set -u
 . "$TOP/tests/lib/bench.sh"
 bench_start tape "$IPCSH"
-runs=${BENCH_TAPE_RUNS:-$((rounds * 2 + 1))}
+runs=${BENCH_TAPE_RUNS:-$((rounds * 4 - 1))}
 
 # side WHICH ARG...: one run of the shell, tape off or on; its nanoseconds.
 side()
