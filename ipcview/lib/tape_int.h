@@ -65,13 +65,13 @@ struct tp {
 	int		calls_mode;	/* syscall stops (else events only) */
 	int		calls;		/* syscall entries seen */
 	int		estimate;	/* past the budget: counts are lower bounds */
-	int		own;		/* not a system program: never hot */
+	int		nohot;		/* never hot: the student's program */
 	int		hot;		/* its run counted from /proc/PID/io */
 	int		hot_n;		/* reads or writes on hot_fd in a row */
 	int		hot_fd, hot_op;
 	unsigned long long io_bytes;	/* rchar or wchar at the last count */
 	unsigned long long io_calls;	/* syscr or syscw */
-	long long	io_at;		/* when they were read (ms, monotonic) */
+	long long	io_at;		/* when they were read (ms) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */

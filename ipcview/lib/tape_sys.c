@@ -232,7 +232,7 @@ sys_hot(struct tracer *tr, struct tp *t)
 	struct rb r;
 
 	if (sys_iocount(t, run.op, &b, &c) < 0) {
-		t->hot_n = -1000000;	/* not again */
+		t->nohot = 1;	/* no /proc/PID/io to count from */
 		return;
 	}
 	sys_flush(tr, t);
@@ -291,7 +291,7 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain)
 			t->hot_op = op;
 			t->hot_n = 1;
 		}
-		if (t->hot_n >= TP_HOT && !t->own && !t->thread)
+		if (t->hot_n >= TP_HOT && !t->nohot && !t->thread)
 			sys_hot(tr, t);
 		return;
 	}

@@ -341,8 +341,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 		}
 	}
 	pipes = tr_fds(t, fds, &posix);
-	t->own = tr_own_program(exe);
-	t->calls_mode = pipes > 0 || posix || t->own;
+	t->nohot = tr_own_program(exe);
+	t->calls_mode = pipes > 0 || posix || t->nohot;
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
