@@ -50,6 +50,13 @@ struct tp_blocked {
 
 #define TP_NFD		64	/* descriptors whose kind is cached */
 #define TP_NSIGRET	8	/* nested handlers followed */
+/*
+ * Reads or writes on one pipe, FIFO or socket in a row after which a
+ * system program is in a copy loop ("hot"): from there it is followed by
+ * its events only and the bytes of that run come from /proc/PID/io.
+ */
+#define TP_HOT		64
+#define TP_HOT_MS	100
 
 /* One tracee (a thread of a traced process). */
 struct tp {
@@ -58,6 +65,13 @@ struct tp {
 	int		calls_mode;	/* syscall stops (else events only) */
 	int		calls;		/* syscall entries seen */
 	int		estimate;	/* past the budget: counts are lower bounds */
+	int		nohot;		/* never hot: the student's program */
+	int		hot;		/* its run counted from /proc/PID/io */
+	int		hot_n;		/* reads or writes on hot_fd in a row */
+	int		hot_fd, hot_op;
+	unsigned long long io_bytes;	/* rchar or wchar at the last count */
+	unsigned long long io_calls;	/* syscr or syscw */
+	long long	io_at;		/* when they were read (ms) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
@@ -105,6 +119,12 @@ struct tp *tr_find(struct tracer *tr, pid_t pid);
 void sys_stop(struct tracer *tr, struct tp *t);
 /* Writes t's pending run of pipe I/O, if any. */
 void sys_flush(struct tracer *tr, struct tp *t);
+/*
+ * Whether another process's record should flush t's run first: always,
+ * but a hot run at most every TP_HOT_MS (its count is an estimate; each
+ * flush reads /proc/PID/io and writes a record).
+ */
+int sys_flush_due(const struct tp *t);
 /* The kind of t's descriptor fd (FK_*), its inode in *ino. */
 int sys_fdkind(struct tp *t, int fd, unsigned long *ino);
 /*
@@ -120,8 +140,12 @@ int sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len);
 void sys_peekstr(pid_t pid, unsigned long addr, char *buf, size_t size);
 /* result= and errno= of a call's return value. */
 void sys_result(struct rb *r, long rval);
-/* A read or write of rval bytes (op 'r' or 'w') on t's descriptor args[0]. */
-void sys_io(struct tracer *tr, struct tp *t, int op, long rval);
+/*
+ * A read or write of rval bytes (op 'r' or 'w') on t's descriptor
+ * args[0]; plain: a read(2), write(2), readv(2) or writev(2), which may
+ * make t hot.
+ */
+void sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain);
 
 /*
  * tape_sock.c: UNIX domain sockets. so_unix: whether socket inode ino is

@@ -1,7 +1,8 @@
 /*
- * tape_posix.c - the tape's POSIX message queues (the mq_* system calls)
- * and shared memory objects (shm_open and shm_unlink are an openat and
- * an unlink of /dev/shm/NAME; ftruncate and mmap of such a descriptor).
+ * tape_posix.c - the tape's POSIX message queues (the mq_* system calls;
+ * mq_getattr and mq_setattr are mq_getsetattr) and shared memory objects
+ * (shm_open and shm_unlink are an openat and an unlink of /dev/shm/NAME;
+ * ftruncate and mmap of such a descriptor).
  */
 #include <fcntl.h>
 #include <mqueue.h>
@@ -122,6 +123,25 @@ px_mq(struct tracer *tr, struct tp *t, long nr, long rval)
 		if (a[4] != 0)
 			rb_num(&r, "timeout", 1);
 		break;
+	case SYS_mq_getsetattr:
+		/* mq_getattr(3) passes no new attributes, mq_setattr(3) does */
+		px_fdname(t, (int)a[0], name, sizeof(name));
+		rb_str(&r, "call", a[1] != 0 ? "mq_setattr" : "mq_getattr");
+		rb_str(&r, "name", name);
+		rb_num(&r, "fd", (long)(int)a[0]);
+		if (a[1] != 0 && sys_peek(t->pid, a[1], &at, sizeof(at)) == 0)
+			rb_str(&r, "flags", at.mq_flags & O_NONBLOCK ?
+			    "O_NONBLOCK" : "0");
+		if (rval == 0 && a[2] != 0 &&
+		    sys_peek(t->pid, a[2], &at, sizeof(at)) == 0) {
+			/* as they were (before a set) */
+			rb_str(&r, a[1] != 0 ? "was" : "flags",
+			    at.mq_flags & O_NONBLOCK ? "O_NONBLOCK" : "0");
+			rb_num(&r, "maxmsg", at.mq_maxmsg);
+			rb_num(&r, "msgsize", at.mq_msgsize);
+			rb_num(&r, "curmsgs", at.mq_curmsgs);
+		}
+		break;
 	case SYS_mq_notify:
 		px_fdname(t, (int)a[0], name, sizeof(name));
 		rb_str(&r, "call", "mq_notify");
@@ -180,6 +200,7 @@ px_exit(struct tracer *tr, struct tp *t, long nr, long rval)
 	case SYS_mq_timedsend:
 	case SYS_mq_timedreceive:
 	case SYS_mq_notify:
+	case SYS_mq_getsetattr:
 		px_mq(tr, t, nr, rval);
 		return 1;
 	case SYS_openat:

@@ -1,6 +1,7 @@
 /*
  * tape_sock.c - the tape's UNIX domain sockets: socketpair, socket, bind,
- * listen, connect, accept, their bytes, and descriptors passed with
+ * listen, connect, accept, shutdown, their bytes (read, write, send*,
+ * recv*, sendmmsg, recvmmsg), and descriptors passed with
  * SCM_RIGHTS; peers and types asked of the kernel through sock_diag.
  */
 #include <dirent.h>
@@ -24,6 +25,7 @@
 
 #define SO_NCACHE	256	/* socket inodes whose family is known */
 #define SO_NRIGHTS	16	/* descriptors told per message */
+#define SO_NMMSG	64	/* messages of a sendmmsg or recvmmsg told */
 
 static int so_nl = -1;		/* the NETLINK_SOCK_DIAG socket */
 
@@ -277,10 +279,10 @@ so_fdkeys(struct rb *r, struct tp *t, int fd)
 
 /*
  * A sendmsg or recvmsg that moved bytes: the descriptors its control
- * message carried (SCM_RIGHTS), read from the tracee's msghdr.
+ * message carried (SCM_RIGHTS), read from the tracee's msghdr at hdr.
  */
 static void
-so_rights(struct tracer *tr, struct tp *t, int sent)
+so_rights(struct tracer *tr, struct tp *t, unsigned long hdr, int sent)
 {
 	unsigned char cbuf[512];
 	struct msghdr mh, local;
@@ -291,7 +293,7 @@ so_rights(struct tracer *tr, struct tp *t, int sent)
 	struct rb r;
 	int fds[SO_NRIGHTS];
 
-	if (sys_peek(t->pid, t->args[1], &mh, sizeof(mh)) < 0 ||
+	if (sys_peek(t->pid, hdr, &mh, sizeof(mh)) < 0 ||
 	    mh.msg_control == NULL || mh.msg_controllen < sizeof(*cm))
 		return;
 	len = mh.msg_controllen < sizeof(cbuf) ? mh.msg_controllen :
@@ -456,6 +458,55 @@ so_socket(struct tracer *tr, struct tp *t, long rval)
 	rb_end(&r, tr->out);
 }
 
+/*
+ * sendmmsg(2) or recvmmsg(2) returned rval messages: their bytes (each
+ * mmsghdr's msg_len) as one call of a run, end of file for a stream or
+ * seqpacket socket that gave only empty ones, and the descriptors each
+ * message carried.
+ */
+static void
+so_mmsg(struct tracer *tr, struct tp *t, long rval, int sent)
+{
+	struct mmsghdr m[SO_NMMSG];
+	long i, n = rval < SO_NMMSG ? rval : SO_NMMSG, sum = 0;
+	unsigned long ino;
+	int type = 0;
+
+	if (rval < 0)
+		sys_io(tr, t, sent ? 'w' : 'r', rval, 0);	/* EPIPE */
+	if (rval <= 0)
+		return;
+	if (sys_peek(t->pid, t->args[1], m, (size_t)n * sizeof(m[0])) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		sum += m[i].msg_len;
+	if (!sent && sum == 0 && (sys_fdkind(t, (int)t->args[0], &ino) !=
+	    FK_SOCK || !so_unix(ino, &type) || type == SOCK_DGRAM))
+		return;	/* empty datagrams: no end of file */
+	sys_io(tr, t, sent ? 'w' : 'r', sum, 0);
+	for (i = 0; i < n; i++)
+		so_rights(tr, t, t->args[1] + (unsigned long)i * sizeof(m[0]),
+		    sent);
+}
+
+/* shutdown(2) of a UNIX socket: which way, and its result. */
+static void
+so_shutdown(struct tracer *tr, struct tp *t, long rval)
+{
+	unsigned long ino;
+	struct rb r;
+	int how = (int)t->args[1];
+
+	if (sys_fdkind(t, (int)t->args[0], &ino) != FK_SOCK)
+		return;
+	sys_flush(tr, t);
+	so_start(&r, t, "shutdown", (int)t->args[0], &ino);
+	rb_str(&r, "how", how == SHUT_RD ? "SHUT_RD" : how == SHUT_WR ?
+	    "SHUT_WR" : how == SHUT_RDWR ? "SHUT_RDWR" : "?");
+	sys_result(&r, rval);
+	rb_end(&r, tr->out);
+}
+
 /* The calls whose record names the call, and what writes it. */
 static const struct {
 	long		nr;
@@ -490,20 +541,32 @@ so_exit(struct tracer *tr, struct tp *t, long nr, long rval)
 			so_pair(tr, t, rval);
 		return 1;
 	case SYS_sendto:
+		sys_io(tr, t, 'w', rval, 0);
+		return 1;
 	case SYS_sendmsg:
-		sys_io(tr, t, 'w', rval);
-		if (nr == SYS_sendmsg && rval >= 0)
-			so_rights(tr, t, 1);
+		sys_io(tr, t, 'w', rval, 0);
+		if (rval >= 0)
+			so_rights(tr, t, a[1], 1);
 		return 1;
 	case SYS_recvfrom:
 		if (!(a[3] & MSG_PEEK) && (rval != 0 || a[2] > 0))
-			sys_io(tr, t, 'r', rval);
+			sys_io(tr, t, 'r', rval, 0);
 		return 1;
 	case SYS_recvmsg:
 		if (!(a[2] & MSG_PEEK))
-			sys_io(tr, t, 'r', rval);
+			sys_io(tr, t, 'r', rval, 0);
 		if (rval >= 0)
-			so_rights(tr, t, 0);
+			so_rights(tr, t, a[1], 0);
+		return 1;
+	case SYS_sendmmsg:
+		so_mmsg(tr, t, rval, 1);
+		return 1;
+	case SYS_recvmmsg:
+		if (!(a[3] & MSG_PEEK))
+			so_mmsg(tr, t, rval, 0);
+		return 1;
+	case SYS_shutdown:
+		so_shutdown(tr, t, rval);
 		return 1;
 	default:
 		return 0;

@@ -336,6 +336,15 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	    strcmp(r->event, "fifo_open") == 0) && end != NULL && ino) {
 		st_proc(s, r->pid);
 		st_end(s, ino, r->pid, strcmp(end, "write") == 0);
+	} else if (strcmp(r->event, "budget") == 0) {
+		/* its counts stopped there: every end's is a lower bound */
+		int i, k;
+
+		for (i = 0; i < s->npipe; i++)
+			for (k = 0; k < s->pipes[i]->n; k++)
+				if (s->pipes[i]->e[k].pid == r->pid &&
+				    s->pipes[i]->e[k].est == 0)
+					s->pipes[i]->e[k].est = 1;
 	} else if (strcmp(r->event, "sock") == 0) {
 		st_sock(s, r);
 	} else if (strncmp(r->event, "fd_", 3) == 0) {
@@ -356,7 +365,11 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 		else if (tape_get(r, "errno") != NULL)
 			e->epipe = 1;
 		e->bytes += tape_num(r, "bytes", 0);
-		e->est |= tape_num(r, "estimate", 0) != 0;
+		/* 1: a lower bound; 2: about (from /proc/PID/io) */
+		if (tape_num(r, "estimate", 0) != 0)
+			e->est = strcmp(tape_get(r, "counted") ?
+			    tape_get(r, "counted") : "", "io") == 0 ? 2 :
+			    e->est > 0 ? e->est : 1;
 	}
 	return 0;
 }
@@ -407,7 +420,9 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		first = 0;
 		cat(out, writer ? w : rd, st_name(s, e->pid), e->pid,
 		    e->bytes);
-		if (e->est)
+		if (e->est == 2)
+			cat(out, "%s", zh ? "（约）" : " (about)", 0, 0);
+		else if (e->est)
 			cat(out, "%s", zh ? "（至少）" : " (at least)", 0, 0);
 		if (e->eof)
 			cat(out, "%s", zh ? "，然后读到文件结束" :

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/audit.h>
 #include <sys/ipc.h>
@@ -131,13 +132,72 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	return kind;
 }
 
+/*
+ * What t has read (op 'r') or written ('w') in all, from /proc/PID/io:
+ * its bytes (rchar or wchar) and calls (syscr or syscw). 0 or -1.
+ */
+static int
+sys_iocount(const struct tp *t, int op, unsigned long long *bytes,
+    unsigned long long *calls)
+{
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/io", (int)t->pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, op == 'r' ? "rchar:" : "wchar:");
+	if (p == NULL)
+		return -1;
+	*bytes = strtoull(p + 6, NULL, 10);
+	p = strstr(buf, op == 'r' ? "syscr:" : "syscw:");
+	if (p == NULL)
+		return -1;
+	*calls = strtoull(p + 6, NULL, 10);
+	return 0;
+}
+
+/* Now in milliseconds of CLOCK_MONOTONIC. */
+static long long
+sys_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+sys_flush_due(const struct tp *t)
+{
+	return !t->hot || sys_ms() - t->io_at >= TP_HOT_MS;
+}
+
 void
 sys_flush(struct tracer *tr, struct tp *t)
 {
 	struct tp_run run = t->run;
+	unsigned long long b, c;
 	struct rb r;
 
-	if (run.op == 0)
+	if (run.op == 0 || (run.calls == 0 && !t->hot))
+		return;
+	if (t->hot && sys_iocount(t, run.op, &b, &c) == 0) {
+		/* the process's I/O since the last count: an estimate */
+		run.bytes += (long)(b - t->io_bytes);
+		run.calls += (long)(c - t->io_calls);
+		t->io_bytes = b;
+		t->io_calls = c;
+		t->io_at = sys_ms();
+	}
+	if (t->hot && run.bytes <= 0)
 		return;
 	t->run.op = 0;	/* rb_start flushes every run: not this one again */
 	rb_start(&r, t->pid, run.kind == FK_SOCK ? "sock_io" : "pipe_io");
@@ -148,15 +208,58 @@ sys_flush(struct tracer *tr, struct tp *t)
 	rb_num(&r, "calls", run.calls);
 	if (t->estimate)
 		rb_num(&r, "estimate", 1);
+	if (t->hot)
+		rb_str(&r, "counted", "io");
 	rb_end(&r, tr->out);
+	if (t->hot) {
+		/* the run goes on, counted at the next flush */
+		t->run.op = run.op;
+		t->run.bytes = t->run.calls = 0;
+	}
+}
+
+/*
+ * t made TP_HOT reads or writes in a row on its run's descriptor: its
+ * counted calls are written as they are, and from here it is followed
+ * by its events only, the run's bytes and calls taken from /proc/PID/io
+ * at each flush. Not where /proc/PID/io cannot be read.
+ */
+static void
+sys_hot(struct tracer *tr, struct tp *t)
+{
+	struct tp_run run = t->run;
+	unsigned long long b, c;
+	struct rb r;
+
+	if (sys_iocount(t, run.op, &b, &c) < 0) {
+		t->nohot = 1;	/* no /proc/PID/io to count from */
+		return;
+	}
+	sys_flush(tr, t);
+	run.bytes = run.calls = 0;
+	t->run = run;		/* open, empty: no flush writes it */
+	rb_start(&r, t->pid, "hot");
+	rb_num(&r, "inode", (long)run.inode);
+	rb_num(&r, "fd", run.fd);
+	rb_str(&r, "op", run.op == 'w' ? "write" : "read");
+	rb_num(&r, "calls", t->hot_n);
+	if (run.kind == FK_SOCK)
+		rb_str(&r, "kind", "socket");
+	rb_end(&r, tr->out);
+	t->io_bytes = b;
+	t->io_calls = c;
+	t->io_at = sys_ms();
+	t->hot = 1;
+	t->estimate = 1;
 }
 
 /*
  * A read or write on a pipe, FIFO or socket: into the run, or EOF, or
- * EPIPE.
+ * EPIPE. A hot process's bytes are counted from /proc/PID/io (the calls
+ * of a signal handler it runs too), not here.
  */
 void
-sys_io(struct tracer *tr, struct tp *t, int op, long rval)
+sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain)
 {
 	unsigned long ino;
 	int fd = (int)t->args[0], kind;
@@ -167,6 +270,8 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval)
 	if (kind != FK_PIPE && kind != FK_FIFO && kind != FK_SOCK)
 		return;
 	ev = kind == FK_SOCK ? "sock_io" : "pipe_io";
+	if (rval > 0 && t->hot)
+		return;
 	if (rval > 0) {
 		if (t->run.op != op || t->run.inode != ino || t->run.fd != fd) {
 			sys_flush(tr, t);
@@ -178,8 +283,19 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval)
 		}
 		t->run.bytes += rval;
 		t->run.calls++;
+		if (plain && t->hot_n > 0 && fd == t->hot_fd &&
+		    op == t->hot_op) {
+			t->hot_n++;
+		} else if (plain) {
+			t->hot_fd = fd;
+			t->hot_op = op;
+			t->hot_n = 1;
+		}
+		if (t->hot_n >= TP_HOT && !t->nohot && !t->thread)
+			sys_hot(tr, t);
 		return;
 	}
+	t->hot_n = 0;
 	if (rval == 0 && op == 'r') {
 		sys_flush(tr, t);
 		rb_start(&r, t->pid, ev);
@@ -445,8 +561,8 @@ sys_entry(struct tracer *tr, struct tp *t, const struct __ptrace_syscall_info *s
 		t->pend_kind = sys_fdkind(t, (int)t->args[0], &t->pend_ino);
 	}
 	if (t->calls == tr->budget) {
+		t->estimate = 1;	/* its run's count stops here */
 		sys_flush(tr, t);
-		t->estimate = 1;
 		rb_start(&r, t->pid, "budget");
 		rb_num(&r, "calls", t->calls);
 		rb_end(&r, tr->out);
@@ -461,14 +577,20 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 	long nr = t->nr;
 
 	t->in_sys = 0;
+	if (nr != SYS_read && nr != SYS_readv && nr != SYS_write &&
+	    nr != SYS_writev)
+		t->hot_n = 0;	/* something else than a read or write */
 	if (so_exit(tr, t, nr, rval) || px_exit(tr, t, nr, rval)) {
 		switch (nr) {
 		case SYS_sendto:
 		case SYS_recvfrom:
 		case SYS_sendmsg:
+		case SYS_sendmmsg:
+		case SYS_shutdown:
 		case SYS_ftruncate:
 		case SYS_mq_timedsend:
 		case SYS_mq_timedreceive:
+		case SYS_mq_getsetattr:
 			return;	/* no new descriptor */
 		default:
 			memset(t->fdkind, 0, sizeof(t->fdkind));
@@ -478,11 +600,11 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 	switch (nr) {
 	case SYS_read:
 	case SYS_readv:
-		sys_io(tr, t, 'r', rval);
+		sys_io(tr, t, 'r', rval, 1);
 		return;	/* the descriptor cache stays good */
 	case SYS_write:
 	case SYS_writev:
-		sys_io(tr, t, 'w', rval);
+		sys_io(tr, t, 'w', rval, 1);
 		return;
 #ifdef SYS_pipe
 	case SYS_pipe:
@@ -596,6 +718,7 @@ static const struct {
 	{ SYS_msgrcv, "msgrcv", BA_ID }, { SYS_msgsnd, "msgsnd", BA_ID },
 	{ SYS_recvfrom, "recvfrom", BA_FD }, { SYS_recvmsg, "recvmsg", BA_FD },
 	{ SYS_sendto, "sendto", BA_FD }, { SYS_sendmsg, "sendmsg", BA_FD },
+	{ SYS_recvmmsg, "recvmmsg", BA_FD }, { SYS_sendmmsg, "sendmmsg", BA_FD },
 	{ SYS_accept, "accept", BA_FD }, { SYS_accept4, "accept4", BA_FD },
 	{ SYS_connect, "connect", BA_FD },
 	{ SYS_mq_timedreceive, "mq_timedreceive", BA_FD },

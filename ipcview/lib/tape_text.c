@@ -177,6 +177,30 @@ ipc_text(const struct tape_rec *r, int zh)
 }
 
 /*
+ * How far a run's count is from the truth: exact (""), a lower bound
+ * (counted until the process's budget of calls), or about (counted
+ * from /proc/PID/io once the process was hot: counted=io).
+ */
+static const char *
+est_word(const struct tape_rec *r, int zh)
+{
+	if (tape_num(r, "estimate", 0) == 0)
+		return "";
+	if (strcmp(g(r, "counted"), "io") == 0)
+		return L(zh, "about ", "约");
+	return L(zh, "at least ", "至少");
+}
+
+/* The same in a call line: ">=" a lower bound, "~" about. */
+static const char *
+raw_est(const struct tape_rec *r)
+{
+	if (tape_num(r, "estimate", 0) == 0)
+		return "";
+	return strcmp(g(r, "counted"), "io") == 0 ? "~" : ">=";
+}
+
+/*
  * The phrases of a run of bytes, end of file or EPIPE, on a pipe or FIFO
  * (the first four) and on a socket (the last four), in English and in
  * Chinese: %1$d the pid, %2$s what the bytes went through, %3$s the errno
@@ -219,8 +243,7 @@ io_text(const struct tape_rec *r, int zh)
 	if (k == 1)
 		x = g(r, "errno");
 	else
-		x = tape_num(r, "estimate", 0) != 0 ?
-		    L(zh, "at least ", "至少") : "";
+		x = est_word(r, zh);
 	if (strcmp(r->event, "sock_io") == 0)
 		k += 4;
 	if (asprintf(&s, io_phrases[k][zh != 0], (int)r->pid, w, x,
@@ -350,6 +373,18 @@ sock_text(const struct tape_rec *r, int zh)
 		rc = asprintf(&s, L(zh, "%d %s on socket %s%s",
 		    "%d 在套接字 %s 上 %s%s"), p, zh ? g(r, "listener") : call,
 		    zh ? call : g(r, "listener"), f);
+	} else if (strcmp(call, "shutdown") == 0) {
+		const char *how = g(r, "how");
+		int wr = strcmp(how, "SHUT_WR") == 0;
+
+		rc = asprintf(&s, L(zh, "%1$d shut down socket %2$s (fd %3$s) for %4$s (shutdown %5$s)%6$s%7$s",
+		    "%1$d 关闭套接字 %2$s（描述符 %3$s）的%4$s方向 (shutdown %5$s)%6$s%7$s"),
+		    p, g(r, "inode"), g(r, "fd"), strcmp(how, "SHUT_RD") == 0 ?
+		    L(zh, "reading", "读") : wr ? L(zh, "writing", "写") :
+		    L(zh, "reading and writing", "读写"), how, f,
+		    wr && tape_get(r, "errno") == NULL ? L(zh,
+		    ": its peer reads end of file once it has read the rest",
+		    "：对端读完已有数据后读到文件结束") : "");
 	} else if (strcmp(call, "held") == 0) {
 		rc = asprintf(&s, L(zh, "%d holds socket %s as fd %s (%s%s)",
 		    "%d 持有套接字 %s（描述符 %s，%s%s）"), p, g(r, "inode"),
@@ -425,6 +460,12 @@ pmq_text(const struct tape_rec *r, int zh)
 		    "%d 向 POSIX 消息队列 %s 发送 %s 字节，优先级 %s (mq_timedsend)：%s"),
 		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : g(r, "prio"),
 		    zh ? g(r, "prio") : name, res);
+	} else if (strcmp(call, "mq_timedreceive") == 0 && ok &&
+	    tape_get(r, "prio") == NULL) {
+		/* the receiver did not ask for the priority */
+		rc = asprintf(&s, L(zh, "%d received %s bytes from POSIX queue %s (mq_timedreceive)",
+		    "%d 从 POSIX 消息队列 %s 接收 %s 字节 (mq_timedreceive)"),
+		    p, zh ? name : g(r, "size"), zh ? g(r, "size") : name);
 	} else if (strcmp(call, "mq_timedreceive") == 0 && ok) {
 		rc = asprintf(&s, L(zh, "%d received %s bytes of priority %s from POSIX queue %s (mq_timedreceive)",
 		    "%d 从 POSIX 消息队列 %s 接收 %s 字节，优先级 %s (mq_timedreceive)"),
@@ -434,6 +475,24 @@ pmq_text(const struct tape_rec *r, int zh)
 		rc = asprintf(&s, L(zh, "%d mq_timedreceive from POSIX queue %s: %s",
 		    "%d 从 POSIX 消息队列 %s 接收消息 (mq_timedreceive)：%s"),
 		    p, name, res);
+	} else if (strcmp(call, "mq_getattr") == 0 && ok) {
+		rc = asprintf(&s, L(zh, "%1$d asked POSIX queue %2$s for its attributes (mq_getattr): %3$s of at most %4$s messages in it, %5$s bytes each, %6$s",
+		    "%1$d 读取 POSIX 消息队列 %2$s 的属性 (mq_getattr)：队列中 %3$s 条消息（最多 %4$s 条，每条 %5$s 字节），%6$s"),
+		    p, name, g(r, "curmsgs"), g(r, "maxmsg"), g(r, "msgsize"),
+		    strcmp(g(r, "flags"), "O_NONBLOCK") == 0 ?
+		    L(zh, "non-blocking (O_NONBLOCK)", "非阻塞 (O_NONBLOCK)") :
+		    L(zh, "blocking", "阻塞"));
+	} else if (strcmp(call, "mq_getattr") == 0) {
+		rc = asprintf(&s, L(zh, "%d mq_getattr of POSIX queue %s: %s",
+		    "%d 读取 POSIX 消息队列 %s 的属性 (mq_getattr)：%s"), p,
+		    name, res);
+	} else if (strcmp(call, "mq_setattr") == 0) {
+		rc = asprintf(&s, L(zh, "%d made its descriptor %s of POSIX queue %s %s (mq_setattr): %s",
+		    "%d 把 POSIX 消息队列 %s 的描述符 %s 设为%s (mq_setattr)：%s"),
+		    p, zh ? name : g(r, "fd"), zh ? g(r, "fd") : name,
+		    strcmp(g(r, "flags"), "O_NONBLOCK") == 0 ?
+		    L(zh, "non-blocking (O_NONBLOCK)", "非阻塞 (O_NONBLOCK)") :
+		    L(zh, "blocking", "阻塞"), res);
 	} else if (strcmp(call, "mq_unlink") == 0) {
 		rc = asprintf(&s, L(zh, "%d removed POSIX queue %s (mq_unlink): %s",
 		    "%d 删除 POSIX 消息队列 %s (mq_unlink)：%s"), p, name, res);
@@ -587,6 +646,13 @@ tape_text(const struct tape_rec *r, int zh)
 			rc = asprintf(&s, L(zh, "%d runs a tracer of its own (%s): the tape steps aside from it and its children",
 			    "%d 运行自己的跟踪器（%s）：录像不再跟踪它及其子进程"),
 			    p, why);
+	} else if (strcmp(ev, "hot") == 0) {
+		/* positional: the same words in either order */
+		rc = asprintf(&s, L(zh, "%1$d made %2$s %3$s calls in a row on %4$s %5$s (fd %6$s): from here the tape keeps only its events and counts its bytes from its I/O totals (/proc/%1$d/io), an estimate",
+		    "%1$d 在%4$s %5$s（描述符 %6$s）上连续执行了 %2$s 次 %3$s：此后录像只记录事件，字节数按其 I/O 总量（/proc/%1$d/io）估计"),
+		    p, g(r, "calls"), g(r, "op"), tape_get(r, "kind") ?
+		    L(zh, "socket", "套接字") : L(zh, "pipe", "管道"),
+		    g(r, "inode"), g(r, "fd"));
 	} else if (strcmp(ev, "budget") == 0) {
 		rc = asprintf(&s, L(zh, "%d made %s calls: from here the tape keeps only its events; its byte counts become lower bounds",
 		    "%d 已执行 %s 次系统调用：此后录像只记录事件，字节数为下限"),
@@ -700,8 +766,8 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(ev, "sock_io") == 0)
 		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  socket:[%s]",
 		    p, strcmp(g(r, "op"), "write") == 0 ? "send" : "recv",
-		    g(r, "fd"), g(r, "calls"), tape_get(r, "estimate") ?
-		    ">=" : "", g(r, "bytes"), g(r, "inode"));
+		    g(r, "fd"), g(r, "calls"), raw_est(r),
+		    g(r, "bytes"), g(r, "inode"));
 	else if (strncmp(ev, "fd_", 3) == 0)
 		rc = asprintf(&s, "%d %s(socket:[%s], SCM_RIGHTS [%s]) %s:[%s]%s%s",
 		    p, strcmp(ev, "fd_passed") == 0 ? "sendmsg" : "recvmsg",
@@ -713,6 +779,9 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(ev, "sock") == 0 && strcmp(call, "socketpair") == 0)
 		rc = asprintf(&s, "%d socketpair(AF_UNIX, %s, [%s])%s  socket:[%s]",
 		    p, g(r, "type"), g(r, "fds"), res, g(r, "inodes"));
+	else if (strcmp(ev, "sock") == 0 && strcmp(call, "shutdown") == 0)
+		rc = asprintf(&s, "%d shutdown(%s, %s)%s  socket:[%s]", p,
+		    g(r, "fd"), g(r, "how"), res, g(r, "inode"));
 	else if (strcmp(ev, "sock") == 0 && strcmp(call, "listen") == 0)
 		rc = asprintf(&s, "%d listen(%s, %s)%s  socket:[%s]", p,
 		    g(r, "fd"), g(r, "backlog"), res, g(r, "inode"));
@@ -734,6 +803,13 @@ raw_posix(const struct tape_rec *r)
 	else if (strcmp(call, "mq_timedreceive") == 0)
 		rc = asprintf(&s, "%d mq_timedreceive(%s, prio %s)%s  %s", p,
 		    g(r, "fd"), g(r, "prio"), res, g(r, "name"));
+	else if (strcmp(call, "mq_getattr") == 0 && tape_get(r, "maxmsg"))
+		rc = asprintf(&s, "%d mq_getattr(%s, {mq_flags=%s, mq_maxmsg=%s, mq_msgsize=%s, mq_curmsgs=%s})%s  %s",
+		    p, g(r, "fd"), g(r, "flags"), g(r, "maxmsg"),
+		    g(r, "msgsize"), g(r, "curmsgs"), res, g(r, "name"));
+	else if (strcmp(call, "mq_setattr") == 0 || strcmp(call, "mq_getattr") == 0)
+		rc = asprintf(&s, "%d %s(%s, {mq_flags=%s})%s  %s", p, call,
+		    g(r, "fd"), g(r, "flags"), res, g(r, "name"));
 	else if (strcmp(call, "ftruncate") == 0 || strcmp(call, "mmap") == 0)
 		rc = asprintf(&s, "%d %s(%s, %s bytes%s%s)%s  %s", p, call,
 		    g(r, "fd"), g(r, "size"), tape_get(r, "map") ? ", " : "",
@@ -777,8 +853,7 @@ tape_raw(const struct tape_rec *r)
 	} else if (strcmp(ev, "pipe_io") == 0) {
 		rc = asprintf(&s, "%d %s(%s, ...) x%s = %s%s bytes  pipe:[%s]",
 		    p, g(r, "op"), g(r, "fd"), g(r, "calls"),
-		    tape_get(r, "estimate") ? ">=" : "", g(r, "bytes"),
-		    g(r, "inode"));
+		    raw_est(r), g(r, "bytes"), g(r, "inode"));
 	} else if (strcmp(ev, "ipc") == 0) {
 		rc = asprintf(&s, "%d %s(id=%s%s%s%s%s) = %s%s%s", p,
 		    g(r, "call"), tape_get(r, "id") ? g(r, "id") : g(r, "key"),

@@ -18,6 +18,7 @@
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "sigtab.h"
@@ -91,7 +92,8 @@ tr_resume(struct tracer *tr, struct tp *t, int sig)
 {
 	int req = PTRACE_CONT;
 
-	if ((t->calls_mode && t->calls < tr->budget) || t->nsigret > 0)
+	if ((t->calls_mode && t->calls < tr->budget && !t->hot) ||
+	    t->nsigret > 0)
 		req = PTRACE_SYSCALL;
 	ptrace(req, t->pid, 0L, (long)sig);
 }
@@ -162,51 +164,75 @@ struct tr_fd {
 
 #define TR_NFDS	16
 
+/* Which end of a pipe or FIFO descriptor fd of pid is: its open flags. */
+static const char *
+tr_fdend(pid_t pid, int fd)
+{
+	char path[64], info[256], *f;
+	unsigned long fl;
+
+	snprintf(path, sizeof(path), "fdinfo/%d", fd);
+	if (tr_proc(pid, path, info, sizeof(info)) <= 0)
+		return "read";
+	f = strstr(info, "flags:");
+	fl = f ? strtoul(f + 6, NULL, 8) : 0;
+	if ((fl & O_ACCMODE) == O_WRONLY)
+		return "write";
+	return (fl & O_ACCMODE) == O_RDWR ? "both" : "read";
+}
+
 /*
  * The pipe, FIFO and socket descriptors a process holds at exec; how
- * many. *posix tells whether it holds a POSIX queue or shm object.
+ * many. *posix tells whether it holds a POSIX queue or shm object. The
+ * folder /proc/PID/fd is read with one getdents64(2): procfs fills the
+ * buffer with every descriptor that fits, so a buffer not nearly full
+ * holds them all (readdir(3) would stat the folder and ask again for
+ * the end).
  */
 static int
 tr_fds(struct tp *t, struct tr_fd *v, int *posix)
 {
-	char path[64], info[256];
-	struct dirent *d;
-	int n = 0, fd, kind;
+	char path[64];
+	union {
+		struct dirent64	d;
+		char		b[8192];
+	} buf;
+	struct dirent64 *d;
+	int n = 0, fd, kind, dir;
 	unsigned long ino;
-	DIR *dir;
+	long len, off;
 
 	snprintf(path, sizeof(path), "/proc/%d/fd", (int)t->pid);
 	*posix = 0;
-	dir = opendir(path);
-	if (dir == NULL)
+	dir = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0)
 		return 0;
 	memset(t->fdkind, 0, sizeof(t->fdkind));
-	while ((d = readdir(dir)) != NULL && n < TR_NFDS) {
-		if (d->d_name[0] == '.')
-			continue;
-		fd = atoi(d->d_name);
-		kind = sys_fdkind(t, fd, &ino);
-		if (kind == FK_MQ || kind == FK_SHM)
-			*posix = 1;
-		if (kind != FK_PIPE && kind != FK_FIFO && kind != FK_SOCK)
-			continue;
-		v[n].fd = fd;
-		v[n].kind = kind;
-		v[n].ino = ino;
-		v[n].end = "read";
-		snprintf(path, sizeof(path), "fdinfo/%d", fd);
-		if (tr_proc(t->pid, path, info, sizeof(info)) > 0) {
-			char *f = strstr(info, "flags:");
-			unsigned long fl = f ? strtoul(f + 6, NULL, 8) : 0;
-
-			if ((fl & O_ACCMODE) == O_WRONLY)
-				v[n].end = "write";
-			else if ((fl & O_ACCMODE) == O_RDWR)
-				v[n].end = "both";
+	for (;;) {
+		len = syscall(SYS_getdents64, dir, buf.b, sizeof(buf.b));
+		for (off = 0; off < len && n < TR_NFDS; off += d->d_reclen) {
+			d = (struct dirent64 *)(buf.b + off);
+			if (d->d_name[0] == '.')
+				continue;
+			fd = atoi(d->d_name);
+			kind = sys_fdkind(t, fd, &ino);
+			if (kind == FK_MQ || kind == FK_SHM)
+				*posix = 1;
+			if (kind != FK_PIPE && kind != FK_FIFO &&
+			    kind != FK_SOCK)
+				continue;
+			v[n].fd = fd;
+			v[n].kind = kind;
+			v[n].ino = ino;
+			v[n].end = tr_fdend(t->pid, fd);
+			n++;
 		}
-		n++;
+		/* room left for a longest name: that was all of them */
+		if (len <= 0 || n >= TR_NFDS ||
+		    len < (long)sizeof(buf.b) - (long)sizeof(struct dirent64))
+			break;
 	}
-	closedir(dir);
+	close(dir);
 	return n;
 }
 
@@ -290,6 +316,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 	sys_flush(tr, t);
 	t->in_sys = 0;
 	t->nsigret = 0;
+	t->hot = t->hot_n = 0;	/* a new program */
+	t->run.op = 0;
 	snprintf(cmd, sizeof(cmd), "/proc/%d/exe", (int)t->pid);
 	n = readlink(cmd, exe, sizeof(exe) - 1);
 	exe[n > 0 ? n : 0] = '\0';
@@ -313,7 +341,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 		}
 	}
 	pipes = tr_fds(t, fds, &posix);
-	t->calls_mode = pipes > 0 || posix || tr_own_program(exe);
+	t->nohot = tr_own_program(exe);
+	t->calls_mode = pipes > 0 || posix || t->nohot;
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
@@ -683,7 +712,8 @@ static struct tracer *tr_cur;
 /*
  * Before any record: every pending run of reads and writes goes first,
  * so that the tape keeps cause before effect (cat's write before grep's
- * read of it) while a long run still makes one record.
+ * read of it) while a long run still makes one record; a hot run when
+ * its count is due.
  */
 static void
 tr_flush_all(void)
@@ -693,7 +723,8 @@ tr_flush_all(void)
 
 	for (i = 0; i < 256; i++)
 		for (t = tr_cur->hash[i]; t != NULL; t = t->next)
-			sys_flush(tr_cur, t);
+			if (sys_flush_due(t))
+				sys_flush(tr_cur, t);
 }
 
 int
@@ -703,7 +734,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 	struct pollfd pf[2];
 	struct signalfd_siginfo ssi;
 	sigset_t set;
-	int sfd, st, open = 1;
+	int sfd, st, n, open = 1;
 	pid_t pid;
 
 	sigemptyset(&set);
@@ -720,16 +751,23 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		pf[1].fd = open ? sock : -1;
 		pf[1].events = POLLIN;
 		rb_flush();	/* all we know is on the tape before we wait */
-		if (poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1) < 0 &&
-		    errno != EINTR)
+		n = poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1);
+		if (n < 0 && errno != EINTR)
 			break;
 		if (tr.nstopped > 0)
 			tr_poll_stopped(&tr);
-		if (pf[1].revents & (POLLIN | POLLHUP | POLLERR))
+		if (n > 0 && (pf[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			tr_request(&tr, sock, &open);
-		while ((pf[0].revents & POLLIN) &&
-		    read(sfd, &ssi, sizeof(ssi)) > 0)
-			;
+		/*
+		 * SIGCHLD is no real-time signal: one read takes it, however
+		 * many tracees changed state (waitpid finds them all). With
+		 * no SIGCHLD, nobody did (a request alone woke us), unless
+		 * the wait timed out.
+		 */
+		if (n > 0 && !(pf[0].revents & POLLIN))
+			continue;
+		if (n > 0)
+			(void)!read(sfd, &ssi, sizeof(ssi));
 		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
 		if (pid < 0 && errno == ECHILD && !open && tr.nstopped == 0)

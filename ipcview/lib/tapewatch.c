@@ -240,7 +240,7 @@ static void
 tw_plain_note(struct tw_plain *pl, const struct tape_rec *r)
 {
 	static const char *const plain[] = {
-		"attach", "fork", "exec", "budget", NULL
+		"attach", "fork", "exec", "budget", "hot", NULL
 	};
 	long st;
 	int i;

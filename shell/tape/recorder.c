@@ -32,6 +32,7 @@ static pid_t tape_owner;	/* the shell that started it */
 static char *tape_path;		/* the file */
 static char *tape_link;		/* the announced name, when it is a link */
 static int tape_atexit_set;
+static int tape_yama;		/* Yama is there: each child names the tracer */
 
 /* The tracer's process: no terminal, no job control, no shell signals. */
 static void __attribute__((noreturn))
@@ -141,6 +142,8 @@ tape_start(const char *file)
 	} else {
 		tape_link = strdup(def);
 	}
+	/* a security module is there from boot or never */
+	tape_yama = access("/proc/sys/kernel/yama", F_OK) == 0;
 	if (!tape_atexit_set && atexit(tape_exit) == 0)
 		tape_atexit_set = 1;
 	return 0;
@@ -199,7 +202,8 @@ tape_child(int vforked)
 	if (tape_sock < 0 || tape_inherited)
 		return;
 	/* Yama ptrace_scope=1: the tracer is no ancestor, so name it */
-	prctl(PR_SET_PTRACER, (unsigned long)tape_tracer, 0, 0, 0);
+	if (tape_yama)
+		prctl(PR_SET_PTRACER, (unsigned long)tape_tracer, 0, 0, 0);
 	/*
 	 * The name stays: a job stopped by Ctrl+Z is let go by the tracer
 	 * (so it shows as stopped, T) and seized again when it runs on.

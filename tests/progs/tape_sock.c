@@ -2,7 +2,8 @@
  * tape_sock.c - UNIX sockets and POSIX IPC for the tape tests: a
  * socketpair with 100 bytes one way and 7 the other (pair), a pipe's read
  * end passed with SCM_RIGHTS (rights), EOF and EPIPE over a socketpair
- * (exact), cat run with a socket as stdin (exec), a POSIX queue (mq NAME)
+ * (exact), cat run with a socket as stdin (exec), sendmmsg, recvmmsg and
+ * shutdown (mmsg), a POSIX queue (mq NAME), its attributes (mqattr NAME)
  * and its removal (mqrm NAME), a POSIX shm object (shm NAME).
  */
 #include <errno.h>
@@ -186,6 +187,114 @@ mq(const char *name)
 	return 0;
 }
 
+/*
+ * sendmmsg and recvmmsg: three datagrams of 10, 20 and 30 bytes in one
+ * call each way, the second carrying a pipe's read end; then a stream
+ * pair whose writer sends 5 bytes and shuts down for writing, so that
+ * the reader's recvmmsg gives the 5 bytes, then end of file. Prints
+ * the counts it saw and the descriptor it received.
+ */
+static int
+mmsg(void)
+{
+	char out[3][30], in[4][64], cbuf[CMSG_SPACE(sizeof(int))];
+	char rbuf[4][CMSG_SPACE(sizeof(int))];
+	struct iovec iov[4];
+	struct mmsghdr m[4];
+	struct cmsghdr *cm;
+	int dg[2], st[2], p[2], i, n, got, sum = 0, fd = -1;
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, dg) < 0 ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, st) < 0 || pipe(p) < 0)
+		return perror("socketpair"), 1;
+	memset(m, 0, sizeof(m));
+	memset(out, 'm', sizeof(out));
+	memset(cbuf, 0, sizeof(cbuf));
+	for (i = 0; i < 3; i++) {
+		iov[i].iov_base = out[i];
+		iov[i].iov_len = (size_t)(10 * (i + 1));
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+	}
+	m[1].msg_hdr.msg_control = cbuf;
+	m[1].msg_hdr.msg_controllen = sizeof(cbuf);
+	cm = CMSG_FIRSTHDR(&m[1].msg_hdr);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &p[0], sizeof(int));
+	if (sendmmsg(dg[0], m, 3, 0) != 3)
+		return perror("sendmmsg"), 1;
+	memset(m, 0, sizeof(m));
+	memset(rbuf, 0, sizeof(rbuf));
+	for (i = 0; i < 4; i++) {
+		iov[i].iov_base = in[i];
+		iov[i].iov_len = sizeof(in[i]);
+		m[i].msg_hdr.msg_iov = &iov[i];
+		m[i].msg_hdr.msg_iovlen = 1;
+		m[i].msg_hdr.msg_control = rbuf[i];
+		m[i].msg_hdr.msg_controllen = sizeof(rbuf[i]);
+	}
+	n = recvmmsg(dg[1], m, 4, MSG_DONTWAIT, NULL);
+	for (i = 0; i < n; i++) {
+		sum += (int)m[i].msg_len;
+		cm = CMSG_FIRSTHDR(&m[i].msg_hdr);
+		if (cm != NULL && cm->cmsg_type == SCM_RIGHTS)
+			memcpy(&fd, CMSG_DATA(cm), sizeof(int));
+	}
+	printf("dgram %d %d fd %d\n", n, sum, fd);
+	if (write(st[0], "bytes", 5) != 5 || shutdown(st[0], SHUT_WR) < 0)
+		return perror("shutdown"), 1;
+	memset(m, 0, sizeof(m));
+	iov[0].iov_base = in[0];
+	iov[0].iov_len = sizeof(in[0]);
+	m[0].msg_hdr.msg_iov = &iov[0];
+	m[0].msg_hdr.msg_iovlen = 1;
+	n = recvmmsg(st[1], m, 1, 0, NULL);
+	got = n == 1 ? (int)m[0].msg_len : -1;
+	n = recvmmsg(st[1], m, 1, 0, NULL);
+	printf("stream %d then %d %d\n", got, n, n == 1 ?
+	    (int)m[0].msg_len : -1);
+	return 0;
+}
+
+/*
+ * A POSIX queue's attributes: one message in it (mq_getattr), the
+ * descriptor made non-blocking (mq_setattr), two receives: the message,
+ * then EAGAIN at once. Prints what the calls gave.
+ */
+static int
+mqattr(const char *name)
+{
+	struct mq_attr at = { .mq_maxmsg = 4, .mq_msgsize = 32 }, now, nb;
+	char buf[32];
+	ssize_t a, b;
+	mqd_t q;
+
+	q = mq_open(name, O_CREAT | O_EXCL | O_RDWR, 0600, &at);
+	if (q == (mqd_t)-1)
+		return perror("mq_open"), 1;
+	if (mq_send(q, "attributes", 10, 1) < 0 || mq_getattr(q, &now) < 0) {
+		perror("mq_send/mq_getattr");
+		mq_unlink(name);
+		return 1;
+	}
+	memset(&nb, 0, sizeof(nb));
+	nb.mq_flags = O_NONBLOCK;
+	if (mq_setattr(q, &nb, NULL) < 0) {
+		perror("mq_setattr");
+		mq_unlink(name);
+		return 1;
+	}
+	a = mq_receive(q, buf, sizeof(buf), NULL);
+	errno = 0;
+	b = mq_receive(q, buf, sizeof(buf), NULL);
+	printf("%ld %ld %zd %zd %s\n", now.mq_curmsgs, now.mq_maxmsg, a, b,
+	    b < 0 ? strerrorname_np(errno) : "-");
+	mq_close(q);
+	return mq_unlink(name) < 0;
+}
+
 /* A POSIX shm object: shm_open, ftruncate, mmap, shm_unlink. */
 static int
 shm(const char *name)
@@ -230,6 +339,10 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "shm") == 0)
 		return shm(argv[2]);
-	fprintf(stderr, "usage: tape_sock pair|rights|exact|exec|mq NAME|mqrm NAME|shm NAME\n");
+	if (argc == 2 && strcmp(argv[1], "mmsg") == 0)
+		return mmsg();
+	if (argc == 3 && strcmp(argv[1], "mqattr") == 0)
+		return mqattr(argv[2]);
+	fprintf(stderr, "usage: tape_sock pair|rights|exact|exec|mmsg|mq NAME|mqrm NAME|mqattr NAME|shm NAME\n");
 	return 2;
 }
