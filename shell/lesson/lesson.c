@@ -570,20 +570,19 @@ advance(struct session *s)
 	return 1;
 }
 
-static void
-on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-	lcheck_intr = 1;
-}
-
-/* The terminal hung up: the lesson stops as at Ctrl+C, and cleans up. */
+/* Ctrl+C, or the terminal hung up: the lesson stops and cleans up. */
 static void
 on_hangup(void)
 {
 	interrupted = 1;
 	lcheck_intr = 1;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	on_hangup();
 }
 
 static struct session *
