@@ -261,20 +261,6 @@ remember_base(struct session *s)
 	snapshot_free(snap);
 }
 
-/* Some check of the lesson reads the tape. */
-static int
-uses_tape(const struct lesson *l)
-{
-	size_t i, k;
-
-	for (i = 0; i < l->nitems; i++)
-		for (k = 0; k < l->items[i].nchecks; k++)
-			if (l->items[i].checks[k].kind != NULL &&
-			    l->items[i].checks[k].kind->tape)
-				return 1;
-	return 0;
-}
-
 static int
 session_setup(struct session *s)
 {
@@ -320,7 +306,7 @@ session_setup(struct session *s)
 		atexit(lesson_atexit);
 		atexit_set = 1;
 	}
-	if (uses_tape(s->l) && ltape_begin() < 0)
+	if (ltape_used(s->l) && ltape_begin() < 0)
 		sh_warnf("lesson: %s", tr("cannot turn the tape on: its checks "
 		    "will fail", "无法打开录像：录像检查将不会通过"));
 	for (i = 0; i < s->l->nsetup; i++)

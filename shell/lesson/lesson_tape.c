@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "check_kind.h"
+#include "lesson_parse.h"
 #include "lesson_tape.h"
 #include "shell.h"
 #include "sigtab.h"
@@ -434,4 +436,17 @@ ltape_eval(int argc, char **argv, char *why, size_t whysize)
 	free(v);
 	free(t);
 	return r;
+}
+
+int
+ltape_used(const struct lesson *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->nitems; i++)
+		for (k = 0; k < l->items[i].nchecks; k++)
+			if (l->items[i].checks[k].kind != NULL &&
+			    l->items[i].checks[k].kind->tape)
+				return 1;
+	return 0;
 }

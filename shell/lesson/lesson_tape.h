@@ -32,4 +32,8 @@ void ltape_before_run(void);
 int ltape_begin(void);
 void ltape_end(void);
 
+/* Some check of lesson l reads the tape. */
+struct lesson;
+int ltape_used(const struct lesson *l);
+
 #endif
