@@ -40,6 +40,7 @@ enum gloss {
 	GL_POSIX_SHM,	/* POSIX 共享内存: shm_open(3), beside shmget */
 	GL_PRIORITY,	/* 优先级: of a POSIX message */
 	GL_MAPPED,	/* 映射: a process that mmap(2)s a POSIX shm object */
+	GL_MTYPE,	/* 类型: a message's type (mtype, the slides' 类型标识) */
 	GL_NGLOSS
 };
 

@@ -41,6 +41,7 @@ static const char *const gloss_tab[GL_NGLOSS][2] = {
 	[GL_POSIX_SHM]	= { "POSIX shared memory", "POSIX 共享内存" },
 	[GL_PRIORITY]	= { "priority", "优先级" },
 	[GL_MAPPED]	= { "mapped by", "映射者" },
+	[GL_MTYPE]	= { "type", "类型" },
 };
 
 const char *

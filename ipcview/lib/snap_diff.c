@@ -625,16 +625,16 @@ static const struct {
 } diff_kinds[SYSV_NKINDS] = {
 	[SYSV_MSG] = { EV_QUEUE_CREATED, EV_QUEUE_REMOVED,
 	    "message queue %d created (key 0x%08x)",
-	    "消息队列 %d 已创建（键 0x%08x）",
-	    "message queue %d removed (%lu message(s) lost)",
-	    "消息队列 %d 已删除（丢弃 %lu 条消息）", 0, 1 },
+	    "消息队列 %d 已创建（键值 0x%08x）",
+	    "message queue %d removed (it held %lu message(s) when last seen)",
+	    "消息队列 %d 已删除（上次查看时其中有 %lu 条消息）", 0, 1 },
 	[SYSV_SHM] = { EV_SHM_CREATED, EV_SHM_REMOVED,
 	    "shared memory %d created (key 0x%08x, %lu bytes)",
-	    "共享内存 %d 已创建（键 0x%08x，%lu 字节）",
+	    "共享内存 %d 已创建（键值 0x%08x，%lu 字节）",
 	    "shared memory %d removed", "共享内存 %d 已删除", 1, 0 },
 	[SYSV_SEM] = { EV_SEM_CREATED, EV_SEM_REMOVED,
 	    "semaphore set %d created (key 0x%08x, %lu semaphore(s))",
-	    "信号量集 %d 已创建（键 0x%08x，%lu 个信号量）",
+	    "信号量集 %d 已创建（键值 0x%08x，%lu 个信号量）",
 	    "semaphore set %d removed", "信号量集 %d 已删除", 0, 0 },
 };
 

@@ -337,7 +337,7 @@ pane_draw_queue(struct pane *p, WINDOW *w, const struct pline *l)
 	m = &q->msgs[sub];
 	pane_text(m->data, m->size, text, sizeof(text));
 	pane_printf(p, w, ST_DIM, "  #%d ", sub + 1);
-	pane_printf(p, w, ST_WARN, "type %ld", m->type);
+	pane_printf(p, w, ST_WARN, "%s %ld", gloss(GL_MTYPE), m->type);
 	pane_printf(p, w, ST_DIM, " %zu B ", m->size);
 	pane_printf(p, w, ST_TEXT, "\"%s\"", text);
 }
@@ -489,8 +489,8 @@ pane_detail_queue(struct pane *p, const struct snap_queue *q)
 		    "无权读取消息"));
 	for (i = 0; i < q->nmsgs; i++) {
 		pane_text(q->msgs[i].data, q->msgs[i].size, text, sizeof(text));
-		pane_dl(p, ST_TEXT, "  #%zu  type %ld  %zu B  \"%s\"",
-		    i + 1, q->msgs[i].type, q->msgs[i].size, text);
+		pane_dl(p, ST_TEXT, "  #%zu  %s %ld  %zu B  \"%s\"",
+		    i + 1, gloss(GL_MTYPE), q->msgs[i].type, q->msgs[i].size, text);
 	}
 	if (q->nmsgs < q->info.qnum)
 		pane_dl(p, ST_DIM, "  ... %lu %s", q->info.qnum - q->nmsgs,
