@@ -68,6 +68,8 @@ static const struct ckind ckinds[] = {
 	    0, lcheck_ev_signal, NULL, 0 },
 	{ "fifo", "n", 0, 0, fifo_opts, NULL, P_PROCS, 0, 0,
 	    lcheck_ev_fifo, NULL, 0 },
+	{ "no-fifo", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
+	    lcheck_ev_no_fifo, NULL, 0 },
 	{ "queue", "k", 0, 0, queue_opts, NULL, PROBE_NO_FILL, 0, SYSV_MSG,
 	    lcheck_ev_queue, NULL, 0 },
 	{ "no-queue", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_MSG,

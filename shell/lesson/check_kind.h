@@ -66,6 +66,7 @@ int lcheck_ev_proc(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_no_proc(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_signal(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s);
+int lcheck_ev_no_fifo(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_queue(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_shm(struct lcheck_ev *e, const struct snapshot *s);
 int lcheck_ev_sem(struct lcheck_ev *e, const struct snapshot *s);

@@ -478,6 +478,8 @@ lcheck_say(const struct lcheck *c, char *buf, size_t size)
 		say_signal(&s, a, argc);
 	else if (strcmp(k, "fifo") == 0 && argc > 1)
 		say_fifo(&s, a, argc);
+	else if (strcmp(k, "no-fifo") == 0 && argc > 1)
+		say_add(&s, tr("%s is gone", "%s 已不存在"), short_path(a[1]));
 	else if ((strcmp(k, "queue") == 0 || strcmp(k, "shm") == 0 ||
 	    strcmp(k, "sem") == 0) && argc > 1)
 		say_sysv(&s, a, argc);

@@ -415,6 +415,18 @@ lcheck_ev_fifo(struct lcheck_ev *e, const struct snapshot *s)
 	return 1;
 }
 
+/* no-fifo PATH: nothing is there by that name any more (lstat says ENOENT). */
+int
+lcheck_ev_no_fifo(struct lcheck_ev *e, const struct snapshot *s)
+{
+	struct stat st;
+
+	(void)s;
+	if (lstat(e->argv[1], &st) < 0 && errno == ENOENT)
+		return 1;
+	return lcheck_why(e, "%s is still there", "%s 仍然存在", e->argv[1]);
+}
+
 /*
  * The index in s of the object of kind k with the check's key (argv[1]),
  * or -1 with why it is not there.
