@@ -10,7 +10,6 @@
 
 #include "i18n.h"
 #include "check_kind.h"
-#include "core/expand.h"
 #include "lesson_parse.h"
 
 #define LESSON_MAX_BYTES	(1 << 20)
@@ -124,6 +123,16 @@ open_item(struct parser *p, enum litem_kind kind)
 	return &l->items[l->nitems - 1];
 }
 
+void
+lesson_split_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
 char **
 lesson_split(const char *s, int *argc, char *err, size_t errsize)
 {
@@ -147,7 +156,7 @@ lesson_split(const char *s, int *argc, char *err, size_t errsize)
 					w[len++] = *s++;
 				if (*s != q) {
 					free(w);
-					expand_free(v);
+					lesson_split_free(v);
 					snprintf(err, errsize,
 					    "unbalanced %c quote", q);
 					return NULL;
@@ -243,7 +252,7 @@ static void
 check_free(struct lcheck *c)
 {
 	free(c->text);
-	expand_free(c->argv);
+	lesson_split_free(c->argv);
 }
 
 /* Sets a one-line header field (title, slides) once per language. */

@@ -84,9 +84,10 @@ const char *ltext_get(const struct ltext *t);
 /*
  * Splits a check line into words (whitespace; "..." and '...' group).
  * Returns a NULL-terminated malloc'd array of malloc'd words (free it
- * with expand_free, core/expand.h) and their count in *argc, or NULL
- * with a reason in err (unbalanced quote).
+ * with lesson_split_free) and their count in *argc, or NULL with a
+ * reason in err (unbalanced quote).
  */
 char **lesson_split(const char *s, int *argc, char *err, size_t errsize);
+void lesson_split_free(char **v);
 
 #endif
