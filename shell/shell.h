@@ -81,6 +81,12 @@ struct child_hooks {
 };
 /* Registers the hooks (h must outlive the shell; NULL: none). */
 void jobs_set_child_hooks(const struct child_hooks *h);
+/*
+ * Between jobs_chores(1) and jobs_chores(0) (they nest) the children the
+ * shell starts are the program's own chores, as a lesson's set-up and
+ * clean-up: no at_fork hook runs in them, so the tape leaves them out.
+ */
+void jobs_chores(int on);
 
 /*
  * Called with each command line the interactive shell reads (after

@@ -41,7 +41,6 @@ static const int job_sigs[] = {
 };
 #define NJOBSIGS ((int)(sizeof(job_sigs) / sizeof(job_sigs[0])))
 
-
 /*
  * Ctrl+C that reaches the interactive shell itself: between reading a
  * line and the moment the job owns the terminal. The flag is inherited
@@ -336,7 +335,6 @@ jobs_sig_ignored(int n)
 struct jobs_done jobs_done_ring[JOBS_NDONE];
 unsigned jobs_done_next;
 
-
 /*
  * Every external command makes a job and frees it when it has waited:
  * the last one freed is kept, with its members' array, for the next
@@ -389,6 +387,7 @@ job_unlink(struct job *j)
 }
 
 static const struct child_hooks *child_hooks;
+static int chores;	/* jobs_chores depth */
 
 void
 jobs_set_child_hooks(const struct child_hooks *h)
@@ -397,9 +396,15 @@ jobs_set_child_hooks(const struct child_hooks *h)
 }
 
 void
+jobs_chores(int on)
+{
+	chores += on ? 1 : (chores > 0 ? -1 : 0);
+}
+
+void
 jobs_child_at_fork(int vforked)
 {
-	if (child_hooks != NULL && child_hooks->at_fork != NULL)
+	if (chores == 0 && child_hooks != NULL && child_hooks->at_fork != NULL)
 		child_hooks->at_fork(vforked);
 }
 
@@ -649,7 +654,6 @@ job_add(struct job *j, pid_t pid, const char *name)
 			jobs_hup_note(pid, 1);
 	}
 }
-
 
 /* The job %+ is, then %-: stopped jobs first, then the most recent. */
 static void

@@ -237,8 +237,10 @@ session_end(struct session *s)
 	int saved = sh_status;
 
 	sh_on_hangup(NULL);
+	jobs_chores(1);
 	for (i = 0; i < s->l->ncleanup; i++)
 		sh_eval(s->l->cleanup[i], s->l->base);
+	jobs_chores(0);
 	sh_status = saved;
 	ltape_end();
 	session_clean(s);
@@ -309,8 +311,10 @@ session_setup(struct session *s)
 	if (ltape_used(s->l) && ltape_begin() < 0)
 		sh_warnf("lesson: %s", tr("cannot turn the tape on: its checks "
 		    "will fail", "无法打开录像：录像检查将不会通过"));
+	jobs_chores(1);
 	for (i = 0; i < s->l->nsetup; i++)
 		sh_eval(s->l->setup[i], s->l->base);
+	jobs_chores(0);
 	return 0;
 }
 
