@@ -29,41 +29,7 @@ static const struct {
 	enum change change;
 	const char *want;	/* event names, "/SIG" or "/tTYPE" added */
 } rows[] = {
-	{ "no-change", C_NONE, "" },
-	{ "started", C_STARTED, "proc_started" },
-	{ "exited", C_EXITED, "proc_exited pipe_closed" },
-	{ "stopped", C_STOPPED, "proc_stopped" },
-	{ "continued", C_CONTINUED, "proc_continued" },
-	{ "zombie", C_ZOMBIE, "proc_zombie" },
-	{ "exec", C_EXEC, "proc_exec" },
-	{ "blocked-in-msgrcv", C_MSGRCV, "proc_blocked" },
-	{ "pipe-wait-alone-says-nothing", C_PIPEWAIT, "" },
-	{ "pending-and-blocked", C_PENDING_BLOCKED,
-	    "signal_pending/USR1 signal_blocked/USR1" },
-	{ "delivered", C_DELIVERED, "signal_delivered/USR1" },
-	{ "ignored", C_IGNORED, "signal_ignored/INT" },
-	{ "caught", C_CAUGHT, "signal_caught/TERM" },
-	{ "default-again", C_DEFAULT, "signal_default/TERM" },
-	{ "pipe-full", C_FULL, "pipe_full writer_blocked" },
-	{ "pipe-not-full", C_NOT_FULL, "pipe_not_full writer_woke" },
-	{ "pipe-empty", C_EMPTY, "pipe_empty" },
-	{ "pipe-data", C_DATA, "pipe_data" },
-	{ "reader-blocked", C_READER_BLOCKED, "reader_blocked" },
-	{ "pipe-created", C_PIPE_CREATED, "pipe_created" },
-	{ "pipe-closed", C_PIPE_CLOSED, "pipe_closed" },
-	{ "fifo-waiting", C_FIFO_WAITING, "fifo_waiting" },
-	{ "fifo-partner", C_FIFO_PARTNER, "fifo_partner" },
-	{ "fifo-opener-killed", C_FIFO_KILLED, "proc_exited" },
-	{ "queue-msg-added", C_MSG_ADDED, "queue_msg_added/t2" },
-	{ "queue-msg-removed-middle", C_MSG_REMOVED_MIDDLE,
-	    "queue_msg_removed/t2" },
-	{ "queue-created", C_QUEUE_CREATED, "queue_created" },
-	{ "queue-removed", C_QUEUE_REMOVED, "queue_removed" },
-	{ "shm-attached", C_SHM_ATTACHED, "shm_attached" },
-	{ "shm-detached", C_SHM_DETACHED, "shm_detached" },
-	{ "shm-removed", C_SHM_REMOVED, "shm_removed" },
-	{ "sem-changed", C_SEM_CHANGED, "sem_changed" },
-	{ "sem-created", C_SEM_CREATED, "sem_created" },
+#include "snapdiff.def"
 };
 
 static void
