@@ -14,19 +14,23 @@
 #include "snapdiff.h"
 #include "unit.h"
 
+/*
+ * A change undone is the change made to the old snapshot instead of the
+ * new one: continued is stopped undone, created is removed undone.
+ */
 enum change {
-	C_NONE, C_STARTED, C_EXITED, C_STOPPED, C_CONTINUED, C_ZOMBIE, C_EXEC,
-	C_MSGRCV, C_PIPEWAIT, C_PENDING_BLOCKED, C_DELIVERED, C_IGNORED,
-	C_CAUGHT, C_DEFAULT, C_FULL, C_NOT_FULL, C_EMPTY, C_DATA,
-	C_READER_BLOCKED, C_PIPE_CREATED, C_PIPE_CLOSED, C_FIFO_WAITING,
-	C_FIFO_PARTNER, C_FIFO_KILLED, C_MSG_ADDED, C_MSG_REMOVED_MIDDLE,
-	C_QUEUE_CREATED, C_QUEUE_REMOVED, C_SHM_ATTACHED, C_SHM_DETACHED,
-	C_SHM_REMOVED, C_SEM_CHANGED, C_SEM_CREATED,
+	C_NONE, C_STARTED, C_EXITED, C_STOPPED, C_ZOMBIE, C_EXEC, C_MSGRCV,
+	C_PIPEWAIT, C_PENDING_BLOCKED, C_DELIVERED, C_IGNORED, C_CAUGHT,
+	C_FULL, C_NOT_FULL, C_EMPTY, C_READER_BLOCKED, C_PIPE_CLOSED,
+	C_FIFO_WAITING, C_FIFO_KILLED, C_MSG_ADDED, C_MSG_REMOVED_MIDDLE,
+	C_QUEUE_REMOVED, C_SHM_ATTACHED, C_SHM_REMOVED, C_SEM_CHANGED,
+	C_SEM_CREATED,
 };
 
 static const struct {
 	const char *name;
 	enum change change;
+	int undone;		/* made to the old snapshot, not the new */
 	const char *want;	/* event names, "/SIG" or "/tTYPE" added */
 } rows[] = {
 #include "snapdiff.def"
@@ -143,9 +147,6 @@ change(enum change c, struct snapshot *o, struct snapshot *n)
 	case C_STOPPED:
 		np->state = 'T';
 		break;
-	case C_CONTINUED:
-		op->state = 'T';
-		break;
 	case C_ZOMBIE:
 		np->state = 'Z';
 		np->argc = 0;	/* /proc/PID/cmdline is empty: no exec */
@@ -172,9 +173,6 @@ change(enum change c, struct snapshot *o, struct snapshot *n)
 	case C_CAUGHT:
 		np->sigcgt = 1ULL << (SIGTERM - 1);
 		break;
-	case C_DEFAULT:
-		op->sigcgt = 1ULL << (SIGTERM - 1);
-		break;
 	case C_FULL:
 		npp->full = npp->writers[0].blocked = 1;
 		npp->fill = 65536;
@@ -186,23 +184,14 @@ change(enum change c, struct snapshot *o, struct snapshot *n)
 	case C_EMPTY:
 		npp->fill = 0;
 		break;
-	case C_DATA:
-		opp->fill = 0;
-		break;
 	case C_READER_BLOCKED:
 		npp->readers[0].blocked = 1;
-		break;
-	case C_PIPE_CREATED:
-		o->npipes = 0;
 		break;
 	case C_PIPE_CLOSED:
 		n->npipes = 0;
 		break;
 	case C_FIFO_WAITING:
 		fifo_wait(np);
-		break;
-	case C_FIFO_PARTNER:
-		fifo_wait(op);
 		break;
 	case C_FIFO_KILLED:
 		fifo_wait(op);
@@ -217,19 +206,12 @@ change(enum change c, struct snapshot *o, struct snapshot *n)
 		n->queues[0].msgs[1] = n->queues[0].msgs[2];
 		n->queues[0].nmsgs = n->queues[0].info.qnum = 2;
 		break;
-	case C_QUEUE_CREATED:
-		o->nqueues = 0;
-		break;
 	case C_QUEUE_REMOVED:
 		n->nqueues = 0;
 		break;
 	case C_SHM_ATTACHED:
 		n->shms[0].attached[0] = 11;
 		n->shms[0].nattached = 1;
-		break;
-	case C_SHM_DETACHED:
-		o->shms[0].attached[0] = 11;
-		o->shms[0].nattached = 1;
 		break;
 	case C_SHM_REMOVED:
 		n->nshms = 0;
@@ -322,7 +304,10 @@ main(void)
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		o = base();
 		n = base();
-		change(rows[i].change, o, n);
+		if (rows[i].undone)
+			change(rows[i].change, n, o);
+		else
+			change(rows[i].change, o, n);
 		if (snap_diff(o, n, &ev) < 0) {
 			unit_check("snapdiff", rows[i].name, rows[i].want,
 			    NULL);
