@@ -206,7 +206,7 @@ install: $(BINS) $(PROGS)
 	$(if $(wildcard lessons/*.lesson),install -m 644 $(wildcard lessons/*.lesson) $(DESTDIR)$(DATADIR)/lessons/)
 	$(if $(PROG_SRC),install -m 644 $(PROG_SRC) $(DESTDIR)$(DATADIR)/programs/)
 	install -d $(DESTDIR)$(DATADIR)/exercises/solved
-	install -m 644 $(wildcard lessons/exercises/*.c) $(DESTDIR)$(DATADIR)/exercises/
+	install -m 644 $(wildcard lessons/exercises/*.c lessons/exercises/*.h) $(DESTDIR)$(DATADIR)/exercises/
 	install -m 644 $(wildcard lessons/exercises/solved/*.patch) $(DESTDIR)$(DATADIR)/exercises/solved/
 	$(if $(PROGS),install -m 755 $(filter-out %/ipcs,$(PROGS)) $(DESTDIR)$(PROGDIR)/)
 	ln -sf $(BINDIR)/ipcsh $(DESTDIR)$(PROGDIR)/ipcs

@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ipc_common.h"
+
 /* Reads one line (up to '\n') from fd into buf; its length, 0 at EOF. */
 static ssize_t
 read_line(int fd, char *buf, size_t size)
@@ -53,17 +55,10 @@ main(int argc, char **argv)
 	if (argc > 1)
 		rounds = atoi(argv[1]);
 	/* ping: parent -> child */
-	if (pipe(ping) < 0) {
-		perror("pipe");
-		return 1;
-	}
+	if (pipe(ping) < 0)
+		die("pipe");
 	/* TODO: the second pipe, pong: child -> parent */
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		return 1;
-	}
+	pid = fork_flushed();
 	if (pid == 0) {
 		/*
 		 * TODO: the child reads ping and writes pong: close the two
@@ -74,22 +69,16 @@ main(int argc, char **argv)
 	/* TODO: the parent writes ping and reads pong: close the other two */
 	for (i = 0; i < rounds; i++) {
 		snprintf(line, sizeof(line), "ping %d\n", i);
-		if (write(ping[1], line, strlen(line)) < 0) {
-			perror("parent: write");
-			return 1;
-		}
-		if (read_line(pong[0], line, sizeof(line)) <= 0) {
-			perror("parent: read pong");
-			return 1;
-		}
+		if (write(ping[1], line, strlen(line)) < 0)
+			die("parent: write");
+		if (read_line(pong[0], line, sizeof(line)) <= 0)
+			die("parent: read pong");
 		printf("parent: got %s", line);
 		fflush(stdout);
 	}
 	/* end of file for the child: its read returns 0 */
 	close(ping[1]);
-	if (waitpid(pid, &st, 0) < 0) {
-		perror("waitpid");
-		return 1;
-	}
+	if (waitpid(pid, &st, 0) < 0)
+		die("waitpid");
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }

@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ipc_common.h"
+
 #define REQUEST	1	/* client -> server */
 #define REPLY	2	/* server -> client */
 
@@ -85,16 +87,9 @@ main(int argc, char **argv)
 		return 2;
 	}
 	qid = msgget((key_t)strtoul(argv[1], NULL, 0), IPC_CREAT | 0600);
-	if (qid < 0) {
-		perror("msgget");
-		return 1;
-	}
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		return 1;
-	}
+	if (qid < 0)
+		die("msgget");
+	pid = fork_flushed();
 	if (pid == 0)
 		_exit(server(qid));
 	for (i = 2; i < argc && rc == 0; i++)

@@ -9,6 +9,8 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
+#include "ipc_common.h"
+
 int
 main(int argc, char **argv)
 {
@@ -22,16 +24,12 @@ main(int argc, char **argv)
 	}
 	key = ftok(argv[1], 'A');
 	id = shmget(key, 0, 0);
-	if (key == -1 || id < 0) {
-		perror("shmget");
-		return 1;
-	}
+	if (key == -1 || id < 0)
+		die("shmget");
 	/* TODO: attach read-only (the third argument of shmat(2)) */
 	mem = shmat(id, NULL, 0);
-	if (mem == (void *)-1) {
-		perror("shmat");
-		return 1;
-	}
+	if (mem == (void *)-1)
+		die("shmat");
 	printf("shm_ro: data = [ %s ]\n", mem);
 	printf("shm_ro: now writing into it\n");
 	fflush(stdout);

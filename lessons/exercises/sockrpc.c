@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ipc_common.h"
+
 /* One line from fd, without its newline: its length, 0 at end of file. */
 static ssize_t
 read_line(int fd, char *buf, size_t size)
@@ -81,16 +83,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: sockrpc N...\n");
 		return 2;
 	}
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0) {
-		perror("socketpair");
-		return 1;
-	}
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		perror("fork");
-		return 1;
-	}
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+		die("socketpair");
+	pid = fork_flushed();
 	if (pid == 0) {
 		/* the server keeps sv[1] and closes the client's end */
 		close(sv[0]);

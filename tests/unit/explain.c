@@ -13,24 +13,7 @@ static const struct {
 	int status;
 	const char *want;
 } rows[] = {
-	{ "exit-0", W_EXITCODE(0, 0), "Done" },
-	{ "exit-3", W_EXITCODE(3, 0), "Exit 3" },
-	{ "exit-255", W_EXITCODE(255, 0), "Exit 255" },
-	{ "sigterm", W_EXITCODE(0, SIGTERM), "Terminated" },
-	{ "sigkill", W_EXITCODE(0, SIGKILL), "Killed" },
-	{ "sighup", W_EXITCODE(0, SIGHUP), "Hangup" },
-	{ "sigpipe", W_EXITCODE(0, SIGPIPE), "Broken pipe" },
-	{ "sigusr1", W_EXITCODE(0, SIGUSR1), "User defined signal 1" },
-	{ "sigabrt", W_EXITCODE(0, SIGABRT), "Aborted" },
-	{ "sigsegv-core", W_EXITCODE(0, SIGSEGV) | WCOREFLAG,
-	    "Segmentation fault (core dumped)" },
-	{ "sigquit-core", W_EXITCODE(0, SIGQUIT) | WCOREFLAG,
-	    "Quit (core dumped)" },
-	{ "stop-tstp", W_STOPCODE(SIGTSTP), "Stopped" },
-	{ "stop-stop", W_STOPCODE(SIGSTOP), "Stopped (signal)" },
-	{ "stop-ttin", W_STOPCODE(SIGTTIN), "Stopped (tty input)" },
-	{ "stop-ttou", W_STOPCODE(SIGTTOU), "Stopped (tty output)" },
-	{ "continued", 0xffff, "Running" },
+#include "explain.def"
 };
 
 int

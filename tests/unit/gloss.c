@@ -20,20 +20,7 @@ misused(const char *in)
 }
 
 static const struct unit_row rows[] = {
-	{ "pending", "它一直处于待处理状态", "未决" },
-	{ "masked-paren", "被屏蔽（阻塞）的信号不会丢失", "屏蔽" },
-	{ "masked-signal", "信号被阻塞时不会递送", "信号被屏蔽" },
-	{ "fifo", "有名管道可以支持任意两个进程", "命名管道" },
-	{ "read-end", "读取端只能用来读", "读端" },
-	{ "nattch", "附加数为 2", "连接数" },
-	{ "caught", "SIGINT 被捕捉", "捕获" },
-	/* the slides' words pass; 阻塞 for a process in a call is right */
-	{ "slides-signal", "USR1 既未决又被屏蔽，INT 被忽略，USR2 被捕获",
-	  "-" },
-	{ "slides-blocked", "写者阻塞在 pipe write 中，直到读者腾出空间",
-	  "-" },
-	{ "slides-ipc", "键值、标识码、消息队列、共享内存、连接数、读端",
-	  "-" },
+#include "gloss.def"
 };
 
 /*

@@ -17,22 +17,7 @@ static const struct {
 	const char *name, *spec;
 	int want;
 } rows[] = {
-	{ "number", "%1", 1 },
-	{ "number-2", "%2", 2 },
-	{ "bare-number", "2", 2 },
-	{ "current-stopped", "%%", 3 },
-	{ "plus", "%+", 3 },
-	{ "percent", "%", 3 },
-	{ "none-is-current", NULL, 3 },
-	{ "minus-most-recent", "%-", 2 },
-	{ "prefix", "%sleep 31", 2 },
-	{ "prefix-unique", "%yes", 3 },
-	{ "contains", "%?cat", 2 },
-	{ "prefix-ambiguous", "%sleep", 0 },
-	{ "contains-ambiguous", "%?3", 0 },
-	{ "no-such-number", "%9", 0 },
-	{ "no-such-prefix", "%vi", 0 },
-	{ "no-such-contains", "%?vi", 0 },
+#include "jobspec.def"
 };
 
 /* A child that waits to be killed; the test kills it by pid. */

@@ -12,62 +12,7 @@
 #include "unit.h"
 
 static const struct unit_row rows[] = {
-	{ "minimal", "title.en: t\nsay.en: hi\n", "SAY" },
-	{ "paragraph", "title.en: t\nsay.en: a\nsay.zh: b\nsay.en: c\nrun: x\n",
-	  "SAY[a\nc|b] RUN(x)" },
-	{ "comments-blanks", "# c\n\n  title.zh: t  \n\t# x\nrun: ls -l  \n",
-	  "RUN(ls -l)" },
-	{ "crlf", "title.en: t\r\nrun: a\r\n", "RUN(a)" },
-	{ "check-within", "title.en: t\ncheck: pipe-full yes within 2.5\n",
-	  "CHECK(pipe-full yes/2.5)" },
-	{ "check-default", "title.en: t\ncheck: status INT\n",
-	  "CHECK(status INT/5)" },
-	{ "check-quotes", "title.en: t\ncheck: proc yes wchan \"pipe write\"\n",
-	  "CHECK(proc yes wchan pipe write/5)" },
-	{ "check-vars", "title.en: t\ncheck: queue $KEY messages 2 types 1,2\n",
-	  "CHECK(queue $KEY messages 2 types 1,2/5)" },
-	{ "task", "title.en: t\ntask.en: do it\ntask.zh: 做\nhint.en: h\n"
-	  "interrupt: 1\ndo: a\ndo: b\ncheck: status 0\ncheck: no-queue\n",
-	  "TASK(2,2,1)" },
-	{ "task-then-say", "title.en: t\ntask.en: x\ndo: a\ncheck: status 0\n"
-	  "say.en: next\n", "TASK(1,1,-1) SAY" },
-	{ "two-tasks", "title.en: t\ntask.en: x\ndo: a\ncheck: status 0\n"
-	  "task.en: y\ndo: b\ncheck: status 1\n", "TASK(1,1,-1) TASK(1,1,-1)" },
-	{ "pause", "title.en: t\npause\npause: 2\n", "PAUSE(0) PAUSE(2)" },
-	{ "setup-cleanup", "title.en: t\nsetup: a\ncleanup: b\nrun: c\n",
-	  "setup=1 cleanup=1 RUN(c)" },
-	{ "blank-ends-paragraph", "title.en: t\nsay.en: a\n\nsay.en: b\n",
-	  "SAY SAY" },
-	{ "hint-ladder", "title.en: t\ntask.en: x\nhint.en: a\nhint.en: a2\n"
-	  "hint.zh: A\nhint.en: b\nhint.zh: B\nhint.zh: C\nhint.en: c\n"
-	  "wrong: true\ndo: y\ncheck: status 0\n", "TASK(1,1,-1;h3,w1)" },
-	{ "check-for", "title.en: t\ncheck: proc yes state S for 1 within 2\n",
-	  "CHECK(proc yes state S/2+1)" },
-	{ "check-ran", "title.en: t\ncheck: ran \"cat * | grep x\"\n",
-	  "CHECK(ran cat * | grep x/5)" },
-	{ "shell-for", "title.en: t\ncheck: shell for i in 1; do :; done\n",
-	  "CHECK(shell for i in 1; do :; done/5)" },
-	{ "slide", "title.en: t\nslide: 管道\nslide: 创建管道\nsay.en: a\n",
-	  "SAY{管道,创建管道}" },
-	{ "err-slide-last", "title.en: t\nsay.en: a\nslide: x\n",
-	  "3: slide: no step after it" },
-	{ "err-wrong-outside", "title.en: t\nwrong: x\n",
-	  "2: wrong: outside a task" },
-	{ "err-for", "title.en: t\ncheck: status 0 for ever\n",
-	  "2: check: for: 'ever' is not a number of seconds (0 to 3600)" },
-	{ "err-unknown", "title.en: t\nfoo: x\n", "2: unknown key 'foo'" },
-	{ "err-lang", "title.en: t\nsay.de: x\n",
-	  "2: unknown language 'de' (en or zh)" },
-	{ "err-title", "run: x\n", "1: no title (title.en: / title.zh:)" },
-	{ "err-empty", "title.en: t\n", "1: the lesson has no steps" },
-	{ "err-task-check", "title.en: t\ntask.en: x\ndo: y\n",
-	  "2: task has no check: lines" },
-	{ "err-check-kind", "title.en: t\ncheck: full yes\n",
-	  "2: check: unknown kind of check 'full'" },
-	{ "err-signal", "title.en: t\ncheck: signal a pending NOPE\n",
-	  "2: check: signal: 'NOPE' is not a signal" },
-	{ "err-within", "title.en: t\ncheck: status 0 within -1\n",
-	  "2: check: within: '-1' is not a number of seconds (0 to 3600)" },
+#include "lesson_parse.def"
 };
 
 static void

@@ -8,41 +8,7 @@
 #include "unit.h"
 
 static const struct unit_row rows[] = {
-	{ "simple", "echo hi", "W(echo) W(hi) EOF" },
-	{ "blanks", "  echo\t\thi  ", "W(echo) W(hi) EOF" },
-	{ "pipe", "a|b", "W(a) | W(b) EOF" },
-	{ "andor", "a&&b||c", "W(a) && W(b) || W(c) EOF" },
-	{ "semi-amp", "a;b&", "W(a) ; W(b) & EOF" },
-	{ "newline", "a\nb", "W(a) NL W(b) EOF" },
-	{ "comment", "echo a # b c\nd", "W(echo) W(a) NL W(d) EOF" },
-	{ "hash-in-word", "echo a#b", "W(echo) W(a#b) EOF" },
-	{ "squote", "echo 'a b;c'", "W(echo) W('a b;c') EOF" },
-	{ "dquote", "echo \"a $b `c`\"", "W(echo) W(\"a $b `c`\") EOF" },
-	{ "backslash", "echo a\\ b", "W(echo) W(a\\ b) EOF" },
-	{ "continuation", "ec\\\nho x", "W(echo) W(x) EOF" },
-	{ "continuation-end", "echo x \\\n", "W(echo) W(x) MORE" },
-	{ "cmdsub", "echo $(a | b) c", "W(echo) W($(a | b)) W(c) EOF" },
-	{ "cmdsub-nested", "x=$(a $(b) \")\")", "W(x=$(a $(b) \")\")) EOF" },
-	{ "arith", "echo $((1 + (2*3)))", "W(echo) W($((1 + (2*3)))) EOF" },
-	{ "brace", "echo ${a:-b c}d", "W(echo) W(${a:-b c}d) EOF" },
-	{ "brace-quote", "echo ${a:-\"}\"}", "W(echo) W(${a:-\"}\"}) EOF" },
-	{ "io-number", "cmd 2>f 3<&0", "W(cmd) IO(2) > W(f) IO(3) <& W(0) EOF" },
-	{ "not-io-number", "cmd a2>f", "W(cmd) W(a2) > W(f) EOF" },
-	{ "redir-ops", "a >>f >|g <>h >&2 <&-", "W(a) >> W(f) >| W(g) <> W(h) >& W(2) <& W(-) EOF" },
-	{ "heredoc-op", "cat <<EOF", "W(cat) << W(EOF) EOF" },
-	{ "parens", "(a)", "( W(a) ) EOF" },
-	{ "dsemi", "a;;b", "W(a) ;; W(b) EOF" },
-	{ "open-squote", "echo 'abc", "W(echo) MORE" },
-	{ "open-dquote", "echo \"abc", "W(echo) MORE" },
-	{ "open-cmdsub", "echo $(abc", "W(echo) MORE" },
-	{ "open-backquote", "echo `abc", "W(echo) MORE" },
-	{ "empty", "", "EOF" },
-	{ "op-continuation", "a &\\\n& b", "W(a) && W(b) EOF" },
-	{ "op-continuation-end", "a &\\\n", "W(a) MORE" },
-	{ "dollar-continuation", "echo $\\\nx", "W(echo) W($x) EOF" },
-	{ "dollar-continuation-end", "echo $\\\n", "W(echo) MORE" },
-	{ "cmdsub-comment", "echo $(a # )\n)", "W(echo) W($(a # )\n)) EOF" },
-	{ "contline-at-end-of-text", "a\\", "MORE" },
+#include "lex.def"
 };
 
 static void

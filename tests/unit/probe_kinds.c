@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <mqueue.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,26 +25,36 @@
 
 static const struct probe_opts opts = { .nmsgs = 0, .flags = PROBE_NO_SYSV };
 
+/*
+ * Whether one of the n items at v is pid's: each item size bytes, its pid
+ * at offset off (the ends of a pipe or socket, the holders of a POSIX
+ * object).
+ */
+static int
+has_pid(const void *v, size_t n, size_t size, size_t off, pid_t pid)
+{
+	pid_t p;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		memcpy(&p, (const char *)v + k * size + off, sizeof(p));
+		if (p == pid)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 has_end(const struct snap_end *v, size_t n, pid_t pid)
 {
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (v[k].pid == pid)
-			return 1;
-	return 0;
+	return has_pid(v, n, sizeof(*v), offsetof(struct snap_end, pid), pid);
 }
 
 static int
 has_holder(const struct snap_pmq_end *v, size_t n, pid_t pid)
 {
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (v[k].pid == pid)
-			return 1;
-	return 0;
+	return has_pid(v, n, sizeof(*v), offsetof(struct snap_pmq_end, pid),
+	    pid);
 }
 
 /* What s says of kid's five objects, one line (the inodes name them). */

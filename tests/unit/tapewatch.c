@@ -80,6 +80,13 @@ lines(const struct tapewatch_group *g, int zh)
 	return g ? buf : NULL;
 }
 
+/* The lines of group i of tw (0 the newest), as lines() joins them. */
+static char *
+group_lines(const struct tapewatch *tw, size_t i, int zh)
+{
+	return lines(tapewatch_group(tw, i), zh);
+}
+
 static const char *
 num(long n)
 {
@@ -249,10 +256,10 @@ check_runs(void)
 	    "false ×2, each exited with status 1 ; /bin/true ; "
 	    "/bin/true ×2, each exited with status 0 ; sleep 31 ; "
 	    "/bin/true ×1000, each exited with status 0", headings(tw, 0));
-	g = tapewatch_group(tw, 3);
 	unit_check("tapewatch", "runs-signal-whole",
 	    "sleep 31 / sleep 3000: SIGTERM from 100 (kill) / "
-	    "→ default action / sleep 3000: killed by SIGTERM", lines(g, 0));
+	    "→ default action / sleep 3000: killed by SIGTERM",
+	    group_lines(tw, 3, 0));
 
 	/* two pipelines with the same command line stay two */
 	for (i = 0; i < 2; i++) {
@@ -382,14 +389,12 @@ main(void)
 	feed(tw, nojobs);
 	unit_check("tapewatch", "nojobs-groups", "2",
 	    num((long)tapewatch_ngroups(tw)));
-	g = tapewatch_group(tw, 1);
 	unit_check("tapewatch", "nojobs-pipeline",
 	    "yes | head -n 1 / pipe 90: yes 201 wrote 8192 bytes, then its "
 	    "write failed (EPIPE) / → (nobody) / yes 201: killed by SIGPIPE / "
-	    "head 202: exited with status 0", lines(g, 0));
-	g = tapewatch_group(tw, 0);
+	    "head 202: exited with status 0", group_lines(tw, 1, 0));
 	unit_check("tapewatch", "nojobs-alone",
-	    "true / true 203: exited with status 0", lines(g, 0));
+	    "true / true 203: exited with status 0", group_lines(tw, 0, 0));
 	unit_check("tapewatch", "bad-line", "-1",
 	    num(tapewatch_add_line(tw, "not a record")));
 	tapewatch_free(tw);

@@ -1,6 +1,7 @@
 /*
  * unit.h - the table-driven unit tests' reporting: one "ok NAME" or
- * "not ok NAME: why" line per row, as tests/run counts them.
+ * "not ok NAME: why" line per row, as tests/run counts them. A test's
+ * rows are in NAME.def, included inside its table.
  */
 #ifndef IPCSH_UNIT_H
 #define IPCSH_UNIT_H

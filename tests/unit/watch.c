@@ -34,24 +34,7 @@ static const struct row {
 	/* the events of each sample, as kind names; "" for none */
 	const char	*want[MAXSTEPS];
 } rows[] = {
-	{ "baseline-quiet", { S_QUIET, S_END }, { "" } },
-	/* the shell's own start-up state is there before us: no event */
-	{ "baseline-startup", { S_STARTUP, S_END }, { "" } },
-	{ "baseline-busy", { S_QUEUE2, S_END }, { "" } },
-	{ "same-twice", { S_QUIET, S_QUIET, S_END }, { "", "" } },
-	{ "signal-pending", { S_QUIET, S_PENDING, S_END },
-	    { "", "signal_pending/USR1" } },
-	{ "handler-installed", { S_QUIET, S_STARTUP, S_END },
-	    { "", "signal_ignored/INT signal_caught/CHLD" } },
-	{ "queue-created", { S_QUIET, S_QUEUE, S_END },
-	    { "", "queue_created" } },
-	{ "message-added", { S_QUEUE, S_QUEUE2, S_END },
-	    { "", "queue_msg_added" } },
-	{ "exited", { S_QUIET, S_GONE, S_END }, { "", "proc_exited" } },
-	{ "there-and-back", { S_QUIET, S_PENDING, S_QUIET, S_END },
-	    { "", "signal_pending/USR1", "signal_delivered/USR1" } },
-	{ "change-then-quiet", { S_QUIET, S_QUEUE, S_QUEUE, S_END },
-	    { "", "queue_created", "" } },
+#include "watch.def"
 };
 
 static void
