@@ -484,6 +484,7 @@ lex_init(struct lexer *lx, const char *s, size_t len, int line,
 	lx->hd_tail = &lx->hd_head;
 }
 
+/* The operators, each before the shorter ones it begins with. */
 static const struct {
 	const char *op;
 	enum tok_type type;
@@ -731,60 +732,20 @@ read_bodies(struct lexer *lx)
 
 /*
  * The operator the n characters c begin with, the longest one (the ops
- * table's spellings): its length, 0 when c begins none, and *type.
+ * table lists the longer spellings first): its length, 0 when c begins
+ * none, and *type.
  */
 static size_t
 op_match(const char *c, size_t n, enum tok_type *type)
 {
-	char c1 = n > 1 ? c[1] : 0;
-	size_t k = 2;
+	size_t i, k;
 
-	switch (c[0]) {
-	case '<':
-		if (c1 == '<' && n > 2 && c[2] == '-') {
-			*type = T_DLESSDASH;
-			k = 3;
-		} else if (c1 == '<') {
-			*type = T_DLESS;
-		} else if (c1 == '&') {
-			*type = T_LESSAND;
-		} else if (c1 == '>') {
-			*type = T_LESSGREAT;
-		} else {
-			*type = T_LT;
-			k = 1;
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		k = strlen(ops[i].op);
+		if (k <= n && memcmp(c, ops[i].op, k) == 0) {
+			*type = ops[i].type;
+			return k;
 		}
-		return k;
-	case '>':
-		if (c1 == '>') {
-			*type = T_DGREAT;
-		} else if (c1 == '&') {
-			*type = T_GREATAND;
-		} else if (c1 == '|') {
-			*type = T_CLOBBER;
-		} else {
-			*type = T_GT;
-			k = 1;
-		}
-		return k;
-	case '&':
-		*type = c1 == '&' ? T_AND : T_AMP;
-		return c1 == '&' ? 2 : 1;
-	case '|':
-		*type = c1 == '|' ? T_OR : T_PIPE;
-		return c1 == '|' ? 2 : 1;
-	case ';':
-		*type = c1 == ';' ? T_DSEMI : T_SEMI;
-		return c1 == ';' ? 2 : 1;
-	case '(':
-		*type = T_LPAREN;
-		return 1;
-	case ')':
-		*type = T_RPAREN;
-		return 1;
-	case '\n':
-		*type = T_NEWLINE;
-		return 1;
 	}
 	return 0;
 }
