@@ -221,6 +221,23 @@ bquote_check(const char *s, size_t n)
 	return rc;
 }
 
+typedef int skip_fn(const char *, size_t, size_t *, struct sbuf *, int *);
+
+/* skip one level deeper: -2 when that is past LEX_MAXDEPTH levels. */
+static int
+skip_deeper(skip_fn *skip, const char *s, size_t len, size_t *pos,
+    struct sbuf *out, int *lines)
+{
+	int rc;
+
+	if (skip_depth >= LEX_MAXDEPTH)
+		return -2;
+	skip_depth++;
+	rc = skip(s, len, pos, out, lines);
+	skip_depth--;
+	return rc;
+}
+
 /*
  * "..." or `...` from *pos, its quotes: a backslash escapes the next byte,
  * backslash-newline goes; inside "...", $ and `...` are read whole.
@@ -270,18 +287,12 @@ lex_skip_quote(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
 {
 	size_t i = *pos;
-	int rc;
 
 	switch (s[i]) {
 	case '\'':
 		return skip_squote(s, len, pos, out, lines);
 	case '"':
-		if (skip_depth >= LEX_MAXDEPTH)
-			return -2;
-		skip_depth++;
-		rc = skip_quoted(s, len, pos, out, lines);
-		skip_depth--;
-		return rc;
+		return skip_deeper(skip_quoted, s, len, pos, out, lines);
 	case '`':
 		return skip_quoted(s, len, pos, out, lines);
 	case '\\':
@@ -391,14 +402,7 @@ int
 lex_skip_dollar(const char *s, size_t len, size_t *pos, struct sbuf *out,
     int *lines)
 {
-	int rc;
-
-	if (skip_depth >= LEX_MAXDEPTH)
-		return -2;
-	skip_depth++;
-	rc = skip_dollar(s, len, pos, out, lines);
-	skip_depth--;
-	return rc;
+	return skip_deeper(skip_dollar, s, len, pos, out, lines);
 }
 
 static int
