@@ -129,24 +129,22 @@ say_signals(struct say *s, const char *list)
 static const char *
 state_word(char c)
 {
-	switch (c) {
-	case 'R':
-		return tr("running", "运行");
-	case 'S':
-		return tr("sleeping", "睡眠");
-	case 'D':
-		return tr("in uninterruptible sleep", "不可中断的睡眠");
-	case 'T':
-		return tr("stopped", "停止");
-	case 't':
-		return tr("stopped by its tracer", "被跟踪而停止");
-	case 'Z':
-		return tr("a zombie", "僵尸");
-	case 'X':
-		return tr("dead", "死亡");
-	case 'I':
-		return tr("idle", "空闲");
-	}
+	static const struct {
+		char c;
+		const char *en, *zh;
+	} words[] = {
+		{ 'R', "running", "运行" }, { 'S', "sleeping", "睡眠" },
+		{ 'D', "in uninterruptible sleep", "不可中断的睡眠" },
+		{ 'T', "stopped", "停止" },
+		{ 't', "stopped by its tracer", "被跟踪而停止" },
+		{ 'Z', "a zombie", "僵尸" }, { 'X', "dead", "死亡" },
+		{ 'I', "idle", "空闲" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i].c == c)
+			return tr(words[i].en, words[i].zh);
 	return "?";
 }
 
