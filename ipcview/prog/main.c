@@ -174,26 +174,40 @@ main_pids(const char *arg, struct view_opts *o)
 static int
 main_option(int c, const char *arg, struct view_opts *o)
 {
+	/* the options that set a flag, and those that keep their argument */
+	const struct {
+		int c;
+		int *flag;
+	} flags[] = {
+		{ '1', &o->once }, { 'j', &o->json }, { OPT_DOT, &o->dot },
+		{ 'f', &o->follow }, { OPT_PLAY, &o->play },
+		{ OPT_STEP, &o->step }, { OPT_SANDBOX, &o->sandbox },
+		{ OPT_NOTAPE, &o->notape },
+	};
+	const struct {
+		int c;
+		const char **arg;
+	} args[] = {
+		{ OPT_SVG, &o->svg }, { 'l', &o->lesson }, { 'v', &o->log },
+		{ OPT_SHELL, &o->shell }, { OPT_PROCFS, &procfs },
+		{ OPT_TAPE, &o->tape },
+	};
+	size_t i;
 	long v;
 
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (flags[i].c == c) {
+			*flags[i].flag = 1;
+			return 0;
+		}
+	for (i = 0; i < sizeof(args) / sizeof(args[0]); i++)
+		if (args[i].c == c) {
+			*args[i].arg = arg;
+			return 0;
+		}
 	switch (c) {
 	case 'p':
 		return main_pids(arg, o);
-	case '1':
-		o->once = 1;
-		break;
-	case 'j':
-		o->json = 1;
-		break;
-	case OPT_DOT:
-		o->dot = 1;
-		break;
-	case OPT_SVG:
-		o->svg = arg;
-		break;
-	case 'f':
-		o->follow = 1;
-		break;
 	case 'i':
 		if (parse_double(arg, 0.001, 3600, &o->interval) < 0)
 			return main_usage("invalid interval: %s", arg);
@@ -202,15 +216,6 @@ main_option(int c, const char *arg, struct view_opts *o)
 		if (parse_long(arg, 0, 1 << 20, &v) < 0)
 			return main_usage("invalid number of messages: %s", arg);
 		o->nmsgs = (int)v;
-		break;
-	case 'l':
-		o->lesson = arg;
-		break;
-	case OPT_PLAY:
-		o->play = 1;
-		break;
-	case OPT_STEP:
-		o->step = 1;
 		break;
 	case OPT_SPEED:
 		/* ipcsh --speed: 0 types at once */
@@ -227,24 +232,6 @@ main_option(int c, const char *arg, struct view_opts *o)
 			return main_usage("invalid number of shells (1 to 4): %s",
 			    arg);
 		o->nshells = (int)v;
-		break;
-	case OPT_SANDBOX:
-		o->sandbox = 1;
-		break;
-	case 'v':
-		o->log = arg;
-		break;
-	case OPT_SHELL:
-		o->shell = arg;
-		break;
-	case OPT_PROCFS:
-		procfs = arg;
-		break;
-	case OPT_TAPE:
-		o->tape = arg;
-		break;
-	case OPT_NOTAPE:
-		o->notape = 1;
 		break;
 	case 'h':
 		fputs(usage_text, stdout);
