@@ -106,28 +106,18 @@ main_usage(const char *fmt, const char *arg)
 	return 2;
 }
 
+/*
+ * The whole word s as a number from min to max, in base 10 with no point
+ * or exponent when whole: 0, or -1 when it is not one.
+ */
 static int
-parse_long(const char *s, long min, long max, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int
-parse_double(const char *s, double min, double max, double *out)
+parse_num(const char *s, double min, double max, int whole, double *out)
 {
 	char *end;
 	double v;
 
 	errno = 0;
-	v = strtod(s, &end);
+	v = whole ? (double)strtol(s, &end, 10) : strtod(s, &end);
 	if (errno != 0 || end == s || *end != '\0' || !(v >= min && v <= max))
 		return -1;
 	*out = v;
@@ -144,13 +134,13 @@ main_pids(const char *arg, struct view_opts *o)
 	pid_t got[VIEW_MAXPIDS];
 	char *copy, *tok, *save = NULL;
 	int n = 0, i, j, r = 0;
-	long v;
+	double v;
 
 	if ((copy = strdup(arg)) == NULL)
 		return main_usage("%s", strerror(errno));
 	for (tok = strtok_r(copy, ",", &save); tok != NULL && r == 0;
 	    tok = strtok_r(NULL, ",", &save)) {
-		if (parse_long(tok, 1, INT_MAX, &v) < 0)
+		if (parse_num(tok, 1, INT_MAX, 1, &v) < 0)
 			r = main_usage("invalid pid: %s", tok);
 		else if (o->npids + n >= VIEW_MAXPIDS)
 			r = main_usage("too many pids (at most 8): %s", arg);
@@ -193,7 +183,7 @@ main_option(int c, const char *arg, struct view_opts *o)
 		{ OPT_TAPE, &o->tape },
 	};
 	size_t i;
-	long v;
+	double v;
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
 		if (flags[i].c == c) {
@@ -209,17 +199,17 @@ main_option(int c, const char *arg, struct view_opts *o)
 	case 'p':
 		return main_pids(arg, o);
 	case 'i':
-		if (parse_double(arg, 0.001, 3600, &o->interval) < 0)
+		if (parse_num(arg, 0.001, 3600, 0, &o->interval) < 0)
 			return main_usage("invalid interval: %s", arg);
 		break;
 	case 'm':
-		if (parse_long(arg, 0, 1 << 20, &v) < 0)
+		if (parse_num(arg, 0, 1 << 20, 1, &v) < 0)
 			return main_usage("invalid number of messages: %s", arg);
 		o->nmsgs = (int)v;
 		break;
 	case OPT_SPEED:
 		/* ipcsh --speed: 0 types at once */
-		if (parse_double(arg, 0, 1000, &o->speed) < 0)
+		if (parse_num(arg, 0, 1000, 0, &o->speed) < 0)
 			return main_usage("invalid speed: %s", arg);
 		break;
 	case OPT_LANG:
@@ -228,7 +218,7 @@ main_option(int c, const char *arg, struct view_opts *o)
 		o->lang = arg;
 		break;
 	case OPT_SHELLS:
-		if (parse_long(arg, 1, VIEW_MAXSHELLS, &v) < 0)
+		if (parse_num(arg, 1, VIEW_MAXSHELLS, 1, &v) < 0)
 			return main_usage("invalid number of shells (1 to 4): %s",
 			    arg);
 		o->nshells = (int)v;
