@@ -127,6 +127,13 @@ static int
 px_mq_options(int argc, char **argv, const char *help, const char *optstr,
     struct px_mqopts *o)
 {
+	const struct sysvcmd_num nums[] = {
+		{ 'm', 8, 0, 0777, "mode", &o->mode },
+		{ 'p', 10, 0, 32767, tr("priority", "优先级"), &o->prio },
+		{ 'M', 10, 1, INT_MAX, "mq_maxmsg", &o->maxmsg },
+		{ 'S', 10, 1, INT_MAX, "mq_msgsize", &o->msgsize },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
 	int opt, st;
 
 	memset(o, 0, sizeof(*o));
@@ -145,26 +152,6 @@ px_mq_options(int argc, char **argv, const char *help, const char *optstr,
 		case 'n':
 			o->nonblock = 1;
 			break;
-		case 'm':
-			if (sysvcmd_parse_int(optarg, 8, 0, 0777, &o->mode) < 0)
-				return sysvcmd_bad(argv[0], "mode", optarg);
-			break;
-		case 'p':
-			if (sysvcmd_parse_int(optarg, 10, 0, 32767,
-			    &o->prio) < 0)
-				return sysvcmd_bad(argv[0], tr("priority", "优先级"),
-				    optarg);
-			break;
-		case 'M':
-			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX,
-			    &o->maxmsg) < 0)
-				return sysvcmd_bad(argv[0], "mq_maxmsg", optarg);
-			break;
-		case 'S':
-			if (sysvcmd_parse_int(optarg, 10, 1, INT_MAX,
-			    &o->msgsize) < 0)
-				return sysvcmd_bad(argv[0], "mq_msgsize", optarg);
-			break;
 		case 't':
 			if ((st = px_timeout(argv[0], optarg, &o->abs)) != 0)
 				return st;
@@ -172,7 +159,8 @@ px_mq_options(int argc, char **argv, const char *help, const char *optstr,
 			o->timeout = optarg;
 			break;
 		default:
-			return bi_usage(argv[0]);
+			if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+				return st < 0 ? bi_usage(argv[0]) : st;
 		}
 	}
 	if ((o->excl || o->maxmsg > 0 || o->msgsize > 0) && !o->create) {
@@ -441,6 +429,11 @@ bi_shmopen(int argc, char **argv)
 	char name[NAME_MAX + 2];
 	int opt, fd, st, err, fl = O_RDONLY;
 	long mode = 0600, size = -1;
+	const struct sysvcmd_num nums[] = {
+		{ 'm', 8, 0, 0777, "mode", &mode },
+		{ 's', 0, 0, LONG_MAX, "size", &size },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
 	struct stat sb;
 
 	if (sysvcmd_start(argc, argv, tr(
@@ -463,17 +456,9 @@ bi_shmopen(int argc, char **argv)
 		case 'x':
 			fl |= O_EXCL;
 			break;
-		case 'm':
-			if (sysvcmd_parse_int(optarg, 8, 0, 0777, &mode) < 0)
-				return sysvcmd_bad(argv[0], "mode", optarg);
-			break;
-		case 's':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX,
-			    &size) < 0)
-				return sysvcmd_bad(argv[0], "size", optarg);
-			break;
 		default:
-			return bi_usage(argv[0]);
+			if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+				return st < 0 ? bi_usage(argv[0]) : st;
 		}
 	}
 	if (argc - optind != 1 || ((fl & O_EXCL) && !(fl & O_CREAT)))
@@ -542,24 +527,18 @@ static int
 px_shm_start(int argc, char **argv, const char *help, const char *optstr,
     int words, long *off, long *len, char name[NAME_MAX + 2])
 {
-	int opt;
+	const struct sysvcmd_num nums[] = {
+		{ 'o', 0, 0, LONG_MAX, "offset", off },
+		{ 'n', 0, 0, LONG_MAX, "length", len },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
+	int opt, st;
 
 	if (sysvcmd_start(argc, argv, help))
 		return -1;
-	while ((opt = getopt(argc, argv, optstr)) != -1) {
-		switch (opt) {
-		case 'o':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, off) < 0)
-				return sysvcmd_bad(argv[0], "offset", optarg);
-			break;
-		case 'n':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, len) < 0)
-				return sysvcmd_bad(argv[0], "length", optarg);
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
+	while ((opt = getopt(argc, argv, optstr)) != -1)
+		if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+			return st < 0 ? bi_usage(argv[0]) : st;
 	if (words ? argc - optind < 2 : argc - optind != 1)
 		return bi_usage(argv[0]);
 	return px_name(argv[0], argv[optind], name, NAME_MAX + 2);

@@ -248,6 +248,19 @@ sysvcmd_bad(const char *name, const char *what, const char *arg)
 	return bi_usage(name);
 }
 
+int
+sysvcmd_num_opt(const char *name, int opt, const struct sysvcmd_num *t)
+{
+	for (; t->opt != 0; t++)
+		if (t->opt == opt) {
+			if (sysvcmd_parse_int(optarg, t->base, t->min, t->max,
+			    t->val) < 0)
+				return sysvcmd_bad(name, t->what, optarg);
+			return 0;
+		}
+	return -1;
+}
+
 /* Prints a builtin's long usage for --help; returns 0. */
 int
 sysvcmd_help(const char *name, const char *text)
@@ -325,8 +338,12 @@ bi_sysvget(int argc, char **argv)
 {
 	enum sysv_kind kind = sysvcmd_kind(argv[0]);
 	struct ipcerr_ctx c;
-	int opt, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
+	int opt, st, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
 	long mode = 0644, n = 0;
+	const struct sysvcmd_num nums[] = {
+		{ 'p', 8, 0, 0777, "mode", &mode },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
 	key_t key;
 
 	if (sysvcmd_start(argc, argv, tr(sysv_get_help[kind][0],
@@ -340,12 +357,9 @@ bi_sysvget(int argc, char **argv)
 		case 'x':
 			flags |= IPC_EXCL;
 			break;
-		case 'p':
-			if (sysvcmd_parse_int(optarg, 8, 0, 0777, &mode) < 0)
-				return sysvcmd_bad(argv[0], "mode", optarg);
-			break;
 		default:
-			return bi_usage(argv[0]);
+			if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+				return st < 0 ? bi_usage(argv[0]) : st;
 		}
 	}
 	if (argc - optind != want)
@@ -418,33 +432,23 @@ static int
 sysv_options(int argc, char **argv, const char *help, const char *optstring,
     struct sysv_opts *o)
 {
-	int opt;
+	const struct sysvcmd_num nums[] = {
+		{ 't', 10, LONG_MIN + 1, LONG_MAX, "type", &o->type },
+		{ 's', 0, 0, INT32_MAX, "size", &o->size },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
+	int opt, st;
 
 	if (sysvcmd_start(argc, argv, help))
 		return -1;
 	*o = (struct sysv_opts){ NULL, 0, -1, 0 };
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
-		if (sysv_flag_opt(opt) != 0) {
+		if (sysv_flag_opt(opt) != 0)
 			o->flags |= sysv_flag_opt(opt);
-			continue;
-		}
-		switch (opt) {
-		case 't':
-			if (sysvcmd_parse_int(optarg, 10, LONG_MIN + 1,
-			    LONG_MAX, &o->type) < 0)
-				return sysvcmd_bad(argv[0], "type", optarg);
-			break;
-		case 's':
-			if (sysvcmd_parse_int(optarg, 0, 0, INT32_MAX,
-			    &o->size) < 0)
-				return sysvcmd_bad(argv[0], "size", optarg);
-			break;
-		case 'k':
+		else if (opt == 'k')
 			o->keyarg = optarg;
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
+		else if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+			return st < 0 ? bi_usage(argv[0]) : st;
 	}
 	return 0;
 }
@@ -716,6 +720,11 @@ bi_shmwrite(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	long off = 0, hold = 0;
+	const struct sysvcmd_num nums[] = {
+		{ 'o', 0, 0, LONG_MAX, "offset", &off },
+		{ 'H', 10, 0, 86400, "seconds", &hold },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
 	size_t size, len = 0;
 	int opt, id, i, status = 0;
 	char *p;
@@ -729,20 +738,9 @@ bi_shmwrite(int argc, char **argv)
 	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
 	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
 		return 0;
-	while ((opt = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'o':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &off) < 0)
-				return sysvcmd_bad(argv[0], "offset", optarg);
-			break;
-		case 'H':
-			if (sysvcmd_parse_int(optarg, 10, 0, 86400, &hold) < 0)
-				return sysvcmd_bad(argv[0], "seconds", optarg);
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
-	}
+	while ((opt = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1)
+		if ((status = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+			return status < 0 ? bi_usage(argv[0]) : status;
 	/* no TEXT is a usage error: it would write a lone NUL at OFFSET */
 	if (argc - optind < 2)
 		return bi_usage(argv[0]);
@@ -807,8 +805,13 @@ int
 bi_shmread(int argc, char **argv)
 {
 	long off = 0, len = -1;
+	const struct sysvcmd_num nums[] = {
+		{ 'o', 0, 0, LONG_MAX, "offset", &off },
+		{ 'n', 0, 0, LONG_MAX, "length", &len },
+		{ 0, 0, 0, 0, NULL, NULL },
+	};
 	size_t size, n;
-	int opt, id, hex = 0;
+	int opt, st, id, hex = 0;
 	char *p;
 
 	if (sysvcmd_start(argc, argv, tr(
@@ -818,21 +821,10 @@ bi_shmread(int argc, char **argv)
 	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n")))
 		return 0;
 	while ((opt = getopt(argc, argv, "+o:n:x")) != -1) {
-		switch (opt) {
-		case 'o':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &off) < 0)
-				return sysvcmd_bad(argv[0], "offset", optarg);
-			break;
-		case 'n':
-			if (sysvcmd_parse_int(optarg, 0, 0, LONG_MAX, &len) < 0)
-				return sysvcmd_bad(argv[0], "length", optarg);
-			break;
-		case 'x':
+		if (opt == 'x')
 			hex = 1;
-			break;
-		default:
-			return bi_usage(argv[0]);
-		}
+		else if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
+			return st < 0 ? bi_usage(argv[0]) : st;
 	}
 	if (argc - optind != 1)
 		return bi_usage(argv[0]);

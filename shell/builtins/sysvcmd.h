@@ -85,6 +85,27 @@ int sysvcmd_parse_id(const char *s, int *id);
 /* Reports "ARG: invalid WHAT" and the usage line; returns 2. */
 int sysvcmd_bad(const char *name, const char *what, const char *arg);
 
+/*
+ * An option that takes a number: -OPT N sets *val when N is a whole
+ * number from min to max in base (sysvcmd_parse_int); what names it in
+ * the error ("offset").
+ */
+struct sysvcmd_num {
+	int		opt;
+	int		base;
+	long		min, max;
+	const char	*what;
+	long		*val;
+};
+
+/*
+ * sysv.c: getopt(3)'s option opt, when it is one of the numbers t (a
+ * table that ends with a row of opt 0), into its *val from optarg: 0, or
+ * the status 2 after reporting a bad number (sysvcmd_bad); -1 when opt is
+ * none of them (nothing reported).
+ */
+int sysvcmd_num_opt(const char *name, int opt, const struct sysvcmd_num *t);
+
 /* Prints a builtin's usage line and text for --help; returns 0. */
 int sysvcmd_help(const char *name, const char *text);
 
