@@ -426,8 +426,11 @@ bi_shmunlink(int argc, char **argv)
 static int
 bi_shmopen(int argc, char **argv)
 {
+	static const struct sysvcmd_flag create[] = {
+		{ 'c', O_CREAT }, { 'x', O_EXCL }, { 0, 0 },
+	};
 	char name[NAME_MAX + 2];
-	int opt, fd, st, err, fl = O_RDONLY;
+	int fd, st, err, fl = O_RDONLY;
 	long mode = 0600, size = -1;
 	const struct sysvcmd_num nums[] = {
 		{ 'm', 8, 0, 0777, "mode", &mode },
@@ -448,19 +451,9 @@ bi_shmopen(int argc, char **argv)
 	    "  -m MODE  创建时的权限（0600）\n"
 	    "  -s SIZE  用 ftruncate(2) 把它设为 SIZE 字节（新对象为 0 字节）\n")))
 		return 0;
-	while ((opt = getopt(argc, argv, "+cxm:s:")) != -1) {
-		switch (opt) {
-		case 'c':
-			fl |= O_CREAT;
-			break;
-		case 'x':
-			fl |= O_EXCL;
-			break;
-		default:
-			if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
-				return st < 0 ? bi_usage(argv[0]) : st;
-		}
-	}
+	if ((st = sysvcmd_getopt(argc, argv, "+cxm:s:", create, &fl,
+	    nums)) != 0)
+		return st;
 	if (argc - optind != 1 || ((fl & O_EXCL) && !(fl & O_CREAT)))
 		return bi_usage(argv[0]);
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
@@ -532,13 +525,12 @@ px_shm_start(int argc, char **argv, const char *help, const char *optstr,
 		{ 'n', 0, 0, LONG_MAX, "length", len },
 		{ 0, 0, 0, 0, NULL, NULL },
 	};
-	int opt, st;
+	int st;
 
 	if (sysvcmd_start(argc, argv, help))
 		return -1;
-	while ((opt = getopt(argc, argv, optstr)) != -1)
-		if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
-			return st < 0 ? bi_usage(argv[0]) : st;
+	if ((st = sysvcmd_getopt(argc, argv, optstr, NULL, NULL, nums)) != 0)
+		return st;
 	if (words ? argc - optind < 2 : argc - optind != 1)
 		return bi_usage(argv[0]);
 	return px_name(argv[0], argv[optind], name, NAME_MAX + 2);

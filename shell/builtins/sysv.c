@@ -251,7 +251,7 @@ sysvcmd_bad(const char *name, const char *what, const char *arg)
 int
 sysvcmd_num_opt(const char *name, int opt, const struct sysvcmd_num *t)
 {
-	for (; t->opt != 0; t++)
+	for (; t != NULL && t->opt != 0; t++)
 		if (t->opt == opt) {
 			if (sysvcmd_parse_int(optarg, t->base, t->min, t->max,
 			    t->val) < 0)
@@ -259,6 +259,30 @@ sysvcmd_num_opt(const char *name, int opt, const struct sysvcmd_num *t)
 			return 0;
 		}
 	return -1;
+}
+
+int
+sysvcmd_flag_opt(int opt, const struct sysvcmd_flag *t)
+{
+	for (; t != NULL && t->opt != 0; t++)
+		if (t->opt == opt)
+			return t->flag;
+	return 0;
+}
+
+int
+sysvcmd_getopt(int argc, char **argv, const char *optstr,
+    const struct sysvcmd_flag *ft, int *flags, const struct sysvcmd_num *nt)
+{
+	int opt, f, st;
+
+	while ((opt = getopt(argc, argv, optstr)) != -1) {
+		if ((f = sysvcmd_flag_opt(opt, ft)) != 0)
+			*flags |= f;
+		else if ((st = sysvcmd_num_opt(argv[0], opt, nt)) != 0)
+			return st < 0 ? bi_usage(argv[0]) : st;
+	}
+	return 0;
 }
 
 /* Prints a builtin's long usage for --help; returns 0. */
@@ -338,7 +362,10 @@ bi_sysvget(int argc, char **argv)
 {
 	enum sysv_kind kind = sysvcmd_kind(argv[0]);
 	struct ipcerr_ctx c;
-	int opt, st, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
+	static const struct sysvcmd_flag create[] = {
+		{ 'c', IPC_CREAT }, { 'x', IPC_EXCL }, { 0, 0 },
+	};
+	int st, flags = 0, id, want = kind == SYSV_MSG ? 1 : 2;
 	long mode = 0644, n = 0;
 	const struct sysvcmd_num nums[] = {
 		{ 'p', 8, 0, 0777, "mode", &mode },
@@ -349,19 +376,9 @@ bi_sysvget(int argc, char **argv)
 	if (sysvcmd_start(argc, argv, tr(sysv_get_help[kind][0],
 	    sysv_get_help[kind][1])))
 		return 0;
-	while ((opt = getopt(argc, argv, "+cxp:")) != -1) {
-		switch (opt) {
-		case 'c':
-			flags |= IPC_CREAT;
-			break;
-		case 'x':
-			flags |= IPC_EXCL;
-			break;
-		default:
-			if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
-				return st < 0 ? bi_usage(argv[0]) : st;
-		}
-	}
+	if ((st = sysvcmd_getopt(argc, argv, "+cxp:", create, &flags,
+	    nums)) != 0)
+		return st;
 	if (argc - optind != want)
 		return bi_usage(argv[0]);
 	if (sysv_parse_key(argv[optind], &key) < 0)
@@ -403,24 +420,10 @@ struct sysv_opts {
 };
 
 /* The options that are flags of the call: -n, -e, -x, -u. */
-static const struct {
-	int	opt, flag;
-} sysv_flag_opts[] = {
+static const struct sysvcmd_flag sysv_flag_opts[] = {
 	{ 'n', IPC_NOWAIT }, { 'e', MSG_NOERROR }, { 'x', MSG_EXCEPT },
-	{ 'u', SEM_UNDO },
+	{ 'u', SEM_UNDO }, { 0, 0 },
 };
-
-/* The call's flag option opt stands for, or 0. */
-static int
-sysv_flag_opt(int opt)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(sysv_flag_opts) / sizeof(sysv_flag_opts[0]); i++)
-		if (sysv_flag_opts[i].opt == opt)
-			return sysv_flag_opts[i].flag;
-	return 0;
-}
 
 /*
  * The start of msgsnd, msgrcv and semop: "--help" alone prints help
@@ -437,14 +440,14 @@ sysv_options(int argc, char **argv, const char *help, const char *optstring,
 		{ 's', 0, 0, INT32_MAX, "size", &o->size },
 		{ 0, 0, 0, 0, NULL, NULL },
 	};
-	int opt, st;
+	int opt, f, st;
 
 	if (sysvcmd_start(argc, argv, help))
 		return -1;
 	*o = (struct sysv_opts){ NULL, 0, -1, 0 };
 	while ((opt = getopt(argc, argv, optstring)) != -1) {
-		if (sysv_flag_opt(opt) != 0)
-			o->flags |= sysv_flag_opt(opt);
+		if ((f = sysvcmd_flag_opt(opt, sysv_flag_opts)) != 0)
+			o->flags |= f;
 		else if (opt == 'k')
 			o->keyarg = optarg;
 		else if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
@@ -811,7 +814,8 @@ bi_shmread(int argc, char **argv)
 		{ 0, 0, 0, 0, NULL, NULL },
 	};
 	size_t size, n;
-	int opt, st, id, hex = 0;
+	static const struct sysvcmd_flag hexdump[] = { { 'x', 1 }, { 0, 0 } };
+	int st, id, hex = 0;
 	char *p;
 
 	if (sysvcmd_start(argc, argv, tr(
@@ -820,12 +824,9 @@ bi_shmread(int argc, char **argv)
 	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
 	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n")))
 		return 0;
-	while ((opt = getopt(argc, argv, "+o:n:x")) != -1) {
-		if (opt == 'x')
-			hex = 1;
-		else if ((st = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
-			return st < 0 ? bi_usage(argv[0]) : st;
-	}
+	if ((st = sysvcmd_getopt(argc, argv, "+o:n:x", hexdump, &hex,
+	    nums)) != 0)
+		return st;
 	if (argc - optind != 1)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[optind], &id) < 0)

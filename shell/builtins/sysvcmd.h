@@ -100,11 +100,27 @@ struct sysvcmd_num {
 
 /*
  * sysv.c: getopt(3)'s option opt, when it is one of the numbers t (a
- * table that ends with a row of opt 0), into its *val from optarg: 0, or
- * the status 2 after reporting a bad number (sysvcmd_bad); -1 when opt is
- * none of them (nothing reported).
+ * table that ends with a row of opt 0, or NULL), into its *val from
+ * optarg: 0, or the status 2 after reporting a bad number (sysvcmd_bad);
+ * -1 when opt is none of them (nothing reported).
  */
 int sysvcmd_num_opt(const char *name, int opt, const struct sysvcmd_num *t);
+
+/* An option that is a flag: -OPT sets the bits flag. */
+struct sysvcmd_flag {
+	int	opt, flag;
+};
+
+/* sysv.c: the bits of the flag option opt in the table t, or 0. */
+int sysvcmd_flag_opt(int opt, const struct sysvcmd_flag *t);
+
+/*
+ * sysv.c: a builtin's options (getopt(3) with optstr), each a flag of the
+ * table ft (its bits into *flags) or a number of nt; each table ends with
+ * a row of opt 0 and may be NULL. 0, or the status 2 after reporting.
+ */
+int sysvcmd_getopt(int argc, char **argv, const char *optstr,
+    const struct sysvcmd_flag *ft, int *flags, const struct sysvcmd_num *nt);
 
 /* Prints a builtin's usage line and text for --help; returns 0. */
 int sysvcmd_help(const char *name, const char *text);
