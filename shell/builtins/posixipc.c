@@ -439,7 +439,7 @@ bi_shmopen(int argc, char **argv)
 	};
 	struct stat sb;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = sysvcmd_getopt(argc, argv, tr(
 	    "shm_open(3): opens the POSIX shm object NAME (a file of /dev/shm) and prints\n"
 	    "its name, mode, owner and size.\n"
 	    "  -c  O_CREAT, create it if needed   -x  O_EXCL, it must be new\n"
@@ -449,11 +449,10 @@ bi_shmopen(int argc, char **argv)
 	    "它的名字、权限、拥有者与大小。\n"
 	    "  -c  O_CREAT，不存在就创建   -x  O_EXCL，必须是新的\n"
 	    "  -m MODE  创建时的权限（0600）\n"
-	    "  -s SIZE  用 ftruncate(2) 把它设为 SIZE 字节（新对象为 0 字节）\n")))
-		return 0;
-	if ((st = sysvcmd_getopt(argc, argv, "+cxm:s:", create, &fl,
-	    nums)) != 0)
-		return st;
+	    "  -s SIZE  用 ftruncate(2) 把它设为 SIZE 字节（新对象为 0 字节）\n"),
+	    "+cxm:s:", create, &fl, nums);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if (argc - optind != 1 || ((fl & O_EXCL) && !(fl & O_CREAT)))
 		return bi_usage(argv[0]);
 	if ((st = px_name(argv[0], argv[optind], name, sizeof(name))) != 0)
@@ -527,9 +526,8 @@ px_shm_start(int argc, char **argv, const char *help, const char *optstr,
 	};
 	int st;
 
-	if (sysvcmd_start(argc, argv, help))
-		return -1;
-	if ((st = sysvcmd_getopt(argc, argv, optstr, NULL, NULL, nums)) != 0)
+	if ((st = sysvcmd_getopt(argc, argv, help, optstr, NULL, NULL,
+	    nums)) != 0)
 		return st;
 	if (words ? argc - optind < 2 : argc - optind != 1)
 		return bi_usage(argv[0]);

@@ -271,11 +271,14 @@ sysvcmd_flag_opt(int opt, const struct sysvcmd_flag *t)
 }
 
 int
-sysvcmd_getopt(int argc, char **argv, const char *optstr,
-    const struct sysvcmd_flag *ft, int *flags, const struct sysvcmd_num *nt)
+sysvcmd_getopt(int argc, char **argv, const char *help,
+    const char *optstr, const struct sysvcmd_flag *ft, int *flags,
+    const struct sysvcmd_num *nt)
 {
 	int opt, f, st;
 
+	if (sysvcmd_start(argc, argv, help))
+		return -1;
 	while ((opt = getopt(argc, argv, optstr)) != -1) {
 		if ((f = sysvcmd_flag_opt(opt, ft)) != 0)
 			*flags |= f;
@@ -373,12 +376,10 @@ bi_sysvget(int argc, char **argv)
 	};
 	key_t key;
 
-	if (sysvcmd_start(argc, argv, tr(sysv_get_help[kind][0],
-	    sysv_get_help[kind][1])))
-		return 0;
-	if ((st = sysvcmd_getopt(argc, argv, "+cxp:", create, &flags,
-	    nums)) != 0)
-		return st;
+	st = sysvcmd_getopt(argc, argv, tr(sysv_get_help[kind][0],
+	    sysv_get_help[kind][1]), "+cxp:", create, &flags, nums);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if (argc - optind != want)
 		return bi_usage(argv[0]);
 	if (sysv_parse_key(argv[optind], &key) < 0)
@@ -818,15 +819,14 @@ bi_shmread(int argc, char **argv)
 	int st, id, hex = 0;
 	char *p;
 
-	if (sysvcmd_start(argc, argv, tr(
+	st = sysvcmd_getopt(argc, argv, tr(
 	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
 	    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
 	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
-	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n")))
-		return 0;
-	if ((st = sysvcmd_getopt(argc, argv, "+o:n:x", hexdump, &hex,
-	    nums)) != 0)
-		return st;
+	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n"),
+	    "+o:n:x", hexdump, &hex, nums);
+	if (st != 0)
+		return st < 0 ? 0 : st;
 	if (argc - optind != 1)
 		return bi_usage(argv[0]);
 	if (sysvcmd_parse_id(argv[optind], &id) < 0)

@@ -115,12 +115,15 @@ struct sysvcmd_flag {
 int sysvcmd_flag_opt(int opt, const struct sysvcmd_flag *t);
 
 /*
- * sysv.c: a builtin's options (getopt(3) with optstr), each a flag of the
- * table ft (its bits into *flags) or a number of nt; each table ends with
- * a row of opt 0 and may be NULL. 0, or the status 2 after reporting.
+ * sysv.c: a builtin starts with its --help (sysvcmd_start; then -1, the
+ * builtin returns 0) or its options (getopt(3) with optstr), each a flag
+ * of the table ft (its bits into *flags) or a number of nt; each table
+ * ends with a row of opt 0 and may be NULL. 0, or the status 2 after
+ * reporting a bad option.
  */
-int sysvcmd_getopt(int argc, char **argv, const char *optstr,
-    const struct sysvcmd_flag *ft, int *flags, const struct sysvcmd_num *nt);
+int sysvcmd_getopt(int argc, char **argv, const char *help,
+    const char *optstr, const struct sysvcmd_flag *ft, int *flags,
+    const struct sysvcmd_num *nt);
 
 /* Prints a builtin's usage line and text for --help; returns 0. */
 int sysvcmd_help(const char *name, const char *text);
