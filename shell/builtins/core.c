@@ -748,8 +748,9 @@ bi_help(int argc, char **argv)
 	return st;
 }
 
+/* break and continue, which the name says. */
 static int
-loopctl(int argc, char **argv, int is_break)
+bi_loopctl(int argc, char **argv)
 {
 	long n = 1;
 
@@ -759,19 +760,7 @@ loopctl(int argc, char **argv, int is_break)
 		bi_errorf(argv[0], "Illegal number: %s", argv[1]);
 		return 2;
 	}
-	return exec_loopctl(is_break, (int)n);
-}
-
-static int
-bi_break(int argc, char **argv)
-{
-	return loopctl(argc, argv, 1);
-}
-
-static int
-bi_continue(int argc, char **argv)
-{
-	return loopctl(argc, argv, 0);
+	return exec_loopctl(strcmp(argv[0], "break") == 0, (int)n);
 }
 
 const struct builtin builtins_core[] = {
@@ -817,9 +806,9 @@ const struct builtin builtins_core[] = {
 	    "run a command, or tell what a name would run", 0 },
 	{ "help", bi_help, "help [builtin...]",
 	    "list the builtins, or show the usage of some", 0 },
-	{ "break", bi_break, "break [n]", "leave n enclosing loops",
+	{ "break", bi_loopctl, "break [n]", "leave n enclosing loops",
 	    BI_SPECIAL | BI_NOFORK },
-	{ "continue", bi_continue, "continue [n]",
+	{ "continue", bi_loopctl, "continue [n]",
 	    "start the next round of the n-th enclosing loop",
 	    BI_SPECIAL | BI_NOFORK },
 	{ NULL, NULL, NULL, NULL, 0 },

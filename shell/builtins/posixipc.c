@@ -377,12 +377,15 @@ bi_mqstat(int argc, char **argv)
 	return 0;
 }
 
-/* mqrm and shmunlink: one unlink per name; a failure stops none. */
+/*
+ * mqrm and shmunlink (the name says which): one unlink per name; a
+ * failure stops none.
+ */
 static int
-px_unlink_all(int argc, char **argv, int mq)
+bi_pxunlink(int argc, char **argv)
 {
 	char name[NAME_MAX + 2];
-	int i, st = 0;
+	int i, st = 0, mq = strcmp(argv[0], "mqrm") == 0;
 
 	if (sysvcmd_start(argc, argv, mq ? tr(
 	    "mq_unlink(3): removes the POSIX queues NAME...; a process that has one open\n"
@@ -407,20 +410,8 @@ px_unlink_all(int argc, char **argv, int mq)
 	return st;
 }
 
-static int
-bi_mqrm(int argc, char **argv)
-{
-	return px_unlink_all(argc, argv, 1);
-}
-
 /* ------------------------------------------------------------------ */
 /* shared memory objects                                               */
-
-static int
-bi_shmunlink(int argc, char **argv)
-{
-	return px_unlink_all(argc, argv, 0);
-}
 
 /* shmopen [-c] [-x] [-m MODE] [-s SIZE] NAME */
 static int
@@ -621,7 +612,7 @@ const struct builtin builtins_posixipc[] = {
 	{ "mqstat", bi_mqstat, "mqstat <name>",
 	  "mq_getattr(3): a POSIX queue's messages, limits, mode and owner",
 	  BI_OWNHELP },
-	{ "mqrm", bi_mqrm, "mqrm <name>...",
+	{ "mqrm", bi_pxunlink, "mqrm <name>...",
 	  "mq_unlink(3): remove POSIX message queues", BI_OWNHELP },
 	{ "shmopen", bi_shmopen,
 	  "shmopen [-c] [-x] [-m <mode>] [-s <size>] <name>",
@@ -631,7 +622,7 @@ const struct builtin builtins_posixipc[] = {
 	  "mmap(2) a POSIX shm object, copy text into it, munmap", BI_OWNHELP },
 	{ "shmcat", bi_shmcat, "shmcat [-o <offset>] [-n <len>] <name>",
 	  "mmap(2) a POSIX shm object read-only, print its text", BI_OWNHELP },
-	{ "shmunlink", bi_shmunlink, "shmunlink <name>...",
+	{ "shmunlink", bi_pxunlink, "shmunlink <name>...",
 	  "shm_unlink(3): remove POSIX shm objects", BI_OWNHELP },
 	{ NULL, NULL, NULL, NULL, 0 },
 };
