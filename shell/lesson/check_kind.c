@@ -44,7 +44,6 @@ static const struct ckind_opt pshm_opts[] = {
 static const struct ckind_opt socket_opts[] = {
 	{ "type", 'T' }, { "queued", 'c' }, { NULL, 0 },
 };
-static const struct ckind_opt no_opts[] = { { NULL, 0 } };
 
 /* What each kind asks of the probe: only what its evaluator reads. */
 #define P_PROCS		(PROBE_NO_FILL | PROBE_NO_SYSV | PROBE_NO_MSGS)
@@ -55,55 +54,56 @@ static const struct ckind_opt no_opts[] = { { NULL, 0 } };
 #define P_SOCK		(P_PROCS | PROBE_NO_POSIX)
 
 static const struct ckind ckinds[] = {
-	{ "pipe-full", "n", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
-	    lcheck_ev_pipe, NULL, 0 },
-	{ "pipe-fill", "nb", 0, 0, no_opts, NULL, P_PIPES, 0, 0,
-	    lcheck_ev_pipe, NULL, 0 },
-	{ "proc", "n", 0, 0, proc_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_proc, NULL, 0 },
-	{ "no-proc", "n", 0, 0, no_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_no_proc, NULL, 0 },
-	{ "signal", "n", 0, 0, sig_opts,
-	    "say which set: pending, blocked, ignored or caught", P_PROCS, 0,
-	    0, lcheck_ev_signal, NULL, 0 },
-	{ "fifo", "n", 0, 0, fifo_opts, NULL, P_PROCS, 0, 0,
-	    lcheck_ev_fifo, NULL, 0 },
-	{ "no-fifo", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_no_fifo, NULL, 0 },
-	{ "queue", "k", 0, 0, queue_opts, NULL, PROBE_NO_FILL, 0, SYSV_MSG,
-	    lcheck_ev_queue, NULL, 0 },
-	{ "no-queue", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_MSG,
-	    lcheck_ev_none, NULL, 0 },
+	{ .name = "pipe-full", .fixed = "n", .probe = P_PIPES,
+	    .eval = lcheck_ev_pipe },
+	{ .name = "pipe-fill", .fixed = "nb", .probe = P_PIPES,
+	    .eval = lcheck_ev_pipe },
+	{ .name = "proc", .fixed = "n", .opts = proc_opts, .probe = P_PROCS,
+	    .eval = lcheck_ev_proc },
+	{ .name = "no-proc", .fixed = "n", .probe = P_PROCS,
+	    .eval = lcheck_ev_no_proc },
+	{ .name = "signal", .fixed = "n", .opts = sig_opts,
+	    .needs = "say which set: pending, blocked, ignored or caught",
+	    .probe = P_PROCS, .eval = lcheck_ev_signal },
+	{ .name = "fifo", .fixed = "n", .opts = fifo_opts, .probe = P_PROCS,
+	    .eval = lcheck_ev_fifo },
+	{ .name = "no-fifo", .fixed = "n", .probe = CKIND_NOPROBE,
+	    .eval = lcheck_ev_no_fifo },
+	{ .name = "queue", .fixed = "k", .opts = queue_opts,
+	    .probe = PROBE_NO_FILL, .sysv = SYSV_MSG, .eval = lcheck_ev_queue },
+	{ .name = "no-queue", .fixed = "k", .optfixed = 1, .probe = P_SYSV,
+	    .sysv = SYSV_MSG, .eval = lcheck_ev_none },
 	/* a segment nobody maps can only be read by attaching it */
-	{ "shm", "k", 0, 0, shm_opts, NULL, P_SYSV | PROBE_SHMAT, 0, SYSV_SHM,
-	    lcheck_ev_shm, NULL, 0 },
-	{ "no-shm", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SHM,
-	    lcheck_ev_none, NULL, 0 },
-	{ "sem", "k", 0, 0, sem_opts, NULL, P_SYSV, 0, SYSV_SEM,
-	    lcheck_ev_sem, NULL, 0 },
-	{ "no-sem", "k", 1, 0, no_opts, NULL, P_SYSV, 0, SYSV_SEM,
-	    lcheck_ev_none, NULL, 0 },
-	{ "pmq", "n", 0, 0, pmq_opts, NULL, P_PMQ, 0, 0, lcheck_ev_pmq,
-	    NULL, 0 },
-	{ "no-pmq", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_no_pmq, NULL, 0 },
-	{ "pshm", "n", 0, 0, pshm_opts, NULL, P_PROCS, 0, 0, lcheck_ev_pshm,
-	    NULL, 0 },
-	{ "no-pshm", "n", 0, 0, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_no_pshm, NULL, 0 },
+	{ .name = "shm", .fixed = "k", .opts = shm_opts,
+	    .probe = P_SYSV | PROBE_SHMAT, .sysv = SYSV_SHM,
+	    .eval = lcheck_ev_shm },
+	{ .name = "no-shm", .fixed = "k", .optfixed = 1, .probe = P_SYSV,
+	    .sysv = SYSV_SHM, .eval = lcheck_ev_none },
+	{ .name = "sem", .fixed = "k", .opts = sem_opts, .probe = P_SYSV,
+	    .sysv = SYSV_SEM, .eval = lcheck_ev_sem },
+	{ .name = "no-sem", .fixed = "k", .optfixed = 1, .probe = P_SYSV,
+	    .sysv = SYSV_SEM, .eval = lcheck_ev_none },
+	{ .name = "pmq", .fixed = "n", .opts = pmq_opts, .probe = P_PMQ,
+	    .eval = lcheck_ev_pmq },
+	{ .name = "no-pmq", .fixed = "n", .probe = CKIND_NOPROBE,
+	    .eval = lcheck_ev_no_pmq },
+	{ .name = "pshm", .fixed = "n", .opts = pshm_opts, .probe = P_PROCS,
+	    .eval = lcheck_ev_pshm },
+	{ .name = "no-pshm", .fixed = "n", .probe = CKIND_NOPROBE,
+	    .eval = lcheck_ev_no_pshm },
 	/* a connection between two processes: socket FROM TO */
-	{ "socket", "nn", 0, 0, socket_opts, NULL, P_SOCK, 0, 0,
-	    lcheck_ev_socket, NULL, 0 },
-	{ "status", "s", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
-	    lcheck_ev_status, NULL, 0 },
-	{ "shell", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_shell, NULL, 0 },
+	{ .name = "socket", .fixed = "nn", .opts = socket_opts, .probe = P_SOCK,
+	    .eval = lcheck_ev_socket },
+	{ .name = "status", .fixed = "s", .probe = CKIND_NOPROBE, .once = 1,
+	    .eval = lcheck_ev_status },
+	{ .name = "shell", .fixed = "", .rest = 1, .probe = CKIND_NOPROBE,
+	    .eval = lcheck_ev_shell },
 	/* the pattern of a command line run during the task */
-	{ "ran", "a", 0, 0, no_opts, NULL, CKIND_NOPROBE, 1, 0,
-	    lcheck_ev_ran, NULL, 0 },
+	{ .name = "ran", .fixed = "a", .probe = CKIND_NOPROBE, .once = 1,
+	    .eval = lcheck_ev_ran },
 	/* what short-lived processes did: the shell's tape (lesson_tape.c) */
-	{ "tape", "", 0, 1, no_opts, NULL, CKIND_NOPROBE, 0, 0,
-	    lcheck_ev_tape, ltape_validate, 1 },
+	{ .name = "tape", .fixed = "", .rest = 1, .probe = CKIND_NOPROBE,
+	    .eval = lcheck_ev_tape, .validate = ltape_validate, .tape = 1 },
 };
 
 /* A number, or a word the shell expands later ($VAR): both pass here. */
@@ -236,7 +236,7 @@ opt_find(const struct ckind *k, const char *w)
 {
 	const struct ckind_opt *o;
 
-	for (o = k->opts; o->name != NULL; o++)
+	for (o = k->opts; o != NULL && o->name != NULL; o++)
 		if (strcmp(o->name, w) == 0)
 			return o;
 	return NULL;

@@ -38,7 +38,7 @@ struct ckind {
 					 * k key, b byte count, s status */
 	int		optfixed;	/* the last fixed word may be missing */
 	int		rest;		/* takes any words (shell) */
-	const struct ckind_opt *opts;	/* ended by a NULL name */
+	const struct ckind_opt *opts;	/* ended by a NULL name; NULL: none */
 	const char	*needs;		/* error when no option is given */
 	unsigned	probe;		/* PROBE_* flags, or CKIND_NOPROBE */
 	int		once;		/* evaluated once, never polled */
