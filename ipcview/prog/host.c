@@ -227,13 +227,6 @@ host_pending(const struct host *h)
 	return h->outlen > 0;
 }
 
-void
-host_write(struct host *h, const char *buf, size_t len)
-{
-	host_cb_output(buf, len, h);
-	host_flush(h);
-}
-
 /*
  * Signals 32 and 33 are glibc's own (nptl(7): thread cancellation and
  * setxid), so signal(2) refuses them; GNU make's posix_spawn(3) children
@@ -719,18 +712,6 @@ host_scroll(struct host *h, int lines)
 		return;
 	h->scroll = to;
 	host_touch(h);
-}
-
-int
-host_scrolled(const struct host *h)
-{
-	return h->scroll;
-}
-
-int
-host_rows(const struct host *h)
-{
-	return h->rows;
 }
 
 const char *

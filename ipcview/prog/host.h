@@ -40,9 +40,6 @@ int host_pending(const struct host *h);
 /* Writes what waits; -1 on error other than EAGAIN. */
 int host_flush(struct host *h);
 
-/* Sends bytes to the shell as if typed. */
-void host_write(struct host *h, const char *buf, size_t len);
-
 /*
  * Sends a key read with wget_wch(3X): iskey is 1 for KEY_* codes. Control
  * characters go as bytes, so the line discipline turns ^C, ^Z and ^\ into
@@ -73,12 +70,6 @@ int host_draw(struct host *h, WINDOW *w, int color);
  * to the live screen.
  */
 void host_scroll(struct host *h, int n);
-
-/* How many lines the view is scrolled back; 0 on the live screen. */
-int host_scrolled(const struct host *h);
-
-/* The rows of the inner terminal. */
-int host_rows(const struct host *h);
 
 /* The window title the inner program set (OSC 0/2), or "". */
 const char *host_title(const struct host *h);
