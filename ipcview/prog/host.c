@@ -428,43 +428,39 @@ host_key_ext(const char *name, VTermKey *key, VTermModifier *mod)
 static int
 host_key_map(int ch, VTermKey *key, VTermModifier *mod)
 {
+	/* curses' keys and libvterm's, Shift+ some of them */
+	static const struct {
+		int		ch;
+		VTermKey	key;
+		VTermModifier	mod;
+	} tab[] = {
+		{ KEY_UP, VTERM_KEY_UP, VTERM_MOD_NONE },
+		{ KEY_DOWN, VTERM_KEY_DOWN, VTERM_MOD_NONE },
+		{ KEY_LEFT, VTERM_KEY_LEFT, VTERM_MOD_NONE },
+		{ KEY_RIGHT, VTERM_KEY_RIGHT, VTERM_MOD_NONE },
+		{ KEY_HOME, VTERM_KEY_HOME, VTERM_MOD_NONE },
+		{ KEY_END, VTERM_KEY_END, VTERM_MOD_NONE },
+		{ KEY_IC, VTERM_KEY_INS, VTERM_MOD_NONE },
+		{ KEY_DC, VTERM_KEY_DEL, VTERM_MOD_NONE },
+		{ KEY_PPAGE, VTERM_KEY_PAGEUP, VTERM_MOD_NONE },
+		{ KEY_NPAGE, VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE },
+		{ KEY_BACKSPACE, VTERM_KEY_BACKSPACE, VTERM_MOD_NONE },
+		{ KEY_ENTER, VTERM_KEY_ENTER, VTERM_MOD_NONE },
+		{ KEY_BTAB, VTERM_KEY_TAB, VTERM_MOD_SHIFT },
+		{ KEY_SLEFT, VTERM_KEY_LEFT, VTERM_MOD_SHIFT },
+		{ KEY_SRIGHT, VTERM_KEY_RIGHT, VTERM_MOD_SHIFT },
+		{ KEY_SR, VTERM_KEY_UP, VTERM_MOD_SHIFT },
+		{ KEY_SF, VTERM_KEY_DOWN, VTERM_MOD_SHIFT },
+	};
+	size_t i;
+
 	*mod = VTERM_MOD_NONE;
-	switch (ch) {
-	case KEY_UP:		*key = VTERM_KEY_UP; return 0;
-	case KEY_DOWN:		*key = VTERM_KEY_DOWN; return 0;
-	case KEY_LEFT:		*key = VTERM_KEY_LEFT; return 0;
-	case KEY_RIGHT:		*key = VTERM_KEY_RIGHT; return 0;
-	case KEY_HOME:		*key = VTERM_KEY_HOME; return 0;
-	case KEY_END:		*key = VTERM_KEY_END; return 0;
-	case KEY_IC:		*key = VTERM_KEY_INS; return 0;
-	case KEY_DC:		*key = VTERM_KEY_DEL; return 0;
-	case KEY_PPAGE:		*key = VTERM_KEY_PAGEUP; return 0;
-	case KEY_NPAGE:		*key = VTERM_KEY_PAGEDOWN; return 0;
-	case KEY_BACKSPACE:	*key = VTERM_KEY_BACKSPACE; return 0;
-	case KEY_ENTER:		*key = VTERM_KEY_ENTER; return 0;
-	case KEY_BTAB:
-		*key = VTERM_KEY_TAB;
-		*mod = VTERM_MOD_SHIFT;
-		return 0;
-	case KEY_SLEFT:
-		*key = VTERM_KEY_LEFT;
-		*mod = VTERM_MOD_SHIFT;
-		return 0;
-	case KEY_SRIGHT:
-		*key = VTERM_KEY_RIGHT;
-		*mod = VTERM_MOD_SHIFT;
-		return 0;
-	case KEY_SR:
-		*key = VTERM_KEY_UP;
-		*mod = VTERM_MOD_SHIFT;
-		return 0;
-	case KEY_SF:
-		*key = VTERM_KEY_DOWN;
-		*mod = VTERM_MOD_SHIFT;
-		return 0;
-	default:
-		break;
-	}
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i].ch == ch) {
+			*key = tab[i].key;
+			*mod = tab[i].mod;
+			return 0;
+		}
 	if (ch >= KEY_F(1) && ch <= KEY_F(12)) {
 		*key = VTERM_KEY_FUNCTION(ch - KEY_F0);
 		return 0;
