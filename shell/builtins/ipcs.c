@@ -742,6 +742,18 @@ bi_ipcs(int argc, char **argv)
 	};
 	int opt, msg = 0, shm = 0, sem = 0, specific = 0, rc = 0, id = 0;
 	int format = F_DEFAULT, unit = U_DEFAULT;
+	/* the options that set a kind, the format or the unit */
+	const struct {
+		int	opt;
+		int	*var, val;
+	} sets[] = {
+		{ 'q', &msg, 1 }, { 'm', &shm, 1 }, { 's', &sem, 1 },
+		{ 't', &format, F_TIME }, { 'c', &format, F_CREATOR },
+		{ 'p', &format, F_PID }, { 'l', &format, F_LIMITS },
+		{ 'u', &format, F_STATUS },
+		{ 'H', &unit, U_HUMAN }, { 'b', &unit, U_BYTES },
+	};
+	size_t i, nsets = sizeof(sets) / sizeof(sets[0]);
 
 	optind = 0;
 	opterr = 1;
@@ -758,43 +770,17 @@ bi_ipcs(int argc, char **argv)
 		case 'a':
 			msg = shm = sem = 1;
 			break;
-		case 'q':
-			msg = 1;
-			break;
-		case 'm':
-			shm = 1;
-			break;
-		case 's':
-			sem = 1;
-			break;
-		case 't':
-			format = F_TIME;
-			break;
-		case 'c':
-			format = F_CREATOR;
-			break;
-		case 'p':
-			format = F_PID;
-			break;
-		case 'l':
-			format = F_LIMITS;
-			break;
-		case 'u':
-			format = F_STATUS;
-			break;
-		case 'H':
-			unit = U_HUMAN;
-			break;
-		case 'b':
-			unit = U_BYTES;
-			break;
 		case 'h':
 			ipcs_help();
 			return 0;
 		case 'V':
 			return ulc_version(argv[0]);
 		default:
-			return ulc_tryhelp(argv[0]);
+			for (i = 0; i < nsets && sets[i].opt != opt; i++)
+				;
+			if (i == nsets)
+				return ulc_tryhelp(argv[0]);
+			*sets[i].var = sets[i].val;
 		}
 	}
 	if (specific && msg + shm + sem != 1)
