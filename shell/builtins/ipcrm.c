@@ -274,16 +274,9 @@ bi_ipcrm(int argc, char **argv)
 		case 'v':
 			verbose = 1;
 			break;
-		case 'h':
-			free(acts);
-			ipcrm_help();
-			return 0;
-		case 'V':
-			free(acts);
-			return ulc_version(argv[0]);
 		default:
-			bad = ulc_tryhelp(argv[0]);
-			break;
+			free(acts);
+			return ulc_common_opt(opt, argv[0], ipcrm_help);
 		}
 	}
 	if (!bad && optind < argc) {
@@ -415,13 +408,8 @@ bi_ipcmk(int argc, char **argv)
 				    strerror(errno));
 			perm = (int)mode;
 			break;
-		case 'h':
-			ipcmk_help();
-			return 0;
-		case 'V':
-			return ulc_version(argv[0]);
 		default:
-			return ulc_tryhelp(argv[0]);
+			return ulc_common_opt(opt, argv[0], ipcmk_help);
 		}
 	}
 	if (!doshm && !domsg && !dosem) {

@@ -770,16 +770,11 @@ bi_ipcs(int argc, char **argv)
 		case 'a':
 			msg = shm = sem = 1;
 			break;
-		case 'h':
-			ipcs_help();
-			return 0;
-		case 'V':
-			return ulc_version(argv[0]);
 		default:
 			for (i = 0; i < nsets && sets[i].opt != opt; i++)
 				;
 			if (i == nsets)
-				return ulc_tryhelp(argv[0]);
+				return ulc_common_opt(opt, argv[0], ipcs_help);
 			*sets[i].var = sets[i].val;
 		}
 	}

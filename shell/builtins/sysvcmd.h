@@ -32,6 +32,8 @@ enum sysv_kind sysvcmd_kind(const char *cmd);
 #define ULC_VERSION	"2.38.1"
 int ulc_version(const char *name);
 int ulc_tryhelp(const char *name);
+/* -h prints help (0), -V the version (0), any other is the Try line (1). */
+int ulc_common_opt(int opt, const char *name, void (*help)(void));
 int ulc_s32(const char *name, const char *what, const char *str, int *out);
 int ulc_ulong(const char *name, const char *what, const char *str, int base,
     unsigned long *out);

@@ -30,6 +30,18 @@ ulc_tryhelp(const char *name)
 	return 1;
 }
 
+int
+ulc_common_opt(int opt, const char *name, void (*help)(void))
+{
+	if (opt == 'h') {
+		help();
+		return 0;
+	}
+	if (opt == 'V')
+		return ulc_version(name);
+	return ulc_tryhelp(name);
+}
+
 /* util-linux's err() and errx(): "WHAT: 'STR'", then ": strerror" if err. */
 static int
 ulc_parse_error(const char *name, const char *what, const char *str, int err)
