@@ -367,10 +367,21 @@ bi_ipcmk(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	/* util-linux's order: segment, queue, semaphore set */
+	static const struct {
+		enum sysv_kind	kind;
+		const char	*fail, *made;
+	} mk[] = {
+		{ SYSV_SHM, "create share memory failed", "Shared memory id" },
+		{ SYSV_MSG, "create message queue failed", "Message queue id" },
+		{ SYSV_SEM, "create semaphore failed", "Semaphore id" },
+	};
 	struct ipcerr_ctx ctx = { NULL, -1, -1, 0, 0, 0, 0, 0, 0, NULL, NULL };
-	int opt, doshm = 0, domsg = 0, dosem = 0, id, nsems = 0, perm = 0644;
-	unsigned long mode;
+	int opt, want[SYSV_NKINDS] = { 0 }, id, nsems = 0, perm = 0644;
+	unsigned long mode, n[SYSV_NKINDS] = { 0 };
 	uintmax_t size = 0;
+	enum sysv_kind k;
+	size_t i;
 	char *end;
 
 	/* util-linux's getopt: options after operands, operands ignored */
@@ -383,16 +394,18 @@ bi_ipcmk(int argc, char **argv)
 			if (ulc_size(argv[0], "failed to parse size", optarg,
 			    &size) < 0)
 				return 1;
-			doshm = 1;
+			want[SYSV_SHM] = 1;
+			n[SYSV_SHM] = size;
 			break;
 		case 'Q':
-			domsg = 1;
+			want[SYSV_MSG] = 1;
 			break;
 		case 'S':
 			if (ulc_s32(argv[0], "failed to parse elements",
 			    optarg, &nsems) < 0)
 				return 1;
-			dosem = 1;
+			want[SYSV_SEM] = 1;
+			n[SYSV_SEM] = (unsigned long)nsems;
 			break;
 		case 'p':
 			/*
@@ -412,36 +425,21 @@ bi_ipcmk(int argc, char **argv)
 			return ulc_common_opt(opt, argv[0], ipcmk_help);
 		}
 	}
-	if (!doshm && !domsg && !dosem) {
+	if (!want[SYSV_SHM] && !want[SYSV_MSG] && !want[SYSV_SEM]) {
 		bi_errorf(argv[0], "bad usage");
 		return ulc_tryhelp(argv[0]);
 	}
-	/* util-linux's order: segment, queue, semaphore set */
-	if (doshm) {
-		ctx.obj = "segment";
-		ctx.size = size;
-		id = shmget(ipcmk_key(), (size_t)size, perm | IPC_CREAT);
+	for (i = 0; i < sizeof(mk) / sizeof(mk[0]); i++) {
+		k = mk[i].kind;
+		if (!want[k])
+			continue;
+		ctx.obj = sysv_kinds[k].obj;
+		ctx.size = n[k];
+		id = sysv_get(k, ipcmk_key(), n[k], perm | IPC_CREAT);
 		if (id < 0)
-			return ipcmk_fail("create share memory failed",
-			    "shmget", errno, &ctx);
-		printf("Shared memory id: %d\n", id);
-	}
-	if (domsg) {
-		ctx.obj = "queue";
-		id = msgget(ipcmk_key(), perm | IPC_CREAT);
-		if (id < 0)
-			return ipcmk_fail("create message queue failed",
-			    "msgget", errno, &ctx);
-		printf("Message queue id: %d\n", id);
-	}
-	if (dosem) {
-		ctx.obj = "semaphore set";
-		ctx.size = (unsigned long)nsems;
-		id = semget(ipcmk_key(), nsems, perm | IPC_CREAT);
-		if (id < 0)
-			return ipcmk_fail("create semaphore failed", "semget",
+			return ipcmk_fail(mk[i].fail, sysv_kinds[k].get_call,
 			    errno, &ctx);
-		printf("Semaphore id: %d\n", id);
+		printf("%s: %d\n", mk[i].made, id);
 	}
 	return 0;
 }
