@@ -32,6 +32,11 @@ struct probe_cache;
 #define PROBE_SHMAT	0x8
 /* skip POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
 #define PROBE_NO_POSIX	0x100
+/*
+ * tpgid not wanted (left 0): without a cache, each process's ids, state
+ * and name come from /proc/PID/status alone, not also from stat.
+ */
+#define PROBE_NO_TTY	0x200
 
 struct probe_opts {
 	/*

@@ -148,12 +148,11 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 	struct probe_ctx *c = fs->c;
 	const struct snap_proc *p = &c->s->procs[fs->i];
 	const struct probe_path *pp;
-	char path[96], target[PATH_MAX];
+	char path[96], target[PATH_MAX], *end;
 	struct fd_ent e = { 0 };
 	ssize_t n;
 	long flags;
 
-	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
 	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
@@ -164,9 +163,11 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 		e.kind = (enum snap_pipe_kind)n;
 		return fd_push(fs->l, &e);
 	}
-	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
+	if (strncmp(target, "pipe:[", 6) == 0 &&
+	    (e.ino = strtoul(target + 6, &end, 10), end != target + 6)) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
+	    snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name) > 0 &&
 	    (pp = fd_target(c, path, target)) != NULL && pp->kind != 0) {
 		e.kind = (enum snap_pipe_kind)pp->kind;
 		e.dev = pp->st.st_dev;

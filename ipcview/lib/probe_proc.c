@@ -124,15 +124,19 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 /*
  * proc(5) /proc/PID/stat: (1) pid (2) comm (3) state (4) ppid (5) pgrp
  * (6) session (7) tty_nr (8) tpgid ... (20) num_threads. comm may hold
- * spaces and parentheses: it ends at the last ')'.
+ * spaces and parentheses: it ends at the last ')'. Read with strtoll(3)
+ * field after field: sscanf(3) of the line cost a tenth of a snapshot.
  */
+#define STAT_NFIELDS	(22 - 3)	/* (4) ppid to (22) starttime */
+
 static int
 proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
     unsigned long long *start)
 {
-	char path[64], buf[1024], *l, *r;
-	int ppid, pgid, sid, tty, tpgid;
+	char path[64], buf[1024], *l, *r, *q, *end;
+	long long f[STAT_NFIELDS];
 	size_t n;
+	int k;
 
 	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
 	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STAT, buf, sizeof(buf)) :
@@ -147,18 +151,31 @@ proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
 		n = SNAP_COMM_MAX;
 	memcpy(p->comm, l + 1, n);
 	p->comm[n] = '\0';
-	if (sscanf(r + 1, " %c %d %d %d %d %d", &p->state, &ppid, &pgid, &sid,
-	    &tty, &tpgid) != 6)
+	/* (3) state, then the numbers (4) ppid to (22) starttime */
+	for (q = r + 1; *q == ' '; q++)
+		;
+	if (*q == '\0')
 		return -1;
-	if (sscanf(r + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
-	    "%*u %*d %*d %*d %*d %d %*d %llu", &p->nthreads, start) != 2) {
+	p->state = *q++;
+	for (k = 0; k < STAT_NFIELDS; k++) {
+		f[k] = strtoll(q, &end, 10);
+		if (end == q)
+			break;
+		q = end;
+	}
+	if (k < 8 - 3)
+		return -1;
+	p->ppid = (pid_t)f[4 - 4];
+	p->pgid = (pid_t)f[5 - 4];
+	p->sid = (pid_t)f[6 - 4];
+	p->tpgid = (pid_t)f[8 - 4];
+	if (k == STAT_NFIELDS) {
+		p->nthreads = (int)f[20 - 4];
+		*start = (unsigned long long)f[22 - 4];
+	} else {
 		p->nthreads = 0;	/* unknown: look at every thread */
 		*start = 0;
 	}
-	p->ppid = ppid;
-	p->pgid = pgid;
-	p->sid = sid;
-	p->tpgid = tpgid;
 	return 0;
 }
 
@@ -171,29 +188,132 @@ proc_mask(const char *line, const char *name, uint64_t *mask)
 		sig_mask_parse(line + n + 1 + strspn(line + n + 1, " \t"), mask);
 }
 
-/* proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt. */
+/*
+ * status's Name: the comm as stat shows it, but with a newline and a
+ * backslash escaped ("\\n", "\\\\"; kernels before 5.x wrote "\\ooo" in
+ * octal): undone here.
+ */
+static void
+proc_name_unescape(const char *s, char *comm)
+{
+	size_t n = 0;
+
+	while (*s != '\0' && n < SNAP_COMM_MAX) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			comm[n++] = '\n';
+			s += 2;
+		} else if (s[0] == '\\' && s[1] == '\\') {
+			comm[n++] = '\\';
+			s += 2;
+		} else if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			comm[n++] = (char)((s[1] - '0') << 6 | (s[2] - '0') << 3 |
+			    (s[3] - '0'));
+			s += 4;
+		} else {
+			comm[n++] = *s++;
+		}
+	}
+	comm[n] = '\0';
+}
+
+/* The number after "NAME:" (the first of NSpgid's list) in *v: 1, else 0. */
+static int
+proc_status_num(const char *line, const char *name, long *v)
+{
+	size_t n = strlen(name);
+	char *end;
+
+	if (strncmp(line, name, n) != 0 || line[n] != ':')
+		return 0;
+	*v = strtol(line + n + 1, &end, 10);
+	return end != line + n + 1;
+}
+
+/* The facts of stat that status gives too (STATUS_IDS: all of them). */
+enum {
+	STATUS_NAME = 1, STATUS_STATE = 2, STATUS_PPID = 4, STATUS_PGID = 8,
+	STATUS_SID = 16, STATUS_THREADS = 32, STATUS_IDS = 63
+};
+
+/* One line of status with what stat would give: its STATUS_* bit, or 0. */
+static int
+proc_status_id(const char *line, struct snap_proc *p)
+{
+	long v;
+
+	if (strncmp(line, "Name:\t", 6) == 0) {
+		proc_name_unescape(line + 6, p->comm);
+		return STATUS_NAME;
+	}
+	if (strncmp(line, "State:", 6) == 0) {
+		line += 6 + strspn(line + 6, " \t");
+		if (*line == '\0')
+			return 0;
+		p->state = *line;
+		return STATUS_STATE;
+	}
+	if (proc_status_num(line, "PPid", &v)) {
+		p->ppid = (pid_t)v;
+		return STATUS_PPID;
+	}
+	if (proc_status_num(line, "NSpgid", &v)) {
+		p->pgid = (pid_t)v;
+		return STATUS_PGID;
+	}
+	if (proc_status_num(line, "NSsid", &v)) {
+		p->sid = (pid_t)v;
+		return STATUS_SID;
+	}
+	if (proc_status_num(line, "Threads", &v)) {
+		p->nthreads = (int)v;
+		return STATUS_THREADS;
+	}
+	return 0;
+}
+
+/*
+ * proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt.
+ * With ids, also what stat has of p but tty_nr, tpgid and starttime
+ * (proc_status_id). Returns the STATUS_* bits found, or -1.
+ */
 static int
 proc_status(const struct probe_ctx *c, struct probe_pent *e,
-    struct snap_proc *p)
+    struct snap_proc *p, int ids)
 {
-	char path[64], buf[4096], *line, *save;
+	char path[64], buf[4096], *line, *next, *end;
 	unsigned uid;
+	ssize_t len;
+	int found = 0;
 
 	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
-	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
-	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf))) <= 0)
+	len = e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
+	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf));
+	if (len <= 0)
 		return -1;
-	for (line = strtok_r(buf, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if (sscanf(line, "Uid: %u", &uid) == 1)
+	end = buf + len;
+	for (line = buf; line < end; line = next) {
+		next = memchr(line, '\n', (size_t)(end - line));
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = end;
+		if (ids && (found & STATUS_IDS) != STATUS_IDS &&
+		    (line[0] == 'N' || line[0] == 'S' || line[0] == 'P' ||
+		    line[0] == 'T'))
+			found |= proc_status_id(line, p);
+		/* only the lines of Uid and the signal sets are read */
+		if (line[0] == 'U' && sscanf(line, "Uid: %u", &uid) == 1)
 			p->uid = uid;
+		if (line[0] != 'S' || (line[1] != 'i' && line[1] != 'h'))
+			continue;
 		proc_mask(line, "SigPnd", &p->sigpnd);
 		proc_mask(line, "ShdPnd", &p->shdpnd);
 		proc_mask(line, "SigBlk", &p->sigblk);
 		proc_mask(line, "SigIgn", &p->sigign);
 		proc_mask(line, "SigCgt", &p->sigcgt);
 	}
-	return 0;
+	return found;
 }
 
 /* /proc/PID/cmdline: the arguments, each ended by a NUL. */
@@ -538,6 +658,32 @@ proc_stat_fresh(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 	return 0;
 }
 
+/*
+ * What only p itself changes, status and wchan, from e while p stays
+ * quiet. 0; 1 when p is gone; -1 on ENOMEM.
+ */
+static int
+proc_own(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
+{
+	if (e != NULL)
+		e->ran = proc_ran(c, e, p);
+	if (proc_quiet(e, p)) {
+		pent_copy(e, p, 0);
+		if (e->fifo_wait != NULL &&
+		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
+			return -1;
+		return 0;
+	}
+	if (proc_status(c, e, p, 0) < 0)
+		return 1;
+	proc_wchan(c, e, p);
+	if (e != NULL && proc_to_cache(e, p) < 0) {
+		free(p->fifo_wait);
+		return -1;
+	}
+	return 0;
+}
+
 /* Reads one process into a new slot; -1 only on ENOMEM. */
 static int
 proc_add(struct probe_ctx *c, pid_t pid, int depth)
@@ -545,6 +691,7 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	struct snapshot *s = c->s;
 	struct probe_pent *e = NULL;
 	struct snap_proc *p;
+	int lean, r;
 
 	if (probe_grow(&s->procs, &c->cap_procs, s->nprocs, sizeof(*p)) < 0)
 		return -1;
@@ -560,27 +707,22 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	p->pid = pid;
 	p->depth = depth;
 	p->tree = c->tree;
-	if (proc_stat_fresh(c, e, p) < 0)
-		return 1;	/* gone meanwhile: skip it */
+	/* no tpgid wanted: status has the rest of stat, one file less */
+	lean = e == NULL && (c->flags & PROBE_NO_TTY);
+	if (lean) {
+		r = proc_status(c, NULL, p, 1);
+		if (r < 0 || (r != STATUS_IDS && proc_stat_fresh(c, e, p) < 0))
+			return 1;	/* gone meanwhile: skip it */
+	} else if (proc_stat_fresh(c, e, p) < 0) {
+		return 1;
+	}
 	/* a lesson's check is no process of the student's: nor its tree */
 	if (depth > 0 && strcmp(p->comm, PROBE_HELPER_COMM) == 0)
 		return 1;
-	if (e != NULL)
-		e->ran = proc_ran(c, e, p);
-	if (proc_quiet(e, p)) {
-		pent_copy(e, p, 0);
-		if (e->fifo_wait != NULL &&
-		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
-			return -1;
-	} else {
-		if (proc_status(c, e, p) < 0)
-			return 1;
-		proc_wchan(c, e, p);
-		if (e != NULL && proc_to_cache(e, p) < 0) {
-			free(p->fifo_wait);
-			return -1;
-		}
-	}
+	if (lean)
+		proc_wchan(c, NULL, p);
+	else if ((r = proc_own(c, e, p)) != 0)
+		return r;
 	if (proc_args(c, e, p) < 0) {
 		free(p->fifo_wait);
 		proc_argv_free(p->argv);
@@ -641,7 +783,7 @@ probe_proc_signals(pid_t pid, const struct probe_opts *opts,
 	if (probe_ctx_open(&c, opts) < 0)
 		return -1;
 	r = proc_stat(&c, NULL, p, &start) < 0 ||
-	    proc_status(&c, NULL, p) < 0 ? -1 : 0;
+	    proc_status(&c, NULL, p, 0) < 0 ? -1 : 0;
 	saved = errno;
 	close(c.procfd);
 	if (r < 0)
