@@ -32,6 +32,12 @@ struct probe_cache;
 #define PROBE_SHMAT	0x8
 /* skip POSIX queues and shm objects (mq_overview(7), shm_overview(7)) */
 #define PROBE_NO_POSIX	0x100
+/*
+ * tpgid not wanted (left 0). Without a cache each process's name, state,
+ * ids and threads come from /proc/PID/status; tpgid, which only stat has,
+ * is then not looked for.
+ */
+#define PROBE_NO_TTY	0x200
 
 struct probe_opts {
 	/*

@@ -276,10 +276,22 @@ struct snapshot {
 	size_t		npmqs;
 	struct snap_pshm *pshms;	/* POSIX shm objects, by name */
 	size_t		npshms;
+	/*
+	 * The indices of procs in the order of their pids (snap_index), or
+	 * NULL: snap_proc_find then searches procs one by one.
+	 */
+	size_t		*by_pid;
 };
 
 /* Lookups by key; NULL when absent. They search the arrays above. */
 const struct snap_proc *snap_proc_find(const struct snapshot *s, pid_t pid);
+
+/*
+ * Sorts s->procs' indices by pid into s->by_pid, for snap_proc_find: the
+ * probe calls it once a snapshot's processes are all read. Without
+ * memory it leaves by_pid NULL. Changing procs afterwards needs it again.
+ */
+void snap_index(struct snapshot *s);
 const struct snap_pipe *snap_pipe_find(const struct snapshot *s,
     unsigned long inode);
 

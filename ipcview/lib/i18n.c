@@ -15,11 +15,12 @@ enum i18n_lang
 i18n_lang(void)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *own = getenv("IPCSH_LANG");
+	const char *own;
 	size_t i;
 
 	if (forced >= 0)
 		return (enum i18n_lang)forced;
+	own = getenv("IPCSH_LANG");
 	/* ipcsh --lang: what the shell's programs say (ipcs run by them) */
 	if (own != NULL && (strcmp(own, "en") == 0 || strcmp(own, "zh") == 0))
 		return strcmp(own, "zh") == 0 ? LANG_ZH : LANG_EN;

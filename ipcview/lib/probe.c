@@ -91,6 +91,7 @@ probe_take_cached(const pid_t *roots, size_t nroots,
 	clock_gettime(CLOCK_MONOTONIC, &s->mono);
 	if (probe_trees(&c, roots, nroots) < 0)
 		goto out_free;
+	snap_index(s);
 	c.pidfds = malloc((s->nprocs ? s->nprocs : 1) * sizeof(int));
 	if (c.pidfds == NULL)
 		goto out_free;
@@ -104,6 +105,8 @@ probe_take_cached(const pid_t *roots, size_t nroots,
 	probe_free_paths(&c);
 	free(c.pents);
 	c.pents = NULL;
+	free(c.sess);
+	free(c.pidset);
 	if (pc != NULL)
 		probe_cache_sweep(pc);
 	if (!(c.flags & PROBE_NO_SYSV) && probe_sysv(&c) < 0)
@@ -117,6 +120,8 @@ out_free:
 	probe_close_pidfds(&c);
 	probe_free_paths(&c);
 	free(c.pents);
+	free(c.sess);
+	free(c.pidset);
 	if (pc != NULL)
 		probe_cache_sweep(pc);
 	snapshot_free(s);

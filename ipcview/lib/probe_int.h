@@ -32,6 +32,16 @@ struct probe_ctx {
 	struct probe_pent **pents;	/* procs[i]'s cache entry, or NULL */
 	size_t		cap_pents;
 	struct px_ctx	*px;		/* probe_posix.c's; NULL: it is off */
+	struct probe_sess *sess;	/* sessions seen, for tpgid */
+	size_t		nsess, cap_sess;
+	pid_t		*pidset;	/* probe_pid_seen's, 0 empty */
+	size_t		npidset, cap_pidset;
+};
+
+/* A session of the snapshot: whether its leader has a terminal. */
+struct probe_sess {
+	pid_t		sid;
+	int		tty;		/* 1, 0, or -1 unknown */
 };
 
 /* The /proc/PID files a cache entry keeps open (probe_cache.c). */
@@ -196,7 +206,12 @@ int probe_dir_each_at(const struct probe_ctx *c, const char *path,
 int probe_pidfd(struct probe_ctx *c, size_t i);
 
 /* Index of pid in the snapshot's processes, or -1. */
-ssize_t probe_proc_index(const struct probe_ctx *c, pid_t pid);
+/*
+ * The pids of the snapshot's processes so far, for the tree walk (a pid
+ * reused during it must not loop): probe_pid_add 0, or -1 on ENOMEM.
+ */
+int probe_pid_seen(const struct probe_ctx *c, pid_t pid);
+int probe_pid_add(struct probe_ctx *c, pid_t pid);
 
 /*
  * Descriptors the one scan of /proc/PID/fd (probe_pipe.c) finds that are

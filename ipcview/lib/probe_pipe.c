@@ -88,21 +88,23 @@ fd_mode(const struct probe_ctx *c, int dirfd, pid_t pid, const char *fd)
 
 /*
  * What the target of /proc/PID/fd/N is: stat(2) through the link (a path
- * walk, not an open), and for a file that is no FIFO, whether it is a
+ * walk, not an open; its name formatted only then), and for a file that is no FIFO, whether it is a
  * POSIX queue or shm object; remembered by target path for the rest of
  * the snapshot since most descriptors point at the same few files.
  * Returns the entry, or NULL (ENOMEM, or the target is gone).
  */
 static const struct probe_path *
-fd_target(struct probe_ctx *c, const char *link, const char *target)
+fd_target(struct probe_ctx *c, pid_t pid, const char *fd, const char *target)
 {
 	struct probe_path *pp;
+	char link[96];
 	struct stat st;
 	size_t i, n;
 
 	for (i = 0; i < c->npaths; i++)
 		if (c->paths[i].shared && strcmp(c->paths[i].path, target) == 0)
 			return &c->paths[i];
+	snprintf(link, sizeof(link), "%d/fd/%s", (int)pid, fd);
 	if (fstatat(c->procfd, link, &st, 0) < 0)
 		return NULL;
 	if (probe_grow(&c->paths, &c->cap_paths, c->npaths, sizeof(*pp)) < 0)
@@ -148,12 +150,11 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 	struct probe_ctx *c = fs->c;
 	const struct snap_proc *p = &c->s->procs[fs->i];
 	const struct probe_path *pp;
-	char path[96], target[PATH_MAX];
+	char target[PATH_MAX], *end;
 	struct fd_ent e = { 0 };
 	ssize_t n;
 	long flags;
 
-	snprintf(path, sizeof(path), "%d/fd/%s", (int)p->pid, name);
 	n = readlinkat(dirfd, name, target, sizeof(target) - 1);
 	if (n <= 0)
 		return 0;
@@ -164,10 +165,12 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 		e.kind = (enum snap_pipe_kind)n;
 		return fd_push(fs->l, &e);
 	}
-	if (sscanf(target, "pipe:[%lu]", &e.ino) == 1) {
+	if (strncmp(target, "pipe:[", 6) == 0 &&
+	    (e.ino = strtoul(target + 6, &end, 10), end != target + 6)) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
-	    (pp = fd_target(c, path, target)) != NULL && pp->kind != 0) {
+	    (pp = fd_target(c, p->pid, name, target)) != NULL &&
+	    pp->kind != 0) {
 		e.kind = (enum snap_pipe_kind)pp->kind;
 		e.dev = pp->st.st_dev;
 		e.ino = pp->st.st_ino;

@@ -105,8 +105,9 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 		    PROBE_F_CHILDREN, buf, sizeof(buf)), sizeof(buf), &k.v,
 		    &k.n, &k.cap);
 	} else if (p->nthreads == 1) {
-		snprintf(path, sizeof(path), "%d", (int)p->pid);
-		r = proc_thread_children(&k, path);
+		snprintf(path, sizeof(path), "%d/task/%d/children",
+		    (int)p->pid, (int)p->pid);
+		r = proc_children_of(c, path, &k.v, &k.n, &k.cap);
 	} else {
 		snprintf(path, sizeof(path), "%d/task", (int)p->pid);
 		r = probe_dir_each(c, path, proc_thread_children, &k);
@@ -124,15 +125,19 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 /*
  * proc(5) /proc/PID/stat: (1) pid (2) comm (3) state (4) ppid (5) pgrp
  * (6) session (7) tty_nr (8) tpgid ... (20) num_threads. comm may hold
- * spaces and parentheses: it ends at the last ')'.
+ * spaces and parentheses: it ends at the last ')'. Read with strtoll(3)
+ * field after field: sscanf(3) of the line cost a tenth of a snapshot.
  */
+#define STAT_NFIELDS	(22 - 3)	/* (4) ppid to (22) starttime */
+
 static int
 proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
-    unsigned long long *start)
+    unsigned long long *start, int *tty)
 {
-	char path[64], buf[1024], *l, *r;
-	int ppid, pgid, sid, tty, tpgid;
+	char path[64], buf[1024], *l, *r, *q, *end;
+	long long f[STAT_NFIELDS];
 	size_t n;
+	int k;
 
 	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
 	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STAT, buf, sizeof(buf)) :
@@ -147,53 +152,176 @@ proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
 		n = SNAP_COMM_MAX;
 	memcpy(p->comm, l + 1, n);
 	p->comm[n] = '\0';
-	if (sscanf(r + 1, " %c %d %d %d %d %d", &p->state, &ppid, &pgid, &sid,
-	    &tty, &tpgid) != 6)
+	/* (3) state, then the numbers (4) ppid to (22) starttime */
+	for (q = r + 1; *q == ' '; q++)
+		;
+	if (*q == '\0')
 		return -1;
-	if (sscanf(r + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
-	    "%*u %*d %*d %*d %*d %d %*d %llu", &p->nthreads, start) != 2) {
+	p->state = *q++;
+	for (k = 0; k < STAT_NFIELDS; k++) {
+		f[k] = strtoll(q, &end, 10);
+		if (end == q)
+			break;
+		q = end;
+	}
+	if (k < 8 - 3)
+		return -1;
+	p->ppid = (pid_t)f[4 - 4];
+	p->pgid = (pid_t)f[5 - 4];
+	p->sid = (pid_t)f[6 - 4];
+	p->tpgid = (pid_t)f[8 - 4];
+	if (tty != NULL)
+		*tty = (int)f[7 - 4];
+	if (k == STAT_NFIELDS) {
+		p->nthreads = (int)f[20 - 4];
+		*start = (unsigned long long)f[22 - 4];
+	} else {
 		p->nthreads = 0;	/* unknown: look at every thread */
 		*start = 0;
 	}
-	p->ppid = ppid;
-	p->pgid = pgid;
-	p->sid = sid;
-	p->tpgid = tpgid;
 	return 0;
 }
 
+/*
+ * status's Name: the comm as stat shows it, but with a newline and a
+ * backslash escaped ("\\n", "\\\\"; kernels before 5.x wrote "\\ooo" in
+ * octal): undone here.
+ */
 static void
-proc_mask(const char *line, const char *name, uint64_t *mask)
+proc_name_unescape(const char *s, char *comm)
 {
-	size_t n = strlen(name);
+	size_t n = 0;
 
-	if (strncmp(line, name, n) == 0 && line[n] == ':')
-		sig_mask_parse(line + n + 1 + strspn(line + n + 1, " \t"), mask);
+	while (*s != '\0' && n < SNAP_COMM_MAX) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			comm[n++] = '\n';
+			s += 2;
+		} else if (s[0] == '\\' && s[1] == '\\') {
+			comm[n++] = '\\';
+			s += 2;
+		} else if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			comm[n++] = (char)((s[1] - '0') << 6 | (s[2] - '0') << 3 |
+			    (s[3] - '0'));
+			s += 4;
+		} else {
+			comm[n++] = *s++;
+		}
+	}
+	comm[n] = '\0';
 }
 
-/* proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt. */
+/*
+ * The lines of /proc/PID/status read (proc(5)): the first six also in
+ * stat (their STATUS_* bits), then the owner and the signal sets.
+ */
+enum {
+	STATUS_NAME = 1, STATUS_STATE = 2, STATUS_PPID = 4, STATUS_PGID = 8,
+	STATUS_SID = 16, STATUS_THREADS = 32, STATUS_IDS = 63,
+	STATUS_UID = 64, STATUS_SIGS = 128 * 31,	/* the five sets */
+};
+
+static const struct {
+	char		key[8];		/* the line's name and colon */
+	unsigned char	len;
+	int		bit;
+	size_t		mask;		/* a signal set's offset in snap_proc */
+} status_keys[] = {
+	{ "Name:", 5, STATUS_NAME, 0 },
+	{ "State:", 6, STATUS_STATE, 0 },
+	{ "PPid:", 5, STATUS_PPID, 0 },
+	{ "Uid:", 4, STATUS_UID, 0 },
+	{ "NSpgid:", 7, STATUS_PGID, 0 },
+	{ "NSsid:", 6, STATUS_SID, 0 },
+	{ "Threads:", 8, STATUS_THREADS, 0 },
+	{ "SigPnd:", 7, 128, offsetof(struct snap_proc, sigpnd) },
+	{ "ShdPnd:", 7, 256, offsetof(struct snap_proc, shdpnd) },
+	{ "SigBlk:", 7, 512, offsetof(struct snap_proc, sigblk) },
+	{ "SigIgn:", 7, 1024, offsetof(struct snap_proc, sigign) },
+	{ "SigCgt:", 7, 2048, offsetof(struct snap_proc, sigcgt) },
+};
+#define STATUS_NKEYS	(sizeof(status_keys) / sizeof(status_keys[0]))
+
+/* One value of status (what follows a key's colon) into p: 1, or 0. */
+static int
+proc_status_value(struct snap_proc *p, int bit, size_t mask, const char *v)
+{
+	char *end;
+	long n;
+
+	if (bit == STATUS_NAME) {
+		/* "Name:\t" and the name, which may begin with a blank */
+		if (*v != '\t')
+			return 0;
+		proc_name_unescape(v + 1, p->comm);
+		return 1;
+	}
+	v += strspn(v, " \t");
+	if (bit & STATUS_SIGS)
+		return sig_mask_parse(v, (uint64_t *)(void *)((char *)p +
+		    mask)) == 0;
+	if (bit == STATUS_STATE) {
+		p->state = *v;
+		return *v != '\0';
+	}
+	n = strtol(v, &end, 10);	/* NSpgid's first: in our namespace */
+	if (end == v)
+		return 0;
+	if (bit == STATUS_UID)
+		p->uid = (uid_t)n;
+	else if (bit == STATUS_PPID)
+		p->ppid = (pid_t)n;
+	else if (bit == STATUS_PGID)
+		p->pgid = (pid_t)n;
+	else if (bit == STATUS_SID)
+		p->sid = (pid_t)n;
+	else
+		p->nthreads = (int)n;
+	return 1;
+}
+
+/*
+ * proc(5) /proc/PID/status: Uid, SigPnd, ShdPnd, SigBlk, SigIgn, SigCgt;
+ * with ids, also what stat has of p but tty_nr, tpgid and starttime:
+ * Name (unescaped), State, PPid, NSpgid, NSsid, Threads. Only the lines
+ * of status_keys are looked at, and none after the last of them (the
+ * sscanf(3) of every line was a third of a snapshot). Returns the
+ * STATUS_* bits of the ids found, or -1.
+ */
 static int
 proc_status(const struct probe_ctx *c, struct probe_pent *e,
-    struct snap_proc *p)
+    struct snap_proc *p, int ids)
 {
-	char path[64], buf[4096], *line, *save;
-	unsigned uid;
+	char path[64], buf[4096], *line, *next, *end;
+	int found = 0, want = STATUS_UID | STATUS_SIGS | (ids ? STATUS_IDS : 0);
+	ssize_t len;
+	size_t k;
 
 	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
-	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
-	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf))) <= 0)
+	len = e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
+	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf));
+	if (len <= 0)
 		return -1;
-	for (line = strtok_r(buf, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if (sscanf(line, "Uid: %u", &uid) == 1)
-			p->uid = uid;
-		proc_mask(line, "SigPnd", &p->sigpnd);
-		proc_mask(line, "ShdPnd", &p->shdpnd);
-		proc_mask(line, "SigBlk", &p->sigblk);
-		proc_mask(line, "SigIgn", &p->sigign);
-		proc_mask(line, "SigCgt", &p->sigcgt);
+	end = buf + len;
+	for (line = buf; line < end && found != want; line = next) {
+		next = memchr(line, '\n', (size_t)(end - line));
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = end;
+		for (k = 0; k < STATUS_NKEYS; k++) {
+			if (line[0] != status_keys[k].key[0] ||
+			    !(want & status_keys[k].bit) ||
+			    memcmp(line, status_keys[k].key,
+			    status_keys[k].len) != 0)
+				continue;
+			if (proc_status_value(p, status_keys[k].bit,
+			    status_keys[k].mask, line + status_keys[k].len))
+				found |= status_keys[k].bit;
+			break;
+		}
 	}
-	return 0;
+	return found & STATUS_IDS;
 }
 
 /* /proc/PID/cmdline: the arguments, each ended by a NUL. */
@@ -523,11 +651,11 @@ proc_stat_fresh(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 	unsigned long long start = 0;
 	int had = e != NULL && e->fd[PROBE_F_STAT] >= 0;
 
-	if (proc_stat(c, e, p, &start) < 0) {
+	if (proc_stat(c, e, p, &start, NULL) < 0) {
 		if (!had)
 			return -1;
 		probe_cache_forget(c->cache, e);
-		if (proc_stat(c, e, p, &start) < 0)
+		if (proc_stat(c, e, p, &start, NULL) < 0)
 			return -1;
 	}
 	/* the same pid, another process: nothing known of it */
@@ -538,6 +666,93 @@ proc_stat_fresh(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 	return 0;
 }
 
+/* Remembers session sid's leader's tty_nr (stat's field 7), or -1. */
+static void
+proc_sess_keep(struct probe_ctx *c, pid_t sid, int tty_nr)
+{
+	if (probe_grow(&c->sess, &c->cap_sess, c->nsess, sizeof(*c->sess)) == 0)
+		c->sess[c->nsess++] = (struct probe_sess){ sid,
+		    tty_nr < 0 ? -1 : tty_nr != 0 };
+}
+
+/* Whether the leader of session sid has a terminal: 1, 0, -1 unknown. */
+static int
+proc_sess_tty(struct probe_ctx *c, pid_t sid)
+{
+	struct snap_proc lead;
+	unsigned long long start;
+	size_t i;
+	int tty;
+
+	for (i = 0; i < c->nsess; i++)
+		if (c->sess[i].sid == sid)
+			return c->sess[i].tty;
+	memset(&lead, 0, sizeof(lead));
+	lead.pid = sid;
+	/* its pid is the session's id while a member lives: no other's */
+	if (proc_stat(c, NULL, &lead, &start, &tty) < 0 || lead.sid != sid)
+		tty = -1;
+	proc_sess_keep(c, sid, tty);
+	return tty < 0 ? -1 : tty != 0;
+}
+
+/*
+ * tpgid (stat's field 8): the foreground group of p's controlling
+ * terminal, -1 when it has none. Only a session leader takes a terminal
+ * (opening one without O_NOCTTY, TIOCSCTTY: tty_ioctl(4)); the others of
+ * the session have the leader's from fork(2) or none, and all lose it
+ * when the leader does (TIOCNOTTY, its exit, a hangup: the kernel clears
+ * it in each of the session). So no member of a session whose leader has
+ * none has one: the leader's stat, read once per session, spares the
+ * members' own. Where the leader cannot be read (gone, outside the pid
+ * namespace), or has a terminal, p's own stat says. 0; -1 when p is gone.
+ */
+static int
+proc_tpgid(struct probe_ctx *c, struct snap_proc *p)
+{
+	unsigned long long start;
+	int tty;
+
+	if (p->sid <= 0)
+		return proc_stat(c, NULL, p, &start, NULL);
+	if (p->sid != p->pid) {
+		if (proc_sess_tty(c, p->sid) != 0)
+			return proc_stat(c, NULL, p, &start, NULL);
+		p->tpgid = -1;
+		return 0;
+	}
+	if (proc_stat(c, NULL, p, &start, &tty) < 0)
+		return -1;
+	proc_sess_keep(c, p->sid, tty);	/* the leader: for the others */
+	return 0;
+}
+
+/*
+ * What only p itself changes, status and wchan, from e while p stays
+ * quiet. 0; 1 when p is gone; -1 on ENOMEM.
+ */
+static int
+proc_own(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
+{
+	if (e != NULL)
+		e->ran = proc_ran(c, e, p);
+	if (proc_quiet(e, p)) {
+		pent_copy(e, p, 0);
+		if (e->fifo_wait != NULL &&
+		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
+			return -1;
+		return 0;
+	}
+	if (proc_status(c, e, p, 0) < 0)
+		return 1;
+	proc_wchan(c, e, p);
+	if (e != NULL && proc_to_cache(e, p) < 0) {
+		free(p->fifo_wait);
+		return -1;
+	}
+	return 0;
+}
+
 /* Reads one process into a new slot; -1 only on ENOMEM. */
 static int
 proc_add(struct probe_ctx *c, pid_t pid, int depth)
@@ -545,6 +760,7 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	struct snapshot *s = c->s;
 	struct probe_pent *e = NULL;
 	struct snap_proc *p;
+	int r;
 
 	if (probe_grow(&s->procs, &c->cap_procs, s->nprocs, sizeof(*p)) < 0)
 		return -1;
@@ -560,27 +776,25 @@ proc_add(struct probe_ctx *c, pid_t pid, int depth)
 	p->pid = pid;
 	p->depth = depth;
 	p->tree = c->tree;
-	if (proc_stat_fresh(c, e, p) < 0)
-		return 1;	/* gone meanwhile: skip it */
+	/*
+	 * Without a cache, status has all of stat's that is shown but tpgid
+	 * (proc_tpgid): one file less for most processes.
+	 */
+	if (e == NULL) {
+		r = proc_status(c, NULL, p, 1);
+		if (r < 0 || (r != STATUS_IDS ? proc_stat_fresh(c, e, p) :
+		    (c->flags & PROBE_NO_TTY) ? 0 : proc_tpgid(c, p)) < 0)
+			return 1;	/* gone meanwhile: skip it */
+	} else if (proc_stat_fresh(c, e, p) < 0) {
+		return 1;
+	}
 	/* a lesson's check is no process of the student's: nor its tree */
 	if (depth > 0 && strcmp(p->comm, PROBE_HELPER_COMM) == 0)
 		return 1;
-	if (e != NULL)
-		e->ran = proc_ran(c, e, p);
-	if (proc_quiet(e, p)) {
-		pent_copy(e, p, 0);
-		if (e->fifo_wait != NULL &&
-		    (p->fifo_wait = strdup(e->fifo_wait)) == NULL)
-			return -1;
-	} else {
-		if (proc_status(c, e, p) < 0)
-			return 1;
-		proc_wchan(c, e, p);
-		if (e != NULL && proc_to_cache(e, p) < 0) {
-			free(p->fifo_wait);
-			return -1;
-		}
-	}
+	if (e == NULL)
+		proc_wchan(c, NULL, p);
+	else if ((r = proc_own(c, e, p)) != 0)
+		return r;
 	if (proc_args(c, e, p) < 0) {
 		free(p->fifo_wait);
 		proc_argv_free(p->argv);
@@ -597,11 +811,13 @@ proc_walk(struct probe_ctx *c, pid_t pid, int depth)
 	ssize_t n, i;
 	int r;
 
-	if (depth > PROC_MAX_DEPTH || probe_proc_index(c, pid) >= 0)
+	if (depth > PROC_MAX_DEPTH || probe_pid_seen(c, pid))
 		return 0;	/* pid reuse made a loop: stop there */
 	r = proc_add(c, pid, depth);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
+	if (probe_pid_add(c, pid) < 0)
+		return -1;
 	n = proc_children(c, &c->s->procs[c->s->nprocs - 1],
 	    c->pents != NULL ? c->pents[c->s->nprocs - 1] : NULL, &kids);
 	if (n < 0)
@@ -640,8 +856,8 @@ probe_proc_signals(pid_t pid, const struct probe_opts *opts,
 	}
 	if (probe_ctx_open(&c, opts) < 0)
 		return -1;
-	r = proc_stat(&c, NULL, p, &start) < 0 ||
-	    proc_status(&c, NULL, p) < 0 ? -1 : 0;
+	r = proc_stat(&c, NULL, p, &start, NULL) < 0 ||
+	    proc_status(&c, NULL, p, 0) < 0 ? -1 : 0;
 	saved = errno;
 	close(c.procfd);
 	if (r < 0)

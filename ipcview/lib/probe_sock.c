@@ -40,9 +40,15 @@ struct diag_tab {
 int
 probe_fd_other(const char *target, unsigned long *ino)
 {
-	if (strncmp(target, "socket:[", 8) == 0)
-		return sscanf(target + 8, "%lu", ino) == 1 ? PROBE_FD_SOCK : 0;
+	char *end;
+
+	if (strncmp(target, "socket:[", 8) == 0) {
+		*ino = strtoul(target + 8, &end, 10);
+		return end != target + 8 ? PROBE_FD_SOCK : 0;
+	}
 	*ino = 0;
+	if (target[0] == '/')
+		return 0;	/* a path: none of these */
 	if (strcmp(target, "anon_inode:[eventfd]") == 0)
 		return PROBE_FD_EVENTFD;
 	if (strcmp(target, "anon_inode:[signalfd]") == 0)

@@ -160,6 +160,13 @@ probe_dir_each_at(const struct probe_ctx *c, const char *path,
 			if (d->d_name[0] >= '0' && d->d_name[0] <= '9')
 				r = fn(arg, fd, d->d_name);
 		}
+		/*
+		 * getdents64(2) stops early only when the next entry does
+		 * not fit: with room for the longest left, that was the end
+		 * (saves the call that returns 0, one per directory).
+		 */
+		if (sizeof(buf) - (size_t)n >= sizeof(struct dirent64))
+			break;
 	}
 	close(fd);
 	return r;
@@ -212,13 +219,43 @@ probe_pidfd(struct probe_ctx *c, size_t i)
 	return c->pidfds[i] >= 0 ? c->pidfds[i] : -1;
 }
 
-ssize_t
-probe_proc_index(const struct probe_ctx *c, pid_t pid)
+/* The slot of pid in c's set, or of the empty one where it would go. */
+static size_t
+pidset_slot(const struct probe_ctx *c, pid_t pid)
 {
-	size_t i;
+	size_t h = ((size_t)pid * 2654435761u) & (c->cap_pidset - 1);
 
-	for (i = 0; i < c->s->nprocs; i++)
-		if (c->s->procs[i].pid == pid)
-			return (ssize_t)i;
-	return -1;
+	while (c->pidset[h] != 0 && c->pidset[h] != pid)
+		h = (h + 1) & (c->cap_pidset - 1);
+	return h;
+}
+
+int
+probe_pid_seen(const struct probe_ctx *c, pid_t pid)
+{
+	return c->cap_pidset > 0 && c->pidset[pidset_slot(c, pid)] == pid;
+}
+
+int
+probe_pid_add(struct probe_ctx *c, pid_t pid)
+{
+	pid_t *old = c->pidset;
+	size_t ocap = c->cap_pidset, i;
+
+	if ((c->npidset + 1) * 2 > c->cap_pidset) {
+		c->cap_pidset = ocap ? ocap * 2 : 64;
+		c->pidset = calloc(c->cap_pidset, sizeof(*c->pidset));
+		if (c->pidset == NULL) {
+			c->pidset = old;
+			c->cap_pidset = ocap;
+			return -1;
+		}
+		for (i = 0; i < ocap; i++)
+			if (old[i] != 0)
+				c->pidset[pidset_slot(c, old[i])] = old[i];
+		free(old);
+	}
+	c->pidset[pidset_slot(c, pid)] = pid;
+	c->npidset++;
+	return 0;
 }

@@ -44,11 +44,20 @@ render_text_len(const unsigned char *d, size_t len)
 int
 render_json_string(FILE *out, const char *s, size_t len)
 {
-	size_t i;
+	size_t i = 0, run;
 	unsigned char ch;
 
-	for (i = 0; i < len; i++) {
-		ch = (unsigned char)s[i];
+	while (i < len) {
+		/* the characters that stay as they are, in one fwrite(3) */
+		for (run = i; run < len; run++) {
+			ch = (unsigned char)s[run];
+			if (ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\')
+				break;
+		}
+		fwrite(s + i, 1, run - i, out);
+		if (run == len)
+			break;
+		ch = (unsigned char)s[run];
 		if (ch == '"' || ch == '\\')
 			fprintf(out, "\\%c", ch);
 		else if (ch == '\n')
@@ -57,10 +66,9 @@ render_json_string(FILE *out, const char *s, size_t len)
 			fputs("\\t", out);
 		else if (ch == '\r')
 			fputs("\\r", out);
-		else if (ch < 0x20 || ch == 0x7f)
-			fprintf(out, "\\u%04x", ch);
 		else
-			fputc(ch, out);
+			fprintf(out, "\\u%04x", ch);
+		i = run + 1;
 	}
 	return ferror(out) ? -1 : 0;
 }

@@ -38,8 +38,12 @@ jw_key(struct jw *w, const char *key)
 		fputc(',', w->f);
 	w->first = 0;
 	jw_indent(w);
-	if (key != NULL)
-		fprintf(w->f, "\"%s\":%s", key, w->pretty ? " " : "");
+	if (key == NULL)
+		return;
+	/* keys are ours, plain words: fputs(3), not a format to parse */
+	fputc('"', w->f);
+	fputs(key, w->f);
+	fputs(w->pretty ? "\": " : "\":", w->f);
 }
 
 static void
@@ -145,10 +149,13 @@ jw_sigset(struct jw *w, const char *key, uint64_t mask)
 		if (!(mask & (1ULL << (n - 1))))
 			continue;
 		jw_key(w, NULL);
-		if (sig_name(n) != NULL)
-			fprintf(w->f, "\"%s\"", sig_name(n));
-		else
+		if (sig_name(n) != NULL) {
+			fputc('"', w->f);
+			fputs(sig_name(n), w->f);
+			fputc('"', w->f);
+		} else {
 			fprintf(w->f, "\"%d\"", n);
+		}
 	}
 	jw_close(w, ']');
 }

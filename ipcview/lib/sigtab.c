@@ -97,7 +97,7 @@ sig_parse(const char *text)
 char *
 sig_mask_names(uint64_t mask, const char *sep, char *buf, size_t size)
 {
-	size_t len = 0;
+	size_t len = 0, nl, sl = strlen(sep);
 	int n;
 
 	if (size == 0)
@@ -106,7 +106,6 @@ sig_mask_names(uint64_t mask, const char *sep, char *buf, size_t size)
 	for (n = 1; n <= SIGTAB_MAX; n++) {
 		const char *name;
 		char num[16];
-		int w;
 
 		if (!(mask & (UINT64_C(1) << (n - 1))))
 			continue;
@@ -115,13 +114,17 @@ sig_mask_names(uint64_t mask, const char *sep, char *buf, size_t size)
 			snprintf(num, sizeof(num), "%d", n);
 			name = num;
 		}
-		w = snprintf(buf + len, size - len, "%s%s", len ? sep : "",
-		    name);
-		if (w < 0 || (size_t)w >= size - len) {
-			buf[len] = '\0';
+		/* a name that does not fit whole is left out, and the rest */
+		nl = strlen(name);
+		if ((len ? sl : 0) + nl >= size - len)
 			break;
+		if (len) {
+			memcpy(buf + len, sep, sl);
+			len += sl;
 		}
-		len += (size_t)w;
+		memcpy(buf + len, name, nl);
+		len += nl;
+		buf[len] = '\0';
 	}
 	return buf;
 }

@@ -12,12 +12,54 @@
 const struct snap_proc *
 snap_proc_find(const struct snapshot *s, pid_t pid)
 {
+	size_t i, lo = 0, hi, mid;
+	pid_t at;
+
+	if (s == NULL)
+		return NULL;
+	if (s->by_pid == NULL) {
+		for (i = 0; i < s->nprocs; i++)
+			if (s->procs[i].pid == pid)
+				return &s->procs[i];
+		return NULL;
+	}
+	for (hi = s->nprocs; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		at = s->procs[s->by_pid[mid]].pid;
+		if (at == pid)
+			return &s->procs[s->by_pid[mid]];
+		if (at < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int
+index_cmp(const void *a, const void *b, void *procs)
+{
+	const struct snap_proc *v = procs;
+	pid_t x = v[*(const size_t *)a].pid, y = v[*(const size_t *)b].pid;
+
+	return (x > y) - (x < y);
+}
+
+void
+snap_index(struct snapshot *s)
+{
 	size_t i;
 
-	for (i = 0; s != NULL && i < s->nprocs; i++)
-		if (s->procs[i].pid == pid)
-			return &s->procs[i];
-	return NULL;
+	free(s->by_pid);
+	s->by_pid = NULL;
+	if (s->nprocs < 2)
+		return;		/* one by one is as quick */
+	s->by_pid = malloc(s->nprocs * sizeof(*s->by_pid));
+	if (s->by_pid == NULL)
+		return;
+	for (i = 0; i < s->nprocs; i++)
+		s->by_pid[i] = i;
+	qsort_r(s->by_pid, s->nprocs, sizeof(*s->by_pid), index_cmp, s->procs);
 }
 
 int
@@ -135,6 +177,7 @@ snapshot_free(struct snapshot *s)
 	free(s->shms);
 	free(s->sems);
 	free(s->roots);
+	free(s->by_pid);
 	free(s);
 }
 

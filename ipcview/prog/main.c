@@ -291,10 +291,18 @@ main_svg(const struct snapshot *s, const char *file)
 static int
 main_once(const struct view_opts *o)
 {
-	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs };
+	/* only JSON shows the terminal's foreground group (tpgid) */
+	struct probe_opts po = { .procfs = procfs, .nmsgs = o->nmsgs,
+	    .flags = o->json ? 0 : PROBE_NO_TTY };
 	struct snapshot *s = probe_take_roots(o->pids, o->npids, &po);
 	int r;
 
+	/*
+	 * The language is the environment's for the whole run: asked once,
+	 * not through getenv(3) for each of the report's sentences.
+	 */
+	if (o->lang == NULL)
+		i18n_set_lang(i18n_lang() == LANG_ZH ? "zh" : "en");
 	if (s == NULL) {
 		fprintf(stderr, "ipcview: probe: %s\n", strerror(errno));
 		return 1;

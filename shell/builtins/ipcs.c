@@ -349,6 +349,70 @@ ipcs_header(enum sysv_kind k, int format, int unit)
 	    h->col[5], h->col[6]);
 }
 
+/*
+ * A default row's columns after the id, as its last row had them: most
+ * rows share them with the one before (one owner, one mode, queues
+ * empty), so they are formatted once for a run of such rows. Forgotten
+ * at the end of each ipcs, with the names.
+ */
+static struct {
+	int		valid;
+	enum sysv_kind	k;
+	int		unit;
+	uid_t		uid;
+	unsigned	mode;		/* with SHM_DEST and SHM_LOCKED */
+	unsigned long long bytes;
+	unsigned long	count;
+	char		text[160];
+} row_tail;
+
+/*
+ * A default row but --human's: the key and the id, then the rest of the
+ * columns (row_tail). printf(3) column by column was most of `ipcs -q`
+ * with 1000 queues. An owner without a name shows its number: %-10.10s
+ * of it is %-10u, a uid having at most 10 digits.
+ */
+static void
+ipcs_row_plain(enum sysv_kind k, int unit, const struct sysv_view *v)
+{
+	const struct sysv_perm *p = v->perm;
+	unsigned long long size = unit == U_KB ? v->bytes / 1024 : v->bytes;
+	const char *owner;
+	char num[16];
+
+	if (!row_tail.valid || row_tail.k != k || row_tail.unit != unit ||
+	    row_tail.uid != p->uid || row_tail.mode != p->mode ||
+	    row_tail.bytes != v->bytes || row_tail.count != v->count) {
+		owner = name_lookup(&users, (unsigned)p->uid, 0);
+		if (owner == NULL) {
+			snprintf(num, sizeof(num), "%u", (unsigned)p->uid);
+			owner = num;
+		}
+		if (k == SYSV_MSG)
+			snprintf(row_tail.text, sizeof(row_tail.text),
+			    "%-10.10s %-10o %-12llu %-12lu\n", owner,
+			    p->mode & 0777, size, v->count);
+		else if (k == SYSV_SHM)
+			snprintf(row_tail.text, sizeof(row_tail.text),
+			    "%-10.10s %-10o %-10llu %-10lu %-6s %-6s\n", owner,
+			    p->mode & 0777, size, v->count,
+			    p->mode & SHM_DEST ? (ipcs_zh() ? "目标" : "dest") :
+			    " ", p->mode & SHM_LOCKED ? "locked" : " ");
+		else
+			snprintf(row_tail.text, sizeof(row_tail.text),
+			    "%-10.10s %-10o %-10lu\n", owner, p->mode & 0777,
+			    v->count);
+		row_tail.valid = 1;
+		row_tail.k = k;
+		row_tail.unit = unit;
+		row_tail.uid = p->uid;
+		row_tail.mode = p->mode;
+		row_tail.bytes = v->bytes;
+		row_tail.count = v->count;
+	}
+	printf("0x%08x %-10d %s", (unsigned)p->key, v->id, row_tail.text);
+}
+
 /* One row of any kind, in the format asked for. */
 static void
 ipcs_row(enum sysv_kind k, int format, int unit, const void *obj)
@@ -378,6 +442,10 @@ ipcs_row(enum sysv_kind k, int format, int unit, const void *obj)
 		printf(ipcs_rowfmt[k].pidfmt, (int)v.pid[0], (int)v.pid[1]);
 		break;
 	default:
+		if (unit != U_HUMAN) {
+			ipcs_row_plain(k, unit, &v);
+			break;
+		}
 		ipcs_key_id_mode(v.id, v.perm);
 		if (ipcs_rowfmt[k].sizew != 0 && unit == U_HUMAN)
 			ipcs_size(unit, NULL, v.bytes, ipcs_rowfmt[k].human_end,
@@ -395,19 +463,26 @@ ipcs_row(enum sysv_kind k, int format, int unit, const void *obj)
 	}
 }
 
-/* The heads, then a row for every object of the kind. */
+/*
+ * The heads, then a row for every object of the kind, as sysv_list finds
+ * them (*_STAT_ANY by index up to the highest in use), each printed as
+ * soon as it is read: no array of them all.
+ */
 static void
 ipcs_table(enum sysv_kind k, int format, int unit)
 {
-	void *v;
-	ssize_t n, i;
+	union {
+		struct sysv_msq	q;
+		struct sysv_shm	m;
+		struct sysv_sem	s;
+	} obj;
+	int i, maxidx;
 
 	ipcs_header(k, format, unit);
-	n = sysv_list(k, &v);
-	for (i = 0; i < n; i++)
-		ipcs_row(k, format, unit,
-		    (char *)v + (size_t)i * sysv_kinds[k].size);
-	free(v);
+	maxidx = sysv_maxidx(k);
+	for (i = 0; i <= maxidx; i++)
+		if (sysv_stat(k, i, SYSV_BY_INDEX, &obj) >= 0)
+			ipcs_row(k, format, unit, &obj);
 }
 
 /*
@@ -807,5 +882,6 @@ bi_ipcs(int argc, char **argv)
 	}
 	name_cache_free(&users);
 	name_cache_free(&groups);
+	row_tail.valid = 0;
 	return rc;
 }
