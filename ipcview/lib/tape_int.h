@@ -89,7 +89,10 @@ struct tp {
 	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, else FK_* */
 	unsigned long	fdino[TP_NFD];
+	struct tape_pre	*pre;		/* what it said it is about to run */
 };
+
+#define TP_MQUEUE_MAGIC	0x19800202	/* statfs(2): the mqueue file system */
 
 #define FK_PIPE		1
 #define FK_FIFO		2
@@ -99,11 +102,22 @@ struct tp {
 #define FK_SHM		6	/* a POSIX shared memory object (/dev/shm) */
 
 #define TR_NSTOPPED	64
+#define TR_NEXE		16
 
 /* The tracer's shared state. */
 struct tracer {
 	int		out;
 	int		budget;
+	int		sock;		/* the requests' socket */
+	int		sock_open;	/* not yet closed by the shell */
+	unsigned long	pipe_dev;	/* st_dev of every pipe (pipefs) */
+	unsigned long	shm_dev;	/* st_dev of /dev/shm; 0: none */
+	struct {
+		unsigned long	dev, ino;
+		char		*given;	/* the path execve(2) was given */
+		char		*real;	/* its /proc/PID/exe */
+	}		exes[TR_NEXE];	/* the programs run so far */
+	int		exes_next;
 	struct tp	*hash[256];
 	int		n;
 	int		nstopped;	/* group-stopped, let go until they run */
@@ -114,6 +128,32 @@ struct tracer {
 };
 
 struct tp *tr_find(struct tracer *tr, pid_t pid);
+
+/* A pipe, FIFO or socket descriptor held at exec. */
+struct tr_fd {
+	int		fd, kind;
+	unsigned long	ino;
+	const char	*end;
+};
+
+#define TR_NFDS	16
+
+/*
+ * tape_pre.c, the tracer's side: pre_init and pre_fini around the
+ * tracer; pre_keep at a child's message that tells what it is about to
+ * run (len bytes of struct tape_pre); at its exec stop, pre_take gives
+ * it (else NULL) once the kernel is seen to have run that very file,
+ * pre_exe the program's /proc/PID/exe (remembered per program), pre_fds
+ * the descriptors as tr_fds finds them (-1: not told, look).
+ */
+void pre_init(struct tracer *tr);
+void pre_fini(struct tracer *tr);
+void pre_keep(struct tracer *tr, pid_t pid, const void *msg, size_t len);
+struct tape_pre *pre_take(struct tp *t);
+void pre_exe(struct tracer *tr, struct tp *t, const struct tape_pre *p,
+    char *exe, size_t size);
+int pre_fds(struct tracer *tr, struct tp *t, const struct tape_pre *p,
+    struct tr_fd *v, int *posix);
 
 /* tape_sys.c: a syscall stop of t (entry or exit). */
 void sys_stop(struct tracer *tr, struct tp *t);

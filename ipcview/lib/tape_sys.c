@@ -36,7 +36,6 @@
 #define TP_ARCH	0
 #endif
 
-#define TP_MQUEUE_MAGIC	0x19800202	/* statfs(2): the mqueue file system */
 
 int
 sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len)
