@@ -59,11 +59,19 @@ tape_tracer_main(int sock, int out)
 	_exit(tape_trace(sock, out, &o) < 0 ? 1 : 0);
 }
 
+/*
+ * The shell leaving: what its children did is on the tape before it
+ * exits (the tracer writes a child's last records after the wait that
+ * let the shell go on), so that whoever waited for the shell reads a
+ * whole tape.
+ */
 static void
 tape_exit(void)
 {
 	if (getpid() != tape_owner)
 		return;	/* a subshell leaving */
+	if (tape_sock >= 0)
+		(void)tape_sync();
 	if (tape_link != NULL)
 		unlink(tape_link);
 }
