@@ -51,12 +51,24 @@ struct tp_blocked {
 #define TP_NFD		64	/* descriptors whose kind is cached */
 #define TP_NSIGRET	8	/* nested handlers followed */
 /*
- * Reads or writes on one pipe, FIFO or socket in a row after which a
- * system program is in a copy loop ("hot"): from there it is followed by
- * its events only and the bytes of that run come from /proc/PID/io.
+ * Reads and writes on pipes, FIFOs or sockets in a row, on one
+ * descriptor or from one into another (a filter: cat between two pipes),
+ * after which a system program is in a copy loop ("hot"): from there it
+ * is followed by its events only and the bytes of those runs come from
+ * /proc/PID/io. TP_HOT_MS: how often a hot run's count is written.
  */
 #define TP_HOT		64
 #define TP_HOT_MS	100
+
+/* A hot run: reads (op 'r') or writes ('w') counted from /proc/PID/io. */
+struct tp_hot {
+	int		op;		/* 0: none this way */
+	int		fd, kind;
+	unsigned long	inode;
+	int		calls;		/* of the streak that made it hot */
+	unsigned long long io_bytes;	/* rchar or wchar at the last count */
+	unsigned long long io_calls;	/* syscr or syscw */
+};
 
 /* One tracee (a thread of a traced process). */
 struct tp {
@@ -66,12 +78,11 @@ struct tp {
 	int		calls;		/* syscall entries seen */
 	int		estimate;	/* past the budget: counts are lower bounds */
 	int		nohot;		/* never hot: the student's program */
-	int		hot;		/* its run counted from /proc/PID/io */
-	int		hot_n;		/* reads or writes on hot_fd in a row */
-	int		hot_fd, hot_op;
-	unsigned long long io_bytes;	/* rchar or wchar at the last count */
-	unsigned long long io_calls;	/* syscr or syscw */
-	long long	io_at;		/* when they were read (ms) */
+	int		hot;		/* its runs counted from /proc/PID/io */
+	int		hot_nr, hot_nw;	/* reads and writes of the streak */
+	int		hot_rfd, hot_wfd; /* their descriptors */
+	struct tp_hot	hrun[2];	/* hot: its reads, its writes */
+	long long	io_at;		/* when they were counted (ms) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
@@ -213,5 +224,16 @@ void px_fdname(struct tp *t, int fd, char *buf, size_t size);
 
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
+/*
+ * tape_hot.c: copy loops. hot_count: a read (op 'r') or write ('w') of
+ * the streak on fd, which may make t hot; hot_reset: something else.
+ * hot_flush: a hot t's runs since the last count, from /proc/PID/io.
+ */
+void hot_count(struct tracer *tr, struct tp *t, int fd, int op);
+void hot_reset(struct tp *t);
+void hot_flush(struct tracer *tr, struct tp *t);
+/* The EPIPE record of a write on t's descriptor fd (a pipe or socket). */
+void sys_epipe(struct tracer *tr, struct tp *t, int fd, unsigned long ino,
+    int kind);
 
 #endif

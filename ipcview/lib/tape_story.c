@@ -420,8 +420,13 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		first = 0;
 		cat(out, writer ? w : rd, st_name(s, e->pid), e->pid,
 		    e->bytes);
-		if (e->est == 2)
-			cat(out, "%s", zh ? "（约）" : " (about)", 0, 0);
+		/* about: while hot, every call of the process counts */
+		if (e->est == 2 && writer)
+			cat(out, "%s", zh ? "（约：转为只记事件期间，它的全部写入都计在内）" :
+			    " (about: while hot, all its writes count)", 0, 0);
+		else if (e->est == 2)
+			cat(out, "%s", zh ? "（约：转为只记事件期间，它的全部读取都计在内）" :
+			    " (about: while hot, all its reads count)", 0, 0);
 		else if (e->est)
 			cat(out, "%s", zh ? "（至少）" : " (at least)", 0, 0);
 		if (e->eof)

@@ -316,7 +316,9 @@ tr_exec(struct tracer *tr, struct tp *t)
 	sys_flush(tr, t);
 	t->in_sys = 0;
 	t->nsigret = 0;
-	t->hot = t->hot_n = 0;	/* a new program */
+	t->hot = 0;	/* a new program */
+	hot_reset(t);
+	memset(t->hrun, 0, sizeof(t->hrun));
 	t->run.op = 0;
 	/* its message went before its execve(2): it is on the socket */
 	while (tr->sock_open && tr_request(tr))
