@@ -1,14 +1,24 @@
 /*
  * tape_hot.c - copy loops: when a process goes hot (no syscall stops,
  * its bytes counted from /proc/PID/io), on one descriptor or from one
- * into another, and its counts while it is hot.
+ * into another, its counts while it is hot, and the ends of its pipes,
+ * whose calls it does not see: a writer's EPIPE (exact, from the
+ * registers at its SIGPIPE) and a reader's end of file (inferred at its
+ * exit from its pipe, and said to be so).
  */
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <elf.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/user.h>
 
 #include "tape.h"
 #include "tape_int.h"
@@ -63,6 +73,60 @@ hot_reset(struct tp *t)
 }
 
 /*
+ * The traced processes that hold a write end of pipe ino on a
+ * descriptor they got it on (live: its /proc link still names it).
+ */
+static int
+hot_writers(struct tracer *tr, const struct tp *not, unsigned long ino,
+    int live)
+{
+	char path[64], link[64], want[40];
+	struct tp *w;
+	ssize_t n;
+	int i, k, count = 0;
+
+	snprintf(want, sizeof(want), "pipe:[%lu]", ino);
+	for (i = 0; i < 256; i++) {
+		for (w = tr->hash[i]; w != NULL; w = w->next) {
+			if (w == not || w->thread)
+				continue;
+			for (k = 0; k < w->nwend; k++) {
+				if (w->wend[k].ino != ino)
+					continue;
+				if (live) {
+					snprintf(path, sizeof(path),
+					    "/proc/%d/fd/%d", (int)w->pid,
+					    w->wend[k].fd);
+					n = readlink(path, link,
+					    sizeof(link) - 1);
+					if (n <= 0)
+						continue;
+					link[n] = '\0';
+					if (strcmp(link, want) != 0)
+						continue;
+				}
+				count++;
+				break;
+			}
+		}
+	}
+	return count;
+}
+
+void
+hot_wend_close(struct tp *t, int fd)
+{
+	int k;
+
+	for (k = 0; k < t->nwend; k++) {
+		if (t->wend[k].fd == fd) {
+			t->wend[k] = t->wend[--t->nwend];
+			return;
+		}
+	}
+}
+
+/*
  * The streak made t hot: its exact run so far is written, then a hot
  * record per way (reads, writes) with the calls of the streak, and from
  * here each way's bytes and calls come from /proc/PID/io. Not where
@@ -96,6 +160,8 @@ hot_start(struct tracer *tr, struct tp *t)
 		h->kind = sys_fdkind(t, h->fd, &h->inode);
 		h->io_bytes = v[2 * i];
 		h->io_calls = v[2 * i + 1];
+		if (h->op == 'r' && h->kind == FK_PIPE)
+			h->writers = hot_writers(tr, t, h->inode, 0);
 		rb_start(&r, t->pid, "hot");
 		rb_num(&r, "inode", (long)h->inode);
 		rb_num(&r, "fd", h->fd);
@@ -160,4 +226,115 @@ hot_flush(struct tracer *tr, struct tp *t)
 		rb_str(&r, "counted", "io");
 		rb_end(&r, tr->out);
 	}
+}
+
+void
+hot_sigpipe(struct tracer *tr, struct tp *t)
+{
+#if defined(__x86_64__)
+	struct user_regs_struct regs;
+	struct iovec io = { &regs, sizeof(regs) };
+	unsigned long ino;
+	int fd, kind;
+
+	/*
+	 * Delivered on the way out of the call that failed: its number and
+	 * result are still in the registers (orig_rax, rax), its
+	 * descriptor in the first argument (the third for splice).
+	 */
+	if (ptrace(PTRACE_GETREGSET, t->pid, (void *)NT_PRSTATUS, &io) != 0 ||
+	    (long)regs.rax != -EPIPE)
+		return;
+	switch ((long)regs.orig_rax) {
+	case SYS_write: case SYS_writev: case SYS_pwrite64: case SYS_pwritev:
+	case SYS_pwritev2: case SYS_sendto: case SYS_sendmsg:
+	case SYS_sendmmsg: case SYS_vmsplice:
+		fd = (int)regs.rdi;
+		break;
+	case SYS_splice:
+		fd = (int)regs.rdx;
+		break;
+	default:
+		return;
+	}
+	if (fd >= 0 && fd < TP_NFD)
+		t->fdkind[fd] = 0;	/* it ran unseen: look again */
+	kind = sys_fdkind(t, fd, &ino);
+	if (kind == FK_PIPE || kind == FK_FIFO || kind == FK_SOCK)
+		sys_epipe(tr, t, fd, ino, kind);
+#else
+	(void)tr;
+	(void)t;	/* the registers of x86_64 only */
+#endif
+}
+
+/*
+ * A copy of t's descriptor fd (pidfd_getfd(2): the same open file, no new
+ * open of the pipe) polled at once: 1 when it is a read end at end of
+ * file (empty, no write end open), 0 when not, -1 when it is not there.
+ */
+static int
+hot_at_eof(const struct tp *t, int fd, unsigned long ino)
+{
+	char path[64], link[64], want[40];
+	struct pollfd pf;
+	int pidfd, rc = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)t->pid, fd);
+	snprintf(want, sizeof(want), "pipe:[%lu]", ino);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return -1;
+	link[n] = '\0';
+	if (strcmp(link, want) != 0)
+		return -1;
+	pidfd = (int)syscall(SYS_pidfd_open, t->pid, 0);
+	if (pidfd < 0)
+		return -1;
+	pf.fd = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	close(pidfd);
+	if (pf.fd < 0)
+		return -1;
+	pf.events = POLLIN;
+	pf.revents = 0;
+	if ((fcntl(pf.fd, F_GETFL) & O_ACCMODE) == O_RDONLY &&
+	    poll(&pf, 1, 0) == 1 && (pf.revents & POLLHUP) &&
+	    !(pf.revents & POLLIN))
+		rc = 1;
+	close(pf.fd);
+	return rc;
+}
+
+void
+hot_exiting(struct tracer *tr, struct tp *t)
+{
+	struct tp_hot *h = &t->hrun[0];
+	const char *how;
+	struct rb r;
+	int eof;
+
+	if (!t->hot || t->thread || h->op != 'r' || h->kind != FK_PIPE)
+		return;
+	/*
+	 * Its reads were not seen. Still there, its read end tells whether
+	 * the pipe is at end of file; closed already (as cat closes its
+	 * input before it exits), the write ends do: those the tape saw
+	 * when it went hot are all closed now.
+	 */
+	eof = hot_at_eof(t, h->fd, h->inode);
+	how = "pipe";
+	if (eof < 0) {
+		eof = h->writers > 0 &&
+		    hot_writers(tr, t, h->inode, 1) == 0;
+		how = "writers";
+	}
+	if (eof <= 0)
+		return;
+	rb_start(&r, t->pid, "pipe_io");
+	rb_num(&r, "inode", (long)h->inode);
+	rb_num(&r, "fd", h->fd);
+	rb_str(&r, "op", "eof");
+	rb_str(&r, "inferred", how);
+	rb_end(&r, tr->out);
 }

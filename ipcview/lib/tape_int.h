@@ -49,6 +49,7 @@ struct tp_blocked {
 };
 
 #define TP_NFD		64	/* descriptors whose kind is cached */
+#define TR_NWEND	16	/* write ends a tracee is known to hold */
 #define TP_NSIGRET	8	/* nested handlers followed */
 /*
  * Reads and writes on pipes, FIFOs or sockets in a row, on one
@@ -66,6 +67,7 @@ struct tp_hot {
 	int		fd, kind;
 	unsigned long	inode;
 	int		calls;		/* of the streak that made it hot */
+	int		writers;	/* traced holders of the write end then */
 	unsigned long long io_bytes;	/* rchar or wchar at the last count */
 	unsigned long long io_calls;	/* syscr or syscw */
 };
@@ -83,6 +85,12 @@ struct tp {
 	int		hot_rfd, hot_wfd; /* their descriptors */
 	struct tp_hot	hrun[2];	/* hot: its reads, its writes */
 	long long	io_at;		/* when they were counted (ms) */
+	int		cont;		/* last resumed without syscall stops */
+	int		nwend;		/* write ends of pipes and FIFOs it holds */
+	struct {
+		int		fd;
+		unsigned long	ino;
+	}		wend[TR_NWEND];	/* (from exec, or its parent's) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
@@ -228,10 +236,18 @@ void tr_detach(struct tracer *tr, struct tp *t, const char *why);
  * tape_hot.c: copy loops. hot_count: a read (op 'r') or write ('w') of
  * the streak on fd, which may make t hot; hot_reset: something else.
  * hot_flush: a hot t's runs since the last count, from /proc/PID/io.
+ * The ends of a hot process's pipes, whose calls it does not see:
+ * hot_sigpipe at a SIGPIPE the kernel sent for a write the tracer did
+ * not follow (its EPIPE, exact, from the registers); hot_exiting at a
+ * hot reader's exit stop (its end of file, inferred from its pipe).
+ * hot_wend_close: t closed fd (no longer a write end it holds).
  */
 void hot_count(struct tracer *tr, struct tp *t, int fd, int op);
 void hot_reset(struct tp *t);
 void hot_flush(struct tracer *tr, struct tp *t);
+void hot_sigpipe(struct tracer *tr, struct tp *t);
+void hot_exiting(struct tracer *tr, struct tp *t);
+void hot_wend_close(struct tp *t, int fd);
 /* The EPIPE record of a write on t's descriptor fd (a pipe or socket). */
 void sys_epipe(struct tracer *tr, struct tp *t, int fd, unsigned long ino,
     int kind);

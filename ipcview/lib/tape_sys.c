@@ -545,6 +545,8 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 			sys_dup(tr, t, rval);
 		break;
 	case SYS_close:
+		if (rval == 0)
+			hot_wend_close(t, (int)a[0]);
 		if (rval == 0 && (t->pend_kind == FK_PIPE ||
 		    t->pend_kind == FK_FIFO || t->pend_kind == FK_SOCK)) {
 			if (t->run.fd == (int)a[0])

@@ -205,9 +205,10 @@ raw_est(const struct tape_rec *r)
  * (the first four) and on a socket (the last four), in English and in
  * Chinese: %1$d the pid, %2$s what the bytes went through, %3$s the errno
  * or the "at least" of an estimate, %4$s the bytes, %5$s the calls, %6$s
- * what a count from /proc/PID/io takes in.
+ * what a count from /proc/PID/io takes in; the last two: an end of file
+ * inferred at a hot reader's exit (inferred=pipe, inferred=writers).
  */
-static const char *const io_phrases[8][2] = {
+static const char *const io_phrases[10][2] = {
 	{ "%1$d saw end of file on %2$s: every write end is closed",
 	  "%1$d 在%2$s 上读到文件结束：写端已全部关闭" },
 	{ "%1$d's write into %2$s failed with %3$s: no read end is open (SIGPIPE follows)",
@@ -224,6 +225,10 @@ static const char *const io_phrases[8][2] = {
 	  "%1$d 向%2$s 发送%3$s %4$s 字节（%5$s 次调用%6$s）" },
 	{ "%1$d received %3$s%4$s bytes from %2$s (calls: %5$s%6$s)",
 	  "%1$d 从%2$s 接收%3$s %4$s 字节（%5$s 次调用%6$s）" },
+	{ "%1$d reached end of file on %2$s (inferred, its reads were not followed one by one: at its exit %2$s was empty and no write end was open)",
+	  "%1$d 在%2$s 上读到文件结束（推断：它的读调用未逐个跟踪；它退出时%2$s 已空，写端已全部关闭）" },
+	{ "%1$d reached end of file on %2$s (inferred, its reads were not followed one by one: by its exit every write end the tape saw was closed)",
+	  "%1$d 在%2$s 上读到文件结束（推断：它的读调用未逐个跟踪；它退出时录像所见的写端已全部关闭）" },
 };
 
 /*
@@ -255,7 +260,9 @@ io_text(const struct tape_rec *r, int zh)
 	int k;
 
 	what(r, zh, w, sizeof(w));
-	if (strcmp(op, "eof") == 0)
+	if (strcmp(op, "eof") == 0 && tape_get(r, "inferred") != NULL)
+		k = strcmp(g(r, "inferred"), "pipe") == 0 ? 8 : 9;
+	else if (strcmp(op, "eof") == 0)
 		k = 0;
 	else if (tape_get(r, "errno") != NULL)
 		k = 1;
@@ -265,7 +272,7 @@ io_text(const struct tape_rec *r, int zh)
 		x = g(r, "errno");
 	else
 		x = est_word(r, zh);
-	if (strcmp(r->event, "sock_io") == 0)
+	if (strcmp(r->event, "sock_io") == 0 && k < 8)
 		k += 4;
 	io_counted(r, zh, c, sizeof(c));
 	if (asprintf(&s, io_phrases[k][zh != 0], (int)r->pid, w, x,

@@ -97,6 +97,7 @@ tr_resume(struct tracer *tr, struct tp *t, int sig)
 	if ((t->calls_mode && t->calls < tr->budget && !t->hot) ||
 	    t->nsigret > 0)
 		req = PTRACE_SYSCALL;
+	t->cont = req == PTRACE_CONT;
 	ptrace(req, t->pid, 0L, (long)sig);
 }
 
@@ -375,6 +376,14 @@ tr_exec(struct tracer *tr, struct tp *t)
 		rb_num(&r, "pgid", t->pgid);
 	rb_end(&r, tr->out);
 	tr_fds_write(tr, t, fds, pipes);
+	/* the write ends it holds: who may still write into a hot reader's pipe */
+	t->nwend = 0;
+	for (i = 0; i < pipes && t->nwend < TR_NWEND; i++) {
+		if (fds[i].kind == FK_SOCK || strcmp(fds[i].end, "read") == 0)
+			continue;
+		t->wend[t->nwend].fd = fds[i].fd;
+		t->wend[t->nwend++].ino = fds[i].ino;
+	}
 	tr_resume(tr, t, 0);
 }
 
@@ -396,6 +405,8 @@ tr_fork(struct tracer *tr, struct tp *t, int event)
 	if (c != NULL) {
 		c->calls_mode = t->calls_mode && !t->estimate;
 		c->noexit = t->noexit;	/* the kernel copies the options */
+		c->nwend = t->nwend;	/* and the descriptors */
+		memcpy(c->wend, t->wend, sizeof(c->wend));
 		if (tr_proc(child, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "Tgid:")) != NULL)
 			c->thread = atoi(p + 5) != child;
@@ -436,6 +447,10 @@ tr_signal(struct tracer *tr, struct tp *t, int sig)
 	t->in_sys = 0;
 	memset(&si, 0, sizeof(si));
 	ptrace(PTRACE_GETSIGINFO, t->pid, 0L, &si);
+	/* the kernel's, for a write without readers the tracer did not see */
+	if (sig == SIGPIPE && si.si_code == SI_USER && si.si_pid == t->pid &&
+	    t->cont)
+		hot_sigpipe(tr, t);
 	if (sig < 64 && (t->sent & (1UL << sig))) {
 		t->sent &= ~(1UL << sig);	/* a traced kill() said it */
 	} else if (!(sig == SIGCHLD && si.si_code > 0)) {
@@ -622,6 +637,7 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 	case PTRACE_EVENT_EXIT:
 		sys_flush(tr, t);
 		tr_exiting(t);
+		hot_exiting(tr, t);
 		ptrace(PTRACE_CONT, pid, 0L, 0L);
 		return;
 	case PTRACE_EVENT_STOP:
