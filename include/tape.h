@@ -6,6 +6,7 @@
 #ifndef IPCSH_TAPE_H
 #define IPCSH_TAPE_H
 
+#include <limits.h>
 #include <stdio.h>
 #include <time.h>
 #include <sys/types.h>
@@ -99,10 +100,54 @@ struct tape_opts {
  */
 int tape_trace(int sock, int out, const struct tape_opts *o);
 
+struct tape_pre;
+
 /*
  * The tracer's message: what a process sends to be traced (its pid and
- * its parent's; pid 0: a sync).
+ * its parent's; pid 0: a sync), with ackfd, which the tracer closes once
+ * it has seized the process. ackfd -1 with pre: a traced process tells
+ * what it is about to run (no answer to wait for); a request may tell it
+ * too (pre, else NULL). 0 or -1.
  */
-int tape_ask(int sock, pid_t pid, int ackfd);
+int tape_ask(int sock, pid_t pid, int ackfd, const struct tape_pre *pre);
+
+/*
+ * What a traced child is about to execve(2), told by the child itself
+ * right before the call, so that the tracer's exec stop need not read
+ * /proc (each read of a new process's /proc files costs it a lookup of
+ * entries made for that process). The tracer checks at the exec stop
+ * that the kernel ran the file itself (argc unchanged: no interpreter
+ * put before it) and else looks as it always did.
+ */
+#define TAPE_PRE_NFD	32	/* descriptors told; more: the tracer looks */
+#define TAPE_PRE_ARGV	4095	/* argv bytes told, as /proc/PID/cmdline reads */
+
+struct tape_pre_fd {
+	int		fd;
+	unsigned	mode;		/* fstat(2) st_mode */
+	int		flags;		/* fcntl F_GETFL of a FIFO or socket, else 0 */
+	unsigned long	dev, ino;	/* st_dev, st_ino */
+	long		fstype;		/* fstatfs f_type of a file or folder, else 0 */
+};
+
+struct tape_pre {
+	int		argc;
+	int		nfd;		/* -1: too many to tell */
+	pid_t		pgid;
+	unsigned long	dev, ino;	/* stat(2) of path; ino 0: unknown */
+	struct tape_pre_fd fd[TAPE_PRE_NFD];	/* open, not close-on-exec */
+	int		pathlen;	/* path's bytes, its '\0' included */
+	int		argvlen;	/* argv's strings, each with its '\0' */
+	char		text[PATH_MAX + TAPE_PRE_ARGV];	/* path, then argv */
+};
+
+/*
+ * Fills p in a vfork(2) child about to run path with argv
+ * (async-signal-safe). Its descriptors are among those of its parent,
+ * which waits (/proc/PPID/fd: entries of a process that lasts, made
+ * already), and 0 to hi (made since by the child). 0, or -1.
+ */
+int tape_pre_make(struct tape_pre *p, const char *path, char *const argv[],
+    int hi);
 
 #endif

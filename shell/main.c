@@ -137,8 +137,13 @@ child_exec(void)
 		sandbox_child();
 }
 
-/* The child hooks (shell.h): the tape at fork, the sandbox before exec. */
-static const struct child_hooks child_hooks = { tape_child, child_exec };
+/*
+ * The child hooks (shell.h): the tape at fork and before a spawned
+ * child's execve, the sandbox before exec.
+ */
+static const struct child_hooks child_hooks = {
+	tape_child, tape_spawn, child_exec,
+};
 
 /* --view: run ipcview (next to our own binary first, then from PATH). */
 static void

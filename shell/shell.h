@@ -63,20 +63,31 @@ void jobs_reap(void);
 
 /*
  * The child hooks: what the program (main.c) runs in the shell's
- * children, at two moments, so that the interpreter names neither the
- * tape nor the sandbox. Either may be NULL; both may only make
+ * children, at three moments, so that the interpreter names neither the
+ * tape nor the sandbox. Any may be NULL; all may only make
  * async-signal-safe calls.
- *   at_fork	  first thing in every child the shell makes (fork or
- *		  vfork, the sigmask builtin's fork too), before it runs
- *		  anything; vforked: it shares the shell's memory until
- *		  execve(2). The tape's tracer follows the child from here.
+ *   at_fork	  first thing in every child the shell makes with fork(2)
+ *		  (the sigmask builtin's too), before it runs anything, and
+ *		  in a vfork(2) child whose redirections open files (an
+ *		  open(2) may block: a FIFO's waits for its other end);
+ *		  vforked: it shares the shell's memory until execve(2).
+ *		  The tape's tracer follows the child from here.
+ *   at_spawn	  in every vfork(2) child once its redirections are made,
+ *		  right before execve(2) of path with argv; hi is the
+ *		  highest descriptor they made (-1: none), asked whether
+ *		  at_fork ran. The tape's tracer follows the child from
+ *		  here when at_fork did not, and is told what it runs and
+ *		  holds, so that it need not look.
  *   before_exec  once a job's child is ready (the end of job_child), and
  *		  in the shell itself before the exec builtin replaces it.
  *		  The sandbox's filter is loaded here.
- * jobs_child_at_fork and jobs_child_before_exec (core/jobs.h) run them.
+ * jobs_child_at_fork, jobs_child_at_spawn and jobs_child_before_exec
+ * (core/jobs.h) run them.
  */
 struct child_hooks {
 	void	(*at_fork)(int vforked);
+	void	(*at_spawn)(const char *path, char *const argv[], int hi,
+		    int asked);
 	void	(*before_exec)(void);
 };
 /* Registers the hooks (h must outlive the shell; NULL: none). */

@@ -49,14 +49,28 @@ struct tp_blocked {
 };
 
 #define TP_NFD		64	/* descriptors whose kind is cached */
+#define TR_NWEND	16	/* write ends a tracee is known to hold */
 #define TP_NSIGRET	8	/* nested handlers followed */
 /*
- * Reads or writes on one pipe, FIFO or socket in a row after which a
- * system program is in a copy loop ("hot"): from there it is followed by
- * its events only and the bytes of that run come from /proc/PID/io.
+ * Reads and writes on pipes, FIFOs or sockets in a row, on one
+ * descriptor or from one into another (a filter: cat between two pipes),
+ * after which a system program is in a copy loop ("hot"): from there it
+ * is followed by its events only and the bytes of those runs come from
+ * /proc/PID/io. TP_HOT_MS: how often a hot run's count is written.
  */
 #define TP_HOT		64
 #define TP_HOT_MS	100
+
+/* A hot run: reads (op 'r') or writes ('w') counted from /proc/PID/io. */
+struct tp_hot {
+	int		op;		/* 0: none this way */
+	int		fd, kind;
+	unsigned long	inode;
+	int		calls;		/* of the streak that made it hot */
+	int		writers;	/* traced holders of the write end then */
+	unsigned long long io_bytes;	/* rchar or wchar at the last count */
+	unsigned long long io_calls;	/* syscr or syscw */
+};
 
 /* One tracee (a thread of a traced process). */
 struct tp {
@@ -66,12 +80,17 @@ struct tp {
 	int		calls;		/* syscall entries seen */
 	int		estimate;	/* past the budget: counts are lower bounds */
 	int		nohot;		/* never hot: the student's program */
-	int		hot;		/* its run counted from /proc/PID/io */
-	int		hot_n;		/* reads or writes on hot_fd in a row */
-	int		hot_fd, hot_op;
-	unsigned long long io_bytes;	/* rchar or wchar at the last count */
-	unsigned long long io_calls;	/* syscr or syscw */
-	long long	io_at;		/* when they were read (ms) */
+	int		hot;		/* its runs counted from /proc/PID/io */
+	int		hot_nr, hot_nw;	/* reads and writes of the streak */
+	int		hot_rfd, hot_wfd; /* their descriptors */
+	struct tp_hot	hrun[2];	/* hot: its reads, its writes */
+	long long	io_at;		/* when they were counted (ms) */
+	int		cont;		/* last resumed without syscall stops */
+	int		nwend;		/* write ends of pipes and FIFOs it holds */
+	struct {
+		int		fd;
+		unsigned long	ino;
+	}		wend[TR_NWEND];	/* (from exec, or its parent's) */
 	int		held;		/* new child waiting for its parent's event */
 	int		thread;		/* not a thread-group leader */
 	int		in_sys;		/* between entry and exit */
@@ -89,7 +108,10 @@ struct tp {
 	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, else FK_* */
 	unsigned long	fdino[TP_NFD];
+	struct tape_pre	*pre;		/* what it said it is about to run */
 };
+
+#define TP_MQUEUE_MAGIC	0x19800202	/* statfs(2): the mqueue file system */
 
 #define FK_PIPE		1
 #define FK_FIFO		2
@@ -99,11 +121,22 @@ struct tp {
 #define FK_SHM		6	/* a POSIX shared memory object (/dev/shm) */
 
 #define TR_NSTOPPED	64
+#define TR_NEXE		16
 
 /* The tracer's shared state. */
 struct tracer {
 	int		out;
 	int		budget;
+	int		sock;		/* the requests' socket */
+	int		sock_open;	/* not yet closed by the shell */
+	unsigned long	pipe_dev;	/* st_dev of every pipe (pipefs) */
+	unsigned long	shm_dev;	/* st_dev of /dev/shm; 0: none */
+	struct {
+		unsigned long	dev, ino;
+		char		*given;	/* the path execve(2) was given */
+		char		*real;	/* its /proc/PID/exe */
+	}		exes[TR_NEXE];	/* the programs run so far */
+	int		exes_next;
 	struct tp	*hash[256];
 	int		n;
 	int		nstopped;	/* group-stopped, let go until they run */
@@ -114,6 +147,32 @@ struct tracer {
 };
 
 struct tp *tr_find(struct tracer *tr, pid_t pid);
+
+/* A pipe, FIFO or socket descriptor held at exec. */
+struct tr_fd {
+	int		fd, kind;
+	unsigned long	ino;
+	const char	*end;
+};
+
+#define TR_NFDS	16
+
+/*
+ * tape_pre.c, the tracer's side: pre_init and pre_fini around the
+ * tracer; pre_keep at a child's message that tells what it is about to
+ * run (len bytes of struct tape_pre); at its exec stop, pre_take gives
+ * it (else NULL) once the kernel is seen to have run that very file,
+ * pre_exe the program's /proc/PID/exe (remembered per program), pre_fds
+ * the descriptors as tr_fds finds them (-1: not told, look).
+ */
+void pre_init(struct tracer *tr);
+void pre_fini(struct tracer *tr);
+void pre_keep(struct tracer *tr, pid_t pid, const void *msg, size_t len);
+struct tape_pre *pre_take(struct tp *t);
+void pre_exe(struct tracer *tr, struct tp *t, const struct tape_pre *p,
+    char *exe, size_t size);
+int pre_fds(struct tracer *tr, struct tp *t, const struct tape_pre *p,
+    struct tr_fd *v, int *posix);
 
 /* tape_sys.c: a syscall stop of t (entry or exit). */
 void sys_stop(struct tracer *tr, struct tp *t);
@@ -173,5 +232,24 @@ void px_fdname(struct tp *t, int fd, char *buf, size_t size);
 
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
+/*
+ * tape_hot.c: copy loops. hot_count: a read (op 'r') or write ('w') of
+ * the streak on fd, which may make t hot; hot_reset: something else.
+ * hot_flush: a hot t's runs since the last count, from /proc/PID/io.
+ * The ends of a hot process's pipes, whose calls it does not see:
+ * hot_sigpipe at a SIGPIPE the kernel sent for a write the tracer did
+ * not follow (its EPIPE, exact, from the registers); hot_exiting at a
+ * hot reader's exit stop (its end of file, inferred from its pipe).
+ * hot_wend_close: t closed fd (no longer a write end it holds).
+ */
+void hot_count(struct tracer *tr, struct tp *t, int fd, int op);
+void hot_reset(struct tp *t);
+void hot_flush(struct tracer *tr, struct tp *t);
+void hot_sigpipe(struct tracer *tr, struct tp *t);
+void hot_exiting(struct tracer *tr, struct tp *t);
+void hot_wend_close(struct tp *t, int fd);
+/* The EPIPE record of a write on t's descriptor fd (a pipe or socket). */
+void sys_epipe(struct tracer *tr, struct tp *t, int fd, unsigned long ino,
+    int kind);
 
 #endif

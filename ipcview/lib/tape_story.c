@@ -361,7 +361,7 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 		if (r->event[0] == 's' && st_pipe(s, ino, 0) != NULL)
 			st_pipe(s, ino, 0)->sock = 1;
 		if (strcmp(op, "eof") == 0)
-			e->eof = 1;
+			e->eof = tape_get(r, "inferred") != NULL ? 2 : 1;
 		else if (tape_get(r, "errno") != NULL)
 			e->epipe = 1;
 		e->bytes += tape_num(r, "bytes", 0);
@@ -420,11 +420,19 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		first = 0;
 		cat(out, writer ? w : rd, st_name(s, e->pid), e->pid,
 		    e->bytes);
-		if (e->est == 2)
-			cat(out, "%s", zh ? "（约）" : " (about)", 0, 0);
+		/* about: while hot, every call of the process counts */
+		if (e->est == 2 && writer)
+			cat(out, "%s", zh ? "（约：转为只记事件期间，它的全部写入都计在内）" :
+			    " (about: while hot, all its writes count)", 0, 0);
+		else if (e->est == 2)
+			cat(out, "%s", zh ? "（约：转为只记事件期间，它的全部读取都计在内）" :
+			    " (about: while hot, all its reads count)", 0, 0);
 		else if (e->est)
 			cat(out, "%s", zh ? "（至少）" : " (at least)", 0, 0);
-		if (e->eof)
+		if (e->eof == 2)
+			cat(out, "%s", zh ? "，然后读到文件结束（推断）" :
+			    ", then end of file (inferred)", 0, 0);
+		else if (e->eof)
 			cat(out, "%s", zh ? "，然后读到文件结束" :
 			    ", then end of file", 0, 0);
 		if (e->epipe)

@@ -36,7 +36,6 @@
 #define TP_ARCH	0
 #endif
 
-#define TP_MQUEUE_MAGIC	0x19800202	/* statfs(2): the mqueue file system */
 
 int
 sys_peek(pid_t pid, unsigned long addr, void *buf, size_t len)
@@ -132,38 +131,6 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	return kind;
 }
 
-/*
- * What t has read (op 'r') or written ('w') in all, from /proc/PID/io:
- * its bytes (rchar or wchar) and calls (syscr or syscw). 0 or -1.
- */
-static int
-sys_iocount(const struct tp *t, int op, unsigned long long *bytes,
-    unsigned long long *calls)
-{
-	char path[64], buf[512], *p;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/io", (int)t->pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
-	p = strstr(buf, op == 'r' ? "rchar:" : "wchar:");
-	if (p == NULL)
-		return -1;
-	*bytes = strtoull(p + 6, NULL, 10);
-	p = strstr(buf, op == 'r' ? "syscr:" : "syscw:");
-	if (p == NULL)
-		return -1;
-	*calls = strtoull(p + 6, NULL, 10);
-	return 0;
-}
-
 /* Now in milliseconds of CLOCK_MONOTONIC. */
 static long long
 sys_ms(void)
@@ -184,20 +151,13 @@ void
 sys_flush(struct tracer *tr, struct tp *t)
 {
 	struct tp_run run = t->run;
-	unsigned long long b, c;
 	struct rb r;
 
-	if (run.op == 0 || (run.calls == 0 && !t->hot))
+	if (t->hot) {
+		hot_flush(tr, t);
 		return;
-	if (t->hot && sys_iocount(t, run.op, &b, &c) == 0) {
-		/* the process's I/O since the last count: an estimate */
-		run.bytes += (long)(b - t->io_bytes);
-		run.calls += (long)(c - t->io_calls);
-		t->io_bytes = b;
-		t->io_calls = c;
-		t->io_at = sys_ms();
 	}
-	if (t->hot && run.bytes <= 0)
+	if (run.op == 0 || run.calls == 0)
 		return;
 	t->run.op = 0;	/* rb_start flushes every run: not this one again */
 	rb_start(&r, t->pid, run.kind == FK_SOCK ? "sock_io" : "pipe_io");
@@ -208,49 +168,23 @@ sys_flush(struct tracer *tr, struct tp *t)
 	rb_num(&r, "calls", run.calls);
 	if (t->estimate)
 		rb_num(&r, "estimate", 1);
-	if (t->hot)
-		rb_str(&r, "counted", "io");
 	rb_end(&r, tr->out);
-	if (t->hot) {
-		/* the run goes on, counted at the next flush */
-		t->run.op = run.op;
-		t->run.bytes = t->run.calls = 0;
-	}
 }
 
-/*
- * t made TP_HOT reads or writes in a row on its run's descriptor: its
- * counted calls are written as they are, and from here it is followed
- * by its events only, the run's bytes and calls taken from /proc/PID/io
- * at each flush. Not where /proc/PID/io cannot be read.
- */
-static void
-sys_hot(struct tracer *tr, struct tp *t)
+void
+sys_epipe(struct tracer *tr, struct tp *t, int fd, unsigned long ino,
+    int kind)
 {
-	struct tp_run run = t->run;
-	unsigned long long b, c;
 	struct rb r;
 
-	if (sys_iocount(t, run.op, &b, &c) < 0) {
-		t->nohot = 1;	/* no /proc/PID/io to count from */
-		return;
-	}
 	sys_flush(tr, t);
-	run.bytes = run.calls = 0;
-	t->run = run;		/* open, empty: no flush writes it */
-	rb_start(&r, t->pid, "hot");
-	rb_num(&r, "inode", (long)run.inode);
-	rb_num(&r, "fd", run.fd);
-	rb_str(&r, "op", run.op == 'w' ? "write" : "read");
-	rb_num(&r, "calls", t->hot_n);
-	if (run.kind == FK_SOCK)
-		rb_str(&r, "kind", "socket");
+	rb_start(&r, t->pid, kind == FK_SOCK ? "sock_io" : "pipe_io");
+	rb_num(&r, "inode", (long)ino);
+	rb_num(&r, "fd", fd);
+	rb_str(&r, "op", "write");
+	rb_num(&r, "bytes", 0);
+	rb_str(&r, "errno", "EPIPE");
 	rb_end(&r, tr->out);
-	t->io_bytes = b;
-	t->io_calls = c;
-	t->io_at = sys_ms();
-	t->hot = 1;
-	t->estimate = 1;
 }
 
 /*
@@ -283,19 +217,11 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain)
 		}
 		t->run.bytes += rval;
 		t->run.calls++;
-		if (plain && t->hot_n > 0 && fd == t->hot_fd &&
-		    op == t->hot_op) {
-			t->hot_n++;
-		} else if (plain) {
-			t->hot_fd = fd;
-			t->hot_op = op;
-			t->hot_n = 1;
-		}
-		if (t->hot_n >= TP_HOT && !t->nohot && !t->thread)
-			sys_hot(tr, t);
+		if (plain)
+			hot_count(tr, t, fd, op);
 		return;
 	}
-	t->hot_n = 0;
+	hot_reset(t);
 	if (rval == 0 && op == 'r') {
 		sys_flush(tr, t);
 		rb_start(&r, t->pid, ev);
@@ -304,14 +230,7 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain)
 		rb_str(&r, "op", "eof");
 		rb_end(&r, tr->out);
 	} else if (rval == -EPIPE && op == 'w') {
-		sys_flush(tr, t);
-		rb_start(&r, t->pid, ev);
-		rb_num(&r, "inode", (long)ino);
-		rb_num(&r, "fd", fd);
-		rb_str(&r, "op", "write");
-		rb_num(&r, "bytes", 0);
-		rb_str(&r, "errno", "EPIPE");
-		rb_end(&r, tr->out);
+		sys_epipe(tr, t, fd, ino, kind);
 	}
 }
 
@@ -579,7 +498,7 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 	t->in_sys = 0;
 	if (nr != SYS_read && nr != SYS_readv && nr != SYS_write &&
 	    nr != SYS_writev)
-		t->hot_n = 0;	/* something else than a read or write */
+		hot_reset(t);	/* something else than a read or write */
 	if (so_exit(tr, t, nr, rval) || px_exit(tr, t, nr, rval)) {
 		switch (nr) {
 		case SYS_sendto:
@@ -626,6 +545,8 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 			sys_dup(tr, t, rval);
 		break;
 	case SYS_close:
+		if (rval == 0)
+			hot_wend_close(t, (int)a[0]);
 		if (rval == 0 && (t->pend_kind == FK_PIPE ||
 		    t->pend_kind == FK_FIFO || t->pend_kind == FK_SOCK)) {
 			if (t->run.fd == (int)a[0])

@@ -204,37 +204,65 @@ raw_est(const struct tape_rec *r)
  * The phrases of a run of bytes, end of file or EPIPE, on a pipe or FIFO
  * (the first four) and on a socket (the last four), in English and in
  * Chinese: %1$d the pid, %2$s what the bytes went through, %3$s the errno
- * or the "at least" of an estimate, %4$s the bytes, %5$s the calls.
+ * or the "at least" of an estimate, %4$s the bytes, %5$s the calls, %6$s
+ * what a count from /proc/PID/io takes in; the last two: an end of file
+ * inferred at a hot reader's exit (inferred=pipe, inferred=writers).
  */
-static const char *const io_phrases[8][2] = {
+static const char *const io_phrases[10][2] = {
 	{ "%1$d saw end of file on %2$s: every write end is closed",
 	  "%1$d 在%2$s 上读到文件结束：写端已全部关闭" },
 	{ "%1$d's write into %2$s failed with %3$s: no read end is open (SIGPIPE follows)",
 	  "%1$d 写%2$s失败（%3$s）：读端已全部关闭（随后收到 SIGPIPE）" },
-	{ "%1$d wrote %3$s%4$s bytes into %2$s (write calls: %5$s)",
-	  "%1$d 向%2$s 写入%3$s %4$s 字节（%5$s 次 write）" },
-	{ "%1$d read %3$s%4$s bytes from %2$s (read calls: %5$s)",
-	  "%1$d 从%2$s 读出%3$s %4$s 字节（%5$s 次 read）" },
+	{ "%1$d wrote %3$s%4$s bytes into %2$s (write calls: %5$s%6$s)",
+	  "%1$d 向%2$s 写入%3$s %4$s 字节（%5$s 次 write%6$s）" },
+	{ "%1$d read %3$s%4$s bytes from %2$s (read calls: %5$s%6$s)",
+	  "%1$d 从%2$s 读出%3$s %4$s 字节（%5$s 次 read%6$s）" },
 	{ "%1$d saw end of file on %2$s: its peer closed its end",
 	  "%1$d 在%2$s 上读到文件结束：对端已关闭" },
 	{ "%1$d's write into %2$s failed with %3$s: its peer is closed",
 	  "%1$d 写%2$s失败（%3$s）：对端已关闭" },
-	{ "%1$d sent %3$s%4$s bytes into %2$s (calls: %5$s)",
-	  "%1$d 向%2$s 发送%3$s %4$s 字节（%5$s 次调用）" },
-	{ "%1$d received %3$s%4$s bytes from %2$s (calls: %5$s)",
-	  "%1$d 从%2$s 接收%3$s %4$s 字节（%5$s 次调用）" },
+	{ "%1$d sent %3$s%4$s bytes into %2$s (calls: %5$s%6$s)",
+	  "%1$d 向%2$s 发送%3$s %4$s 字节（%5$s 次调用%6$s）" },
+	{ "%1$d received %3$s%4$s bytes from %2$s (calls: %5$s%6$s)",
+	  "%1$d 从%2$s 接收%3$s %4$s 字节（%5$s 次调用%6$s）" },
+	{ "%1$d reached end of file on %2$s (inferred, its reads were not followed one by one: at its exit %2$s was empty and no write end was open)",
+	  "%1$d 在%2$s 上读到文件结束（推断：它的读调用未逐个跟踪；它退出时%2$s 已空，写端已全部关闭）" },
+	{ "%1$d reached end of file on %2$s (inferred, its reads were not followed one by one: by its exit every write end the tape saw was closed)",
+	  "%1$d 在%2$s 上读到文件结束（推断：它的读调用未逐个跟踪；它退出时录像所见的写端已全部关闭）" },
 };
+
+/*
+ * What a count from /proc/PID/io (counted=io) takes in: every read or
+ * write call of the process while it was hot, on any descriptor.
+ */
+static void
+io_counted(const struct tape_rec *r, int zh, char *buf, size_t size)
+{
+	int w = strcmp(g(r, "op"), "write") == 0;
+
+	buf[0] = '\0';
+	if (strcmp(g(r, "counted"), "io") != 0)
+		return;
+	if (zh)
+		snprintf(buf, size, "；按 /proc/%d/io 计：它的全部%s，不论描述符",
+		    (int)r->pid, w ? "写入" : "读取");
+	else
+		snprintf(buf, size, "; counted from /proc/%d/io: every %s it made, %s any descriptor",
+		    (int)r->pid, w ? "write" : "read", w ? "to" : "from");
+}
 
 /* A pipe_io or sock_io record: a run of bytes, end of file, or EPIPE. */
 static char *
 io_text(const struct tape_rec *r, int zh)
 {
 	const char *op = g(r, "op"), *x;
-	char *s = NULL, w[300];
+	char *s = NULL, w[300], c[160];
 	int k;
 
 	what(r, zh, w, sizeof(w));
-	if (strcmp(op, "eof") == 0)
+	if (strcmp(op, "eof") == 0 && tape_get(r, "inferred") != NULL)
+		k = strcmp(g(r, "inferred"), "pipe") == 0 ? 8 : 9;
+	else if (strcmp(op, "eof") == 0)
 		k = 0;
 	else if (tape_get(r, "errno") != NULL)
 		k = 1;
@@ -244,10 +272,11 @@ io_text(const struct tape_rec *r, int zh)
 		x = g(r, "errno");
 	else
 		x = est_word(r, zh);
-	if (strcmp(r->event, "sock_io") == 0)
+	if (strcmp(r->event, "sock_io") == 0 && k < 8)
 		k += 4;
+	io_counted(r, zh, c, sizeof(c));
 	if (asprintf(&s, io_phrases[k][zh != 0], (int)r->pid, w, x,
-	    g(r, "bytes"), g(r, "calls")) < 0)
+	    g(r, "bytes"), g(r, "calls"), c) < 0)
 		return NULL;
 	return s;
 }
@@ -646,6 +675,13 @@ tape_text(const struct tape_rec *r, int zh)
 			rc = asprintf(&s, L(zh, "%d runs a tracer of its own (%s): the tape steps aside from it and its children",
 			    "%d 运行自己的跟踪器（%s）：录像不再跟踪它及其子进程"),
 			    p, why);
+	} else if (strcmp(ev, "hot") == 0 && tape_get(r, "streak") != NULL) {
+		/* a filter: reads from one descriptor, writes into another */
+		rc = asprintf(&s, L(zh, "%1$d made %2$s %3$s calls on %4$s %5$s (fd %6$s) among %7$s reads and writes in a row, a filter's copy loop: from here the tape keeps only its events and counts its bytes from its I/O totals (/proc/%1$d/io), an estimate",
+		    "%1$d 在连续 %7$s 次读写中对%4$s %5$s（描述符 %6$s）执行了 %2$s 次 %3$s（过滤程序的复制循环）：此后录像只记录事件，字节数按其 I/O 总量（/proc/%1$d/io）估计"),
+		    p, g(r, "calls"), g(r, "op"), tape_get(r, "kind") ?
+		    L(zh, "socket", "套接字") : L(zh, "pipe", "管道"),
+		    g(r, "inode"), g(r, "fd"), g(r, "streak"));
 	} else if (strcmp(ev, "hot") == 0) {
 		/* positional: the same words in either order */
 		rc = asprintf(&s, L(zh, "%1$d made %2$s %3$s calls in a row on %4$s %5$s (fd %6$s): from here the tape keeps only its events and counts its bytes from its I/O totals (/proc/%1$d/io), an estimate",
@@ -653,6 +689,7 @@ tape_text(const struct tape_rec *r, int zh)
 		    p, g(r, "calls"), g(r, "op"), tape_get(r, "kind") ?
 		    L(zh, "socket", "套接字") : L(zh, "pipe", "管道"),
 		    g(r, "inode"), g(r, "fd"));
+
 	} else if (strcmp(ev, "budget") == 0) {
 		rc = asprintf(&s, L(zh, "%d made %s calls: from here the tape keeps only its events; its byte counts become lower bounds",
 		    "%d 已执行 %s 次系统调用：此后录像只记录事件，字节数为下限"),

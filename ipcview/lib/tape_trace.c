@@ -4,6 +4,7 @@
  * exits (the calls themselves are decoded in tape_sys.c).
  */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -80,6 +81,7 @@ tr_del(struct tracer *tr, struct tp *t)
 		if (*pp == t) {
 			*pp = t->next;
 			tr->n--;
+			free(t->pre);
 			free(t);
 			return;
 		}
@@ -95,6 +97,7 @@ tr_resume(struct tracer *tr, struct tp *t, int sig)
 	if ((t->calls_mode && t->calls < tr->budget && !t->hot) ||
 	    t->nsigret > 0)
 		req = PTRACE_SYSCALL;
+	t->cont = req == PTRACE_CONT;
 	ptrace(req, t->pid, 0L, (long)sig);
 }
 
@@ -154,15 +157,6 @@ tr_action(pid_t pid, int sig)
 		return "ignore";
 	return "default";
 }
-
-/* A pipe or FIFO descriptor held at exec. */
-struct tr_fd {
-	int		fd, kind;
-	unsigned long	ino;
-	const char	*end;
-};
-
-#define TR_NFDS	16
 
 /* Which end of a pipe or FIFO descriptor fd of pid is: its open flags. */
 static const char *
@@ -302,29 +296,52 @@ tr_own_program(const char *exe)
 	return 1;
 }
 
-/* The exec stop: argv, what it holds, and how closely to follow it. */
+static int tr_request(struct tracer *tr);
+
+/*
+ * The exec stop: argv, what it holds, and how closely to follow it;
+ * from what the child told just before, when it told (tape_pre.c), else
+ * from /proc.
+ */
 static void
 tr_exec(struct tracer *tr, struct tp *t)
 {
 	char cmd[4096], exe[PATH_MAX];
 	struct tr_fd fds[TR_NFDS];
+	struct tape_pre *pre;
 	const char *base;
 	ssize_t n, i;
 	struct rb r;
-	int first = 1, pipes, posix = 0;
+	int first = 1, pipes = -1, posix = 0;
 
 	sys_flush(tr, t);
 	t->in_sys = 0;
 	t->nsigret = 0;
-	t->hot = t->hot_n = 0;	/* a new program */
+	t->hot = 0;	/* a new program */
+	hot_reset(t);
+	memset(t->hrun, 0, sizeof(t->hrun));
 	t->run.op = 0;
-	snprintf(cmd, sizeof(cmd), "/proc/%d/exe", (int)t->pid);
-	n = readlink(cmd, exe, sizeof(exe) - 1);
-	exe[n > 0 ? n : 0] = '\0';
+	/* its message went before its execve(2): it is on the socket */
+	while (tr->sock_open && tr_request(tr))
+		;
+	pre = pre_take(t);
+	if (pre != NULL) {
+		pre_exe(tr, t, pre, exe, sizeof(exe));
+	} else {
+		snprintf(cmd, sizeof(cmd), "/proc/%d/exe", (int)t->pid);
+		n = readlink(cmd, exe, sizeof(exe) - 1);
+		exe[n > 0 ? n : 0] = '\0';
+	}
 	base = strrchr(exe, '/');
 	base = base ? base + 1 : exe;
 	rb_start(&r, t->pid, "exec");
-	n = tr_proc(t->pid, "cmdline", cmd, sizeof(cmd));
+	if (pre != NULL) {
+		n = pre->argvlen;	/* at most TAPE_PRE_ARGV < sizeof(cmd) */
+		memcpy(cmd, pre->text + pre->pathlen, (size_t)n);
+		cmd[n] = '\0';
+	} else {
+		n = tr_proc(t->pid, "cmdline", cmd, sizeof(cmd));
+	}
 	rb_key(&r, "argv");
 	for (i = 0; i < n; i += (ssize_t)strlen(cmd + i) + 1) {
 		rb_item(&r, cmd + i, first);
@@ -336,11 +353,15 @@ tr_exec(struct tracer *tr, struct tp *t)
 	for (i = 0; tr_tracers[i] != NULL; i++) {
 		if (strcmp(base, tr_tracers[i]) == 0) {
 			rb_end(&r, tr->out);
+			free(pre);
 			tr_detach(tr, t, base);
 			return;
 		}
 	}
-	pipes = tr_fds(t, fds, &posix);
+	if (pre != NULL)
+		pipes = pre_fds(tr, t, pre, fds, &posix);
+	if (pipes < 0)
+		pipes = tr_fds(t, fds, &posix);
 	t->nohot = tr_own_program(exe);
 	t->calls_mode = pipes > 0 || posix || t->nohot;
 	t->calls = 0;
@@ -349,11 +370,20 @@ tr_exec(struct tracer *tr, struct tp *t)
 	    TR_OPTS : TR_OPTS_EVENTS)) == 0)
 		t->noexit = !t->calls_mode;
 	rb_str(&r, "follow", t->calls_mode ? "calls" : "events");
-	t->pgid = getpgid(t->pid);
+	t->pgid = pre != NULL ? pre->pgid : getpgid(t->pid);
+	free(pre);
 	if (t->pgid > 0)
 		rb_num(&r, "pgid", t->pgid);
 	rb_end(&r, tr->out);
 	tr_fds_write(tr, t, fds, pipes);
+	/* the write ends it holds: who may still write into a hot reader's pipe */
+	t->nwend = 0;
+	for (i = 0; i < pipes && t->nwend < TR_NWEND; i++) {
+		if (fds[i].kind == FK_SOCK || strcmp(fds[i].end, "read") == 0)
+			continue;
+		t->wend[t->nwend].fd = fds[i].fd;
+		t->wend[t->nwend++].ino = fds[i].ino;
+	}
 	tr_resume(tr, t, 0);
 }
 
@@ -375,6 +405,8 @@ tr_fork(struct tracer *tr, struct tp *t, int event)
 	if (c != NULL) {
 		c->calls_mode = t->calls_mode && !t->estimate;
 		c->noexit = t->noexit;	/* the kernel copies the options */
+		c->nwend = t->nwend;	/* and the descriptors */
+		memcpy(c->wend, t->wend, sizeof(c->wend));
 		if (tr_proc(child, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "Tgid:")) != NULL)
 			c->thread = atoi(p + 5) != child;
@@ -415,6 +447,10 @@ tr_signal(struct tracer *tr, struct tp *t, int sig)
 	t->in_sys = 0;
 	memset(&si, 0, sizeof(si));
 	ptrace(PTRACE_GETSIGINFO, t->pid, 0L, &si);
+	/* the kernel's, for a write without readers the tracer did not see */
+	if (sig == SIGPIPE && si.si_code == SI_USER && si.si_pid == t->pid &&
+	    t->cont)
+		hot_sigpipe(tr, t);
 	if (sig < 64 && (t->sent & (1UL << sig))) {
 		t->sent &= ~(1UL << sig);	/* a traced kill() said it */
 	} else if (!(sig == SIGCHLD && si.si_code > 0)) {
@@ -601,6 +637,7 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 	case PTRACE_EVENT_EXIT:
 		sys_flush(tr, t);
 		tr_exiting(t);
+		hot_exiting(tr, t);
 		ptrace(PTRACE_CONT, pid, 0L, 0L);
 		return;
 	case PTRACE_EVENT_STOP:
@@ -623,7 +660,7 @@ static void
 tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg, size_t msgsize,
     char *cbuf, size_t size)
 {
-	iov->iov_base = msg;
+	iov->iov_base = msg;	/* ... iov[1] when the caller adds it */
 	iov->iov_len = msgsize;
 	mh->msg_iov = iov;
 	mh->msg_iovlen = 1;
@@ -631,9 +668,13 @@ tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg, size_t msgsize,
 	mh->msg_controllen = size;
 }
 
-/* A process asks to be traced: seize it, then let it go on. */
-static void
-tr_request(struct tracer *tr, int sock, int *open)
+/*
+ * A message on the socket: a process asks to be traced (seize it, then
+ * let it go on), a sync, or a child says what it is about to run. 1
+ * when there was one, 0 when none (or the socket is closed).
+ */
+static int
+tr_request(struct tracer *tr)
 {
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct msghdr mh = { 0 };
@@ -644,21 +685,29 @@ tr_request(struct tracer *tr, int sock, int *open)
 	ssize_t n;
 	int ackfd = -1, ppid = 0, st0;
 	char st[1024], *p;
-	pid_t msg[2] = { 0, 0 };
+	static struct {
+		pid_t		msg[2];
+		struct tape_pre	pre;
+	} m;
+	pid_t *msg = m.msg;
 
-	tr_ask_msg(&mh, &iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
-	n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	msg[0] = msg[1] = 0;
+	tr_ask_msg(&mh, &iov, msg, sizeof(m), cbuf, sizeof(cbuf));
+	n = recvmsg(tr->sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
 	pid = msg[0];
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-		*open = 0;
-		return;
+		tr->sock_open = 0;
+		return 0;
 	}
 	if (n < 0)
-		return;
+		return 0;
 	for (cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm))
 		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS)
 			memcpy(&ackfd, CMSG_DATA(cm), sizeof(int));
-	if (n >= (ssize_t)sizeof(pid) && pid == 0) {
+	if (n > (ssize_t)sizeof(m.msg) && msg[1] == -1) {
+		/* a traced child tells what it is about to run */
+		pre_keep(tr, pid, &m.pre, (size_t)n - sizeof(m.msg));
+	} else if (n >= (ssize_t)sizeof(pid) && pid == 0) {
 		/* a sync: every status so far is on the tape before the ack */
 		while ((pid = waitpid(-1, &st0, __WALL | WNOHANG)) > 0)
 			tr_status(tr, pid, st0);
@@ -666,7 +715,7 @@ tr_request(struct tracer *tr, int sock, int *open)
 	} else if (n >= (ssize_t)sizeof(pid) && pid > 0 &&
 	    tr_find(tr, pid) == NULL) {
 		/* the process says who its parent is; else ask /proc */
-		if (n == sizeof(msg))
+		if (n >= (ssize_t)sizeof(m.msg))
 			ppid = msg[1];
 		else if (tr_proc(pid, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "PPid:")) != NULL)
@@ -675,6 +724,10 @@ tr_request(struct tracer *tr, int sock, int *open)
 			tr_add(tr, pid);
 			rb_start(&r, pid, "attach");
 			rb_num(&r, "ppid", ppid);
+			/* asked right before its execve(2), saying what it runs */
+			if (n > (ssize_t)sizeof(m.msg))
+				pre_keep(tr, pid, &m.pre,
+				    (size_t)n - sizeof(m.msg));
 		} else {
 			/* Yama, a tracer already there: the process runs untraced */
 			rb_start(&r, pid, "detach");
@@ -685,26 +738,39 @@ tr_request(struct tracer *tr, int sock, int *open)
 	}
 	if (ackfd >= 0)
 		close(ackfd);	/* the process reads EOF and goes on */
+	return 1;
 }
 
 int
-tape_ask(int sock, pid_t pid, int ackfd)
+tape_ask(int sock, pid_t pid, int ackfd, const struct tape_pre *pre)
 {
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct msghdr mh = { 0 };
 	struct cmsghdr *cm;
-	struct iovec iov;
-	pid_t msg[2] = { pid, pid > 0 ? getppid() : 0 };
+	struct iovec iov[2];
+	pid_t msg[2] = { pid, pid <= 0 ? 0 : ackfd < 0 ? -1 : getppid() };
+	size_t len = sizeof(msg);
 
 	memset(cbuf, 0, sizeof(cbuf));
-	tr_ask_msg(&mh, &iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
-	cm = CMSG_FIRSTHDR(&mh);
-	cm->cmsg_level = SOL_SOCKET;
-	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
-	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)sizeof(msg) ?
-	    0 : -1;
+	tr_ask_msg(&mh, iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
+	if (ackfd >= 0) {
+		cm = CMSG_FIRSTHDR(&mh);
+		cm->cmsg_level = SOL_SOCKET;
+		cm->cmsg_type = SCM_RIGHTS;
+		cm->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
+	} else {
+		mh.msg_control = NULL;
+		mh.msg_controllen = 0;
+	}
+	if (pre != NULL) {
+		iov[1].iov_base = (void *)pre;
+		iov[1].iov_len = offsetof(struct tape_pre, text) +
+		    (size_t)pre->pathlen + (size_t)pre->argvlen;
+		mh.msg_iovlen = 2;
+		len += iov[1].iov_len;
+	}
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)len ? 0 : -1;
 }
 
 static struct tracer *tr_cur;
@@ -730,11 +796,12 @@ tr_flush_all(void)
 int
 tape_trace(int sock, int out, const struct tape_opts *o)
 {
-	struct tracer tr = { .out = out, .budget = o->budget };
+	struct tracer tr = { .out = out, .budget = o->budget, .sock = sock,
+	    .sock_open = 1 };
 	struct pollfd pf[2];
 	struct signalfd_siginfo ssi;
 	sigset_t set;
-	int sfd, st, n, open = 1;
+	int sfd, st, n;
 	pid_t pid;
 
 	sigemptyset(&set);
@@ -745,10 +812,11 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		return -1;
 	tr_cur = &tr;
 	rb_hook = tr_flush_all;
-	while (open || tr.n > 0 || tr.nstopped > 0) {
+	pre_init(&tr);
+	while (tr.sock_open || tr.n > 0 || tr.nstopped > 0) {
 		pf[0].fd = sfd;
 		pf[0].events = POLLIN;
-		pf[1].fd = open ? sock : -1;
+		pf[1].fd = tr.sock_open ? sock : -1;
 		pf[1].events = POLLIN;
 		rb_flush();	/* all we know is on the tape before we wait */
 		n = poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1);
@@ -757,7 +825,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		if (tr.nstopped > 0)
 			tr_poll_stopped(&tr);
 		if (n > 0 && (pf[1].revents & (POLLIN | POLLHUP | POLLERR)))
-			tr_request(&tr, sock, &open);
+			tr_request(&tr);
 		/*
 		 * SIGCHLD is no real-time signal: one read takes it, however
 		 * many tracees changed state (waitpid finds them all). With
@@ -770,10 +838,12 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 			(void)!read(sfd, &ssi, sizeof(ssi));
 		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
-		if (pid < 0 && errno == ECHILD && !open && tr.nstopped == 0)
+		if (pid < 0 && errno == ECHILD && !tr.sock_open &&
+		    tr.nstopped == 0)
 			break;
 	}
 	rb_flush();
+	pre_fini(&tr);
 	close(sfd);
 	return 0;
 }

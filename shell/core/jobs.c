@@ -409,6 +409,13 @@ jobs_child_at_fork(int vforked)
 }
 
 void
+jobs_child_at_spawn(const char *path, char *const argv[], int hi, int asked)
+{
+	if (child_hooks != NULL && child_hooks->at_spawn != NULL)
+		child_hooks->at_spawn(path, argv, hi, asked);
+}
+
+void
 jobs_child_before_exec(void)
 {
 	if (child_hooks != NULL && child_hooks->before_exec != NULL)

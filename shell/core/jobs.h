@@ -38,10 +38,13 @@ void jobs_init(int interactive);
 
 /*
  * Run the child hooks main.c registered (shell.h, struct child_hooks):
- * at_fork first thing in every child the shell makes, before_exec at the
- * end of job_child and before the exec builtin. Nothing when none.
+ * at_fork first thing in every forked child (and a vfork(2) child that
+ * opens files), at_spawn in a vfork(2) child right before its execve(2), before_exec at the end of job_child
+ * and before the exec builtin. Nothing when none.
  */
 void jobs_child_at_fork(int vforked);
+void jobs_child_at_spawn(const char *path, char *const argv[], int hi,
+    int asked);
 void jobs_child_before_exec(void);
 
 /*

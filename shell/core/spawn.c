@@ -352,9 +352,12 @@ static void __attribute__((noreturn))
 spawn_child(const char *path, char **argv, char **envp,
     const struct spawn_plan *pl, const sigset_t *mask, volatile int *err)
 {
-	int i, fd;
+	int i, fd, hi = -1, opens = 0;
 
-	jobs_child_at_fork(1);
+	for (i = 0; i < pl->n; i++)
+		opens |= pl->v[i].op == SA_OPEN;
+	if (opens)
+		jobs_child_at_fork(1);
 	for (i = 0; i < pl->n; i++) {
 		const struct spawn_act *a = &pl->v[i];
 
@@ -379,7 +382,10 @@ spawn_child(const char *path, char **argv, char **envp,
 			close(a->fd);
 			break;
 		}
+		if (a->fd > hi)
+			hi = a->fd;
 	}
+	jobs_child_at_spawn(path, argv, hi, opens);
 	sigprocmask(SIG_SETMASK, mask, NULL);
 	execve(path, argv, envp);
 fail:

@@ -59,11 +59,19 @@ tape_tracer_main(int sock, int out)
 	_exit(tape_trace(sock, out, &o) < 0 ? 1 : 0);
 }
 
+/*
+ * The shell leaving: what its children did is on the tape before it
+ * exits (the tracer writes a child's last records after the wait that
+ * let the shell go on), so that whoever waited for the shell reads a
+ * whole tape.
+ */
 static void
 tape_exit(void)
 {
 	if (getpid() != tape_owner)
 		return;	/* a subshell leaving */
+	if (tape_sock >= 0)
+		(void)tape_sync();
 	if (tape_link != NULL)
 		unlink(tape_link);
 }
@@ -170,16 +178,19 @@ tape_file(void)
 	return tape_sock >= 0 ? tape_path : NULL;
 }
 
-/* Sends pid (0: a sync) and waits until the tracer closes our pipe. */
+/*
+ * Sends pid (0: a sync), with what it is about to run when pre is not
+ * NULL, and waits until the tracer closes our pipe.
+ */
 static int
-tape_handshake(pid_t pid)
+tape_handshake(pid_t pid, const struct tape_pre *pre)
 {
 	int p[2], rc;
 	char c;
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return -1;
-	rc = tape_ask(tape_sock, pid, p[1]);
+	rc = tape_ask(tape_sock, pid, p[1], pre);
 	close(p[1]);
 	if (rc == 0)
 		while (read(p[0], &c, 1) < 0 && errno == EINTR)
@@ -193,7 +204,7 @@ tape_sync(void)
 {
 	if (tape_sock < 0)
 		return -1;
-	return tape_handshake(0);
+	return tape_handshake(0, NULL);
 }
 
 void
@@ -208,6 +219,25 @@ tape_child(int vforked)
 	 * The name stays: a job stopped by Ctrl+Z is let go by the tracer
 	 * (so it shows as stopped, T) and seized again when it runs on.
 	 */
-	if (tape_handshake(getpid()) == 0 && !vforked)
+	if (tape_handshake(getpid(), NULL) == 0 && !vforked)
 		tape_inherited = 1;	/* our children are followed from birth */
+}
+
+void
+tape_spawn(const char *path, char *const argv[], int hi, int asked)
+{
+	struct tape_pre pre;
+	int told;
+
+	if (tape_sock < 0 || tape_inherited)
+		return;
+	told = tape_pre_make(&pre, path, argv, hi) == 0;
+	if (asked) {
+		if (told)
+			(void)tape_ask(tape_sock, getpid(), -1, &pre);
+		return;
+	}
+	if (tape_yama)
+		prctl(PR_SET_PTRACER, (unsigned long)tape_tracer, 0, 0, 0);
+	(void)tape_handshake(getpid(), told ? &pre : NULL);
 }

@@ -29,4 +29,12 @@ int tape_sync(void);
  */
 void tape_child(int vforked);
 
+/*
+ * The spawn hook: in a vfork(2) child right before its execve(2) of path
+ * with argv, hi the highest descriptor its redirections made: hands the
+ * child to the tracer unless tape_child(1) did (asked), and tells it
+ * what the child runs and holds.
+ */
+void tape_spawn(const char *path, char *const argv[], int hi, int asked);
+
 #endif
