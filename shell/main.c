@@ -137,8 +137,13 @@ child_exec(void)
 		sandbox_child();
 }
 
-/* The child hooks (shell.h): the tape at fork, the sandbox before exec. */
-static const struct child_hooks child_hooks = { tape_child, child_exec };
+/*
+ * The child hooks (shell.h): the tape at fork, the sandbox before exec,
+ * the tape again when a child runs a builtin itself.
+ */
+static const struct child_hooks child_hooks = {
+	tape_child, child_exec, tape_run
+};
 
 /* --view: run ipcview (next to our own binary first, then from PATH). */
 static void

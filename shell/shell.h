@@ -63,9 +63,9 @@ void jobs_reap(void);
 
 /*
  * The child hooks: what the program (main.c) runs in the shell's
- * children, at two moments, so that the interpreter names neither the
- * tape nor the sandbox. Either may be NULL; both may only make
- * async-signal-safe calls.
+ * children, at three moments, so that the interpreter names neither the
+ * tape nor the sandbox. Any may be NULL; at_fork and before_exec may
+ * only make async-signal-safe calls.
  *   at_fork	  first thing in every child the shell makes (fork or
  *		  vfork, the sigmask builtin's fork too), before it runs
  *		  anything; vforked: it shares the shell's memory until
@@ -73,11 +73,17 @@ void jobs_reap(void);
  *   before_exec  once a job's child is ready (the end of job_child), and
  *		  in the shell itself before the exec builtin replaces it.
  *		  The sandbox's filter is loaded here.
- * jobs_child_at_fork and jobs_child_before_exec (core/jobs.h) run them.
+ *   at_run	  once in a forked child that runs something itself (no
+ *		  execve), just before it runs it: what is "builtin",
+ *		  "function" or "subshell" (a compound command), argv its
+ *		  words. The tape names the child and follows its calls.
+ * jobs_child_at_fork, jobs_child_before_exec and jobs_child_at_run
+ * (core/jobs.h) run them.
  */
 struct child_hooks {
 	void	(*at_fork)(int vforked);
 	void	(*before_exec)(void);
+	void	(*at_run)(const char *what, int argc, char *const *argv);
 };
 /* Registers the hooks (h must outlive the shell; NULL: none). */
 void jobs_set_child_hooks(const struct child_hooks *h);

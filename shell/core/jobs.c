@@ -362,7 +362,6 @@ job_free(struct job *j)
 		    jobs_wstatus_code(j->procs[i].status);
 		jobs_done_next++;
 	}
-
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
 	free(j->text);
@@ -413,6 +412,13 @@ jobs_child_before_exec(void)
 {
 	if (child_hooks != NULL && child_hooks->before_exec != NULL)
 		child_hooks->before_exec();
+}
+
+void
+jobs_child_at_run(const char *what, int argc, char *const *argv)
+{
+	if (child_hooks != NULL && child_hooks->at_run != NULL)
+		child_hooks->at_run(what, argc, argv);
 }
 
 pid_t

@@ -29,4 +29,11 @@ int tape_sync(void);
  */
 void tape_child(int vforked);
 
+/*
+ * The at_run hook: a forked child about to run a builtin, a function or
+ * a compound command itself (no execve) tells the tracer what (argv its
+ * words) and waits until it is named and followed call by call.
+ */
+void tape_run(const char *what, int argc, char *const *argv);
+
 #endif
