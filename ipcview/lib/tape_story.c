@@ -25,7 +25,7 @@ struct st_sig {
 struct st_proc {
 	pid_t	pid;
 	char	name[32];
-	char	kind[12];	/* builtin, function, subshell: no execve */
+	char	kind[12];	/* builtin, function, subshell (no exec) */
 	int	ended, status;
 	char	signame[16];	/* killed by this signal, or empty */
 	struct st_sig sent;	/* the last one sent to it, not yet delivered */
@@ -272,6 +272,7 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 {
 	const char *op = tape_get(r, "op"), *end = tape_get(r, "end");
 	unsigned long ino = (unsigned long)tape_num(r, "inode", 0);
+	struct st_pipe *q;
 	struct st_proc *p;
 	struct st_end *e;
 	char *a, *b;
@@ -343,10 +344,11 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	    strcmp(r->event, "fifo_open") == 0) && end != NULL && ino) {
 		st_proc(s, r->pid);
 		st_end(s, ino, r->pid, strcmp(end, "write") == 0);
-		if (tape_get(r, "path") != NULL && st_pipe(s, ino, 0) != NULL &&
-		    st_pipe(s, ino, 0)->path[0] == '\0')
-			snprintf(st_pipe(s, ino, 0)->path, sizeof(s->pipes[0]->path),
-			    "%s", tape_get(r, "path"));
+		q = st_pipe(s, ino, 0);
+		if (tape_get(r, "path") != NULL && q != NULL &&
+		    q->path[0] == '\0')
+			snprintf(q->path, sizeof(q->path), "%s",
+			    tape_get(r, "path"));
 	} else if (strcmp(r->event, "budget") == 0) {
 		/* its counts stopped there: every end's is a lower bound */
 		int i, k;

@@ -428,7 +428,7 @@ tr_run(struct tracer *tr, pid_t pid, const char *tail, size_t len, int ack)
 		if (strcmp(tail, "builtin") != 0)
 			rb_str(&r, "what", tail);
 		pipes = tr_fds(t, fds, &posix);
-		/* a builtin's lines are exact (help's 73 writes); a loop may go hot */
+		/* a builtin stays exact (help: 73 writes); a loop may go hot */
 		t->nohot = strcmp(tail, "subshell") != 0;
 		t->calls_mode = 1;
 		t->calls = 0;
@@ -877,7 +877,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		return -1;
 	tr_cur = &tr;
 	rb_hook = tr_flush_all;
-	/* the shell's end of sock, whose calls are the tape's, not the lecture's */
+	/* the shell's end of sock: calls on it are the tape's own */
 	if (fstat(sock, &sst) == 0)
 		tp_tape_ino = so_peer(sst.st_ino);
 	while (open || tr.n > 0 || tr.nstopped > 0) {

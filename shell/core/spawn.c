@@ -503,8 +503,9 @@ spawn_tell_cmd(const struct cmd *c)
 		char		*word;
 	} kw[] = {
 		{ CMD_SUBSHELL, "( ... )" }, { CMD_GROUP, "{ ... }" },
-		{ CMD_IF, "if" }, { CMD_WHILE, "while" }, { CMD_UNTIL, "until" },
-		{ CMD_FOR, "for" }, { CMD_CASE, "case" },
+		{ CMD_IF, "if" }, { CMD_WHILE, "while" },
+		{ CMD_UNTIL, "until" }, { CMD_FOR, "for" },
+		{ CMD_CASE, "case" },
 	};
 	size_t i;
 
