@@ -150,4 +150,17 @@ struct tape_pre {
 int tape_pre_make(struct tape_pre *p, const char *path, char *const argv[],
     int hi);
 
+/*
+ * What a forked child of the shell that runs something itself (no
+ * execve(2)) tells the tracer, once, before it runs it: what ("builtin",
+ * "function", "subshell") and its words (as many as fit in
+ * TAPE_TELL_MAX). The tracer names it with an exec record (builtin=1),
+ * follows it call by call, then writes to ackfd (an eventfd: 8 bytes).
+ * 0, or -1 when the message could not be sent.
+ */
+#define TAPE_TELL	(-2)	/* its message's second pid (-1: an exec told, tape_pre) */
+#define TAPE_TELL_MAX	1024
+int tape_tell(int sock, const char *what, int argc, char *const *argv,
+    int ackfd);
+
 #endif

@@ -139,10 +139,11 @@ child_exec(void)
 
 /*
  * The child hooks (shell.h): the tape at fork and before a spawned
- * child's execve, the sandbox before exec.
+ * child's execve, the sandbox before exec, the tape again when a child
+ * runs a builtin itself.
  */
 static const struct child_hooks child_hooks = {
-	tape_child, tape_spawn, child_exec,
+	tape_child, tape_spawn, child_exec, tape_run
 };
 
 /* --view: run ipcview (next to our own binary first, then from PATH). */

@@ -63,9 +63,9 @@ void jobs_reap(void);
 
 /*
  * The child hooks: what the program (main.c) runs in the shell's
- * children, at three moments, so that the interpreter names neither the
- * tape nor the sandbox. Any may be NULL; all may only make
- * async-signal-safe calls.
+ * children, at four moments, so that the interpreter names neither the
+ * tape nor the sandbox. Any may be NULL; at_fork, at_spawn and
+ * before_exec may only make async-signal-safe calls.
  *   at_fork	  first thing in every child the shell makes with fork(2)
  *		  (the sigmask builtin's too), before it runs anything, and
  *		  in a vfork(2) child whose redirections open files (an
@@ -81,7 +81,12 @@ void jobs_reap(void);
  *   before_exec  once a job's child is ready (the end of job_child), and
  *		  in the shell itself before the exec builtin replaces it.
  *		  The sandbox's filter is loaded here.
- * jobs_child_at_fork, jobs_child_at_spawn and jobs_child_before_exec
+ *   at_run	  once in a forked child that runs something itself (no
+ *		  execve), just before it runs it: what is "builtin",
+ *		  "function" or "subshell" (a compound command), argv its
+ *		  words. The tape names the child and follows its calls.
+ * jobs_child_at_fork, jobs_child_at_spawn, jobs_child_before_exec and
+ * jobs_child_at_run
  * (core/jobs.h) run them.
  */
 struct child_hooks {
@@ -89,13 +94,15 @@ struct child_hooks {
 	void	(*at_spawn)(const char *path, char *const argv[], int hi,
 		    int asked);
 	void	(*before_exec)(void);
+	void	(*at_run)(const char *what, int argc, char *const *argv);
 };
 /* Registers the hooks (h must outlive the shell; NULL: none). */
 void jobs_set_child_hooks(const struct child_hooks *h);
 /*
  * Between jobs_chores(1) and jobs_chores(0) (they nest) the children the
  * shell starts are the program's own chores, as a lesson's set-up and
- * clean-up: no at_fork hook runs in them, so the tape leaves them out.
+ * clean-up: no at_fork, at_spawn or at_run hook runs in them, so the
+ * tape leaves them out (before_exec, the sandbox, still runs).
  */
 void jobs_chores(int on);
 

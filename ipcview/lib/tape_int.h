@@ -230,6 +230,12 @@ int px_exit(struct tracer *tr, struct tp *t, long nr, long rval);
 /* The name of t's POSIX descriptor fd ("/q"), "?" when unknown. */
 void px_fdname(struct tp *t, int fd, char *buf, size_t size);
 
+/*
+ * The inode of the shell's end of the tracer's socket: a tracee's calls
+ * on it (tape_tell) are the tape's own, never recorded.
+ */
+extern unsigned long tp_tape_ino;
+
 /* Asks to detach t (a tracer of its own); done by tape_trace.c. */
 void tr_detach(struct tracer *tr, struct tp *t, const char *why);
 /*

@@ -25,6 +25,7 @@ struct st_sig {
 struct st_proc {
 	pid_t	pid;
 	char	name[32];
+	char	kind[12];	/* builtin, function, subshell (no exec) */
 	int	ended, status;
 	char	signame[16];	/* killed by this signal, or empty */
 	struct st_sig sent;	/* the last one sent to it, not yet delivered */
@@ -42,6 +43,7 @@ struct st_end {
 /* A pipe, FIFO or socket (whose bytes come out of its peer). */
 struct st_pipe {
 	unsigned long	inode;
+	char		path[64];	/* a FIFO's, as opened or held */
 	int		sock;
 	unsigned long	peer;		/* a socket's; 0: not known */
 	int		n;
@@ -270,6 +272,7 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 {
 	const char *op = tape_get(r, "op"), *end = tape_get(r, "end");
 	unsigned long ino = (unsigned long)tape_num(r, "inode", 0);
+	struct st_pipe *q;
 	struct st_proc *p;
 	struct st_end *e;
 	char *a, *b;
@@ -281,6 +284,9 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 			snprintf(p->name, sizeof(p->name), "%s", b ? b + 1 : a);
 			free(a);
 		}
+		snprintf(p->kind, sizeof(p->kind), "%s",
+		    tape_get(r, "builtin") == NULL ? "" : tape_get(r, "what") ?
+		    tape_get(r, "what") : "builtin");
 	} else if (strcmp(r->event, "fork") == 0 &&
 	    (p = st_proc(s, r->pid)) != NULL) {
 		/* a child that does not exec keeps its parent's program */
@@ -289,8 +295,10 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 
 		snprintf(name, sizeof(name), "%s", p->name);
 		c = st_proc(s, (pid_t)tape_num(r, "child", 0));
-		if (c != NULL && atoi(name) != (int)r->pid)
+		if (c != NULL && atoi(name) != (int)r->pid) {
 			snprintf(c->name, sizeof(c->name), "%s", name);
+			memcpy(c->kind, p->kind, sizeof(c->kind));
+		}
 	} else if (strcmp(r->event, "exit") == 0 &&
 	    (p = st_proc(s, r->pid))) {
 		p->ended = 1;
@@ -336,6 +344,11 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	    strcmp(r->event, "fifo_open") == 0) && end != NULL && ino) {
 		st_proc(s, r->pid);
 		st_end(s, ino, r->pid, strcmp(end, "write") == 0);
+		q = st_pipe(s, ino, 0);
+		if (tape_get(r, "path") != NULL && q != NULL &&
+		    q->path[0] == '\0')
+			snprintf(q->path, sizeof(q->path), "%s",
+			    tape_get(r, "path"));
 	} else if (strcmp(r->event, "budget") == 0) {
 		/* its counts stopped there: every end's is a lower bound */
 		int i, k;
@@ -374,15 +387,23 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	return 0;
 }
 
-static const char *
-st_name(const struct tape_story *s, pid_t pid)
+static const struct st_proc *
+st_find(const struct tape_story *s, pid_t pid)
 {
 	int i;
 
 	for (i = 0; i < s->nproc; i++)
 		if (s->p[i].pid == pid)
-			return s->p[i].name;
-	return "?";
+			return &s->p[i];
+	return NULL;
+}
+
+static const char *
+st_name(const struct tape_story *s, pid_t pid)
+{
+	const struct st_proc *p = st_find(s, pid);
+
+	return p != NULL ? p->name : "?";
 }
 
 /* Appends to a malloc'd text. */
@@ -398,16 +419,42 @@ cat(char **out, const char *fmt, const char *a, long pid, long n)
 	*out = tmp;
 }
 
+/*
+ * "echo 4711 (builtin)": a process by name and pid, and what the shell
+ * ran itself in it without execve(2). 1 when that was said in Chinese
+ * (closed by a full-width parenthesis: no space after it).
+ */
+static int
+st_who(const struct tape_story *s, pid_t pid, int zh, char **out)
+{
+	static const char *const kinds[][3] = {
+		{ "builtin", " (builtin)", "（内建命令）" },
+		{ "function", " (function)", "（函数）" },
+		{ "subshell", " (subshell)", "（子 shell）" },
+	};
+	const struct st_proc *p = st_find(s, pid);
+	size_t i;
+
+	cat(out, "%s %ld", p != NULL ? p->name : "?", pid, 0);
+	for (i = 0; p != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(p->kind, kinds[i][0]) == 0) {
+			cat(out, "%s", kinds[i][zh ? 2 : 1], 0, 0);
+			return zh;
+		}
+	return 0;
+}
+
+static void catn(char **out, const char *fmt, long n);
+
 static void
 st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
     int zh, char **out)
 {
-	const char *w = p->sock ? (zh ? "%s %ld 发送 %ld 字节" :
-	    "%s %ld sent %ld bytes") : (zh ? "%s %ld 写入 %ld 字节" :
-	    "%s %ld wrote %ld bytes");
-	const char *rd = p->sock ? (zh ? "%s %ld 接收 %ld 字节" :
-	    "%s %ld received %ld bytes") : (zh ? "%s %ld 读出 %ld 字节" :
-	    "%s %ld read %ld bytes");
+	const char *w = p->sock ? (zh ? " 发送 %ld 字节" : " sent %ld bytes") :
+	    (zh ? " 写入 %ld 字节" : " wrote %ld bytes");
+	const char *rd = p->sock ? (zh ? " 接收 %ld 字节" :
+	    " received %ld bytes") : (zh ? " 读出 %ld 字节" :
+	    " read %ld bytes");
 	int i, first = 1;
 
 	for (i = 0; i < p->n; i++) {
@@ -418,7 +465,8 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 		if (!first)
 			cat(out, "%s", zh ? "，" : ", ", 0, 0);
 		first = 0;
-		cat(out, writer ? w : rd, st_name(s, e->pid), e->pid,
+		/* the verbs' leading space goes after a full-width ) */
+		catn(out, (writer ? w : rd) + st_who(s, e->pid, zh, out),
 		    e->bytes);
 		/* about: while hot, every call of the process counts */
 		if (e->est == 2 && writer)
@@ -470,10 +518,8 @@ st_signals(const struct tape_story *s, int zh, char **out)
 			else
 				snprintf(from, sizeof(from), "%s",
 				    zh ? "内核发来的" : "from the kernel");
-			if (zh)
-				cat(out, "%s %ld：收到", p->name, p->pid, 0);
-			else
-				cat(out, "%s %ld: SIG", p->name, p->pid, 0);
+			st_who(s, p->pid, zh, out);
+			cat(out, "%s", zh ? "：收到" : ": SIG", 0, 0);
 			if (zh) {
 				cat(out, "%s", from, 0, 0);
 				cat(out, " SIG%s", g->name, 0, 0);
@@ -674,7 +720,11 @@ tape_story_text(const struct tape_story *s, int zh)
 		if (s->pipes[i]->sock)
 			continue;
 		snprintf(ino, sizeof(ino), "%lu", s->pipes[i]->inode);
-		cat(&out, zh ? "管道 %s：" : "pipe %s: ", ino, 0, 0);
+		if (s->pipes[i]->path[0] != '\0')
+			cat(&out, zh ? "命名管道 %s：" : "FIFO %s: ",
+			    s->pipes[i]->path, 0, 0);
+		else
+			cat(&out, zh ? "管道 %s：" : "pipe %s: ", ino, 0, 0);
 		st_side(s, s->pipes[i], 1, zh, &out);
 		cat(&out, "%s", " → ", 0, 0);
 		st_side(s, s->pipes[i], 0, zh, &out);
@@ -705,13 +755,13 @@ tape_story_text(const struct tape_story *s, int zh)
 
 		if (!p->ended)
 			continue;
+		st_who(s, p->pid, zh, &out);
 		if (p->signame[0] != '\0')
-			cat(&out, zh ? "%s %ld：被信号 SIG" : "%s %ld: killed by SIG",
-			    p->name, p->pid, 0);
+			cat(&out, "%s", zh ? "：被信号 SIG" : ": killed by SIG",
+			    0, 0);
 		else
-			cat(&out, zh ? "%s %ld：退出，状态 %ld" :
-			    "%s %ld: exited with status %ld", p->name, p->pid,
-			    p->status);
+			catn(&out, zh ? "：退出，状态 %ld" :
+			    ": exited with status %ld", p->status);
 		if (p->signame[0] != '\0')
 			cat(&out, zh ? "%s 终止" : "%s", p->signame, 0, 0);
 		cat(&out, "%s", "\n", 0, 0);

@@ -108,7 +108,7 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 		*ino = strtoul(link + 6, NULL, 10);
 	} else if (strncmp(link, "socket:[", 8) == 0) {
 		*ino = strtoul(link + 8, NULL, 10);
-		if (so_unix(*ino, NULL))
+		if (so_unix(*ino, NULL) && *ino != tp_tape_ino)
 			kind = FK_SOCK;
 	} else if (strncmp(link, "/dev/shm/", 9) == 0 &&
 	    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {

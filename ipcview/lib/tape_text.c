@@ -574,6 +574,33 @@ pshm_text(const struct tape_rec *r, int zh)
 }
 
 /*
+ * An exec record with builtin=1: a forked shell runs a builtin, a
+ * function or a compound command itself, without execve(2).
+ */
+static char *
+run_text(const struct tape_rec *r, int zh)
+{
+	const char *what = tape_get(r, "what") ? tape_get(r, "what") : "";
+	char *s = NULL, *a = argv_text(r);
+	int rc;
+
+	if (strcmp(what, "function") == 0)
+		rc = asprintf(&s, L(zh, "%d runs the function %s itself (a forked shell, no execve)",
+		    "%d 自己运行函数 %s（fork 出的 shell，没有 execve）"),
+		    (int)r->pid, a ? a : "?");
+	else if (strcmp(what, "subshell") == 0)
+		rc = asprintf(&s, L(zh, "%d runs %s itself, a subshell (a forked shell, no execve)",
+		    "%d 作为子 shell 自己运行 %s（fork 出的 shell，没有 execve）"),
+		    (int)r->pid, a ? a : "?");
+	else
+		rc = asprintf(&s, L(zh, "%d runs the builtin %s itself (a forked shell, no execve)",
+		    "%d 自己运行内建命令 %s（fork 出的 shell，没有 execve）"),
+		    (int)r->pid, a ? a : "?");
+	free(a);
+	return rc < 0 ? NULL : s;
+}
+
+/*
  * The events whose words have a function of their own: by name, or by
  * the first n letters of it.
  */
@@ -604,7 +631,9 @@ tape_text(const struct tape_rec *r, int zh)
 		if (ev_texts[i].n ? strncmp(ev, ev_texts[i].ev,
 		    ev_texts[i].n) == 0 : strcmp(ev, ev_texts[i].ev) == 0)
 			return ev_texts[i].text(r, zh);
-	if (strcmp(ev, "exec") == 0) {
+	if (strcmp(ev, "exec") == 0 && tape_get(r, "builtin") != NULL) {
+		return run_text(r, zh);
+	} else if (strcmp(ev, "exec") == 0) {
 		a = argv_text(r);
 		rc = asprintf(&s, L(zh, "%d execs %s", "%d 执行 %s"), p,
 		    a ? a : "?");
@@ -864,7 +893,12 @@ tape_raw(const struct tape_rec *r)
 	char *s = NULL, *a;
 	int p = (int)r->pid, rc;
 
-	if (strcmp(ev, "exec") == 0) {
+	if (strcmp(ev, "exec") == 0 && tape_get(r, "builtin") != NULL) {
+		a = argv_text(r);
+		rc = asprintf(&s, "%d --- %s %s, no execve ---", p,
+		    tape_get(r, "what") ? g(r, "what") : "builtin", a ? a : "");
+		free(a);
+	} else if (strcmp(ev, "exec") == 0) {
 		a = argv_text(r);
 		rc = asprintf(&s, "%d execve(\"%s\", [%s]) = 0", p,
 		    g(r, "path"), a ? a : "");

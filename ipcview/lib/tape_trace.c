@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -296,6 +297,40 @@ tr_own_program(const char *exe)
 	return 1;
 }
 
+/* Arguments of a program looked at for a FIFO, at most. */
+#define TR_NARGS	32
+
+/*
+ * Whether an argument of the program (argv[1..] in cmd, n bytes) names a
+ * FIFO, relative to the process's working folder: cat name.fifo opens it
+ * after exec. stat(2) only, never an open (that would release a writer
+ * blocked in its own open); options and empty words are passed over.
+ */
+static int
+tr_fifo_arg(pid_t pid, const char *cmd, ssize_t n)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	ssize_t i;
+	int k = 0;
+
+	if (n <= 0)
+		return 0;
+	for (i = (ssize_t)strlen(cmd) + 1; i < n && k < TR_NARGS;
+	    i += (ssize_t)strlen(cmd + i) + 1, k++) {
+		if (cmd[i] == '\0' || cmd[i] == '-')
+			continue;
+		if (cmd[i] == '/')
+			snprintf(path, sizeof(path), "%s", cmd + i);
+		else if (snprintf(path, sizeof(path), "/proc/%d/cwd/%s",
+		    (int)pid, cmd + i) >= (int)sizeof(path))
+			continue;
+		if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
+			return 1;
+	}
+	return 0;
+}
+
 static int tr_request(struct tracer *tr);
 
 /*
@@ -363,7 +398,8 @@ tr_exec(struct tracer *tr, struct tp *t)
 	if (pipes < 0)
 		pipes = tr_fds(t, fds, &posix);
 	t->nohot = tr_own_program(exe);
-	t->calls_mode = pipes > 0 || posix || t->nohot;
+	t->calls_mode = pipes > 0 || posix || t->nohot ||
+	    tr_fifo_arg(t->pid, cmd, n);
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
@@ -385,6 +421,59 @@ tr_exec(struct tracer *tr, struct tp *t)
 		t->wend[t->nwend++].ino = fds[i].ino;
 	}
 	tr_resume(tr, t, 0);
+}
+
+/*
+ * A forked child of the shell runs something itself, without execve(2):
+ * a builtin, a function or a compound command (tape_tell; tail is what,
+ * then its words, each ended by a NUL). An exec record names it
+ * (builtin=1), what it holds is written as at exec, and it is followed
+ * call by call from here, within the budget: the shell's own process
+ * makes few calls, and they are the lecture's (echo into a pipe, msgsnd,
+ * a FIFO opened by a redirection). A tracee let run (PTRACE_CONT) stops for
+ * PTRACE_INTERRUPT before the ack lets it go on; that stop resumes it
+ * with PTRACE_SYSCALL (tr_event_stop). Then the ack: an eventfd.
+ */
+static void
+tr_run(struct tracer *tr, pid_t pid, const char *tail, size_t len, int ack)
+{
+	struct tr_fd fds[TR_NFDS];
+	struct tp *t = tr_find(tr, pid);
+	const char *w = tail + strlen(tail) + 1;
+	uint64_t one = 1;
+	struct rb r;
+	int pipes, posix = 0, first = 1;
+
+	if (t != NULL && !t->thread) {
+		sys_flush(tr, t);
+		t->hot = 0;	/* a new program, as at exec */
+		hot_reset(t);
+		memset(t->hrun, 0, sizeof(t->hrun));
+		t->run.op = 0;
+		rb_start(&r, pid, "exec");
+		rb_key(&r, "argv");
+		for (; w < tail + len; w += strlen(w) + 1, first = 0)
+			rb_item(&r, w, first);
+		if (first)
+			rb_item(&r, "ipcsh", 1);
+		rb_num(&r, "builtin", 1);
+		if (strcmp(tail, "builtin") != 0)
+			rb_str(&r, "what", tail);
+		pipes = tr_fds(t, fds, &posix);
+		/* a builtin stays exact (help: 73 writes); a loop may go hot */
+		t->nohot = strcmp(tail, "subshell") != 0;
+		t->calls_mode = 1;
+		t->calls = 0;
+		rb_str(&r, "follow", "calls");
+		t->pgid = getpgid(pid);
+		if (t->pgid > 0)
+			rb_num(&r, "pgid", t->pgid);
+		rb_end(&r, tr->out);
+		tr_fds_write(tr, t, fds, pipes);
+		ptrace(PTRACE_INTERRUPT, pid, 0L, 0L);
+	}
+	if (ack >= 0)
+		(void)!write(ack, &one, sizeof(one));
 }
 
 /* A fork, vfork or clone event of t: the child inherits how t is followed. */
@@ -507,6 +596,10 @@ tr_event_stop(struct tracer *tr, struct tp *t, int sig)
 		tr_del(tr, t);
 		return;
 	}
+	/* a process now followed call by call (tr_run): its exit event too */
+	if (t->noexit && t->calls_mode &&
+	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)TR_OPTS) == 0)
+		t->noexit = 0;
 	tr_resume(tr, t, 0);
 }
 
@@ -679,20 +772,25 @@ tr_request(struct tracer *tr)
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct msghdr mh = { 0 };
 	struct cmsghdr *cm;
-	struct iovec iov;
+	struct iovec iov[2];
 	pid_t pid;
 	struct rb r;
 	ssize_t n;
 	int ackfd = -1, ppid = 0, st0;
 	char st[1024], *p;
+	/* what may follow the two numbers: an exec's (tape_pre) or a tell's words */
 	static struct {
 		pid_t		msg[2];
-		struct tape_pre	pre;
+		union {
+			struct tape_pre	pre;
+			char		tail[TAPE_TELL_MAX + 1];
+		} u;
 	} m;
 	pid_t *msg = m.msg;
+	char *tail = m.u.tail;
 
 	msg[0] = msg[1] = 0;
-	tr_ask_msg(&mh, &iov, msg, sizeof(m), cbuf, sizeof(cbuf));
+	tr_ask_msg(&mh, iov, msg, sizeof(m), cbuf, sizeof(cbuf));
 	n = recvmsg(tr->sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
 	pid = msg[0];
 	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
@@ -706,12 +804,16 @@ tr_request(struct tracer *tr)
 			memcpy(&ackfd, CMSG_DATA(cm), sizeof(int));
 	if (n > (ssize_t)sizeof(m.msg) && msg[1] == -1) {
 		/* a traced child tells what it is about to run */
-		pre_keep(tr, pid, &m.pre, (size_t)n - sizeof(m.msg));
+		pre_keep(tr, pid, &m.u.pre, (size_t)n - sizeof(m.msg));
 	} else if (n >= (ssize_t)sizeof(pid) && pid == 0) {
 		/* a sync: every status so far is on the tape before the ack */
 		while ((pid = waitpid(-1, &st0, __WALL | WNOHANG)) > 0)
 			tr_status(tr, pid, st0);
 		rb_flush();
+	} else if (n > (ssize_t)sizeof(m.msg) && pid > 0 &&
+	    msg[1] == TAPE_TELL && n - sizeof(m.msg) <= TAPE_TELL_MAX) {
+		tail[n - sizeof(m.msg)] = '\0';
+		tr_run(tr, pid, tail, (size_t)n - sizeof(m.msg), ackfd);
 	} else if (n >= (ssize_t)sizeof(pid) && pid > 0 &&
 	    tr_find(tr, pid) == NULL) {
 		/* the process says who its parent is; else ask /proc */
@@ -726,7 +828,7 @@ tr_request(struct tracer *tr)
 			rb_num(&r, "ppid", ppid);
 			/* asked right before its execve(2), saying what it runs */
 			if (n > (ssize_t)sizeof(m.msg))
-				pre_keep(tr, pid, &m.pre,
+				pre_keep(tr, pid, &m.u.pre,
 				    (size_t)n - sizeof(m.msg));
 		} else {
 			/* Yama, a tracer already there: the process runs untraced */
@@ -773,7 +875,41 @@ tape_ask(int sock, pid_t pid, int ackfd, const struct tape_pre *pre)
 	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)len ? 0 : -1;
 }
 
+int
+tape_tell(int sock, const char *what, int argc, char *const *argv, int ackfd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))], tail[TAPE_TELL_MAX];
+	struct msghdr mh = { 0 };
+	struct cmsghdr *cm;
+	struct iovec iov[2];
+	pid_t msg[2] = { getpid(), TAPE_TELL };
+	size_t len, n = 0;
+	int i;
+
+	for (i = -1; i < argc; i++) {
+		len = strlen(i < 0 ? what : argv[i]) + 1;
+		if (n + len > sizeof(tail))
+			break;	/* the first words are enough to name it */
+		memcpy(tail + n, i < 0 ? what : argv[i], len);
+		n += len;
+	}
+	memset(cbuf, 0, sizeof(cbuf));
+	tr_ask_msg(&mh, iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
+	iov[1].iov_base = tail;
+	iov[1].iov_len = n;
+	mh.msg_iovlen = 2;
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)(sizeof(msg) + n) ?
+	    0 : -1;
+}
+
 static struct tracer *tr_cur;
+
+unsigned long tp_tape_ino;
 
 /*
  * Before any record: every pending run of reads and writes goes first,
@@ -800,6 +936,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 	    .sock_open = 1 };
 	struct pollfd pf[2];
 	struct signalfd_siginfo ssi;
+	struct stat sst;
 	sigset_t set;
 	int sfd, st, n;
 	pid_t pid;
@@ -813,6 +950,9 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 	tr_cur = &tr;
 	rb_hook = tr_flush_all;
 	pre_init(&tr);
+	/* the shell's end of sock: calls on it are the tape's own */
+	if (fstat(sock, &sst) == 0)
+		tp_tape_ino = so_peer(sst.st_ino);
 	while (tr.sock_open || tr.n > 0 || tr.nstopped > 0) {
 		pf[0].fd = sfd;
 		pf[0].events = POLLIN;

@@ -64,6 +64,7 @@ sockpair_child(struct job *j, const sigset_t *old, int end, int other,
 	for (argc = 0; argv[argc] != NULL; argc++)
 		;
 	if ((bi = builtin_find(argv[0])) != NULL) {
+		spawn_tell("builtin", argc, argv);
 		fflush(stdout);
 		sh_exit(builtin_call(bi, argc, argv));
 	}

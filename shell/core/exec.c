@@ -375,6 +375,7 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 	struct tempvar *tv = NULL;
 	int st;
 
+	spawn_tell("builtin", argc, argv);	/* a forked child's first */
 	if (flags & EV_EXIT) {
 		if (redir_apply(e->redir, NULL) < 0)
 			return special ? exec_fatal(2) : 2;
@@ -484,6 +485,7 @@ call_func(struct cmd *body, struct cmd_exec *e, int argc, char **argv,
 	int saved_loops = loop_depth, st;
 	void *args;
 
+	spawn_tell("function", argc, argv);	/* a forked child's first */
 	if (redir_apply(e->redir, &rs) < 0) {
 		redir_restore(&rs);
 		return 2;

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "explain.h"
@@ -362,7 +361,6 @@ job_free(struct job *j)
 		    jobs_wstatus_code(j->procs[i].status);
 		jobs_done_next++;
 	}
-
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
 	free(j->text);
@@ -384,71 +382,6 @@ job_unlink(struct job *j)
 			*pp = j->next;
 			return;
 		}
-}
-
-static const struct child_hooks *child_hooks;
-static int chores;	/* jobs_chores depth */
-
-void
-jobs_set_child_hooks(const struct child_hooks *h)
-{
-	child_hooks = h;
-}
-
-void
-jobs_chores(int on)
-{
-	chores += on ? 1 : (chores > 0 ? -1 : 0);
-}
-
-void
-jobs_child_at_fork(int vforked)
-{
-	if (chores == 0 && child_hooks != NULL && child_hooks->at_fork != NULL)
-		child_hooks->at_fork(vforked);
-}
-
-void
-jobs_child_at_spawn(const char *path, char *const argv[], int hi, int asked)
-{
-	if (child_hooks != NULL && child_hooks->at_spawn != NULL)
-		child_hooks->at_spawn(path, argv, hi, asked);
-}
-
-void
-jobs_child_before_exec(void)
-{
-	if (child_hooks != NULL && child_hooks->before_exec != NULL)
-		child_hooks->before_exec();
-}
-
-pid_t
-jobs_fork_helper(const char *name)
-{
-	static struct child_hooks helper_hooks;
-	char own[17] = "";
-	pid_t pid;
-
-	fflush(NULL);
-	/*
-	 * Named from birth: the child inherits the name the shell has while
-	 * it forks (a child renaming itself could be seen before it runs).
-	 */
-	prctl(PR_GET_NAME, (unsigned long)own, 0L, 0L, 0L);
-	prctl(PR_SET_NAME, (unsigned long)name, 0L, 0L, 0L);
-	pid = fork();
-	if (pid != 0) {
-		prctl(PR_SET_NAME, (unsigned long)own, 0L, 0L, 0L);
-		return pid;
-	}
-	/* its children are not the student's: no tape, the same filter */
-	if (child_hooks != NULL)
-		helper_hooks.before_exec = child_hooks->before_exec;
-	child_hooks = &helper_hooks;
-	jobs_forget();
-	sh_opt.monitor = 0;	/* no process groups, never the terminal */
-	sh_opt.interactive = 0;
-	return 0;
 }
 
 void

@@ -46,6 +46,8 @@ void jobs_child_at_fork(int vforked);
 void jobs_child_at_spawn(const char *path, char *const argv[], int hi,
     int asked);
 void jobs_child_before_exec(void);
+/* at_run: spawn_tell (spawn.h) calls it, once per forked child. */
+void jobs_child_at_run(const char *what, int argc, char *const *argv);
 
 /*
  * In a forked subshell: job control off; the parent's jobs stay listed

@@ -54,6 +54,7 @@ loop_subst(const char *text, size_t len, int *status)
 		}
 		switch (parse_buf(text, len, sh_lineno, &c, &err)) {
 		case PARSE_OK:
+			spawn_tell_cmd(c);
 			sh_exit(exec_cmd(c, EV_EXIT));
 		case PARSE_INCOMPLETE:
 			sh_errorf("syntax error: unexpected end of file");

@@ -489,10 +489,45 @@ block_children(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &all, old);
 }
 
+/* A forked child that has not yet said what it runs itself. */
+static int spawn_untold;
+
+void
+spawn_tell(const char *what, int argc, char *const *argv)
+{
+	if (!spawn_untold)
+		return;
+	spawn_untold = 0;
+	jobs_child_at_run(what, argc, argv);
+}
+
+void
+spawn_tell_cmd(const struct cmd *c)
+{
+	static const struct {
+		enum cmd_type	type;
+		char		*word;
+	} kw[] = {
+		{ CMD_SUBSHELL, "( ... )" }, { CMD_GROUP, "{ ... }" },
+		{ CMD_IF, "if" }, { CMD_WHILE, "while" },
+		{ CMD_UNTIL, "until" }, { CMD_FOR, "for" },
+		{ CMD_CASE, "case" },
+	};
+	size_t i;
+
+	while (spawn_untold && c != NULL && c->type == CMD_REDIR)
+		c = ((const struct cmd_redir *)c)->cmd;
+	for (i = 0; spawn_untold && c != NULL && i < sizeof(kw) / sizeof(kw[0]);
+	    i++)
+		if (kw[i].type == c->type)
+			spawn_tell("subshell", 1, &kw[i].word);
+}
+
 /* In every child right after fork(2). */
 void
 spawn_child_init(struct job *j, const sigset_t *old)
 {
+	spawn_untold = 1;
 	jobs_child_at_fork(0);
 	job_child(j);
 	(void)old;
@@ -531,6 +566,7 @@ fork_cmd(struct job *j, const sigset_t *old, struct cmd *c, int in,
 		dup2(out, 1);
 		close(out);
 	}
+	spawn_tell_cmd(c);
 	sh_exit(exec_cmd(c, EV_EXIT));
 }
 

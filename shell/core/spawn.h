@@ -7,6 +7,7 @@
 
 #include <signal.h>
 
+struct cmd;
 struct cmd_back;
 struct cmd_exec;
 struct cmd_pipe;
@@ -26,6 +27,15 @@ int spawn_subshell(struct cmd_back *b, int flags);
 
 /* In every child right after fork(2): job j's process group, signals. */
 void spawn_child_init(struct job *j, const sigset_t *old);
+
+/*
+ * What a forked child runs itself, no execve(2) ("builtin", "function"):
+ * said once, the first time, through the at_run child hook (shell.h);
+ * nothing in the shell itself. spawn_tell_cmd: a compound command c
+ * about to run in the child ("subshell", told by its keyword).
+ */
+void spawn_tell(const char *what, int argc, char *const *argv);
+void spawn_tell_cmd(const struct cmd *c);
 
 /*
  * exec with a command: replaces the shell (redirections already done).

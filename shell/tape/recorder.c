@@ -1,7 +1,8 @@
 /*
  * recorder.c - the shell's side of the tape: a tracer process started on
- * demand (double-forked, so the shell's wait and jobs never see it), and
- * the handshake each child makes with it before it runs anything.
+ * demand (double-forked, so the shell's wait and jobs never see it), the
+ * handshake each child makes with it before it runs anything, and what a
+ * child that runs a builtin tells it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <unistd.h>
+#include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -205,6 +208,33 @@ tape_sync(void)
 	if (tape_sock < 0)
 		return -1;
 	return tape_handshake(0, NULL);
+}
+
+void
+tape_run(const char *what, int argc, char *const *argv)
+{
+	struct pollfd pf[2];
+	int ack;
+
+	if (tape_sock < 0)
+		return;
+	/*
+	 * The ack is an eventfd, no pipe: a child already followed call by
+	 * call would put its own pipe on the tape (the socket's calls are
+	 * left off by the tracer). A tracer gone hangs the socket up.
+	 */
+	ack = eventfd(0, EFD_CLOEXEC);
+	if (ack < 0)
+		return;
+	if (tape_tell(tape_sock, what, argc, argv, ack) == 0) {
+		pf[0].fd = ack;
+		pf[0].events = POLLIN;
+		pf[1].fd = tape_sock;
+		pf[1].events = 0;	/* POLLHUP */
+		while (poll(pf, 2, -1) < 0 && errno == EINTR)
+			;
+	}
+	close(ack);
 }
 
 void

@@ -37,4 +37,11 @@ void tape_child(int vforked);
  */
 void tape_spawn(const char *path, char *const argv[], int hi, int asked);
 
+/*
+ * The at_run hook: a forked child about to run a builtin, a function or
+ * a compound command itself (no execve) tells the tracer what (argv its
+ * words) and waits until it is named and followed call by call.
+ */
+void tape_run(const char *what, int argc, char *const *argv);
+
 #endif
