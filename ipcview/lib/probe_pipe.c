@@ -88,9 +88,10 @@ fd_mode(const struct probe_ctx *c, int dirfd, pid_t pid, const char *fd)
 
 /*
  * What the target of /proc/PID/fd/N is: stat(2) through the link (a path
- * walk, not an open; its name formatted only then), and for a file that is no FIFO, whether it is a
- * POSIX queue or shm object; remembered by target path for the rest of
- * the snapshot since most descriptors point at the same few files.
+ * walk, not an open; the link's name is formatted only then), and for a
+ * file that is no FIFO, whether it is a POSIX queue or shm object;
+ * remembered by target path for the rest of the snapshot since most
+ * descriptors point at the same few files.
  * Returns the entry, or NULL (ENOMEM, or the target is gone).
  */
 static const struct probe_path *

@@ -25,9 +25,9 @@ jw_indent(struct jw *w)
 
 	if (!w->pretty)
 		return;
-	fputc('\n', w->f);
+	putc_unlocked('\n', w->f);
 	for (i = 0; i < w->depth; i++)
-		fputs("  ", w->f);
+		fputs_unlocked("  ", w->f);
 }
 
 /* Starts a value: a comma unless first, then "key": when key is given. */
@@ -35,22 +35,22 @@ static void
 jw_key(struct jw *w, const char *key)
 {
 	if (!w->first)
-		fputc(',', w->f);
+		putc_unlocked(',', w->f);
 	w->first = 0;
 	jw_indent(w);
 	if (key == NULL)
 		return;
-	/* keys are ours, plain words: fputs(3), not a format to parse */
-	fputc('"', w->f);
-	fputs(key, w->f);
-	fputs(w->pretty ? "\": " : "\":", w->f);
+	/* keys are ours, plain words: fputs_unlocked(3), not a format to parse */
+	putc_unlocked('"', w->f);
+	fputs_unlocked(key, w->f);
+	fputs_unlocked(w->pretty ? "\": " : "\":", w->f);
 }
 
 static void
 jw_open(struct jw *w, const char *key, int c)
 {
 	jw_key(w, key);
-	fputc(c, w->f);
+	putc_unlocked(c, w->f);
 	w->depth++;
 	w->first = 1;
 }
@@ -61,7 +61,7 @@ jw_close(struct jw *w, int c)
 	w->depth--;
 	if (!w->first)
 		jw_indent(w);
-	fputc(c, w->f);
+	putc_unlocked(c, w->f);
 	w->first = 0;
 }
 
@@ -83,14 +83,14 @@ static void
 jw_bool(struct jw *w, const char *key, int v)
 {
 	jw_key(w, key);
-	fputs(v ? "true" : "false", w->f);
+	fputs_unlocked(v ? "true" : "false", w->f);
 }
 
 static void
 jw_null(struct jw *w, const char *key)
 {
 	jw_key(w, key);
-	fputs("null", w->f);
+	fputs_unlocked("null", w->f);
 }
 
 /* A number that may be unknown (-1): null then. */
@@ -107,9 +107,9 @@ static void
 jw_strn(struct jw *w, const char *key, const char *s, size_t len)
 {
 	jw_key(w, key);
-	fputc('"', w->f);
+	putc_unlocked('"', w->f);
 	render_json_string(w->f, s, len);
-	fputc('"', w->f);
+	putc_unlocked('"', w->f);
 }
 
 static void
@@ -133,26 +133,27 @@ jw_bytes(struct jw *w, const unsigned char *data, size_t len)
 		return;
 	}
 	jw_key(w, "hex");
-	fputc('"', w->f);
+	putc_unlocked('"', w->f);
 	for (i = 0; i < len; i++)
 		fprintf(w->f, "%02x", data[i]);
-	fputc('"', w->f);
+	putc_unlocked('"', w->f);
 }
 
 static void
 jw_sigset(struct jw *w, const char *key, uint64_t mask)
 {
+	const char *name;
 	int n;
 
 	jw_open(w, key, '[');
-	for (n = 1; n <= SIGTAB_MAX; n++) {
-		if (!(mask & (1ULL << (n - 1))))
-			continue;
+	/* the set bits only, lowest first: signal n is bit n - 1 */
+	for (; mask != 0; mask &= mask - 1) {
+		n = __builtin_ctzll(mask) + 1;
 		jw_key(w, NULL);
-		if (sig_name(n) != NULL) {
-			fputc('"', w->f);
-			fputs(sig_name(n), w->f);
-			fputc('"', w->f);
+		if ((name = sig_name(n)) != NULL) {
+			putc_unlocked('"', w->f);
+			fputs_unlocked(name, w->f);
+			putc_unlocked('"', w->f);
 		} else {
 			fprintf(w->f, "\"%d\"", n);
 		}
@@ -608,7 +609,10 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	enum sysv_kind k;
 	const void *e;
 	size_t i;
+	int r;
 
+	/* one lock for the whole: the jw_ writers use the _unlocked calls */
+	flockfile(out);
 	jw_open(&w, NULL, '{');
 	jw_long(&w, "root", s->root);
 	jw_long(&w, "time", (long)s->taken.tv_sec);
@@ -636,8 +640,10 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	jw_array(&w, "posix_shm", s->pshms, s->npshms, sizeof(*s->pshms),
 	    jw_pshm);
 	jw_close(&w, '}');
-	fputc('\n', out);
-	return ferror(out) ? -1 : 0;
+	putc_unlocked('\n', out);
+	r = ferror_unlocked(out) ? -1 : 0;
+	funlockfile(out);
+	return r;
 }
 
 int
@@ -645,7 +651,9 @@ render_event_json(FILE *out, const struct snap_event *e,
     const struct timespec *when)
 {
 	struct jw w = { out, 0, 0, 1 };
+	int r;
 
+	flockfile(out);
 	jw_open(&w, NULL, '{');
 	jw_key(&w, "time");
 	fprintf(out, "%ld.%03ld", (long)when->tv_sec, when->tv_nsec / 1000000);
@@ -670,6 +678,8 @@ render_event_json(FILE *out, const struct snap_event *e,
 	jw_str(&w, "en", e->en);
 	jw_str(&w, "zh", e->zh);
 	jw_close(&w, '}');
-	fputc('\n', out);
-	return ferror(out) ? -1 : 0;
+	putc_unlocked('\n', out);
+	r = ferror_unlocked(out) ? -1 : 0;
+	funlockfile(out);
+	return r;
 }

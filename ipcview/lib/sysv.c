@@ -323,15 +323,14 @@ sysv_msgmax(void)
 	FILE *f;
 	unsigned long v = 0;
 
-	f = fopen("/proc/sys/kernel/msgmax", "re");
-	if (f != NULL) {
+	/* IPC_INFO's msgmax is the namespace's sysctl: one call, no file */
+	if (msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&info) >= 0)
+		v = (unsigned long)info.msgmax;
+	if (v == 0 && (f = fopen("/proc/sys/kernel/msgmax", "re")) != NULL) {
 		if (fscanf(f, "%lu", &v) != 1)
 			v = 0;
 		fclose(f);
 	}
-	if (v == 0 &&
-	    msgctl(0, IPC_INFO, (struct msqid_ds *)(void *)&info) >= 0)
-		v = (unsigned long)info.msgmax;
 	return v != 0 ? v : 8192;
 }
 
