@@ -259,35 +259,33 @@ expand_assigns(struct cmd_exec *e)
 
 	if (e->nassign == 0)
 		return no_assigns;
-	v = calloc(e->nassign + 1, sizeof(char *));
-	if (v == NULL)
-		abort();
+	v = expand_vec_new();
 	if (e->nassign > 1 && (t = calloc(e->nassign, sizeof(*t))) == NULL)
 		abort();
 	for (i = 0; i < e->nassign && ok; i++) {
 		char *eq = strchr(e->assign[i], '=');
 		size_t nl = eq - e->assign[i];
-		char *val = expand_string(eq + 1, EXP_ASSIGN);
+		char *val = expand_string(eq + 1, EXP_ASSIGN), *a;
 
 		if (val == NULL) {
 			ok = 0;
 			break;
 		}
-		if (asprintf(&v[i], "%.*s=%s", (int)nl, e->assign[i],
-		    val) < 0)
+		if (asprintf(&a, "%.*s=%s", (int)nl, e->assign[i], val) < 0)
 			abort();
 		free(val);
-		v[i][nl] = '\0';
-		fl = var_flags(v[i]);
+		v = expand_vec_push(v, a);
+		a[nl] = '\0';
+		fl = var_flags(a);
 		if (fl >= 0 && (fl & VAR_READONLY)) {
-			sh_errorf("%s: is read only", v[i]);
+			sh_errorf("%s: is read only", a);
 			ok = 0;
 		} else if (i + 1 < e->nassign) {
 			/* visible to the next ones until the command runs */
 			temp_save(&t[i], e->assign[i], nl);
-			var_set(v[i], v[i] + nl + 1, VAR_EXPORT);
+			var_set(a, a + nl + 1, VAR_EXPORT);
 		}
-		v[i][nl] = '=';
+		a[nl] = '=';
 	}
 	if (t != NULL) {
 		/* back in reverse order: a name given twice gets its first */
@@ -552,7 +550,7 @@ expand_argv(struct cmd_exec *e, int *argc)
 {
 	static const char *const decl[] = { "export", "readonly", "local" };
 	char **v, **f, *val;
-	int i, k, n = 0, nf, cap;
+	int i, k, n = 0, nf;
 	size_t d;
 
 	for (d = 0; e->argc > 1 && d < sizeof(decl) / sizeof(decl[0]); d++)
@@ -560,41 +558,38 @@ expand_argv(struct cmd_exec *e, int *argc)
 			break;
 	if (e->argc < 2 || d == sizeof(decl) / sizeof(decl[0]))
 		return expand_fields(e->argv, e->argc, argc);
-	cap = e->argc + 1;
-	v = calloc(cap, sizeof(char *));
-	if (v == NULL)
-		abort();
+	v = expand_vec_new();
 	for (i = 0; i < e->argc; i++) {
 		if (i > 0 && parse_is_assign(e->argv[i])) {
-			char *eq = strchr(e->argv[i], '=');
+			char *eq = strchr(e->argv[i], '='), *a;
 
 			val = expand_string(eq + 1, EXP_ASSIGN);
 			if (val == NULL)
 				goto fail;
-			if (asprintf(&v[n++], "%.*s=%s",
-			    (int)(eq - e->argv[i]), e->argv[i], val) < 0)
+			if (asprintf(&a, "%.*s=%s", (int)(eq - e->argv[i]),
+			    e->argv[i], val) < 0)
 				abort();
 			free(val);
+			v = expand_vec_push(v, a);
+			n++;
 			continue;
 		}
 		f = expand_fields(&e->argv[i], 1, &nf);
 		if (f == NULL)
 			goto fail;
-		if (n + nf + (e->argc - i) >= cap) {
-			cap = n + nf + e->argc - i + 1;
-			v = realloc(v, cap * sizeof(char *));
-			if (v == NULL)
+		for (k = 0; k < nf; k++) {
+			char *w = strdup(f[k]);
+
+			if (w == NULL)
 				abort();
+			v = expand_vec_push(v, w);
+			n++;
 		}
-		for (k = 0; k < nf; k++)
-			v[n++] = f[k];
-		free(f);
+		expand_free(f);
 	}
-	v[n] = NULL;
 	*argc = n;
 	return v;
 fail:
-	v[n] = NULL;
 	expand_free(v);
 	return NULL;
 }

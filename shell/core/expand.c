@@ -11,6 +11,7 @@
 #include <fnmatch.h>
 #include <glob.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -678,28 +679,156 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 	return xerr ? -1 : 0;
 }
 
-struct fields {
-	char **v;
-	int n, cap;
+/*
+ * A vector of fields is one block: a header, the vector, then room for
+ * the words that expand to themselves (most words do), copied in. A
+ * command of such words costs one allocation, and the block is kept for
+ * the next command (dash pops its stack the same way). The other fields
+ * (split, globbed, pushed) are malloc'ed one by one: the header says
+ * which bytes are the block's own, and expand_free frees the others.
+ */
+struct fhead {
+	size_t size;	/* bytes of the block */
+	size_t room;	/* bytes for words after the vector */
+	size_t used;	/* ... of which in use */
+	int n;		/* fields */
+	int cap;	/* slots of the vector, its NULL included */
 };
 
-static void
-fpush(struct fields *f, char *s)
+#ifdef __SANITIZE_ADDRESS__
+#define FIELDS_SPARE_MAX 0	/* ASan must see freed fields as freed */
+#else
+#define FIELDS_SPARE_MAX 4096
+#endif
+static struct fhead *spare_fields;
+
+static struct fhead *
+fhead_of(char **v)
 {
-	if (f->n + 1 >= f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 16;
-		f->v = f->v == NULL ? malloc(f->cap * sizeof(char *)) :
-		    realloc(f->v, f->cap * sizeof(char *));
-		if (f->v == NULL)
-			abort();
+	return (struct fhead *)v - 1;
+}
+
+static char *
+fwords(struct fhead *h)
+{
+	return (char *)((char **)(h + 1) + h->cap);
+}
+
+/* Whether p is one of the block's own words. */
+static int
+fown(struct fhead *h, const char *p)
+{
+	uintptr_t w = (uintptr_t)fwords(h), q = (uintptr_t)p;
+
+	return q >= w && q < w + h->used;
+}
+
+/* The block of a freed vector: kept for the next one, or freed. */
+static void
+fput(struct fhead *h)
+{
+	if (spare_fields == NULL && h->size <= FIELDS_SPARE_MAX)
+		spare_fields = h;
+	else
+		free(h);
+}
+
+/* An empty vector of cap slots and at least room bytes for words. */
+static char **
+fnew(int cap, size_t room)
+{
+	size_t size = sizeof(struct fhead) + cap * sizeof(char *) + room;
+	struct fhead *h = spare_fields;
+	char **v;
+
+	if (h != NULL && h->size >= size) {
+		spare_fields = NULL;
+		size = h->size;
+	} else if ((h = malloc(size)) == NULL) {
+		abort();
 	}
-	f->v[f->n++] = s;
-	f->v[f->n] = NULL;
+	h->size = size;
+	h->cap = cap;
+	h->n = 0;
+	h->used = 0;
+	h->room = size - sizeof(*h) - cap * sizeof(char *);
+	v = (char **)(h + 1);
+	v[0] = NULL;
+	return v;
+}
+
+/* Room for one more field: a block of twice the slots, words moved. */
+static void
+fneed(char ***vp)
+{
+	struct fhead *h = fhead_of(*vp), *nh;
+	char **v = *vp, **nv, *ow = fwords(h), *nw;
+	int i;
+
+	if (h->n + 1 < h->cap)
+		return;
+	nv = fnew(h->cap * 2, h->used);
+	nh = fhead_of(nv);
+	nw = fwords(nh);
+	memcpy(nw, ow, h->used);
+	nh->used = h->used;
+	for (i = 0; i < h->n; i++)
+		nv[i] = fown(h, v[i]) ? nw + (v[i] - ow) : v[i];
+	nh->n = h->n;
+	nv[nh->n] = NULL;
+	fput(h);
+	*vp = nv;
+}
+
+/* Appends s, malloc'ed: the vector owns it. */
+static void
+fpush(char ***vp, char *s)
+{
+	struct fhead *h;
+
+	fneed(vp);
+	h = fhead_of(*vp);
+	(*vp)[h->n++] = s;
+	(*vp)[h->n] = NULL;
+}
+
+/* Appends a copy of the len bytes of s, in the block when they fit. */
+static void
+fcopy(char ***vp, const char *s, size_t len)
+{
+	struct fhead *h;
+	char *p;
+
+	fneed(vp);
+	h = fhead_of(*vp);
+	if (h->room - h->used > len) {
+		p = fwords(h) + h->used;
+		h->used += len + 1;
+	} else if ((p = malloc(len + 1)) == NULL) {
+		abort();
+	}
+	memcpy(p, s, len);
+	p[len] = '\0';
+	(*vp)[h->n++] = p;
+	(*vp)[h->n] = NULL;
+}
+
+char **
+expand_vec_new(void)
+{
+	return fnew(8, 0);
+}
+
+char **
+expand_vec_push(char **v, char *s)
+{
+	fpush(&v, s);
+	return v;
 }
 
 /* Pathname expansion of one field (XCU 2.6.6), with glob(3). */
 static void
-glob_field(struct fields *out, const struct xbuf *fb)
+glob_field(char ***out, const struct xbuf *fb)
 {
 	size_t i;
 	int magic = 0;
@@ -742,7 +871,7 @@ glob_field(struct fields *out, const struct xbuf *fb)
  * around them); only characters from unquoted expansions split.
  */
 static void
-split(const struct xbuf *b, struct fields *out)
+split(const struct xbuf *b, char ***out)
 {
 	const char *ifs = ifs_value();
 	struct xbuf cur = { 0 };
@@ -817,39 +946,31 @@ is_literal(const char *w)
 char **
 expand_fields(char **words, int nwords, int *n)
 {
-	struct fields out = { NULL, 0, 0 };
+	char **v = fnew(nwords < 8 ? 8 : nwords + 1, 16 * (size_t)nwords + 64);
 	struct xbuf b = { 0 };
 	int i;
 
 	xerr = 0;
-	fpush(&out, NULL);
-	out.n = 0;
 	for (i = 0; i < nwords; i++) {
 		size_t len = is_literal(words[i]);
 
 		if (len > 0) {
-			char *f = malloc(len + 1);
-
-			if (f == NULL)
-				abort();
-			memcpy(f, words[i], len + 1);
-			fpush(&out, f);
+			fcopy(&v, words[i], len);
 			continue;
 		}
 		b.n = 0;
 		if (xword(&b, words[i], strlen(words[i]), 0,
 		    X_FIELDS | X_TILDE) < 0) {
 			xfree(&b);
-			out.v[out.n] = NULL;
-			expand_free(out.v);
+			expand_free(v);
 			return NULL;
 		}
-		split(&b, &out);
+		split(&b, &v);
 	}
 	if (b.s != NULL)
 		xfree(&b);
-	*n = out.n;
-	return out.v;
+	*n = fhead_of(v)->n;
+	return v;
 }
 
 char *
@@ -892,11 +1013,14 @@ expand_heredoc(const char *body)
 void
 expand_free(char **v)
 {
-	char **p;
+	struct fhead *h;
+	int i;
 
 	if (v == NULL)
 		return;
-	for (p = v; *p != NULL; p++)
-		free(*p);
-	free(v);
+	h = fhead_of(v);
+	for (i = 0; i < h->n; i++)
+		if (!fown(h, v[i]))
+			free(v[i]);
+	fput(h);
 }

@@ -32,7 +32,15 @@ char *expand_heredoc(const char *body);
  */
 char *expand_string(const char *word, int flags);
 
+/* Frees a vector of fields and the fields it holds. */
 void expand_free(char **v);
+
+/*
+ * A vector for expand_free built field by field: an empty one, and s
+ * (malloc'ed: the vector owns it) appended, which may move the vector.
+ */
+char **expand_vec_new(void);
+char **expand_vec_push(char **v, char *s);
 
 /* set -f: no pathname expansion. */
 extern int expand_noglob;
