@@ -363,7 +363,8 @@ job_free(struct job *j)
 	}
 	for (i = 0; i < j->nproc; i++)
 		free(j->procs[i].name);
-	free(j->text);
+	if (j->text != j->text_buf)
+		free(j->text);
 	if (JOBS_SPARE && spare_job == NULL) {
 		spare_job = j;	/* job_new takes it, with its procs */
 		return;
@@ -472,7 +473,12 @@ job_new(const char *text, int fg)
 	j->fg = fg;
 	j->bgrun = !fg;
 	if (text != NULL) {
-		j->text = strdup(text);
+		size_t len = strlen(text);
+
+		j->text = len < sizeof(j->text_buf) ? j->text_buf :
+		    malloc(len + 1);
+		if (j->text != NULL)
+			memcpy(j->text, text, len + 1);
 		j->id = next_id();
 		j->stamp = ++jobs_clock;
 		j->next = NULL;
@@ -579,7 +585,13 @@ job_add(struct job *j, pid_t pid, const char *name)
 	p->pid = pid;
 	p->status = 0;
 	p->state = P_RUNNING;
-	p->name = strdup(name ? name : "?");
+	if (name == NULL)
+		name = "?";
+	p->name = NULL;
+	if (strlen(name) < sizeof(p->name_buf))
+		strcpy(p->name_buf, name);
+	else
+		p->name = strdup(name);
 	if (sh_opt.monitor && !job_hidden(j)) {
 		if (j->pgid == 0)
 			j->pgid = pid;
@@ -715,7 +727,7 @@ print_long(struct job *j)
 	k = split_pipeline(j->text, buf, sizeof(buf), parts, 64);
 	for (i = 0; i < j->nproc; i++) {
 		struct proc *p = &j->procs[i];
-		const char *text = k == j->nproc ? parts[i] : p->name;
+		const char *text = k == j->nproc ? parts[i] : proc_name(p);
 		const char *amp = running && j->bgrun && i == j->nproc - 1 ?
 		    " &" : "";
 

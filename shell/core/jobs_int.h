@@ -15,13 +15,21 @@ struct proc {
 	pid_t pid;
 	int status;		/* last wait(2) status */
 	enum pstate state;
-	char *name;		/* argv[0], for explain lines */
+	char *name;		/* argv[0], for explain lines: malloc'ed, */
+	char name_buf[24];	/* ... or here when short (name NULL) */
 };
+
+static inline const char *
+proc_name(const struct proc *p)
+{
+	return p->name != NULL ? p->name : p->name_buf;
+}
 
 struct job {
 	struct job *next;
 	int id;			/* [n]; 0 for hidden jobs */
 	char *text;		/* as typed; NULL for hidden jobs */
+	char text_buf[64];	/* the text when short (no malloc) */
 	int fg;			/* running in the foreground */
 	int bgrun;		/* runs in the background (shown with " &") */
 	pid_t pgid;

@@ -182,7 +182,7 @@ job_explain(struct job *j, enum pstate st)
 				continue;
 			len += snprintf(who + len, sizeof(who) - len,
 			    "%s%s (pid %ld)", n ? ", " : "",
-			    j->procs[k].name, (long)j->procs[k].pid);
+			    proc_name(&j->procs[k]), (long)j->procs[k].pid);
 			if (len >= (int)sizeof(who))
 				len = sizeof(who) - 1;
 			n++;
