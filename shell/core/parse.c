@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <setjmp.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,6 @@ struct parser {
 	int have;		/* tok holds an unconsumed lookahead */
 	size_t last_end;	/* end of the last consumed token */
 	struct arena *a;
-	jmp_buf jb;
 	char *err;
 	int depth;		/* compound commands we are inside */
 	int here_strip;		/* the redirection being read is <<- */
@@ -30,6 +30,7 @@ struct parser {
 	int stopped;		/* ... and it did, at lx.pos */
 	int open_list;		/* the text ended where a command of a
 				 * compound command's list may begin */
+	jmp_buf jb;		/* last: parser_enter clears what is above */
 };
 
 static struct cmd *parse_list(struct parser *p);
@@ -690,11 +691,8 @@ make_back(struct parser *p, struct cmd *c)
 static struct cmd *
 parse_list(struct parser *p)
 {
-	struct cmd **v = NULL;
-	struct cmd *c;
+	struct cmd *head = NULL, **tail = &head, *c;
 	struct cmd_list *l;
-	int n = 0;
-
 	enum tok_type sep;
 
 	p->lists++;
@@ -703,7 +701,16 @@ parse_list(struct parser *p)
 		c = parse_and_or(p);
 		if (peek(p)->type == T_AMP)
 			c = make_back(p, c);
-		v = (struct cmd **)vec_push(p, (char **)v, n++, (char *)c);
+		if (*tail == NULL) {
+			*tail = c;
+		} else {
+			/* the last command becomes the left of a new node */
+			l = node(p, sizeof(*l), CMD_LIST, (*tail)->line);
+			l->left = *tail;
+			l->right = c;
+			*tail = &l->c;
+			tail = &l->right;
+		}
 		sep = peek(p)->type;
 		if (sep != T_SEMI && sep != T_AMP && sep != T_NEWLINE)
 			break;
@@ -719,16 +726,7 @@ parse_list(struct parser *p)
 		linebreak(p);
 	}
 	p->lists--;
-	if (n == 0)
-		return NULL;
-	c = v[--n];
-	while (n > 0) {
-		l = node(p, sizeof(*l), CMD_LIST, v[n - 1]->line);
-		l->left = v[--n];
-		l->right = c;
-		c = &l->c;
-	}
-	return c;
+	return head;
 }
 
 /*
@@ -738,7 +736,7 @@ parse_list(struct parser *p)
 static void
 parser_enter(struct parser *p, const char *text, size_t len, int line)
 {
-	memset(p, 0, sizeof(*p));
+	memset(p, 0, offsetof(struct parser, jb));
 	p->a = arena_new();
 	if (p->a == NULL)
 		abort();
