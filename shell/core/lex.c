@@ -554,15 +554,20 @@ lex_word(struct lexer *lx, struct token *t)
 	int lines = 0, digits = 1, rc = 0;
 
 	/* most words have no quote and no substitution: copied as they are */
-	while (i < lx->len && ch_class[(unsigned char)s[i]] == 0) {
-		if (s[i] < '0' || s[i] > '9')
-			digits = 0;
+	while (i < lx->len && ch_class[(unsigned char)s[i]] == 0)
 		i++;
-	}
 	if (i > lx->pos && (i >= lx->len || is_meta(s[i]))) {
 		t->type = T_WORD;
-		if (digits && i < lx->len && (s[i] == '<' || s[i] == '>'))
-			t->type = T_IONUM;
+		if (i < lx->len && (s[i] == '<' || s[i] == '>')) {
+			/* digits only before < or >: an IO number */
+			size_t k;
+
+			for (k = lx->pos; k < i && s[k] >= '0' &&
+			    s[k] <= '9'; k++)
+				;
+			if (k == i)
+				t->type = T_IONUM;
+		}
 		t->text = arena_strndup(lx->arena, s + lx->pos, i - lx->pos);
 		lx->pos = i;
 		t->end = lx->frames == NULL ? i : t->start;

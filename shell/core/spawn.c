@@ -407,13 +407,14 @@ static pid_t
 spawn_cmd(char **argv, const struct redir *r, int in, int out,
     const sigset_t *mask)
 {
-	struct spawn_plan pl = { .n = 0 };
+	struct spawn_plan pl;	/* only its first pl.n actions are set */
 	volatile int err = 0;
 	const char *path;
 	char **envp;
 	pid_t pid;
 	int rc = 0;
 
+	pl.n = 0;
 	path = strchr(argv[0], '/') ? argv[0] : spawn_hash_find(argv[0]);
 	if (path == NULL || *path == '\0')
 		return -1;
