@@ -286,15 +286,9 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	struct st_pipe *q;
 	struct st_proc *p;
 	struct st_end *e;
-	char *a, *b;
 
 	if (strcmp(r->event, "exec") == 0 && (p = st_proc(s, r->pid))) {
-		a = tape_list_item(tape_get(r, "argv"), 0);
-		if (a != NULL) {
-			b = strrchr(a, '/');
-			snprintf(p->name, sizeof(p->name), "%s", b ? b + 1 : a);
-			free(a);
-		}
+		tape_exec_name(r, p->name, sizeof(p->name));
 		snprintf(p->kind, sizeof(p->kind), "%s",
 		    tape_get(r, "builtin") == NULL ? "" : tape_get(r, "what") ?
 		    tape_get(r, "what") : "builtin");
