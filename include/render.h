@@ -50,14 +50,6 @@ int render_dot_save(const struct snapshot *s, unsigned flags, char *name,
     size_t size);
 
 /*
- * The output of render (render_text, render_json or render_dot) into a
- * malloc'd NUL-terminated string the caller frees (open_memstream(3));
- * NULL with errno on failure.
- */
-char *render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
-    const struct snapshot *s, unsigned flags);
-
-/*
  * One event as one line: text is "HH:MM:SS.mmm sentence\n" (local time
  * of when), JSON is {"time":..., "event":"pipe_full", "pid":..., "text":...}.
  * Returns 0 or -1 with errno.

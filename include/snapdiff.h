@@ -80,10 +80,6 @@ struct snap_events {
 int snap_diff(const struct snapshot *old, const struct snapshot *new,
     struct snap_events *out);
 
-/* The name for snap_diff(): the same function. */
-int snapshot_diff(const struct snapshot *old, const struct snapshot *new,
-    struct snap_events *out);
-
 void snap_events_free(struct snap_events *e);
 
 /* The event's sentence in the language in force (i18n.h tr()). */

@@ -44,6 +44,11 @@ long tape_num(const struct tape_rec *r, const char *key, long def);
 
 /* A list value's n-th element (decoded), malloc'd; NULL past the end. */
 char *tape_list_item(const char *list, int n);
+/*
+ * The program an exec record ran, the last part of its argv[0], into
+ * name (size bytes). 0, or -1 with name untouched when there is none.
+ */
+int tape_exec_name(const struct tape_rec *r, char *name, size_t size);
 /* Whether key holds a list (argv, fds). */
 int tape_is_list(const char *key);
 

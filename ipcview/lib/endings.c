@@ -120,11 +120,10 @@ end_get(struct endings *x, pid_t pid, int for_exit)
 	return e;
 }
 
-/* pid runs argv0 (exec), or is a copy of parent (fork; argv0 NULL). */
+/* pid runs the program name (exec), or copies parent (fork; name NULL). */
 static void
-end_name_add(struct endings *x, pid_t pid, pid_t parent, const char *argv0)
+end_name_add(struct endings *x, pid_t pid, pid_t parent, const char *name)
 {
-	const char *b = argv0 ? strrchr(argv0, '/') : NULL;
 	struct end_name *n;
 
 	x->nhead = (x->nhead + 1) % END_NNAMES;
@@ -133,7 +132,7 @@ end_name_add(struct endings *x, pid_t pid, pid_t parent, const char *argv0)
 	n = &x->names[x->nhead];
 	n->pid = pid;
 	n->parent = parent;
-	snprintf(n->name, sizeof(n->name), "%s", b ? b + 1 : argv0 ? argv0 : "");
+	snprintf(n->name, sizeof(n->name), "%s", name ? name : "");
 }
 
 void
@@ -141,7 +140,7 @@ endings_add(struct endings *x, const struct tape_rec *r)
 {
 	const char *sig = tape_get(r, "signal");
 	struct end *e;
-	char *a;
+	char name[SNAP_COMM_MAX + 1];
 	long target;
 
 	x->nopen = 1;
@@ -160,9 +159,8 @@ endings_add(struct endings *x, const struct tape_rec *r)
 		snprintf(e->how, sizeof(e->how), "%s", tape_get(r, "how") ?
 		    tape_get(r, "how") : "");
 	} else if (strcmp(r->event, "exec") == 0 &&
-	    (a = tape_list_item(tape_get(r, "argv"), 0)) != NULL) {
-		end_name_add(x, r->pid, 0, a);
-		free(a);
+	    tape_exec_name(r, name, sizeof(name)) == 0) {
+		end_name_add(x, r->pid, 0, name);
 	} else if (strcmp(r->event, "fork") == 0 &&
 	    (target = tape_num(r, "child", 0)) > 0) {
 		end_name_add(x, (pid_t)target, r->pid, NULL);

@@ -87,31 +87,19 @@ pent_reset(struct probe_cache *pc, struct probe_pent *e)
 static size_t
 pent_slot(const struct probe_cache *pc, pid_t pid)
 {
-	size_t h = ((size_t)pid * 2654435761u) & (pc->cap - 1);
+	size_t h = probe_pid_hash(pid, pc->cap);
 
 	while (pc->v[h] != NULL && pc->v[h]->pid != pid)
 		h = (h + 1) & (pc->cap - 1);
 	return h;
 }
 
-static int
-pcache_grow(struct probe_cache *pc)
+static pid_t
+pent_key(const void *slot)
 {
-	struct probe_pent **old = pc->v;
-	size_t ocap = pc->cap, i;
+	const struct probe_pent *e = *(struct probe_pent *const *)slot;
 
-	pc->cap = ocap ? ocap * 2 : 64;
-	pc->v = calloc(pc->cap, sizeof(*pc->v));
-	if (pc->v == NULL) {
-		pc->v = old;
-		pc->cap = ocap;
-		return -1;
-	}
-	for (i = 0; i < ocap; i++)
-		if (old[i] != NULL)
-			pc->v[pent_slot(pc, old[i]->pid)] = old[i];
-	free(old);
-	return 0;
+	return e != NULL ? e->pid : 0;
 }
 
 struct probe_pent *
@@ -122,7 +110,8 @@ probe_cache_get(struct probe_cache *pc, pid_t pid)
 	int k;
 
 	if (pc->cap == 0 || (pc->n + 1) * 2 > pc->cap)
-		if (pcache_grow(pc) < 0)
+		if (probe_pidtab_grow(&pc->v, &pc->cap, sizeof(*pc->v),
+		    pent_key) < 0)
 			return NULL;
 	h = pent_slot(pc, pid);
 	if (pc->v[h] != NULL) {

@@ -152,6 +152,25 @@ int probe_ctx_open(struct probe_ctx *c, const struct probe_opts *opts);
 int probe_grow(void *arr, size_t *cap, size_t n, size_t elem);
 
 /*
+ * Open addressing by pid (probe_cache's entries, probe_pid_seen's set):
+ * a table of cap slots, a power of two, probed on from the pid's hash.
+ */
+static inline size_t
+probe_pid_hash(pid_t pid, size_t cap)
+{
+	return ((size_t)pid * 2654435761u) & (cap - 1);
+}
+
+/*
+ * Doubles such a table (64 slots at first): *tab holds *cap slots of
+ * elem bytes, key(slot) the pid in one or 0 for an empty one (a zeroed
+ * slot is empty). The slots move to their places in the new table.
+ * 0, or -1 when memory runs out (the table as it was).
+ */
+int probe_pidtab_grow(void *tab, size_t *cap, size_t elem,
+    pid_t (*key)(const void *slot));
+
+/*
  * Frees the array v of n elem-sized items, each owning the malloc'd
  * pointer at byte offset off (free(3) of every one first).
  */

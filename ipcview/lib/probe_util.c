@@ -50,6 +50,32 @@ probe_grow(void *arr, size_t *cap, size_t n, size_t elem)
 	return 0;
 }
 
+int
+probe_pidtab_grow(void *tab, size_t *cap, size_t elem,
+    pid_t (*key)(const void *slot))
+{
+	void **p = tab;
+	char *old = *p, *v;
+	size_t ncap = *cap ? *cap * 2 : 64, i, h;
+	pid_t pid;
+
+	v = calloc(ncap, elem);
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < *cap; i++) {
+		if ((pid = key(old + i * elem)) == 0)
+			continue;
+		h = probe_pid_hash(pid, ncap);
+		while (key(v + h * elem) != 0)
+			h = (h + 1) & (ncap - 1);
+		memcpy(v + h * elem, old + i * elem, elem);
+	}
+	free(old);
+	*p = v;
+	*cap = ncap;
+	return 0;
+}
+
 void
 probe_free_each(void *v, size_t n, size_t elem, size_t off)
 {
@@ -223,7 +249,7 @@ probe_pidfd(struct probe_ctx *c, size_t i)
 static size_t
 pidset_slot(const struct probe_ctx *c, pid_t pid)
 {
-	size_t h = ((size_t)pid * 2654435761u) & (c->cap_pidset - 1);
+	size_t h = probe_pid_hash(pid, c->cap_pidset);
 
 	while (c->pidset[h] != 0 && c->pidset[h] != pid)
 		h = (h + 1) & (c->cap_pidset - 1);
@@ -236,25 +262,19 @@ probe_pid_seen(const struct probe_ctx *c, pid_t pid)
 	return c->cap_pidset > 0 && c->pidset[pidset_slot(c, pid)] == pid;
 }
 
+static pid_t
+pidset_key(const void *slot)
+{
+	return *(const pid_t *)slot;
+}
+
 int
 probe_pid_add(struct probe_ctx *c, pid_t pid)
 {
-	pid_t *old = c->pidset;
-	size_t ocap = c->cap_pidset, i;
-
-	if ((c->npidset + 1) * 2 > c->cap_pidset) {
-		c->cap_pidset = ocap ? ocap * 2 : 64;
-		c->pidset = calloc(c->cap_pidset, sizeof(*c->pidset));
-		if (c->pidset == NULL) {
-			c->pidset = old;
-			c->cap_pidset = ocap;
-			return -1;
-		}
-		for (i = 0; i < ocap; i++)
-			if (old[i] != 0)
-				c->pidset[pidset_slot(c, old[i])] = old[i];
-		free(old);
-	}
+	if ((c->npidset + 1) * 2 > c->cap_pidset &&
+	    probe_pidtab_grow(&c->pidset, &c->cap_pidset, sizeof(*c->pidset),
+	    pidset_key) < 0)
+		return -1;
 	c->pidset[pidset_slot(c, pid)] = pid;
 	c->npidset++;
 	return 0;

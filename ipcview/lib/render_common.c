@@ -1,9 +1,7 @@
 /*
  * render_common.c - what the text and JSON renderers share.
- * Telling text from binary bytes, JSON string escapes, rendering into a
- * string.
+ * Telling text from binary bytes, JSON string escapes.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -71,27 +69,4 @@ render_json_string(FILE *out, const char *s, size_t len)
 		i = run + 1;
 	}
 	return ferror(out) ? -1 : 0;
-}
-
-char *
-render_str(int (*render)(FILE *, const struct snapshot *, unsigned),
-    const struct snapshot *s, unsigned flags)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		return NULL;
-	if (render(f, s, flags) < 0) {
-		fclose(f);
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
 }

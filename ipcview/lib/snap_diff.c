@@ -715,13 +715,6 @@ snap_diff(const struct snapshot *old, const struct snapshot *new,
 	return 0;
 }
 
-int
-snapshot_diff(const struct snapshot *old, const struct snapshot *new,
-    struct snap_events *out)
-{
-	return snap_diff(old, new, out);
-}
-
 void
 snap_events_free(struct snap_events *e)
 {

@@ -282,6 +282,19 @@ tape_list_item(const char *list, int n)
 	return s;
 }
 
+int
+tape_exec_name(const struct tape_rec *r, char *name, size_t size)
+{
+	char *a = tape_list_item(tape_get(r, "argv"), 0), *b;
+
+	if (a == NULL)
+		return -1;
+	b = strrchr(a, '/');
+	snprintf(name, size, "%s", b ? b + 1 : a);
+	free(a);
+	return 0;
+}
+
 struct tape_follow {
 	FILE	*f;
 	char	*line;

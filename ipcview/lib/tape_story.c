@@ -98,14 +98,25 @@ tape_story_free(struct tape_story *s)
 	free(s);
 }
 
-static struct st_proc *
-st_proc(struct tape_story *s, pid_t pid)
+static const struct st_proc *
+st_find(const struct tape_story *s, pid_t pid)
 {
 	int i;
 
 	for (i = 0; i < s->nproc; i++)
 		if (s->p[i].pid == pid)
 			return &s->p[i];
+	return NULL;
+}
+
+/* The process pid, added (named by its number) when it is new. */
+static struct st_proc *
+st_proc(struct tape_story *s, pid_t pid)
+{
+	const struct st_proc *p = st_find(s, pid);
+
+	if (p != NULL)
+		return &s->p[p - s->p];
 	if (s->nproc == S_MAX)
 		return NULL;
 	s->p[s->nproc].pid = pid;
@@ -275,15 +286,9 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	struct st_pipe *q;
 	struct st_proc *p;
 	struct st_end *e;
-	char *a, *b;
 
 	if (strcmp(r->event, "exec") == 0 && (p = st_proc(s, r->pid))) {
-		a = tape_list_item(tape_get(r, "argv"), 0);
-		if (a != NULL) {
-			b = strrchr(a, '/');
-			snprintf(p->name, sizeof(p->name), "%s", b ? b + 1 : a);
-			free(a);
-		}
+		tape_exec_name(r, p->name, sizeof(p->name));
 		snprintf(p->kind, sizeof(p->kind), "%s",
 		    tape_get(r, "builtin") == NULL ? "" : tape_get(r, "what") ?
 		    tape_get(r, "what") : "builtin");
@@ -385,17 +390,6 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 			    e->est > 0 ? e->est : 1;
 	}
 	return 0;
-}
-
-static const struct st_proc *
-st_find(const struct tape_story *s, pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < s->nproc; i++)
-		if (s->p[i].pid == pid)
-			return &s->p[i];
-	return NULL;
 }
 
 static const char *

@@ -132,17 +132,6 @@ shells_remove(struct shells *s, int i)
 		s->cur = s->n > 0 ? s->n - 1 : 0;
 }
 
-int
-shells_find(const struct shells *s, pid_t pid)
-{
-	int i;
-
-	for (i = 0; i < s->n; i++)
-		if (host_pid(s->h[i]) == pid)
-			return i;
-	return -1;
-}
-
 /* The line before shell i: its label, bold when it is the current one. */
 static void
 shells_draw_sep(struct shells *s, int i)

@@ -56,9 +56,6 @@ int shells_tape_path(int i, char *buf, size_t size);
 /* Removes shell i (freed by the caller): its windows go. */
 void shells_remove(struct shells *s, int i);
 
-/* The shell whose pid is pid, or -1. */
-int shells_find(const struct shells *s, pid_t pid);
-
 /*
  * Draws every shell's changed rows and the separators; all: everything.
  * The current shell is drawn last so the cursor stays in it; returns 1

@@ -552,7 +552,7 @@ bi_msgsnd(int argc, char **argv)
 	struct sysv_opts o;
 	struct msgbuf *m;
 	char *text = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 	long type;
 	ssize_t r;
 	int id = -1, err, status;
@@ -578,17 +578,8 @@ bi_msgsnd(int argc, char **argv)
 	if (o.keyarg != NULL && (id = sysv_queue_by_key(argv[0], key)) < 0)
 		return 1;
 	if (optind < argc) {
-		for (i = (size_t)optind; i < (size_t)argc; i++)
-			len += strlen(argv[i]) + 1;
-		text = malloc(len);
-		if (text == NULL)
+		if ((text = bi_join(argc - optind, argv + optind)) == NULL)
 			return bi_errorf(argv[0], "%s", strerror(ENOMEM));
-		text[0] = '\0';
-		for (i = (size_t)optind; i < (size_t)argc; i++) {
-			if (i > (size_t)optind)
-				strcat(text, " ");
-			strcat(text, argv[i]);
-		}
 		len = strlen(text);
 	} else if ((text = sysv_read_stdin(&len)) == NULL && errno == ENOMEM) {
 		return bi_errorf(argv[0], "%s", strerror(ENOMEM));

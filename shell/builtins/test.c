@@ -55,19 +55,27 @@ is_unary(const char *s)
 	    strchr("bcdefghLkknprsStuwxzOG", s[1]) != NULL;
 }
 
-static int
-is_binary(const char *s)
-{
-	static const char *const ops[] = {
-		"=", "!=", "<", ">", "-eq", "-ne", "-gt", "-ge", "-lt", "-le",
-		"-nt", "-ot", "-ef",
-	};
-	size_t i;
+/* The binary operators, in the order of binops[]. */
+enum binop {
+	B_SEQ, B_SNE, B_SLT, B_SGT, B_EQ, B_NE, B_GT, B_GE, B_LT, B_LE,
+	B_NT, B_OT, B_EF,
+};
 
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
-		if (strcmp(s, ops[i]) == 0)
-			return 1;
-	return 0;
+static const char *const binops[] = {
+	"=", "!=", "<", ">", "-eq", "-ne", "-gt", "-ge", "-lt", "-le",
+	"-nt", "-ot", "-ef",
+};
+
+/* The binary operator s, or -1 when it is none. */
+static int
+binop(const char *s)
+{
+	int i;
+
+	for (i = 0; i < (int)(sizeof(binops) / sizeof(binops[0])); i++)
+		if (strcmp(s, binops[i]) == 0)
+			return i;
+	return -1;
 }
 
 static int
@@ -117,23 +125,22 @@ t_binary(struct tparse *t, const char *a, const char *op, const char *b)
 {
 	struct stat sa, sb;
 	intmax_t x, y;
+	int k = binop(op), ha, hb;
 
-	if (strcmp(op, "=") == 0)
-		return strcmp(a, b) == 0;
-	if (strcmp(op, "!=") == 0)
-		return strcmp(a, b) != 0;
-	if (strcmp(op, "<") == 0)
-		return strcoll(a, b) < 0;
-	if (strcmp(op, ">") == 0)
-		return strcoll(a, b) > 0;
-	if (strcmp(op, "-nt") == 0 || strcmp(op, "-ot") == 0 ||
-	    strcmp(op, "-ef") == 0) {
-		int ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
-
-		if (op[1] == 'e')
+	switch (k) {
+	case B_SEQ: return strcmp(a, b) == 0;
+	case B_SNE: return strcmp(a, b) != 0;
+	case B_SLT: return strcoll(a, b) < 0;
+	case B_SGT: return strcoll(a, b) > 0;
+	case B_NT:
+	case B_OT:
+	case B_EF:
+		ha = stat(a, &sa) == 0;
+		hb = stat(b, &sb) == 0;
+		if (k == B_EF)
 			return ha && hb && sa.st_dev == sb.st_dev &&
 			    sa.st_ino == sb.st_ino;
-		if (op[1] == 'n')
+		if (k == B_NT)
 			return ha && (!hb || sa.st_mtim.tv_sec > sb.st_mtim.tv_sec ||
 			    (sa.st_mtim.tv_sec == sb.st_mtim.tv_sec &&
 			    sa.st_mtim.tv_nsec > sb.st_mtim.tv_nsec));
@@ -143,11 +150,13 @@ t_binary(struct tparse *t, const char *a, const char *op, const char *b)
 	}
 	x = t_num(t, a);
 	y = t_num(t, b);
-	if (strcmp(op, "-eq") == 0) return x == y;
-	if (strcmp(op, "-ne") == 0) return x != y;
-	if (strcmp(op, "-gt") == 0) return x > y;
-	if (strcmp(op, "-ge") == 0) return x >= y;
-	if (strcmp(op, "-lt") == 0) return x < y;
+	switch (k) {
+	case B_EQ: return x == y;
+	case B_NE: return x != y;
+	case B_GT: return x > y;
+	case B_GE: return x >= y;
+	case B_LT: return x < y;
+	}
 	return x <= y;
 }
 
@@ -186,7 +195,7 @@ t_primary(struct tparse *t)
 			t->i++;
 		return r;
 	}
-	if (b != NULL && is_binary(b)) {
+	if (b != NULL && binop(b) >= 0) {
 		if (t_peek(t, 2) == NULL) {
 			t_error(t, "%s: argument expected", b);
 			return 0;
@@ -253,7 +262,7 @@ t_eval(struct tparse *t)
 		}
 		break;
 	case 3:
-		if (is_binary(v[1])) {
+		if (binop(v[1]) >= 0) {
 			t->i = 3;
 			return t_binary(t, v[0], v[1], v[2]);
 		}

@@ -2,6 +2,7 @@
  * cmddump.c - a parse tree as an S-expression ("(pipe (exec a) (exec
  * b))"): what the parser's unit tests and the fuzz target compare.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,23 +43,49 @@ dump_redirs(struct sbuf *b, const struct redir *r)
 	}
 }
 
+/*
+ * The nodes that are a tag and their subtrees, in order: where each node
+ * kind keeps them (0 ends the list: a node's own header is at offset 0).
+ */
+static const struct {
+	const char	*tag;
+	size_t		 kid[3];
+} tagged[] = {
+	[CMD_LIST] = { "list", { offsetof(struct cmd_list, left),
+	    offsetof(struct cmd_list, right) } },
+	[CMD_AND] = { "and", { offsetof(struct cmd_list, left),
+	    offsetof(struct cmd_list, right) } },
+	[CMD_OR] = { "or", { offsetof(struct cmd_list, left),
+	    offsetof(struct cmd_list, right) } },
+	[CMD_BACK] = { "back", { offsetof(struct cmd_back, cmd) } },
+	[CMD_NOT] = { "not", { offsetof(struct cmd_back, cmd) } },
+	[CMD_SUBSHELL] = { "subshell", { offsetof(struct cmd_back, cmd) } },
+	[CMD_GROUP] = { "group", { offsetof(struct cmd_back, cmd) } },
+	[CMD_IF] = { "if", { offsetof(struct cmd_if, cond),
+	    offsetof(struct cmd_if, then), offsetof(struct cmd_if, els) } },
+	[CMD_WHILE] = { "while", { offsetof(struct cmd_loop, cond),
+	    offsetof(struct cmd_loop, body) } },
+	[CMD_UNTIL] = { "until", { offsetof(struct cmd_loop, cond),
+	    offsetof(struct cmd_loop, body) } },
+};
+
+/* "(tag x y z)": a tagged node and those of its subtrees that are there. */
 static void
-dump_tag(struct sbuf *b, const char *tag, const struct cmd *x,
-    const struct cmd *y, const struct cmd *z)
+dump_tag(struct sbuf *b, const struct cmd *c)
 {
+	const char *tag = tagged[c->type].tag;
+	const struct cmd *x;
+	int i;
+
 	sbuf_putc(b, '(');
 	sbuf_putn(b, tag, strlen(tag));
-	if (x != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, x);
-	}
-	if (y != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, y);
-	}
-	if (z != NULL) {
-		sbuf_putc(b, ' ');
-		dump(b, z);
+	for (i = 0; i < 3 && tagged[c->type].kid[i] != 0; i++) {
+		x = *(const struct cmd *const *)(const void *)((const char *)c +
+		    tagged[c->type].kid[i]);
+		if (x != NULL) {
+			sbuf_putc(b, ' ');
+			dump(b, x);
+		}
 	}
 	sbuf_putc(b, ')');
 }
@@ -66,12 +93,6 @@ dump_tag(struct sbuf *b, const char *tag, const struct cmd *x,
 static void
 dump(struct sbuf *b, const struct cmd *c)
 {
-	static const char *const tags[] = {
-		[CMD_LIST] = "list", [CMD_AND] = "and", [CMD_OR] = "or",
-		[CMD_BACK] = "back", [CMD_NOT] = "not",
-		[CMD_SUBSHELL] = "subshell", [CMD_GROUP] = "group",
-		[CMD_IF] = "if", [CMD_WHILE] = "while", [CMD_UNTIL] = "until",
-	};
 	const struct cmd_exec *e;
 	const struct cmd_for *f;
 	const struct cmd_case *k;
@@ -103,25 +124,14 @@ dump(struct sbuf *b, const struct cmd *c)
 	case CMD_LIST:
 	case CMD_AND:
 	case CMD_OR:
-		dump_tag(b, tags[c->type], ((const struct cmd_list *)c)->left,
-		    ((const struct cmd_list *)c)->right, NULL);
-		break;
 	case CMD_BACK:
 	case CMD_NOT:
 	case CMD_SUBSHELL:
 	case CMD_GROUP:
-		dump_tag(b, tags[c->type], ((const struct cmd_back *)c)->cmd,
-		    NULL, NULL);
-		break;
 	case CMD_IF:
-		dump_tag(b, "if", ((const struct cmd_if *)c)->cond,
-		    ((const struct cmd_if *)c)->then,
-		    ((const struct cmd_if *)c)->els);
-		break;
 	case CMD_WHILE:
 	case CMD_UNTIL:
-		dump_tag(b, tags[c->type], ((const struct cmd_loop *)c)->cond,
-		    ((const struct cmd_loop *)c)->body, NULL);
+		dump_tag(b, c);
 		break;
 	case CMD_FOR:
 		f = (const struct cmd_for *)c;

@@ -99,33 +99,6 @@ func_unset(const char *name)
 	return 0;
 }
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp((*(struct func *const *)a)->name,
-	    (*(struct func *const *)b)->name);
-}
-
-void
-func_each(void (*fn)(const char *, struct cmd *, void *), void *arg)
-{
-	struct func *f, **v = NULL;
-	size_t n = 0, i;
-
-	for (i = 0; i < NFUNC; i++)
-		for (f = funcs[i]; f != NULL; f = f->next) {
-			v = realloc(v, (n + 1) * sizeof(*v));
-			if (v == NULL)
-				abort();
-			v[n++] = f;
-		}
-	if (n > 0)
-		qsort(v, n, sizeof(*v), cmp_name);
-	for (i = 0; i < n; i++)
-		fn(v[i]->name, v[i]->body, arg);
-	free(v);
-}
-
 void
 func_enter(void)
 {

@@ -16,10 +16,6 @@ struct cmd *func_find(const char *name);
 /* unset -f: 0, or -1 when there is no such function. */
 int func_unset(const char *name);
 
-/* Calls fn for every function by name, for `type` and `set`. */
-void func_each(void (*fn)(const char *name, struct cmd *body, void *arg),
-    void *arg);
-
 /*
  * A call begins: a new frame for locals; func_leave puts back every
  * variable made local in it.

@@ -82,9 +82,6 @@ void job_add(struct job *j, pid_t pid, const char *name);
  */
 int job_run(struct job *j);
 
-/* Waits for one child pid outside any job table use (command substitution). */
-int job_wait_pid(pid_t pid);
-
 /* Prints "[1]+  Done   cmd" lines for changed jobs; before each prompt. */
 void jobs_notify(void);
 

@@ -282,20 +282,6 @@ job_run(struct job *j)
 	return job_wait_fg(j);
 }
 
-int
-job_wait_pid(pid_t pid)
-{
-	int st;
-	pid_t r;
-
-	do
-		r = waitpid(pid, &st, 0);
-	while (r < 0 && errno == EINTR);
-	if (r < 0)
-		return 127;
-	return jobs_wstatus_code(st);
-}
-
 /*
  * Drains the self-pipe: its bytes only say "something changed". A short
  * read emptied it (a byte written after it wakes the next poll anyway).

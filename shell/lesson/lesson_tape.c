@@ -48,19 +48,6 @@ lt_path(char *buf, size_t size)
 	return tape_path_for(sh_pid, buf, size);
 }
 
-/* The program an exec record ran, its last part, into name. */
-static void
-lt_exec_name(const struct tape_rec *r, char *name, size_t size)
-{
-	char *a = tape_list_item(tape_get(r, "argv"), 0), *b;
-
-	if (a != NULL) {
-		b = strrchr(a, '/');
-		snprintf(name, size, "%s", b ? b + 1 : a);
-		free(a);
-	}
-}
-
 static void
 lt_old_note(pid_t pid, const char *name)
 {
@@ -109,7 +96,7 @@ lt_old_scan(const char *path, const struct stat *st, long upto)
 				continue;
 			name[0] = '\0';
 			if (strcmp(r.event, "exec") == 0)
-				lt_exec_name(&r, name, sizeof(name));
+				tape_exec_name(&r, name, sizeof(name));
 			if (name[0] != '\0')
 				lt_old_note(r.pid, name);
 			tape_rec_free(&r);
@@ -276,7 +263,7 @@ lt_add(struct lt_tape *t, const struct tape_rec *r)
 	struct lt_end *e;
 
 	if (strcmp(r->event, "exec") == 0 && (p = lt_proc(t, r->pid))) {
-		lt_exec_name(r, p->name, sizeof(p->name));
+		tape_exec_name(r, p->name, sizeof(p->name));
 	} else if (strcmp(r->event, "pipe_io") == 0 && op != NULL &&
 	    (e = lt_end(t, r->pid, (unsigned long)tape_num(r, "inode", 0)))) {
 		if (strcmp(op, "write") == 0)
