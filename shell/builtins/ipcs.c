@@ -363,6 +363,7 @@ static struct {
 	unsigned	mode;		/* with SHM_DEST and SHM_LOCKED */
 	unsigned long long bytes;
 	unsigned long	count;
+	size_t		len;		/* of text */
 	char		text[160];
 } row_tail;
 
@@ -386,10 +387,9 @@ row_out_flush(void)
 }
 
 static void
-row_out_put(key_t key, int id, const char *tail)
+row_out_put(key_t key, int id, const char *tail, size_t tl)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t tl = strlen(tail);
 	unsigned k = (unsigned)key, u;
 	char digits[12], *d, *o;
 	int i, n;
@@ -456,6 +456,7 @@ ipcs_row_plain(enum sysv_kind k, int unit, const struct sysv_view *v)
 			snprintf(row_tail.text, sizeof(row_tail.text),
 			    "%-10.10s %-10o %-10lu\n", owner, p->mode & 0777,
 			    v->count);
+		row_tail.len = strlen(row_tail.text);
 		row_tail.valid = 1;
 		row_tail.k = k;
 		row_tail.unit = unit;
@@ -464,7 +465,7 @@ ipcs_row_plain(enum sysv_kind k, int unit, const struct sysv_view *v)
 		row_tail.bytes = v->bytes;
 		row_tail.count = v->count;
 	}
-	row_out_put(p->key, v->id, row_tail.text);
+	row_out_put(p->key, v->id, row_tail.text, row_tail.len);
 }
 
 /* One row of any kind, in the format asked for. */
