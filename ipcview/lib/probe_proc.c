@@ -298,7 +298,7 @@ proc_status(const struct probe_ctx *c, struct probe_pent *e,
 	char path[64], buf[4096], *line, *next, *end;
 	int found = 0, want = STATUS_UID | STATUS_SIGS | (ids ? STATUS_IDS : 0);
 	ssize_t len;
-	size_t k;
+	size_t k, j;
 
 	probe_pid_path(path, sizeof(path), p->pid, "/status", NULL);
 	len = e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
@@ -312,11 +312,22 @@ proc_status(const struct probe_ctx *c, struct probe_pent *e,
 			*next++ = '\0';
 		else
 			next = end;
+		/* most lines begin with none of the keys' letters (Vm..., Cpus_) */
+		switch (line[0]) {
+		case 'N': case 'P': case 'S': case 'T': case 'U':
+			break;
+		default:
+			continue;
+		}
 		for (k = 0; k < STATUS_NKEYS; k++) {
 			if (line[0] != status_keys[k].key[0] ||
-			    !(want & status_keys[k].bit) ||
-			    memcmp(line, status_keys[k].key,
-			    status_keys[k].len) != 0)
+			    !(want & status_keys[k].bit))
+				continue;
+			/* a key is a few bytes: compared inline, no memcmp call */
+			for (j = 1; j < status_keys[k].len &&
+			    line[j] == status_keys[k].key[j]; j++)
+				;
+			if (j < status_keys[k].len)
 				continue;
 			if (proc_status_value(p, status_keys[k].bit,
 			    status_keys[k].mask, line + status_keys[k].len))
