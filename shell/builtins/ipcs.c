@@ -375,7 +375,7 @@ static struct {
  */
 static struct {
 	size_t	n;
-	char	b[32768];
+	char	b[4096];
 } row_out;
 
 static void
@@ -400,8 +400,11 @@ row_out_put(key_t key, int id, const char *tail, size_t tl)
 	o = row_out.b + row_out.n;
 	*o++ = '0';
 	*o++ = 'x';
-	for (i = 7; i >= 0; i--)
-		*o++ = hex[(k >> (4 * i)) & 0xf];
+	for (i = 3; i >= 0; i--) {	/* a byte, two digits, at a time */
+		u = (k >> (8 * i)) & 0xff;
+		*o++ = hex[u >> 4];
+		*o++ = hex[u & 0xf];
+	}
 	*o++ = ' ';
 	u = id < 0 ? 0u - (unsigned)id : (unsigned)id;
 	d = digits + sizeof(digits);
