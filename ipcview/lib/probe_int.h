@@ -182,6 +182,21 @@ void probe_drop_each(void *arr, size_t *n, size_t elem, size_t off);
 void snapshot_queue_clear(struct snap_queue *q);
 
 /*
+ * "PID" then a and b (b may be NULL) into buf, at most size-1 bytes and a
+ * NUL, as snprintf(buf, size, "%d%s%s") but without parsing a format: the
+ * /proc/PID/... paths relative to the procfs root, several per process.
+ * Returns buf.
+ */
+char *probe_pid_path(char *buf, size_t size, pid_t pid, const char *a,
+    const char *b);
+
+/*
+ * strtoul(s, end, 10) for what procfs writes, digits without a sign,
+ * read by hand; anything else is strtoul's.
+ */
+unsigned long probe_dec(const char *s, char **end);
+
+/*
  * Reads the file at path (relative to the procfs root) into buf, at most
  * size-1 bytes, NUL-terminated. Returns the length or -1 with errno.
  * probe_read is for a file of one record (stat, status, fdinfo);

@@ -57,7 +57,7 @@ fd_fdinfo_flags(const struct probe_ctx *c, pid_t pid, const char *fd)
 	char path[96], buf[512], *f;
 	unsigned long flags;
 
-	snprintf(path, sizeof(path), "%d/fdinfo/%s", (int)pid, fd);
+	probe_pid_path(path, sizeof(path), pid, "/fdinfo/", fd);
 	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
 		return -1;
 	f = strstr(buf, "flags:");
@@ -105,7 +105,7 @@ fd_target(struct probe_ctx *c, pid_t pid, const char *fd, const char *target)
 	for (i = 0; i < c->npaths; i++)
 		if (c->paths[i].shared && strcmp(c->paths[i].path, target) == 0)
 			return &c->paths[i];
-	snprintf(link, sizeof(link), "%d/fd/%s", (int)pid, fd);
+	probe_pid_path(link, sizeof(link), pid, "/fd/", fd);
 	if (fstatat(c->procfd, link, &st, 0) < 0)
 		return NULL;
 	if (probe_grow(&c->paths, &c->cap_paths, c->npaths, sizeof(*pp)) < 0)
@@ -161,13 +161,13 @@ fd_scan_one(void *arg, int dirfd, const char *name)
 		return 0;
 	target[n] = '\0';
 	e.proc = fs->i;
-	e.fd = atoi(name);
+	e.fd = (int)probe_dec(name, NULL);	/* atoi(3) of the digits */
 	if ((n = probe_fd_other(target, &e.ino)) != 0) {
 		e.kind = (enum snap_pipe_kind)n;
 		return fd_push(fs->l, &e);
 	}
 	if (strncmp(target, "pipe:[", 6) == 0 &&
-	    (e.ino = strtoul(target + 6, &end, 10), end != target + 6)) {
+	    (e.ino = probe_dec(target + 6, &end), end != target + 6)) {
 		e.kind = SNAP_PIPE;
 	} else if (target[0] == '/' && c->live &&
 	    (pp = fd_target(c, p->pid, name, target)) != NULL &&
@@ -265,7 +265,7 @@ fd_scan_proc(struct probe_ctx *c, size_t i, struct fd_list *l)
 
 	if (e != NULL && e->fds_valid && !e->ran)
 		return fd_from_cache(e, i, l);
-	snprintf(path, sizeof(path), "%d/fd", (int)c->s->procs[i].pid);
+	probe_pid_path(path, sizeof(path), c->s->procs[i].pid, "/fd", NULL);
 	r = probe_dir_each_at(c, path, fd_scan_one, &fs);
 	if (r == 0 && e != NULL && fd_keep(e, l, from) < 0)
 		r = -1;
@@ -286,7 +286,7 @@ fd_scan_opener(const struct probe_ctx *c, size_t i, struct fd_list *l)
 
 	if (p->fifo_wait == NULL)
 		return 0;
-	snprintf(path, sizeof(path), "%d/root%s", (int)p->pid, p->fifo_wait);
+	probe_pid_path(path, sizeof(path), p->pid, "/root", p->fifo_wait);
 	if (fstatat(c->procfd, path, &st, 0) < 0 || !S_ISFIFO(st.st_mode))
 		return 0;
 	e.kind = SNAP_FIFO;

@@ -105,11 +105,13 @@ proc_children(const struct probe_ctx *c, const struct snap_proc *p,
 		    PROBE_F_CHILDREN, buf, sizeof(buf)), sizeof(buf), &k.v,
 		    &k.n, &k.cap);
 	} else if (p->nthreads == 1) {
-		snprintf(path, sizeof(path), "%d/task/%d/children",
-		    (int)p->pid, (int)p->pid);
+		char tid[32];	/* "TID/children", TID == PID */
+
+		probe_pid_path(tid, sizeof(tid), p->pid, "/children", NULL);
+		probe_pid_path(path, sizeof(path), p->pid, "/task/", tid);
 		r = proc_children_of(c, path, &k.v, &k.n, &k.cap);
 	} else {
-		snprintf(path, sizeof(path), "%d/task", (int)p->pid);
+		probe_pid_path(path, sizeof(path), p->pid, "/task", NULL);
 		r = probe_dir_each(c, path, proc_thread_children, &k);
 	}
 	if (r < 0) {
@@ -139,7 +141,7 @@ proc_stat(const struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p,
 	size_t n;
 	int k;
 
-	snprintf(path, sizeof(path), "%d/stat", (int)p->pid);
+	probe_pid_path(path, sizeof(path), p->pid, "/stat", NULL);
 	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_STAT, buf, sizeof(buf)) :
 	    probe_read(c, path, buf, sizeof(buf))) <= 0)
 		return -1;
@@ -264,7 +266,8 @@ proc_status_value(struct snap_proc *p, int bit, size_t mask, const char *v)
 		p->state = *v;
 		return *v != '\0';
 	}
-	n = strtol(v, &end, 10);	/* NSpgid's first: in our namespace */
+	/* NSpgid's first: in our namespace; procfs's digits, by hand */
+	n = (long)probe_dec(v, &end);
 	if (end == v)
 		return 0;
 	if (bit == STATUS_UID)
@@ -295,9 +298,9 @@ proc_status(const struct probe_ctx *c, struct probe_pent *e,
 	char path[64], buf[4096], *line, *next, *end;
 	int found = 0, want = STATUS_UID | STATUS_SIGS | (ids ? STATUS_IDS : 0);
 	ssize_t len;
-	size_t k;
+	size_t k, j;
 
-	snprintf(path, sizeof(path), "%d/status", (int)p->pid);
+	probe_pid_path(path, sizeof(path), p->pid, "/status", NULL);
 	len = e != NULL ? probe_cache_read(c, e, PROBE_F_STATUS, buf,
 	    sizeof(buf)) : probe_read(c, path, buf, sizeof(buf));
 	if (len <= 0)
@@ -309,11 +312,22 @@ proc_status(const struct probe_ctx *c, struct probe_pent *e,
 			*next++ = '\0';
 		else
 			next = end;
+		/* most lines begin with none of the keys' letters (Vm..., Cpus_) */
+		switch (line[0]) {
+		case 'N': case 'P': case 'S': case 'T': case 'U':
+			break;
+		default:
+			continue;
+		}
 		for (k = 0; k < STATUS_NKEYS; k++) {
 			if (line[0] != status_keys[k].key[0] ||
-			    !(want & status_keys[k].bit) ||
-			    memcmp(line, status_keys[k].key,
-			    status_keys[k].len) != 0)
+			    !(want & status_keys[k].bit))
+				continue;
+			/* a key is a few bytes: compared inline, no memcmp call */
+			for (j = 1; j < status_keys[k].len &&
+			    line[j] == status_keys[k].key[j]; j++)
+				;
+			if (j < status_keys[k].len)
 				continue;
 			if (proc_status_value(p, status_keys[k].bit,
 			    status_keys[k].mask, line + status_keys[k].len))
@@ -333,7 +347,7 @@ proc_cmdline(const struct probe_ctx *c, struct snap_proc *p)
 	int argc = 0, k = 0;
 	char *start;
 
-	snprintf(path, sizeof(path), "%d/cmdline", (int)p->pid);
+	probe_pid_path(path, sizeof(path), p->pid, "/cmdline", NULL);
 	len = probe_read(c, path, buf, sizeof(buf));
 	if (len < 0)
 		len = 0;
@@ -472,7 +486,7 @@ proc_wchan(struct probe_ctx *c, struct probe_pent *e, struct snap_proc *p)
 	long nr;
 
 	p->wait_arg = -1;
-	snprintf(path, sizeof(path), "%d/wchan", (int)p->pid);
+	probe_pid_path(path, sizeof(path), p->pid, "/wchan", NULL);
 	if ((e != NULL ? probe_cache_read(c, e, PROBE_F_WCHAN, p->wchan_raw,
 	    sizeof(p->wchan_raw)) : probe_read(c, path, p->wchan_raw,
 	    sizeof(p->wchan_raw))) < 0)

@@ -151,13 +151,63 @@ probe_read_at(const struct probe_ctx *c, const char *path, char *buf,
 	return len;
 }
 
+char *
+probe_pid_path(char *buf, size_t size, pid_t pid, const char *a,
+    const char *b)
+{
+	char d[16], *q = d + sizeof(d);
+	unsigned v = pid < 0 ? 0u - (unsigned)pid : (unsigned)pid;
+	const char *part[3];
+	size_t len[3], n = 0, k;
+	int i;
+
+	if (size == 0)
+		return buf;
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (pid < 0)
+		*--q = '-';
+	part[0] = q;
+	len[0] = (size_t)(d + sizeof(d) - q);
+	part[1] = a != NULL ? a : "";
+	len[1] = strlen(part[1]);
+	part[2] = b != NULL ? b : "";
+	len[2] = strlen(part[2]);
+	for (i = 0; i < 3; i++) {
+		k = len[i] < size - 1 - n ? len[i] : size - 1 - n;
+		memcpy(buf + n, part[i], k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+unsigned long
+probe_dec(const char *s, char **end)
+{
+	unsigned long v = 0;
+	const char *p = s;
+
+	/* up to 19 digits cannot overflow; a sign or more: strtoul's rules */
+	if (*p < '0' || *p > '9')
+		return strtoul(s, end, 10);
+	while (*p >= '0' && *p <= '9' && p - s < 19)
+		v = v * 10 + (unsigned long)(*p++ - '0');
+	if (*p >= '0' && *p <= '9')
+		return strtoul(s, end, 10);
+	if (end != NULL)
+		*end = (char *)p;
+	return v;
+}
+
 int
 probe_syscall(const struct probe_ctx *c, pid_t pid, long *nr,
     unsigned long args[6])
 {
 	char path[64], buf[256];
 
-	snprintf(path, sizeof(path), "%d/syscall", (int)pid);
+	probe_pid_path(path, sizeof(path), pid, "/syscall", NULL);
 	if (probe_read(c, path, buf, sizeof(buf)) <= 0)
 		return -1;
 	/* proc(5): "running", or "-1 sp pc" when not in a system call */

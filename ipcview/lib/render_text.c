@@ -50,20 +50,92 @@ text_sigset(FILE *out, const char *label, uint64_t mask)
 	    sizeof(buf)));
 }
 
+/*
+ * The rows written for every process and pipe end, by hand and without
+ * the stream's lock (render_text holds it): fprintf(3) parsing its format
+ * for each number was a quarter of a one-shot snapshot's instructions.
+ */
+static void
+text_pad(FILE *out, size_t n)
+{
+	static const char sp[] = "                                ";
+
+	while (n > sizeof(sp) - 1) {
+		fwrite_unlocked(sp, 1, sizeof(sp) - 1, out);
+		n -= sizeof(sp) - 1;
+	}
+	fwrite_unlocked(sp, 1, n, out);
+}
+
+/* "%-*s": s, then blanks up to width bytes. */
+static void
+text_str(FILE *out, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	fwrite_unlocked(s, 1, n, out);
+	if (n < width)
+		text_pad(out, width - n);
+}
+
+/* "%-*lu" of u (with a '-' before it when neg), blanks up to width bytes. */
+static void
+text_digits(FILE *out, unsigned long u, int neg, size_t width)
+{
+	char b[24], *d = b + sizeof(b);
+	size_t n;
+
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg)
+		*--d = '-';
+	n = (size_t)(b + sizeof(b) - d);
+	fwrite_unlocked(d, 1, n, out);
+	if (n < width)
+		text_pad(out, width - n);
+}
+
+/* "%-*ld" */
+static void
+text_num(FILE *out, long v, size_t width)
+{
+	text_digits(out, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v,
+	    v < 0, width);
+}
+
 static void
 text_proc(FILE *out, const struct snap_proc *p)
 {
 	uint64_t pend = snap_proc_pending(p);
 	int i;
 
-	fprintf(out, "  %-7d %-7d %-7d %-7d %c  %-13s %*s", (int)p->pid,
-	    (int)p->ppid, (int)p->pgid, (int)p->sid, p->state,
-	    p->wchan[0] ? p->wchan : "-", 2 * p->depth, "");
-	if (p->argc == 0)
-		fprintf(out, "[%s]", p->comm);
-	for (i = 0; i < p->argc; i++)
-		fprintf(out, "%s%s", i ? " " : "", p->argv[i]);
-	fputc('\n', out);
+	/* "  %-7d %-7d %-7d %-7d %c  %-13s %*s" */
+	fputs_unlocked("  ", out);
+	text_num(out, (long)p->pid, 7);
+	putc_unlocked(' ', out);
+	text_num(out, (long)p->ppid, 7);
+	putc_unlocked(' ', out);
+	text_num(out, (long)p->pgid, 7);
+	putc_unlocked(' ', out);
+	text_num(out, (long)p->sid, 7);
+	putc_unlocked(' ', out);
+	putc_unlocked(p->state, out);
+	fputs_unlocked("  ", out);
+	text_str(out, p->wchan[0] ? p->wchan : "-", 13);
+	/* " %*s" of "": a blank, then 2 * depth more */
+	text_pad(out, 1 + (size_t)abs(2 * p->depth));
+	if (p->argc == 0) {
+		putc_unlocked('[', out);
+		fputs_unlocked(p->comm, out);
+		putc_unlocked(']', out);
+	}
+	for (i = 0; i < p->argc; i++) {
+		if (i)
+			putc_unlocked(' ', out);
+		fputs_unlocked(p->argv[i], out);
+	}
+	putc_unlocked('\n', out);
 	if (p->fifo_wait != NULL)
 		fprintf(out, "          %s %s (%s)\n",
 		    tr("opening FIFO", "正在打开 FIFO"), p->fifo_wait,
@@ -95,17 +167,28 @@ text_ends(FILE *out, const struct snapshot *s, const char *label,
 
 	if (n == 0)
 		return;
-	fprintf(out, "    %s:", label);
+	fputs_unlocked("    ", out);
+	fputs_unlocked(label, out);
+	putc_unlocked(':', out);
 	for (i = 0; i < n; i++) {
-		fprintf(out, " %d (%s)", (int)e[i].pid, text_comm(s, e[i].pid));
-		if (e[i].fd >= 0)
-			fprintf(out, " fd %d", e[i].fd);
-		if (e[i].blocked)
-			fprintf(out, " %s", tr("blocked", "阻塞"));
+		/* " %d (%s)", " fd %d", " %s" */
+		putc_unlocked(' ', out);
+		text_num(out, (long)e[i].pid, 0);
+		fputs_unlocked(" (", out);
+		fputs_unlocked(text_comm(s, e[i].pid), out);
+		putc_unlocked(')', out);
+		if (e[i].fd >= 0) {
+			fputs_unlocked(" fd ", out);
+			text_num(out, (long)e[i].fd, 0);
+		}
+		if (e[i].blocked) {
+			putc_unlocked(' ', out);
+			fputs_unlocked(tr("blocked", "阻塞"), out);
+		}
 		if (i + 1 < n)
-			fputc(',', out);
+			putc_unlocked(',', out);
 	}
-	fputc('\n', out);
+	putc_unlocked('\n', out);
 }
 
 static void
@@ -114,12 +197,20 @@ text_pipe(FILE *out, const struct snapshot *s, const struct snap_pipe *p)
 	if (p->kind == SNAP_FIFO)
 		fprintf(out, "  fifo %s (inode %lu):", p->path ? p->path : "?",
 		    p->inode);
-	else
-		fprintf(out, "  pipe %lu:", p->inode);
-	if (p->fill >= 0)
-		fprintf(out, " %ld / %ld %s", p->fill, p->capacity,
-		    tr("bytes", "字节"));
-	else
+	else {
+		fputs_unlocked("  pipe ", out);
+		text_digits(out, p->inode, 0, 0);
+		putc_unlocked(':', out);
+	}
+	if (p->fill >= 0) {
+		/* " %ld / %ld %s" */
+		putc_unlocked(' ', out);
+		text_num(out, p->fill, 0);
+		fputs_unlocked(" / ", out);
+		text_num(out, p->capacity, 0);
+		putc_unlocked(' ', out);
+		fputs_unlocked(tr("bytes", "字节"), out);
+	} else
 		fprintf(out, " %s", tr("fill unknown", "填充未知"));
 	if (p->full)
 		fprintf(out, ", %s", tr("FULL (writer blocked)", "已满（写者阻塞）"));
@@ -416,6 +507,10 @@ int
 render_text(FILE *out, const struct snapshot *s, unsigned flags)
 {
 	size_t i;
+	int r;
+
+	/* one lock for the snapshot: the rows' calls are the unlocked ones */
+	flockfile(out);
 
 	if (s->nprocs == 0)
 		fprintf(out, "%s %d\n", tr("no such process:", "没有这个进程："),
@@ -439,7 +534,9 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 		text_anonfd(out, s, &s->anonfds[i]);
 	text_sysv(out, s, flags);
 	text_posix(out, s, flags);
-	return ferror(out) ? -1 : 0;
+	r = ferror_unlocked(out) ? -1 : 0;
+	funlockfile(out);
+	return r;
 }
 
 int

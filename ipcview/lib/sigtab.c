@@ -134,11 +134,32 @@ sig_mask_parse(const char *hex, uint64_t *mask)
 {
 	char *end;
 
+	uint64_t m = 0;
+	int n, d;
+
 	while (isspace((unsigned char)*hex))
 		hex++;
 	if (!isxdigit((unsigned char)*hex))
 		return -1;
-	*mask = strtoull(hex, &end, 16);
+	/*
+	 * proc(5)'s sets are 16 hex digits: read by hand, strtoull(3) being
+	 * most of the time spent on a process's status. A longer number, or
+	 * a "0x", goes to strtoull for its own rules (saturation, prefix).
+	 */
+	for (n = 0, end = (char *)hex; n <= 16; n++, end++) {
+		if (*end >= '0' && *end <= '9')
+			d = *end - '0';
+		else if (*end >= 'a' && *end <= 'f')
+			d = *end - 'a' + 10;
+		else if (*end >= 'A' && *end <= 'F')
+			d = *end - 'A' + 10;
+		else
+			break;
+		m = m << 4 | (uint64_t)d;
+	}
+	if (n > 16 || (hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X')))
+		m = strtoull(hex, &end, 16);
+	*mask = m;
 	while (isspace((unsigned char)*end))
 		end++;
 	return *end == '\0' ? 0 : -1;

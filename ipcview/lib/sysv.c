@@ -89,16 +89,32 @@ _Static_assert(offsetof(struct sysv_shm, id) == offsetof(struct sysv_msq, id) &&
     offsetof(struct sysv_sem, perm) == offsetof(struct sysv_msq, perm),
     "sysv objects share their head");
 
-/* The n fields of table f from the kernel's struct from into ours, to. */
+/*
+ * The n fields of table f from the kernel's struct from into ours, to.
+ * The fields are ints and longs: copies of a constant size are a load
+ * and a store, where memcpy(3) of a variable size was a call per field
+ * (most of a row of `ipcs` with 1000 objects).
+ */
 static void
 sysv_fields_copy(void *to, const void *from, const struct sysv_field *f,
     size_t n)
 {
+	char *t = to;
+	const char *s = from;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		memcpy((char *)to + f[i].to, (const char *)from + f[i].from,
-		    f[i].size);
+		switch (f[i].size) {
+		case 4:
+			memcpy(t + f[i].to, s + f[i].from, 4);
+			break;
+		case 8:
+			memcpy(t + f[i].to, s + f[i].from, 8);
+			break;
+		default:
+			memcpy(t + f[i].to, s + f[i].from, f[i].size);
+			break;
+		}
 }
 
 const struct sysv_ops sysv_kinds[SYSV_NKINDS] = {

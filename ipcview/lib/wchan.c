@@ -84,6 +84,18 @@ wchan_strip(const char *raw, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/* s into buf (size > 0), cut at size-1 bytes: snprintf "%s" unparsed. */
+static void
+wchan_copy(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
 char *
 probe_wchan_word(const char *raw, char *buf, size_t size)
 {
@@ -101,11 +113,11 @@ probe_wchan_word(const char *raw, char *buf, size_t size)
 		return buf;
 	for (i = 0; i < sizeof(wchan_tab) / sizeof(wchan_tab[0]); i++) {
 		if (strcmp(name, wchan_tab[i].raw) == 0) {
-			snprintf(buf, size, "%s", wchan_tab[i].word);
+			wchan_copy(buf, size, wchan_tab[i].word);
 			return buf;
 		}
 	}
-	snprintf(buf, size, "%s", name);
+	wchan_copy(buf, size, name);
 	return buf;
 }
 

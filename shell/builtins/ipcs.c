@@ -363,8 +363,65 @@ static struct {
 	unsigned	mode;		/* with SHM_DEST and SHM_LOCKED */
 	unsigned long long bytes;
 	unsigned long	count;
+	size_t		len;		/* of text */
 	char		text[160];
 } row_tail;
+
+/*
+ * The default rows of one table, gathered here and written with one
+ * fwrite(3) when full and at the table's end: "0x%08x %-10d " and the
+ * tail formatted by hand, printf(3) per row being most of the builtin's
+ * time with 1000 objects.
+ */
+static struct {
+	size_t	n;
+	char	b[4096];
+} row_out;
+
+static void
+row_out_flush(void)
+{
+	if (row_out.n > 0)
+		fwrite(row_out.b, 1, row_out.n, stdout);
+	row_out.n = 0;
+}
+
+static void
+row_out_put(key_t key, int id, const char *tail, size_t tl)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned k = (unsigned)key, u;
+	char digits[12], *d, *o;
+	int i, n;
+
+	/* a row is 22 bytes, the tail (under 160) and an id of 11 at most */
+	if (row_out.n + 40 + tl > sizeof(row_out.b))
+		row_out_flush();
+	o = row_out.b + row_out.n;
+	*o++ = '0';
+	*o++ = 'x';
+	for (i = 3; i >= 0; i--) {	/* a byte, two digits, at a time */
+		u = (k >> (8 * i)) & 0xff;
+		*o++ = hex[u >> 4];
+		*o++ = hex[u & 0xf];
+	}
+	*o++ = ' ';
+	u = id < 0 ? 0u - (unsigned)id : (unsigned)id;
+	d = digits + sizeof(digits);
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (id < 0)
+		*--d = '-';
+	n = (int)(digits + sizeof(digits) - d);
+	memcpy(o, d, (size_t)n);
+	o += n;
+	for (; n < 10; n++)
+		*o++ = ' ';
+	*o++ = ' ';
+	memcpy(o, tail, tl);
+	row_out.n = (size_t)(o + tl - row_out.b);
+}
 
 /*
  * A default row but --human's: the key and the id, then the rest of the
@@ -402,6 +459,7 @@ ipcs_row_plain(enum sysv_kind k, int unit, const struct sysv_view *v)
 			snprintf(row_tail.text, sizeof(row_tail.text),
 			    "%-10.10s %-10o %-10lu\n", owner, p->mode & 0777,
 			    v->count);
+		row_tail.len = strlen(row_tail.text);
 		row_tail.valid = 1;
 		row_tail.k = k;
 		row_tail.unit = unit;
@@ -410,7 +468,7 @@ ipcs_row_plain(enum sysv_kind k, int unit, const struct sysv_view *v)
 		row_tail.bytes = v->bytes;
 		row_tail.count = v->count;
 	}
-	printf("0x%08x %-10d %s", (unsigned)p->key, v->id, row_tail.text);
+	row_out_put(p->key, v->id, row_tail.text, row_tail.len);
 }
 
 /* One row of any kind, in the format asked for. */
@@ -483,6 +541,7 @@ ipcs_table(enum sysv_kind k, int format, int unit)
 	for (i = 0; i <= maxidx; i++)
 		if (sysv_stat(k, i, SYSV_BY_INDEX, &obj) >= 0)
 			ipcs_row(k, format, unit, &obj);
+	row_out_flush();
 }
 
 /*
