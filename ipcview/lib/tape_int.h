@@ -197,6 +197,11 @@ void tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg,
 
 /* tape_sys.c: a syscall stop of t (entry or exit). */
 void sys_stop(struct tracer *tr, struct tp *t);
+/*
+ * A record on a FIFO (kind FK_FIFO) says its name as path, when the
+ * tracer has seen it (sys_fdkind reads it).
+ */
+void sys_fifo_key(struct rb *r, int kind, unsigned long ino);
 /* Writes t's pending run of pipe I/O, if any. */
 void sys_flush(struct tracer *tr, struct tp *t);
 /*
