@@ -23,9 +23,8 @@ void rb_str(struct rb *r, const char *key, const char *v);
 void rb_key(struct rb *r, const char *key);
 void rb_item(struct rb *r, const char *v, int first);
 int rb_end(struct rb *r, int out);
-/* Writes the records rb_end keeps back; whether there are any. */
+/* Writes the records rb_end keeps back (before the tracer waits). */
 int rb_flush(void);
-int rb_pending(void);
 /* Called by rb_start before each record (not within itself). */
 extern void (*rb_hook)(void);
 

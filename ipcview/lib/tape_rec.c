@@ -103,9 +103,9 @@ rb_num(struct rb *r, const char *key, long v)
 
 /*
  * Records wait here and go out in one write(2) (O_APPEND keeps lines
- * whole and in order) when the tracer flushes them (rb_flush), or when
- * the next one would not fit: several wake-ups of the tracer make one
- * write.
+ * whole and in order) when the tracer is about to wait (rb_flush), or
+ * when the next one would not fit: a wake-up of the tracer that makes
+ * several records writes once.
  */
 static char rb_pend[65536];
 static size_t rb_npend;
@@ -118,12 +118,6 @@ rb_flush(void)
 
 	rb_npend = 0;
 	return rc;
-}
-
-int
-rb_pending(void)
-{
-	return rb_npend > 0;
 }
 
 int

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <dirent.h>
 #include <sys/prctl.h>
@@ -863,19 +862,6 @@ tr_request(struct tracer *tr)
 
 static struct tracer *tr_cur;
 
-/* Records wait at most this long for a write(2) (ms). */
-#define TR_FLUSH_MS	10
-
-/* The monotonic clock in ms. */
-static long long
-tr_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 unsigned long tp_tape_ino;
 
 /*
@@ -905,8 +891,7 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 	struct signalfd_siginfo ssi;
 	struct stat sst;
 	sigset_t set;
-	int sfd, st, n, ms;
-	long long held = -1, left;
+	int sfd, st, n;
 	pid_t pid;
 
 	sigemptyset(&set);
@@ -926,26 +911,8 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 		pf[0].events = POLLIN;
 		pf[1].fd = tr.sock_open ? sock : -1;
 		pf[1].events = POLLIN;
-		ms = tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1;
-		/*
-		 * What we know is on the tape within TR_FLUSH_MS: a loop of
-		 * short processes wakes the tracer three times each, and
-		 * makes one write(2) for several of them, not one a wake-up.
-		 */
-		if (!rb_pending()) {
-			held = -1;
-		} else {
-			if (held < 0)
-				held = tr_ms();
-			left = held + TR_FLUSH_MS - tr_ms();
-			if (left <= 0) {
-				rb_flush();
-				held = -1;
-			} else if (ms < 0 || left < ms) {
-				ms = (int)left;
-			}
-		}
-		n = poll(pf, 2, ms);
+		rb_flush();	/* all we know is on the tape before we wait */
+		n = poll(pf, 2, tr.nstopped > 0 ? 50 : tr.n > 0 ? 200 : -1);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (tr.nstopped > 0)
