@@ -122,7 +122,8 @@ int tape_ask(int sock, pid_t pid, int ackfd, const struct tape_pre *pre);
  * /proc (each read of a new process's /proc files costs it a lookup of
  * entries made for that process). The tracer checks at the exec stop
  * that the kernel ran the file itself (argc unchanged: no interpreter
- * put before it) and else looks as it always did.
+ * put before it; once per file, as long as its status does not change)
+ * and else looks as it always did.
  */
 #define TAPE_PRE_NFD	32	/* descriptors told; more: the tracer looks */
 #define TAPE_PRE_ARGV	4095	/* argv bytes told, as /proc/PID/cmdline reads */
@@ -140,6 +141,7 @@ struct tape_pre {
 	int		nfd;		/* -1: too many to tell */
 	pid_t		pgid;
 	unsigned long	dev, ino;	/* stat(2) of path; ino 0: unknown */
+	long long	ctime;		/* its st_ctim in ns: changed, looked at again */
 	struct tape_pre_fd fd[TAPE_PRE_NFD];	/* open, not close-on-exec */
 	int		pathlen;	/* path's bytes, its '\0' included */
 	int		argvlen;	/* argv's strings, each with its '\0' */

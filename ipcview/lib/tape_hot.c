@@ -218,6 +218,7 @@ hot_flush(struct tracer *tr, struct tp *t)
 			continue;
 		rb_start(&r, t->pid, h->kind == FK_SOCK ? "sock_io" : "pipe_io");
 		rb_num(&r, "inode", (long)h->inode);
+		sys_fifo_key(&r, h->kind, h->inode);
 		rb_num(&r, "fd", h->fd);
 		rb_str(&r, "op", h->op == 'w' ? "write" : "read");
 		rb_num(&r, "bytes", (long)bytes);
@@ -333,6 +334,7 @@ hot_exiting(struct tracer *tr, struct tp *t)
 		return;
 	rb_start(&r, t->pid, "pipe_io");
 	rb_num(&r, "inode", (long)h->inode);
+	sys_fifo_key(&r, h->kind, h->inode);
 	rb_num(&r, "fd", h->fd);
 	rb_str(&r, "op", "eof");
 	rb_str(&r, "inferred", how);

@@ -104,6 +104,7 @@ struct tp {
 	struct tp_run	run;
 	pid_t		pgid;		/* its process group at exec and exit */
 	int		noexit;		/* no exit event stop (events only) */
+	int		events_told;	/* seized events only: its request's pre said so */
 	int		blocked_sig;	/* the signal t->blocked was taken at */
 	struct tp_blocked blocked;	/* at a death by a signal */
 	unsigned char	fdkind[TP_NFD];	/* 0 unknown, else FK_* */
@@ -133,6 +134,7 @@ struct tracer {
 	unsigned long	shm_dev;	/* st_dev of /dev/shm; 0: none */
 	struct {
 		unsigned long	dev, ino;
+		long long	ctime;	/* st_ctim (ns) when it was run */
 		char		*given;	/* the path execve(2) was given */
 		char		*real;	/* its /proc/PID/exe */
 	}		exes[TR_NEXE];	/* the programs run so far */
@@ -159,23 +161,46 @@ struct tr_fd {
 
 /*
  * tape_pre.c, the tracer's side: pre_init and pre_fini around the
- * tracer; pre_keep at a child's message that tells what it is about to
+ * tracer; pre_ok whether a message of len bytes is a whole struct
+ * tape_pre, pre_keep at a child's message that tells what it is about to
  * run (len bytes of struct tape_pre); at its exec stop, pre_take gives
- * it (else NULL) once the kernel is seen to have run that very file,
+ * it (else NULL) once the kernel is seen to have run that very file
+ * (a file run before, unchanged since, is not looked at again),
  * pre_exe the program's /proc/PID/exe (remembered per program), pre_fds
- * the descriptors as tr_fds finds them (-1: not told, look).
+ * the descriptors as tr_fds finds them (-1: not told, look). pre_known
+ * is the remembered /proc/PID/exe of a program run before (unchanged
+ * since), else NULL; pre_plain whether every descriptor told is of no
+ * kind the tape follows (known without a look at /proc).
  */
 void pre_init(struct tracer *tr);
 void pre_fini(struct tracer *tr);
+int pre_ok(const void *msg, size_t len);
 void pre_keep(struct tracer *tr, pid_t pid, const void *msg, size_t len);
-struct tape_pre *pre_take(struct tp *t);
+struct tape_pre *pre_take(struct tracer *tr, struct tp *t);
+const char *pre_known(const struct tracer *tr, const struct tape_pre *p);
+int pre_plain(const struct tracer *tr, const struct tape_pre *p);
 void pre_exe(struct tracer *tr, struct tp *t, const struct tape_pre *p,
     char *exe, size_t size);
 int pre_fds(struct tracer *tr, struct tp *t, const struct tape_pre *p,
     struct tr_fd *v, int *posix);
 
+/*
+ * tape_ask.c: the message of a request to be traced, both ways: the pid
+ * and its parent's as data (msg, msgsize bytes), the descriptor to close
+ * when it is seized in cbuf (SCM_RIGHTS, size bytes).
+ */
+struct msghdr;
+struct iovec;
+void tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg,
+    size_t msgsize, char *cbuf, size_t size);
+
 /* tape_sys.c: a syscall stop of t (entry or exit). */
 void sys_stop(struct tracer *tr, struct tp *t);
+/*
+ * A record on a FIFO (kind FK_FIFO) says its name as path, when the
+ * tracer has seen it (sys_fdkind reads it).
+ */
+void sys_fifo_key(struct rb *r, int kind, unsigned long ino);
 /* Writes t's pending run of pipe I/O, if any. */
 void sys_flush(struct tracer *tr, struct tp *t);
 /*

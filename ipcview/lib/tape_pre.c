@@ -127,9 +127,12 @@ tape_pre_make(struct tape_pre *p, const char *path, char *const argv[],
 		p->nfd = -1;
 	p->pgid = getpgrp();
 	p->dev = p->ino = 0;
+	p->ctime = 0;
 	if (stat(path, &st) == 0) {
 		p->dev = st.st_dev;
 		p->ino = st.st_ino;
+		p->ctime = (long long)st.st_ctim.tv_sec * 1000000000LL +
+		    st.st_ctim.tv_nsec;
 	}
 	n = strlen(path) + 1;
 	if (n > PATH_MAX)
@@ -179,19 +182,26 @@ pre_fini(struct tracer *tr)
 	}
 }
 
+int
+pre_ok(const void *msg, size_t len)
+{
+	const struct tape_pre *p = msg;
+	size_t head = offsetof(struct tape_pre, text);
+
+	return len >= head && p->nfd >= -1 && p->nfd <= TAPE_PRE_NFD &&
+	    p->pathlen >= 1 && p->pathlen <= PATH_MAX && p->argvlen >= 0 &&
+	    p->argvlen <= TAPE_PRE_ARGV &&
+	    len == head + (size_t)p->pathlen + (size_t)p->argvlen &&
+	    p->text[p->pathlen - 1] == '\0';
+}
+
 void
 pre_keep(struct tracer *tr, pid_t pid, const void *msg, size_t len)
 {
 	const struct tape_pre *p = msg;
 	struct tp *t = tr_find(tr, pid);
-	size_t head = offsetof(struct tape_pre, text);
 
-	if (t == NULL || len < head || p->nfd < -1 ||
-	    p->nfd > TAPE_PRE_NFD || p->pathlen < 1 ||
-	    p->pathlen > PATH_MAX || p->argvlen < 0 ||
-	    p->argvlen > TAPE_PRE_ARGV ||
-	    len != head + (size_t)p->pathlen + (size_t)p->argvlen ||
-	    p->text[p->pathlen - 1] != '\0')
+	if (t == NULL || !pre_ok(msg, len))
 		return;
 	free(t->pre);
 	t->pre = malloc(sizeof(*t->pre));
@@ -199,8 +209,24 @@ pre_keep(struct tracer *tr, pid_t pid, const void *msg, size_t len)
 		memcpy(t->pre, p, len);
 }
 
+const char *
+pre_known(const struct tracer *tr, const struct tape_pre *p)
+{
+	int i;
+
+	if (p->text[0] != '/' || p->ino == 0)
+		return NULL;
+	for (i = 0; i < TR_NEXE; i++)
+		if (tr->exes[i].given != NULL && tr->exes[i].ino == p->ino &&
+		    tr->exes[i].dev == p->dev &&
+		    tr->exes[i].ctime == p->ctime &&
+		    strcmp(tr->exes[i].given, p->text) == 0)
+			return tr->exes[i].real;
+	return NULL;
+}
+
 struct tape_pre *
-pre_take(struct tp *t)
+pre_take(struct tracer *tr, struct tp *t)
 {
 	struct tape_pre *p = t->pre;
 #ifdef PRE_SP
@@ -212,6 +238,13 @@ pre_take(struct tp *t)
 	t->pre = NULL;
 	if (p == NULL)
 		return NULL;
+	/*
+	 * A file remembered by pre_exe ran itself (its /proc/PID/exe was
+	 * that file) and has not changed since: no interpreter this time
+	 * either, and no look at the new program's stack.
+	 */
+	if (pre_known(tr, p) != NULL)
+		return p;
 #ifndef PRE_SP
 	free(p);	/* no stack pointer known: look as always */
 	return NULL;
@@ -237,26 +270,22 @@ void
 pre_exe(struct tracer *tr, struct tp *t, const struct tape_pre *p, char *exe,
     size_t size)
 {
-	const char *given = p->text;
+	const char *given = p->text, *known = pre_known(tr, p);
 	char path[64];
 	struct stat st;
 	ssize_t n;
-	int i, keep = given[0] == '/' && p->ino != 0;
+	int i;
 
-	for (i = 0; keep && i < TR_NEXE; i++) {
-		if (tr->exes[i].given != NULL && tr->exes[i].ino == p->ino &&
-		    tr->exes[i].dev == p->dev &&
-		    strcmp(tr->exes[i].given, given) == 0) {
-			snprintf(exe, size, "%s", tr->exes[i].real);
-			return;
-		}
+	if (known != NULL) {
+		snprintf(exe, size, "%s", known);
+		return;
 	}
 	snprintf(path, sizeof(path), "/proc/%d/exe", (int)t->pid);
 	n = readlink(path, exe, size - 1);
 	exe[n > 0 ? n : 0] = '\0';
 	/* the file the child named is the one that runs: remember it */
-	if (!keep || n <= 0 || stat(path, &st) != 0 || st.st_ino != p->ino ||
-	    st.st_dev != p->dev)
+	if (given[0] != '/' || p->ino == 0 || n <= 0 || stat(path, &st) != 0 ||
+	    st.st_ino != p->ino || st.st_dev != p->dev)
 		return;
 	i = tr->exes_next;
 	tr->exes_next = (i + 1) % TR_NEXE;
@@ -266,6 +295,7 @@ pre_exe(struct tracer *tr, struct tp *t, const struct tape_pre *p, char *exe,
 	tr->exes[i].real = strdup(exe);
 	tr->exes[i].dev = p->dev;
 	tr->exes[i].ino = p->ino;
+	tr->exes[i].ctime = p->ctime;
 	if (tr->exes[i].given == NULL || tr->exes[i].real == NULL) {
 		free(tr->exes[i].given);
 		free(tr->exes[i].real);
@@ -301,6 +331,24 @@ pre_kind(struct tracer *tr, struct tp *t, const struct tape_pre_fd *f,
 		t->fdino[f->fd] = *ino;
 	}
 	return kind;
+}
+
+int
+pre_plain(const struct tracer *tr, const struct tape_pre *p)
+{
+	const struct tape_pre_fd *f;
+	int i;
+
+	if (p->nfd < 0)
+		return 0;
+	for (i = 0; i < p->nfd; i++) {
+		f = &p->fd[i];
+		if (!S_ISCHR(f->mode) && !S_ISBLK(f->mode) &&
+		    !((S_ISREG(f->mode) || S_ISDIR(f->mode)) &&
+		    f->fstype != TP_MQUEUE_MAGIC && f->dev != tr->shm_dev))
+			return 0;
+	}
+	return 1;
 }
 
 int

@@ -101,11 +101,11 @@ rb_num(struct rb *r, const char *key, long v)
 	rb_put(r, num, (size_t)snprintf(num, sizeof(num), "%ld", v));
 }
 
-/* One write(2) per record: O_APPEND keeps lines whole and in order. */
 /*
- * Records wait here and go out in one write(2) when the tracer is about
- * to wait (rb_flush), or when the next one would not fit: a wake-up of
- * the tracer that makes several records writes once.
+ * Records wait here and go out in one write(2) (O_APPEND keeps lines
+ * whole and in order) when the tracer is about to wait (rb_flush), or
+ * when the next one would not fit: a wake-up of the tracer that makes
+ * several records writes once.
  */
 static char rb_pend[65536];
 static size_t rb_npend;

@@ -84,10 +84,56 @@ sys_mqueue(const char *path, struct stat *st)
 	    stat(path, st) == 0;
 }
 
+/*
+ * The FIFOs seen, by inode: the name /proc/PID/fd gives, for the
+ * records of reads, writes, dups and closes on them.
+ */
+#define SYS_NFIFO	16
+
+static struct {
+	unsigned long	ino;
+	char		path[256];
+} sys_fifos[SYS_NFIFO];
+static int sys_fifo_next;
+
+static void
+sys_fifo_seen(unsigned long ino, const char *link)
+{
+	int i;
+
+	for (i = 0; i < SYS_NFIFO; i++)
+		if (sys_fifos[i].ino == ino)
+			break;
+	if (i == SYS_NFIFO) {
+		i = sys_fifo_next;
+		sys_fifo_next = (i + 1) % SYS_NFIFO;
+	}
+	if (strlen(link) >= sizeof(sys_fifos[i].path)) {
+		sys_fifos[i].ino = 0;
+		return;
+	}
+	sys_fifos[i].ino = ino;
+	snprintf(sys_fifos[i].path, sizeof(sys_fifos[i].path), "%s", link);
+}
+
+void
+sys_fifo_key(struct rb *r, int kind, unsigned long ino)
+{
+	int i;
+
+	if (kind != FK_FIFO || ino == 0)
+		return;
+	for (i = 0; i < SYS_NFIFO; i++)
+		if (sys_fifos[i].ino == ino) {
+			rb_str(r, "path", sys_fifos[i].path);
+			return;
+		}
+}
+
 int
 sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 {
-	char path[64], link[64];
+	char path[64], link[PATH_MAX];
 	struct stat st;
 	ssize_t n;
 	int kind;
@@ -123,6 +169,7 @@ sys_fdkind(struct tp *t, int fd, unsigned long *ino)
 	    stat(path, &st) == 0 && S_ISFIFO(st.st_mode)) {
 		kind = FK_FIFO;
 		*ino = st.st_ino;
+		sys_fifo_seen(*ino, link);
 	}
 	if (fd >= 0 && fd < TP_NFD) {
 		t->fdkind[fd] = (unsigned char)kind;
@@ -162,6 +209,7 @@ sys_flush(struct tracer *tr, struct tp *t)
 	t->run.op = 0;	/* rb_start flushes every run: not this one again */
 	rb_start(&r, t->pid, run.kind == FK_SOCK ? "sock_io" : "pipe_io");
 	rb_num(&r, "inode", (long)run.inode);
+	sys_fifo_key(&r, run.kind, run.inode);
 	rb_num(&r, "fd", run.fd);
 	rb_str(&r, "op", run.op == 'w' ? "write" : "read");
 	rb_num(&r, "bytes", run.bytes);
@@ -180,6 +228,7 @@ sys_epipe(struct tracer *tr, struct tp *t, int fd, unsigned long ino,
 	sys_flush(tr, t);
 	rb_start(&r, t->pid, kind == FK_SOCK ? "sock_io" : "pipe_io");
 	rb_num(&r, "inode", (long)ino);
+	sys_fifo_key(&r, kind, ino);
 	rb_num(&r, "fd", fd);
 	rb_str(&r, "op", "write");
 	rb_num(&r, "bytes", 0);
@@ -226,6 +275,7 @@ sys_io(struct tracer *tr, struct tp *t, int op, long rval, int plain)
 		sys_flush(tr, t);
 		rb_start(&r, t->pid, ev);
 		rb_num(&r, "inode", (long)ino);
+		sys_fifo_key(&r, kind, ino);
 		rb_num(&r, "fd", fd);
 		rb_str(&r, "op", "eof");
 		rb_end(&r, tr->out);
@@ -387,6 +437,7 @@ sys_dup(struct tracer *tr, struct tp *t, long newfd)
 		return;
 	rb_start(&r, t->pid, "dup");
 	rb_num(&r, "inode", (long)ino);
+	sys_fifo_key(&r, kind, ino);
 	rb_num(&r, "from", (long)t->args[0]);
 	rb_num(&r, "to", newfd);
 	if (kind == FK_SOCK)
@@ -553,6 +604,7 @@ sys_exit(struct tracer *tr, struct tp *t, long rval)
 				sys_flush(tr, t);
 			rb_start(&r, t->pid, "close");
 			rb_num(&r, "inode", (long)t->pend_ino);
+			sys_fifo_key(&r, t->pend_kind, t->pend_ino);
 			rb_num(&r, "fd", (long)a[0]);
 			if (t->pend_kind == FK_SOCK)
 				rb_str(&r, "kind", "socket");

@@ -61,6 +61,14 @@ obj_text(const struct tape_rec *r, const char *kind, int in, int zh,
 	return 0;
 }
 
+/* What a dup or close record is on: a socket, a FIFO (named) or a pipe. */
+static const char *
+fd_kind(const struct tape_rec *r)
+{
+	return tape_get(r, "kind") != NULL ? "socket" :
+	    tape_get(r, "path") != NULL ? "fifo" : "pipe";
+}
+
 /* "pipe 88", "FIFO /tmp/f" or "socket 90": what an I/O record is on. */
 static void
 what(const struct tape_rec *r, int zh, char *buf, size_t size)
@@ -667,14 +675,12 @@ tape_text(const struct tape_rec *r, int zh)
 		    "%d 持有%s（描述符 %s，%s）"), p, w, g(r, "fd"),
 		    end_word(g(r, "end"), zh));
 	} else if (strcmp(ev, "dup") == 0) {
-		obj_text(r, tape_get(r, "kind") ? "socket" : "pipe", OBJ_IO, zh,
-		    w, sizeof(w));
+		obj_text(r, fd_kind(r), OBJ_IO, zh, w, sizeof(w));
 		rc = asprintf(&s, L(zh, "%d duplicated fd %s (%s) onto fd %s",
 		    "%d 把描述符 %s（%s）复制到描述符 %s"), p, g(r, "from"), w,
 		    g(r, "to"));
 	} else if (strcmp(ev, "close") == 0) {
-		obj_text(r, tape_get(r, "kind") ? "socket" : "pipe", OBJ_IO, zh,
-		    w, sizeof(w));
+		obj_text(r, fd_kind(r), OBJ_IO, zh, w, sizeof(w));
 		rc = asprintf(&s, L(zh, "%d closed fd %s (%s)",
 		    "%d 关闭描述符 %s（%s）"), p, g(r, "fd"), w);
 	} else if (strcmp(ev, "fifo_open") == 0) {

@@ -347,7 +347,7 @@ tr_exec(struct tracer *tr, struct tp *t)
 	const char *base;
 	ssize_t n, i;
 	struct rb r;
-	int first = 1, pipes = -1, posix = 0;
+	int first = 1, pipes = -1, posix = 0, told;
 
 	sys_flush(tr, t);
 	t->in_sys = 0;
@@ -356,10 +356,15 @@ tr_exec(struct tracer *tr, struct tp *t)
 	hot_reset(t);
 	memset(t->hrun, 0, sizeof(t->hrun));
 	t->run.op = 0;
-	/* its message went before its execve(2): it is on the socket */
-	while (tr->sock_open && tr_request(tr))
+	/*
+	 * Its message went before its execve(2): it is on the socket,
+	 * unless it came with the request to be traced.
+	 */
+	while (t->pre == NULL && tr->sock_open && tr_request(tr))
 		;
-	pre = pre_take(t);
+	told = t->events_told && t->pre != NULL;
+	t->events_told = 0;
+	pre = pre_take(tr, t);
 	if (pre != NULL) {
 		pre_exe(tr, t, pre, exe, sizeof(exe));
 	} else {
@@ -398,8 +403,9 @@ tr_exec(struct tracer *tr, struct tp *t)
 	if (pipes < 0)
 		pipes = tr_fds(t, fds, &posix);
 	t->nohot = tr_own_program(exe);
+	/* told: its arguments were looked at for a FIFO at the request */
 	t->calls_mode = pipes > 0 || posix || t->nohot ||
-	    tr_fifo_arg(t->pid, cmd, n);
+	    (!(told && pre != NULL) && tr_fifo_arg(t->pid, cmd, n));
 	t->calls = 0;
 	if (t->noexit != !t->calls_mode &&
 	    ptrace(PTRACE_SETOPTIONS, t->pid, 0L, (long)(t->calls_mode ?
@@ -745,20 +751,24 @@ tr_status(struct tracer *tr, pid_t pid, int st)
 }
 
 /*
- * The message of a request to be traced, both ways: the pid and its
- * parent's as data, the descriptor to close when it is seized in cbuf
- * (SCM_RIGHTS).
+ * Whether a process that asks to be traced, telling what it is about to
+ * run (pre), is sure to be followed by its events only from its exec: a
+ * system program run before, unchanged since, that holds no descriptor
+ * of a kind the tape follows and names no FIFO. Then it is seized
+ * without the exit event stop, which its exec stop would only take off
+ * again (PTRACE_SETOPTIONS), as tr_exec decides the same from the same.
  */
-static void
-tr_ask_msg(struct msghdr *mh, struct iovec *iov, pid_t *msg, size_t msgsize,
-    char *cbuf, size_t size)
+static int
+tr_events_told(struct tracer *tr, pid_t pid, const struct tape_pre *pre)
 {
-	iov->iov_base = msg;	/* ... iov[1] when the caller adds it */
-	iov->iov_len = msgsize;
-	mh->msg_iov = iov;
-	mh->msg_iovlen = 1;
-	mh->msg_control = cbuf;
-	mh->msg_controllen = size;
+	char cmd[TAPE_PRE_ARGV + 1];
+	const char *real = pre_known(tr, pre);
+
+	if (real == NULL || tr_own_program(real) || !pre_plain(tr, pre))
+		return 0;
+	memcpy(cmd, pre->text + pre->pathlen, (size_t)pre->argvlen);
+	cmd[pre->argvlen] = '\0';
+	return !tr_fifo_arg(pid, cmd, pre->argvlen);
 }
 
 /*
@@ -776,8 +786,9 @@ tr_request(struct tracer *tr)
 	pid_t pid;
 	struct rb r;
 	ssize_t n;
-	int ackfd = -1, ppid = 0, st0;
+	int ackfd = -1, ppid = 0, st0, told, events;
 	char st[1024], *p;
+	struct tp *t;
 	/* what may follow the two numbers: an exec's (tape_pre) or a tell's words */
 	static struct {
 		pid_t		msg[2];
@@ -822,12 +833,18 @@ tr_request(struct tracer *tr)
 		else if (tr_proc(pid, "status", st, sizeof(st)) > 0 &&
 		    (p = strstr(st, "PPid:")) != NULL)
 			ppid = atoi(p + 5);
-		if (ptrace(PTRACE_SEIZE, pid, 0L, (long)TR_OPTS) == 0) {
-			tr_add(tr, pid);
+		/* asked right before its execve(2), saying what it runs */
+		told = n > (ssize_t)sizeof(m.msg) &&
+		    pre_ok(&m.u.pre, (size_t)n - sizeof(m.msg));
+		events = told && tr_events_told(tr, pid, &m.u.pre);
+		if (ptrace(PTRACE_SEIZE, pid, 0L,
+		    (long)(events ? TR_OPTS_EVENTS : TR_OPTS)) == 0) {
+			t = tr_add(tr, pid);
+			if (t != NULL)
+				t->noexit = t->events_told = events;
 			rb_start(&r, pid, "attach");
 			rb_num(&r, "ppid", ppid);
-			/* asked right before its execve(2), saying what it runs */
-			if (n > (ssize_t)sizeof(m.msg))
+			if (told)
 				pre_keep(tr, pid, &m.u.pre,
 				    (size_t)n - sizeof(m.msg));
 		} else {
@@ -841,70 +858,6 @@ tr_request(struct tracer *tr)
 	if (ackfd >= 0)
 		close(ackfd);	/* the process reads EOF and goes on */
 	return 1;
-}
-
-int
-tape_ask(int sock, pid_t pid, int ackfd, const struct tape_pre *pre)
-{
-	char cbuf[CMSG_SPACE(sizeof(int))];
-	struct msghdr mh = { 0 };
-	struct cmsghdr *cm;
-	struct iovec iov[2];
-	pid_t msg[2] = { pid, pid <= 0 ? 0 : ackfd < 0 ? -1 : getppid() };
-	size_t len = sizeof(msg);
-
-	memset(cbuf, 0, sizeof(cbuf));
-	tr_ask_msg(&mh, iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
-	if (ackfd >= 0) {
-		cm = CMSG_FIRSTHDR(&mh);
-		cm->cmsg_level = SOL_SOCKET;
-		cm->cmsg_type = SCM_RIGHTS;
-		cm->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
-	} else {
-		mh.msg_control = NULL;
-		mh.msg_controllen = 0;
-	}
-	if (pre != NULL) {
-		iov[1].iov_base = (void *)pre;
-		iov[1].iov_len = offsetof(struct tape_pre, text) +
-		    (size_t)pre->pathlen + (size_t)pre->argvlen;
-		mh.msg_iovlen = 2;
-		len += iov[1].iov_len;
-	}
-	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)len ? 0 : -1;
-}
-
-int
-tape_tell(int sock, const char *what, int argc, char *const *argv, int ackfd)
-{
-	char cbuf[CMSG_SPACE(sizeof(int))], tail[TAPE_TELL_MAX];
-	struct msghdr mh = { 0 };
-	struct cmsghdr *cm;
-	struct iovec iov[2];
-	pid_t msg[2] = { getpid(), TAPE_TELL };
-	size_t len, n = 0;
-	int i;
-
-	for (i = -1; i < argc; i++) {
-		len = strlen(i < 0 ? what : argv[i]) + 1;
-		if (n + len > sizeof(tail))
-			break;	/* the first words are enough to name it */
-		memcpy(tail + n, i < 0 ? what : argv[i], len);
-		n += len;
-	}
-	memset(cbuf, 0, sizeof(cbuf));
-	tr_ask_msg(&mh, iov, msg, sizeof(msg), cbuf, sizeof(cbuf));
-	iov[1].iov_base = tail;
-	iov[1].iov_len = n;
-	mh.msg_iovlen = 2;
-	cm = CMSG_FIRSTHDR(&mh);
-	cm->cmsg_level = SOL_SOCKET;
-	cm->cmsg_type = SCM_RIGHTS;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cm), &ackfd, sizeof(int));
-	return sendmsg(sock, &mh, MSG_NOSIGNAL) == (ssize_t)(sizeof(msg) + n) ?
-	    0 : -1;
 }
 
 static struct tracer *tr_cur;
@@ -976,10 +929,17 @@ tape_trace(int sock, int out, const struct tape_opts *o)
 			continue;
 		if (n > 0)
 			(void)!read(sfd, &ssi, sizeof(ssi));
-		while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
+		/*
+		 * No tracee left (the last one's exit was just taken): no
+		 * wait that could only say ECHILD. A child seized or born
+		 * since is in tr.n.
+		 */
+		pid = 0;
+		while (tr.n > 0 &&
+		    (pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
 			tr_status(&tr, pid, st);
-		if (pid < 0 && errno == ECHILD && !tr.sock_open &&
-		    tr.nstopped == 0)
+		if ((tr.n == 0 || (pid < 0 && errno == ECHILD)) &&
+		    !tr.sock_open && tr.nstopped == 0)
 			break;
 	}
 	rb_flush();
