@@ -86,17 +86,17 @@ fifo_fail(const char *name, const char *msg, int try)
 static int
 bi_mkfifo(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "mode", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	static const struct bi_opt rows[] = {
+		{ 'm', "mode", required_argument, NULL, 0 },
+		{ BI_OPT_LONG | 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
 	};
 	mode_t mode = 0666;
 	int opt, i, status = 0, setmode = 0;
+	struct bi_opts g;
 
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "m:", longopts, NULL)) != -1) {
+	bi_opt_start(&g, "", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 'm':
 			/* coreutils: "invalid mode", status 1 */
