@@ -228,6 +228,12 @@ void builtin_each(void (*fn)(const struct builtin *, void *), void *arg);
 /* Prints "usage: USAGE" of builtin name on stderr; returns 2. */
 int bi_usage(const char *name);
 
+/*
+ * --help of a builtin that reads it itself (BI_OWNHELP): "usage: USAGE"
+ * of builtin name, then text, on stdout; returns 0.
+ */
+int bi_help_text(const char *name, const char *text);
+
 /* Reports "name: MSG" through sh_errorf; returns 1. */
 int bi_errorf(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

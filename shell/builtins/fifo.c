@@ -105,13 +105,12 @@ bi_mkfifo(int argc, char **argv)
 			setmode = 1;
 			break;
 		case 'h':
-			printf("usage: mkfifo [-m MODE] PATH...\n%s", tr(
+			return bi_help_text(argv[0], tr(
 			    "Creates named pipes (FIFOs) with mkfifo(3). A FIFO has a name in the file\n"
 			    "system, so unrelated processes can open it; open(2) for reading waits for a\n"
 			    "writer and the other way round. -m MODE sets the permissions (not umasked).\n",
 			    "用 mkfifo(3) 创建命名管道 (FIFO)。FIFO 在文件系统中有名字，无亲缘关系的进程\n"
 			    "也能打开它；以读方式 open(2) 会等待写者，反之亦然。-m MODE 设置权限（不受 umask 影响）。\n"));
-			return 0;
 		default:
 			return fifo_fail(argv[0], NULL, 1);
 		}

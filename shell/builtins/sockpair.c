@@ -162,7 +162,7 @@ bi_socketpair(int argc, char **argv)
 				    "类型"), optarg);
 			break;
 		case 'h':
-			return sysvcmd_help(argv[0], tr(sockpair_help,
+			return bi_help_text(argv[0], tr(sockpair_help,
 			    sockpair_help_zh));
 		default:
 			return bi_usage(argv[0]);

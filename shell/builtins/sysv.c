@@ -288,21 +288,11 @@ sysvcmd_getopt(int argc, char **argv, const char *help,
 	return 0;
 }
 
-/* Prints a builtin's long usage for --help; returns 0. */
-int
-sysvcmd_help(const char *name, const char *text)
-{
-	const struct builtin *b = builtin_find(name);
-
-	printf("usage: %s\n%s", b != NULL ? b->usage : name, text);
-	return 0;
-}
-
 int
 sysvcmd_start(int argc, char **argv, const char *help)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		sysvcmd_help(argv[0], help);
+		bi_help_text(argv[0], help);
 		return 1;
 	}
 	optind = 0;
