@@ -16,7 +16,7 @@ bi_opt_start(struct bi_opts *g, const char *order, const struct bi_opt *rows,
 	g->argv = argv;
 	s = strlen(order);
 	memcpy(g->shorts, order, s);
-	for (; rows[n].letter != 0; n++) {
+	for (; rows[n].letter != 0 && n < BI_OPT_MAX; n++) {
 		c = rows[n].letter & 0xff;
 		g->longs[n] = (struct option){ rows[n].name, rows[n].has_arg,
 		    NULL, c };
