@@ -7,6 +7,7 @@
 #ifndef IPCSH_SHELL_H
 #define IPCSH_SHELL_H
 
+#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,9 +228,53 @@ void builtin_each(void (*fn)(const struct builtin *, void *), void *arg);
 /* Prints "usage: USAGE" of builtin name on stderr; returns 2. */
 int bi_usage(const char *name);
 
+/*
+ * --help of a builtin that reads it itself (BI_OWNHELP): "usage: USAGE"
+ * of builtin name, then text, on stdout; returns 0.
+ */
+int bi_help_text(const char *name, const char *text);
+
 /* Reports "name: MSG" through sh_errorf; returns 1. */
 int bi_errorf(const char *name, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/*
+ * A builtin's options as data: one row an option, read with
+ * getopt_long(3), so its messages ("invalid option -- 'x'") are getopt's.
+ * letter is what the reading returns (the short option too, unless
+ * BI_OPT_LONG: --name only); a row with set stores val there and is not
+ * returned. The rows end with a letter 0; at most BI_OPT_MAX of them.
+ */
+#define BI_OPT_LONG	0x100
+#define BI_OPT_MAX	23
+struct bi_opt {
+	int		letter;
+	const char	*name;		/* the long option */
+	int		has_arg;	/* no_argument, required_argument, optional_argument */
+	int		*set;
+	int		val;
+};
+struct bi_opts {
+	const struct bi_opt *rows;
+	int		argc;
+	char		**argv;
+	char		shorts[2 + 3 * BI_OPT_MAX];
+	struct option	longs[BI_OPT_MAX + 1];
+};
+
+/*
+ * Starts reading argv's options (getopt's state reset, its messages on).
+ * order "+": the options end at the first operand (POSIX); "": getopt's
+ * permutation, options after operands too (util-linux).
+ */
+void bi_opt_start(struct bi_opts *g, const char *order,
+    const struct bi_opt *rows, int argc, char **argv);
+
+/*
+ * The next option no row's set takes, as getopt_long returns it (optarg
+ * its argument; '?' a bad one), or -1 at the end (optind: the first operand).
+ */
+int bi_opt_next(struct bi_opts *g);
 
 /* The argc words of argv joined by single spaces, malloc'd; NULL: ENOMEM. */
 char *bi_join(int argc, char **argv);

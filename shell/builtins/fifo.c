@@ -86,17 +86,17 @@ fifo_fail(const char *name, const char *msg, int try)
 static int
 bi_mkfifo(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "mode", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	static const struct bi_opt rows[] = {
+		{ 'm', "mode", required_argument, NULL, 0 },
+		{ BI_OPT_LONG | 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
 	};
 	mode_t mode = 0666;
 	int opt, i, status = 0, setmode = 0;
+	struct bi_opts g;
 
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "m:", longopts, NULL)) != -1) {
+	bi_opt_start(&g, "", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 'm':
 			/* coreutils: "invalid mode", status 1 */
@@ -105,13 +105,12 @@ bi_mkfifo(int argc, char **argv)
 			setmode = 1;
 			break;
 		case 'h':
-			printf("usage: mkfifo [-m MODE] PATH...\n%s", tr(
+			return bi_help_text(argv[0], tr(
 			    "Creates named pipes (FIFOs) with mkfifo(3). A FIFO has a name in the file\n"
 			    "system, so unrelated processes can open it; open(2) for reading waits for a\n"
 			    "writer and the other way round. -m MODE sets the permissions (not umasked).\n",
 			    "用 mkfifo(3) 创建命名管道 (FIFO)。FIFO 在文件系统中有名字，无亲缘关系的进程\n"
 			    "也能打开它；以读方式 open(2) 会等待写者，反之亦然。-m MODE 设置权限（不受 umask 影响）。\n"));
-			return 0;
 		default:
 			return fifo_fail(argv[0], NULL, 1);
 		}

@@ -219,21 +219,22 @@ ipcrm_parse(int opt, const char *arg, struct rm_action *act)
 int
 bi_ipcrm(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "shmem-id", required_argument, NULL, 'm' },
-		{ "shmem-key", required_argument, NULL, 'M' },
-		{ "queue-id", required_argument, NULL, 'q' },
-		{ "queue-key", required_argument, NULL, 'Q' },
-		{ "semaphore-id", required_argument, NULL, 's' },
-		{ "semaphore-key", required_argument, NULL, 'S' },
-		{ "all", optional_argument, NULL, 'a' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct rm_action *acts;
 	int opt, n = 0, bad = 0, verbose = 0, all = -1, ret = 0, i, id;
+	const struct bi_opt rows[] = {
+		{ 'm', "shmem-id", required_argument, NULL, 0 },
+		{ 'M', "shmem-key", required_argument, NULL, 0 },
+		{ 'q', "queue-id", required_argument, NULL, 0 },
+		{ 'Q', "queue-key", required_argument, NULL, 0 },
+		{ 's', "semaphore-id", required_argument, NULL, 0 },
+		{ 'S', "semaphore-key", required_argument, NULL, 0 },
+		{ 'a', "all", optional_argument, NULL, 0 },
+		{ 'v', "verbose", no_argument, &verbose, 1 },
+		{ 'V', "version", no_argument, NULL, 0 },
+		{ 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
+	};
+	struct bi_opts g;
 
 	/* util-linux: without arguments, nothing to do */
 	if (argc < 2)
@@ -248,10 +249,8 @@ bi_ipcrm(int argc, char **argv)
 	 * First pass: parse everything; nothing is removed on a bad word
 	 * (util-linux removes while it parses). Its messages and statuses.
 	 */
-	optind = 0;
-	opterr = 1;
-	while (!bad && (opt = getopt_long(argc, argv, "q:m:s:Q:M:S:a::vhV",
-	    longopts, NULL)) != -1) {
+	bi_opt_start(&g, "", rows, argc, argv);
+	while (!bad && (opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 'm': case 'M': case 'q': case 'Q': case 's': case 'S':
 			if (ipcrm_parse(opt, optarg, &acts[n]) < 0)
@@ -270,9 +269,6 @@ bi_ipcrm(int argc, char **argv)
 				    optarg);
 				bad = 1;
 			}
-			break;
-		case 'v':
-			verbose = 1;
 			break;
 		default:
 			free(acts);
@@ -358,15 +354,6 @@ ipcmk_fail(const char *what, const char *call, int err,
 int
 bi_ipcmk(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "shmem", required_argument, NULL, 'M' },
-		{ "semaphore", required_argument, NULL, 'S' },
-		{ "queue", no_argument, NULL, 'Q' },
-		{ "mode", required_argument, NULL, 'p' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	/* util-linux's order: segment, queue, semaphore set */
 	static const struct {
 		enum sysv_kind	kind;
@@ -381,14 +368,22 @@ bi_ipcmk(int argc, char **argv)
 	unsigned long mode, n[SYSV_NKINDS] = { 0 };
 	uintmax_t size = 0;
 	enum sysv_kind k;
+	const struct bi_opt rows[] = {
+		{ 'M', "shmem", required_argument, NULL, 0 },
+		{ 'S', "semaphore", required_argument, NULL, 0 },
+		{ 'Q', "queue", no_argument, &want[SYSV_MSG], 1 },
+		{ 'p', "mode", required_argument, NULL, 0 },
+		{ 'V', "version", no_argument, NULL, 0 },
+		{ 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
+	};
+	struct bi_opts g;
 	size_t i;
 	char *end;
 
 	/* util-linux's getopt: options after operands, operands ignored */
-	optind = 0;
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "hM:QS:p:Vh", longopts,
-	    NULL)) != -1) {
+	bi_opt_start(&g, "", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 'M':
 			if (ulc_size(argv[0], "failed to parse size", optarg,
@@ -396,9 +391,6 @@ bi_ipcmk(int argc, char **argv)
 				return 1;
 			want[SYSV_SHM] = 1;
 			n[SYSV_SHM] = size;
-			break;
-		case 'Q':
-			want[SYSV_MSG] = 1;
 			break;
 		case 'S':
 			if (ulc_s32(argv[0], "failed to parse elements",

@@ -857,43 +857,31 @@ ipcs_help(void)
 int
 bi_ipcs(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "id", required_argument, NULL, 'i' },
-		{ "queues", no_argument, NULL, 'q' },
-		{ "shmems", no_argument, NULL, 'm' },
-		{ "semaphores", no_argument, NULL, 's' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "time", no_argument, NULL, 't' },
-		{ "pid", no_argument, NULL, 'p' },
-		{ "creator", no_argument, NULL, 'c' },
-		{ "limits", no_argument, NULL, 'l' },
-		{ "summary", no_argument, NULL, 'u' },
-		{ "human", no_argument, NULL, 'H' },
-		{ "bytes", no_argument, NULL, 'b' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int opt, msg = 0, shm = 0, sem = 0, specific = 0, rc = 0, id = 0;
 	int format = F_DEFAULT, unit = U_DEFAULT;
-	/* the options that set a kind, the format or the unit */
-	const struct {
-		int	opt;
-		int	*var, val;
-	} sets[] = {
-		{ 'q', &msg, 1 }, { 'm', &shm, 1 }, { 's', &sem, 1 },
-		{ 't', &format, F_TIME }, { 'c', &format, F_CREATOR },
-		{ 'p', &format, F_PID }, { 'l', &format, F_LIMITS },
-		{ 'u', &format, F_STATUS },
-		{ 'H', &unit, U_HUMAN }, { 'b', &unit, U_BYTES },
+	/* most options set a kind, the format or the unit; the last one counts */
+	const struct bi_opt rows[] = {
+		{ 'i', "id", required_argument, NULL, 0 },
+		{ 'q', "queues", no_argument, &msg, 1 },
+		{ 'm', "shmems", no_argument, &shm, 1 },
+		{ 's', "semaphores", no_argument, &sem, 1 },
+		{ 'a', "all", no_argument, NULL, 0 },
+		{ 't', "time", no_argument, &format, F_TIME },
+		{ 'p', "pid", no_argument, &format, F_PID },
+		{ 'c', "creator", no_argument, &format, F_CREATOR },
+		{ 'l', "limits", no_argument, &format, F_LIMITS },
+		{ 'u', "summary", no_argument, &format, F_STATUS },
+		{ BI_OPT_LONG | 'H', "human", no_argument, &unit, U_HUMAN },
+		{ 'b', "bytes", no_argument, &unit, U_BYTES },
+		{ 'V', "version", no_argument, NULL, 0 },
+		{ 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
 	};
-	size_t i, nsets = sizeof(sets) / sizeof(sets[0]);
+	struct bi_opts g;
 
-	optind = 0;
-	opterr = 1;
 	/* util-linux's getopt: options after operands too, operands ignored */
-	while ((opt = getopt_long(argc, argv, "i:qmsatpclubVh", longopts,
-	    NULL)) != -1) {
+	bi_opt_start(&g, "", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 'i':
 			if (ulc_s32(argv[0], "failed to parse id argument",
@@ -905,11 +893,7 @@ bi_ipcs(int argc, char **argv)
 			msg = shm = sem = 1;
 			break;
 		default:
-			for (i = 0; i < nsets && sets[i].opt != opt; i++)
-				;
-			if (i == nsets)
-				return ulc_common_opt(opt, argv[0], ipcs_help);
-			*sets[i].var = sets[i].val;
+			return ulc_common_opt(opt, argv[0], ipcs_help);
 		}
 	}
 	if (specific && msg + shm + sem != 1)

@@ -156,8 +156,8 @@ bi_example(int argc, char **argv)
 	size_t i, n = sizeof(programs) / sizeof(programs[0]);
 	int fd;
 
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf("usage: example NAME [FILE]\n%s", tr(
+	if (argc == 2 && strcmp(argv[1], "--help") == 0)
+		return bi_help_text(argv[0], tr(
 		    "Copies the source of the lecture's program NAME into FILE (NAME.c by\n"
 		    "default) in the current directory, never over a file that exists:\n"
 		    "  example pipe_ex1 ex1.c; gcc -o ex1 ex1.c; ./ex1\n"
@@ -166,8 +166,6 @@ bi_example(int argc, char **argv)
 		    "不会覆盖已有的文件:\n"
 		    "  example pipe_ex1 ex1.c; gcc -o ex1 ex1.c; ./ex1\n"
 		    "help programs 列出全部示例程序.\n"));
-		return 0;
-	}
 	if (argc < 2 || argc > 3)
 		return bi_usage(argv[0]);
 	for (i = 0; i < n && strcmp(programs[i].name, argv[1]) != 0; i++)

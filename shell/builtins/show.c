@@ -3,7 +3,6 @@
  * descendants, as text or JSON (the probe, probe.h).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,28 +16,22 @@
 static int
 bi_show(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json",	no_argument,		NULL, 'j' },
-		{ "related",	no_argument,		NULL, 'r' },
-		{ "messages",	required_argument,	NULL, 'm' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct probe_opts po = { .nmsgs = -1 };
 	struct snapshot *s;
-	unsigned flags = 0;
-	int c, json = 0, r;
+	int c, json = 0, related = 0, r;
+	const struct bi_opt rows[] = {
+		{ 'j', "json", no_argument, &json, 1 },
+		{ 'r', "related", no_argument, &related, 1 },
+		{ 'm', "messages", required_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
+	};
+	struct bi_opts g;
 	char *end;
 	long n;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "+jrm:", opts, NULL)) != -1) {
+	bi_opt_start(&g, "+", rows, argc, argv);
+	while ((c = bi_opt_next(&g)) != -1) {
 		switch (c) {
-		case 'j':
-			json = 1;
-			break;
-		case 'r':
-			flags |= RENDER_RELATED;
-			break;
 		case 'm':
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || n < 0 ||
@@ -56,7 +49,8 @@ bi_show(int argc, char **argv)
 	s = probe_take(sh_pid > 0 ? sh_pid : getpid(), &po);
 	if (s == NULL)
 		return bi_errorf("show", "%s", strerror(errno));
-	r = json ? render_json(stdout, s, 0) : render_text(stdout, s, flags);
+	r = json ? render_json(stdout, s, 0) : render_text(stdout, s,
+	    related ? RENDER_RELATED : 0);
 	snapshot_free(s);
 	if (r < 0)
 		return bi_errorf("show", "write error: %s", strerror(errno));

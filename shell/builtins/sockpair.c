@@ -143,18 +143,18 @@ sockpair_run(int type, char **cmd1, char **cmd2, char *text)
 static int
 bi_socketpair(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "type", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct bi_opt rows[] = {
+		{ 't', "type", required_argument, NULL, 0 },
+		{ BI_OPT_LONG | 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
 	};
 	int opt, type = SOCK_STREAM, i, sep = -1, st;
+	struct bi_opts g;
 	char *text, **cmd1;
 
-	optind = 0;
-	opterr = 1;
 	/* "+": the options end at the first command word */
-	while ((opt = getopt_long(argc, argv, "+t:", longopts, NULL)) != -1) {
+	bi_opt_start(&g, "+", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1) {
 		switch (opt) {
 		case 't':
 			if ((type = sockpair_type(optarg)) < 0)
@@ -162,7 +162,7 @@ bi_socketpair(int argc, char **argv)
 				    "类型"), optarg);
 			break;
 		case 'h':
-			return sysvcmd_help(argv[0], tr(sockpair_help,
+			return bi_help_text(argv[0], tr(sockpair_help,
 			    sockpair_help_zh));
 		default:
 			return bi_usage(argv[0]);

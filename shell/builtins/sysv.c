@@ -288,21 +288,11 @@ sysvcmd_getopt(int argc, char **argv, const char *help,
 	return 0;
 }
 
-/* Prints a builtin's long usage for --help; returns 0. */
-int
-sysvcmd_help(const char *name, const char *text)
-{
-	const struct builtin *b = builtin_find(name);
-
-	printf("usage: %s\n%s", b != NULL ? b->usage : name, text);
-	return 0;
-}
-
 int
 sysvcmd_start(int argc, char **argv, const char *help)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		sysvcmd_help(argv[0], help);
+		bi_help_text(argv[0], help);
 		return 1;
 	}
 	optind = 0;
@@ -709,11 +699,12 @@ sysv_hold(long secs)
 int
 bi_shmwrite(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "offset", required_argument, NULL, 'o' },
-		{ "hold", required_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 }
+	static const struct bi_opt rows[] = {
+		{ 'o', "offset", required_argument, NULL, 0 },
+		{ BI_OPT_LONG | 'H', "hold", required_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
 	};
+	struct bi_opts g;
 	long off = 0, hold = 0;
 	const struct sysvcmd_num nums[] = {
 		{ 'o', 0, 0, LONG_MAX, "offset", &off },
@@ -733,7 +724,8 @@ bi_shmwrite(int argc, char **argv)
 	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
 	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
 		return 0;
-	while ((opt = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1)
+	bi_opt_start(&g, "+", rows, argc, argv);
+	while ((opt = bi_opt_next(&g)) != -1)
 		if ((status = sysvcmd_num_opt(argv[0], opt, nums)) != 0)
 			return status < 0 ? bi_usage(argv[0]) : status;
 	/* no TEXT is a usage error: it would write a lone NUL at OFFSET */

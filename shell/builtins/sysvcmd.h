@@ -127,12 +127,9 @@ int sysvcmd_getopt(int argc, char **argv, const char *help,
     const char *optstr, const struct sysvcmd_flag *ft, int *flags,
     const struct sysvcmd_num *nt);
 
-/* Prints a builtin's usage line and text for --help; returns 0. */
-int sysvcmd_help(const char *name, const char *text);
-
 /*
  * A System V builtin starts: "NAME --help" prints its usage line and
- * help (sysvcmd_help) and returns 1, the builtin then returns 0;
+ * help (bi_help_text) and returns 1, the builtin then returns 0;
  * otherwise getopt(3) is made ready for its options and 0 returned.
  */
 int sysvcmd_start(int argc, char **argv, const char *help);

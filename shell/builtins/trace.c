@@ -125,21 +125,21 @@ out:
 static int
 bi_trace(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "raw", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	char tmp[4096], *text;
 	const char *file;
 	int c, raw = 0, own = 0, st;
+	const struct bi_opt rows[] = {
+		{ 'r', "raw", no_argument, &raw, 1 },
+		{ 'h', "help", no_argument, NULL, 0 },
+		{ 0, NULL, 0, NULL, 0 },
+	};
+	struct bi_opts g;
 	long from;
 	FILE *f;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+rh", lo, NULL)) != -1) {
+	bi_opt_start(&g, "+", rows, argc, argv);
+	while ((c = bi_opt_next(&g)) != -1) {
 		switch (c) {
-		case 'r': raw = 1; break;
 		case 'h':
 			printf("%s\n", tr(
 			    "usage: trace [--raw] command [arg...]\n"

@@ -123,6 +123,15 @@ bi_usage(const char *name)
 }
 
 int
+bi_help_text(const char *name, const char *text)
+{
+	const struct builtin *b = builtin_find(name);
+
+	printf("usage: %s\n%s", b != NULL ? b->usage : name, text);
+	return 0;
+}
+
+int
 bi_errorf(const char *name, const char *fmt, ...)
 {
 	char msg[1024];

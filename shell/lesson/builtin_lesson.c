@@ -3,7 +3,6 @@
  * and drive the running one (next, hint, check, status, quit).
  */
 #include <dirent.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,33 +80,22 @@ lesson_list(void)
 static int
 lesson_start_cmd(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "play",	no_argument,		NULL, 'p' },
-		{ "speed",	required_argument,	NULL, 's' },
-		{ "step",	no_argument,		NULL, 't' },
-		{ "refute",	no_argument,		NULL, 'r' },
-		{ "again",	no_argument,		NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct lesson_opts o = { NULL, 0, -1, 0, 0, 0 };
+	const struct bi_opt rows[] = {
+		{ 'p', "play", no_argument, &o.play, 1 },
+		{ 's', "speed", required_argument, NULL, 0 },
+		{ BI_OPT_LONG | 't', "step", no_argument, &o.step, 1 },
+		{ BI_OPT_LONG | 'r', "refute", no_argument, &o.refute, 1 },
+		{ BI_OPT_LONG | 'a', "again", no_argument, &o.again, 1 },
+		{ 0, NULL, 0, NULL, 0 },
+	};
+	struct bi_opts g;
 	char *end;
 	int c;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "+ps:", longopts, NULL)) != -1) {
+	bi_opt_start(&g, "+", rows, argc, argv);
+	while ((c = bi_opt_next(&g)) != -1) {
 		switch (c) {
-		case 'p':
-			o.play = 1;
-			break;
-		case 't':
-			o.step = 1;
-			break;
-		case 'r':
-			o.refute = 1;
-			break;
-		case 'a':
-			o.again = 1;
-			break;
 		case 's':
 			o.speed = strtod(optarg, &end);
 			if (*end != '\0' || end == optarg || o.speed < 0)
