@@ -11,7 +11,6 @@
 #include <fnmatch.h>
 #include <glob.h>
 #include <pwd.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "arith.h"
 #include "exec.h"
 #include "expand.h"
+#include "fields.h"
 #include "lex.h"
 #include "loop.h"
 #include "shell.h"
@@ -679,153 +679,6 @@ xword(struct xbuf *b, const char *s, size_t len, int dq, int flags)
 	return xerr ? -1 : 0;
 }
 
-/*
- * A vector of fields is one block: a header, the vector, then room for
- * the words that expand to themselves (most words do), copied in. A
- * command of such words costs one allocation, and the block is kept for
- * the next command (dash pops its stack the same way). The other fields
- * (split, globbed, pushed) are malloc'ed one by one: the header says
- * which bytes are the block's own, and expand_free frees the others.
- */
-struct fhead {
-	size_t size;	/* bytes of the block */
-	size_t room;	/* bytes for words after the vector */
-	size_t used;	/* ... of which in use */
-	int n;		/* fields */
-	int cap;	/* slots of the vector, its NULL included */
-};
-
-#ifdef __SANITIZE_ADDRESS__
-#define FIELDS_SPARE_MAX 0	/* ASan must see freed fields as freed */
-#else
-#define FIELDS_SPARE_MAX 4096
-#endif
-static struct fhead *spare_fields;
-
-static struct fhead *
-fhead_of(char **v)
-{
-	return (struct fhead *)v - 1;
-}
-
-static char *
-fwords(struct fhead *h)
-{
-	return (char *)((char **)(h + 1) + h->cap);
-}
-
-/* Whether p is one of the block's own words. */
-static int
-fown(struct fhead *h, const char *p)
-{
-	uintptr_t w = (uintptr_t)fwords(h), q = (uintptr_t)p;
-
-	return q >= w && q < w + h->used;
-}
-
-/* The block of a freed vector: kept for the next one, or freed. */
-static void
-fput(struct fhead *h)
-{
-	if (spare_fields == NULL && h->size <= FIELDS_SPARE_MAX)
-		spare_fields = h;
-	else
-		free(h);
-}
-
-/* An empty vector of cap slots and at least room bytes for words. */
-static char **
-fnew(int cap, size_t room)
-{
-	size_t size = sizeof(struct fhead) + cap * sizeof(char *) + room;
-	struct fhead *h = spare_fields;
-	char **v;
-
-	if (h != NULL && h->size >= size) {
-		spare_fields = NULL;
-		size = h->size;
-	} else if ((h = malloc(size)) == NULL) {
-		abort();
-	}
-	h->size = size;
-	h->cap = cap;
-	h->n = 0;
-	h->used = 0;
-	h->room = size - sizeof(*h) - cap * sizeof(char *);
-	v = (char **)(h + 1);
-	v[0] = NULL;
-	return v;
-}
-
-/* Room for one more field: a block of twice the slots, words moved. */
-static void
-fneed(char ***vp)
-{
-	struct fhead *h = fhead_of(*vp), *nh;
-	char **v = *vp, **nv, *ow = fwords(h), *nw;
-	int i;
-
-	if (h->n + 1 < h->cap)
-		return;
-	nv = fnew(h->cap * 2, h->used);
-	nh = fhead_of(nv);
-	nw = fwords(nh);
-	memcpy(nw, ow, h->used);
-	nh->used = h->used;
-	for (i = 0; i < h->n; i++)
-		nv[i] = fown(h, v[i]) ? nw + (v[i] - ow) : v[i];
-	nh->n = h->n;
-	nv[nh->n] = NULL;
-	fput(h);
-	*vp = nv;
-}
-
-/* Appends s, malloc'ed: the vector owns it. */
-static void
-fpush(char ***vp, char *s)
-{
-	struct fhead *h;
-
-	fneed(vp);
-	h = fhead_of(*vp);
-	(*vp)[h->n++] = s;
-	(*vp)[h->n] = NULL;
-}
-
-/* Appends a copy of the len bytes of s, in the block when they fit. */
-static void
-fcopy(char ***vp, const char *s, size_t len)
-{
-	struct fhead *h;
-	char *p;
-
-	fneed(vp);
-	h = fhead_of(*vp);
-	if (h->room - h->used > len) {
-		p = fwords(h) + h->used;
-		h->used += len + 1;
-	} else if ((p = malloc(len + 1)) == NULL) {
-		abort();
-	}
-	memcpy(p, s, len);
-	p[len] = '\0';
-	(*vp)[h->n++] = p;
-	(*vp)[h->n] = NULL;
-}
-
-char **
-expand_vec_new(void)
-{
-	return fnew(8, 0);
-}
-
-char **
-expand_vec_push(char **v, char *s)
-{
-	fpush(&v, s);
-	return v;
-}
-
 /* Pathname expansion of one field (XCU 2.6.6), with glob(3). */
 static void
 glob_field(char ***out, const struct xbuf *fb)
@@ -846,7 +699,7 @@ glob_field(char ***out, const struct xbuf *fb)
 			magic = 1;
 	}
 	if (!magic) {
-		fpush(out, xstr(fb));
+		fields_push(out, xstr(fb));
 		return;
 	}
 	pat = xpattern(fb);
@@ -856,11 +709,11 @@ glob_field(char ***out, const struct xbuf *fb)
 
 			if (m == NULL)
 				abort();
-			fpush(out, m);
+			fields_push(out, m);
 		}
 		globfree(&g);
 	} else {
-		fpush(out, xstr(fb));
+		fields_push(out, xstr(fb));
 	}
 	free(pat);
 }
@@ -946,7 +799,7 @@ is_literal(const char *w)
 char **
 expand_fields(char **words, int nwords, int *n)
 {
-	char **v = fnew(nwords < 8 ? 8 : nwords + 1, 16 * (size_t)nwords + 64);
+	char **v = fields_new(nwords < 8 ? 8 : nwords + 1, 16 * (size_t)nwords + 64);
 	struct xbuf b = { 0 };
 	int i;
 
@@ -955,7 +808,7 @@ expand_fields(char **words, int nwords, int *n)
 		size_t len = is_literal(words[i]);
 
 		if (len > 0) {
-			fcopy(&v, words[i], len);
+			fields_copy(&v, words[i], len);
 			continue;
 		}
 		b.n = 0;
@@ -969,7 +822,7 @@ expand_fields(char **words, int nwords, int *n)
 	}
 	if (b.s != NULL)
 		xfree(&b);
-	*n = fhead_of(v)->n;
+	*n = fields_count(v);
 	return v;
 }
 
@@ -1008,19 +861,4 @@ expand_heredoc(const char *body)
 	s = xstr(&b);
 	xfree(&b);
 	return s;
-}
-
-void
-expand_free(char **v)
-{
-	struct fhead *h;
-	int i;
-
-	if (v == NULL)
-		return;
-	h = fhead_of(v);
-	for (i = 0; i < h->n; i++)
-		if (!fown(h, v[i]))
-			free(v[i]);
-	fput(h);
 }
