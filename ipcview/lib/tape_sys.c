@@ -99,6 +99,7 @@ static int sys_fifo_next;
 static void
 sys_fifo_seen(unsigned long ino, const char *link)
 {
+	size_t len;
 	int i;
 
 	for (i = 0; i < SYS_NFIFO; i++)
@@ -108,12 +109,13 @@ sys_fifo_seen(unsigned long ino, const char *link)
 		i = sys_fifo_next;
 		sys_fifo_next = (i + 1) % SYS_NFIFO;
 	}
-	if (strlen(link) >= sizeof(sys_fifos[i].path)) {
+	len = strlen(link);
+	if (len >= sizeof(sys_fifos[i].path)) {
 		sys_fifos[i].ino = 0;
 		return;
 	}
 	sys_fifos[i].ino = ino;
-	snprintf(sys_fifos[i].path, sizeof(sys_fifos[i].path), "%s", link);
+	memcpy(sys_fifos[i].path, link, len + 1);
 }
 
 void
