@@ -482,7 +482,7 @@ st_side(const struct tape_story *s, const struct st_pipe *p, int writer,
 			    ", then its write failed (EPIPE)", 0, 0);
 	}
 	if (first)
-		cat(out, "%s", zh ? "（无人）" : "(nobody)", 0, 0);
+		cat(out, "%s", zh ? "（不在录像中）" : "(not on the tape)", 0, 0);
 }
 
 /* "sig 104: SIGUSR1 from 100 (kill) → its handler ran, then rt_sigreturn" */
@@ -591,8 +591,8 @@ st_sockets(const struct tape_story *s, int zh, char **out)
 				if (q != NULL)
 					st_side(s, q, 0, zh, out);
 				else
-					cat(out, "%s", zh ? "（无人）" :
-					    "(nobody)", 0, 0);
+					cat(out, "%s", zh ? "（不在录像中）" :
+					    "(not on the tape)", 0, 0);
 			}
 			cat(out, "%s", "\n", 0, 0);
 		} else if (st_has(p, 0) && (q == NULL || !st_has(q, 1))) {

@@ -354,9 +354,9 @@ check_builtin(void)
 	    "两个进程都以状态 0 退出");
 	group_check("builtin-fifo", tapewatch_group(tw, 0), "echo README",
 	    "echo README / FIFO name.fifo: echo 303 (builtin) wrote 7 bytes / "
-	    "→ (nobody) / echo 303 (builtin): exited with status 0",
+	    "→ (not on the tape) / echo 303 (builtin): exited with status 0",
 	    "echo README / 命名管道 name.fifo：echo 303（内建命令）写入 7 字节 / "
-	    "→ （无人） / echo 303（内建命令）：退出，状态 0");
+	    "→ （不在录像中） / echo 303（内建命令）：退出，状态 0");
 	tapewatch_free(tw);
 }
 
@@ -450,7 +450,7 @@ main(void)
 	    num((long)tapewatch_ngroups(tw)));
 	unit_check("tapewatch", "nojobs-pipeline",
 	    "yes | head -n 1 / pipe 90: yes 201 wrote 8192 bytes, then its "
-	    "write failed (EPIPE) / → (nobody) / yes 201: killed by SIGPIPE / "
+	    "write failed (EPIPE) / → (not on the tape) / yes 201: killed by SIGPIPE / "
 	    "head 202: exited with status 0", group_lines(tw, 1, 0));
 	unit_check("tapewatch", "nojobs-alone",
 	    "true / true 203: exited with status 0", group_lines(tw, 0, 0));
