@@ -66,6 +66,13 @@ int render_event_json(FILE *out, const struct snap_event *e,
 int render_json_string(FILE *out, const char *s, size_t len);
 
 /*
+ * Writes u in decimal, after a '-' when neg, without the stream's lock
+ * (the renderers hold it for a whole snapshot); returns the bytes
+ * written. fprintf(3) of each number was a large part of a snapshot.
+ */
+size_t render_dec(FILE *out, unsigned long u, int neg);
+
+/*
  * Whether len bytes read as text: valid UTF-8 without control characters
  * other than tab, newline and carriage return, ignoring trailing NULs (C
  * strings are often sent with theirs). Returns the length of that text

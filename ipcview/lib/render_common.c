@@ -1,6 +1,6 @@
 /*
  * render_common.c - what the text and JSON renderers share.
- * Telling text from binary bytes, JSON string escapes.
+ * Telling text from binary bytes, JSON string escapes, decimal numbers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,4 +69,20 @@ render_json_string(FILE *out, const char *s, size_t len)
 		i = run + 1;
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+size_t
+render_dec(FILE *out, unsigned long u, int neg)
+{
+	char b[24], *d = b + sizeof(b);
+	size_t n;
+
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg)
+		*--d = '-';
+	n = (size_t)(b + sizeof(b) - d);
+	fwrite_unlocked(d, 1, n, out);
+	return n;
 }

@@ -65,36 +65,19 @@ jw_close(struct jw *w, int c)
 	w->first = 0;
 }
 
-/*
- * u in decimal, after a '-' when neg: the numbers of a snapshot (pids,
- * fds, inodes, sizes) by hand, fprintf(3) of each being a tenth of a
- * one-shot --json snapshot's instructions.
- */
-static void
-jw_digits(struct jw *w, unsigned long u, int neg)
-{
-	char b[24], *d = b + sizeof(b);
-
-	do
-		*--d = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (neg)
-		*--d = '-';
-	fwrite_unlocked(d, 1, (size_t)(b + sizeof(b) - d), w->f);
-}
-
 static void
 jw_long(struct jw *w, const char *key, long v)
 {
 	jw_key(w, key);
-	jw_digits(w, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, v < 0);
+	render_dec(w->f, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v,
+	    v < 0);
 }
 
 static void
 jw_ulong(struct jw *w, const char *key, unsigned long v)
 {
 	jw_key(w, key);
-	jw_digits(w, v, 0);
+	render_dec(w->f, v, 0);
 }
 
 static void

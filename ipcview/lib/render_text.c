@@ -82,16 +82,8 @@ text_str(FILE *out, const char *s, size_t width)
 static void
 text_digits(FILE *out, unsigned long u, int neg, size_t width)
 {
-	char b[24], *d = b + sizeof(b);
-	size_t n;
+	size_t n = render_dec(out, u, neg);
 
-	do
-		*--d = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (neg)
-		*--d = '-';
-	n = (size_t)(b + sizeof(b) - d);
-	fwrite_unlocked(d, 1, n, out);
 	if (n < width)
 		text_pad(out, width - n);
 }
