@@ -86,6 +86,27 @@ int tape_story_add(struct tape_story *s, const struct tape_rec *r);
 char *tape_story_text(const struct tape_story *s, int zh);
 void tape_story_free(struct tape_story *s);
 
+/*
+ * What the shell reads or writes itself (the tracer follows only its
+ * children): a FIFO a redirection of the shell opened, the bytes a
+ * builtin wrote into it, what the shell read from $(...). One record,
+ * event "fifo_open" (end) or "pipe_io" (op, bytes, calls; errno),
+ * marked own=1, written to out (the tape, opened O_APPEND: one write a
+ * record). 0, or -1 with errno.
+ */
+struct tape_own {
+	const char	*event;
+	const char	*cmd;		/* the builtin; NULL: the shell itself */
+	const char	*path;		/* a FIFO's; NULL: a pipe */
+	unsigned long	inode;
+	int		fd;
+	const char	*end;		/* fifo_open: "read", "write", "both" */
+	const char	*op;		/* pipe_io: "write", "read", "eof" */
+	long		bytes, calls;
+	const char	*err;		/* the errno's name, or NULL */
+};
+int tape_own_write(int out, pid_t pid, const struct tape_own *o);
+
 /* Where a shell's tape is announced: DIR/tape.PID (a file or a link). */
 int tape_path_for(pid_t shell, char *buf, size_t size);
 /* The folder of those names, made 0700 when make is set. */

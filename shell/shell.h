@@ -100,6 +100,27 @@ struct child_hooks {
 /* Registers the hooks (h must outlive the shell; NULL: none). */
 void jobs_set_child_hooks(const struct child_hooks *h);
 /*
+ * What the shell reads or writes itself, told to the tape (whose tracer
+ * follows only the shell's children); registered by the tape while it
+ * records (NULL: none). They run in every process of the shell, which
+ * tells its own from a child's.
+ *   fifo_open	a redirection made in the process itself opened fd onto
+ *		a FIFO: path as written, open(2)'s flags, cmd the builtin
+ *		it is for (NULL: a compound command), undo when it is put
+ *		back later (then fifo_done(fd) first, stdout flushed).
+ *   fifo_done	that redirection is being put back.
+ *   subst_read	the shell read bytes in calls read(2)s from fd, the pipe
+ *		of a $(...), up to its end of file.
+ */
+struct own_hooks {
+	void	(*fifo_open)(int fd, const char *path, int flags,
+		    const char *cmd, int undo);
+	void	(*fifo_done)(int fd);
+	void	(*subst_read)(int fd, long bytes, long calls);
+};
+extern const struct own_hooks *sh_own_hooks;
+
+/*
  * Between jobs_chores(1) and jobs_chores(0) (they nest) the children the
  * shell starts are the program's own chores, as a lesson's set-up and
  * clean-up: no at_fork, at_spawn or at_run hook runs in them, so the

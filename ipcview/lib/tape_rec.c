@@ -1,6 +1,6 @@
 /*
  * tape_rec.c - the tape's line format: writing a record (the tracer),
- * parsing one (the readers), following a growing tape, and where a
+ * parsing one (the readers), the records the shell writes of itself, following a growing tape, and where a
  * shell announces its tape.
  */
 #include <errno.h>
@@ -134,6 +134,37 @@ rb_end(struct rb *r, int out)
 	memcpy(rb_pend + rb_npend, r->b, r->n);
 	rb_npend += r->n;
 	return rc;
+}
+
+/*
+ * What the shell did itself: its records are written as the tracer
+ * writes those of a traced process, with own=1 and the builtin's name.
+ */
+int
+tape_own_write(int out, pid_t pid, const struct tape_own *o)
+{
+	struct rb r;
+
+	rb_start(&r, pid, o->event);
+	rb_num(&r, "own", 1);
+	if (o->cmd != NULL)
+		rb_str(&r, "cmd", o->cmd);
+	rb_num(&r, "inode", (long)o->inode);
+	if (o->path != NULL)
+		rb_str(&r, "path", o->path);
+	rb_num(&r, "fd", o->fd);
+	if (o->end != NULL)
+		rb_str(&r, "end", o->end);
+	if (o->op != NULL) {
+		rb_str(&r, "op", o->op);
+		rb_num(&r, "bytes", o->bytes);
+		rb_num(&r, "calls", o->calls);
+	}
+	if (o->err != NULL)
+		rb_str(&r, "errno", o->err);
+	if (rb_end(&r, out) < 0)
+		return -1;
+	return rb_flush();
 }
 
 static int

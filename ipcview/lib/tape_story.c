@@ -25,7 +25,7 @@ struct st_sig {
 struct st_proc {
 	pid_t	pid;
 	char	name[32];
-	char	kind[12];	/* builtin, function, subshell (no exec) */
+	char	kind[12];	/* builtin, function, subshell (no exec); shell, self (own) */
 	int	ended, status;
 	char	signame[16];	/* killed by this signal, or empty */
 	struct st_sig sent;	/* the last one sent to it, not yet delivered */
@@ -287,6 +287,14 @@ tape_story_add(struct tape_story *s, const struct tape_rec *r)
 	struct st_proc *p;
 	struct st_end *e;
 
+	if (tape_get(r, "own") != NULL && (p = st_proc(s, r->pid)) != NULL &&
+	    p->kind[0] == '\0') {
+		/* the shell itself: named by its builtin, or as the shell */
+		snprintf(p->name, sizeof(p->name), "%s", tape_get(r, "cmd") ?
+		    tape_get(r, "cmd") : "ipcsh");
+		snprintf(p->kind, sizeof(p->kind), "%s", tape_get(r, "cmd") ?
+		    "shell" : "self");
+	}
 	if (strcmp(r->event, "exec") == 0 && (p = st_proc(s, r->pid))) {
 		tape_exec_name(r, p->name, sizeof(p->name));
 		snprintf(p->kind, sizeof(p->kind), "%s",
@@ -415,7 +423,8 @@ cat(char **out, const char *fmt, const char *a, long pid, long n)
 
 /*
  * "echo 4711 (builtin)": a process by name and pid, and what the shell
- * ran itself in it without execve(2). 1 when that was said in Chinese
+ * ran itself in it without execve(2) (or in the shell itself: own
+ * records). 1 when that was said in Chinese
  * (closed by a full-width parenthesis: no space after it).
  */
 static int
@@ -425,6 +434,9 @@ st_who(const struct tape_story *s, pid_t pid, int zh, char **out)
 		{ "builtin", " (builtin)", "（内建命令）" },
 		{ "function", " (function)", "（函数）" },
 		{ "subshell", " (subshell)", "（子 shell）" },
+		{ "shell", " (builtin, in the shell itself)",
+		    "（内建命令，在 shell 自身中）" },
+		{ "self", " (the shell itself)", "（shell 自身）" },
 	};
 	const struct st_proc *p = st_find(s, pid);
 	size_t i;

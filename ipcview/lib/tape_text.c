@@ -627,8 +627,8 @@ static const struct {
 	{ "sig", 3, sig_text },
 };
 
-char *
-tape_text(const struct tape_rec *r, int zh)
+static char *
+rec_text(const struct tape_rec *r, int zh)
 {
 	const char *ev = r->event;
 	char *s = NULL, *a, w[300];
@@ -969,4 +969,27 @@ tape_raw(const struct tape_rec *r)
 		free(a);
 	}
 	return rc < 0 ? NULL : s;
+}
+
+/*
+ * A record in words; one the shell wrote of itself (own=1) names it:
+ * "8840 (the shell itself, echo) wrote 7 bytes into FIFO name.fifo".
+ */
+char *
+tape_text(const struct tape_rec *r, int zh)
+{
+	const char *cmd = tape_get(r, "cmd");
+	char *s = rec_text(r, zh), *t;
+	size_t n;
+
+	if (s == NULL || tape_get(r, "own") == NULL)
+		return s;
+	n = strspn(s, "0123456789");
+	if (asprintf(&t, "%.*s%s%s%s%s%s", (int)n, s,
+	    zh ? "（shell 自身" : " (the shell itself", cmd ? (zh ? "，" :
+	    ", ") : "", cmd ? cmd : "", zh ? "）" : ")",
+	    s + n + (zh && s[n] == ' ')) < 0)
+		return s;
+	free(s);
+	return t;
 }

@@ -388,6 +388,22 @@ tw_subject(const struct tapewatch *tw, const struct tape_rec *r)
 	return r->pid;
 }
 
+/*
+ * A record of the shell's own (a builtin's write into a FIFO, the
+ * shell's read of $(...)): the newest groups are told again, one of
+ * them may hold the other end.
+ */
+static void
+tw_own_dirty(struct tapewatch *tw)
+{
+	struct tw_group *g;
+	int id;
+
+	for (id = tw->ngroup; id > 0 && id > tw->ngroup - 8; id--)
+		if ((g = tw_group(tw, id)) != NULL)
+			g->dirty = 1;
+}
+
 /* Takes r (the watch owns it from now on). */
 static void
 tw_take(struct tapewatch *tw, struct tape_rec *r)
@@ -399,6 +415,12 @@ tw_take(struct tapewatch *tw, struct tape_rec *r)
 	int serial, d = 0;
 	size_t slot;
 
+	if (tape_get(r, "own") != NULL) {
+		/* the shell's own: told with the groups of its pipe or FIFO */
+		tw_own_dirty(tw);
+		serial = -1;
+		goto keep;
+	}
 	serial = tw_pid_unit(tw, pid);
 	if (strcmp(ev, "attach") == 0) {
 		serial = tw_pid_unit(tw, (pid_t)tape_num(r, "ppid", 0));
@@ -445,6 +467,7 @@ tw_take(struct tapewatch *tw, struct tape_rec *r)
 		if (d < 0 && g->g.nlive <= 0)
 			tw_collapse(tw, g);
 	}
+keep:
 	if (tw->nrecs == TAPEWATCH_NRECS) {
 		tape_rec_free(&tw->recs[tw->head]);
 		tw->head = (tw->head + 1) % TAPEWATCH_NRECS;
@@ -541,13 +564,56 @@ tw_tell_runs(struct tw_group *g)
 	tw_line(g, en, zh);
 }
 
+#define TW_NINO	16	/* pipes and FIFOs of a group the shell's own may join */
+
+static void
+tw_inodes_note(unsigned long *ino, int *n, const struct tape_rec *r)
+{
+	unsigned long v = (unsigned long)tape_num(r, "inode", 0);
+	int i;
+
+	for (i = 0; v != 0 && i < *n; i++)
+		if (ino[i] == v)
+			return;
+	if (v != 0 && *n < TW_NINO)
+		ino[(*n)++] = v;
+}
+
+/*
+ * The shell's own records on a pipe or FIFO of group g, within two
+ * seconds of its span: shell A's write into the FIFO shell B's cat
+ * reads (another shell's tape), the shell's read of a $(...).
+ */
+static void
+tw_own_add(const struct tapewatch *tw, const struct tw_group *g,
+    struct tape_story *s, const unsigned long *ino, int nino)
+{
+	const struct tape_rec *r;
+	unsigned long v;
+	size_t i;
+	int k;
+
+	for (i = 0; nino > 0 && i < tw->nrecs; i++) {
+		if (tw->rec_unit[(tw->head + i) % TAPEWATCH_NRECS] != -1)
+			continue;
+		r = tapewatch_rec(tw, i);
+		v = (unsigned long)tape_num(r, "inode", 0);
+		for (k = 0; k < nino && ino[k] != v; k++)
+			;
+		if (k < nino && tw_sec(r->time) > tw_sec(g->g.first) - 2 &&
+		    tw_sec(r->time) < tw_sec(g->g.last) + 2)
+			tape_story_add(s, r);
+	}
+}
+
 static void
 tw_tell(struct tapewatch *tw, struct tw_group *g)
 {
 	struct tape_story *s = tape_story_new();
 	char *en, *zh, *a, *b, head[512];
+	unsigned long ino[TW_NINO];
+	int n, nino = 0;
 	size_t i, k;
-	int n;
 
 	for (n = 0; n < g->g.nlines; n++) {
 		free(g->g.en[n]);
@@ -565,9 +631,12 @@ tw_tell(struct tapewatch *tw, struct tw_group *g)
 		return;
 	for (i = 0; i < tw->nrecs; i++) {
 		k = (tw->head + i) % TAPEWATCH_NRECS;
-		if (tapewatch_rec_group(tw, i) == g->g.id)
+		if (tapewatch_rec_group(tw, i) == g->g.id) {
 			tape_story_add(s, &tw->recs[k]);
+			tw_inodes_note(ino, &nino, &tw->recs[k]);
+		}
 	}
+	tw_own_add(tw, g, s, ino, nino);
 	tw_group_cmd(tw, g);
 	snprintf(head, sizeof(head), "%s%s", g->g.cmd ? g->g.cmd : "?",
 	    g->g.nlive > 0 ? "  (running)" : "");

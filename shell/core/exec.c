@@ -375,13 +375,19 @@ run_builtin(const struct builtin *bi, struct cmd_exec *e, int argc,
 
 	spawn_tell("builtin", argc, argv);	/* a forked child's first */
 	if (flags & EV_EXIT) {
-		if (redir_apply(e->redir, NULL) < 0)
+		redir_for = argv[0];
+		st = redir_apply(e->redir, NULL);
+		redir_for = NULL;
+		if (st < 0)
 			return special ? exec_fatal(2) : 2;
 		exec_set_assigns(as, 0);
 		optind = 0;
 		return builtin_flush(argv[0], builtin_call(bi, argc, argv));
 	}
-	if (redir_apply(e->redir, &rs) < 0) {
+	redir_for = argv[0];
+	st = redir_apply(e->redir, &rs);
+	redir_for = NULL;
+	if (st < 0) {
 		redir_restore(&rs);
 		if ((st = redir_failed()) != 2)
 			return st;

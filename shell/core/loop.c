@@ -30,6 +30,7 @@ loop_subst(const char *text, size_t len, int *status)
 	struct cmd *c;
 	char *err;
 	int fds[2];
+	long calls = 0;
 	ssize_t n;
 	pid_t pid;
 
@@ -81,8 +82,11 @@ loop_subst(const char *text, size_t len, int *status)
 			continue;
 		if (n <= 0)
 			break;
+		calls++;
 		sbuf_putn(&out, buf, n);
 	}
+	if (n == 0 && sh_own_hooks != NULL && sh_own_hooks->subst_read != NULL)
+		sh_own_hooks->subst_read(fds[0], (long)out.n, calls);
 	close(fds[0]);
 	*status = job_run(j);
 	return out.s != NULL ? out.s : strdup("");

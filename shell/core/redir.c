@@ -36,6 +36,7 @@ save_fd(struct redir_save *rs, int fd)
 	}
 	rs->v[rs->n].fd = fd;
 	rs->v[rs->n].save = s;
+	rs->v[rs->n].fifo = 0;
 	rs->n++;
 }
 
@@ -48,6 +49,9 @@ redir_restore(struct redir_save *rs)
 	if (rs->n > 0)
 		fflush(stdout);	/* what went to the redirection goes there */
 	for (i = rs->n - 1; i >= 0; i--) {
+		if (rs->v[i].fifo && sh_own_hooks != NULL &&
+		    sh_own_hooks->fifo_done != NULL)
+			sh_own_hooks->fifo_done(rs->v[i].fd);
 		if (rs->v[i].save >= 0) {
 			dup2(rs->v[i].save, rs->v[i].fd);
 			close(rs->v[i].save);
@@ -58,6 +62,28 @@ redir_restore(struct redir_save *rs)
 	free(rs->v);
 	rs->v = NULL;
 	rs->n = rs->cap = 0;
+}
+
+const struct own_hooks *sh_own_hooks;
+const char *redir_for;
+
+/*
+ * A redirection made in the shell opened a FIFO: the tape is told, and
+ * told again when it is put back (the bytes a builtin wrote into it).
+ */
+static void
+redir_fifo(const struct redir *r, struct redir_save *rs, const char *name,
+    int flags)
+{
+	struct stat st;
+	int i;
+
+	if (fstat(r->fd, &st) < 0 || !S_ISFIFO(st.st_mode))
+		return;
+	for (i = 0; rs != NULL && i < rs->n; i++)
+		if (rs->v[i].fd == r->fd)
+			rs->v[i].fifo = 1;
+	sh_own_hooks->fifo_open(r->fd, name, flags, redir_for, rs != NULL);
 }
 
 /*
@@ -253,6 +279,11 @@ redir_apply(struct redir *r, struct redir_save *rs)
 			/* it landed on n itself: dup2 would not clear CLOEXEC */
 			fcntl(fd, F_SETFD, 0);
 		}
+		if (rc == 0 && r->type != R_HEREDOC && r->type != R_DUPIN &&
+		    r->type != R_DUPOUT && sh_own_hooks != NULL &&
+		    sh_own_hooks->fifo_open != NULL)
+			redir_fifo(r, rs, word, r->type == R_IN ? O_RDONLY :
+			    r->type == R_RDWR ? O_RDWR : O_WRONLY);
 		free(word);
 	}
 	return rc;

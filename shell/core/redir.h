@@ -11,6 +11,7 @@ struct redir_save {
 	int n, cap;
 	struct {
 		int fd, save;
+		int fifo;	/* a FIFO the tape was told of */
 	} *v;
 };
 
@@ -26,6 +27,9 @@ int redir_apply(struct redir *r, struct redir_save *rs);
  * user ended a blocking open (a FIFO nobody opened), or 0. Clears it.
  */
 int redir_interrupted(void);
+
+/* The builtin the redirections being applied are for (the tape), or NULL. */
+extern const char *redir_for;
 
 /* Undoes redirections in reverse order and frees rs. */
 void redir_restore(struct redir_save *rs);

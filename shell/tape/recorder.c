@@ -83,7 +83,7 @@ int
 tape_start(const char *file)
 {
 	char def[PATH_MAX], abs[PATH_MAX];
-	int sv[2], out, fd, st;
+	int sv[2], out, fd, st, own;
 	pid_t pid;
 
 	if (tape_sock >= 0)
@@ -119,6 +119,7 @@ tape_start(const char *file)
 		_exit(0);
 	}
 	close(sv[1]);
+	own = pid > 0 ? fcntl(out, F_DUPFD_CLOEXEC, 10) : -1;
 	close(out);
 	if (pid < 0) {
 		sh_errorf("tape: fork: %s", strerror(errno));
@@ -131,6 +132,8 @@ tape_start(const char *file)
 	    sizeof(tape_tracer)) {
 		sh_errorf("tape: the tracer did not start");
 		close(sv[0]);
+		if (own >= 0)
+			close(own);
 		return -1;
 	}
 	fd = fcntl(sv[0], F_DUPFD_CLOEXEC, 10);
@@ -140,6 +143,8 @@ tape_start(const char *file)
 	}
 	tape_sock = sv[0];
 	tape_owner = getpid();
+	if (own >= 0)
+		tape_own_on(own);
 	tape_inherited = 0;
 	free(tape_path);
 	tape_path = realpath(file, abs) ? strdup(abs) : strdup(file);
@@ -167,6 +172,7 @@ tape_stop(void)
 		return;
 	close(tape_sock);
 	tape_sock = -1;
+	tape_own_off();
 	if (tape_link != NULL && getpid() == tape_owner)
 		unlink(tape_link);
 	free(tape_link);

@@ -44,4 +44,12 @@ void tape_spawn(const char *path, char *const argv[], int hi, int asked);
  */
 void tape_run(const char *what, int argc, char *const *argv);
 
+/*
+ * The shell's own reads and writes on pipes and FIFOs (own.c), told into
+ * out (a descriptor of the tape, O_APPEND, which it takes) from this
+ * process on; off stops and closes it.
+ */
+void tape_own_on(int out);
+void tape_own_off(void);
+
 #endif

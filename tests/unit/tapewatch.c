@@ -360,6 +360,58 @@ check_builtin(void)
 	tapewatch_free(tw);
 }
 
+/*
+ * The FIFO slide: shell A (pid 500, another tape) writes with its own
+ * echo, told by the shell (own=1); shell B's cat reads. The shell's
+ * records join cat's story whether they come before or after it.
+ */
+static void
+check_own(void)
+{
+	static const char *const shell_a[] = {
+		"50.000100 500 fifo_open own=1 cmd=echo inode=95 path=name.fifo fd=1 end=write",
+		"50.000300 500 pipe_io own=1 cmd=echo inode=95 path=name.fifo fd=1 op=write bytes=7 calls=1",
+		/* another FIFO, and one long before: neither is cat's */
+		"50.000400 500 pipe_io own=1 cmd=echo inode=96 fd=1 op=write bytes=3 calls=1",
+		"40.000400 500 pipe_io own=1 cmd=echo inode=95 fd=1 op=write bytes=5 calls=1",
+		NULL,
+	};
+	static const char *const shell_b[] = {
+		"50.000100 601 attach ppid=100",
+		"50.000200 601 exec argv=cat,name.fifo path=/bin/cat follow=calls pgid=601",
+		"50.000250 601 fifo_open path=name.fifo inode=95 fd=3 end=read",
+		"50.000400 601 pipe_io inode=95 fd=3 op=read bytes=7 calls=1",
+		"50.000500 601 pipe_io inode=95 fd=3 op=eof",
+		"50.000600 601 exit status=0 pgid=601",
+		NULL,
+	};
+	static const char en[] = "cat name.fifo / FIFO name.fifo: echo 500 "
+	    "(builtin, in the shell itself) wrote 7 bytes / → cat 601 read 7 "
+	    "bytes, then end of file / cat 601: exited with status 0";
+	static const char zh[] = "cat name.fifo / 命名管道 name.fifo：echo 500"
+	    "（内建命令，在 shell 自身中）写入 7 字节 / → cat 601 读出 7 字节，"
+	    "然后读到文件结束 / cat 601：退出，状态 0";
+	struct tapewatch *tw = tapewatch_new(NULL, 100, NULL);
+
+	if (tw == NULL)
+		return;
+	feed(tw, shell_b);
+	feed(tw, shell_a);
+	group_check("own-after", tapewatch_group(tw, 0), "cat name.fifo", en,
+	    zh);
+	unit_check("tapewatch", "own-no-group", "1",
+	    num((long)tapewatch_ngroups(tw)));
+	tapewatch_free(tw);
+	tw = tapewatch_new(NULL, 100, NULL);
+	if (tw == NULL)
+		return;
+	feed(tw, shell_a);
+	feed(tw, shell_b);
+	group_check("own-before", tapewatch_group(tw, 0), "cat name.fifo", en,
+	    zh);
+	tapewatch_free(tw);
+}
+
 int
 main(void)
 {
@@ -485,5 +537,6 @@ main(void)
 	check_told();
 	check_runs();
 	check_builtin();
+	check_own();
 	return unit_failed;
 }
