@@ -25,6 +25,12 @@ jobs_chores(int on)
 	chores += on ? 1 : (chores > 0 ? -1 : 0);
 }
 
+const struct own_hooks *
+jobs_own_hooks(void)
+{
+	return chores == 0 ? sh_own_hooks : NULL;
+}
+
 void
 jobs_child_at_fork(int vforked)
 {

@@ -48,6 +48,8 @@ void jobs_child_at_spawn(const char *path, char *const argv[], int hi,
 void jobs_child_before_exec(void);
 /* at_run: spawn_tell (spawn.h) calls it, once per forked child. */
 void jobs_child_at_run(const char *what, int argc, char *const *argv);
+/* The own hooks (shell.h) to tell, NULL in the program's chores. */
+const struct own_hooks *jobs_own_hooks(void);
 
 /*
  * In a forked subshell: job control off; the parent's jobs stay listed

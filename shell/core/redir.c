@@ -14,6 +14,7 @@
 #include "exec.h"
 #include "expand.h"
 #include "intr.h"
+#include "jobs.h"
 #include "lex.h"
 #include "parse.h"
 #include "redir.h"
@@ -51,7 +52,7 @@ redir_restore(struct redir_save *rs)
 	for (i = rs->n - 1; i >= 0; i--) {
 		if (rs->v[i].fifo && sh_own_hooks != NULL &&
 		    sh_own_hooks->fifo_done != NULL)
-			sh_own_hooks->fifo_done(rs->v[i].fd);
+			sh_own_hooks->fifo_done(rs->v[i].fd);	/* put back */
 		if (rs->v[i].save >= 0) {
 			dup2(rs->v[i].save, rs->v[i].fd);
 			close(rs->v[i].save);
@@ -83,7 +84,7 @@ redir_fifo(const struct redir *r, struct redir_save *rs, const char *name,
 	for (i = 0; rs != NULL && i < rs->n; i++)
 		if (rs->v[i].fd == r->fd)
 			rs->v[i].fifo = 1;
-	sh_own_hooks->fifo_open(r->fd, name, flags, redir_for, rs != NULL);
+	jobs_own_hooks()->fifo_open(r->fd, name, flags, redir_for, rs != NULL);
 }
 
 /*
@@ -280,8 +281,8 @@ redir_apply(struct redir *r, struct redir_save *rs)
 			fcntl(fd, F_SETFD, 0);
 		}
 		if (rc == 0 && r->type != R_HEREDOC && r->type != R_DUPIN &&
-		    r->type != R_DUPOUT && sh_own_hooks != NULL &&
-		    sh_own_hooks->fifo_open != NULL)
+		    r->type != R_DUPOUT && jobs_own_hooks() != NULL &&
+		    jobs_own_hooks()->fifo_open != NULL)
 			redir_fifo(r, rs, word, r->type == R_IN ? O_RDONLY :
 			    r->type == R_RDWR ? O_RDWR : O_WRONLY);
 		free(word);

@@ -1,5 +1,5 @@
 /*
- * own.c - what the shell reads and writes itself, on the tape: the
+ * own.c - what the shell reads and writes itself, on the tape. The
  * tracer follows only the shell's children, so the shell writes these
  * records (own=1) into the tape itself: shell A's `echo README >
  * name.fifo` on the FIFO slide, and its read of each $(...).
