@@ -109,16 +109,20 @@ void jobs_set_child_hooks(const struct child_hooks *h);
  *		it is for (NULL: a compound command), undo when it is put
  *		back later (then fifo_done(fd) first, stdout flushed).
  *   fifo_done	that redirection is being put back.
- *   subst_read	the shell read bytes in calls read(2)s from fd, the pipe
- *		of a $(...), up to its end of file.
+ *   read	the shell read bytes in calls read(2)s from fd (eof: then
+ *		end of file): cmd the read builtin, NULL the pipe of a
+ *		$(...), read up to its end.
+ * sh_tell_read calls read, but not in the program's chores.
  */
 struct own_hooks {
 	void	(*fifo_open)(int fd, const char *path, int flags,
 		    const char *cmd, int undo);
 	void	(*fifo_done)(int fd);
-	void	(*subst_read)(int fd, long bytes, long calls);
+	void	(*read)(int fd, long bytes, long calls, int eof,
+		    const char *cmd);
 };
 extern const struct own_hooks *sh_own_hooks;
+void sh_tell_read(int fd, long bytes, long calls, int eof, const char *cmd);
 
 /*
  * Between jobs_chores(1) and jobs_chores(0) (they nest) the children the

@@ -471,6 +471,7 @@ bi_read(int argc, char **argv)
 	int c, raw = 0, st = 0, i, nvars, sig;
 	struct intr w;
 	size_t pos = 0, end;
+	long nread = 0;		/* bytes, a read(2) each: for the tape */
 	char ch;
 	ssize_t r;
 
@@ -494,6 +495,7 @@ bi_read(int argc, char **argv)
 			st = 1;
 			break;
 		}
+		nread++;
 		if (ch == '\n')
 			break;
 		if (ch == '\\' && !raw) {
@@ -504,6 +506,7 @@ bi_read(int argc, char **argv)
 				st = 1;
 				break;
 			}
+			nread++;
 			if (ch == '\n')
 				continue;
 			sbuf_putc(&line, ch);
@@ -515,6 +518,7 @@ bi_read(int argc, char **argv)
 	}
 	sig = intr_caught();
 	intr_end(&w);
+	sh_tell_read(STDIN_FILENO, nread, nread, r == 0, "read");
 	if (r < 0 && sig != 0) {
 		/* Ctrl+C or Ctrl+\: nothing is assigned, $? is 128+N (bash) */
 		free(line.s);

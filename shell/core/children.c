@@ -32,6 +32,13 @@ jobs_own_hooks(void)
 }
 
 void
+sh_tell_read(int fd, long bytes, long calls, int eof, const char *cmd)
+{
+	if (chores == 0 && sh_own_hooks != NULL && sh_own_hooks->read != NULL)
+		sh_own_hooks->read(fd, bytes, calls, eof, cmd);
+}
+
+void
 jobs_child_at_fork(int vforked)
 {
 	if (chores == 0 && child_hooks != NULL && child_hooks->at_fork != NULL)

@@ -85,9 +85,8 @@ loop_subst(const char *text, size_t len, int *status)
 		calls++;
 		sbuf_putn(&out, buf, n);
 	}
-	if (n == 0 && jobs_own_hooks() != NULL &&
-	    jobs_own_hooks()->subst_read != NULL)
-		jobs_own_hooks()->subst_read(fds[0], (long)out.n, calls);
+	if (n == 0)
+		sh_tell_read(fds[0], (long)out.n, calls, 1, NULL);
 	close(fds[0]);
 	*status = job_run(j);
 	return out.s != NULL ? out.s : strdup("");
