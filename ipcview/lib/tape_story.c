@@ -434,8 +434,7 @@ st_who(const struct tape_story *s, pid_t pid, int zh, char **out)
 		{ "builtin", " (builtin)", "（内建命令）" },
 		{ "function", " (function)", "（函数）" },
 		{ "subshell", " (subshell)", "（子 shell）" },
-		{ "shell", " (builtin, in the shell itself)",
-		    "（内建命令，在 shell 自身中）" },
+		{ "shell", " (in the shell itself)", "（shell 自身）" },
 		{ "self", " (the shell itself)", "（shell 自身）" },
 	};
 	const struct st_proc *p = st_find(s, pid);

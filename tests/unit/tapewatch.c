@@ -386,10 +386,10 @@ check_own(void)
 		NULL,
 	};
 	static const char en[] = "cat name.fifo / FIFO name.fifo: echo 500 "
-	    "(builtin, in the shell itself) wrote 7 bytes / → cat 601 read 7 "
+	    "(in the shell itself) wrote 7 bytes / → cat 601 read 7 "
 	    "bytes, then end of file / cat 601: exited with status 0";
 	static const char zh[] = "cat name.fifo / 命名管道 name.fifo：echo 500"
-	    "（内建命令，在 shell 自身中）写入 7 字节 / → cat 601 读出 7 字节，"
+	    "（shell 自身）写入 7 字节 / → cat 601 读出 7 字节，"
 	    "然后读到文件结束 / cat 601：退出，状态 0";
 	struct tapewatch *tw;
 	int order;
