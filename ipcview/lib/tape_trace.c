@@ -300,33 +300,50 @@ tr_own_program(const char *exe)
 /* Arguments of a program looked at for a FIFO, at most. */
 #define TR_NARGS	32
 
+/* Whether word (len bytes) names a FIFO, relative to pid's folder. */
+static int
+tr_fifo_word(pid_t pid, const char *word, size_t len)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int n;
+
+	if (len == 0 || word[0] == '-' || len >= PATH_MAX - 32)
+		return 0;
+	n = word[0] == '/' ? snprintf(path, sizeof(path), "%.*s", (int)len,
+	    word) : snprintf(path, sizeof(path), "/proc/%d/cwd/%.*s", (int)pid,
+	    (int)len, word);
+	return n > 0 && n < (int)sizeof(path) && stat(path, &st) == 0 &&
+	    S_ISFIFO(st.st_mode);
+}
+
 /*
  * Whether an argument of the program (argv[1..] in cmd, n bytes) names a
  * FIFO, relative to the process's working folder: cat name.fifo opens it
- * after exec. stat(2) only, never an open (that would release a writer
- * blocked in its own open); options and empty words are passed over.
+ * after exec. An argument that is a command line (sh -c 'exec 5> f; ...')
+ * is looked at word by word, its redirections' targets among them.
+ * stat(2) only, never an open (that would release a writer blocked in
+ * its own open); options and empty words are passed over.
  */
 static int
 tr_fifo_arg(pid_t pid, const char *cmd, ssize_t n)
 {
-	char path[PATH_MAX];
-	struct stat st;
+	static const char seps[] = " \t\n<>|;&()'\"`=";
+	const char *a;
+	size_t len;
 	ssize_t i;
 	int k = 0;
 
 	if (n <= 0)
 		return 0;
 	for (i = (ssize_t)strlen(cmd) + 1; i < n && k < TR_NARGS;
-	    i += (ssize_t)strlen(cmd + i) + 1, k++) {
-		if (cmd[i] == '\0' || cmd[i] == '-')
-			continue;
-		if (cmd[i] == '/')
-			snprintf(path, sizeof(path), "%s", cmd + i);
-		else if (snprintf(path, sizeof(path), "/proc/%d/cwd/%s",
-		    (int)pid, cmd + i) >= (int)sizeof(path))
-			continue;
-		if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode))
-			return 1;
+	    i += (ssize_t)strlen(cmd + i) + 1) {
+		for (a = cmd + i; *a != '\0' && k < TR_NARGS; a += len, k++) {
+			a += strspn(a, seps);
+			len = strcspn(a, seps);
+			if (tr_fifo_word(pid, a, len))
+				return 1;
+		}
 	}
 	return 0;
 }
