@@ -273,8 +273,6 @@ main(int argc, char **argv)
 	struct input *in;
 	char *end;
 
-	/* children must inherit only 0, 1, 2 and their redirections */
-	close_range(3, ~0U, 0);
 	builtin_register(families, sizeof(families) / sizeof(families[0]));
 	if (as_ipcs(argc, argv))
 		return builtin_find("ipcs")->fn(argc, argv);

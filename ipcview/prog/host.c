@@ -263,8 +263,8 @@ host_child(const char *slave, const char *path, char *const argv[])
 	dup2(fd, 0);
 	dup2(fd, 1);
 	dup2(fd, 2);
-	if (fd > 2)
-		close(fd);
+	/* the hosted shell holds its terminal only, none of the pane's */
+	close_range(3, ~0U, 0);
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
 	host_reset_glibc_sigs();

@@ -58,3 +58,27 @@ printf 'if true; then\n  : one\n  : two\n  read x\n  echo "got $x"\nfi\nthe next
     >"$work/piped.sh"
 piped_same read-after-compound bash "$work/piped.sh"
 rm -f "$work/piped.sh"
+
+# Descriptors the shell inherits past 2 are its script's to use (XCU 2.7:
+# autoconf's `exec 5>>config.log` in a parent, `>&5` in the child shell):
+# written, read and passed on to a child, as in dash and bash --posix.
+printf 'from four\n' >"$work/fd4.txt"
+for ref in dash bash ipcsh; do
+	case $ref in
+	bash) sh=(bash --posix) ;;
+	dash) sh=(dash) ;;
+	*) sh=("$IPCSH") ;;
+	esac
+	"${envv[@]}" "${sh[@]}" -c 'echo to three >&3; cat <&4; sh -c "echo child >&3"; echo st=$?' \
+	    3>"$work/fd3.$ref" 4<"$work/fd4.txt" >"$work/fd.$ref.out" 2>&1
+	cat "$work/fd3.$ref" >>"$work/fd.$ref.out"
+done
+for ref in dash bash; do
+	if cmp -s "$work/fd.$ref.out" "$work/fd.ipcsh.out" &&
+	    grep -q '^to three$' "$work/fd.ipcsh.out"; then
+		t_ok "diff/inherited-fds[$ref]"
+	else
+		t_fail "diff/inherited-fds[$ref]" "wanted [$(head -c 200 "$work/fd.$ref.out")], got [$(head -c 200 "$work/fd.ipcsh.out")]"
+	fi
+done
+rm -f "$work"/fd*
