@@ -139,9 +139,28 @@ chld_handler(int sig)
 	errno = e;
 }
 
-/* Installs the SIGCHLD handler; with pipe set, a fresh self-pipe too. */
+/* The self-pipe, made when a poll(2) loop first wants it (jobs_fd). */
 static void
-chld_setup(int pipe)
+chld_pipe_open(void)
+{
+	int i, hi;
+
+	if (pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
+		return;
+	}
+	/* above 9, so that a user's `exec 3>f` cannot replace them */
+	for (i = 0; i < 2 && jobs_chld_pipe[i] < 10; i++) {
+		if ((hi = fcntl(jobs_chld_pipe[i], F_DUPFD_CLOEXEC, 10)) >= 0) {
+			close(jobs_chld_pipe[i]);
+			jobs_chld_pipe[i] = hi;
+		}
+	}
+}
+
+/* Installs the SIGCHLD handler, without the parent's self-pipe. */
+static void
+chld_setup(void)
 {
 	if (jobs_chld_pipe[0] >= 0) {
 		close(jobs_chld_pipe[0]);
@@ -149,17 +168,6 @@ chld_setup(int pipe)
 		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
 	}
 	jobs_chld_polled = 0;
-	if (pipe && pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
-		jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
-	/* above 9, so that a user's `exec 3>f` cannot replace them */
-	for (int i = 0; i < 2 && jobs_chld_pipe[i] >= 0 && jobs_chld_pipe[i] < 10; i++) {
-		int hi = fcntl(jobs_chld_pipe[i], F_DUPFD_CLOEXEC, 10);
-
-		if (hi >= 0) {
-			close(jobs_chld_pipe[i]);
-			jobs_chld_pipe[i] = hi;
-		}
-	}
 	/* SA_RESTART: a child's death must not make read(2) fail */
 	trap_disposition(SIGCHLD, chld_handler, SA_RESTART);
 }
@@ -262,7 +270,7 @@ jobs_init(int interactive)
 		sh_opt.explain = 1;	/* ~/.ipcshrc may set +o explain */
 		monitor_init();
 	}
-	chld_setup(1);
+	chld_setup();	/* the self-pipe waits for a poll(2) loop: jobs_fd */
 	atexit(jobs_atexit);
 }
 
@@ -413,7 +421,7 @@ jobs_forget(void)
 	init_pid = getpid();
 	jobs_shell_pgrp = getpgrp();
 	/* cheap: every forked child calls this; jobs_fd makes the pipe */
-	chld_setup(0);
+	chld_setup();
 }
 
 void
@@ -819,8 +827,7 @@ jobs_fd(void)
 
 	if (jobs_chld_pipe[0] < 0) {
 		jobs_block(&old);
-		if (pipe2(jobs_chld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
-			jobs_chld_pipe[0] = jobs_chld_pipe[1] = -1;
+		chld_pipe_open();
 		jobs_unblock(&old);
 	}
 	jobs_chld_polled = 1;
