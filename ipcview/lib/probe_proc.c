@@ -633,9 +633,13 @@ proc_to_cache(struct probe_pent *e, struct snap_proc *p)
 	/*
 	 * Kept for reuse only when read while it stayed off the CPU since the
 	 * last sample: one going to sleep shows 'S' before it has left the
-	 * CPU, and then its wchan and syscall still read as running.
+	 * CPU, and then its wchan and syscall still read as running. Nor
+	 * when it read as such: a sleeper whose wchan is 0 is still on the
+	 * run queue (get_wchan), its time on the CPU not yet added up, so
+	 * schedstat need not change when it leaves.
 	 */
-	e->valid = !e->ran;
+	e->valid = !e->ran && !(p->state == 'S' &&
+	    (p->wchan_raw[0] == '\0' || strcmp(p->wchan_raw, "0") == 0));
 	return 0;
 }
 

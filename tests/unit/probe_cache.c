@@ -4,13 +4,16 @@
  * run of it (a blocked signal made pending, a signal to a stopped process,
  * a pending stop signal flushed by SIGCONT) and in ways it makes itself
  * (a new pipe, an exec); after each change the cached sample must show
- * the same facts as an uncached one, and the change itself.
+ * the same facts as an uncached one, and the change itself. And, on a
+ * fixture tree, a sleeper read while it was still on its way to sleep.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -169,6 +172,100 @@ child(int rd)
 	_exit(0);
 }
 
+/*
+ * Writes text (and its NUL when nul) into dir/rel in place: the same
+ * inode, which the cache keeps open and preads.
+ */
+static int
+fx_put(const char *dir, const char *rel, const char *text, int nul)
+{
+	size_t len = strlen(text) + (nul != 0);
+	char path[512];
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	ok = fwrite(text, 1, len, f) == len;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/*
+ * A process whose stat says S while its wchan still reads 0 is on its way
+ * to sleep (still on the run queue, its time on the CPU not yet added to
+ * schedstat): the next sample must read its wchan again even when
+ * schedstat has not changed, not reuse the 0.
+ */
+static void
+going_to_sleep(void)
+{
+	static const char *const dirs[] = { "300", "300/task", "300/task/300",
+		"300/fd", "300/fdinfo" };
+	static const char *const files[] = { "300/stat", "300/status",
+		"300/schedstat", "300/cmdline", "300/task/300/children",
+		"300/wchan" };
+	const char *tmp = getenv("TMPDIR");
+	char dir[512], path[600], got[64];
+	struct probe_opts o = opts;
+	struct probe_cache *pc;
+	struct snapshot *s;
+	const struct snap_proc *p;
+	pid_t pid = 300;
+	int i, bad;
+
+	snprintf(dir, sizeof(dir), "%s/probe_cache.XXXXXX",
+	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		unit_check("probe_cache", "fixture", "made", NULL);
+		return;
+	}
+	bad = 0;
+	for (i = 0; i < 5 && !bad; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, dirs[i]);
+		bad = mkdir(path, 0700) < 0;
+	}
+	bad = bad ||
+	    fx_put(dir, "300/stat", "300 (yes) S 1 300 300 0 -1 4194304 0 0 0 "
+	    "0 0 0 0 0 20 0 1 0 12345\n", 0) < 0 ||
+	    fx_put(dir, "300/status", "Name:\tyes\nState:\tS (sleeping)\n"
+	    "Uid:\t0\t0\t0\t0\nThreads:\t1\nSigPnd:\t0000000000000000\n"
+	    "ShdPnd:\t0000000000000000\nSigBlk:\t0000000000000000\n"
+	    "SigIgn:\t0000000000000000\nSigCgt:\t0000000000000000\n", 0) < 0 ||
+	    fx_put(dir, "300/schedstat", "1000 0 5\n", 0) < 0 ||
+	    fx_put(dir, "300/cmdline", "yes", 1) < 0 ||
+	    fx_put(dir, "300/task/300/children", "", 0) < 0 ||
+	    fx_put(dir, "300/wchan", "0", 0) < 0;
+	o.procfs = dir;
+	pc = probe_cache_new();
+	/* two samples of it going to sleep, schedstat the same */
+	for (i = 0; i < 2 && !bad; i++) {
+		s = probe_take_cached(&pid, 1, &o, pc);
+		bad = s == NULL || snap_proc_find(s, pid) == NULL;
+		snapshot_free(s);
+	}
+	/* it has left the CPU and sleeps in pipe write; schedstat unchanged */
+	if (!bad)
+		bad = fx_put(dir, "300/wchan", "anon_pipe_write", 0) < 0;
+	s = bad ? NULL : probe_take_cached(&pid, 1, &o, pc);
+	p = s != NULL ? snap_proc_find(s, pid) : NULL;
+	snprintf(got, sizeof(got), "%s", p != NULL ? p->wchan : "no sample");
+	unit_check("probe_cache", "going-to-sleep-read-again", "pipe write",
+	    got);
+	snapshot_free(s);
+	probe_cache_free(pc);
+	for (i = 0; i < 6; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	for (i = 4; i >= 0; i--) {
+		snprintf(path, sizeof(path), "%s/%s", dir, dirs[i]);
+		rmdir(path);
+	}
+	if (rmdir(dir) < 0)
+		unit_check("probe_cache", "fixture-removed", "removed", NULL);
+}
+
 int
 main(void)
 {
@@ -226,5 +323,6 @@ main(void)
 	waitpid(kid, NULL, 0);
 	close(cmd[1]);
 	probe_cache_free(pc);
+	going_to_sleep();
 	return unit_failed;
 }
