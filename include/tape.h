@@ -109,7 +109,11 @@ int tape_own_write(int out, pid_t pid, const struct tape_own *o);
 
 /* Where a shell's tape is announced: DIR/tape.PID (a file or a link). */
 int tape_path_for(pid_t shell, char *buf, size_t size);
-/* The folder of those names, made 0700 when make is set. */
+/*
+ * The folder of those names, made 0700 when make is set:
+ * $XDG_RUNTIME_DIR/ipcsh when it is ours to write, else
+ * ${TMPDIR:-/tmp}/ipcsh-UID.
+ */
 int tape_dir(char *buf, size_t size, int make);
 
 /* The tracer. */

@@ -419,14 +419,16 @@ tape_follow_close(struct tape_follow *f)
 int
 tape_dir(char *buf, size_t size, int make)
 {
-	const char *run = getenv("XDG_RUNTIME_DIR");
+	const char *run = getenv("XDG_RUNTIME_DIR"), *tmp = getenv("TMPDIR");
 	struct stat st;
 	int n;
 
+	if (tmp == NULL || *tmp != '/')
+		tmp = "/tmp";
 	if (run != NULL && *run == '/' && access(run, W_OK) == 0)
 		n = snprintf(buf, size, "%s/ipcsh", run);
 	else
-		n = snprintf(buf, size, "/tmp/ipcsh-%u", (unsigned)getuid());
+		n = snprintf(buf, size, "%s/ipcsh-%u", tmp, (unsigned)getuid());
 	if (n < 0 || (size_t)n >= size) {
 		errno = ENAMETOOLONG;
 		return -1;

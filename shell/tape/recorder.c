@@ -63,6 +63,25 @@ tape_tracer_main(int sock, int out)
 }
 
 /*
+ * Takes the shell's name for its tape away, and the folder of those names
+ * with it when no other shell's is left there (rmdir fails then).
+ */
+static void
+tape_unlink_link(void)
+{
+	char *slash;
+
+	if (tape_link == NULL)
+		return;
+	unlink(tape_link);
+	if ((slash = strrchr(tape_link, '/')) != NULL && slash != tape_link) {
+		*slash = '\0';
+		rmdir(tape_link);
+		*slash = '/';
+	}
+}
+
+/*
  * The shell leaving: what its children did is on the tape before it
  * exits (the tracer writes a child's last records after the wait that
  * let the shell go on), so that whoever waited for the shell reads a
@@ -75,15 +94,14 @@ tape_exit(void)
 		return;	/* a subshell leaving */
 	if (tape_sock >= 0)
 		(void)tape_sync();
-	if (tape_link != NULL)
-		unlink(tape_link);
+	tape_unlink_link();
 }
 
 int
 tape_start(const char *file)
 {
 	char def[PATH_MAX], abs[PATH_MAX];
-	int sv[2], out, fd, st, own;
+	int sv[2], out, fd, st, own, linked;
 	pid_t pid;
 
 	if (tape_sock >= 0)
@@ -97,6 +115,11 @@ tape_start(const char *file)
 		file = def;
 	out = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC,
 	    0600);
+	/* another shell leaving took the empty folder away meanwhile */
+	if (out < 0 && errno == ENOENT && file == def &&
+	    tape_dir(abs, sizeof(abs), 1) == 0)
+		out = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
+		    O_CLOEXEC, 0600);
 	if (out < 0) {
 		sh_errorf("tape: %s: %s", file, strerror(errno));
 		return -1;
@@ -153,7 +176,11 @@ tape_start(const char *file)
 	if (strcmp(file, def) != 0) {
 		/* ipcview --follow -p PID finds the tape by the shell's pid */
 		unlink(def);
-		if (tape_path != NULL && symlink(tape_path, def) == 0)
+		linked = tape_path != NULL ? symlink(tape_path, def) : -1;
+		if (linked < 0 && tape_path != NULL && errno == ENOENT &&
+		    tape_dir(abs, sizeof(abs), 1) == 0)
+			linked = symlink(tape_path, def);
+		if (linked == 0)
 			tape_link = strdup(def);
 	} else {
 		tape_link = strdup(def);
@@ -173,8 +200,8 @@ tape_stop(void)
 	close(tape_sock);
 	tape_sock = -1;
 	tape_own_off();
-	if (tape_link != NULL && getpid() == tape_owner)
-		unlink(tape_link);
+	if (getpid() == tape_owner)
+		tape_unlink_link();
 	free(tape_link);
 	tape_link = NULL;
 	free(tape_path);
