@@ -784,6 +784,39 @@ ui_new_shell(struct ui *u)
 	u->soon = watch_now() + UI_START;
 }
 
+/*
+ * The hosted shells' tapes, and the names by pid (tape.PID) that point at
+ * them: a shell ended by its hang-up dies of it without taking its name
+ * away. The folder of those names goes too when nothing else is in it.
+ */
+static void
+ui_tapes_drop(const struct ui *u, const pid_t *sids, int n)
+{
+	char link[PATH_MAX], to[PATH_MAX], *slash;
+	ssize_t len;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		if (tape_path_for(sids[i], link, sizeof(link)) < 0 ||
+		    (len = readlink(link, to, sizeof(to) - 1)) < 0)
+			continue;
+		to[len] = '\0';
+		for (k = 0; k < u->ntapes; k++)
+			if (strcmp(to, u->tape[k]) == 0) {
+				unlink(link);
+				break;
+			}
+	}
+	for (k = 0; k < u->ntapes; k++)
+		unlink(u->tape[k]);
+	if (u->ntapes > 0 && (slash = strrchr(u->tape[0], '/')) != NULL &&
+	    slash != u->tape[0]) {
+		snprintf(to, sizeof(to), "%.*s", (int)(slash - u->tape[0]),
+		    u->tape[0]);
+		rmdir(to);
+	}
+}
+
 /* Ctrl+] o: the next shell gets the keys. */
 static void
 ui_next_shell(struct ui *u)
@@ -866,8 +899,8 @@ ui_main(const struct view_opts *o)
 {
 	static struct session_hold hold;
 	const char *missing;
-	int rc = 0, st, i;
-	pid_t sid;
+	int rc = 0, st, i, nsids;
+	pid_t sid, sids[VIEW_MAXSHELLS];
 	struct ui u;
 
 	memset(&u, 0, sizeof(u));
@@ -928,8 +961,10 @@ ui_main(const struct view_opts *o)
 	 * ignores SIGHUP, one the shell did not know) gets HUP, TERM, then
 	 * KILL: nothing outlives us. The status is shell A's.
 	 */
+	nsids = 0;
 	for (i = u.sh.n - 1; i >= 0; i--) {
 		sid = host_pid(u.sh.h[i]);
+		sids[nsids++] = sid;
 		session_grab(&hold, sid);
 		st = host_free(u.sh.h[i]);
 		session_grab(&hold, sid);
@@ -941,9 +976,9 @@ ui_main(const struct view_opts *o)
 		u.status = 128 + u.quit_sig;
 	pane_free(u.pane);
 	tapewatch_free(u.tw);
-	/* the hosted shells' tapes go with them */
-	for (i = 0; o->pid == 0 && i < u.ntapes; i++)
-		unlink(u.tape[i]);
+	/* the hosted shells' tapes go with them, and their names */
+	if (o->pid == 0)
+		ui_tapes_drop(&u, sids, nsids);
 	vwatch_close(&u.vw);
 	uisig_reset();
 	if (ui_logf)
