@@ -3,6 +3,7 @@
  * Live pane above, the inner ipcsh on a pty below (host.c); one watch
  * of samples (watch.h) that the pane draws.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -362,7 +363,7 @@ ui_ask_quit(struct ui *u)
 {
 	static struct session_proc m[64];
 	size_t len = 0;
-	int i, n;
+	int i, k, n;
 
 	if (u->host == NULL) {
 		u->quit = 1;
@@ -370,6 +371,11 @@ ui_ask_quit(struct ui *u)
 	}
 	for (i = 0, n = 0; i < u->sh.n && n < 64; i++)
 		n += session_members(host_pid(u->sh.h[i]), m + n, 64 - n);
+	/* the shell's own helpers (the sandbox's ipcsh-init) end with it */
+	for (i = 0, k = 0; i < n; i++)
+		if (strncmp(m[i].comm, "ipcsh-", 6) != 0)
+			m[k++] = m[i];
+	n = k;
 	if (n == 0) {
 		u->quit = 1;
 		return;
@@ -785,36 +791,43 @@ ui_new_shell(struct ui *u)
 }
 
 /*
- * The hosted shells' tapes, and the names by pid (tape.PID) that point at
- * them: a shell ended by its hang-up dies of it without taking its name
- * away. The folder of those names goes too when nothing else is in it.
+ * The hosted shells' tapes, the names (tape.PID) found by what they point
+ * at (a shell dying of its hang-up leaves its name; a sandboxed one uses
+ * its namespace's pid), and their folder when nothing else is in it.
  */
 static void
-ui_tapes_drop(const struct ui *u, const pid_t *sids, int n)
+ui_tapes_drop(const struct ui *u)
 {
-	char link[PATH_MAX], to[PATH_MAX], *slash;
+	char dir[PATH_MAX], link[PATH_MAX + 300], to[PATH_MAX], *slash;
+	struct dirent *d;
 	ssize_t len;
-	int i, k;
+	DIR *dp;
+	int k;
 
-	for (i = 0; i < n; i++) {
-		if (tape_path_for(sids[i], link, sizeof(link)) < 0 ||
-		    (len = readlink(link, to, sizeof(to) - 1)) < 0)
-			continue;
-		to[len] = '\0';
-		for (k = 0; k < u->ntapes; k++)
-			if (strcmp(to, u->tape[k]) == 0) {
-				unlink(link);
-				break;
-			}
+	if (u->ntapes == 0 || (slash = strrchr(u->tape[0], '/')) == NULL ||
+	    slash == u->tape[0])
+		return;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - u->tape[0]),
+	    u->tape[0]);
+	if ((dp = opendir(dir)) != NULL) {
+		while ((d = readdir(dp)) != NULL) {
+			if (strncmp(d->d_name, "tape.", 5) != 0)
+				continue;
+			snprintf(link, sizeof(link), "%s/%s", dir, d->d_name);
+			if ((len = readlink(link, to, sizeof(to) - 1)) < 0)
+				continue;
+			to[len] = '\0';
+			for (k = 0; k < u->ntapes; k++)
+				if (strcmp(to, u->tape[k]) == 0) {
+					unlink(link);
+					break;
+				}
+		}
+		closedir(dp);
 	}
 	for (k = 0; k < u->ntapes; k++)
 		unlink(u->tape[k]);
-	if (u->ntapes > 0 && (slash = strrchr(u->tape[0], '/')) != NULL &&
-	    slash != u->tape[0]) {
-		snprintf(to, sizeof(to), "%.*s", (int)(slash - u->tape[0]),
-		    u->tape[0]);
-		rmdir(to);
-	}
+	rmdir(dir);
 }
 
 /* Ctrl+] o: the next shell gets the keys. */
@@ -899,8 +912,8 @@ ui_main(const struct view_opts *o)
 {
 	static struct session_hold hold;
 	const char *missing;
-	int rc = 0, st, i, nsids;
-	pid_t sid, sids[VIEW_MAXSHELLS];
+	int rc = 0, st, i;
+	pid_t sid;
 	struct ui u;
 
 	memset(&u, 0, sizeof(u));
@@ -961,10 +974,8 @@ ui_main(const struct view_opts *o)
 	 * ignores SIGHUP, one the shell did not know) gets HUP, TERM, then
 	 * KILL: nothing outlives us. The status is shell A's.
 	 */
-	nsids = 0;
 	for (i = u.sh.n - 1; i >= 0; i--) {
 		sid = host_pid(u.sh.h[i]);
-		sids[nsids++] = sid;
 		session_grab(&hold, sid);
 		st = host_free(u.sh.h[i]);
 		session_grab(&hold, sid);
@@ -978,7 +989,7 @@ ui_main(const struct view_opts *o)
 	tapewatch_free(u.tw);
 	/* the hosted shells' tapes go with them, and their names */
 	if (o->pid == 0)
-		ui_tapes_drop(&u, sids, nsids);
+		ui_tapes_drop(&u);
 	vwatch_close(&u.vw);
 	uisig_reset();
 	if (ui_logf)
