@@ -115,6 +115,8 @@ int tape_path_for(pid_t shell, char *buf, size_t size);
  * ${TMPDIR:-/tmp}/ipcsh-UID.
  */
 int tape_dir(char *buf, size_t size, int make);
+/* Removes that folder when no name is left in it (else -1 ENOTEMPTY). */
+int tape_dir_drop(void);
 
 /* The tracer. */
 struct tape_opts {

@@ -447,6 +447,16 @@ tape_dir(char *buf, size_t size, int make)
 }
 
 int
+tape_dir_drop(void)
+{
+	char dir[4096];
+
+	if (tape_dir(dir, sizeof(dir), 0) < 0)
+		return -1;
+	return rmdir(dir);
+}
+
+int
 tape_path_for(pid_t shell, char *buf, size_t size)
 {
 	char dir[4096];

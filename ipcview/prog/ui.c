@@ -798,27 +798,24 @@ ui_new_shell(struct ui *u)
 static void
 ui_tapes_drop(const struct ui *u)
 {
-	char dir[PATH_MAX], link[PATH_MAX + 300], to[PATH_MAX], *slash;
+	char dir[PATH_MAX], link[PATH_MAX + 300];
+	struct stat tape[UI_NTAPES], st;
 	struct dirent *d;
-	ssize_t len;
 	DIR *dp;
 	int k;
 
-	if (u->ntapes == 0 || (slash = strrchr(u->tape[0], '/')) == NULL ||
-	    slash == u->tape[0])
-		return;
-	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - u->tape[0]),
-	    u->tape[0]);
-	if ((dp = opendir(dir)) != NULL) {
+	for (k = 0; k < u->ntapes; k++)
+		if (stat(u->tape[k], &tape[k]) < 0)
+			tape[k].st_ino = 0;
+	if (tape_dir(dir, sizeof(dir), 0) == 0 && (dp = opendir(dir)) != NULL) {
 		while ((d = readdir(dp)) != NULL) {
-			if (strncmp(d->d_name, "tape.", 5) != 0)
-				continue;
 			snprintf(link, sizeof(link), "%s/%s", dir, d->d_name);
-			if ((len = readlink(link, to, sizeof(to) - 1)) < 0)
+			if (strncmp(d->d_name, "tape.", 5) != 0 ||
+			    stat(link, &st) < 0)
 				continue;
-			to[len] = '\0';
 			for (k = 0; k < u->ntapes; k++)
-				if (strcmp(to, u->tape[k]) == 0) {
+				if (tape[k].st_ino == st.st_ino &&
+				    tape[k].st_dev == st.st_dev) {
 					unlink(link);
 					break;
 				}
@@ -827,7 +824,7 @@ ui_tapes_drop(const struct ui *u)
 	}
 	for (k = 0; k < u->ntapes; k++)
 		unlink(u->tape[k]);
-	rmdir(dir);
+	(void)tape_dir_drop();
 }
 
 /* Ctrl+] o: the next shell gets the keys. */

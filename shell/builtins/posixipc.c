@@ -340,38 +340,6 @@ px_print_stat(const char *name, int fd)
 		printf("%-9s %u\n", "owner", (unsigned)st.st_uid);
 }
 
-/* --help of each builtin below: English, then Chinese. */
-enum { H_MQSTAT, H_SHMOPEN, H_SHMPUT, H_SHMCAT };
-static const char *const px_help[][2] = {
-	[H_MQSTAT] = {
-	    "Prints the attributes of the POSIX queue NAME (mq_getattr(3)): mq_curmsgs\n"
-	    "messages in it, at most mq_maxmsg of at most mq_msgsize bytes; its mode, owner.\n",
-	    "打印 POSIX 消息队列 NAME 的属性 (mq_getattr(3))：mq_curmsgs 为其中的消息数，\n"
-	    "最多 mq_maxmsg 条、每条最多 mq_msgsize 字节；以及权限与拥有者。\n" },
-	[H_SHMOPEN] = {
-	    "shm_open(3): opens the POSIX shm object NAME (a file of /dev/shm) and prints\n"
-	    "its name, mode, owner and size.\n"
-	    "  -c  O_CREAT, create it if needed   -x  O_EXCL, it must be new\n"
-	    "  -m MODE  permissions when created (0600)\n"
-	    "  -s SIZE  ftruncate(2) it to SIZE bytes (a new object has 0)\n",
-	    "shm_open(3)：打开 POSIX 共享内存对象 NAME（/dev/shm 中的一个文件），打印\n"
-	    "它的名字、权限、拥有者与大小。\n"
-	    "  -c  O_CREAT，不存在就创建   -x  O_EXCL，必须是新的\n"
-	    "  -m MODE  创建时的权限（0600）\n"
-	    "  -s SIZE  用 ftruncate(2) 把它设为 SIZE 字节（新对象为 0 字节）\n" },
-	[H_SHMPUT] = {
-	    "Maps the POSIX shm object NAME (mmap MAP_SHARED) and copies TEXT (the words\n"
-	    "joined by spaces) to OFFSET (0), with its NUL when there is room; unmaps.\n",
-	    "映射 POSIX 共享内存对象 NAME (mmap MAP_SHARED)，把 TEXT（各词以空格连接）\n"
-	    "复制到偏移 OFFSET（0）处，有空间时连同结尾的 NUL；再解除映射。\n" },
-	[H_SHMCAT] = {
-	    "Maps the POSIX shm object NAME read-only and prints its text from OFFSET (0)\n"
-	    "up to the first NUL, or LEN bytes; unmaps.\n",
-	    "以只读方式映射 POSIX 共享内存对象 NAME，打印从偏移 OFFSET（0）开始到第一个\n"
-	    "NUL 为止的文本，或 LEN 字节；再解除映射。\n" },
-};
-#define HELP(h) tr(px_help[h][0], px_help[h][1])
-
 /* mqstat NAME: mq_getattr(3) and the queue's mode and owner. */
 static int
 bi_mqstat(int argc, char **argv)
@@ -381,7 +349,11 @@ bi_mqstat(int argc, char **argv)
 	mqd_t q;
 	int st, err;
 
-	if (sysvcmd_start(argc, argv, HELP(H_MQSTAT)))
+	if (sysvcmd_start(argc, argv, tr(
+	    "Prints the attributes of the POSIX queue NAME (mq_getattr(3)): mq_curmsgs\n"
+	    "messages in it, at most mq_maxmsg of at most mq_msgsize bytes; its mode, owner.\n",
+	    "打印 POSIX 消息队列 NAME 的属性 (mq_getattr(3))：mq_curmsgs 为其中的消息数，\n"
+	    "最多 mq_maxmsg 条、每条最多 mq_msgsize 字节；以及权限与拥有者。\n")))
 		return 0;
 	if (argc != 2 || argv[1][0] == '-')
 		return bi_usage(argv[0]);
@@ -458,7 +430,17 @@ bi_shmopen(int argc, char **argv)
 	};
 	struct stat sb;
 
-	st = sysvcmd_getopt(argc, argv, HELP(H_SHMOPEN),
+	st = sysvcmd_getopt(argc, argv, tr(
+	    "shm_open(3): opens the POSIX shm object NAME (a file of /dev/shm) and prints\n"
+	    "its name, mode, owner and size.\n"
+	    "  -c  O_CREAT, create it if needed   -x  O_EXCL, it must be new\n"
+	    "  -m MODE  permissions when created (0600)\n"
+	    "  -s SIZE  ftruncate(2) it to SIZE bytes (a new object has 0)\n",
+	    "shm_open(3)：打开 POSIX 共享内存对象 NAME（/dev/shm 中的一个文件），打印\n"
+	    "它的名字、权限、拥有者与大小。\n"
+	    "  -c  O_CREAT，不存在就创建   -x  O_EXCL，必须是新的\n"
+	    "  -m MODE  创建时的权限（0600）\n"
+	    "  -s SIZE  用 ftruncate(2) 把它设为 SIZE 字节（新对象为 0 字节）\n"),
 	    "+cxm:s:", create, &fl, nums);
 	if (st != 0)
 		return st < 0 ? 0 : st;
@@ -552,7 +534,11 @@ bi_shmput(int argc, char **argv)
 	size_t size, n;
 	int st;
 
-	st = px_shm_start(argc, argv, HELP(H_SHMPUT),
+	st = px_shm_start(argc, argv, tr(
+	    "Maps the POSIX shm object NAME (mmap MAP_SHARED) and copies TEXT (the words\n"
+	    "joined by spaces) to OFFSET (0), with its NUL when there is room; unmaps.\n",
+	    "映射 POSIX 共享内存对象 NAME (mmap MAP_SHARED)，把 TEXT（各词以空格连接）\n"
+	    "复制到偏移 OFFSET（0）处，有空间时连同结尾的 NUL；再解除映射。\n"),
 	    "+o:", 1, &off, &len, name);
 	if (st != 0)
 		return st < 0 ? 0 : st;
@@ -587,7 +573,11 @@ bi_shmcat(int argc, char **argv)
 	size_t size, n;
 	int st;
 
-	st = px_shm_start(argc, argv, HELP(H_SHMCAT),
+	st = px_shm_start(argc, argv, tr(
+	    "Maps the POSIX shm object NAME read-only and prints its text from OFFSET (0)\n"
+	    "up to the first NUL, or LEN bytes; unmaps.\n",
+	    "以只读方式映射 POSIX 共享内存对象 NAME，打印从偏移 OFFSET（0）开始到第一个\n"
+	    "NUL 为止的文本，或 LEN 字节；再解除映射。\n"),
 	    "+o:n:", 0, &off, &len, name);
 	if (st != 0)
 		return st < 0 ? 0 : st;

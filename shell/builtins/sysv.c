@@ -300,59 +300,6 @@ sysvcmd_start(int argc, char **argv, const char *help)
 	return 0;
 }
 
-/* --help of each builtin below: English, then Chinese. */
-enum { H_FTOK, H_MSGSND, H_MSGRCV, H_SHMWRITE, H_SHMREAD, H_SEMOP };
-static const char *const sysv_help[][2] = {
-	[H_FTOK] = {
-	    "Prints ftok(3)'s key for PATH and PROJ (a number or one character, as 'A').\n",
-	    "打印 ftok(3) 由 PATH 和 PROJ（数字或一个字符，如 'A'）生成的键值。\n" },
-	[H_MSGSND] = {
-	    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
-	    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
-	    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
-	    "msgsnd(2)：把 TEXT（或标准输入）作为一条类型为 TYPE（> 0）的消息发送。\n"
-	    "  -n      IPC_NOWAIT：队列满时不等待，返回 EAGAIN\n"
-	    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n" },
-	[H_MSGRCV] = {
-	    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
-	    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
-	    "           < 0: the first with the lowest type <= |TYPE|\n"
-	    "  -n       IPC_NOWAIT: fail with ENOMSG instead of waiting\n"
-	    "  -e       MSG_NOERROR: truncate a message longer than SIZE\n"
-	    "  -x       MSG_EXCEPT: the first message whose type is not TYPE\n"
-	    "  -s SIZE  buffer size (default: msgmax)\n"
-	    "  -k KEY   find the queue with msgget(KEY, 0)\n",
-	    "msgrcv(2)：接收一条消息并打印“类型 正文”。\n"
-	    "  -t TYPE  0：队列第一条；> 0：第一条该类型的；\n"
-	    "           < 0：类型小于等于 |TYPE| 中最小类型的第一条\n"
-	    "  -n       IPC_NOWAIT：没有消息时不等待，返回 ENOMSG\n"
-	    "  -e       MSG_NOERROR：消息超过 SIZE 时截断\n"
-	    "  -x       MSG_EXCEPT：第一条类型不等于 TYPE 的消息\n"
-	    "  -s SIZE  缓冲区大小（默认 msgmax）\n"
-	    "  -k KEY   用 msgget(KEY, 0) 找到队列\n" },
-	[H_SHMWRITE] = {
-	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
-	    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
-	    "                  run it in the background (&) to keep working meanwhile;\n"
-	    "                  Ctrl+C detaches at once\n",
-	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
-	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
-	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n" },
-	[H_SHMREAD] = {
-	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
-	    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
-	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
-	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n" },
-	[H_SEMOP] = {
-	    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
-	    "until the value is large enough (P); a positive one wakes waiters (V);\n"
-	    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
-	    "semop(2)：给信号量集 ID 的第 SEMNUM 个信号量加上 DELTA。DELTA 为负时\n"
-	    "等到值足够大（P 操作）；为正时唤醒等待者（V 操作）；为 0 时等待值变为 0。\n"
-	    "  -n IPC_NOWAIT   -u SEM_UNDO\n" },
-};
-#define HELP(h) tr(sysv_help[h][0], sysv_help[h][1])
-
 /* ftok PATH PROJ */
 
 int
@@ -361,7 +308,9 @@ bi_ftok(int argc, char **argv)
 	long proj;
 	key_t key;
 
-	if (sysvcmd_start(argc, argv, HELP(H_FTOK)))
+	if (sysvcmd_start(argc, argv, tr(
+	    "Prints ftok(3)'s key for PATH and PROJ (a number or one character, as 'A').\n",
+	    "打印 ftok(3) 由 PATH 和 PROJ（数字或一个字符，如 'A'）生成的键值。\n")))
 		return 0;
 	if (argc != 3)
 		return bi_usage(argv[0]);
@@ -599,7 +548,13 @@ bi_msgsnd(int argc, char **argv)
 	int id = -1, err, status;
 	key_t key;
 
-	status = sysv_options(argc, argv, HELP(H_MSGSND), "+nk:", &o);
+	status = sysv_options(argc, argv, tr(
+	    "msgsnd(2): sends TEXT (or standard input) as one message of TYPE (> 0).\n"
+	    "  -n      IPC_NOWAIT: fail with EAGAIN instead of waiting when the queue is full\n"
+	    "  -k KEY  find the queue with msgget(KEY, 0) instead of giving QID\n",
+	    "msgsnd(2)：把 TEXT（或标准输入）作为一条类型为 TYPE（> 0）的消息发送。\n"
+	    "  -n      IPC_NOWAIT：队列满时不等待，返回 EAGAIN\n"
+	    "  -k KEY  用 msgget(KEY, 0) 找到队列，代替 QID\n"), "+nk:", &o);
 	if (status != 0)
 		return status < 0 ? 0 : status;
 	if ((status = sysv_queue_arg(argc, argv, &o, &optind, &key, &id)) != 0)
@@ -652,7 +607,23 @@ bi_msgrcv(int argc, char **argv)
 	ssize_t n;
 	key_t key;
 
-	st = sysv_options(argc, argv, HELP(H_MSGRCV), "+t:nexs:k:", &o);
+	st = sysv_options(argc, argv, tr(
+	    "msgrcv(2): receives one message and prints \"TYPE TEXT\".\n"
+	    "  -t TYPE  0: the first message; > 0: the first of that type;\n"
+	    "           < 0: the first with the lowest type <= |TYPE|\n"
+	    "  -n       IPC_NOWAIT: fail with ENOMSG instead of waiting\n"
+	    "  -e       MSG_NOERROR: truncate a message longer than SIZE\n"
+	    "  -x       MSG_EXCEPT: the first message whose type is not TYPE\n"
+	    "  -s SIZE  buffer size (default: msgmax)\n"
+	    "  -k KEY   find the queue with msgget(KEY, 0)\n",
+	    "msgrcv(2)：接收一条消息并打印“类型 正文”。\n"
+	    "  -t TYPE  0：队列第一条；> 0：第一条该类型的；\n"
+	    "           < 0：类型小于等于 |TYPE| 中最小类型的第一条\n"
+	    "  -n       IPC_NOWAIT：没有消息时不等待，返回 ENOMSG\n"
+	    "  -e       MSG_NOERROR：消息超过 SIZE 时截断\n"
+	    "  -x       MSG_EXCEPT：第一条类型不等于 TYPE 的消息\n"
+	    "  -s SIZE  缓冲区大小（默认 msgmax）\n"
+	    "  -k KEY   用 msgget(KEY, 0) 找到队列\n"), "+t:nexs:k:", &o);
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	if (argc - optind != (o.keyarg != NULL ? 0 : 1))
@@ -744,7 +715,14 @@ bi_shmwrite(int argc, char **argv)
 	int opt, id, i, status = 0;
 	char *p;
 
-	if (sysvcmd_start(argc, argv, HELP(H_SHMWRITE)))
+	if (sysvcmd_start(argc, argv, tr(
+	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
+	    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
+	    "                  run it in the background (&) to keep working meanwhile;\n"
+	    "                  Ctrl+C detaches at once\n",
+	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
+	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
+	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
 		return 0;
 	bi_opt_start(&g, "+", rows, argc, argv);
 	while ((opt = bi_opt_next(&g)) != -1)
@@ -824,7 +802,11 @@ bi_shmread(int argc, char **argv)
 	int st, id, hex = 0;
 	char *p;
 
-	st = sysvcmd_getopt(argc, argv, HELP(H_SHMREAD),
+	st = sysvcmd_getopt(argc, argv, tr(
+	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
+	    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
+	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
+	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n"),
 	    "+o:n:x", hexdump, &hex, nums);
 	if (st != 0)
 		return st < 0 ? 0 : st;
@@ -866,7 +848,13 @@ bi_semop(int argc, char **argv)
 	long num, delta;
 	int id, err, st;
 
-	st = sysv_options(argc, argv, HELP(H_SEMOP), "+nu", &o);
+	st = sysv_options(argc, argv, tr(
+	    "semop(2): adds DELTA to semaphore SEMNUM of set ID. A negative DELTA waits\n"
+	    "until the value is large enough (P); a positive one wakes waiters (V);\n"
+	    "0 waits for zero.  -n IPC_NOWAIT   -u SEM_UNDO\n",
+	    "semop(2)：给信号量集 ID 的第 SEMNUM 个信号量加上 DELTA。DELTA 为负时\n"
+	    "等到值足够大（P 操作）；为正时唤醒等待者（V 操作）；为 0 时等待值变为 0。\n"
+	    "  -n IPC_NOWAIT   -u SEM_UNDO\n"), "+nu", &o);
 	if (st != 0)
 		return st < 0 ? 0 : st;
 	if (argc - optind != 3)

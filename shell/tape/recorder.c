@@ -64,21 +64,15 @@ tape_tracer_main(int sock, int out)
 
 /*
  * Takes the shell's name for its tape away, and the folder of those names
- * with it when no other shell's is left there (rmdir fails then).
+ * with it when no other shell's is left there.
  */
 static void
 tape_unlink_link(void)
 {
-	char *slash;
-
 	if (tape_link == NULL)
 		return;
 	unlink(tape_link);
-	if ((slash = strrchr(tape_link, '/')) != NULL && slash != tape_link) {
-		*slash = '\0';
-		rmdir(tape_link);
-		*slash = '/';
-	}
+	(void)tape_dir_drop();
 }
 
 /*

@@ -8,7 +8,6 @@
  * fixture tree, a sleeper read while it was still on its way to sleep.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
