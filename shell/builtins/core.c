@@ -468,7 +468,7 @@ bi_read(int argc, char **argv)
 {
 	struct sbuf line = { NULL, 0, 0 }, quoted = { NULL, 0, 0 };
 	const char *ifs = var_get("IFS"), *reply = "REPLY";
-	int c, raw = 0, st = 0, i, nvars, sig;
+	int c, raw = 0, esc = 0, st = 0, i, nvars, sig;
 	struct intr w;
 	size_t pos = 0, end;
 	long nread = 0;		/* bytes, a read(2) each: for the tape */
@@ -496,21 +496,20 @@ bi_read(int argc, char **argv)
 			break;
 		}
 		nread++;
+		if (esc) {
+			/* the character after a backslash: kept as it is,
+			 * or with a newline, the line goes on */
+			esc = 0;
+			if (ch != '\n') {
+				sbuf_putc(&line, ch);
+				sbuf_putc(&quoted, 1);
+			}
+			continue;
+		}
 		if (ch == '\n')
 			break;
 		if (ch == '\\' && !raw) {
-			while ((r = read(STDIN_FILENO, &ch, 1)) < 0 &&
-			    errno == EINTR && !intr_caught())
-				;
-			if (r <= 0) {
-				st = 1;
-				break;
-			}
-			nread++;
-			if (ch == '\n')
-				continue;
-			sbuf_putc(&line, ch);
-			sbuf_putc(&quoted, 1);
+			esc = 1;
 			continue;
 		}
 		sbuf_putc(&line, ch);
