@@ -59,14 +59,14 @@ static const struct option longopts[] = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: ipcsh [-eisux] [--norc] [--plain] [--lang en|zh] "
-	    "[--sandbox] [--tape file]\n"
-	    "             [-c command [name [arg...]] | file [arg...]]\n"
-	    "       ipcsh --lesson <name> [--again] [--play [--speed <n>] [--step] [--refute]]\n"
+	fputs("usage: ipcsh [-eisux] [--norc] [--plain] [--lang en|zh] [--sandbox]\n"
+	    "             [--tape file] [-c command [name [arg...]] | file [arg...]]\n"
+	    "       ipcsh --lesson <name> [--again] [--play [--speed <n>] [--step]\n"
+	    "             [--refute]]\n"
 	    "       ipcsh --view [--lesson <name> [--play]]\n"
 	    "       ipcsh --help | --version\n", f);
 	if (f == stdout)
-		fputs("\n"
+		fputs(tr("\n"
 		    "A POSIX-style shell for learning inter-process communication:\n"
 		    "pipes, FIFOs, System V queues and shared memory, signals.\n\n"
 		    "  -c command     run command (then name is $0, args $1...)\n"
@@ -84,7 +84,26 @@ usage(FILE *f)
 		    "                 --step: a key before each step; --refute: also try\n"
 		    "                 wrong answers, which every task must refuse)\n"
 		    "  --view         the split screen (runs ipcview)\n"
-		    "\nSee ipcsh(1).\n", f);
+		    "\nSee ipcsh(1).\n",
+		    "\n"
+		    "一个用于学习进程间通信的 POSIX 风格 shell：\n"
+		    "管道、命名管道 (FIFO)、System V 消息队列和共享内存、信号。\n\n"
+		    "  -c command     执行 command（其后 name 为 $0，各参数为 $1...）\n"
+		    "  -i             即使没有终端也以交互方式运行\n"
+		    "  -s             从标准输入读取命令（参数为 $1...）\n"
+		    "  -e, -u, -x     即 set -e、set -u、set -x\n"
+		    "  --norc         不读取 ~/.ipcshrc\n"
+		    "  --plain        不用颜色和转义序列；提示符就是 PS1\n"
+		    "  --lang en|zh   解释和课程所用的语言\n"
+		    "  --sandbox      实验沙箱：seccomp 过滤器和独立的 IPC 命名空间\n"
+		    "  --tape file    把所执行命令的每个进程、管道、消息和信号\n"
+		    "                 录像到 file（见 set -o tape、trace）\n"
+		    "  --lesson name  开始一节课程（从上次停下的地方；--again：从头开始）\n"
+		    "  --play         自动演示（--speed：每秒输入的字符数，默认 15；\n"
+		    "                 --step：每一步之前等待按键；--refute：也尝试\n"
+		    "                 错误的做法，每个任务都必须拒绝它们）\n"
+		    "  --view         分屏界面（运行 ipcview）\n"
+		    "\n参见 ipcsh(1)。\n"), f);
 }
 
 /* The builtin families, in lookup order. */
@@ -266,7 +285,7 @@ int
 main(int argc, char **argv)
 {
 	struct lesson_opts lo = { NULL, 0, -1, 0, 0, 0 };
-	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0;
+	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0, help = 0;
 	int sandbox = 0, i, nset = 1, setargs;
 	char **setv = calloc(argc + 2, sizeof(char *));
 	const char *lang = NULL, *term, *tape = NULL;
@@ -298,7 +317,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_NORC: norc = 1; break;
 		case OPT_PLAIN: plain = 1; break;
-		case OPT_HELP: usage(stdout); return 0;
+		case OPT_HELP: help = 1; break;
 		case OPT_VERSION: printf("ipcsh %s\n", IPCSH_VERSION); return 0;
 		case OPT_LANG: lang = optarg; break;
 		case OPT_SANDBOX: sandbox = 1; break;
@@ -330,6 +349,10 @@ main(int argc, char **argv)
 	/* the programs it runs speak it too (an ipcs a program runs) */
 	if (lang != NULL)
 		setenv("IPCSH_LANG", lang, 1);
+	if (help) {	/* after --lang, which may come after --help */
+		usage(stdout);
+		return 0;
+	}
 	if (cflag && optind >= argc) {
 		sh_warnf("-c requires an argument");
 		return 2;

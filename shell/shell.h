@@ -190,6 +190,7 @@ struct builtin {
 	int (*fn)(int argc, char **argv);
 	const char *usage;	/* "kill [-s SIG | -SIG] pid|%job..." */
 	const char *help;	/* one line for `help` */
+	const char *help_zh;	/* the same line in Chinese (i18n.h) */
 	unsigned flags;
 };
 
@@ -258,6 +259,10 @@ int bi_usage(const char *name);
  * of builtin name, then text, on stdout; returns 0.
  */
 int bi_help_text(const char *name, const char *text);
+/* b's line for `help`, in the language in force. */
+const char *builtin_help(const struct builtin *b);
+/* "usage: ..." on lines of at most 79 columns (lead is "usage: "). */
+void bi_print_usage(const char *lead, const char *usage);
 
 /* Reports "name: MSG" through sh_errorf; returns 1. */
 int bi_errorf(const char *name, const char *fmt, ...)

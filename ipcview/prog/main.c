@@ -36,7 +36,10 @@ static const char usage_text[] =
 "       ipcview --once [--json | --dot | --svg <file>] -p <pid> [--messages N]\n"
 "       ipcview --follow [--json] -p <pid> [--interval SECONDS] [--tape FILE]\n"
 "       ipcview --tape FILE [--json]\n"
-"       ipcview --lesson NAME [--play [--speed N] [--step]]\n"
+"       ipcview --lesson NAME [--play [--speed N] [--step]]\n";
+
+/* --help: the usage, then the options in the language in force. */
+static const char options_en[] =
 "\n"
 "  -p, --pid <pid>[,...]  watch the process trees of these pids (no shell\n"
 "                         started); -p may be given again\n"
@@ -64,6 +67,35 @@ static const char usage_text[] =
 "      --procfs <dir>     read processes from dir instead of /proc (tests)\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n";
+
+static const char options_zh[] =
+"\n"
+"  -p, --pid <pid>[,...]  观察这些进程的进程树（不启动 shell）；\n"
+"                         -p 可以多次给出\n"
+"      --shells <n>       并排或上下排列 n 个 shell\n"
+"                         （1 到 4 个；Ctrl+] c 再开一个）\n"
+"  -1, --once             打印一次快照后退出\n"
+"  -j, --json             与 --once 或 --follow 一起：输出 JSON 而不是文本\n"
+"      --dot              与 --once 一起：输出 Graphviz 图而不是文本\n"
+"      --svg <file>       与 --once 一起：用 dot(1) 把图画到 file\n"
+"  -f, --follow           每个事件打印一行，直到 pid 退出或按 Ctrl+C\n"
+"  -i, --interval <sec>   两次快照之间的时间（默认 0.1 秒）\n"
+"  -m, --messages <n>     每个消息队列复制的消息数（默认 64）\n"
+"  -l, --lesson <name>    在所托管的 ipcsh 中运行一节课程\n"
+"      --play             自动演示课程\n"
+"      --speed <n>        --play 每秒输入的字符数（默认与 ipcsh 相同，\n"
+"                         15，适合投影）\n"
+"      --step             与 --play 一起：每一步之前等待按键\n"
+"      --lang <en|zh>     说明文字的语言\n"
+"      --sandbox          以 --sandbox 启动所托管的 ipcsh\n"
+"      --tape <file>      与 --follow 一起：要合并的录像（默认是 pid 的\n"
+"                         shell 所宣告的录像，如果它在录像）\n"
+"      --no-tape          所托管的 ipcsh 不录像\n"
+"  -v, --log <file>       把调试日志写到 file\n"
+"      --shell <path>     要托管的 ipcsh\n"
+"      --procfs <dir>     从 dir 而不是 /proc 读取进程（测试用）\n"
+"  -h, --help             显示本帮助\n"
+"  -V, --version          显示版本\n";
 
 enum { OPT_PLAY = 256, OPT_STEP, OPT_SPEED, OPT_LANG, OPT_SANDBOX, OPT_SHELL,
     OPT_PROCFS, OPT_DOT, OPT_SVG, OPT_TAPE, OPT_NOTAPE, OPT_SHELLS };
@@ -103,6 +135,7 @@ main_usage(const char *fmt, const char *arg)
 		fputc('\n', stderr);
 	}
 	fputs(usage_text, stderr);
+	fputs(tr(options_en, options_zh), stderr);
 	return 2;
 }
 
@@ -225,6 +258,7 @@ main_option(int c, const char *arg, struct view_opts *o)
 		break;
 	case 'h':
 		fputs(usage_text, stdout);
+		fputs(tr(options_en, options_zh), stdout);
 		return 1;
 	case 'V':
 		printf("ipcview %s\n", IPCSH_VERSION);

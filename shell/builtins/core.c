@@ -24,6 +24,7 @@
 #include "programs.h"
 #include "core/spawn.h"
 #include "builtins/options.h"
+#include "i18n.h"
 #include "shell.h"
 #include "core/var.h"
 
@@ -721,17 +722,20 @@ static void
 help_line(const struct builtin *b, void *arg)
 {
 	(void)arg;
-	printf("  %-10s %s\n", b->name, b->help ? b->help : "");
+	printf("  %-10s %s\n", b->name, builtin_help(b));
 }
 
 static int
 bi_help(int argc, char **argv)
 {
 	const struct builtin *b;
+	char lead[64];
 	int i, st = 0;
 
 	if (argc == 1) {
-		printf("ipcsh builtins (help NAME for its usage; help programs for the lecture's programs):\n");
+		printf("%s\n", tr("ipcsh builtins (help NAME: its usage; help programs: "
+		    "the lecture's programs):",
+		    "ipcsh 内建命令（help 名称：其用法；help programs：讲义中的程序）："));
 		builtin_each(help_line, NULL);
 		return 0;
 	}
@@ -745,8 +749,9 @@ bi_help(int argc, char **argv)
 			st = bi_errorf("help", "%s: no such builtin", argv[i]);
 			continue;
 		}
-		printf("%s: %s\n    %s\n", b->name, b->usage ? b->usage :
-		    b->name, b->help ? b->help : "");
+		snprintf(lead, sizeof(lead), "%s: ", b->name);
+		bi_print_usage(lead, b->usage ? b->usage : b->name);
+		printf("    %s\n", builtin_help(b));
 	}
 	return st;
 }
@@ -769,50 +774,72 @@ bi_loopctl(int argc, char **argv)
 const struct builtin builtins_core[] = {
 	/* as dash's: --help is an argument like any other */
 	{ ":", bi_fixed, ":", "do nothing, successfully",
+	    "什么也不做，成功返回",
 	    BI_SPECIAL | BI_OWNHELP },
-	{ "true", bi_fixed, "true", "return success (0)", BI_OWNHELP },
-	{ "false", bi_fixed, "false", "return failure (1)", BI_OWNHELP },
+	{ "true", bi_fixed, "true", "return success (0)",
+	    "返回成功 (0)", BI_OWNHELP },
+	{ "false", bi_fixed, "false", "return failure (1)",
+	    "返回失败 (1)", BI_OWNHELP },
 	{ "cd", bi_cd, "cd [-L|-P] [dir|-]",
 	    "change the current directory (HOME by default, - for OLDPWD)",
+	    "改变当前目录（默认 HOME，- 表示 OLDPWD）",
 	    BI_NOFORK },
-	{ "pwd", bi_pwd, "pwd [-L|-P]", "print the current directory", 0 },
+	{ "pwd", bi_pwd, "pwd [-L|-P]", "print the current directory",
+	    "打印当前目录", 0 },
 	{ "exit", bi_exit, "exit [n]", "leave the shell with status n",
+	    "以状态 n 退出 shell",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "export", bi_export, "export [-p] [name[=value]...]",
 	    "give variables to the environment of commands",
+	    "把变量交给命令的环境",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "readonly", bi_readonly, "readonly [-p] [name[=value]...]",
-	    "make variables unchangeable", BI_SPECIAL | BI_NOFORK },
+	    "make variables unchangeable",
+	    "使变量不可更改", BI_SPECIAL | BI_NOFORK },
 	{ "unset", bi_unset, "unset [-v|-f] name...", "remove variables",
+	    "删除变量",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "set", bi_set,
 	    "set [-+abCefmnuvx] [-+o option] [--] [arg...]",
 	    "set options (set -o lists them) or $1..",
+	    "设置选项（set -o 列出选项）或 $1..",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "shift", bi_shift, "shift [n]", "drop the first n positional parameters",
+	    "去掉前 n 个位置参数",
 	    BI_SPECIAL | BI_NOFORK },
 	{ ".", bi_dot, ". file [arg...]",
-	    "run the commands of a file in this shell", BI_SPECIAL | BI_NOFORK },
-	{ "source", bi_dot, "source file [arg...]", "same as .", BI_NOFORK },
+	    "run the commands of a file in this shell",
+	    "在本 shell 中执行一个文件里的命令", BI_SPECIAL | BI_NOFORK },
+	{ "source", bi_dot, "source file [arg...]", "same as .",
+	    "同 .", BI_NOFORK },
 	{ "eval", bi_eval, "eval [arg...]",
 	    "run the arguments, joined by spaces, as commands",
+	    "把各参数以空格连接，作为命令执行",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "exec", bi_fixed, "exec [command [arg...]]",
 	    "replace the shell by command, or keep the redirections",
+	    "用命令替换 shell，或保留重定向",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "read", bi_read, "read [-r] [name...]",
-	    "read a line from standard input into variables", BI_NOFORK },
+	    "read a line from standard input into variables",
+	    "从标准输入读一行，存入变量", BI_NOFORK },
 	{ "echo", bi_echo, "echo [-n] [arg...]",
-	    "write the arguments (dash-like: backslash escapes)", BI_OWNHELP },
-	{ "type", bi_type, "type name...", "tell what a name would run", 0 },
+	    "write the arguments (dash-like: backslash escapes)",
+	    "输出各参数（同 dash：解释反斜杠转义）", BI_OWNHELP },
+	{ "type", bi_type, "type name...", "tell what a name would run",
+	    "说明一个名字会执行什么", 0 },
 	{ "command", bi_command, "command [-v|-V] name [arg...]",
-	    "run a command, or tell what a name would run", 0 },
+	    "run a command, or tell what a name would run",
+	    "执行命令，或说明一个名字会执行什么", 0 },
 	{ "help", bi_help, "help [builtin...]",
-	    "list the builtins, or show the usage of some", 0 },
+	    "list the builtins, or show the usage of some",
+	    "列出内建命令，或显示它们的用法", 0 },
 	{ "break", bi_loopctl, "break [n]", "leave n enclosing loops",
+	    "跳出 n 层外围循环",
 	    BI_SPECIAL | BI_NOFORK },
 	{ "continue", bi_loopctl, "continue [n]",
 	    "start the next round of the n-th enclosing loop",
+	    "开始第 n 层外围循环的下一轮",
 	    BI_SPECIAL | BI_NOFORK },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

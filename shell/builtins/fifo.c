@@ -110,7 +110,8 @@ bi_mkfifo(int argc, char **argv)
 			    "system, so unrelated processes can open it; open(2) for reading waits for a\n"
 			    "writer and the other way round. -m MODE sets the permissions (not umasked).\n",
 			    "用 mkfifo(3) 创建命名管道 (FIFO)。FIFO 在文件系统中有名字，无亲缘关系的进程\n"
-			    "也能打开它；以读方式 open(2) 会等待写者，反之亦然。-m MODE 设置权限（不受 umask 影响）。\n"));
+			    "也能打开它；以读方式 open(2) 会等待写者，反之亦然。\n"
+			    "-m MODE 设置权限（不受 umask 影响）。\n"));
 		default:
 			return fifo_fail(argv[0], NULL, 1);
 		}
@@ -142,6 +143,7 @@ bi_mkfifo(int argc, char **argv)
 
 const struct builtin builtins_fifo[] = {
 	{ "mkfifo", bi_mkfifo, "mkfifo [-m MODE] PATH...",
-	  "make named pipes (FIFOs) with mkfifo(3)", BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	  "make named pipes (FIFOs) with mkfifo(3)",
+	    "用 mkfifo(3) 创建命名管道 (FIFO)", BI_OWNHELP },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

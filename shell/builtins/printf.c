@@ -310,6 +310,7 @@ bi_printf(int argc, char **argv)
 
 const struct builtin builtins_printf[] = {
 	{ "printf", bi_printf, "printf format [arg...]",
-	    "write arguments under control of a format", BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	    "write arguments under control of a format",
+	    "按格式输出各参数", BI_OWNHELP },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

@@ -24,22 +24,22 @@ static const struct {
 	const char	*name, *en, *zh;
 } programs[] = {
 	{ "pipe_ex1",
-	    "a parent writes \"the N message.\" lines into a pipe(2), its child reads them",
-	    "父进程向管道 (pipe(2)) 写入 \"the N message.\"，子进程从读端读出" },
+	    "a parent writes \"the N message.\" into a pipe(2), the child reads",
+	    "父进程向管道写入 \"the N message.\"，子进程从读端读出" },
 	{ "msgq_ex1",
-	    "the parent sends typed messages with msgsnd(2), the child receives them; type 0 ends",
-	    "父进程用 msgsnd(2) 发送输入的消息，子进程用 msgrcv(2) 接收；类型 0 结束" },
+	    "the parent sends typed messages (msgsnd), the child receives them",
+	    "父进程用 msgsnd 发送输入的消息，子进程用 msgrcv 接收" },
 	{ "shm_writer",
-	    "ftok(3) key, a 512-byte shared memory segment, a text written into it",
-	    "用 ftok(3) 得到键值，创建 512 字节的共享内存段并写入一段文字" },
+	    "a key from ftok(3), a 512-byte segment, a text written into it",
+	    "用 ftok(3) 得到键值，创建 512 字节的共享内存段并写入文字" },
 	{ "shm_reader",
-	    "attaches the writer's segment by the same key, prints it, removes it",
+	    "attaches the writer's segment by its key, prints it, removes it",
 	    "用同一键值连接写者的共享内存段，打印内容后删除它" },
 	{ "shm_race",
-	    "two processes add to one shared counter: updates lost, exact with -s (semaphore)",
-	    "两个进程对同一共享计数器加一：不同步时丢失更新，-s 用信号量后结果准确" },
+	    "two processes add to one shared counter: updates lost; -s exact",
+	    "两个进程给同一共享计数器加一：更新丢失；-s 用信号量则准确" },
 	{ "sig_handler",
-	    "a caught signal runs the handler, then the program goes on where it was",
+	    "a caught signal runs the handler, then the program goes on",
 	    "捕获信号后先执行处理函数，然后程序从原处继续" },
 };
 
@@ -197,6 +197,7 @@ bi_example(int argc, char **argv)
 const struct builtin builtins_programs[] = {
 	{ "example", bi_example, "example NAME [FILE]",
 	    "copy the source of the lecture's program NAME here (help programs)",
+	    "把讲义中程序 NAME 的源代码复制到这里（help programs）",
 	    0 },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

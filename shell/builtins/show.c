@@ -59,7 +59,8 @@ bi_show(int argc, char **argv)
 
 const struct builtin builtins_show[] = {
 	{ "show", bi_show, "show [-j|--json] [-r|--related] [-m|--messages N]",
-	    "print the processes, pipes, queues and signals of this shell's tree",
+	    "show this shell's processes, pipes, queues and signals",
+	    "显示本 shell 进程树的进程、管道、消息队列和信号",
 	    0 },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

@@ -201,6 +201,7 @@ const struct builtin builtins_sock[] = {
 	{ "socketpair", bi_socketpair,
 	  "socketpair [-t stream|dgram|seqpacket] CMD1... -- CMD2...",
 	  "run two commands joined by a socketpair(2), both ways",
+	    "运行两个由 socketpair(2) 双向连接的命令",
 	  BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

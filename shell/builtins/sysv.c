@@ -716,11 +716,13 @@ bi_shmwrite(int argc, char **argv)
 	char *p;
 
 	if (sysvcmd_start(argc, argv, tr(
-	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL, detaches (shmdt).\n"
+	    "Attaches segment ID (shmat), copies TEXT at OFFSET with its final NUL,\n"
+	    "detaches (shmdt).\n"
 	    "  --hold SECONDS  stay attached that long before shmdt, so ipcs shows nattch;\n"
 	    "                  run it in the background (&) to keep working meanwhile;\n"
 	    "                  Ctrl+C detaches at once\n",
-	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，再分离 (shmdt)。\n"
+	    "连接共享内存段 ID (shmat)，把 TEXT 连同结尾的 NUL 复制到 OFFSET 处，\n"
+	    "再分离 (shmdt)。\n"
 	    "  --hold SECONDS  分离前保持连接这么久，ipcs 可看到 nattch；\n"
 	    "                  可放到后台 (&) 运行以便继续操作；Ctrl+C 立即分离\n")))
 		return 0;
@@ -803,8 +805,8 @@ bi_shmread(int argc, char **argv)
 	char *p;
 
 	st = sysvcmd_getopt(argc, argv, tr(
-	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the first NUL\n"
-	    "(or LEN bytes), detaches.  -x: a hexdump instead.\n",
+	    "Attaches segment ID read-only (shmat SHM_RDONLY), prints its text up to the\n"
+	    "first NUL (or LEN bytes), detaches.  -x: a hexdump instead.\n",
 	    "以只读方式连接共享内存段 ID (shmat SHM_RDONLY)，打印到第一个 NUL 为止的文本\n"
 	    "（或 LEN 字节），再分离。-x：改为十六进制转储。\n"),
 	    "+o:n:x", hexdump, &hex, nums);
@@ -880,45 +882,60 @@ const struct builtin builtins_sysv[] = {
 	{ "ipcs", bi_ipcs,
 	  "ipcs [-q|-m|-s|-a] [-t|-c|-p|-l|-u] [-b|--human] | ipcs -q|-m|-s -i <id>",
 	  "show message queues, shared memory segments and semaphore sets",
+	    "显示消息队列、共享内存段和信号量集",
 	  BI_OWNHELP },
 	{ "ipcrm", bi_ipcrm,
 	  "ipcrm [-q|-m|-s <id>] [-Q|-M|-S <key>] [-a [msg|shm|sem]] [-v]... | ipcrm msg|shm|sem <id>...",
-	  "remove System V IPC objects by id or key", BI_OWNHELP },
+	  "remove System V IPC objects by id or key",
+	    "按标识码或键值删除 System V IPC 对象", BI_OWNHELP },
 	{ "ipcmk", bi_ipcmk,
 	  "ipcmk -Q | -M <size> | -S <nsems> [-p <mode>]",
 	  "create a message queue, shared memory segment or semaphore set",
+	    "创建消息队列、共享内存段或信号量集",
 	  BI_OWNHELP },
 	{ "ftok", bi_ftok, "ftok <path> <proj>",
 	  "print the System V key ftok(3) makes from a file and a project id",
+	    "打印 ftok(3) 由文件和项目号生成的键值",
 	  BI_OWNHELP },
 	{ "msgget", bi_sysvget, "msgget [-c] [-x] [-p <mode>] <key>|private",
-	  "msgget(2): the id of a message queue", BI_OWNHELP },
+	  "msgget(2): the id of a message queue",
+	    "msgget(2)：消息队列的标识码", BI_OWNHELP },
 	{ "msgsnd", bi_msgsnd,
 	  "msgsnd [-n] <qid>|-k <key> <type> [text...]",
-	  "msgsnd(2): send one message", BI_OWNHELP },
+	  "msgsnd(2): send one message",
+	    "msgsnd(2)：发送一条消息", BI_OWNHELP },
 	{ "msgrcv", bi_msgrcv,
 	  "msgrcv [-t <type>] [-n] [-e] [-x] [-s <size>] <qid>|-k <key>",
 	  "msgrcv(2): receive one message and print \"type text\"",
+	    "msgrcv(2)：接收一条消息，打印 \"类型 文本\"",
 	  BI_OWNHELP },
 	{ "msgctl", bi_sysvctl,
 	  "msgctl <qid>|-k <key> stat | set [qbytes=N] [mode=M] [uid=U] [gid=G] | rm",
-	  "msgctl(2): IPC_STAT, IPC_SET or IPC_RMID on a queue", BI_OWNHELP },
+	  "msgctl(2): IPC_STAT, IPC_SET or IPC_RMID on a queue",
+	    "msgctl(2)：对消息队列执行 IPC_STAT、IPC_SET 或 IPC_RMID", BI_OWNHELP },
 	{ "shmget", bi_sysvget, "shmget [-c] [-x] [-p <mode>] <key>|private <size>",
-	  "shmget(2): the id of a shared memory segment", BI_OWNHELP },
+	  "shmget(2): the id of a shared memory segment",
+	    "shmget(2)：共享内存段的标识码", BI_OWNHELP },
 	{ "shmwrite", bi_shmwrite,
 	  "shmwrite [-o <offset>] [--hold <seconds>] <id> <text>...",
-	  "shmat(2), copy text, shmdt(2)", BI_OWNHELP },
+	  "shmat(2), copy text, shmdt(2)",
+	    "shmat(2)，复制文本，shmdt(2)", BI_OWNHELP },
 	{ "shmread", bi_shmread, "shmread [-o <offset>] [-n <len>] [-x] <id>",
-	  "shmat(2) read-only, print text or hexdump, shmdt(2)", BI_OWNHELP },
+	  "shmat(2) read-only, print text or hexdump, shmdt(2)",
+	    "shmat(2) 只读连接，打印文本或十六进制转储，shmdt(2)", BI_OWNHELP },
 	{ "shmctl", bi_sysvctl, "shmctl <id> stat | set [mode=M] [uid=U] [gid=G] | rm | lock | unlock",
-	  "shmctl(2): IPC_STAT, IPC_SET or IPC_RMID on a segment", BI_OWNHELP },
+	  "shmctl(2): IPC_STAT, IPC_SET or IPC_RMID on a segment",
+	    "shmctl(2)：对共享内存段执行 IPC_STAT、IPC_SET 或 IPC_RMID", BI_OWNHELP },
 	{ "semget", bi_sysvget, "semget [-c] [-x] [-p <mode>] <key>|private <nsems>",
-	  "semget(2): the id of a semaphore set", BI_OWNHELP },
+	  "semget(2): the id of a semaphore set",
+	    "semget(2)：信号量集的标识码", BI_OWNHELP },
 	{ "semop", bi_semop, "semop [-n] [-u] <id> <semnum> <delta>",
 	  "semop(2): P (negative delta) or V (positive) on one semaphore",
+	    "semop(2)：对一个信号量做 P（负增量）或 V（正增量）",
 	  BI_OWNHELP },
 	{ "semctl", bi_sysvctl,
 	  "semctl <id> stat | getval <n> | setval <n> <v> | getall | rm",
-	  "semctl(2) on a semaphore set", BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	  "semctl(2) on a semaphore set",
+	    "semctl(2)：操作信号量集", BI_OWNHELP },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

@@ -318,8 +318,10 @@ bi_test(int argc, char **argv)
 
 const struct builtin builtins_test[] = {
 	{ "test", bi_test, "test expression", "evaluate an expression",
+	    "计算一个表达式",
 	    BI_OWNHELP },
 	{ "[", bi_test, "[ expression ]", "evaluate an expression",
+	    "计算一个表达式",
 	    BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

@@ -201,6 +201,7 @@ bi_trace(int argc, char **argv)
 const struct builtin builtins_trace[] = {
 	{ "trace", bi_trace, "trace [--raw] command [arg...]",
 	    "run a command and print its tape (processes, pipes, signals)",
+	    "运行命令并打印它的录像（进程、管道、信号）",
 	    BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

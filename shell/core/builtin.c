@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "shell.h"
 
 static const struct builtin *const *families;
@@ -101,12 +102,49 @@ builtin_wants_help(const struct builtin *b, int argc, char **argv)
 	    strcmp(argv[1], "--help") == 0;
 }
 
+const char *
+builtin_help(const struct builtin *b)
+{
+	if (b->help_zh != NULL)
+		return tr(b->help != NULL ? b->help : "", b->help_zh);
+	return b->help != NULL ? b->help : "";
+}
+
+/*
+ * lead, then the usage: broken at spaces into lines of 79 columns at
+ * the most, each new one indented under the first word after lead.
+ */
+void
+bi_print_usage(const char *lead, const char *usage)
+{
+	size_t indent = strlen(lead), col = indent, n;
+	const char *p = usage;
+
+	fputs(lead, stdout);
+	while (*p != '\0') {
+		n = strcspn(p, " ");
+		if (col > indent && col + 1 + n > 79) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, n, stdout);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	putchar('\n');
+}
+
 int
 builtin_call(const struct builtin *b, int argc, char **argv)
 {
 	if (builtin_wants_help(b, argc, argv)) {
-		printf("usage: %s\n%s\n", b->usage ? b->usage : b->name,
-		    b->help ? b->help : "");
+		bi_print_usage("usage: ", b->usage ? b->usage : b->name);
+		printf("%s\n", builtin_help(b));
 		return 0;
 	}
 	return b->fn(argc, argv);
@@ -127,7 +165,9 @@ bi_help_text(const char *name, const char *text)
 {
 	const struct builtin *b = builtin_find(name);
 
-	printf("usage: %s\n%s", b != NULL ? b->usage : name, text);
+	bi_print_usage("usage: ", b != NULL && b->usage != NULL ? b->usage :
+	    name);
+	fputs(text, stdout);
 	return 0;
 }
 

@@ -145,7 +145,7 @@ bi_lesson(int argc, char **argv)
 	if (strcmp(cmd, "list") == 0)
 		return lesson_list();
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-		printf("usage: %s\n", builtin_find("lesson")->usage);
+		bi_print_usage("usage: ", builtin_find("lesson")->usage);
 		return 0;
 	}
 	if ((r = lesson_command(cmd)) == -2)
@@ -156,10 +156,11 @@ bi_lesson(int argc, char **argv)
 
 const struct builtin builtins_lesson[] = {
 	{ "lesson", bi_lesson,
-	  "lesson [list | start [--again] [--play] [--speed N] [--step] [--refute] NAME |\n"
-	  "        next | skip | hint | check [CHECK] | status | quit |\n"
-	  "        pacing NAME [SPEED] | slides NAME]",
-	  "lessons on the IPC chapter: list, start, next, hint, check, status, quit",
+	  "lesson [list | start [--again] [--play] [--speed N] [--step] [--refute] NAME |"
+	  " next | skip | hint | check [CHECK] | status | quit |"
+	  " pacing NAME [SPEED] | slides NAME]",
+	  "lessons: list, start, next, hint, check, status, quit",
+	    "课程：list、start、next、hint、check、status、quit",
 	  BI_NOFORK | BI_OWNHELP },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };

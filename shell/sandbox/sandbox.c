@@ -764,10 +764,12 @@ bi_sandbox(int argc, char **argv)
 const struct builtin builtins_sandbox[] = {
 	{ "ulimit", bi_ulimit, "ulimit [-SH] [-a | -Rcdefilmnpqrstuvx] [limit]",
 	    "show or set resource limits (the children's, when sandboxed)",
+	    "显示或设置资源限制（在沙箱中是子进程的）",
 	    BI_NOFORK },
 	{ "sandbox", bi_sandbox,
 	    "sandbox [status | policy | limits | refusals | on | off]",
 	    "the lab sandbox: state, policy, limits, refused calls",
+	    "实验沙箱：状态、策略、限制、被拒绝的调用",
 	    BI_NOFORK },
-	{ NULL, NULL, NULL, NULL, 0 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 },
 };
