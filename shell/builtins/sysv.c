@@ -895,7 +895,7 @@ const struct builtin builtins_sysv[] = {
 	  BI_OWNHELP },
 	{ "ftok", bi_ftok, "ftok <path> <proj>",
 	  "print the System V key ftok(3) makes from a file and a project id",
-	    "打印 ftok(3) 由文件和项目号生成的键值",
+	    "打印 ftok(3) 由文件和 proj_id 生成的键值",
 	  BI_OWNHELP },
 	{ "msgget", bi_sysvget, "msgget [-c] [-x] [-p <mode>] <key>|private",
 	  "msgget(2): the id of a message queue",
