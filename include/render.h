@@ -80,4 +80,10 @@ size_t render_dec(FILE *out, unsigned long u, int neg);
  */
 ssize_t render_text_len(const unsigned char *data, size_t len);
 
+/*
+ * The end of a render that holds out's lock (flockfile) and writes with
+ * the _unlocked calls: releases the lock; 0, or -1 when a write failed.
+ */
+int render_unlock(FILE *out);
+
 #endif

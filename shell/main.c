@@ -106,6 +106,16 @@ usage(FILE *f)
 		    "\n参见 ipcsh(1)。\n"), f);
 }
 
+/* Frees the set arguments main collected from its options; status. */
+static int
+setv_drop(char **setv, int n, int status)
+{
+	while (n-- > 0)
+		free(setv[n]);
+	free(setv);
+	return status;
+}
+
 /* The builtin families, in lookup order. */
 static const struct builtin *const families[] = {
 	builtins_core, builtins_jobs, builtins_signal, builtins_fifo,
@@ -287,7 +297,7 @@ main(int argc, char **argv)
 	struct lesson_opts lo = { NULL, 0, -1, 0, 0, 0 };
 	int c, cflag = 0, iflag = 0, sflag = 0, norc = 0, plain = 0, help = 0;
 	int sandbox = 0, i, nset = 1, setargs;
-	char **setv = calloc(argc + 2, sizeof(char *));
+	char **setv;
 	const char *lang = NULL, *term, *tape = NULL;
 	struct input *in;
 	char *end;
@@ -295,6 +305,7 @@ main(int argc, char **argv)
 	builtin_register(families, sizeof(families) / sizeof(families[0]));
 	if (as_ipcs(argc, argv))
 		return builtin_find("ipcs")->fn(argc, argv);
+	setv = calloc(argc + 2, sizeof(char *));
 	jobs_set_child_hooks(&child_hooks);
 	input_set_idle(prompt_idle);
 	if (setv == NULL)
@@ -318,7 +329,9 @@ main(int argc, char **argv)
 		case OPT_NORC: norc = 1; break;
 		case OPT_PLAIN: plain = 1; break;
 		case OPT_HELP: help = 1; break;
-		case OPT_VERSION: printf("ipcsh %s\n", IPCSH_VERSION); return 0;
+		case OPT_VERSION:
+			printf("ipcsh %s\n", IPCSH_VERSION);
+			return setv_drop(setv, nset, 0);
 		case OPT_LANG: lang = optarg; break;
 		case OPT_SANDBOX: sandbox = 1; break;
 		case OPT_TAPE: tape = optarg; break;
@@ -331,7 +344,7 @@ main(int argc, char **argv)
 			lo.speed = strtod(optarg, &end);
 			if (*end != '\0' || lo.speed < 0) {
 				sh_warnf("--speed: bad number %s", optarg);
-				return 2;
+				return setv_drop(setv, nset, 2);
 			}
 			break;
 		case OPT_VIEW:
@@ -339,32 +352,32 @@ main(int argc, char **argv)
 			break;
 		default:
 			usage(stderr);
-			return 2;
+			return setv_drop(setv, nset, 2);
 		}
 	}
 	if (lang != NULL && i18n_set_lang(lang) < 0) {
 		sh_warnf("--lang: %s: use en or zh", lang);
-		return 2;
+		return setv_drop(setv, nset, 2);
 	}
 	/* the programs it runs speak it too (an ipcs a program runs) */
 	if (lang != NULL)
 		setenv("IPCSH_LANG", lang, 1);
 	if (help) {	/* after --lang, which may come after --help */
 		usage(stdout);
-		return 0;
+		return setv_drop(setv, nset, 0);
 	}
 	if (cflag && optind >= argc) {
 		sh_warnf("-c requires an argument");
-		return 2;
+		return setv_drop(setv, nset, 2);
 	}
 	/* --sandbox, or the teacher's /etc/ipcsh/sandbox.conf says so */
 	sh_opt.sandbox = sandbox;
 	if (sandbox_init() < 0)
-		return 2;
+		return setv_drop(setv, nset, 2);
 	sh_pid = getpid();
 	if (tape != NULL) {
 		if (tape_start(tape) < 0)
-			return 2;
+			return setv_drop(setv, nset, 2);
 		sh_opt.tape = 1;
 	}
 	var_init(environ);
@@ -372,9 +385,7 @@ main(int argc, char **argv)
 	/* -e, -o errexit, ...: as set would take them */
 	i = 1;
 	c = options_parse(nset, setv, &i, &setargs, 1);
-	for (i = 0; i < nset; i++)
-		free(setv[i]);
-	free(setv);
+	setv_drop(setv, nset, 0);
 	if (c != 0)
 		return 2;
 	i = optind;

@@ -177,23 +177,41 @@ px_pmq_find(const struct snapshot *s, unsigned long ino, dev_t dev)
 	return NULL;
 }
 
+/*
+ * A new object at the end of the array *arr of *n (grown in *cap):
+ * zeroed, and named in *name from the link target, whose " (deleted)"
+ * sets *del. NULL, with nothing added, when memory runs out.
+ */
+static void *
+px_add(void *arr, size_t *cap, size_t *n, size_t elem, const char *target,
+    char **name, int *del)
+{
+	char *o;
+
+	if (probe_grow(arr, cap, *n, elem) < 0 ||
+	    (*name = px_name(target, del)) == NULL)
+		return NULL;
+	o = (char *)*(void **)arr + *n * elem;
+	memset(o, 0, elem);
+	(*n)++;
+	return o;
+}
+
 static struct snap_pmq *
 px_pmq_get(struct px_ctx *x, const struct stat *st, const char *target)
 {
 	struct snapshot *s = x->c->s;
 	struct snap_pmq *q;
+	char *name;
 	int del;
 
 	if ((q = px_pmq_find(s, st->st_ino, st->st_dev)) != NULL)
 		return q;
-	if (probe_grow(&s->pmqs, &x->cap_pmqs, s->npmqs, sizeof(*q)) < 0)
+	q = px_add(&s->pmqs, &x->cap_pmqs, &s->npmqs, sizeof(*q), target,
+	    &name, &del);
+	if (q == NULL)
 		return NULL;
-	q = &s->pmqs[s->npmqs];
-	memset(q, 0, sizeof(*q));
-	q->name = px_name(target, &del);
-	if (q->name == NULL)
-		return NULL;
-	s->npmqs++;
+	q->name = name;
 	q->inode = st->st_ino;
 	q->dev = st->st_dev;
 	q->mode = st->st_mode & 07777;
@@ -220,18 +238,16 @@ px_pshm_get(struct px_ctx *x, const struct stat *st, const char *target)
 {
 	struct snapshot *s = x->c->s;
 	struct snap_pshm *m;
+	char *name;
 	int del;
 
 	if ((m = px_pshm_find(s, st->st_ino)) != NULL)
 		return m;
-	if (probe_grow(&s->pshms, &x->cap_pshms, s->npshms, sizeof(*m)) < 0)
+	m = px_add(&s->pshms, &x->cap_pshms, &s->npshms, sizeof(*m), target,
+	    &name, &del);
+	if (m == NULL)
 		return NULL;
-	m = &s->pshms[s->npshms];
-	memset(m, 0, sizeof(*m));
-	m->name = px_name(target, &del);
-	if (m->name == NULL)
-		return NULL;
-	s->npshms++;
+	m->name = name;
 	m->inode = st->st_ino;
 	m->size = (long)st->st_size;
 	m->mode = st->st_mode & 07777;

@@ -1,11 +1,21 @@
 /*
  * render_common.c - what the text and JSON renderers share.
- * Telling text from binary bytes, JSON string escapes, decimal numbers.
+ * Telling text from binary bytes, JSON string escapes, decimal numbers,
+ * the end of a locked render.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "render.h"
+
+int
+render_unlock(FILE *out)
+{
+	int r = ferror_unlocked(out) ? -1 : 0;
+
+	funlockfile(out);
+	return r;
+}
 
 ssize_t
 render_text_len(const unsigned char *d, size_t len)

@@ -610,7 +610,6 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	enum sysv_kind k;
 	const void *e;
 	size_t i;
-	int r;
 
 	/* one lock for the whole: the jw_ writers use the _unlocked calls */
 	flockfile(out);
@@ -642,9 +641,7 @@ render_json(FILE *out, const struct snapshot *s, unsigned flags)
 	    jw_pshm);
 	jw_close(&w, '}');
 	putc_unlocked('\n', out);
-	r = ferror_unlocked(out) ? -1 : 0;
-	funlockfile(out);
-	return r;
+	return render_unlock(out);
 }
 
 int
@@ -652,7 +649,6 @@ render_event_json(FILE *out, const struct snap_event *e,
     const struct timespec *when)
 {
 	struct jw w = { out, 0, 0, 1 };
-	int r;
 
 	flockfile(out);
 	jw_open(&w, NULL, '{');
@@ -680,7 +676,5 @@ render_event_json(FILE *out, const struct snap_event *e,
 	jw_str(&w, "zh", e->zh);
 	jw_close(&w, '}');
 	putc_unlocked('\n', out);
-	r = ferror_unlocked(out) ? -1 : 0;
-	funlockfile(out);
-	return r;
+	return render_unlock(out);
 }

@@ -499,7 +499,6 @@ int
 render_text(FILE *out, const struct snapshot *s, unsigned flags)
 {
 	size_t i;
-	int r;
 
 	/* one lock for the snapshot: the rows' calls are the unlocked ones */
 	flockfile(out);
@@ -526,9 +525,7 @@ render_text(FILE *out, const struct snapshot *s, unsigned flags)
 		text_anonfd(out, s, &s->anonfds[i]);
 	text_sysv(out, s, flags);
 	text_posix(out, s, flags);
-	r = ferror_unlocked(out) ? -1 : 0;
-	funlockfile(out);
-	return r;
+	return render_unlock(out);
 }
 
 int
