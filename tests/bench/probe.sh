@@ -111,7 +111,7 @@ ratio=$(awk -v u="$best_u" -v w="$best_w" 'BEGIN { printf "%.3f", u / w }')
 echo "head -c $bytes | cat: unwatched $((best_u / 1000000)) ms, watched $((best_w / 1000000)) ms, beside a 10 Hz sleep loop $((best_t / 1000000)) ms (best of $rounds)"
 echo "watched/10 Hz sleep loop throughput: $(awk -v t="$best_t" -v w="$best_w" 'BEGIN { printf "%.3f", t / w }')"
 if awk -v r="$ratio" 'BEGIN { exit !(r >= 0.97) }'; then
-	echo "bench probe-observer: watched/unwatched throughput $ratio (target >= 0.97): ok"
+	echo "bench probe-observer: watched/unwatched throughput, ratio $ratio (target >= 0.97): ok"
 else
-	echo "bench probe-observer: watched/unwatched throughput $ratio (target >= 0.97): MISSED"
+	echo "bench probe-observer: watched/unwatched throughput, ratio $ratio (target >= 0.97): MISSED"
 fi
