@@ -5,6 +5,9 @@
 #ifndef IPCSH_I18N_H
 #define IPCSH_I18N_H
 
+#include <stddef.h>
+#include <stdio.h>
+
 enum i18n_lang { LANG_EN, LANG_ZH };
 
 /*
@@ -30,5 +33,23 @@ const char *i18n_setlocale(int category);
 
 /* Returns en or zh, whichever the language in force asks for. */
 const char *tr(const char *en, const char *zh);
+
+/* Display columns of UTF-8 text (a Chinese character is 2). */
+size_t i18n_width(const char *text);
+
+/*
+ * line (one line, no newline) as lines of at most cols columns, each led
+ * by lead and ended by a newline: broken after spaces and beside Chinese
+ * characters, never inside a word, nor before closing or after opening
+ * punctuation; a word wider than the room is cut. cols <= 0: one line.
+ * A malloc'ed string, NULL when memory runs out.
+ */
+char *i18n_wrap(const char *lead, const char *line, int cols);
+
+/*
+ * Prints text on f, every line led by lead; when f is a terminal, a line
+ * wider than it is broken (i18n_wrap) into lines of its width.
+ */
+void i18n_print_wrapped(FILE *f, const char *lead, const char *text);
 
 #endif

@@ -79,7 +79,7 @@ kill_list(const char *who, int argc, char **argv, int i)
 		list_table();
 		/* the lecture counts 62: say at the terminal where 32, 33 went */
 		if (sh_opt.interactive && !sh_opt.plain && isatty(STDOUT_FILENO))
-			printf("%s\n", tr("62 signals: 32 and 33 are missing because glibc keeps them for its threads (NPTL); SIGRTMIN is 34.",
+			i18n_print_wrapped(stdout, "", tr("62 signals: 32 and 33 are missing because glibc keeps them for its threads (NPTL); SIGRTMIN is 34.",
 			    "共 62 个信号：缺少 32 和 33，因为 glibc 把它们留给自己的线程实现 (NPTL) 使用；SIGRTMIN 为 34。"));
 		return 0;
 	}

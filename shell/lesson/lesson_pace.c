@@ -4,7 +4,6 @@
  * the key a teacher presses to go on (--step, the end of a lecture), and
  * the Ctrl+C --play presses.
  */
-#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,59 +11,16 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "i18n.h"
 #include "lesson_pace.h"
 #include "probe.h"
 #include "shell.h"
 
-/*
- * Columns text takes on a terminal: wcwidth(3) in a UTF-8 locale made
- * for the purpose, so a Chinese character counts two columns whatever the
- * shell's own locale; without one, a character of 3 or more bytes counts 2.
- */
 size_t
 lpace_width(const char *text)
 {
-	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	locale_t old = (locale_t)0;
-	mbstate_t ms;
-	size_t width = 0, n, len = strlen(text);
-	wchar_t wc;
-	int w;
-
-	if (utf8 != (locale_t)0)
-		old = uselocale(utf8);
-	memset(&ms, 0, sizeof(ms));
-	while (len > 0) {
-		if (utf8 != (locale_t)0) {
-			n = mbrtowc(&wc, text, len, &ms);
-			if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-				memset(&ms, 0, sizeof(ms));
-				n = 1;
-				w = 1;
-			} else {
-				w = wcwidth(wc);
-			}
-		} else {
-			unsigned char c = (unsigned char)*text;
-
-			n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-			if (n > len)
-				n = len;
-			w = n >= 3 ? 2 : 1;
-		}
-		if (w > 0)
-			width += (size_t)w;
-		text += n;
-		len -= n;
-	}
-	if (utf8 != (locale_t)0) {
-		uselocale(old);
-		freelocale(utf8);
-	}
-	return width;
+	return i18n_width(text);
 }
 
 double
@@ -138,16 +94,7 @@ lpace_nap(double secs)
 void
 lpace_paragraph(const char *lead, const char *text)
 {
-	const char *p = text, *nl;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		printf("%s%.*s\n", lead, (int)(nl - p), p);
-		p = *nl == '\n' ? nl + 1 : nl;
-	}
-	fflush(stdout);
+	i18n_print_wrapped(stdout, lead, text);
 }
 
 void

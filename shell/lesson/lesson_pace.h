@@ -31,7 +31,10 @@ int lpace_key(const char *prompt);
 /* Sleeps secs seconds (a signal may cut it short). */
 void lpace_nap(double secs);
 
-/* Prints paragraph text, every line led by lead. */
+/*
+ * Prints paragraph text, every line led by lead; on a terminal, a line
+ * wider than it is broken into lines of its width (i18n_print_wrapped).
+ */
 void lpace_paragraph(const char *lead, const char *text);
 
 /*
