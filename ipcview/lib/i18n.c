@@ -191,6 +191,7 @@ char *
 i18n_wrap(const char *lead, const char *line, int cols)
 {
 	size_t n, i, start = 0, bp = 0, end, avail, w = 0;
+	size_t lw = i18n_width(lead);
 	struct lp_ch *v = lp_decode(line, &n);
 	char *out, *o;
 
@@ -201,8 +202,7 @@ i18n_wrap(const char *lead, const char *line, int cols)
 		return NULL;
 	}
 	o = out;
-	avail = cols > 0 && (size_t)cols > i18n_width(lead) + 8 ?
-	    (size_t)cols - i18n_width(lead) : (size_t)-1;
+	avail = cols > 0 && (size_t)cols > lw + 8 ? (size_t)cols - lw : (size_t)-1;
 	for (i = 0; i < n; i++) {
 		if (i > start && lp_break_before(v, i))
 			bp = i;
@@ -236,7 +236,6 @@ i18n_print_wrapped(FILE *f, const char *lead, const char *text)
 	int cols;
 
 	/* on a terminal, lines as wide as it is (a file gets them as written) */
-	fflush(f);
 	cols = ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
 	while (*p != '\0') {
 		nl = strchr(p, '\n');

@@ -78,7 +78,7 @@ static void
 say(const struct ltext *t)
 {
 	printf("%s", col("\033[36m"));
-	lpace_paragraph("  ", ltext_get(t));
+	i18n_print_wrapped(stdout, "  ", ltext_get(t));
 	printf("%s", col("\033[0m"));
 	fflush(stdout);
 }
@@ -325,7 +325,7 @@ show_task(const struct litem *it)
 {
 	printf("%s%s%s\n", col("\033[1;33m"), tr("Task:", "任务："),
 	    col("\033[0m"));
-	lpace_paragraph("  ", ltext_get(&it->text));
+	i18n_print_wrapped(stdout, "  ", ltext_get(&it->text));
 }
 
 /*
@@ -827,7 +827,7 @@ give_hint(struct session *s)
 		printf(tr("Hint %zu of %zu:", "提示 %zu/%zu："), level + 1,
 		    t->nhints);
 		printf("%s\n", col("\033[0m"));
-		lpace_paragraph("  ", ltext_get(&t->hints[level]));
+		i18n_print_wrapped(stdout, "  ", ltext_get(&t->hints[level]));
 		if (level + 1 == t->nhints)
 			printf("%s\n", tr("(`hint` again shows a solution)",
 			    "（再输入 `hint` 显示一种解答）"));

@@ -17,12 +17,6 @@
 #include "probe.h"
 #include "shell.h"
 
-size_t
-lpace_width(const char *text)
-{
-	return i18n_width(text);
-}
-
 double
 lpace_reading(const char *text, double speed)
 {
@@ -31,7 +25,7 @@ lpace_reading(const char *text, double speed)
 	if (speed <= 0)
 		return 0;
 	/* a class reads about twice as fast as the lesson types */
-	t = 1.0 + (double)lpace_width(text) / (LPACE_READ_FACTOR * speed);
+	t = 1.0 + (double)i18n_width(text) / (LPACE_READ_FACTOR * speed);
 	return t < LPACE_READ_MAX ? t : LPACE_READ_MAX;
 }
 
@@ -89,12 +83,6 @@ lpace_nap(double secs)
 	ts.tv_sec = (time_t)secs;
 	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
 	nanosleep(&ts, NULL);
-}
-
-void
-lpace_paragraph(const char *lead, const char *text)
-{
-	i18n_print_wrapped(stdout, lead, text);
 }
 
 void

@@ -13,9 +13,6 @@
 #define LPACE_READ_MAX		30	/* seconds, for the longest paragraph */
 #define LPACE_AFTER_TASK	2	/* seconds to look at a task's result */
 
-/* Display columns of UTF-8 text (a Chinese character is 2). */
-size_t lpace_width(const char *text);
-
 /* Seconds a class needs to read text at speed (0 when speed is 0). */
 double lpace_reading(const char *text, double speed);
 
@@ -30,12 +27,6 @@ int lpace_key(const char *prompt);
 
 /* Sleeps secs seconds (a signal may cut it short). */
 void lpace_nap(double secs);
-
-/*
- * Prints paragraph text, every line led by lead; on a terminal, a line
- * wider than it is broken into lines of its width (i18n_print_wrapped).
- */
-void lpace_paragraph(const char *lead, const char *text);
 
 /*
  * Types cmd out after a prompt, at speed characters a second (0: at
